@@ -1,0 +1,153 @@
+import { z } from "zod";
+import { idSchema, isoDateSchema, moneySchema, nameSchema, versionedFields } from "./common";
+
+export const taxKindSchema = z.enum(["IVA", "INC", "EXENTO"]);
+export type TaxKind = z.infer<typeof taxKindSchema>;
+
+export const taxInputSchema = z.strictObject({
+  name: nameSchema,
+  kind: taxKindSchema,
+  /** Basis points: 19 % = 1900. */
+  rateBp: z.number().int().min(0).max(10_000),
+  active: z.boolean().default(true),
+});
+export const taxSchema = z.object({ ...versionedFields, ...taxInputSchema.shape });
+export type Tax = z.infer<typeof taxSchema>;
+
+export const categoryInputSchema = z.strictObject({ name: nameSchema, active: z.boolean().default(true) });
+export const categorySchema = z.object({ ...versionedFields, ...categoryInputSchema.shape });
+export type Category = z.infer<typeof categorySchema>;
+
+export const warehouseInputSchema = z.strictObject({ name: nameSchema, active: z.boolean().default(true) });
+export const warehouseSchema = z.object({ ...versionedFields, ...warehouseInputSchema.shape });
+export type Warehouse = z.infer<typeof warehouseSchema>;
+
+export const productInputSchema = z.strictObject({
+  name: nameSchema,
+  reference: z.string().trim().max(100).default(""),
+  barcode: z.string().trim().max(64).nullable().default(null),
+  categoryId: idSchema.nullable().default(null),
+  /** Price in minor units, as stated: with tax included when priceIncludesTax. */
+  price: moneySchema,
+  priceIncludesTax: z.boolean().default(true),
+  taxId: idSchema,
+  active: z.boolean().default(true),
+  trackStock: z.boolean().default(false),
+  /** Units on hand per warehouse id (only meaningful when trackStock). */
+  stock: z.record(idSchema, z.number()).default({}),
+});
+export const productSchema = z.object({ ...versionedFields, ...productInputSchema.shape });
+export type Product = z.infer<typeof productSchema>;
+export type ProductInput = z.input<typeof productInputSchema>;
+
+export const priceListInputSchema = z.strictObject({
+  name: nameSchema,
+  active: z.boolean().default(true),
+  prices: z
+    .array(z.strictObject({ productId: idSchema, price: moneySchema }))
+    .max(100_000)
+    .default([]),
+});
+export const priceListSchema = z.object({ ...versionedFields, ...priceListInputSchema.shape });
+export type PriceList = z.infer<typeof priceListSchema>;
+
+export const clientIdTypeSchema = z.enum(["CC", "NIT", "CE", "PAS", "TI"]);
+export const WALK_IN_CLIENT_ID_NUMBER = "222222222222";
+
+export const clientInputSchema = z.strictObject({
+  name: nameSchema,
+  idType: clientIdTypeSchema,
+  idNumber: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z-]{3,20}$/, { message: "id number: 3 to 20 letters, digits or '-'" }),
+  email: z.email({ message: "must be an email address" }).nullable().default(null),
+  phone: z.string().trim().max(40).nullable().default(null),
+  address: z.string().trim().max(300).nullable().default(null),
+  active: z.boolean().default(true),
+});
+export const clientSchema = z.object({ ...versionedFields, ...clientInputSchema.shape });
+export type Client = z.infer<typeof clientSchema>;
+export type ClientInput = z.input<typeof clientInputSchema>;
+
+export const paymentMethodKindSchema = z.enum(["cash", "debit_card", "credit_card", "transfer", "other"]);
+export type PaymentMethodKind = z.infer<typeof paymentMethodKindSchema>;
+export const paymentMethodInputSchema = z.strictObject({
+  name: nameSchema,
+  kind: paymentMethodKindSchema,
+  active: z.boolean().default(true),
+});
+export const paymentMethodSchema = z.object({ ...versionedFields, ...paymentMethodInputSchema.shape });
+export type PaymentMethod = z.infer<typeof paymentMethodSchema>;
+
+const numberingBase = z.strictObject({
+  name: nameSchema,
+  prefix: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9]{0,10}$/, { message: "prefix: up to 10 capital letters or digits" }),
+  rangeFrom: z.number().int().min(1),
+  rangeTo: z.number().int().min(1).max(999_999_999),
+  nextNumber: z.number().int().min(1).optional(),
+  validFrom: isoDateSchema,
+  validUntil: isoDateSchema,
+  electronic: z.boolean().default(false),
+  resolution: z.string().trim().max(500).default(""),
+  /** Numbers per leased block; null lets the server size it from the sales rate. */
+  blockSize: z.number().int().min(1).max(100_000).nullable().default(null),
+  active: z.boolean().default(true),
+});
+export const numberingInputSchema = numberingBase
+  .refine((n) => n.rangeTo >= n.rangeFrom, { message: "rangeTo must be >= rangeFrom", path: ["rangeTo"] })
+  .refine((n) => n.validUntil >= n.validFrom, { message: "validUntil must be >= validFrom", path: ["validUntil"] });
+export const numberingPatchSchema = numberingBase.partial();
+export const numberingSchema = z.object({
+  ...versionedFields,
+  ...numberingBase.shape,
+  nextNumber: z.number().int(),
+});
+export type Numbering = z.infer<typeof numberingSchema>;
+
+export const terminalInputSchema = z.strictObject({
+  name: nameSchema,
+  numberingId: idSchema,
+  warehouseId: idSchema,
+  paymentMethodIds: z.array(idSchema).min(1).max(50),
+  priceListId: idSchema.nullable().default(null),
+  active: z.boolean().default(true),
+});
+export const terminalSchema = z.object({ ...versionedFields, ...terminalInputSchema.shape });
+export type Terminal = z.infer<typeof terminalSchema>;
+
+export const roleSchema = z.enum(["admin", "cashier"]);
+export type Role = z.infer<typeof roleSchema>;
+export const userInputSchema = z.strictObject({
+  name: nameSchema,
+  email: z.email({ message: "must be an email address" }).transform((e) => e.toLowerCase()),
+  password: z.string().min(8, { message: "password needs at least 8 characters" }).max(200),
+  role: roleSchema,
+  /** Terminals this user may invoice on; empty = all. */
+  terminalIds: z.array(idSchema).max(500).default([]),
+  active: z.boolean().default(true),
+});
+export const userPatchSchema = userInputSchema.partial();
+export const userSchema = z.object({
+  ...versionedFields,
+  name: z.string(),
+  email: z.string(),
+  role: roleSchema,
+  terminalIds: z.array(idSchema),
+  active: z.boolean(),
+});
+export type User = z.infer<typeof userSchema>;
+
+export const companySchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  nit: z.string(),
+  timeZone: z.string(),
+  currency: z.string(),
+  maxOfflineAgeDays: z.number().int(),
+  identifiedClientThreshold: moneySchema.nullable(),
+});
+export type Company = z.infer<typeof companySchema>;

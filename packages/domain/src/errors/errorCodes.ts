@@ -1,0 +1,53 @@
+/**
+ * Stable error codes. API errors are `{ error: { code, message } }`; invoice
+ * rejections carry one or more of the INVOICE_* codes with a message in the
+ * caller's language saying what to fix.
+ */
+export const apiErrorCodes = [
+  "VALIDATION_FAILED",
+  "MALFORMED_JSON",
+  "PAYLOAD_TOO_LARGE",
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "CONFLICT",
+  "UNSUPPORTED_SCHEMA_VERSION",
+  "MAINTENANCE",
+  "RATE_LIMITED",
+  "INTERNAL",
+] as const;
+export type ApiErrorCode = (typeof apiErrorCodes)[number];
+
+export interface ApiErrorBody {
+  error: { code: ApiErrorCode | InvoiceRejectionCode; message: string; details?: unknown };
+}
+
+export const invoiceRejectionCodes = [
+  "PRODUCT_INACTIVE",
+  "PRODUCT_NOT_FOUND",
+  "CLIENT_INACTIVE",
+  "CLIENT_NOT_FOUND",
+  "CLIENT_IDENTIFICATION_REQUIRED",
+  "PAYMENT_METHOD_UNAVAILABLE",
+  "PAYMENT_INSUFFICIENT",
+  "NUMBERING_EXPIRED",
+  "NUMBERING_RANGE_EXHAUSTED",
+  "NUMBER_NOT_LEASED",
+  "NUMBER_ALREADY_USED",
+  "TOTALS_MISMATCH",
+  "ISSUED_IN_FUTURE",
+  "ISSUED_TOO_OLD",
+  "CASHIER_NOT_ALLOWED",
+  "TERMINAL_DISABLED",
+  "REVISION_CONFLICT",
+  "INVOICE_INVALID",
+] as const;
+export type InvoiceRejectionCode = (typeof invoiceRejectionCodes)[number];
+
+export interface InvoiceRejection {
+  code: InvoiceRejectionCode;
+  /** Which part of the invoice: "lines.2.productId", "clientId", … */
+  field?: string;
+  message: string;
+  messageEs: string;
+}

@@ -1,0 +1,108 @@
+import { z } from "zod";
+import { clientInputSchema, paymentMethodKindSchema, taxKindSchema } from "../catalog/catalogSchemas";
+import { idSchema, isoDateTimeSchema, moneySchema, nameSchema, percentSchema, quantitySchema } from "../catalog/common";
+import { invoiceRejectionCodes } from "../errors/errorCodes";
+import { UUID_V7_PATTERN } from "../ids/uuidv7";
+
+export const invoiceIdSchema = z.string().regex(UUID_V7_PATTERN, { message: "invoice id must be a UUIDv7" });
+
+/** A line keeps what the product was sold at: later catalog changes never alter it. */
+export const invoiceLineSchema = z.strictObject({
+  productId: idSchema,
+  description: nameSchema,
+  quantity: quantitySchema,
+  unitPrice: moneySchema,
+  priceIncludesTax: z.boolean(),
+  discountPercent: percentSchema.default(0),
+  taxId: idSchema,
+  taxName: z.string().max(100),
+  taxKind: taxKindSchema,
+  taxRateBp: z.number().int().min(0).max(10_000),
+});
+export type InvoiceLine = z.infer<typeof invoiceLineSchema>;
+
+export const invoicePaymentSchema = z.strictObject({
+  paymentMethodId: idSchema,
+  kind: paymentMethodKindSchema,
+  /** Amount tendered in this method; cash may exceed what is owed (change). */
+  amount: moneySchema.refine((v) => v > 0, { message: "payment amount must be greater than 0" }),
+});
+export type InvoicePayment = z.infer<typeof invoicePaymentSchema>;
+
+export const taxBreakdownSchema = z.strictObject({
+  taxId: idSchema,
+  name: z.string(),
+  kind: taxKindSchema,
+  rateBp: z.number().int(),
+  base: z.number().int(),
+  amount: z.number().int(),
+});
+
+export const invoiceTotalsSchema = z.strictObject({
+  subtotal: z.number().int(),
+  discount: z.number().int(),
+  tax: z.number().int(),
+  total: z.number().int(),
+  paid: z.number().int(),
+  change: z.number().int(),
+  taxes: z.array(taxBreakdownSchema).max(50),
+});
+export type InvoiceTotalsSnapshot = z.infer<typeof invoiceTotalsSchema>;
+
+/** A client created at the till (also offline): it travels with its first invoice. */
+export const newClientSchema = clientInputSchema.extend({ id: idSchema });
+
+/** The invoice as the device stores and uploads it; one schema for till and server. */
+export const invoiceDocumentSchema = z.strictObject({
+  id: invoiceIdSchema,
+  revision: z.number().int().min(1).max(1000),
+  terminalId: idSchema,
+  deviceId: idSchema,
+  cashierId: idSchema,
+  numberingId: idSchema,
+  prefix: z.string().max(10),
+  number: z.number().int().min(1).max(999_999_999),
+  issuedAt: isoDateTimeSchema,
+  clientId: idSchema,
+  newClient: newClientSchema.optional(),
+  lines: z.array(invoiceLineSchema).min(1, { message: "an invoice needs at least one line" }).max(500),
+  payments: z.array(invoicePaymentSchema).min(1, { message: "choose a payment method" }).max(10),
+  notes: z.string().max(1000).default(""),
+  totals: invoiceTotalsSchema,
+});
+export type InvoiceDocument = z.infer<typeof invoiceDocumentSchema>;
+export type InvoiceDocumentInput = z.input<typeof invoiceDocumentSchema>;
+
+/** Server-side states. On the device: pending (not yet accepted), synced, error, voided. */
+export const serverInvoiceStatusSchema = z.enum(["accepted", "rejected", "voided"]);
+export type ServerInvoiceStatus = z.infer<typeof serverInvoiceStatusSchema>;
+export const localInvoiceStatusSchema = z.enum(["pending", "synced", "error", "voided"]);
+export type LocalInvoiceStatus = z.infer<typeof localInvoiceStatusSchema>;
+
+export const invoiceRejectionSchema = z.object({
+  code: z.enum(invoiceRejectionCodes),
+  field: z.string().optional(),
+  message: z.string(),
+  messageEs: z.string(),
+});
+
+export const invoiceSummarySchema = z.object({
+  id: z.string(),
+  revision: z.number().int(),
+  number: z.number().int(),
+  prefix: z.string(),
+  numberingId: z.string(),
+  status: serverInvoiceStatusSchema,
+  terminalId: z.string(),
+  deviceId: z.string(),
+  cashierId: z.string(),
+  clientId: z.string(),
+  total: z.number().int(),
+  issuedAt: z.string(),
+  receivedAt: z.string(),
+  errors: z.array(invoiceRejectionSchema),
+  version: z.number().int(),
+});
+export type InvoiceSummary = z.infer<typeof invoiceSummarySchema>;
+
+export const voidInvoiceSchema = z.strictObject({ reason: nameSchema });

@@ -1,0 +1,89 @@
+import { z } from "zod";
+import { invoiceDocumentSchema, invoiceRejectionSchema, invoiceSummarySchema } from "../invoice/invoiceSchemas";
+
+/** Bumped when the shape of synced data changes; the server accepts this and the previous one. */
+export const SYNC_SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION_HEADER = "x-mostrador-schema";
+export const MAX_PUSH_BATCH = 200;
+
+export const deviceReportSchema = z.strictObject({
+  pending: z.number().int().min(0),
+  errors: z.number().int().min(0),
+  oldestPendingAt: z.iso.datetime({ offset: true }).nullable(),
+  appVersion: z.string().max(50).optional(),
+});
+export type DeviceReport = z.infer<typeof deviceReportSchema>;
+
+export const pushRequestSchema = z.strictObject({
+  invoices: z.array(invoiceDocumentSchema).max(MAX_PUSH_BATCH),
+  report: deviceReportSchema.optional(),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export const pushResultSchema = z.discriminatedUnion("outcome", [
+  z.object({
+    outcome: z.literal("accepted"),
+    id: z.string(),
+    revision: z.number().int(),
+    duplicate: z.boolean(),
+    invoice: invoiceSummarySchema,
+  }),
+  z.object({
+    outcome: z.literal("rejected"),
+    id: z.string(),
+    revision: z.number().int(),
+    errors: z.array(invoiceRejectionSchema).min(1),
+  }),
+  z.object({ outcome: z.literal("retry"), id: z.string(), revision: z.number().int(), reason: z.string() }),
+]);
+export type PushResult = z.infer<typeof pushResultSchema>;
+
+export const pushResponseSchema = z.object({ results: z.array(pushResultSchema), serverTime: z.string() });
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+/** Entities that come down to the till, each row carrying its change version. */
+export const syncedEntities = [
+  "taxes",
+  "categories",
+  "warehouses",
+  "paymentMethods",
+  "numberings",
+  "terminals",
+  "priceLists",
+  "products",
+  "clients",
+  "invoices",
+  "maintenanceWindows",
+  "numberBlocks",
+  "company",
+] as const;
+export type SyncedEntity = (typeof syncedEntities)[number];
+
+export const pullQuerySchema = z.strictObject({
+  cursor: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(10_000).default(2000),
+  counts: z.enum(["0", "1"]).default("0"),
+});
+
+export interface PullChange {
+  entity: SyncedEntity;
+  /** Present for upserts; absent for deletions (tombstones). */
+  data?: Record<string, unknown>;
+  id: string;
+  version: number;
+  deleted?: boolean;
+}
+
+export interface PullResponse {
+  /** The version to send next time. */
+  cursor: number;
+  hasMore: boolean;
+  /** The client's cursor was too old or its schema changed: drop the local copy and reload from 0. */
+  reset: boolean;
+  changes: PullChange[];
+  /** With counts=1: how many rows of each entity are still to come after the given cursor. */
+  remaining?: Partial<Record<SyncedEntity, number>>;
+  serverTime: string;
+}
+
+export const pushResultInvoiceSummary = invoiceSummarySchema;
