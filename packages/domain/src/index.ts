@@ -4,6 +4,7 @@ export * from "./errors/errorCodes";
 export * from "./ids/uuidv7";
 export * from "./invoice/invoiceSchemas";
 export * from "./invoice/invoiceTotals";
+export * from "./invoice/rejectionMessages";
 export * from "./money/money";
 export * from "./money/quantity";
 export * from "./sync/syncMessages";

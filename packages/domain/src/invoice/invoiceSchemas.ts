@@ -61,7 +61,8 @@ export const invoiceDocumentSchema = z.strictObject({
   cashierId: idSchema,
   numberingId: idSchema,
   prefix: z.string().max(10),
-  number: z.number().int().min(1).max(999_999_999),
+  /** null only for electronic numberings: the server assigns the number when it accepts the invoice. */
+  number: z.number().int().min(1).max(999_999_999).nullable(),
   issuedAt: isoDateTimeSchema,
   clientId: idSchema,
   newClient: newClientSchema.optional(),

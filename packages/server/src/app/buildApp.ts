@@ -1,0 +1,72 @@
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import { authGuard } from "../auth/authGuard";
+import type { Database } from "../db/database";
+import { registerAuthRoutes } from "../features/auth/authRoutes";
+import { catalogResources } from "../features/catalog/resourceDefinitions";
+import { registerResourceRoutes } from "../features/catalog/resourceRoutes";
+import { registerDeviceRoutes } from "../features/devices/deviceRoutes";
+import { registerInvoiceRoutes } from "../features/invoices/invoiceRoutes";
+import { registerSyncRoutes } from "../features/sync/syncRoutes";
+import { installErrorHandler } from "./errorHandler";
+
+const defaultWebDist = join(dirname(fileURLToPath(import.meta.url)), "../../../web/dist");
+
+export interface AppOptions {
+  db: Database;
+  logger?: boolean;
+  /** Folder of the built web app served at `/`; skipped when missing. */
+  webDist?: string | null;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { db } = options;
+  const app = Fastify({
+    logger: options.logger ? { level: "info" } : false,
+    bodyLimit: 1024 * 1024,
+    // Validation is done by the shared zod schemas; route schemas only describe the API.
+    ajv: { customOptions: { strict: false } },
+  });
+  app.setValidatorCompiler(() => (data) => ({ value: data }));
+  app.decorateRequest("auth", null);
+  installErrorHandler(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: "Mostrador API", version: "1.0.0", description: "Offline-first point of sale" },
+      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
+
+  app.get("/api/health", { schema: { tags: ["status"], security: [] } }, async () => ({
+    status: "ok",
+    time: new Date().toISOString(),
+  }));
+
+  const guard = authGuard(db);
+  registerAuthRoutes(app, db, guard);
+  registerDeviceRoutes(app, db, guard);
+  for (const def of catalogResources) registerResourceRoutes(app, db, guard, def);
+  registerInvoiceRoutes(app, db, guard);
+  registerSyncRoutes(app, db, guard);
+
+  const webDist = options.webDist === undefined ? defaultWebDist : options.webDist;
+  if (webDist && existsSync(join(webDist, "index.html"))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+    // Client-side routes fall back to the app shell; unknown /api paths stay JSON 404s.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.url.startsWith("/api")) {
+        return reply.code(404).send({ error: { code: "NOT_FOUND", message: `no route ${req.method} ${req.url}` } });
+      }
+      return reply.sendFile("index.html");
+    });
+  }
+  return app;
+}

@@ -1,0 +1,47 @@
+import type { FastifyError, FastifyInstance } from "fastify";
+import { ApiError } from "../http/apiError";
+
+/** Every failure leaves as `{error:{code,message}}`; bad input is never a 5xx. */
+export function installErrorHandler(app: FastifyInstance) {
+  app.setNotFoundHandler((req, reply) =>
+    reply.code(404).send({ error: { code: "NOT_FOUND", message: `no route ${req.method} ${req.url}` } }),
+  );
+  app.setErrorHandler((err: FastifyError | ApiError, req, reply) => {
+    if (err instanceof ApiError) {
+      if (err.headers) reply.headers(err.headers);
+      return reply
+        .code(err.statusCode)
+        .send({ error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } });
+    }
+    const code = (err as FastifyError).code;
+    if (code === "FST_ERR_CTP_BODY_TOO_LARGE")
+      return reply.code(413).send({ error: { code: "PAYLOAD_TOO_LARGE", message: "request body over 1 MB" } });
+    if (code === "FST_ERR_CTP_INVALID_MEDIA_TYPE")
+      return reply
+        .code(415)
+        .send({ error: { code: "VALIDATION_FAILED", message: "send JSON with content-type application/json" } });
+    if (err instanceof SyntaxError || code === "FST_ERR_CTP_EMPTY_JSON_BODY" || code?.startsWith("FST_ERR_CTP"))
+      return reply
+        .code(400)
+        .send({ error: { code: "MALFORMED_JSON", message: `malformed JSON body: ${err.message}` } });
+    const pgCode = (err as { code?: string }).code;
+    if (pgCode === "23503")
+      return reply
+        .code(409)
+        .send({
+          error: { code: "CONFLICT", message: "it is still referenced by other records; deactivate it instead" },
+        });
+    if (pgCode === "23505")
+      return reply
+        .code(409)
+        .send({ error: { code: "CONFLICT", message: "a record with the same key already exists" } });
+    if (pgCode === "22P02" || pgCode === "22003")
+      return reply.code(400).send({ error: { code: "VALIDATION_FAILED", message: "a value has the wrong format" } });
+    if ((err as FastifyError).statusCode && (err as FastifyError).statusCode! < 500)
+      return reply
+        .code((err as FastifyError).statusCode!)
+        .send({ error: { code: "VALIDATION_FAILED", message: err.message } });
+    req.log.error(err);
+    return reply.code(500).send({ error: { code: "INTERNAL", message: "internal error; it was logged" } });
+  });
+}

@@ -1,0 +1,59 @@
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { type AuthGuard, authOf, bearerToken } from "../../auth/authGuard";
+import { issueToken, revokeToken } from "../../auth/authTokens";
+import { hashPassword, verifyPassword } from "../../auth/passwordHasher";
+import type { Database } from "../../db/database";
+import { unauthenticated } from "../../http/apiError";
+import { parseWith } from "../../http/parse";
+import { loadCompany, loadUser, presentCompany, presentUser } from "./userPresenter";
+
+const loginSchema = z.strictObject({
+  email: z.email({ message: "must be an email address" }).transform((e) => e.toLowerCase()),
+  password: z.string().min(1, { message: "is required" }).max(200),
+});
+
+// Unknown emails cost the same time as wrong passwords.
+let dummyHash: Promise<string> | null = null;
+const dummy = () => {
+  dummyHash ??= hashPassword("not-a-real-password");
+  return dummyHash;
+};
+
+export function registerAuthRoutes(app: FastifyInstance, db: Database, guard: AuthGuard) {
+  app.post(
+    "/api/auth/login",
+    { schema: { tags: ["auth"], summary: "Sign in with email and password" } },
+    async (req) => {
+      const { email, password } = parseWith(loginSchema, req.body);
+      // The same email may exist in two companies: the password decides which one.
+      const candidates = await db.query<{ company_id: string; id: string; password_hash: string }>(
+        "SELECT company_id, id, password_hash FROM users WHERE email = $1 AND active",
+        [email],
+      );
+      if (candidates.length === 0) await verifyPassword(password, await dummy());
+      for (const c of candidates) {
+        if (!(await verifyPassword(password, c.password_hash))) continue;
+        const token = await issueToken(db, c.company_id, c.id);
+        const [user, company] = await Promise.all([loadUser(db, c.company_id, c.id), loadCompany(db, c.company_id)]);
+        return { token, user: presentUser(user), company: presentCompany(company) };
+      }
+      throw unauthenticated("wrong email or password");
+    },
+  );
+
+  app.get("/api/auth/me", { preHandler: guard.authenticate, schema: { tags: ["auth"] } }, async (req) => {
+    const auth = authOf(req);
+    const [user, company] = await Promise.all([
+      loadUser(db, auth.companyId, auth.userId),
+      loadCompany(db, auth.companyId),
+    ]);
+    return { user: presentUser(user), company: presentCompany(company), deviceId: auth.deviceId };
+  });
+
+  app.post("/api/auth/logout", { preHandler: guard.authenticate, schema: { tags: ["auth"] } }, async (req, reply) => {
+    const token = bearerToken(req);
+    if (token) await revokeToken(db, token);
+    return reply.code(204).send();
+  });
+}

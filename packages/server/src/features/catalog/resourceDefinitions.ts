@@ -1,0 +1,232 @@
+import {
+  categoryInputSchema,
+  clientInputSchema,
+  numberingInputSchema,
+  numberingPatchSchema,
+  paymentMethodInputSchema,
+  priceListInputSchema,
+  productInputSchema,
+  taxInputSchema,
+  terminalInputSchema,
+  userInputSchema,
+  userPatchSchema,
+  warehouseInputSchema,
+} from "@mostrador/domain";
+import { hashPassword } from "../../auth/passwordHasher";
+import type { Queryable } from "../../db/database";
+import { ApiError } from "../../http/apiError";
+import type { ResourceDefinition } from "./resourceDefinition";
+
+async function mustExist(tx: Queryable, table: string, companyId: string, id: unknown, field: string) {
+  if (id === null || id === undefined) return;
+  const rows = await tx.query(`SELECT 1 FROM ${table} WHERE company_id = $1 AND id = $2`, [companyId, id]);
+  if (!rows[0]) throw new ApiError(400, "VALIDATION_FAILED", `${field}: no such ${table.replace(/s$/, "")}`);
+}
+
+const plain = (...names: string[]) => Object.fromEntries(names.map((n) => [n, {}]));
+
+export const taxesResource: ResourceDefinition = {
+  path: "taxes",
+  table: "taxes",
+  entity: "taxes",
+  label: "tax",
+  createSchema: taxInputSchema,
+  patchSchema: taxInputSchema.partial(),
+  fields: plain("name", "kind", "rateBp", "active"),
+  searchColumns: ["name"],
+  orderBy: "name",
+  cashierMayRead: true,
+  cashierMayCreate: false,
+};
+
+export const categoriesResource: ResourceDefinition = {
+  path: "categories",
+  table: "categories",
+  entity: "categories",
+  label: "category",
+  createSchema: categoryInputSchema,
+  patchSchema: categoryInputSchema.partial(),
+  fields: plain("name", "active"),
+  searchColumns: ["name"],
+  orderBy: "name",
+  cashierMayRead: true,
+  cashierMayCreate: false,
+};
+
+export const warehousesResource: ResourceDefinition = {
+  ...categoriesResource,
+  path: "warehouses",
+  table: "warehouses",
+  entity: "warehouses",
+  label: "warehouse",
+  createSchema: warehouseInputSchema,
+  patchSchema: warehouseInputSchema.partial(),
+};
+
+export const paymentMethodsResource: ResourceDefinition = {
+  path: "payment-methods",
+  table: "payment_methods",
+  entity: "paymentMethods",
+  label: "payment method",
+  createSchema: paymentMethodInputSchema,
+  patchSchema: paymentMethodInputSchema.partial(),
+  fields: plain("name", "kind", "active"),
+  searchColumns: ["name"],
+  orderBy: "name",
+  cashierMayRead: true,
+  cashierMayCreate: false,
+};
+
+export const productsResource: ResourceDefinition = {
+  path: "products",
+  table: "products",
+  entity: "products",
+  label: "product",
+  createSchema: productInputSchema,
+  patchSchema: productInputSchema.partial(),
+  fields: {
+    ...plain(
+      "name",
+      "reference",
+      "barcode",
+      "categoryId",
+      "price",
+      "priceIncludesTax",
+      "taxId",
+      "active",
+      "trackStock",
+    ),
+    stock: { json: true },
+  },
+  searchColumns: ["name", "reference", "barcode"],
+  orderBy: "name",
+  cashierMayRead: true,
+  cashierMayCreate: false,
+  check: async (tx, companyId, v) => {
+    await mustExist(tx, "taxes", companyId, v.taxId, "taxId");
+    await mustExist(tx, "categories", companyId, v.categoryId, "categoryId");
+  },
+};
+
+export const clientsResource: ResourceDefinition = {
+  path: "clients",
+  table: "clients",
+  entity: "clients",
+  label: "client",
+  createSchema: clientInputSchema,
+  patchSchema: clientInputSchema.partial(),
+  fields: plain("name", "idType", "idNumber", "email", "phone", "address", "active"),
+  searchColumns: ["name", "id_number"],
+  orderBy: "name",
+  cashierMayRead: true,
+  cashierMayCreate: true,
+};
+
+export const priceListsResource: ResourceDefinition = {
+  path: "price-lists",
+  table: "price_lists",
+  entity: "priceLists",
+  label: "price list",
+  createSchema: priceListInputSchema,
+  patchSchema: priceListInputSchema.partial(),
+  fields: { ...plain("name", "active"), prices: { json: true } },
+  searchColumns: ["name"],
+  orderBy: "name",
+  cashierMayRead: true,
+  cashierMayCreate: false,
+};
+
+export const numberingsResource: ResourceDefinition = {
+  path: "numberings",
+  table: "numberings",
+  entity: "numberings",
+  label: "numbering",
+  createSchema: numberingInputSchema,
+  patchSchema: numberingPatchSchema,
+  fields: plain(
+    "name",
+    "prefix",
+    "rangeFrom",
+    "rangeTo",
+    "nextNumber",
+    "validFrom",
+    "validUntil",
+    "electronic",
+    "resolution",
+    "blockSize",
+    "active",
+  ),
+  searchColumns: ["name", "prefix"],
+  orderBy: "name",
+  cashierMayRead: true,
+  cashierMayCreate: false,
+  prepare: async (input, existing) =>
+    existing || input.nextNumber !== undefined ? input : { ...input, nextNumber: input.rangeFrom },
+  check: async (_tx, _companyId, v) => {
+    const from = Number(v.rangeFrom);
+    const to = Number(v.rangeTo);
+    const next = Number(v.nextNumber);
+    if (to < from) throw new ApiError(400, "VALIDATION_FAILED", "rangeTo must be >= rangeFrom");
+    if (next < from || next > to + 1)
+      throw new ApiError(400, "VALIDATION_FAILED", "nextNumber must lie within rangeFrom..rangeTo+1");
+    if (String(v.validUntil) < String(v.validFrom))
+      throw new ApiError(400, "VALIDATION_FAILED", "validUntil must be >= validFrom");
+  },
+};
+
+export const terminalsResource: ResourceDefinition = {
+  path: "terminals",
+  table: "terminals",
+  entity: "terminals",
+  label: "terminal",
+  createSchema: terminalInputSchema,
+  patchSchema: terminalInputSchema.partial(),
+  fields: plain("name", "numberingId", "warehouseId", "paymentMethodIds", "priceListId", "active"),
+  searchColumns: ["name"],
+  orderBy: "name",
+  cashierMayRead: true,
+  cashierMayCreate: false,
+  check: async (tx, companyId, v) => {
+    await mustExist(tx, "numberings", companyId, v.numberingId, "numberingId");
+    await mustExist(tx, "warehouses", companyId, v.warehouseId, "warehouseId");
+    await mustExist(tx, "price_lists", companyId, v.priceListId, "priceListId");
+    for (const id of (v.paymentMethodIds as string[] | undefined) ?? [])
+      await mustExist(tx, "payment_methods", companyId, id, "paymentMethodIds");
+  },
+};
+
+export const usersResource: ResourceDefinition = {
+  path: "users",
+  table: "users",
+  entity: null,
+  label: "user",
+  createSchema: userInputSchema,
+  patchSchema: userPatchSchema,
+  fields: plain("name", "email", "passwordHash", "role", "terminalIds", "active"),
+  hiddenFields: ["passwordHash"],
+  searchColumns: ["name", "email"],
+  orderBy: "name",
+  cashierMayRead: false,
+  cashierMayCreate: false,
+  prepare: async (input) => {
+    const { password, ...rest } = input;
+    return password === undefined ? rest : { ...rest, passwordHash: await hashPassword(String(password)) };
+  },
+  check: async (tx, companyId, v) => {
+    for (const id of (v.terminalIds as string[] | undefined) ?? [])
+      await mustExist(tx, "terminals", companyId, id, "terminalIds");
+  },
+};
+
+export const catalogResources: ResourceDefinition[] = [
+  taxesResource,
+  categoriesResource,
+  warehousesResource,
+  paymentMethodsResource,
+  productsResource,
+  clientsResource,
+  priceListsResource,
+  numberingsResource,
+  terminalsResource,
+  usersResource,
+];

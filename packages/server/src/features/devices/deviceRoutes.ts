@@ -1,0 +1,71 @@
+import { randomUUID } from "node:crypto";
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { type AuthGuard, authOf } from "../../auth/authGuard";
+import { issueToken } from "../../auth/authTokens";
+import type { Database } from "../../db/database";
+import { ApiError, forbidden } from "../../http/apiError";
+import { parseWith } from "../../http/parse";
+
+const registerSchema = z.strictObject({
+  terminalId: z.uuid({ message: "must be a UUID" }),
+  name: z.string().trim().max(100).optional(),
+});
+
+function presentDevice(r: Record<string, unknown>) {
+  const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : (v as string | null));
+  return {
+    id: r.id,
+    terminalId: r.terminal_id,
+    terminalName: r.terminal_name ?? null,
+    userId: r.user_id,
+    name: r.name,
+    createdAt: iso(r.created_at),
+    lastSeenAt: iso(r.last_seen_at),
+    pending: r.reported_pending,
+    errors: r.reported_errors,
+    oldestPendingAt: iso(r.oldest_pending_at),
+    oldestPendingAgeSeconds:
+      r.oldest_pending_at instanceof Date ? Math.round((Date.now() - r.oldest_pending_at.getTime()) / 1000) : null,
+    appVersion: r.app_version,
+    schemaVersion: r.schema_version,
+    active: r.active,
+  };
+}
+
+export function registerDeviceRoutes(app: FastifyInstance, db: Database, guard: AuthGuard) {
+  app.post(
+    "/api/devices/register",
+    { preHandler: guard.authenticate, schema: { tags: ["devices"], summary: "Register this browser as a till" } },
+    async (req, reply) => {
+      const auth = authOf(req);
+      const { terminalId, name } = parseWith(registerSchema, req.body);
+      const terminals = await db.query<{ active: boolean }>(
+        "SELECT active FROM terminals WHERE company_id = $1 AND id = $2",
+        [auth.companyId, terminalId],
+      );
+      if (!terminals[0]) throw new ApiError(404, "NOT_FOUND", "terminal not found");
+      if (!terminals[0].active) throw new ApiError(409, "CONFLICT", "this terminal is disabled");
+      if (auth.role !== "admin" && auth.terminalIds.length > 0 && !auth.terminalIds.includes(terminalId))
+        throw forbidden("you are not allowed on this terminal");
+      const id = randomUUID();
+      await db.query(
+        "INSERT INTO devices (company_id, id, terminal_id, user_id, name, last_seen_at) VALUES ($1, $2, $3, $4, $5, now())",
+        [auth.companyId, id, terminalId, auth.userId, name ?? ""],
+      );
+      const deviceToken = await issueToken(db, auth.companyId, auth.userId, id);
+      return reply.code(201).send({ device: { id, terminalId, name: name ?? "" }, deviceToken });
+    },
+  );
+
+  app.get("/api/devices", { preHandler: guard.requireAdmin, schema: { tags: ["devices"] } }, async (req) => {
+    const auth = authOf(req);
+    const rows = await db.query(
+      `SELECT d.*, t.name AS terminal_name FROM devices d
+         JOIN terminals t ON t.company_id = d.company_id AND t.id = d.terminal_id
+        WHERE d.company_id = $1 ORDER BY d.last_seen_at DESC NULLS LAST`,
+      [auth.companyId],
+    );
+    return { items: rows.map(presentDevice) };
+  });
+}

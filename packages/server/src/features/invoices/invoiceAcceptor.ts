@@ -1,0 +1,288 @@
+import {
+  computeInvoiceTotals,
+  type InvoiceDocument,
+  type InvoiceRejection,
+  invoiceDocumentSchema,
+  invoiceRejection,
+  type PushResult,
+} from "@mostrador/domain";
+import type { AuthContext } from "../../auth/authTokens";
+import { allocateVersions } from "../../db/changeVersions";
+import { type Database, isUniqueViolation, type Queryable } from "../../db/database";
+import { INVOICE_SUMMARY_COLUMNS, presentInvoiceSummary } from "./invoicePresenter";
+import { validateInvoice } from "./invoiceValidator";
+import { loadValidationContext } from "./validationContextLoader";
+
+type Row = Record<string, unknown>;
+
+interface Decision {
+  doc: InvoiceDocument;
+  errors: InvoiceRejection[];
+}
+
+const idOf = (raw: unknown) =>
+  typeof raw === "object" && raw !== null && typeof (raw as { id?: unknown }).id === "string"
+    ? (raw as { id: string }).id
+    : "";
+const revisionOf = (raw: unknown) => Number((raw as { revision?: unknown })?.revision) || 0;
+
+async function existingInvoices(db: Queryable, companyId: string, ids: string[]): Promise<Map<string, Row>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.query(
+    `SELECT ${INVOICE_SUMMARY_COLUMNS} FROM invoices WHERE company_id = $1 AND id = ANY($2::uuid[])`,
+    [companyId, ids],
+  );
+  return new Map(rows.map((r) => [String(r.id), r]));
+}
+
+/** Numbers already taken by another accepted invoice: the batch must not take them again. */
+async function takenNumbers(db: Queryable, companyId: string, docs: InvoiceDocument[]): Promise<Map<string, string>> {
+  const numbered = docs.filter((d) => d.number !== null);
+  if (numbered.length === 0) return new Map();
+  const rows = await db.query<{ id: string; numbering_id: string; number: number }>(
+    `SELECT i.id, i.numbering_id, i.number FROM invoices i
+       JOIN unnest($2::uuid[], $3::bigint[]) AS k(numbering_id, number)
+         ON i.numbering_id = k.numbering_id AND i.number = k.number
+      WHERE i.company_id = $1 AND i.status IN ('accepted', 'voided')`,
+    [companyId, numbered.map((d) => d.numberingId), numbered.map((d) => d.number)],
+  );
+  return new Map(rows.map((r) => [`${r.numbering_id}#${r.number}`, r.id]));
+}
+
+/** Electronic numberings are online only: the server gives the next number inside the transaction. */
+async function assignElectronicNumbers(tx: Queryable, companyId: string, docs: InvoiceDocument[]) {
+  for (const doc of docs) {
+    if (doc.number !== null) continue;
+    const rows = await tx.query<{ number: number }>(
+      `UPDATE numberings SET next_number = next_number + 1
+        WHERE company_id = $1 AND id = $2 AND next_number <= range_to RETURNING next_number - 1 AS number`,
+      [companyId, doc.numberingId],
+    );
+    if (!rows[0]) throw new Error("numbering range exhausted");
+    doc.number = rows[0].number;
+  }
+}
+
+function invoiceRecord(d: Decision, version: number) {
+  const totals = computeInvoiceTotals(d.doc.lines);
+  return {
+    id: d.doc.id,
+    revision: d.doc.revision,
+    status: d.errors.length ? "rejected" : "accepted",
+    numbering_id: d.doc.numberingId,
+    prefix: d.doc.prefix,
+    number: d.doc.number ?? 0,
+    terminal_id: d.doc.terminalId,
+    device_id: d.doc.deviceId,
+    cashier_id: d.doc.cashierId,
+    client_id: d.doc.clientId,
+    issued_at: d.doc.issuedAt,
+    subtotal: totals.subtotal,
+    discount: totals.discount,
+    tax: totals.tax,
+    total: totals.total,
+    paid: d.doc.totals.paid,
+    change: d.doc.totals.change,
+    document: d.doc,
+    errors: d.errors,
+    version,
+  };
+}
+
+const RECORD_COLUMNS = `id uuid, revision int, status text, numbering_id uuid, prefix text, number bigint,
+  terminal_id uuid, device_id uuid, cashier_id uuid, client_id uuid, issued_at timestamptz, subtotal bigint,
+  discount bigint, tax bigint, total bigint, paid bigint, change bigint, document jsonb, errors jsonb, version bigint`;
+const COLUMN_NAMES = RECORD_COLUMNS.split(",").map((c) => c.trim().split(" ")[0]);
+
+async function writeDecisions(tx: Queryable, auth: AuthContext, decisions: Decision[]): Promise<Set<string>> {
+  const accepted = decisions.filter((d) => d.errors.length === 0);
+  await assignElectronicNumbers(
+    tx,
+    auth.companyId,
+    accepted.map((d) => d.doc),
+  );
+  const newClients = accepted.flatMap((d) => (d.doc.newClient ? [d.doc.newClient] : []));
+  // Versions last but one: the counter row lock is held only for the inserts and the commit.
+  const first = await allocateVersions(tx, auth.companyId, decisions.length + newClients.length);
+  if (newClients.length) {
+    await tx.query(
+      `INSERT INTO clients (company_id, id, name, id_type, id_number, email, phone, address, active, version)
+       SELECT $1, x.id, x.name, x."idType", x."idNumber", x.email, x.phone, x.address, true, $3 + x.ord - 1
+         FROM jsonb_to_recordset($2::jsonb) WITH ORDINALITY AS x(id uuid, name text, "idType" text, "idNumber" text,
+              email text, phone text, address text, ord int)
+       ON CONFLICT (company_id, id) DO NOTHING`,
+      [auth.companyId, JSON.stringify(newClients), first + decisions.length],
+    );
+  }
+  const records = decisions.map((d, i) => invoiceRecord(d, first + i));
+  const cols = COLUMN_NAMES.join(", ");
+  const written = await tx.query<{ id: string }>(
+    `INSERT INTO invoices (company_id, ${cols})
+     SELECT $1, ${cols} FROM jsonb_to_recordset($2::jsonb) AS x(${RECORD_COLUMNS})
+     ON CONFLICT (company_id, id) DO UPDATE SET
+       ${COLUMN_NAMES.filter((c) => c !== "id")
+         .map((c) => `${c} = EXCLUDED.${c}`)
+         .join(", ")}, updated_at = now()
+     WHERE invoices.status = 'rejected' AND invoices.revision <= EXCLUDED.revision
+     RETURNING id`,
+    [auth.companyId, JSON.stringify(records)],
+  );
+  await tx.query(
+    `INSERT INTO invoice_revisions (company_id, invoice_id, revision, document, user_id, device_id)
+     SELECT $1, x.id, x.revision, x.document, $3, $4 FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, revision int, document jsonb)
+     ON CONFLICT DO NOTHING`,
+    [auth.companyId, JSON.stringify(records), auth.userId, auth.deviceId ?? records[0]?.device_id],
+  );
+  await tx.query(
+    `INSERT INTO invoice_attempts (company_id, invoice_id, revision, outcome, errors, user_id, device_id)
+     SELECT $1, x.id, x.revision, x.status, x.errors, $3, $4 FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, revision int, status text, errors jsonb)`,
+    [auth.companyId, JSON.stringify(records), auth.userId, auth.deviceId ?? records[0]?.device_id],
+  );
+  return new Set(written.map((w) => w.id));
+}
+
+/**
+ * invoiceAcceptor: takes a batch from a till and answers per invoice. Exactly
+ * once is the database's job: the primary key (company_id, id) admits one row
+ * per invoice, and the upsert only replaces a rejected revision with a newer one.
+ */
+export async function acceptInvoiceBatch(
+  db: Database,
+  auth: AuthContext,
+  rawInvoices: unknown[],
+  now = new Date(),
+): Promise<PushResult[]> {
+  const results = new Map<number, PushResult>();
+  const docs: { index: number; doc: InvoiceDocument }[] = [];
+  const seen = new Set<string>();
+  rawInvoices.forEach((raw, index) => {
+    const parsed = invoiceDocumentSchema.safeParse(raw);
+    if (!parsed.success) {
+      const detail = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+      results.set(index, {
+        outcome: "rejected",
+        id: idOf(raw),
+        revision: revisionOf(raw),
+        errors: [invoiceRejection("INVOICE_INVALID", { detail })],
+      });
+      return;
+    }
+    const key = `${parsed.data.id}@${parsed.data.revision}`;
+    if (seen.has(key)) return; // a copy in the same batch: answered below from the first one
+    seen.add(key);
+    docs.push({ index, doc: parsed.data });
+  });
+
+  const existing = await existingInvoices(
+    db,
+    auth.companyId,
+    docs.map((d) => d.doc.id),
+  );
+  const toDecide: { index: number; doc: InvoiceDocument }[] = [];
+  for (const item of docs) {
+    const row = existing.get(item.doc.id);
+    if (row && row.status !== "rejected") {
+      results.set(item.index, duplicateResult(row, item.doc));
+    } else if (row && Number(row.revision) > item.doc.revision) {
+      results.set(item.index, {
+        outcome: "rejected",
+        id: item.doc.id,
+        revision: item.doc.revision,
+        errors: [invoiceRejection("REVISION_CONFLICT")],
+      });
+    } else {
+      toDecide.push(item);
+    }
+  }
+
+  if (toDecide.length > 0) {
+    const ctx = await loadValidationContext(
+      db,
+      auth.companyId,
+      toDecide.map((d) => d.doc),
+      now,
+    );
+    const taken = await takenNumbers(
+      db,
+      auth.companyId,
+      toDecide.map((d) => d.doc),
+    );
+    const decisions: Decision[] = toDecide.map(({ doc }) => {
+      const errors = validateInvoice(doc, ctx);
+      const key = `${doc.numberingId}#${doc.number}`;
+      const holder = doc.number === null ? undefined : taken.get(key);
+      if (holder && holder !== doc.id)
+        errors.push(invoiceRejection("NUMBER_ALREADY_USED", { number: doc.number ?? 0 }));
+      else if (doc.number !== null && errors.length === 0) taken.set(key, doc.id);
+      return { doc, errors };
+    });
+    let written: Set<string>;
+    try {
+      written = await db.transaction((tx) => writeDecisions(tx, auth, decisions));
+    } catch (err) {
+      // A concurrent batch took one of the numbers: nothing was written; the till retries and
+      // the next attempt sees the number as taken.
+      if (!isUniqueViolation(err)) throw err;
+      toDecide.forEach(({ index, doc }) =>
+        results.set(index, { outcome: "retry", id: doc.id, revision: doc.revision, reason: "number conflict, retry" }),
+      );
+      written = new Set();
+    }
+    const reread = await existingInvoices(
+      db,
+      auth.companyId,
+      toDecide.map((d) => d.doc.id),
+    );
+    toDecide.forEach(({ index, doc }, i) => {
+      if (results.has(index)) return;
+      const decision = decisions[i] as Decision;
+      const row = reread.get(doc.id);
+      if (written.has(doc.id) && row) {
+        results.set(
+          index,
+          decision.errors.length
+            ? { outcome: "rejected", id: doc.id, revision: doc.revision, errors: decision.errors }
+            : {
+                outcome: "accepted",
+                id: doc.id,
+                revision: doc.revision,
+                duplicate: false,
+                invoice: presentInvoiceSummary(row),
+              },
+        );
+      } else if (row) {
+        // Another request (tab, process, retry) wrote it first: report what the database holds.
+        results.set(index, duplicateResult(row, doc));
+      } else {
+        results.set(index, { outcome: "retry", id: doc.id, revision: doc.revision, reason: "not stored, retry" });
+      }
+    });
+  }
+
+  // Copies inside the same batch get the answer of their first occurrence.
+  return rawInvoices.map((raw, index) => {
+    const direct = results.get(index);
+    if (direct) return direct;
+    const firstIndex = docs.find((d) => d.doc.id === idOf(raw) && d.doc.revision === revisionOf(raw))?.index;
+    return results.get(firstIndex ?? -1) as PushResult;
+  });
+}
+
+function duplicateResult(row: Row, doc: InvoiceDocument): PushResult {
+  if (row.status === "rejected")
+    return {
+      outcome: "rejected",
+      id: doc.id,
+      revision: doc.revision,
+      errors: (row.errors as InvoiceRejection[]).length
+        ? (row.errors as InvoiceRejection[])
+        : [invoiceRejection("REVISION_CONFLICT")],
+    };
+  return {
+    outcome: "accepted",
+    id: doc.id,
+    revision: Number(row.revision),
+    duplicate: true,
+    invoice: presentInvoiceSummary(row),
+  };
+}

@@ -1,0 +1,55 @@
+import type { InvoiceRejection, InvoiceSummary, ServerInvoiceStatus } from "@mostrador/domain";
+
+type Row = Record<string, unknown>;
+const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));
+
+export const INVOICE_SUMMARY_COLUMNS =
+  "id, revision, status, numbering_id, prefix, number, terminal_id, device_id, cashier_id, client_id, total, issued_at, received_at, errors, version";
+
+export function presentInvoiceSummary(r: Row): InvoiceSummary {
+  return {
+    id: String(r.id),
+    revision: Number(r.revision),
+    number: Number(r.number),
+    prefix: String(r.prefix),
+    numberingId: String(r.numbering_id),
+    status: r.status as ServerInvoiceStatus,
+    terminalId: String(r.terminal_id),
+    deviceId: String(r.device_id),
+    cashierId: String(r.cashier_id),
+    clientId: String(r.client_id),
+    total: Number(r.total),
+    issuedAt: iso(r.issued_at),
+    receivedAt: iso(r.received_at),
+    errors: (r.errors as InvoiceRejection[]) ?? [],
+    version: Number(r.version),
+  };
+}
+
+export function presentInvoiceDetail(r: Row, revisions: Row[], attempts: Row[]) {
+  return {
+    ...presentInvoiceSummary(r),
+    subtotal: Number(r.subtotal),
+    discount: Number(r.discount),
+    tax: Number(r.tax),
+    paid: Number(r.paid),
+    change: Number(r.change),
+    voidReason: (r.void_reason as string | null) ?? null,
+    document: r.document,
+    revisions: revisions.map((v) => ({
+      revision: Number(v.revision),
+      receivedAt: iso(v.received_at),
+      userId: v.user_id,
+      deviceId: v.device_id,
+      document: v.document,
+    })),
+    attempts: attempts.map((a) => ({
+      revision: Number(a.revision),
+      outcome: a.outcome,
+      errors: a.errors,
+      at: iso(a.at),
+      userId: a.user_id,
+      deviceId: a.device_id,
+    })),
+  };
+}

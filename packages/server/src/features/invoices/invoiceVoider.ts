@@ -1,0 +1,28 @@
+import type { AuthContext } from "../../auth/authTokens";
+import { allocateVersions } from "../../db/changeVersions";
+import type { Database } from "../../db/database";
+import { ApiError, notFound } from "../../http/apiError";
+import { INVOICE_SUMMARY_COLUMNS, presentInvoiceSummary } from "./invoicePresenter";
+
+/**
+ * invoiceVoider: a voided invoice never counts as a sale, but keeps its number
+ * (status 'voided' is inside the number-once index), so the number stays used.
+ */
+export async function voidInvoice(db: Database, auth: AuthContext, id: string, reason: string) {
+  return db.transaction(async (tx) => {
+    const rows = await tx.query(
+      "SELECT status, cashier_id FROM invoices WHERE company_id = $1 AND id = $2 FOR UPDATE",
+      [auth.companyId, id],
+    );
+    const row = rows[0];
+    if (!row || (auth.role !== "admin" && row.cashier_id !== auth.userId)) throw notFound("invoice");
+    if (row.status === "voided") throw new ApiError(409, "CONFLICT", "the invoice is already voided");
+    const version = await allocateVersions(tx, auth.companyId);
+    const updated = await tx.query(
+      `UPDATE invoices SET status = 'voided', void_reason = $3, version = $4, updated_at = now()
+        WHERE company_id = $1 AND id = $2 RETURNING ${INVOICE_SUMMARY_COLUMNS}`,
+      [auth.companyId, id, reason, version],
+    );
+    return presentInvoiceSummary(updated[0] as Record<string, unknown>);
+  });
+}

@@ -1,0 +1,71 @@
+import { randomUUID } from "node:crypto";
+import type { AuthContext } from "../../auth/authTokens";
+import { allocateVersions } from "../../db/changeVersions";
+import type { Database, Queryable } from "../../db/database";
+import { ApiError, notFound } from "../../http/apiError";
+import { presentNumberBlock } from "./numberBlockPresenter";
+
+const MIN_BLOCK = 20;
+const MAX_BLOCK = 5000;
+
+/** Enough numbers for the terminal's busiest 24 hours of the last 30 days, plus half again. */
+async function adaptiveBlockSize(tx: Queryable, companyId: string, terminalId: string | null): Promise<number> {
+  if (!terminalId) return 100;
+  const rows = await tx.query<{ busiest: number | null }>(
+    `SELECT max(n)::int AS busiest FROM (
+       SELECT count(*) AS n FROM invoices
+        WHERE company_id = $1 AND terminal_id = $2 AND issued_at > now() - interval '30 days'
+        GROUP BY date_trunc('day', issued_at)) d`,
+    [companyId, terminalId],
+  );
+  const busiest = rows[0]?.busiest ?? 0;
+  return Math.min(MAX_BLOCK, Math.max(MIN_BLOCK * 5, Math.ceil(busiest * 1.5)));
+}
+
+/**
+ * numberBlockLease: cuts the next block from the numbering under its row lock, so
+ * two leases (any process, any device) can never get the same number.
+ */
+export async function leaseNumberBlock(
+  db: Database,
+  auth: AuthContext,
+  numberingId: string,
+  requestedSize?: number,
+  today = new Date(),
+) {
+  if (!auth.deviceId) throw new ApiError(403, "FORBIDDEN", "only a registered device leases numbers");
+  const deviceId = auth.deviceId;
+  return db.transaction(async (tx) => {
+    const rows = await tx.query<Record<string, unknown>>(
+      "SELECT * FROM numberings WHERE company_id = $1 AND id = $2 FOR UPDATE",
+      [auth.companyId, numberingId],
+    );
+    const n = rows[0];
+    if (!n) throw notFound("numbering");
+    if (n.electronic) throw new ApiError(409, "CONFLICT", "electronic numberings are online only and are not leased");
+    if (!n.active) throw new ApiError(409, "CONFLICT", "this numbering is inactive");
+    const validUntil = n.valid_until instanceof Date ? n.valid_until.toISOString().slice(0, 10) : String(n.valid_until);
+    if (today.toISOString().slice(0, 10) > validUntil)
+      throw new ApiError(409, "NUMBERING_EXPIRED", `numbering expired on ${validUntil}`);
+    const next = Number(n.next_number);
+    const remaining = Number(n.range_to) - next + 1;
+    if (remaining <= 0) throw new ApiError(409, "NUMBERING_RANGE_EXHAUSTED", "the numbering's range is used up");
+    const wanted =
+      requestedSize ??
+      (n.block_size ? Number(n.block_size) : await adaptiveBlockSize(tx, auth.companyId, auth.deviceTerminalId));
+    const size = Math.min(wanted, remaining);
+    const version = await allocateVersions(tx, auth.companyId, 2);
+    await tx.query("UPDATE numberings SET next_number = $3, version = $4 WHERE company_id = $1 AND id = $2", [
+      auth.companyId,
+      numberingId,
+      next + size,
+      version,
+    ]);
+    const inserted = await tx.query(
+      `INSERT INTO number_blocks (company_id, id, numbering_id, device_id, range_from, range_to, version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+      [auth.companyId, randomUUID(), numberingId, deviceId, next, next + size - 1, version + 1],
+    );
+    return presentNumberBlock(inserted[0] as Record<string, unknown>);
+  });
+}

@@ -1,0 +1,106 @@
+import type { PullChange, PullResponse, SyncedEntity } from "@mostrador/domain";
+import type { Queryable } from "../../db/database";
+import { presentCompany } from "../auth/userPresenter";
+import { catalogResources } from "../catalog/resourceDefinitions";
+import { presentRow } from "../catalog/resourceStore";
+import { presentInvoiceSummary } from "../invoices/invoicePresenter";
+import { presentNumberBlock } from "../numbering/numberBlockPresenter";
+
+type Row = Record<string, unknown>;
+
+interface Source {
+  entity: SyncedEntity;
+  table: string;
+  /** Extra filter: device-scoped rows; $1 company, $2 cursor, $3 limit, $4 device. */
+  deviceScoped?: boolean;
+  idColumn?: string;
+  present: (row: Row) => Record<string, unknown>;
+}
+
+const sources: Source[] = [
+  ...catalogResources
+    .filter((d) => d.entity !== null)
+    .map((d) => ({ entity: d.entity as SyncedEntity, table: d.table, present: (r: Row) => presentRow(d, r) })),
+  {
+    entity: "company",
+    table: "companies",
+    idColumn: "id",
+    present: (r) => ({ ...presentCompany(r), version: r.version }),
+  },
+  { entity: "invoices", table: "invoices", deviceScoped: true, present: (r) => presentInvoiceSummary(r) },
+  { entity: "numberBlocks", table: "number_blocks", deviceScoped: true, present: (r) => presentNumberBlock(r) },
+];
+
+function whereFor(s: Source): string {
+  const company = s.table === "companies" ? "id = $1" : "company_id = $1";
+  return `${company} AND version > $2${s.deviceScoped ? " AND device_id = $4" : ""}`;
+}
+
+/**
+ * changeFeed: everything that changed for a till since its cursor, in version order.
+ * Versions are unique per company and commit in order (see changeVersions), so
+ * "version > cursor" never skips a row.
+ */
+export async function readChanges(
+  db: Queryable,
+  companyId: string,
+  deviceId: string,
+  cursor: number,
+  limit: number,
+  withCounts: boolean,
+): Promise<PullResponse> {
+  const counter = await db.query<{ version: number; min_cursor: number }>(
+    "SELECT version, min_cursor FROM change_counters WHERE company_id = $1",
+    [companyId],
+  );
+  const head = counter[0]?.version ?? 0;
+  const minCursor = counter[0]?.min_cursor ?? 0;
+  const reset = cursor > head || (cursor > 0 && cursor < minCursor);
+  const from = reset ? 0 : cursor;
+
+  const params = [companyId, from, limit + 1, deviceId];
+  const perSource = await Promise.all(
+    sources.map(async (s) => {
+      const p = s.deviceScoped ? params : params.slice(0, 3);
+      const rows = await db.query(`SELECT * FROM ${s.table} WHERE ${whereFor(s)} ORDER BY version LIMIT $3`, p);
+      return rows.map(
+        (r): PullChange => ({ entity: s.entity, id: String(r.id), version: Number(r.version), data: s.present(r) }),
+      );
+    }),
+  );
+  const tombstones = await db.query<{ entity: SyncedEntity; id: string; version: number }>(
+    "SELECT entity, id, version FROM tombstones WHERE company_id = $1 AND version > $2 ORDER BY version LIMIT $3",
+    [companyId, from, limit + 1],
+  );
+  const all = [
+    ...perSource.flat(),
+    ...tombstones.map((t): PullChange => ({ entity: t.entity, id: t.id, version: Number(t.version), deleted: true })),
+  ].sort((a, b) => a.version - b.version);
+  const hasMore = all.length > limit;
+  const changes = all.slice(0, limit);
+  const last = changes[changes.length - 1]?.version ?? from;
+  const response: PullResponse = {
+    cursor: hasMore ? last : Math.max(head, last),
+    hasMore,
+    reset,
+    changes,
+    serverTime: new Date().toISOString(),
+  };
+  if (withCounts) response.remaining = await countRemaining(db, companyId, deviceId, from);
+  return response;
+}
+
+async function countRemaining(db: Queryable, companyId: string, deviceId: string, from: number) {
+  const counts = await Promise.all(
+    sources.map(async (s) => {
+      const p = s.deviceScoped ? [companyId, from, 0, deviceId] : [companyId, from];
+      const where = s.deviceScoped ? whereFor(s).replace("$4", "$3") : whereFor(s);
+      const rows = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM ${s.table} WHERE ${where}`,
+        s.deviceScoped ? [p[0], p[1], p[3]] : p,
+      );
+      return [s.entity, rows[0]?.n ?? 0] as const;
+    }),
+  );
+  return Object.fromEntries(counts.filter(([, n]) => n > 0));
+}

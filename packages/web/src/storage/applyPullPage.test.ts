@@ -1,0 +1,158 @@
+import "fake-indexeddb/auto";
+import type { PullResponse } from "@mostrador/domain";
+import { afterEach, describe, expect, it } from "vitest";
+import * as demo from "../testing/demoCatalog";
+import { sampleDraft } from "../testing/sampleInvoices";
+import type { DexieLocalStore } from "./dexieLocalStore";
+import { openTestStore } from "./testDatabase";
+
+let store: DexieLocalStore;
+afterEach(() => store?.close());
+
+describe("applyPullPage", () => {
+  it("stores every entity of a page and its cursor", async () => {
+    store = openTestStore();
+    const page = demo.fullCatalogPage();
+    const result = await store.applyPullPage(page);
+    expect(result.cursor).toBe(page.cursor);
+    expect(await store.getCursor()).toBe(page.cursor);
+    expect(await store.db.products.count()).toBe(demo.products.length);
+    expect(await store.db.taxes.count()).toBe(4);
+    expect(await store.getMeta("company")).toMatchObject({ name: "Empresa Ejemplar S.A.S.", nit: "900123456-7" });
+    expect(result.appliedByEntity.products).toBe(demo.products.length);
+  });
+
+  it("indexes product names, references and barcodes for search", async () => {
+    store = openTestStore();
+    await store.applyPullPage(demo.fullCatalogPage());
+    const byWord = await store.db.products.where("searchWords").startsWith("cafe").toArray();
+    expect(byWord.map((p) => p.name)).toEqual(["Café molido 500 g"]);
+    const byBarcode = await store.db.products.where("barcode").equals("7701234000028").first();
+    expect(byBarcode?.name).toBe("Gaseosa cola 1,5 L");
+    const clients = await store.db.clients.where("idNumber").equals("1020304050").toArray();
+    expect(clients.map((c) => c.name)).toEqual(["Pedro Osorio"]);
+  });
+
+  it("applies tombstones and keeps the last change of a repeated id", async () => {
+    store = openTestStore();
+    await store.applyPullPage(demo.fullCatalogPage());
+    const coffee = demo.products[0]!;
+    const soda = demo.products[1]!;
+    await store.applyPullPage(
+      demo.pullPage([
+        { entity: "products", id: coffee.id, version: 500, deleted: true },
+        demo.change("products", { ...soda, price: 1 }),
+        demo.change("products", { ...soda, price: 2 }),
+      ]),
+    );
+    expect(await store.db.products.get(coffee.id)).toBeUndefined();
+    expect((await store.db.products.get(soda.id))?.price).toBe(2);
+  });
+
+  it("is all or nothing: a failing page leaves data and cursor as they were", async () => {
+    store = openTestStore();
+    await store.applyPullPage(demo.fullCatalogPage());
+    const cursorBefore = await store.getCursor();
+    const broken: PullResponse = demo.pullPage([
+      demo.change("products", { ...demo.products[1]!, price: 7 }),
+      // a row without a valid key makes IndexedDB throw inside the transaction
+      { entity: "taxes", id: undefined as unknown as string, version: 9999, data: { id: undefined } },
+    ]);
+    await expect(store.applyPullPage({ ...broken, cursor: 9999 })).rejects.toThrow();
+    expect(await store.getCursor()).toBe(cursorBefore);
+    expect((await store.db.products.get(demo.products[1]!.id))?.price).toBe(demo.products[1]!.price);
+  });
+
+  it("reset drops the downloaded data but keeps local invoices", async () => {
+    store = openTestStore();
+    await store.applyPullPage(demo.fullCatalogPage());
+    const saved = await store.saveNewInvoice(sampleDraft());
+    const result = await store.applyPullPage(
+      demo.pullPage([demo.change("products", demo.products[2]!)], { reset: true, cursor: 3 }),
+    );
+    expect(result.reset).toBe(true);
+    expect(await store.db.products.count()).toBe(1);
+    expect(await store.db.taxes.count()).toBe(0);
+    expect(await store.getCursor()).toBe(3);
+    expect((await store.getInvoice(saved.id))?.status).toBe("pending");
+  });
+
+  it("keeps the device's own next number when the server re-sends a block", async () => {
+    store = openTestStore();
+    await store.applyPullPage(demo.fullCatalogPage([demo.numberBlock(1, 1, 50)]));
+    await store.saveNewInvoice(sampleDraft());
+    await store.saveNewInvoice(sampleDraft());
+    await store.applyPullPage(
+      demo.pullPage([demo.change("numberBlocks", { ...demo.numberBlock(1, 1, 50), nextNumber: 1 })]),
+    );
+    const third = await store.saveNewInvoice(sampleDraft());
+    expect(third.number).toBe(3);
+  });
+});
+
+describe("applyPullPage and local invoices", () => {
+  it("never overwrites an invoice with unsent changes", async () => {
+    store = openTestStore();
+    await store.applyPullPage(demo.fullCatalogPage());
+    const saved = await store.saveNewInvoice(sampleDraft());
+    // An older server view of the invoice (say, from another device's import) must not touch it.
+    const result = await store.applyPullPage(
+      demo.pullPage([
+        {
+          entity: "invoices",
+          id: saved.id,
+          version: 900,
+          data: { id: saved.id, revision: 0, status: "rejected", errors: [] },
+        },
+        { entity: "invoices", id: saved.id, version: 901, deleted: true },
+      ]),
+    );
+    expect(result.keptLocalInvoices).toEqual([saved.id]);
+    const local = await store.getInvoice(saved.id);
+    expect(local?.status).toBe("pending");
+    expect(local?.document).toEqual(saved.document);
+  });
+
+  it("marks a pending invoice synced when the server already has its revision", async () => {
+    store = openTestStore();
+    await store.applyPullPage(demo.fullCatalogPage());
+    const saved = await store.saveNewInvoice(sampleDraft());
+    await store.applyPullPage(
+      demo.pullPage([
+        {
+          entity: "invoices",
+          id: saved.id,
+          version: 902,
+          data: { id: saved.id, revision: 1, status: "accepted", errors: [] },
+        },
+      ]),
+    );
+    const local = await store.getInvoice(saved.id);
+    expect(local?.status).toBe("synced");
+    expect(local?.document).toEqual(saved.document);
+    expect(await store.listInvoicesToPush(100)).toEqual([]);
+  });
+
+  it("adds this device's invoices that the server sends with their document", async () => {
+    store = openTestStore();
+    await store.applyPullPage(demo.fullCatalogPage());
+    const draft = sampleDraft();
+    const { receipt: _receipt, ...doc } = draft;
+    const document = { ...doc, revision: 1, prefix: "POS", number: 40, notes: "" };
+    await store.applyPullPage(
+      demo.pullPage([
+        {
+          entity: "invoices",
+          id: document.id,
+          version: 903,
+          data: { id: document.id, revision: 1, status: "accepted", document },
+        },
+      ]),
+    );
+    expect(await store.getInvoice(document.id)).toMatchObject({
+      status: "synced",
+      number: 40,
+      clientName: "Consumidor final",
+    });
+  });
+});

@@ -1,0 +1,283 @@
+import {
+  type DeviceReport,
+  type InvoiceDocument,
+  invoiceDocumentSchema,
+  type PullResponse,
+  type PushResult,
+} from "@mostrador/domain";
+import { normalizeForSearch, searchWords } from "../text/searchText";
+import { countNumbersLeft, takeNextInvoiceNumber } from "./invoiceNumbering";
+import { LocalDatabase } from "./localDatabase";
+import { hasUnsentChanges, type LocalInvoice, type MetaKey, type MetaValues } from "./localRecords";
+import type {
+  ApplyPullResult,
+  ApplyPushResult,
+  ImportResult,
+  InvoiceListQuery,
+  InvoiceStatusCounts,
+  LocalStore,
+  NewInvoiceDraft,
+} from "./localStore";
+import { LocalStoreError, toLocalStoreError } from "./localStoreErrors";
+import { applyPullPageInTransaction, clientNameOf } from "./pullPageApplier";
+
+export class DexieLocalStore implements LocalStore {
+  readonly db: LocalDatabase;
+
+  constructor(db: LocalDatabase = new LocalDatabase()) {
+    this.db = db;
+  }
+
+  async getMeta<K extends MetaKey>(key: K): Promise<MetaValues[K] | undefined> {
+    const row = await this.db.meta.get(key);
+    return row?.value as MetaValues[K] | undefined;
+  }
+
+  async setMeta<K extends MetaKey>(key: K, value: MetaValues[K]): Promise<void> {
+    await this.db.meta.put({ key, value });
+  }
+
+  async deleteMeta(key: MetaKey): Promise<void> {
+    await this.db.meta.delete(key);
+  }
+
+  async getCursor(): Promise<number> {
+    return (await this.getMeta("syncCursor")) ?? 0;
+  }
+
+  async applyPullPage(page: PullResponse): Promise<ApplyPullResult> {
+    try {
+      return await applyPullPageInTransaction(this.db, page);
+    } catch (error) {
+      throw toLocalStoreError(error);
+    }
+  }
+
+  async listInvoicesToPush(limit: number): Promise<InvoiceDocument[]> {
+    const pending = await this.db.invoices.where("status").equals("pending").sortBy("issuedAt");
+    return pending
+      .filter(hasUnsentChanges)
+      .slice(0, limit)
+      .map((invoice) => invoice.document);
+  }
+
+  async applyPushResults(results: readonly PushResult[]): Promise<ApplyPushResult> {
+    const outcome: ApplyPushResult = { synced: 0, rejected: 0, retry: 0, ignored: 0 };
+    const now = new Date().toISOString();
+    await this.db.transaction("rw", this.db.invoices, async () => {
+      const locals = await this.db.invoices.bulkGet(results.map((r) => r.id));
+      const updates: LocalInvoice[] = [];
+      results.forEach((result, i) => {
+        const local = locals[i];
+        if (result.outcome === "retry") {
+          outcome.retry += 1;
+          return;
+        }
+        if (!local || result.revision < local.serverRevision) {
+          outcome.ignored += 1;
+          return;
+        }
+        const current = result.revision >= local.document.revision;
+        if (!current) {
+          // An older revision was answered while a newer one waits here: it stays pending.
+          updates.push({ ...local, serverRevision: result.revision, updatedAt: now });
+          outcome.ignored += 1;
+          return;
+        }
+        if (result.outcome === "accepted") {
+          outcome.synced += 1;
+          const number = local.number ?? result.invoice.number;
+          updates.push({
+            ...local,
+            number,
+            document: local.document.number === null ? { ...local.document, number } : local.document,
+            status: result.invoice.status === "voided" ? "voided" : "synced",
+            errors: [],
+            serverRevision: result.revision,
+            serverVersion: result.invoice.version,
+            updatedAt: now,
+          });
+        } else {
+          outcome.rejected += 1;
+          updates.push({
+            ...local,
+            status: "error",
+            errors: result.errors,
+            serverRevision: result.revision,
+            updatedAt: now,
+          });
+        }
+      });
+      if (updates.length > 0) await this.db.invoices.bulkPut(updates);
+    });
+    return outcome;
+  }
+
+  async countInvoicesByStatus(): Promise<InvoiceStatusCounts> {
+    return this.db.transaction("r", this.db.invoices, async () => {
+      const [pending, synced, error, voided] = await Promise.all(
+        (["pending", "synced", "error", "voided"] as const).map((s) =>
+          this.db.invoices.where("status").equals(s).count(),
+        ),
+      );
+      return { pending: pending ?? 0, synced: synced ?? 0, error: error ?? 0, voided: voided ?? 0 };
+    });
+  }
+
+  async deviceReport(): Promise<DeviceReport> {
+    const counts = await this.countInvoicesByStatus();
+    const pending = await this.db.invoices.where("status").equals("pending").toArray();
+    const oldest = pending.reduce<string | null>(
+      (min, i) => (min === null || i.issuedAt < min ? i.issuedAt : min),
+      null,
+    );
+    return { pending: counts.pending, errors: counts.error, oldestPendingAt: oldest };
+  }
+
+  async saveNewInvoice(draft: NewInvoiceDraft): Promise<LocalInvoice> {
+    const { db } = this;
+    try {
+      return await db.transaction("rw", [db.invoices, db.numberBlocks, db.numberings, db.clients], async () => {
+        const numbering = await db.numberings.get(draft.numberingId);
+        if (!numbering) throw new LocalStoreError("NOT_READY", "the terminal's numbering is not loaded on this device");
+        const taken = await takeNextInvoiceNumber(db, numbering.id, { electronic: numbering.electronic });
+        const { receipt, ...documentInput } = draft;
+        const parsed = invoiceDocumentSchema.safeParse({
+          ...documentInput,
+          revision: 1,
+          prefix: numbering.prefix,
+          number: taken.number,
+        });
+        if (!parsed.success) {
+          throw new LocalStoreError("INVALID_INVOICE", "the invoice does not pass validation", parsed.error.issues);
+        }
+        const document = parsed.data;
+        if (document.newClient) {
+          const client = { ...document.newClient, version: 0 };
+          await db.clients.put({
+            ...client,
+            searchWords: searchWords(client.name, client.idNumber),
+            createdOffline: true,
+          });
+        }
+        const now = new Date().toISOString();
+        const invoice: LocalInvoice = {
+          id: document.id,
+          status: "pending",
+          issuedAt: document.issuedAt,
+          number: document.number,
+          prefix: document.prefix,
+          numberingId: document.numberingId,
+          clientId: document.clientId,
+          clientName: receipt.clientName,
+          total: document.totals.total,
+          document,
+          errors: [],
+          serverRevision: 0,
+          serverVersion: null,
+          receipt,
+          createdAt: now,
+          updatedAt: now,
+        };
+        await db.invoices.add(invoice);
+        return invoice;
+      });
+    } catch (error) {
+      throw toLocalStoreError(error);
+    }
+  }
+
+  getInvoice(id: string): Promise<LocalInvoice | undefined> {
+    return this.db.invoices.get(id);
+  }
+
+  async listInvoices(query: InvoiceListQuery = {}): Promise<LocalInvoice[]> {
+    const { status, limit = 500 } = query;
+    const text = normalizeForSearch(query.text ?? "");
+    const collection = status
+      ? this.db.invoices.where("status").equals(status)
+      : this.db.invoices.orderBy("issuedAt").reverse();
+    const matches = (invoice: LocalInvoice) => !text || invoiceMatchesText(invoice, text);
+    if (status) {
+      const rows = await collection.filter(matches).toArray();
+      return rows.sort((a, b) => b.issuedAt.localeCompare(a.issuedAt)).slice(0, limit);
+    }
+    return collection.filter(matches).limit(limit).toArray();
+  }
+
+  numbersLeft(numberingId: string): Promise<number> {
+    return countNumbersLeft(this.db, numberingId);
+  }
+
+  async listUnsyncedInvoices(): Promise<LocalInvoice[]> {
+    const rows = await this.db.invoices.where("status").anyOf("pending", "error").toArray();
+    return rows.sort((a, b) => a.issuedAt.localeCompare(b.issuedAt));
+  }
+
+  async importInvoices(documents: readonly unknown[]): Promise<ImportResult> {
+    const result: ImportResult = { imported: 0, alreadyPresent: 0, invalid: 0 };
+    const valid: InvoiceDocument[] = [];
+    for (const candidate of documents) {
+      const parsed = invoiceDocumentSchema.safeParse(candidate);
+      if (parsed.success) valid.push(parsed.data);
+      else result.invalid += 1;
+    }
+    const { db } = this;
+    try {
+      await db.transaction("rw", [db.invoices, db.clients], async () => {
+        const now = new Date().toISOString();
+        for (const document of valid) {
+          const local = await db.invoices.get(document.id);
+          if (local && local.document.revision >= document.revision) {
+            result.alreadyPresent += 1;
+            continue;
+          }
+          const clientName = document.newClient?.name ?? (await clientNameOf(db, document.clientId));
+          await db.invoices.put({
+            id: document.id,
+            status: "pending",
+            issuedAt: document.issuedAt,
+            number: document.number,
+            prefix: document.prefix,
+            numberingId: document.numberingId,
+            clientId: document.clientId,
+            clientName,
+            total: document.totals.total,
+            document,
+            errors: [],
+            serverRevision: local?.serverRevision ?? 0,
+            serverVersion: local?.serverVersion ?? null,
+            receipt: local?.receipt ?? null,
+            createdAt: local?.createdAt ?? now,
+            updatedAt: now,
+            imported: !local,
+          });
+          result.imported += 1;
+        }
+      });
+    } catch (error) {
+      throw toLocalStoreError(error);
+    }
+    return result;
+  }
+
+  async clearAll(): Promise<void> {
+    await this.db.transaction("rw", this.db.tables, async () => {
+      await Promise.all(this.db.tables.map((table) => table.clear()));
+    });
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+function invoiceMatchesText(invoice: LocalInvoice, normalizedText: string): boolean {
+  const compact = normalizedText.replace(/\s+/g, "");
+  if (invoice.number !== null) {
+    const number = String(invoice.number);
+    if (number === compact || `${invoice.prefix}${number}`.toLowerCase() === compact) return true;
+    if (normalizeForSearch(`${invoice.prefix} ${number}`) === normalizedText) return true;
+  }
+  return normalizeForSearch(invoice.clientName).includes(normalizedText);
+}

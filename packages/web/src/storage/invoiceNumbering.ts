@@ -1,0 +1,57 @@
+import type { LocalDatabase } from "./localDatabase";
+import type { NumberBlockRecord } from "./localRecords";
+import { LocalStoreError } from "./localStoreErrors";
+
+export interface TakenNumber {
+  /** null for an electronic numbering: the server assigns the number when it accepts the invoice. */
+  number: number | null;
+  blockId: string | null;
+}
+
+/**
+ * The next free number of one block: after the block's own counter and after every
+ * invoice this device already stored in its range (so a block re-sent by the server,
+ * or a reset download, never hands out a number twice). Call inside a rw transaction
+ * on numberBlocks and invoices.
+ */
+async function nextFreeInBlock(db: LocalDatabase, block: NumberBlockRecord): Promise<number> {
+  const lastUsed = await db.invoices
+    .where("[numberingId+number]")
+    .between([block.numberingId, block.rangeFrom], [block.numberingId, block.rangeTo], true, true)
+    .last();
+  return Math.max(block.rangeFrom, block.nextNumber ?? block.rangeFrom, lastUsed?.number ? lastUsed.number + 1 : 0);
+}
+
+function byRangeStart(a: NumberBlockRecord, b: NumberBlockRecord): number {
+  return a.rangeFrom - b.rangeFrom;
+}
+
+/** Takes the lowest unused number across the device's blocks of a numbering, and advances that block. */
+export async function takeNextInvoiceNumber(
+  db: LocalDatabase,
+  numberingId: string,
+  options: { electronic: boolean },
+): Promise<TakenNumber> {
+  if (options.electronic) return { number: null, blockId: null };
+  const blocks = (await db.numberBlocks.where("numberingId").equals(numberingId).toArray()).sort(byRangeStart);
+  for (const block of blocks) {
+    const candidate = await nextFreeInBlock(db, block);
+    if (candidate <= block.rangeTo) {
+      await db.numberBlocks.update(block.id, { nextNumber: candidate + 1 });
+      return { number: candidate, blockId: block.id };
+    }
+  }
+  throw new LocalStoreError("NO_NUMBERS_LEFT", "this device has no invoice numbers left for the numbering", {
+    numberingId,
+  });
+}
+
+/** Numbers still available to this device in a numbering (sum over its blocks). */
+export async function countNumbersLeft(db: LocalDatabase, numberingId: string): Promise<number> {
+  return db.transaction("r", [db.numberBlocks, db.invoices], async () => {
+    const blocks = await db.numberBlocks.where("numberingId").equals(numberingId).toArray();
+    let left = 0;
+    for (const block of blocks) left += Math.max(0, block.rangeTo - (await nextFreeInBlock(db, block)) + 1);
+    return left;
+  });
+}

@@ -1,0 +1,75 @@
+import Dexie, { type EntityTable } from "dexie";
+import type {
+  CategoryRecord,
+  ClientRecord,
+  LocalInvoice,
+  MaintenanceWindowRecord,
+  MetaRecord,
+  NumberBlockRecord,
+  NumberingRecord,
+  PaymentMethodRecord,
+  PriceListRecord,
+  ProductRecord,
+  TaxRecord,
+  TerminalRecord,
+  WarehouseRecord,
+} from "./localRecords";
+
+export const DEFAULT_DATABASE_NAME = "mostrador";
+
+/**
+ * The one IndexedDB database of the till. Every schema change is a new `version(n)`
+ * below the previous ones (never edit a released version), with an `upgrade` when
+ * existing rows need rewriting.
+ */
+export class LocalDatabase extends Dexie {
+  meta!: EntityTable<MetaRecord, "key">;
+  products!: EntityTable<ProductRecord, "id">;
+  categories!: EntityTable<CategoryRecord, "id">;
+  taxes!: EntityTable<TaxRecord, "id">;
+  priceLists!: EntityTable<PriceListRecord, "id">;
+  warehouses!: EntityTable<WarehouseRecord, "id">;
+  clients!: EntityTable<ClientRecord, "id">;
+  paymentMethods!: EntityTable<PaymentMethodRecord, "id">;
+  numberings!: EntityTable<NumberingRecord, "id">;
+  terminals!: EntityTable<TerminalRecord, "id">;
+  numberBlocks!: EntityTable<NumberBlockRecord, "id">;
+  maintenanceWindows!: EntityTable<MaintenanceWindowRecord, "id">;
+  invoices!: EntityTable<LocalInvoice, "id">;
+
+  constructor(name: string = DEFAULT_DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    this.version(1).stores({
+      meta: "key",
+      products: "id, *searchWords, barcode, reference, categoryId",
+      categories: "id",
+      taxes: "id",
+      priceLists: "id",
+      warehouses: "id",
+      clients: "id, *searchWords, idNumber",
+      paymentMethods: "id",
+      numberings: "id",
+      terminals: "id",
+      numberBlocks: "id, numberingId",
+      maintenanceWindows: "id",
+      invoices: "id, status, issuedAt, number, [numberingId+number], clientId",
+    });
+  }
+
+  /** Tables filled by the sync download (everything but meta and invoices). */
+  get catalogTables() {
+    return [
+      this.products,
+      this.categories,
+      this.taxes,
+      this.priceLists,
+      this.warehouses,
+      this.clients,
+      this.paymentMethods,
+      this.numberings,
+      this.terminals,
+      this.numberBlocks,
+      this.maintenanceWindows,
+    ];
+  }
+}

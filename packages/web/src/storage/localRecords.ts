@@ -1,0 +1,151 @@
+import type {
+  Category,
+  Client,
+  Company,
+  InvoiceDocument,
+  InvoiceRejection,
+  LocalInvoiceStatus,
+  Minor,
+  Numbering,
+  PaymentMethod,
+  PriceList,
+  Product,
+  Role,
+  Tax,
+  Terminal,
+  Warehouse,
+} from "@mostrador/domain";
+
+/** Shapes of the rows kept in the browser's database. */
+
+export interface SessionUser {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  terminalIds: string[];
+}
+
+/** The logged-in cashier: the user token is only used online (terminals, device registration). */
+export interface SessionInfo {
+  token: string;
+  user: SessionUser;
+  company: Company | null;
+  loggedInAt: string;
+}
+
+/** This browser registered as a device of one terminal; the device token works for sync, also after reloads. */
+export interface DeviceIdentity {
+  deviceId: string;
+  deviceToken: string;
+  terminalId: string;
+  userId: string;
+  registeredAt: string;
+}
+
+/** Set once the terminal's data was fully loaded online: from then on the till can sell offline. */
+export interface Readiness {
+  ready: boolean;
+  terminalId: string;
+  loadedAt: string;
+}
+
+export interface SyncState {
+  lastSyncAt: string | null;
+  lastAttemptAt: string | null;
+  lastError: string | null;
+}
+
+export interface MetaValues {
+  session: SessionInfo;
+  device: DeviceIdentity;
+  readiness: Readiness;
+  syncCursor: number;
+  company: Company;
+  syncState: SyncState;
+}
+export type MetaKey = keyof MetaValues;
+
+export interface MetaRecord<K extends MetaKey = MetaKey> {
+  key: K;
+  value: MetaValues[K];
+}
+
+export type ProductRecord = Product & { searchWords: string[] };
+export type ClientRecord = Client & { searchWords: string[]; createdOffline?: boolean };
+export type CategoryRecord = Category;
+export type TaxRecord = Tax;
+export type PriceListRecord = PriceList;
+export type WarehouseRecord = Warehouse;
+export type PaymentMethodRecord = PaymentMethod;
+export type NumberingRecord = Numbering;
+export type TerminalRecord = Terminal;
+
+/** Consecutive numbers leased to this device from one numbering. */
+export interface NumberBlockRecord {
+  id: string;
+  numberingId: string;
+  rangeFrom: number;
+  rangeTo: number;
+  /** Next number this device may use; the device keeps the highest of its own and the server's. */
+  nextNumber?: number;
+  [extra: string]: unknown;
+}
+
+export interface MaintenanceWindowRecord {
+  id: string;
+  startsAt: string;
+  endsAt: string;
+  message?: string;
+  version?: number;
+  [extra: string]: unknown;
+}
+
+/** What the receipt needs besides the document, frozen at the moment of the sale. */
+export interface ReceiptContext {
+  companyName: string;
+  companyNit: string;
+  timeZone: string;
+  currency: string;
+  terminalName: string;
+  cashierName: string;
+  clientName: string;
+  clientIdType: string;
+  clientIdNumber: string;
+  numberingName: string;
+  rangeFrom: number;
+  rangeTo: number;
+  validFrom: string;
+  validUntil: string;
+  resolution: string;
+  electronic: boolean;
+  paymentMethodNames: Record<string, string>;
+}
+
+export interface LocalInvoice {
+  id: string;
+  status: LocalInvoiceStatus;
+  issuedAt: string;
+  /** null for an electronic numbering until the server accepts the invoice and assigns it. */
+  number: number | null;
+  prefix: string;
+  numberingId: string;
+  clientId: string;
+  clientName: string;
+  total: Minor;
+  document: InvoiceDocument;
+  errors: InvoiceRejection[];
+  /** Highest revision the server answered for (accepted or rejected); 0 when never. */
+  serverRevision: number;
+  serverVersion: number | null;
+  receipt: ReceiptContext | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Came from an "Exportar pendientes" file. */
+  imported?: boolean;
+}
+
+/** An invoice has changes the server has not answered for: a pull must never overwrite it. */
+export function hasUnsentChanges(invoice: LocalInvoice): boolean {
+  return invoice.document.revision > invoice.serverRevision;
+}

@@ -1,0 +1,97 @@
+import type {
+  DeviceReport,
+  InvoiceDocument,
+  InvoiceDocumentInput,
+  LocalInvoiceStatus,
+  PullResponse,
+  PushResult,
+  SyncedEntity,
+} from "@mostrador/domain";
+import type { LocalDatabase } from "./localDatabase";
+import type { LocalInvoice, MetaKey, MetaValues, ReceiptContext } from "./localRecords";
+
+/** What the till fills in; the store adds the number, prefix and revision atomically. */
+export type NewInvoiceDraft = Omit<InvoiceDocumentInput, "number" | "prefix" | "revision"> & {
+  receipt: ReceiptContext;
+};
+
+export interface InvoiceListQuery {
+  status?: LocalInvoiceStatus;
+  /** Matches the number ("POS-12", "12") or the client's name. */
+  text?: string;
+  limit?: number;
+}
+
+export type InvoiceStatusCounts = Record<LocalInvoiceStatus, number>;
+
+export interface ApplyPullResult {
+  /** Cursor stored with the page. */
+  cursor: number;
+  reset: boolean;
+  /** Rows applied per entity (upserts and deletions). */
+  appliedByEntity: Partial<Record<SyncedEntity, number>>;
+  /** Invoices the page did not touch because they have local changes not yet uploaded. */
+  keptLocalInvoices: string[];
+}
+
+export interface ApplyPushResult {
+  synced: number;
+  rejected: number;
+  retry: number;
+  /** Results for invoices edited locally meanwhile, or unknown here: they stay as they are. */
+  ignored: number;
+}
+
+export interface ImportResult {
+  imported: number;
+  alreadyPresent: number;
+  invalid: number;
+}
+
+/**
+ * The till's local database, seen by the UI and the sync engine. The UI reads live from
+ * `db`; every write that has rules (numbers, invoices, pulls) goes through these methods.
+ */
+export interface LocalStore {
+  readonly db: LocalDatabase;
+
+  getMeta<K extends MetaKey>(key: K): Promise<MetaValues[K] | undefined>;
+  setMeta<K extends MetaKey>(key: K, value: MetaValues[K]): Promise<void>;
+  deleteMeta(key: MetaKey): Promise<void>;
+
+  /** Cursor of the last applied pull page (0 before the first load). */
+  getCursor(): Promise<number>;
+  /**
+   * Applies one pull page in one transaction with its cursor: upserts, tombstones, `reset`
+   * (drops the downloaded data first). Never overwrites an invoice with unsent changes.
+   */
+  applyPullPage(page: PullResponse): Promise<ApplyPullResult>;
+
+  /** Invoices whose current revision the server has not answered for, oldest first. */
+  listInvoicesToPush(limit: number): Promise<InvoiceDocument[]>;
+  /** accepted → synced, rejected → error (with the errors), retry → stays pending. */
+  applyPushResults(results: readonly PushResult[]): Promise<ApplyPushResult>;
+  countInvoicesByStatus(): Promise<InvoiceStatusCounts>;
+  deviceReport(): Promise<DeviceReport>;
+
+  /**
+   * Takes the next number of the device's blocks and stores the invoice as pending, in one
+   * read-write transaction: durable before it resolves, and no two saves get one number.
+   * Throws LocalStoreError NO_NUMBERS_LEFT, QUOTA_EXCEEDED, INVALID_INVOICE, NOT_READY.
+   */
+  saveNewInvoice(draft: NewInvoiceDraft): Promise<LocalInvoice>;
+  getInvoice(id: string): Promise<LocalInvoice | undefined>;
+  /** Newest first. */
+  listInvoices(query?: InvoiceListQuery): Promise<LocalInvoice[]>;
+  /** How many numbers the device's blocks still have for a numbering. */
+  numbersLeft(numberingId: string): Promise<number>;
+
+  /** Pending and error invoices, for "Exportar pendientes". */
+  listUnsyncedInvoices(): Promise<LocalInvoice[]>;
+  /** Adds exported invoices as pending; ones already here (same or newer revision) are skipped. */
+  importInvoices(documents: readonly unknown[]): Promise<ImportResult>;
+
+  /** Forgets everything: session, device, catalog and invoices (used by a permitted sign-out). */
+  clearAll(): Promise<void>;
+  close(): void;
+}

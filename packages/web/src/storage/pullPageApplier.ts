@@ -1,0 +1,199 @@
+import type {
+  Company,
+  InvoiceRejection,
+  LocalInvoiceStatus,
+  PullChange,
+  PullResponse,
+  SyncedEntity,
+} from "@mostrador/domain";
+import { invoiceDocumentSchema } from "@mostrador/domain";
+import { searchWords } from "../text/searchText";
+import type { LocalDatabase } from "./localDatabase";
+import type { ClientRecord, LocalInvoice, NumberBlockRecord, ProductRecord } from "./localRecords";
+import { hasUnsentChanges } from "./localRecords";
+import type { ApplyPullResult } from "./localStore";
+
+type PlainEntity = Exclude<SyncedEntity, "company" | "invoices" | "numberBlocks" | "products" | "clients">;
+
+/** Applies one pull page and its cursor in a single read-write transaction. */
+export async function applyPullPageInTransaction(db: LocalDatabase, page: PullResponse): Promise<ApplyPullResult> {
+  return db.transaction("rw", [db.meta, db.invoices, ...db.catalogTables], async () => {
+    if (page.reset) {
+      // Downloaded data only: local invoices stay (they may hold unsent sales).
+      await Promise.all(db.catalogTables.map((table) => table.clear()));
+      await db.meta.delete("company");
+    }
+    const byEntity = groupLastChangePerId(page.changes);
+    const appliedByEntity: ApplyPullResult["appliedByEntity"] = {};
+    let keptLocalInvoices: string[] = [];
+    for (const [entity, changes] of byEntity) {
+      appliedByEntity[entity] = changes.length;
+      switch (entity) {
+        case "company":
+          await applyCompany(db, changes);
+          break;
+        case "invoices":
+          keptLocalInvoices = await applyInvoices(db, changes);
+          break;
+        case "numberBlocks":
+          await applyNumberBlocks(db, changes);
+          break;
+        case "products":
+          await applyRows(db.products, changes, withProductSearchWords);
+          break;
+        case "clients":
+          await applyRows(db.clients, changes, withClientSearchWords);
+          break;
+        default:
+          await applyRows(db[entity as PlainEntity] as unknown as WritableTable<unknown>, changes, (data) => data);
+      }
+    }
+    await db.meta.put({ key: "syncCursor", value: page.cursor });
+    return { cursor: page.cursor, reset: page.reset, appliedByEntity, keptLocalInvoices };
+  });
+}
+
+/** When a page repeats an id, the last change wins; entities keep their first-seen order. */
+function groupLastChangePerId(changes: readonly PullChange[]): Map<SyncedEntity, PullChange[]> {
+  const perEntity = new Map<SyncedEntity, Map<string, PullChange>>();
+  for (const change of changes) {
+    let rows = perEntity.get(change.entity);
+    if (!rows) {
+      rows = new Map();
+      perEntity.set(change.entity, rows);
+    }
+    rows.delete(change.id);
+    rows.set(change.id, change);
+  }
+  return new Map([...perEntity].map(([entity, rows]) => [entity, [...rows.values()]]));
+}
+
+function isDeletion(change: PullChange): boolean {
+  return change.deleted === true || change.data === undefined;
+}
+
+interface WritableTable<T> {
+  bulkPut(items: readonly T[]): Promise<unknown>;
+  bulkDelete(keys: string[]): Promise<void>;
+}
+
+async function applyRows<T>(
+  table: WritableTable<T>,
+  changes: readonly PullChange[],
+  toRecord: (data: Record<string, unknown>, change: PullChange) => T,
+): Promise<void> {
+  const deletions = changes.filter(isDeletion).map((c) => c.id);
+  const upserts = changes
+    .filter((c) => !isDeletion(c))
+    .map((c) => toRecord({ ...(c.data as Record<string, unknown>), id: c.id, version: c.version }, c));
+  if (deletions.length > 0) await table.bulkDelete(deletions);
+  if (upserts.length > 0) await table.bulkPut(upserts);
+}
+
+function withProductSearchWords(data: Record<string, unknown>): ProductRecord {
+  const product = data as unknown as ProductRecord;
+  return { ...product, searchWords: searchWords(product.name, product.reference) };
+}
+
+function withClientSearchWords(data: Record<string, unknown>): ClientRecord {
+  const client = data as unknown as ClientRecord;
+  return { ...client, searchWords: searchWords(client.name, client.idNumber) };
+}
+
+async function applyCompany(db: LocalDatabase, changes: readonly PullChange[]): Promise<void> {
+  const last = changes[changes.length - 1];
+  if (!last) return;
+  if (isDeletion(last)) await db.meta.delete("company");
+  else await db.meta.put({ key: "company", value: { ...(last.data as unknown as Company), id: last.id } });
+}
+
+/**
+ * The server's blocks may not know numbers used offline that it has not received yet, so a
+ * block's next number is the highest of the device's and the server's.
+ */
+async function applyNumberBlocks(db: LocalDatabase, changes: readonly PullChange[]): Promise<void> {
+  const existing = await db.numberBlocks.bulkGet(changes.map((c) => c.id));
+  const upserts: NumberBlockRecord[] = [];
+  const deletions: string[] = [];
+  changes.forEach((change, i) => {
+    if (isDeletion(change)) {
+      deletions.push(change.id);
+      return;
+    }
+    const incoming = { ...(change.data as Record<string, unknown>), id: change.id } as NumberBlockRecord;
+    const local = existing[i];
+    const next = Math.max(local?.nextNumber ?? 0, incoming.nextNumber ?? 0);
+    upserts.push(next > 0 ? { ...incoming, nextNumber: next } : incoming);
+  });
+  if (deletions.length > 0) await db.numberBlocks.bulkDelete(deletions);
+  if (upserts.length > 0) await db.numberBlocks.bulkPut(upserts);
+}
+
+const serverToLocalStatus: Record<string, LocalInvoiceStatus> = {
+  accepted: "synced",
+  rejected: "error",
+  voided: "voided",
+};
+
+/** Returns the ids left untouched because they have unsent local changes. */
+async function applyInvoices(db: LocalDatabase, changes: readonly PullChange[]): Promise<string[]> {
+  const kept: string[] = [];
+  const locals = await db.invoices.bulkGet(changes.map((c) => c.id));
+  const now = new Date().toISOString();
+  for (const [i, change] of changes.entries()) {
+    const local = locals[i];
+    if (isDeletion(change)) {
+      if (local && !hasUnsentChanges(local) && local.status !== "error") await db.invoices.delete(change.id);
+      else if (local) kept.push(change.id);
+      continue;
+    }
+    const data = change.data as Record<string, unknown>;
+    const serverRevision = typeof data.revision === "number" ? data.revision : 0;
+    const status = serverToLocalStatus[String(data.status)] ?? "synced";
+    const errors = Array.isArray(data.errors) ? (data.errors as InvoiceRejection[]) : [];
+    if (local) {
+      if (local.document.revision > serverRevision) {
+        kept.push(change.id);
+        continue;
+      }
+      const number = local.number ?? (typeof data.number === "number" ? data.number : null);
+      await db.invoices.put({
+        ...local,
+        number,
+        document: local.document.number === null && number !== null ? { ...local.document, number } : local.document,
+        status,
+        errors: status === "error" ? errors : [],
+        serverRevision,
+        serverVersion: change.version,
+        updatedAt: now,
+      });
+      continue;
+    }
+    const parsed = invoiceDocumentSchema.safeParse(data.document);
+    if (!parsed.success) continue; // a summary without its document cannot be shown as a receipt
+    const document = parsed.data;
+    await db.invoices.put({
+      id: document.id,
+      status,
+      issuedAt: document.issuedAt,
+      number: document.number,
+      prefix: document.prefix,
+      numberingId: document.numberingId,
+      clientId: document.clientId,
+      clientName: document.newClient?.name ?? (await clientNameOf(db, document.clientId)),
+      total: document.totals.total,
+      document,
+      errors: status === "error" ? errors : [],
+      serverRevision,
+      serverVersion: change.version,
+      receipt: null,
+      createdAt: now,
+      updatedAt: now,
+    } satisfies LocalInvoice);
+  }
+  return kept;
+}
+
+export async function clientNameOf(db: LocalDatabase, clientId: string): Promise<string> {
+  return (await db.clients.get(clientId))?.name ?? "";
+}
