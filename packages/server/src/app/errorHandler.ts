@@ -26,11 +26,9 @@ export function installErrorHandler(app: FastifyInstance) {
         .send({ error: { code: "MALFORMED_JSON", message: `malformed JSON body: ${err.message}` } });
     const pgCode = (err as { code?: string }).code;
     if (pgCode === "23503")
-      return reply
-        .code(409)
-        .send({
-          error: { code: "CONFLICT", message: "it is still referenced by other records; deactivate it instead" },
-        });
+      return reply.code(409).send({
+        error: { code: "CONFLICT", message: "it is still referenced by other records; deactivate it instead" },
+      });
     if (pgCode === "23505")
       return reply
         .code(409)

@@ -223,9 +223,8 @@ export async function acceptInvoiceBatch(
       // A concurrent batch took one of the numbers: nothing was written; the till retries and
       // the next attempt sees the number as taken.
       if (!isUniqueViolation(err)) throw err;
-      toDecide.forEach(({ index, doc }) =>
-        results.set(index, { outcome: "retry", id: doc.id, revision: doc.revision, reason: "number conflict, retry" }),
-      );
+      for (const { index, doc } of toDecide)
+        results.set(index, { outcome: "retry", id: doc.id, revision: doc.revision, reason: "number conflict, retry" });
       written = new Set();
     }
     const reread = await existingInvoices(

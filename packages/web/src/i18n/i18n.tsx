@@ -1,0 +1,84 @@
+import { formatMoney as formatMinor, type Minor } from "@mostrador/domain";
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
+import { en } from "./messages.en";
+import { es, type MessageKey } from "./messages.es";
+
+export type Locale = "es-CO" | "en";
+export const locales: readonly { id: Locale; label: string }[] = [
+  { id: "es-CO", label: "Español" },
+  { id: "en", label: "English" },
+];
+const catalogs: Record<Locale, Record<MessageKey, string>> = { "es-CO": es, en };
+const LOCALE_STORAGE_KEY = "mostrador.locale";
+
+export type MessageParams = Record<string, string | number>;
+export type PluralKey = "sync.pending" | "sync.errors";
+
+/** Fills "{name}" placeholders. */
+export function interpolate(template: string, params?: MessageParams): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
+  return interpolate(catalogs[locale][key] ?? es[key], params);
+}
+
+export interface I18n {
+  locale: Locale;
+  setLocale(locale: Locale): void;
+  t(key: MessageKey, params?: MessageParams): string;
+  /** "1 pendiente" / "3 pendientes". */
+  tp(key: PluralKey, count: number): string;
+  /** Money in the company's currency, always es-CO style ("$ 12.500") as printed on receipts. */
+  money(minor: Minor): string;
+  number(value: number): string;
+  dateTime(iso: string, timeZone?: string): string;
+  date(iso: string, timeZone?: string): string;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+function initialLocale(): Locale {
+  try {
+    const saved = globalThis.localStorage?.getItem(LOCALE_STORAGE_KEY);
+    if (saved === "en" || saved === "es-CO") return saved;
+  } catch {
+    // storage unavailable: default language
+  }
+  return "es-CO";
+}
+
+export function I18nProvider({ children, currency = "COP" }: { children: ReactNode; currency?: string }) {
+  const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  const setLocale = useCallback((next: Locale) => {
+    setLocaleState(next);
+    try {
+      globalThis.localStorage?.setItem(LOCALE_STORAGE_KEY, next);
+    } catch {
+      // ignore: the choice just will not survive a reload
+    }
+    document.documentElement.lang = next;
+  }, []);
+  const value = useMemo<I18n>(() => {
+    const numberFormat = new Intl.NumberFormat(locale === "en" ? "en-US" : "es-CO");
+    return {
+      locale,
+      setLocale,
+      t: (key, params) => translate(locale, key, params),
+      tp: (key, count) => translate(locale, `${key}.${count === 1 ? "one" : "other"}` as MessageKey, { count }),
+      money: (minor) => formatMinor(minor, currency, "es-CO"),
+      number: (value) => numberFormat.format(value),
+      dateTime: (iso, timeZone) =>
+        new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "short", timeZone }).format(new Date(iso)),
+      date: (iso, timeZone) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone }).format(new Date(iso)),
+    };
+  }, [locale, setLocale, currency]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error("useI18n outside I18nProvider");
+  return value;
+}

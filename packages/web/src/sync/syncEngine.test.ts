@@ -1,0 +1,136 @@
+import "fake-indexeddb/auto";
+import type { PullResponse, PushRequest, PushResponse, PushResult } from "@mostrador/domain";
+import { afterEach, describe, expect, it } from "vitest";
+import type { ServerTransport } from "../api/serverTransport";
+import { TransportError } from "../api/transportErrors";
+import type { DexieLocalStore } from "../storage/dexieLocalStore";
+import { openTestStore } from "../storage/testDatabase";
+import * as demo from "../testing/demoCatalog";
+import { sampleDraft } from "../testing/sampleInvoices";
+import { MinimalSyncEngine } from "./syncEngine";
+
+/** A server stand-in: serves pull pages from a list and answers pushes with `decide`. */
+function fakeTransport(pages: PullResponse[], decide: (doc: PushRequest["invoices"][number]) => PushResult["outcome"]) {
+  const pushes: PushRequest[] = [];
+  const pullCursors: number[] = [];
+  const transport = {
+    async pull(_token: string, query: { cursor: number }) {
+      pullCursors.push(query.cursor);
+      const page = pages.find((p) => p.cursor > query.cursor) ?? demo.pullPage([], { cursor: query.cursor });
+      return page;
+    },
+    async push(_token: string, request: PushRequest): Promise<PushResponse> {
+      pushes.push(request);
+      const results = request.invoices.map((doc): PushResult => {
+        const outcome = decide(doc);
+        if (outcome === "retry") return { outcome, id: doc.id, revision: doc.revision, reason: "later" };
+        if (outcome === "rejected") {
+          return {
+            outcome,
+            id: doc.id,
+            revision: doc.revision,
+            errors: [{ code: "PRODUCT_INACTIVE", message: "inactive", messageEs: "inactivo" }],
+          };
+        }
+        return {
+          outcome,
+          id: doc.id,
+          revision: doc.revision,
+          duplicate: false,
+          invoice: {
+            id: doc.id,
+            revision: doc.revision,
+            number: doc.number ?? 1,
+            prefix: doc.prefix,
+            numberingId: doc.numberingId,
+            status: "accepted",
+            terminalId: doc.terminalId,
+            deviceId: doc.deviceId,
+            cashierId: doc.cashierId,
+            clientId: doc.clientId,
+            total: doc.totals.total,
+            issuedAt: doc.issuedAt,
+            receivedAt: doc.issuedAt,
+            errors: [],
+            version: 1,
+          },
+        };
+      });
+      return { results, serverTime: new Date().toISOString() };
+    },
+  } as unknown as ServerTransport;
+  return { transport, pushes, pullCursors };
+}
+
+let store: DexieLocalStore;
+afterEach(() => store?.close());
+
+async function readyStore(blockSize = 1000) {
+  store = openTestStore();
+  await store.applyPullPage(demo.fullCatalogPage([demo.numberBlock(1, 1, blockSize)]));
+  await store.setMeta("device", demo.device);
+  return store;
+}
+
+describe("MinimalSyncEngine", () => {
+  it("pulls every page with progress and stores the cursor", async () => {
+    store = openTestStore();
+    await store.setMeta("device", demo.device);
+    const first = { ...demo.fullCatalogPage(), hasMore: true, remaining: { products: 6 } };
+    const second = demo.pullPage(
+      [demo.change("products", { ...demo.products[0]!, id: demo.fixtureId(150), name: "Pan" })],
+      { cursor: first.cursor + 10 },
+    );
+    const { transport, pullCursors } = fakeTransport([first, second], () => "accepted");
+    const engine = new MinimalSyncEngine({ store, transport });
+    const seen: number[] = [];
+    const progress = await engine.pullAll({ counts: true, onProgress: (p) => seen.push(p.loadedByEntity.products ?? 0) });
+    expect(progress).toMatchObject({ pages: 2, done: true, totalByEntity: { products: 6 } });
+    expect(seen).toEqual([4, 5]);
+    expect(pullCursors).toEqual([0, first.cursor]);
+    expect(await store.getCursor()).toBe(second.cursor);
+  });
+
+  it("pushes in batches of 100 and applies each invoice's result", async () => {
+    await readyStore();
+    const saved = [];
+    for (let i = 0; i < 230; i++) saved.push(await store.saveNewInvoice(sampleDraft()));
+    const rejectedId = saved[5]!.id;
+    const retryId = saved[150]!.id;
+    const { transport, pushes } = fakeTransport([], (doc) =>
+      doc.id === rejectedId ? "rejected" : doc.id === retryId ? "retry" : "accepted",
+    );
+    const engine = new MinimalSyncEngine({ store, transport });
+    const outcome = await engine.syncNow();
+    expect(outcome.ok).toBe(true);
+    expect(outcome.push).toEqual({ synced: 228, rejected: 1, retry: 1, ignored: 0 });
+    expect(pushes.map((p) => p.invoices.length)).toEqual([100, 100, 30]);
+    expect(pushes[0]?.report).toMatchObject({ pending: 230, errors: 0 });
+    expect(await store.countInvoicesByStatus()).toEqual({ pending: 1, synced: 228, error: 1, voided: 0 });
+    expect(engine.getState()).toMatchObject({ running: false, phase: "idle", lastFailure: null });
+    expect(engine.getState().lastSyncAt).not.toBeNull();
+  });
+
+  it("leaves invoices pending when the server cannot be reached", async () => {
+    await readyStore();
+    await store.saveNewInvoice(sampleDraft());
+    const transport = {
+      push: async () => {
+        throw new TransportError("network", "offline");
+      },
+    } as unknown as ServerTransport;
+    const engine = new MinimalSyncEngine({ store, transport });
+    const outcome = await engine.syncNow();
+    expect(outcome).toMatchObject({ ok: false, failure: { kind: "network" } });
+    expect((await store.countInvoicesByStatus()).pending).toBe(1);
+  });
+
+  it("shares one running sync between concurrent calls", async () => {
+    await readyStore();
+    await store.saveNewInvoice(sampleDraft());
+    const { transport, pushes } = fakeTransport([], () => "accepted");
+    const engine = new MinimalSyncEngine({ store, transport });
+    await Promise.all([engine.syncNow(), engine.syncNow(), engine.syncNow()]);
+    expect(pushes).toHaveLength(1);
+  });
+});

@@ -1,0 +1,271 @@
+import type { InvoiceDocument, SyncedEntity } from "@mostrador/domain";
+import type { ServerTransport } from "../api/serverTransport";
+import { isTransportError, type TransportErrorKind } from "../api/transportErrors";
+import type { ApplyPushResult, LocalStore } from "../storage/localStore";
+import { hasUnsentChanges } from "../storage/localRecords";
+
+/** Invoices per push request (the server accepts up to MAX_PUSH_BATCH). */
+export const PUSH_BATCH_SIZE = 100;
+export const PULL_PAGE_SIZE = 2000;
+
+export interface PullProgress {
+  pages: number;
+  /** Rows applied so far in this pull, per entity. */
+  loadedByEntity: Partial<Record<SyncedEntity, number>>;
+  /** Rows to load in this pull per entity (from the first page's `remaining`), when asked with counts. */
+  totalByEntity: Partial<Record<SyncedEntity, number>>;
+  done: boolean;
+}
+
+export interface SyncFailure {
+  kind: TransportErrorKind | "storage" | "no_device";
+  message: string;
+  at: string;
+}
+
+export interface SyncEngineState {
+  running: boolean;
+  phase: "idle" | "pushing" | "pulling";
+  pull: PullProgress | null;
+  /** Invoices sent in the running sync, and how many were to send. */
+  pushed: number;
+  toPush: number;
+  lastSyncAt: string | null;
+  lastFailure: SyncFailure | null;
+}
+
+export interface SyncOutcome {
+  ok: boolean;
+  push: ApplyPushResult;
+  pulledPages: number;
+  failure: SyncFailure | null;
+}
+
+/**
+ * What the app asks of synchronization. The UI only uses this interface: the engine decides
+ * when and how to talk to the server (issue 4 extends the minimal engine below).
+ */
+export interface SyncEngine {
+  getState(): SyncEngineState;
+  /** Called on every state change; returns the unsubscribe function. */
+  subscribe(listener: (state: SyncEngineState) => void): () => void;
+  /** Upload pending invoices, then download changes. Concurrent calls share the running sync. */
+  syncNow(): Promise<SyncOutcome>;
+  /** Ask for a sync soon (after a sale, when the connection returns); never throws. */
+  requestSync(reason: string): void;
+  /** Download every page from the stored cursor; `counts` asks for totals (first load). */
+  pullAll(options?: { counts?: boolean; onProgress?: (progress: PullProgress) => void }): Promise<PullProgress>;
+  /** Upload pending invoices (or only `ids`) in batches; results are applied to the local store. */
+  pushPending(options?: { ids?: readonly string[] }): Promise<ApplyPushResult>;
+  /** Start automatic synchronization (events, timers); stop() undoes it. */
+  start(): void;
+  stop(): void;
+}
+
+export interface MinimalSyncEngineOptions {
+  store: LocalStore;
+  transport: ServerTransport;
+  now?: () => Date;
+  appVersion?: string;
+}
+
+const emptyPush: ApplyPushResult = { synced: 0, rejected: 0, retry: 0, ignored: 0 };
+
+function addPush(a: ApplyPushResult, b: ApplyPushResult): ApplyPushResult {
+  return { synced: a.synced + b.synced, rejected: a.rejected + b.rejected, retry: a.retry + b.retry, ignored: a.ignored + b.ignored };
+}
+
+export class SyncEngineError extends Error {
+  override readonly name = "SyncEngineError";
+  constructor(readonly failure: SyncFailure) {
+    super(failure.message);
+  }
+}
+
+/** Pull all pages, push pending invoices in batches of 100, apply per-invoice results. */
+export class MinimalSyncEngine implements SyncEngine {
+  private state: SyncEngineState = {
+    running: false,
+    phase: "idle",
+    pull: null,
+    pushed: 0,
+    toPush: 0,
+    lastSyncAt: null,
+    lastFailure: null,
+  };
+  private readonly listeners = new Set<(state: SyncEngineState) => void>();
+  private running: Promise<SyncOutcome> | null = null;
+  private readonly onOnline = () => this.requestSync("online");
+
+  constructor(private readonly options: MinimalSyncEngineOptions) {
+    void options.store.getMeta("syncState").then((saved) => {
+      if (saved && !this.state.lastSyncAt) this.update({ lastSyncAt: saved.lastSyncAt });
+    });
+  }
+
+  getState(): SyncEngineState {
+    return this.state;
+  }
+
+  subscribe(listener: (state: SyncEngineState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  start(): void {
+    globalThis.addEventListener?.("online", this.onOnline);
+  }
+
+  stop(): void {
+    globalThis.removeEventListener?.("online", this.onOnline);
+  }
+
+  requestSync(_reason: string): void {
+    this.syncNow().catch(() => undefined);
+  }
+
+  syncNow(): Promise<SyncOutcome> {
+    if (!this.running) {
+      this.running = this.runSync().finally(() => {
+        this.running = null;
+      });
+    }
+    return this.running;
+  }
+
+  async pullAll(options: { counts?: boolean; onProgress?: (p: PullProgress) => void } = {}): Promise<PullProgress> {
+    const { store } = this.options;
+    const token = await this.deviceToken();
+    const progress: PullProgress = { pages: 0, loadedByEntity: {}, totalByEntity: {}, done: false };
+    const cursor = await store.getCursor();
+    this.update({ phase: "pulling", pull: progress });
+    try {
+      return await this.pullPages(token, cursor, progress, options);
+    } finally {
+      if (!this.state.running) this.update({ phase: "idle" });
+    }
+  }
+
+  private async pullPages(
+    token: string,
+    cursor: number,
+    progress: PullProgress,
+    options: { counts?: boolean; onProgress?: (p: PullProgress) => void },
+  ): Promise<PullProgress> {
+    const { store, transport } = this.options;
+    let resets = 0;
+    for (;;) {
+      const page = await this.call(() =>
+        transport.pull(token, { cursor, limit: PULL_PAGE_SIZE, counts: options.counts && progress.pages === 0 }),
+      );
+      if (page.reset) {
+        resets += 1;
+        if (resets > 2) throw this.fail("server", "the server asked to reset the download repeatedly");
+        progress.loadedByEntity = {};
+      }
+      if (page.remaining && progress.pages === 0) progress.totalByEntity = { ...page.remaining };
+      const applied = await this.storage(() => store.applyPullPage(page));
+      progress.pages += 1;
+      for (const [entity, count] of Object.entries(applied.appliedByEntity) as [SyncedEntity, number][]) {
+        progress.loadedByEntity[entity] = (progress.loadedByEntity[entity] ?? 0) + count;
+      }
+      cursor = applied.cursor;
+      const again = page.hasMore || (page.reset && page.changes.length === 0);
+      progress.done = !again;
+      options.onProgress?.({ ...progress });
+      this.update({ pull: { ...progress } });
+      if (!again) return progress;
+    }
+  }
+
+  async pushPending(options: { ids?: readonly string[] } = {}): Promise<ApplyPushResult> {
+    const { store } = this.options;
+    const documents = options.ids ? await this.documentsFor(options.ids) : await store.listInvoicesToPush(Number.MAX_SAFE_INTEGER);
+    if (documents.length === 0) return emptyPush;
+    const token = await this.deviceToken();
+    this.update({ phase: "pushing", pushed: 0, toPush: documents.length });
+    try {
+      return await this.pushBatches(token, documents);
+    } finally {
+      if (!this.state.running) this.update({ phase: "idle" });
+    }
+  }
+
+  private async pushBatches(token: string, documents: readonly InvoiceDocument[]): Promise<ApplyPushResult> {
+    const { store, transport } = this.options;
+    let total = emptyPush;
+    for (let start = 0; start < documents.length; start += PUSH_BATCH_SIZE) {
+      const batch = documents.slice(start, start + PUSH_BATCH_SIZE);
+      const report = { ...(await store.deviceReport()), ...(this.options.appVersion ? { appVersion: this.options.appVersion } : {}) };
+      const response = await this.call(() => transport.push(token, { invoices: batch, report }));
+      total = addPush(total, await this.storage(() => store.applyPushResults(response.results)));
+      this.update({ pushed: start + batch.length });
+    }
+    return total;
+  }
+
+  private async runSync(): Promise<SyncOutcome> {
+    const now = () => (this.options.now?.() ?? new Date()).toISOString();
+    this.update({ running: true, pushed: 0, toPush: 0, pull: null });
+    let push = emptyPush;
+    let pulledPages = 0;
+    try {
+      push = await this.pushPending();
+      pulledPages = (await this.pullAll()).pages;
+      const at = now();
+      await this.options.store.setMeta("syncState", { lastSyncAt: at, lastAttemptAt: at, lastError: null });
+      this.update({ running: false, phase: "idle", lastSyncAt: at, lastFailure: null });
+      return { ok: true, push, pulledPages, failure: null };
+    } catch (error) {
+      const failure = error instanceof SyncEngineError ? error.failure : this.failureOf(error);
+      await this.options.store
+        .setMeta("syncState", { lastSyncAt: this.state.lastSyncAt, lastAttemptAt: now(), lastError: failure.message })
+        .catch(() => undefined);
+      this.update({ running: false, phase: "idle", lastFailure: failure });
+      return { ok: false, push, pulledPages, failure };
+    }
+  }
+
+  private async documentsFor(ids: readonly string[]): Promise<InvoiceDocument[]> {
+    const invoices = await Promise.all(ids.map((id) => this.options.store.getInvoice(id)));
+    return invoices.filter((i) => i !== undefined && i.status === "pending" && hasUnsentChanges(i)).map((i) => i!.document);
+  }
+
+  private async deviceToken(): Promise<string> {
+    const device = await this.options.store.getMeta("device");
+    if (!device) throw this.fail("no_device", "this browser is not registered as a device of a terminal");
+    return device.deviceToken;
+  }
+
+  private async call<T>(request: () => Promise<T>): Promise<T> {
+    try {
+      return await request();
+    } catch (error) {
+      throw new SyncEngineError(this.failureOf(error));
+    }
+  }
+
+  private async storage<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      throw this.fail("storage", error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  private failureOf(error: unknown): SyncFailure {
+    if (error instanceof SyncEngineError) return error.failure;
+    const at = (this.options.now?.() ?? new Date()).toISOString();
+    if (isTransportError(error)) return { kind: error.kind, message: error.message, at };
+    return { kind: "storage", message: error instanceof Error ? error.message : String(error), at };
+  }
+
+  private fail(kind: SyncFailure["kind"], message: string): SyncEngineError {
+    return new SyncEngineError({ kind, message, at: (this.options.now?.() ?? new Date()).toISOString() });
+  }
+
+  private update(change: Partial<SyncEngineState>): void {
+    this.state = { ...this.state, ...change };
+    for (const listener of this.listeners) listener(this.state);
+  }
+}
