@@ -12,6 +12,8 @@ import { catalogResources } from "../features/catalog/resourceDefinitions";
 import { registerResourceRoutes } from "../features/catalog/resourceRoutes";
 import { registerDeviceRoutes } from "../features/devices/deviceRoutes";
 import { registerInvoiceRoutes } from "../features/invoices/invoiceRoutes";
+import { registerMaintenanceRoutes } from "../features/maintenance/maintenanceRoutes";
+import { maintenanceSchedule } from "../features/maintenance/maintenanceSchedule";
 import { registerSyncRoutes } from "../features/sync/syncRoutes";
 import { installErrorHandler } from "./errorHandler";
 
@@ -51,7 +53,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }));
 
   const guard = authGuard(db);
-  registerAuthRoutes(app, db, guard);
+  const schedule = maintenanceSchedule(db);
+  registerMaintenanceRoutes(app, db, guard, schedule);
+  registerAuthRoutes(app, db, guard, schedule);
   registerDeviceRoutes(app, db, guard);
   for (const def of catalogResources) registerResourceRoutes(app, db, guard, def);
   registerInvoiceRoutes(app, db, guard);

@@ -6,6 +6,8 @@ import { hashPassword, verifyPassword } from "../../auth/passwordHasher";
 import type { Database } from "../../db/database";
 import { unauthenticated } from "../../http/apiError";
 import { parseWith } from "../../http/parse";
+import { maintenanceError } from "../maintenance/maintenanceRoutes";
+import type { MaintenanceSchedule } from "../maintenance/maintenanceSchedule";
 import { loadCompany, loadUser, presentCompany, presentUser } from "./userPresenter";
 
 const loginSchema = z.strictObject({
@@ -20,7 +22,12 @@ const dummy = () => {
   return dummyHash;
 };
 
-export function registerAuthRoutes(app: FastifyInstance, db: Database, guard: AuthGuard) {
+export function registerAuthRoutes(
+  app: FastifyInstance,
+  db: Database,
+  guard: AuthGuard,
+  schedule: MaintenanceSchedule,
+) {
   app.post(
     "/api/auth/login",
     { schema: { tags: ["auth"], summary: "Sign in with email and password" } },
@@ -34,6 +41,8 @@ export function registerAuthRoutes(app: FastifyInstance, db: Database, guard: Au
       if (candidates.length === 0) await verifyPassword(password, await dummy());
       for (const c of candidates) {
         if (!(await verifyPassword(password, c.password_hash))) continue;
+        const window = await schedule.current(c.company_id);
+        if (window) throw maintenanceError(window.endsAt, window.message);
         const token = await issueToken(db, c.company_id, c.id);
         const [user, company] = await Promise.all([loadUser(db, c.company_id, c.id), loadCompany(db, c.company_id)]);
         return { token, user: presentUser(user), company: presentCompany(company) };

@@ -4,6 +4,7 @@ import { presentCompany } from "../auth/userPresenter";
 import { catalogResources } from "../catalog/resourceDefinitions";
 import { presentRow } from "../catalog/resourceStore";
 import { presentInvoiceSummary } from "../invoices/invoicePresenter";
+import { presentWindow } from "../maintenance/maintenanceSchedule";
 import { presentNumberBlock } from "../numbering/numberBlockPresenter";
 
 type Row = Record<string, unknown>;
@@ -29,6 +30,7 @@ const sources: Source[] = [
   },
   { entity: "invoices", table: "invoices", deviceScoped: true, present: (r) => presentInvoiceSummary(r) },
   { entity: "numberBlocks", table: "number_blocks", deviceScoped: true, present: (r) => presentNumberBlock(r) },
+  { entity: "maintenanceWindows", table: "maintenance_windows", present: (r) => ({ ...presentWindow(r) }) },
 ];
 
 function whereFor(s: Source): string {

@@ -1,0 +1,130 @@
+import { randomUUID } from "node:crypto";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { z } from "zod";
+import { type AuthGuard, authOf, bearerToken } from "../../auth/authGuard";
+import { resolveToken } from "../../auth/authTokens";
+import { allocateVersions } from "../../db/changeVersions";
+import type { Database } from "../../db/database";
+import { ApiError, notFound } from "../../http/apiError";
+import { parseId, parseWith } from "../../http/parse";
+import { type MaintenanceSchedule, presentWindow } from "./maintenanceSchedule";
+
+const windowSchema = z
+  .strictObject({
+    startsAt: z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time" }),
+    endsAt: z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time" }),
+    message: z.string().trim().max(500).default(""),
+  })
+  .refine((w) => new Date(w.endsAt) > new Date(w.startsAt), {
+    message: "endsAt must be after startsAt",
+    path: ["endsAt"],
+  })
+  .refine((w) => new Date(w.endsAt).getTime() - new Date(w.startsAt).getTime() <= 48 * 3_600_000, {
+    message: "a window lasts at most 48 hours",
+    path: ["endsAt"],
+  })
+  .refine((w) => new Date(w.endsAt).getTime() > Date.now(), {
+    message: "the window is already over",
+    path: ["endsAt"],
+  });
+
+/** Company of a request from its token's prefix, without a query (the maintenance check runs on every request). */
+export function companyOfRequest(req: FastifyRequest): string | null {
+  const token = bearerToken(req);
+  const m = token ? /^mst_([0-9a-f]{32})_/.exec(token) : null;
+  if (!m?.[1]) return null;
+  const h = m[1];
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+export function maintenanceError(endsAt: string, message: string): ApiError {
+  const retryAfter = Math.max(1, Math.ceil((new Date(endsAt).getTime() - Date.now()) / 1000));
+  return new ApiError(
+    503,
+    "MAINTENANCE",
+    `scheduled maintenance until ${endsAt}${message ? `: ${message}` : ""}; keep invoicing offline`,
+    { endsAt },
+    { "retry-after": String(Math.min(retryAfter, 3600)) },
+  );
+}
+
+export function registerMaintenanceRoutes(
+  app: FastifyInstance,
+  db: Database,
+  guard: AuthGuard,
+  schedule: MaintenanceSchedule,
+) {
+  // During a window every API call of that company gets 503, except health, status and cancelling the window.
+  app.addHook("onRequest", async (req) => {
+    const url = req.url.split("?")[0] ?? "";
+    if (!url.startsWith("/api/") || url === "/api/health" || url === "/api/status") return;
+    if (url.startsWith("/api/docs") || (url.startsWith("/api/maintenance-windows") && req.method !== "POST")) return;
+    const companyId = companyOfRequest(req);
+    if (!companyId) return;
+    const current = await schedule.current(companyId);
+    if (current) throw maintenanceError(current.endsAt, current.message);
+  });
+
+  app.get("/api/status", { schema: { tags: ["status"], security: [] } }, async (req) => {
+    const token = bearerToken(req);
+    const auth = token ? await resolveToken(db, token) : null;
+    const maintenance = auth ? await schedule.status(auth.companyId) : { current: null, next: null };
+    return { serverTime: new Date().toISOString(), maintenance };
+  });
+
+  app.get(
+    "/api/maintenance-windows",
+    { preHandler: guard.authenticate, schema: { tags: ["maintenance"] } },
+    async (req) => {
+      const rows = await db.query(
+        "SELECT * FROM maintenance_windows WHERE company_id = $1 ORDER BY starts_at DESC LIMIT 200",
+        [authOf(req).companyId],
+      );
+      return { items: rows.map(presentWindow) };
+    },
+  );
+
+  app.post(
+    "/api/maintenance-windows",
+    { preHandler: guard.requireAdmin, schema: { tags: ["maintenance"] } },
+    async (req, reply) => {
+      const auth = authOf(req);
+      const w = parseWith(windowSchema, req.body);
+      const row = await db.transaction(async (tx) => {
+        const version = await allocateVersions(tx, auth.companyId);
+        const rows = await tx.query(
+          `INSERT INTO maintenance_windows (company_id, id, starts_at, ends_at, message, created_by, version)
+           VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+          [auth.companyId, randomUUID(), w.startsAt, w.endsAt, w.message, auth.userId, version],
+        );
+        return rows[0] as Record<string, unknown>;
+      });
+      schedule.invalidate(auth.companyId);
+      return reply.code(201).send(presentWindow(row));
+    },
+  );
+
+  app.delete(
+    "/api/maintenance-windows/:id",
+    { preHandler: guard.requireAdmin, schema: { tags: ["maintenance"] } },
+    async (req, reply) => {
+      const auth = authOf(req);
+      const id = parseId((req.params as { id: string }).id, "maintenance window");
+      await db.transaction(async (tx) => {
+        const rows = await tx.query("DELETE FROM maintenance_windows WHERE company_id = $1 AND id = $2 RETURNING id", [
+          auth.companyId,
+          id,
+        ]);
+        if (!rows[0]) throw notFound("maintenance window");
+        const version = await allocateVersions(tx, auth.companyId);
+        await tx.query(
+          `INSERT INTO tombstones (company_id, entity, id, version) VALUES ($1, 'maintenanceWindows', $2, $3)
+           ON CONFLICT (company_id, entity, id) DO UPDATE SET version = EXCLUDED.version`,
+          [auth.companyId, id, version],
+        );
+      });
+      schedule.invalidate(auth.companyId);
+      return reply.code(204).send();
+    },
+  );
+}
