@@ -14,6 +14,7 @@ import { registerDeviceRoutes } from "../features/devices/deviceRoutes";
 import { registerInvoiceRoutes } from "../features/invoices/invoiceRoutes";
 import { registerMaintenanceRoutes } from "../features/maintenance/maintenanceRoutes";
 import { maintenanceSchedule } from "../features/maintenance/maintenanceSchedule";
+import { registerNumberingRoutes } from "../features/numbering/numberingRoutes";
 import { registerSyncRoutes } from "../features/sync/syncRoutes";
 import { installErrorHandler } from "./errorHandler";
 
@@ -59,6 +60,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerDeviceRoutes(app, db, guard);
   for (const def of catalogResources) registerResourceRoutes(app, db, guard, def);
   registerInvoiceRoutes(app, db, guard);
+  registerNumberingRoutes(app, db, guard);
   registerSyncRoutes(app, db, guard);
 
   const webDist = options.webDist === undefined ? defaultWebDist : options.webDist;

@@ -94,7 +94,33 @@ const RECORD_COLUMNS = `id uuid, revision int, status text, numbering_id uuid, p
   discount bigint, tax bigint, total bigint, paid bigint, change bigint, document jsonb, errors jsonb, version bigint`;
 const COLUMN_NAMES = RECORD_COLUMNS.split(",").map((c) => c.trim().split(" ")[0]);
 
-async function writeDecisions(tx: Queryable, auth: AuthContext, decisions: Decision[]): Promise<Set<string>> {
+/** A number an invoice in error gave up when it was re-billed with a new one: voided, never reused. */
+interface AbandonedNumber {
+  numberingId: string;
+  number: number;
+  invoiceId: string;
+}
+
+async function recordAbandonedNumbers(tx: Queryable, companyId: string, abandoned: AbandonedNumber[]) {
+  if (abandoned.length === 0) return;
+  await tx.query(
+    `INSERT INTO voided_numbers (company_id, numbering_id, number, invoice_id, reason)
+     SELECT $1, x."numberingId", x.number, x."invoiceId", 'replaced by a new number after an error'
+       FROM jsonb_to_recordset($2::jsonb) AS x("numberingId" uuid, number bigint, "invoiceId" uuid)
+      WHERE NOT EXISTS (SELECT 1 FROM invoices i WHERE i.company_id = $1 AND i.numbering_id = x."numberingId"
+                          AND i.number = x.number AND i.status IN ('accepted', 'voided'))
+     ON CONFLICT DO NOTHING`,
+    [companyId, JSON.stringify(abandoned)],
+  );
+}
+
+async function writeDecisions(
+  tx: Queryable,
+  auth: AuthContext,
+  decisions: Decision[],
+  abandoned: AbandonedNumber[],
+): Promise<Set<string>> {
+  await recordAbandonedNumbers(tx, auth.companyId, abandoned);
   const accepted = decisions.filter((d) => d.errors.length === 0);
   await assignElectronicNumbers(
     tx,
@@ -218,7 +244,12 @@ export async function acceptInvoiceBatch(
     });
     let written: Set<string>;
     try {
-      written = await db.transaction((tx) => writeDecisions(tx, auth, decisions));
+      const abandoned = toDecide.flatMap(({ doc }): AbandonedNumber[] => {
+        const before = existing.get(doc.id);
+        if (!before || Number(before.number) === doc.number || Number(before.number) <= 0) return [];
+        return [{ numberingId: String(before.numbering_id), number: Number(before.number), invoiceId: doc.id }];
+      });
+      written = await db.transaction((tx) => writeDecisions(tx, auth, decisions, abandoned));
     } catch (err) {
       // A concurrent batch took one of the numbers: nothing was written; the till retries and
       // the next attempt sees the number as taken.

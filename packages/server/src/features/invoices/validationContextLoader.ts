@@ -44,7 +44,8 @@ export async function loadValidationContext(
       cashierIds,
     ]),
     db.query<{ device_id: string; numbering_id: string; range_from: number; range_to: number }>(
-      `SELECT device_id, numbering_id, range_from, range_to FROM number_blocks
+      // Released numbers are no longer the device's: the block ends where the release began.
+      `SELECT device_id, numbering_id, range_from, COALESCE(released_from - 1, range_to) AS range_to FROM number_blocks
         WHERE company_id = $1 AND device_id = ANY($2::uuid[]) AND numbering_id = ANY($3::uuid[])`,
       [companyId, deviceIds, numberingIds],
     ),
