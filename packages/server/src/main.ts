@@ -13,6 +13,7 @@ const { app, demo } = await startRuntime({
   dataDir,
   seedDemo: process.env.SEED_DEMO !== "0",
   logger: process.env.LOG === "1",
+  ...(process.env.SERVE_WEB === "0" ? { webDist: null } : {}),
 });
 await app.listen({ port, host });
 

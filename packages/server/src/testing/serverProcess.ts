@@ -1,0 +1,85 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const serverRoot = join(dirname(fileURLToPath(import.meta.url)), "../..");
+
+export interface ServerProcess {
+  url: string;
+  port: number;
+  /** Stops the process as a crash would (SIGKILL): no graceful shutdown. */
+  kill(): Promise<void>;
+  /** Starts it again on the same port and database. */
+  start(): Promise<void>;
+  output(): string;
+}
+
+export interface ServerProcessOptions {
+  port: number;
+  /** A real PostgreSQL; otherwise embedded PGlite in dataDir. */
+  databaseUrl?: string;
+  dataDir?: string;
+  seedDemo?: boolean;
+  webDist?: boolean;
+  env?: Record<string, string>;
+}
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      const r = await fetch(`${url}/api/health`);
+      if (r.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server at ${url} did not become healthy in ${timeoutMs} ms`);
+}
+
+/** A real server in its own OS process, for multi-process and crash tests. */
+export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
+  const url = `http://127.0.0.1:${options.port}`;
+  let child: ChildProcess | null = null;
+  let log = "";
+  const start = async () => {
+    child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: serverRoot,
+      env: {
+        ...process.env,
+        PORT: String(options.port),
+        HOST: "127.0.0.1",
+        DATABASE_URL: options.databaseUrl ?? "",
+        DATA_DIR: options.dataDir ?? "",
+        SEED_DEMO: options.seedDemo ? "1" : "0",
+        SERVE_WEB: options.webDist === false ? "0" : "1",
+        ...options.env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout?.on("data", (d) => {
+      log += String(d);
+    });
+    child.stderr?.on("data", (d) => {
+      log += String(d);
+    });
+    await waitForHealth(url, child, 30_000);
+  };
+  await start();
+  return {
+    url,
+    port: options.port,
+    output: () => log,
+    start,
+    kill: async () => {
+      const c = child as ChildProcess | null;
+      if (!c || c.exitCode !== null) return;
+      await new Promise<void>((resolve) => {
+        c.once("exit", () => resolve());
+        c.kill("SIGKILL");
+      });
+    },
+  };
+}
