@@ -181,6 +181,9 @@ CREATE TABLE devices (
   app_version text,
   schema_version integer,
   active boolean NOT NULL DEFAULT true,
+  -- The device's own change counter for its invoices: ingest locks this row, not the company's
+  -- counter, so twenty tills uploading at once do not queue behind one lock.
+  invoice_version bigint NOT NULL DEFAULT 0,
   PRIMARY KEY (company_id, id),
   FOREIGN KEY (company_id, terminal_id) REFERENCES terminals (company_id, id)
 );
@@ -236,11 +239,11 @@ CREATE TABLE invoices (
   total bigint NOT NULL,
   paid bigint NOT NULL,
   change bigint NOT NULL,
-  document jsonb NOT NULL,
   errors jsonb NOT NULL DEFAULT '[]',
   void_reason text,
   received_at timestamptz NOT NULL DEFAULT now(),
   updated_at timestamptz NOT NULL DEFAULT now(),
+  -- From devices.invoice_version of the invoice's device (not the company counter).
   version bigint NOT NULL,
   PRIMARY KEY (company_id, id)
 );
@@ -250,7 +253,7 @@ CREATE UNIQUE INDEX invoices_number_once ON invoices (company_id, numbering_id, 
 CREATE INDEX invoices_issued ON invoices (company_id, issued_at DESC);
 CREATE INDEX invoices_device_version ON invoices (company_id, device_id, version);
 
--- Every revision a device sent, and every upload attempt with its outcome.
+-- Every revision a device sent (the invoice's document lives here), and every upload attempt with its outcome.
 CREATE TABLE invoice_revisions (
   company_id uuid NOT NULL REFERENCES companies(id),
   invoice_id uuid NOT NULL,

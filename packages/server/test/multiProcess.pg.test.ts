@@ -71,7 +71,9 @@ describe.skipIf(!databaseUrl)("two server processes on one PostgreSQL", () => {
       expect(l.status).toBe(201);
       return l.body as { rangeFrom: number; rangeTo: number };
     });
-    const numbers = blocks.flatMap((b) => Array.from({ length: b.rangeTo - b.rangeFrom + 1 }, (_, k) => b.rangeFrom + k));
+    const numbers = blocks.flatMap((b) =>
+      Array.from({ length: b.rangeTo - b.rangeFrom + 1 }, (_, k) => b.rangeFrom + k),
+    );
     expect(numbers).toHaveLength(30 * 25);
     expect(new Set(numbers).size).toBe(numbers.length);
   }, 60_000);

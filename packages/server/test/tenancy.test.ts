@@ -1,7 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startTestServer, type TestServer } from "../src/testing/testServer";
 import { newShop, openTill, pushOk, type Shop, schemaHeader } from "./support/company";
 import { expectApiError } from "./support/http";
+
+// Real bcrypt at its lowest cost: each test seeds its own company (see support/fastPasswordHasher.ts).
+vi.mock("../src/auth/passwordHasher", () => import("./support/fastPasswordHasher"));
 
 let server: TestServer;
 beforeAll(async () => {

@@ -13,13 +13,15 @@ function buildLine(overrides: Partial<PricedLine> = {}): PricedLine {
   return { quantity: 1, unitPrice: 1_250_000, priceIncludesTax: true, discountPercent: 0, ...TAXES[0], ...overrides };
 }
 
-const lineArb: fc.Arbitrary<PricedLine> = fc.record({
-  quantity: fc.integer({ min: 1, max: 100_000 }).map((m) => m / 1000),
-  unitPrice: fc.integer({ min: 0, max: 500_000_000 }),
-  priceIncludesTax: fc.boolean(),
-  discountPercent: fc.integer({ min: 0, max: 10_000 }).map((bp) => bp / 100),
-  tax: fc.constantFrom(...TAXES),
-}).map(({ tax, ...rest }) => ({ ...rest, ...tax }));
+const lineArb: fc.Arbitrary<PricedLine> = fc
+  .record({
+    quantity: fc.integer({ min: 1, max: 100_000 }).map((m) => m / 1000),
+    unitPrice: fc.integer({ min: 0, max: 500_000_000 }),
+    priceIncludesTax: fc.boolean(),
+    discountPercent: fc.integer({ min: 0, max: 10_000 }).map((bp) => bp / 100),
+    tax: fc.constantFrom(...TAXES),
+  })
+  .map(({ tax, ...rest }) => ({ ...rest, ...tax }));
 
 describe("line totals", () => {
   it("splits a tax-included price into base and IVA", () => {

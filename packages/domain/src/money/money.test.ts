@@ -13,11 +13,15 @@ describe("divRoundHalfUp", () => {
 
   it("is never more than half a unit from the exact quotient", () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }), fc.bigInt({ min: 1n, max: 10n ** 9n }), (a, b) => {
-        const q = divRoundHalfUp(a, b);
-        const diff2 = (q * b - a) * 2n; // 2·(q − a/b)·b
-        expect(diff2 <= b && diff2 >= -b).toBe(true);
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }),
+        fc.bigInt({ min: 1n, max: 10n ** 9n }),
+        (a, b) => {
+          const q = divRoundHalfUp(a, b);
+          const diff2 = (q * b - a) * 2n; // 2·(q − a/b)·b
+          expect(diff2 <= b && diff2 >= -b).toBe(true);
+        },
+      ),
     );
   });
 

@@ -61,6 +61,8 @@ export type SyncedEntity = (typeof syncedEntities)[number];
 
 export const pullQuerySchema = z.strictObject({
   cursor: z.coerce.number().int().min(0).default(0),
+  /** This device's invoices have their own version counter (see devices.invoice_version). */
+  invoiceCursor: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(10_000).default(2000),
   counts: z.enum(["0", "1"]).default("0"),
 });
@@ -77,6 +79,8 @@ export interface PullChange {
 export interface PullResponse {
   /** The version to send next time. */
   cursor: number;
+  /** The device's invoice version to send next time (as `invoiceCursor`). */
+  invoiceCursor: number;
   hasMore: boolean;
   /** The client's cursor was too old or its schema changed: drop the local copy and reload from 0. */
   reset: boolean;

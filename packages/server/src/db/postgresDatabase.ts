@@ -4,6 +4,17 @@ import type { Database, Queryable } from "./database";
 pg.types.setTypeParser(20, (v) => Number(v)); // int8
 pg.types.setTypeParser(1700, (v) => Number(v)); // numeric
 
+const statementNames = new Map<string, string>();
+/** Named statements are parsed and planned once per connection instead of on every call. */
+function named(sql: string, params?: readonly unknown[]) {
+  let name = statementNames.get(sql);
+  if (!name) {
+    name = `s${statementNames.size + 1}`;
+    statementNames.set(sql, name);
+  }
+  return { name, text: sql, values: params as unknown[] | undefined };
+}
+
 export async function openPostgresDatabase(connectionString: string, maxConnections = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString, max: maxConnections });
   // Fail fast with a clear message when the server is not there.
@@ -11,7 +22,7 @@ export async function openPostgresDatabase(connectionString: string, maxConnecti
   client.release();
   return {
     kind: "postgres",
-    query: async (sql, params) => (await pool.query(sql, params as unknown[] | undefined)).rows,
+    query: async (sql, params) => (await pool.query(named(sql, params))).rows,
     exec: async (sql) => {
       await pool.query(sql);
     },
@@ -20,7 +31,7 @@ export async function openPostgresDatabase(connectionString: string, maxConnecti
       try {
         await conn.query("BEGIN");
         const q: Queryable = {
-          query: async (sql, params) => (await conn.query(sql, params as unknown[] | undefined)).rows,
+          query: async (sql, params) => (await conn.query(named(sql, params))).rows,
           exec: async (sql) => {
             await conn.query(sql);
           },

@@ -49,7 +49,10 @@ export async function leaseBlock(http: HttpClient, deviceToken: string, numberin
 export type Terminal = "caja1" | "caja2" | "caja3";
 
 /** A registered till: device token, leased block, and invoices numbered from its block. */
-export async function openTill(shop: Shop, options: { terminal?: Terminal; as?: "cashier" | "admin"; lease?: number } = {}) {
+export async function openTill(
+  shop: Shop,
+  options: { terminal?: Terminal; as?: "cashier" | "admin"; lease?: number } = {},
+) {
   const { demo, http } = shop;
   const terminal = options.terminal ?? "caja1";
   const terminalId = demo.terminals[terminal];

@@ -60,6 +60,6 @@ export function expectApiError(reply: Reply, status: number, code?: string) {
     (code === undefined || reply.body.error.code === code);
   if (!ok)
     throw new Error(
-      `expected ${status}${code ? ` ${code}` : ""} with {error:{code,message}}, got ${reply.status} ${JSON.stringify(reply.body)}`,
+      `expected ${status}${code ? ` ${code}` : ""} with {error:{code,message}}, got ${reply.status} ${JSON.stringify(reply.body).slice(0, 600)}`,
     );
 }

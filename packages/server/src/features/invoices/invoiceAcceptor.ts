@@ -1,5 +1,6 @@
 import {
   computeInvoiceTotals,
+  type DeviceReport,
   type InvoiceDocument,
   type InvoiceRejection,
   invoiceDocumentSchema,
@@ -9,6 +10,7 @@ import {
 import type { AuthContext } from "../../auth/authTokens";
 import { allocateVersions } from "../../db/changeVersions";
 import { type Database, isUniqueViolation, type Queryable } from "../../db/database";
+import { recordDeviceReport } from "../sync/deviceContact";
 import { INVOICE_SUMMARY_COLUMNS, presentInvoiceSummary } from "./invoicePresenter";
 import { validateInvoice } from "./invoiceValidator";
 import { loadValidationContext } from "./validationContextLoader";
@@ -33,20 +35,6 @@ async function existingInvoices(db: Queryable, companyId: string, ids: string[])
     [companyId, ids],
   );
   return new Map(rows.map((r) => [String(r.id), r]));
-}
-
-/** Numbers already taken by another accepted invoice: the batch must not take them again. */
-async function takenNumbers(db: Queryable, companyId: string, docs: InvoiceDocument[]): Promise<Map<string, string>> {
-  const numbered = docs.filter((d) => d.number !== null);
-  if (numbered.length === 0) return new Map();
-  const rows = await db.query<{ id: string; numbering_id: string; number: number }>(
-    `SELECT i.id, i.numbering_id, i.number FROM invoices i
-       JOIN unnest($2::uuid[], $3::bigint[]) AS k(numbering_id, number)
-         ON i.numbering_id = k.numbering_id AND i.number = k.number
-      WHERE i.company_id = $1 AND i.status IN ('accepted', 'voided')`,
-    [companyId, numbered.map((d) => d.numberingId), numbered.map((d) => d.number)],
-  );
-  return new Map(rows.map((r) => [`${r.numbering_id}#${r.number}`, r.id]));
 }
 
 /** Electronic numberings are online only: the server gives the next number inside the transaction. */
@@ -91,7 +79,7 @@ function invoiceRecord(d: Decision, version: number) {
 
 const RECORD_COLUMNS = `id uuid, revision int, status text, numbering_id uuid, prefix text, number bigint,
   terminal_id uuid, device_id uuid, cashier_id uuid, client_id uuid, issued_at timestamptz, subtotal bigint,
-  discount bigint, tax bigint, total bigint, paid bigint, change bigint, document jsonb, errors jsonb, version bigint`;
+  discount bigint, tax bigint, total bigint, paid bigint, change bigint, errors jsonb, version bigint`;
 const COLUMN_NAMES = RECORD_COLUMNS.split(",").map((c) => c.trim().split(" ")[0]);
 
 /** A number an invoice in error gave up when it was re-billed with a new one: voided, never reused. */
@@ -114,12 +102,24 @@ async function recordAbandonedNumbers(tx: Queryable, companyId: string, abandone
   );
 }
 
+/** Reserves `count` invoice versions on a device's own counter (locks that device row until commit). */
+async function allocateDeviceVersions(tx: Queryable, companyId: string, deviceId: string, count: number) {
+  const rows = await tx.query<{ v: number }>(
+    "UPDATE devices SET invoice_version = invoice_version + $3 WHERE company_id = $1 AND id = $2 RETURNING invoice_version AS v",
+    [companyId, deviceId, count],
+  );
+  const last = rows[0]?.v;
+  if (last === undefined) throw new Error(`unknown device ${deviceId}`);
+  return last - count + 1;
+}
+
 async function writeDecisions(
   tx: Queryable,
   auth: AuthContext,
   decisions: Decision[],
   abandoned: AbandonedNumber[],
-): Promise<Set<string>> {
+  report: DeviceReport | undefined,
+): Promise<Map<string, Row>> {
   await recordAbandonedNumbers(tx, auth.companyId, abandoned);
   const accepted = decisions.filter((d) => d.errors.length === 0);
   await assignElectronicNumbers(
@@ -128,43 +128,63 @@ async function writeDecisions(
     accepted.map((d) => d.doc),
   );
   const newClients = accepted.flatMap((d) => (d.doc.newClient ? [d.doc.newClient] : []));
-  // Versions last but one: the counter row lock is held only for the inserts and the commit.
-  const first = await allocateVersions(tx, auth.companyId, decisions.length + newClients.length);
   if (newClients.length) {
+    // Clients are company data: they take company versions (and its counter lock) only when present.
+    const first = await allocateVersions(tx, auth.companyId, newClients.length);
     await tx.query(
       `INSERT INTO clients (company_id, id, name, id_type, id_number, email, phone, address, active, version)
        SELECT $1, x.id, x.name, x."idType", x."idNumber", x.email, x.phone, x.address, true, $3 + x.ord - 1
          FROM jsonb_to_recordset($2::jsonb) WITH ORDINALITY AS x(id uuid, name text, "idType" text, "idNumber" text,
               email text, phone text, address text, ord int)
        ON CONFLICT (company_id, id) DO NOTHING`,
-      [auth.companyId, JSON.stringify(newClients), first + decisions.length],
+      [auth.companyId, JSON.stringify(newClients), first],
     );
   }
-  const records = decisions.map((d, i) => invoiceRecord(d, first + i));
+  // Versions come from each invoice's device counter, so devices never wait for one another.
+  const records: ReturnType<typeof invoiceRecord>[] = [];
+  const byDevice = new Map<string, Decision[]>();
+  for (const d of decisions) byDevice.set(d.doc.deviceId, [...(byDevice.get(d.doc.deviceId) ?? []), d]);
+  for (const [deviceId, group] of [...byDevice].sort(([a], [b]) => a.localeCompare(b))) {
+    const first = await allocateDeviceVersions(tx, auth.companyId, deviceId, group.length);
+    group.forEach((d, i) => {
+      records.push(invoiceRecord(d, first + i));
+    });
+  }
   const cols = COLUMN_NAMES.join(", ");
-  const written = await tx.query<{ id: string }>(
-    `INSERT INTO invoices (company_id, ${cols})
-     SELECT $1, ${cols} FROM jsonb_to_recordset($2::jsonb) AS x(${RECORD_COLUMNS})
-     ON CONFLICT (company_id, id) DO UPDATE SET
-       ${COLUMN_NAMES.filter((c) => c !== "id")
-         .map((c) => `${c} = EXCLUDED.${c}`)
-         .join(", ")}, updated_at = now()
-     WHERE invoices.status = 'rejected' AND invoices.revision <= EXCLUDED.revision
-     RETURNING id`,
-    [auth.companyId, JSON.stringify(records)],
+  const uploader = auth.deviceId ?? records[0]?.device_id;
+  // One statement writes the invoices, their revisions (the documents) and the attempts.
+  const written = await tx.query(
+    `WITH inv AS (
+       INSERT INTO invoices (company_id, ${cols})
+       SELECT $1, ${cols} FROM jsonb_to_recordset($2::jsonb) AS x(${RECORD_COLUMNS})
+       ON CONFLICT (company_id, id) DO UPDATE SET
+         ${COLUMN_NAMES.filter((c) => c !== "id")
+           .map((c) => `${c} = EXCLUDED.${c}`)
+           .join(", ")}, updated_at = now()
+       WHERE invoices.status = 'rejected' AND invoices.revision <= EXCLUDED.revision
+       RETURNING ${INVOICE_SUMMARY_COLUMNS}
+     ), rev AS (
+       INSERT INTO invoice_revisions (company_id, invoice_id, revision, document, user_id, device_id)
+       SELECT $1, x.id, x.revision, x.document, $4, $5
+         FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, revision int, document jsonb)
+       ON CONFLICT DO NOTHING
+     ), att AS (
+       INSERT INTO invoice_attempts (company_id, invoice_id, revision, outcome, errors, user_id, device_id)
+       SELECT $1, x.id, x.revision, x.status, x.errors, $4, $5
+         FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, revision int, status text, errors jsonb)
+     )
+     SELECT * FROM inv`,
+    [
+      auth.companyId,
+      JSON.stringify(records.map(({ document: _d, ...r }) => r)),
+      JSON.stringify(records.map((r) => ({ id: r.id, revision: r.revision, document: r.document }))),
+      auth.userId,
+      uploader,
+    ],
   );
-  await tx.query(
-    `INSERT INTO invoice_revisions (company_id, invoice_id, revision, document, user_id, device_id)
-     SELECT $1, x.id, x.revision, x.document, $3, $4 FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, revision int, document jsonb)
-     ON CONFLICT DO NOTHING`,
-    [auth.companyId, JSON.stringify(records), auth.userId, auth.deviceId ?? records[0]?.device_id],
-  );
-  await tx.query(
-    `INSERT INTO invoice_attempts (company_id, invoice_id, revision, outcome, errors, user_id, device_id)
-     SELECT $1, x.id, x.revision, x.status, x.errors, $3, $4 FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, revision int, status text, errors jsonb)`,
-    [auth.companyId, JSON.stringify(records), auth.userId, auth.deviceId ?? records[0]?.device_id],
-  );
-  return new Set(written.map((w) => w.id));
+  // The till's report rides in the same transaction: one commit per push.
+  if (report && auth.deviceId) await recordDeviceReport(tx, auth, report);
+  return new Map(written.map((w) => [String(w.id), w]));
 }
 
 /**
@@ -176,8 +196,10 @@ export async function acceptInvoiceBatch(
   db: Database,
   auth: AuthContext,
   rawInvoices: unknown[],
+  report?: DeviceReport,
   now = new Date(),
-): Promise<PushResult[]> {
+): Promise<{ results: PushResult[]; reportRecorded: boolean }> {
+  let reportRecorded = false;
   const results = new Map<number, PushResult>();
   const docs: { index: number; doc: InvoiceDocument }[] = [];
   const seen = new Set<string>();
@@ -222,17 +244,8 @@ export async function acceptInvoiceBatch(
   }
 
   if (toDecide.length > 0) {
-    const ctx = await loadValidationContext(
-      db,
-      auth.companyId,
-      toDecide.map((d) => d.doc),
-      now,
-    );
-    const taken = await takenNumbers(
-      db,
-      auth.companyId,
-      toDecide.map((d) => d.doc),
-    );
+    const docsToDecide = toDecide.map((d) => d.doc);
+    const { ctx, taken } = await loadValidationContext(db, auth.companyId, docsToDecide, now);
     const decisions: Decision[] = toDecide.map(({ doc }) => {
       const errors = validateInvoice(doc, ctx);
       const key = `${doc.numberingId}#${doc.number}`;
@@ -242,31 +255,33 @@ export async function acceptInvoiceBatch(
       else if (doc.number !== null && errors.length === 0) taken.set(key, doc.id);
       return { doc, errors };
     });
-    let written: Set<string>;
+    let written: Map<string, Row>;
     try {
       const abandoned = toDecide.flatMap(({ doc }): AbandonedNumber[] => {
         const before = existing.get(doc.id);
         if (!before || Number(before.number) === doc.number || Number(before.number) <= 0) return [];
         return [{ numberingId: String(before.numbering_id), number: Number(before.number), invoiceId: doc.id }];
       });
-      written = await db.transaction((tx) => writeDecisions(tx, auth, decisions, abandoned));
+      written = await db.transaction((tx) => writeDecisions(tx, auth, decisions, abandoned, report));
+      reportRecorded = report !== undefined;
     } catch (err) {
       // A concurrent batch took one of the numbers: nothing was written; the till retries and
       // the next attempt sees the number as taken.
       if (!isUniqueViolation(err)) throw err;
       for (const { index, doc } of toDecide)
         results.set(index, { outcome: "retry", id: doc.id, revision: doc.revision, reason: "number conflict, retry" });
-      written = new Set();
+      written = new Map();
     }
+    // Only what another request wrote first needs reading back.
     const reread = await existingInvoices(
       db,
       auth.companyId,
-      toDecide.map((d) => d.doc.id),
+      toDecide.filter((d) => !written.has(d.doc.id)).map((d) => d.doc.id),
     );
     toDecide.forEach(({ index, doc }, i) => {
       if (results.has(index)) return;
       const decision = decisions[i] as Decision;
-      const row = reread.get(doc.id);
+      const row = written.get(doc.id) ?? reread.get(doc.id);
       if (written.has(doc.id) && row) {
         results.set(
           index,
@@ -290,12 +305,13 @@ export async function acceptInvoiceBatch(
   }
 
   // Copies inside the same batch get the answer of their first occurrence.
-  return rawInvoices.map((raw, index) => {
+  const ordered = rawInvoices.map((raw, index) => {
     const direct = results.get(index);
     if (direct) return direct;
     const firstIndex = docs.find((d) => d.doc.id === idOf(raw) && d.doc.revision === revisionOf(raw))?.index;
     return results.get(firstIndex ?? -1) as PushResult;
   });
+  return { results: ordered, reportRecorded };
 }
 
 function duplicateResult(row: Row, doc: InvoiceDocument): PushResult {

@@ -35,7 +35,8 @@ export function presentInvoiceDetail(r: Row, revisions: Row[], attempts: Row[]) 
     paid: Number(r.paid),
     change: Number(r.change),
     voidReason: (r.void_reason as string | null) ?? null,
-    document: r.document,
+    // The current revision's document (the invoices row keeps only what lists and checks need).
+    document: revisions.find((v) => Number(v.revision) === Number(r.revision))?.document ?? null,
     revisions: revisions.map((v) => ({
       revision: Number(v.revision),
       receivedAt: iso(v.received_at),

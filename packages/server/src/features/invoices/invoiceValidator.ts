@@ -21,15 +21,22 @@ export interface ValidationContext {
     { name: string; rangeFrom: number; rangeTo: number; validFrom: string; validUntil: string; electronic: boolean }
   >;
   cashiers: Map<string, { active: boolean; role: string; terminalIds: string[] }>;
+  /** Devices of this company. */
+  devices: Set<string>;
   /** Is this number leased to the device (issue 5's blocks)? */
   isNumberLeased: (doc: InvoiceDocument) => boolean;
 }
 
-/** Bogota has no DST: a date in the company's zone is UTC-5 (generalised with Intl). */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar date of an instant in the company's time zone (numberings are valid per local day). */
 function localDate(iso: string, timeZone = "America/Bogota"): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
-    new Date(iso),
-  );
+  let f = dateFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dateFormats.set(timeZone, f);
+  }
+  return f.format(new Date(iso));
 }
 
 /**
@@ -39,6 +46,10 @@ function localDate(iso: string, timeZone = "America/Bogota"): string {
  */
 export function validateInvoice(doc: InvoiceDocument, ctx: ValidationContext): InvoiceRejection[] {
   const errors: InvoiceRejection[] = [];
+  if (!ctx.devices.has(doc.deviceId)) {
+    // Nothing else can be checked or stored for a device the company does not have.
+    return [invoiceRejection("INVOICE_INVALID", { detail: "unknown device" }, "deviceId")];
+  }
 
   const terminal = ctx.terminals.get(doc.terminalId);
   if (!terminal?.active) errors.push(invoiceRejection("TERMINAL_DISABLED", {}, "terminalId"));

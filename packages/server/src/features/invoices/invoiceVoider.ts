@@ -1,5 +1,4 @@
 import type { AuthContext } from "../../auth/authTokens";
-import { allocateVersions } from "../../db/changeVersions";
 import type { Database } from "../../db/database";
 import { ApiError, notFound } from "../../http/apiError";
 import { INVOICE_SUMMARY_COLUMNS, presentInvoiceSummary } from "./invoicePresenter";
@@ -17,7 +16,12 @@ export async function voidInvoice(db: Database, auth: AuthContext, id: string, r
     const row = rows[0];
     if (!row || (auth.role !== "admin" && row.cashier_id !== auth.userId)) throw notFound("invoice");
     if (row.status === "voided") throw new ApiError(409, "CONFLICT", "the invoice is already voided");
-    const version = await allocateVersions(tx, auth.companyId);
+    // Invoice versions are the device's own (see invoiceAcceptor).
+    const bumped = await tx.query<{ v: number }>(
+      "UPDATE devices SET invoice_version = invoice_version + 1 WHERE company_id = $1 AND id = $2 RETURNING invoice_version AS v",
+      [auth.companyId, row.device_id],
+    );
+    const version = bumped[0]?.v ?? 0;
     const updated = await tx.query(
       `UPDATE invoices SET status = 'voided', void_reason = $3, version = $4, updated_at = now()
         WHERE company_id = $1 AND id = $2 RETURNING ${INVOICE_SUMMARY_COLUMNS}`,

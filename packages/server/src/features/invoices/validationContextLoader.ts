@@ -2,93 +2,121 @@ import type { InvoiceDocument } from "@mostrador/domain";
 import type { Queryable } from "../../db/database";
 import type { ValidationContext } from "./invoiceValidator";
 
-const dateText = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
+type Row = Record<string, unknown>;
 
-/** Loads, in a handful of queries, everything a batch of invoices refers to. */
+/**
+ * Everything a batch of invoices refers to, in ONE round trip (a query per table costs more
+ * than the checks themselves): each table's rows come back as a JSON array. Also returns the
+ * numbers other accepted invoices already hold.
+ */
+const CONTEXT_SQL = `
+SELECT
+  (SELECT row_to_json(c) FROM (SELECT max_offline_age_days, clock_skew_seconds, identified_client_threshold
+     FROM companies WHERE id = $1) c) AS company,
+  (SELECT coalesce(json_agg(json_build_array(id, name, active)), '[]') FROM products
+     WHERE company_id = $1 AND id = ANY($2::uuid[])) AS products,
+  (SELECT coalesce(json_agg(json_build_array(id, name, active, id_number)), '[]') FROM clients
+     WHERE company_id = $1 AND id = ANY($3::uuid[])) AS clients,
+  (SELECT coalesce(json_agg(json_build_array(id, name, active)), '[]') FROM payment_methods
+     WHERE company_id = $1 AND id = ANY($4::uuid[])) AS methods,
+  (SELECT coalesce(json_agg(json_build_array(id, active, payment_method_ids)), '[]') FROM terminals
+     WHERE company_id = $1 AND id = ANY($5::uuid[])) AS terminals,
+  (SELECT coalesce(json_agg(json_build_array(id, name, range_from, range_to, valid_from, valid_until, electronic)), '[]')
+     FROM numberings WHERE company_id = $1 AND id = ANY($6::uuid[])) AS numberings,
+  (SELECT coalesce(json_agg(json_build_array(id, active, role, terminal_ids)), '[]') FROM users
+     WHERE company_id = $1 AND id = ANY($7::uuid[])) AS cashiers,
+  (SELECT coalesce(json_agg(json_build_array(device_id, numbering_id, range_from, COALESCE(released_from - 1, range_to))), '[]')
+     FROM number_blocks WHERE company_id = $1 AND device_id = ANY($8::uuid[]) AND numbering_id = ANY($6::uuid[])) AS blocks,
+  (SELECT coalesce(json_agg(id), '[]') FROM devices WHERE company_id = $1 AND id = ANY($8::uuid[])) AS devices,
+  (SELECT coalesce(json_agg(json_build_array(id, numbering_id, number)), '[]') FROM invoices
+     WHERE company_id = $1 AND numbering_id = ANY($6::uuid[]) AND number = ANY($9::bigint[])
+       AND status IN ('accepted', 'voided')) AS taken`;
+
 export async function loadValidationContext(
   db: Queryable,
   companyId: string,
   docs: InvoiceDocument[],
   now: Date,
-): Promise<ValidationContext> {
+): Promise<{ ctx: ValidationContext; taken: Map<string, string> }> {
   const uniq = (xs: string[]) => [...new Set(xs)];
-  const productIds = uniq(docs.flatMap((d) => d.lines.map((l) => l.productId)));
-  const clientIds = uniq(docs.map((d) => d.clientId));
-  const methodIds = uniq(docs.flatMap((d) => d.payments.map((p) => p.paymentMethodId)));
-  const terminalIds = uniq(docs.map((d) => d.terminalId));
-  const numberingIds = uniq(docs.map((d) => d.numberingId));
-  const cashierIds = uniq(docs.map((d) => d.cashierId));
-  const deviceIds = uniq(docs.map((d) => d.deviceId));
-  const p = [companyId];
-  const [company, products, clients, methods, terminals, numberings, cashiers, blocks] = await Promise.all([
-    db.query("SELECT * FROM companies WHERE id = $1", p),
-    db.query("SELECT id, name, active FROM products WHERE company_id = $1 AND id = ANY($2::uuid[])", [
-      companyId,
-      productIds,
-    ]),
-    db.query("SELECT id, name, active, id_number FROM clients WHERE company_id = $1 AND id = ANY($2::uuid[])", [
-      companyId,
-      clientIds,
-    ]),
-    db.query("SELECT id, name, active FROM payment_methods WHERE company_id = $1 AND id = ANY($2::uuid[])", [
-      companyId,
-      methodIds,
-    ]),
-    db.query("SELECT id, active, payment_method_ids FROM terminals WHERE company_id = $1 AND id = ANY($2::uuid[])", [
-      companyId,
-      terminalIds,
-    ]),
-    db.query("SELECT * FROM numberings WHERE company_id = $1 AND id = ANY($2::uuid[])", [companyId, numberingIds]),
-    db.query("SELECT id, active, role, terminal_ids FROM users WHERE company_id = $1 AND id = ANY($2::uuid[])", [
-      companyId,
-      cashierIds,
-    ]),
-    db.query<{ device_id: string; numbering_id: string; range_from: number; range_to: number }>(
-      // Released numbers are no longer the device's: the block ends where the release began.
-      `SELECT device_id, numbering_id, range_from, COALESCE(released_from - 1, range_to) AS range_to FROM number_blocks
-        WHERE company_id = $1 AND device_id = ANY($2::uuid[]) AND numbering_id = ANY($3::uuid[])`,
-      [companyId, deviceIds, numberingIds],
-    ),
+  const rows = await db.query<Record<string, unknown[] | Row | null>>(CONTEXT_SQL, [
+    companyId,
+    uniq(docs.flatMap((d) => d.lines.map((l) => l.productId))),
+    uniq(docs.map((d) => d.clientId)),
+    uniq(docs.flatMap((d) => d.payments.map((p) => p.paymentMethodId))),
+    uniq(docs.map((d) => d.terminalId)),
+    uniq(docs.map((d) => d.numberingId)),
+    uniq(docs.map((d) => d.cashierId)),
+    uniq(docs.map((d) => d.deviceId)),
+    docs.flatMap((d) => (d.number === null ? [] : [d.number])),
   ]);
-  const c = company[0] ?? {};
-  const byId = <T>(rows: Record<string, unknown>[], f: (r: Record<string, unknown>) => T) =>
-    new Map(rows.map((r) => [String(r.id), f(r)]));
-  return {
+  const r = rows[0] ?? {};
+  const list = (k: string) => (r[k] as unknown[][] | null) ?? [];
+  const c = (r.company as Row | null) ?? {};
+  const blocks = list("blocks").map(([deviceId, numberingId, from, to]) => ({
+    deviceId: String(deviceId),
+    numberingId: String(numberingId),
+    from: Number(from),
+    to: Number(to),
+  }));
+  const ctx: ValidationContext = {
     now,
     company: {
       maxOfflineAgeDays: Number(c.max_offline_age_days ?? 7),
       clockSkewSeconds: Number(c.clock_skew_seconds ?? 300),
       identifiedClientThreshold: c.identified_client_threshold == null ? null : Number(c.identified_client_threshold),
     },
-    products: byId(products, (r) => ({ name: String(r.name), active: Boolean(r.active) })),
-    clients: byId(clients, (r) => ({ name: String(r.name), active: Boolean(r.active), idNumber: String(r.id_number) })),
-    paymentMethods: byId(methods, (r) => ({ name: String(r.name), active: Boolean(r.active) })),
-    terminals: byId(terminals, (r) => ({
-      active: Boolean(r.active),
-      paymentMethodIds: (r.payment_method_ids as string[]) ?? [],
-    })),
-    numberings: byId(numberings, (r) => ({
-      name: String(r.name),
-      rangeFrom: Number(r.range_from),
-      rangeTo: Number(r.range_to),
-      validFrom: dateText(r.valid_from),
-      validUntil: dateText(r.valid_until),
-      electronic: Boolean(r.electronic),
-    })),
-    cashiers: byId(cashiers, (r) => ({
-      active: Boolean(r.active),
-      role: String(r.role),
-      terminalIds: (r.terminal_ids as string[]) ?? [],
-    })),
+    products: new Map(
+      list("products").map(([id, name, active]) => [String(id), { name: String(name), active: Boolean(active) }]),
+    ),
+    clients: new Map(
+      list("clients").map(([id, name, active, idNumber]) => [
+        String(id),
+        { name: String(name), active: Boolean(active), idNumber: String(idNumber) },
+      ]),
+    ),
+    paymentMethods: new Map(
+      list("methods").map(([id, name, active]) => [String(id), { name: String(name), active: Boolean(active) }]),
+    ),
+    terminals: new Map(
+      list("terminals").map(([id, active, methods]) => [
+        String(id),
+        { active: Boolean(active), paymentMethodIds: (methods as string[]) ?? [] },
+      ]),
+    ),
+    numberings: new Map(
+      list("numberings").map(([id, name, from, to, validFrom, validUntil, electronic]) => [
+        String(id),
+        {
+          name: String(name),
+          rangeFrom: Number(from),
+          rangeTo: Number(to),
+          validFrom: String(validFrom),
+          validUntil: String(validUntil),
+          electronic: Boolean(electronic),
+        },
+      ]),
+    ),
+    cashiers: new Map(
+      list("cashiers").map(([id, active, role, terminalIds]) => [
+        String(id),
+        { active: Boolean(active), role: String(role), terminalIds: (terminalIds as string[]) ?? [] },
+      ]),
+    ),
+    devices: new Set(list("devices").map(String)),
     isNumberLeased: (doc) =>
       doc.number !== null &&
       blocks.some(
         (b) =>
-          b.device_id === doc.deviceId &&
-          b.numbering_id === doc.numberingId &&
+          b.deviceId === doc.deviceId &&
+          b.numberingId === doc.numberingId &&
           doc.number !== null &&
-          doc.number >= b.range_from &&
-          doc.number <= b.range_to,
+          doc.number >= b.from &&
+          doc.number <= b.to,
       ),
   };
+  const taken = new Map(
+    list("taken").map(([id, numberingId, number]) => [`${numberingId}#${Number(number)}`, String(id)]),
+  );
+  return { ctx, taken };
 }

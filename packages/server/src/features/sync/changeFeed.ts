@@ -28,7 +28,6 @@ const sources: Source[] = [
     idColumn: "id",
     present: (r) => ({ ...presentCompany(r), version: r.version }),
   },
-  { entity: "invoices", table: "invoices", deviceScoped: true, present: (r) => presentInvoiceSummary(r) },
   { entity: "numberBlocks", table: "number_blocks", deviceScoped: true, present: (r) => presentNumberBlock(r) },
   { entity: "maintenanceWindows", table: "maintenance_windows", present: (r) => ({ ...presentWindow(r) }) },
 ];
@@ -47,18 +46,38 @@ export async function readChanges(
   db: Queryable,
   companyId: string,
   deviceId: string,
-  cursor: number,
+  cursors: { cursor: number; invoiceCursor: number },
   limit: number,
   withCounts: boolean,
 ): Promise<PullResponse> {
-  const counter = await db.query<{ version: number; min_cursor: number }>(
-    "SELECT version, min_cursor FROM change_counters WHERE company_id = $1",
-    [companyId],
-  );
+  const [counter, device] = await Promise.all([
+    db.query<{ version: number; min_cursor: number }>(
+      "SELECT version, min_cursor FROM change_counters WHERE company_id = $1",
+      [companyId],
+    ),
+    db.query<{ v: number }>("SELECT invoice_version AS v FROM devices WHERE company_id = $1 AND id = $2", [
+      companyId,
+      deviceId,
+    ]),
+  ]);
   const head = counter[0]?.version ?? 0;
   const minCursor = counter[0]?.min_cursor ?? 0;
-  const reset = cursor > head || (cursor > 0 && cursor < minCursor);
+  const invoiceHead = device[0]?.v ?? 0;
+  const { cursor } = cursors;
+  // A cursor from the future means the server's data was restored: the till reloads everything.
+  // (A till whose local data predates its own schema version resets its cursor itself.)
+  const reset = cursor > head || (cursor > 0 && cursor < minCursor) || cursors.invoiceCursor > invoiceHead;
   const from = reset ? 0 : cursor;
+  const invoiceFrom = reset ? 0 : cursors.invoiceCursor;
+  const invoices = await db.query(
+    "SELECT * FROM invoices WHERE company_id = $1 AND device_id = $2 AND version > $3 ORDER BY version LIMIT $4",
+    [companyId, deviceId, invoiceFrom, limit + 1],
+  );
+  const invoiceHasMore = invoices.length > limit;
+  const invoicePage = invoices.slice(0, limit);
+  const invoiceCursor = invoiceHasMore
+    ? Number(invoicePage[invoicePage.length - 1]?.version)
+    : Math.max(invoiceHead, Number(invoicePage[invoicePage.length - 1]?.version ?? 0), invoiceFrom);
 
   const params = [companyId, from, limit + 1, deviceId];
   const perSource = await Promise.all(
@@ -83,12 +102,30 @@ export async function readChanges(
   const last = changes[changes.length - 1]?.version ?? from;
   const response: PullResponse = {
     cursor: hasMore ? last : Math.max(head, last),
-    hasMore,
+    invoiceCursor,
+    hasMore: hasMore || invoiceHasMore,
     reset,
-    changes,
+    changes: [
+      ...changes,
+      ...invoicePage.map(
+        (r): PullChange => ({
+          entity: "invoices",
+          id: String(r.id),
+          version: Number(r.version),
+          data: presentInvoiceSummary(r),
+        }),
+      ),
+    ],
     serverTime: new Date().toISOString(),
   };
-  if (withCounts) response.remaining = await countRemaining(db, companyId, deviceId, from);
+  if (withCounts) {
+    response.remaining = await countRemaining(db, companyId, deviceId, from);
+    const pendingInvoices = await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM invoices WHERE company_id = $1 AND device_id = $2 AND version > $3",
+      [companyId, deviceId, invoiceFrom],
+    );
+    if (pendingInvoices[0]?.n) response.remaining.invoices = pendingInvoices[0].n;
+  }
   return response;
 }
 

@@ -27,8 +27,9 @@ export function registerSyncRoutes(app: FastifyInstance, db: Database, guard: Au
     async (req) => {
       const auth = authOf(req);
       const body = parseWith(pushBodySchema, req.body);
-      const results = await acceptInvoiceBatch(db, auth, body.invoices);
-      await recordDeviceContact(db, auth, body.report, requestSchemaVersion(req));
+      const schemaVersion = requestSchemaVersion(req);
+      const { results, reportRecorded } = await acceptInvoiceBatch(db, auth, body.invoices, body.report);
+      if (!reportRecorded) await recordDeviceContact(db, auth, body.report, schemaVersion);
       return { results, serverTime: new Date().toISOString() };
     },
   );
@@ -40,7 +41,14 @@ export function registerSyncRoutes(app: FastifyInstance, db: Database, guard: Au
       const auth = authOf(req);
       const q = parseWith(pullQuerySchema, req.query, "query");
       const schemaVersion = requestSchemaVersion(req);
-      const page = await readChanges(db, auth.companyId, auth.deviceId as string, q.cursor, q.limit, q.counts === "1");
+      const page = await readChanges(
+        db,
+        auth.companyId,
+        auth.deviceId as string,
+        { cursor: q.cursor, invoiceCursor: q.invoiceCursor },
+        q.limit,
+        q.counts === "1",
+      );
       await recordDeviceContact(db, auth, undefined, schemaVersion);
       return page;
     },

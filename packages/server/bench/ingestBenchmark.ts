@@ -1,0 +1,165 @@
+/**
+ * Server ingest benchmark (issue 4). Runs the real server in its own process on PostgreSQL
+ * (BENCH_DATABASE_URL, or a fresh database on 127.0.0.1) or on PGlite (--pglite), and drives it
+ * from this process over loopback:
+ *   - 20 devices pushing 100-invoice batches concurrently (target ≥ 5,000 invoices/s on PostgreSQL)
+ *   - the one-invoice-per-request pattern from 16 clients, for comparison
+ *   - an incremental pull with nothing new (target ≤ 20 ms, ≤ 1 KB)
+ * Usage: npx tsx packages/server/bench/ingestBenchmark.ts [--pglite] [--invoices 20000]
+ */
+import { execSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { SCHEMA_VERSION_HEADER, SYNC_SCHEMA_VERSION } from "@mostrador/domain";
+import { migrate } from "../src/db/migrator";
+import { openDatabase } from "../src/db/openDatabase";
+import { seedDemoCompany } from "../src/demo/demoCompanySeeder";
+import { freePort } from "../src/testing/freePort";
+import { buildInvoice } from "../src/testing/invoiceFactory";
+import { startServerProcess } from "../src/testing/serverProcess";
+
+const { values } = parseArgs({
+  options: { pglite: { type: "boolean", default: false }, invoices: { type: "string", default: "20000" } },
+});
+const total = Number(values.invoices);
+const DEVICES = 20;
+const BATCH = 100;
+
+let databaseUrl = process.env.BENCH_DATABASE_URL;
+let dataDir: string | undefined;
+let dropDb: string | null = null;
+if (values.pglite) {
+  dataDir = mkdtempSync(join(tmpdir(), "mostrador-bench-"));
+  databaseUrl = undefined;
+} else if (!databaseUrl) {
+  dropDb = `mostrador_bench_${Date.now()}`;
+  execSync(`psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE ${dropDb}"`);
+  databaseUrl = `postgres://postgres@127.0.0.1:5432/${dropDb}`;
+}
+
+const db = await openDatabase({ databaseUrl, dataDir });
+await migrate(db);
+const demo = await seedDemoCompany(db, { emailDomain: `bench${Date.now()}.test` });
+await db.close(); // PGlite allows one process on a data folder: hand it to the server
+const server = await startServerProcess({ port: await freePort(), databaseUrl, dataDir, webDist: false });
+const headers = (token?: string) => ({
+  "content-type": "application/json",
+  [SCHEMA_VERSION_HEADER]: String(SYNC_SCHEMA_VERSION),
+  ...(token ? { authorization: `Bearer ${token}` } : {}),
+});
+async function post(path: string, body: unknown, token?: string) {
+  const r = await fetch(`${server.url}${path}`, {
+    method: "POST",
+    headers: headers(token),
+    body: JSON.stringify(body),
+  });
+  return (await r.json()) as Record<string, any>;
+}
+
+const login = await post("/api/auth/login", { email: demo.cashierEmail, password: demo.password });
+async function newDevice(i: number) {
+  const terminalId = i % 2 ? demo.terminals.caja2 : demo.terminals.caja1;
+  const reg = await post("/api/devices/register", { terminalId }, login.token);
+  const lease = await post(
+    "/api/number-blocks/lease",
+    { numberingId: demo.numberings.pos, size: 5000 },
+    reg.deviceToken,
+  );
+  let next = lease.rangeFrom as number;
+  const make = (n: number) =>
+    Array.from({ length: n }, () =>
+      buildInvoice(demo, {
+        deviceId: reg.device.id,
+        terminalId,
+        cashierId: demo.cashierId,
+        numberingId: demo.numberings.pos,
+        number: next++,
+      }),
+    );
+  return { token: reg.deviceToken as string, make };
+}
+
+function count(results: { outcome: string }[]) {
+  const bad = results.filter((r) => r.outcome !== "accepted");
+  if (bad.length) throw new Error(`not accepted: ${JSON.stringify(bad[0])}`);
+  return results.length;
+}
+
+// 1. Batched ingest from 20 concurrent devices.
+const devices = await Promise.all(Array.from({ length: DEVICES }, (_, i) => newDevice(i)));
+const perDevice = Math.ceil(total / DEVICES);
+const work = devices.map((d) => ({ d, invoices: d.make(perDevice) }));
+// Warm up (JIT, connection pool) with one batch per device, not counted.
+await Promise.all(work.map(({ d }) => post("/api/sync/push", { invoices: d.make(BATCH) }, d.token)));
+let t0 = performance.now();
+const accepted = await Promise.all(
+  work.map(async ({ d, invoices }) => {
+    let n = 0;
+    for (let s = 0; s < invoices.length; s += BATCH)
+      n += count((await post("/api/sync/push", { invoices: invoices.slice(s, s + BATCH) }, d.token)).results);
+    return n;
+  }),
+);
+const batchedSeconds = (performance.now() - t0) / 1000;
+const batchedCount = accepted.reduce((a, b) => a + b, 0);
+const batchedRate = batchedCount / batchedSeconds;
+
+// 2. One invoice per request, 16 concurrent clients.
+const singles = 2000;
+const singleDevices = devices.slice(0, 16);
+const singleWork = singleDevices.map((d) => ({ d, invoices: d.make(Math.ceil(singles / 16)) }));
+t0 = performance.now();
+const singleAccepted = await Promise.all(
+  singleWork.map(async ({ d, invoices }) => {
+    let n = 0;
+    for (const inv of invoices) n += count((await post("/api/sync/push", { invoices: [inv] }, d.token)).results);
+    return n;
+  }),
+);
+const singleSeconds = (performance.now() - t0) / 1000;
+const singleRate = singleAccepted.reduce((a, b) => a + b, 0) / singleSeconds;
+
+// 3. Incremental pull with nothing new.
+const first = devices[0] as (typeof devices)[number];
+let cursor = 0;
+let invoiceCursor = 0;
+for (;;) {
+  const r = await fetch(`${server.url}/api/sync/pull?cursor=${cursor}&invoiceCursor=${invoiceCursor}&limit=5000`, {
+    headers: headers(first.token),
+  });
+  const page = (await r.json()) as { cursor: number; invoiceCursor: number; hasMore: boolean };
+  cursor = page.cursor;
+  invoiceCursor = page.invoiceCursor;
+  if (!page.hasMore) break;
+}
+const times: number[] = [];
+let bytes = 0;
+for (let i = 0; i < 200; i++) {
+  const s = performance.now();
+  const r = await fetch(`${server.url}/api/sync/pull?cursor=${cursor}&invoiceCursor=${invoiceCursor}`, {
+    headers: headers(first.token),
+  });
+  const text = await r.text();
+  times.push(performance.now() - s);
+  bytes = Buffer.byteLength(text) + [...r.headers].reduce((n, [k, v]) => n + k.length + v.length + 4, 0);
+}
+times.sort((a, b) => a - b);
+const p = (q: number) => (times[Math.floor(q * (times.length - 1))] as number).toFixed(2);
+
+const label = values.pglite ? "PGlite (embedded)" : "PostgreSQL 15";
+console.log(`\n## Server ingest on ${label}`);
+console.log(
+  `- batched: ${batchedCount} invoices from ${DEVICES} devices (100 per request) in ${batchedSeconds.toFixed(2)} s = ${Math.round(batchedRate)} invoices/s`,
+);
+console.log(
+  `- one invoice per request, 16 clients: ${Math.round(singleRate)} invoices/s (batched is ${(batchedRate / singleRate).toFixed(1)}x)`,
+);
+console.log(
+  `- incremental pull with nothing new: p50 ${p(0.5)} ms, p95 ${p(0.95)} ms, ${bytes} bytes on the wire (body + response headers)`,
+);
+
+await server.kill();
+if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+if (dropDb) execSync(`psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE ${dropDb} WITH (FORCE)"`);
