@@ -21,6 +21,17 @@ export default defineConfig({
           testTimeout: 30_000,
         },
       },
+      {
+        test: {
+          name: "e2e",
+          root: "packages/web",
+          include: ["e2e/**/*.e2e.test.ts"],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          // One browser and one server at a time: this machine has two cores.
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

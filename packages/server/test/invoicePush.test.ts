@@ -241,6 +241,25 @@ describe("GET /api/invoices and /api/invoices/:id", () => {
     expect((await http.get("/api/invoices", { token: shop.cashier })).body.total).toBe(6);
   });
 
+  it("a cashier sees and voids only what they sold; an admin sees everything", async () => {
+    const shop = await newShop(server);
+    const { http, admin, cashier } = shop;
+    const [mine, admins] = [await openTill(shop), await openTill(shop, { terminal: "caja2", as: "admin" })];
+    const own = mine.invoice();
+    const other = admins.invoice();
+    await pushOk(mine, [own]);
+    await pushOk(admins, [other]);
+    const list = await http.get("/api/invoices", { token: cashier });
+    expect(list.body.items.map((i: { id: string }) => i.id)).toEqual([own.id]);
+    expectApiError(await http.get(`/api/invoices/${other.id}`, { token: cashier }), 404, "NOT_FOUND");
+    expectApiError(
+      await http.post(`/api/invoices/${other.id}/void`, { reason: "x" }, { token: cashier }),
+      404,
+      "NOT_FOUND",
+    );
+    expect((await http.get("/api/invoices", { token: admin })).body.total).toBe(2);
+  });
+
   it("void: the invoice becomes 'voided' with its reason, keeps its number, and cannot be voided twice", async () => {
     const shop = await newShop(server);
     const till = await openTill(shop);

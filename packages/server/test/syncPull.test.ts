@@ -162,6 +162,39 @@ describe("GET /api/sync/pull", () => {
     expect(changes.some((c) => c.id === otherInvoice.id || c.id === other.block?.id)).toBe(false);
   });
 
+  // BUG: changeFeed.ts reads each source with its own statement and returns cursor = max(head, last);
+  // rows committed between two of those statements can be skipped for good.
+  it.fails("a change committed while a pull is being read is never skipped", async () => {
+    const shop = await newShop(server);
+    const till = await openTill(shop);
+    const { http, admin, demo } = shop;
+    const head = await pull(till, "cursor=0&limit=10000");
+    const productId = demo.productIds[4] as string;
+    // Fault injection: an admin edits a product and deletes a category right after the pull
+    // has read the products table and before it reads the tombstones.
+    const original = server.db.query.bind(server.db);
+    let injected = false;
+    server.db.query = (async (sql: string, params?: readonly unknown[]) => {
+      const rows = await original(sql, params);
+      if (!injected && /FROM products WHERE/.test(sql)) {
+        injected = true;
+        await http.patch(`/api/products/${productId}`, { price: 410_000 }, { token: admin });
+        await http.del(`/api/categories/${demo.categoryIds[4]}`, { token: admin });
+      }
+      return rows;
+    }) as typeof server.db.query;
+    let racing: Page;
+    try {
+      racing = await pull(till, nextQuery(head));
+    } finally {
+      server.db.query = original;
+    }
+    expect(injected).toBe(true);
+    const after = await pull(till, nextQuery(racing));
+    const seen = [...racing.changes, ...after.changes].filter((c) => c.id === productId);
+    expect(seen.map((c) => c.data?.price)).toContain(410_000);
+  });
+
   // BUG (working tree): invoiceVoider.ts selects only status, cashier_id, so row.device_id is undefined,
   // no device counter is bumped and the voided invoice gets version 0: tills never hear of the void.
   it.fails("a voided invoice comes down again with its new status", async () => {

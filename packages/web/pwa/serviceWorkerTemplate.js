@@ -44,7 +44,7 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(
       caches
         .open(CACHE_NAME)
-        .then((cache) => cache.match(APP_SHELL_URL))
+        .then((cache) => cache.match(APP_SHELL_URL, { ignoreVary: true }))
         .then((cached) => cached || fetch(request)),
     );
     return;
@@ -52,7 +52,7 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(
     caches
       .open(CACHE_NAME)
-      .then((cache) => cache.match(request, { ignoreSearch: true }))
+      .then((cache) => cache.match(request, { ignoreSearch: true, ignoreVary: true }))
       .then((cached) => cached || fetch(request)),
   );
 });

@@ -64,15 +64,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerSyncRoutes(app, db, guard);
 
   const webDist = options.webDist === undefined ? defaultWebDist : options.webDist;
-  if (webDist && existsSync(join(webDist, "index.html"))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
-    // Client-side routes fall back to the app shell; unknown /api paths stay JSON 404s.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith("/api")) {
-        return reply.code(404).send({ error: { code: "NOT_FOUND", message: `no route ${req.method} ${req.url}` } });
-      }
-      return reply.sendFile("index.html");
+  const serveWeb = Boolean(webDist && existsSync(join(webDist, "index.html")));
+  if (serveWeb) {
+    // The service worker must never be cached by HTTP, or a new version would not be noticed.
+    await app.register(fastifyStatic, {
+      root: webDist as string,
+      wildcard: false,
+      setHeaders: (res, path) => {
+        if (path.endsWith("sw.js") || path.endsWith("index.html")) res.header("cache-control", "no-cache");
+      },
     });
   }
+  // Client-side routes fall back to the app shell; unknown /api paths stay JSON 404s.
+  app.setNotFoundHandler((req, reply) => {
+    if (serveWeb && req.method === "GET" && !req.url.startsWith("/api")) return reply.sendFile("index.html");
+    return reply.code(404).send({ error: { code: "NOT_FOUND", message: `no route ${req.method} ${req.url}` } });
+  });
   return app;
 }

@@ -3,9 +3,6 @@ import { ApiError } from "../http/apiError";
 
 /** Every failure leaves as `{error:{code,message}}`; bad input is never a 5xx. */
 export function installErrorHandler(app: FastifyInstance) {
-  app.setNotFoundHandler((req, reply) =>
-    reply.code(404).send({ error: { code: "NOT_FOUND", message: `no route ${req.method} ${req.url}` } }),
-  );
   app.setErrorHandler((err: FastifyError | ApiError, req, reply) => {
     if (err instanceof ApiError) {
       if (err.headers) reply.headers(err.headers);

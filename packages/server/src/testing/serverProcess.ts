@@ -24,10 +24,10 @@ export interface ServerProcessOptions {
   env?: Record<string, string>;
 }
 
-async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number) {
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number, log: () => string) {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${log()}`);
     try {
       const r = await fetch(`${url}/api/health`);
       if (r.ok) return;
@@ -65,7 +65,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     child.stderr?.on("data", (d) => {
       log += String(d);
     });
-    await waitForHealth(url, child, 30_000);
+    await waitForHealth(url, child, 30_000, () => log);
   };
   await start();
   return {

@@ -9,6 +9,7 @@ import {
 } from "@mostrador/domain";
 import type {
   CallOptions,
+  LeasedNumberBlock,
   LoginResponse,
   PullQuery,
   RegisterDeviceResponse,
@@ -72,7 +73,11 @@ export class FetchServerTransport implements ServerTransport {
   }
 
   async pull(deviceToken: string, query: PullQuery, options?: CallOptions): Promise<PullResponse> {
-    const params = new URLSearchParams({ cursor: String(query.cursor), limit: String(query.limit ?? 2000) });
+    const params = new URLSearchParams({
+      cursor: String(query.cursor),
+      invoiceCursor: String(query.invoiceCursor),
+      limit: String(query.limit ?? 2000),
+    });
     if (query.counts) params.set("counts", "1");
     const body = await this.request<PullResponse>("GET", `/api/sync/pull?${params}`, {
       ...options,
@@ -95,6 +100,18 @@ export class FetchServerTransport implements ServerTransport {
       throw new TransportError("invalid_response", "push: not one result per invoice", { body });
     }
     return parsed.data;
+  }
+
+  async leaseNumberBlock(deviceToken: string, request: { numberingId: string; size?: number }, options?: CallOptions) {
+    const body = await this.request<LeasedNumberBlock>("POST", "/api/number-blocks/lease", {
+      ...options,
+      token: deviceToken,
+      body: request,
+    });
+    if (!body || typeof body.rangeFrom !== "number" || typeof body.rangeTo !== "number") {
+      throw new TransportError("invalid_response", "lease: not a number block", { body });
+    }
+    return body;
   }
 
   private async request<T>(

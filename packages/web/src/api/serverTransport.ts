@@ -11,8 +11,19 @@ export interface RegisterDeviceResponse {
   deviceToken: string;
 }
 
+export interface LeasedNumberBlock {
+  id: string;
+  numberingId: string;
+  rangeFrom: number;
+  rangeTo: number;
+  releasedFrom?: number | null;
+  version?: number;
+}
+
 export interface PullQuery {
   cursor: number;
+  /** This device's invoice version (PullResponse.invoiceCursor of the last page). */
+  invoiceCursor: number;
   limit?: number;
   /** Ask for `remaining` counts (first load progress). */
   counts?: boolean;
@@ -53,4 +64,10 @@ export interface ServerTransport {
   ): Promise<RegisterDeviceResponse>;
   pull(deviceToken: string, query: PullQuery, options?: CallOptions): Promise<PullResponse>;
   push(deviceToken: string, request: PushRequest, options?: CallOptions): Promise<PushResponse>;
+  /** Leases the next block of a (non-electronic) numbering to this device. */
+  leaseNumberBlock(
+    deviceToken: string,
+    request: { numberingId: string; size?: number },
+    options?: CallOptions,
+  ): Promise<LeasedNumberBlock>;
 }

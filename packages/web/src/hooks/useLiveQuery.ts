@@ -7,13 +7,13 @@ import { type DependencyList, useEffect, useState } from "react";
  */
 export function useLiveQuery<T>(query: () => Promise<T> | T, deps: DependencyList, initial: T): T {
   const [value, setValue] = useState<T>(initial);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller lists what the query depends on
   useEffect(() => {
     const subscription = liveQuery(query).subscribe({
       next: (result) => setValue(() => result),
       error: (error: unknown) => console.error("live query failed", error),
     });
     return () => subscription.unsubscribe();
+    // biome-ignore lint/correctness/useExhaustiveDependencies: the caller lists what the query depends on
   }, deps);
   return value;
 }

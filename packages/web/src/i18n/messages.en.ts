@@ -46,7 +46,8 @@ export const en: Record<MessageKey, string> = {
   "entity.company": "company",
 
   "notReady.title": "This till is not ready yet",
-  "notReady.body": "Connect to the internet once to prepare this till: sign in and load its data. After that you can invoice offline.",
+  "notReady.body":
+    "Connect to the internet once to prepare this till: sign in and load its data. After that you can invoice offline.",
   "notReady.retry": "Retry",
 
   "header.terminal": "Till",
@@ -57,7 +58,7 @@ export const en: Record<MessageKey, string> = {
   "header.syncing": "Synchronizing…",
   "header.menuIncome": "Income",
   "header.salesHistory": "Sales history",
-  "header.newSale": "New sale",
+  "header.newSale": "Sell",
   "header.logout": "Sign out",
   "header.lastSync": "Last synchronized: {time}",
   "header.neverSynced": "Not synchronized yet",
@@ -90,7 +91,8 @@ export const en: Record<MessageKey, string> = {
   "sale.total": "Total",
   "sale.next": "Next",
   "sale.clear": "Clear sale",
-  "sale.noNumbersLeft": "This till has no invoice numbers left. Connect to the internet to get more; invoicing is blocked until then.",
+  "sale.noNumbersLeft":
+    "This till has no invoice numbers left. Connect to the internet to get more; invoicing is blocked until then.",
   "sale.numbersLow": "{count} invoice numbers left on this device.",
   "sale.electronicOffline": "Electronic numbering needs an internet connection: this till cannot invoice offline.",
 
@@ -126,12 +128,15 @@ export const en: Record<MessageKey, string> = {
   "payment.enterHint": "Enter to invoice",
   "payment.invalidAmount": "Not a valid amount",
 
-  "checkout.quota": "The browser has no room to save the invoice. The sale stays on screen: free some space (close other tabs or clear other sites' data) and try again.",
+  "checkout.quota":
+    "The browser has no room to save the invoice. The sale stays on screen: free some space (close other tabs or clear other sites' data) and try again.",
   "checkout.storageFailed": "The invoice could not be saved on this device: {message}. The sale stays on screen.",
   "checkout.invalid": "The invoice is not valid: {message}",
   "checkout.notReady": "Some of the till's data is missing on this device. Synchronize and try again.",
   "checkout.emptyCart": "Add at least one product.",
   "checkout.noClient": "Choose a client.",
+  "checkout.electronicRetry":
+    "The electronic invoice was saved; the server asked to retry and it will be sent with the next synchronization.",
   "checkout.sentAtOnce": "Electronic invoice sent.",
   "checkout.electronicPending": "The electronic invoice was saved and is waiting to be sent: {message}",
 
@@ -184,7 +189,8 @@ export const en: Record<MessageKey, string> = {
   "status.voided": "Voided",
 
   "logout.title": "You cannot sign out yet",
-  "logout.blocked": "There are {pending} pending invoices and {errors} with errors that are not on the server yet. Signing out would lose them. Synchronize (and fix the ones with errors) or export the pending ones to a file.",
+  "logout.blocked":
+    "There are {pending} pending invoices and {errors} with errors that are not on the server yet. Signing out would lose them. Synchronize (and fix the ones with errors) or export the pending ones to a file.",
   "logout.export": "Export pending",
   "logout.close": "Got it",
   "logout.confirm": "Sign out on this device? The till's local data will be erased.",
@@ -192,7 +198,8 @@ export const en: Record<MessageKey, string> = {
   "logout.cancel": "Cancel",
   "logout.offline": "Signing out needs a connection, to confirm everything is synchronized.",
 
-  "durability.notPersisted": "The browser did not grant persistent storage: it could erase saved invoices when it runs out of space. Install the app or allow persistent storage, and synchronize often.",
+  "durability.notPersisted":
+    "The browser did not grant persistent storage: it could erase saved invoices when it runs out of space. Install the app or allow persistent storage, and synchronize often.",
   "durability.beforeUnload": "There are unsynchronized invoices. Leave anyway?",
 
   "pwa.updateAvailable": "New version available",

@@ -45,7 +45,8 @@ export const es = {
   "entity.company": "empresa",
 
   "notReady.title": "Esta caja aún no está lista",
-  "notReady.body": "Conéctate a internet una vez para preparar esta caja: hay que ingresar y cargar sus datos. Después podrás facturar sin conexión.",
+  "notReady.body":
+    "Conéctate a internet una vez para preparar esta caja: hay que ingresar y cargar sus datos. Después podrás facturar sin conexión.",
   "notReady.retry": "Reintentar",
 
   "header.terminal": "Caja",
@@ -56,7 +57,7 @@ export const es = {
   "header.syncing": "Sincronizando…",
   "header.menuIncome": "Ingresos",
   "header.salesHistory": "Historial de ventas",
-  "header.newSale": "Nueva venta",
+  "header.newSale": "Vender",
   "header.logout": "Cerrar sesión",
   "header.lastSync": "Última sincronización: {time}",
   "header.neverSynced": "Aún sin sincronizar",
@@ -89,9 +90,11 @@ export const es = {
   "sale.total": "Total",
   "sale.next": "Siguiente",
   "sale.clear": "Vaciar venta",
-  "sale.noNumbersLeft": "Esta caja no tiene números de factura disponibles. Conéctate a internet para recibir más; no se puede facturar hasta entonces.",
+  "sale.noNumbersLeft":
+    "Esta caja no tiene números de factura disponibles. Conéctate a internet para recibir más; no se puede facturar hasta entonces.",
   "sale.numbersLow": "Quedan {count} números de factura en este dispositivo.",
-  "sale.electronicOffline": "La numeración electrónica necesita conexión a internet: no se puede facturar sin conexión en esta caja.",
+  "sale.electronicOffline":
+    "La numeración electrónica necesita conexión a internet: no se puede facturar sin conexión en esta caja.",
 
   "client.label": "Cliente",
   "client.search": "Buscar cliente por nombre o documento",
@@ -125,12 +128,15 @@ export const es = {
   "payment.enterHint": "Enter para facturar",
   "payment.invalidAmount": "Valor no válido",
 
-  "checkout.quota": "El navegador no tiene espacio para guardar la factura. La venta sigue en pantalla: libera espacio (cierra otras pestañas o borra datos de otros sitios) y vuelve a intentar.",
+  "checkout.quota":
+    "El navegador no tiene espacio para guardar la factura. La venta sigue en pantalla: libera espacio (cierra otras pestañas o borra datos de otros sitios) y vuelve a intentar.",
   "checkout.storageFailed": "No se pudo guardar la factura en este dispositivo: {message}. La venta sigue en pantalla.",
   "checkout.invalid": "La factura no es válida: {message}",
   "checkout.notReady": "Faltan datos de la caja en este dispositivo. Sincroniza e intenta de nuevo.",
   "checkout.emptyCart": "Agrega al menos un producto.",
   "checkout.noClient": "Elige un cliente.",
+  "checkout.electronicRetry":
+    "La factura electrónica quedó guardada; el servidor pidió reintentar y se enviará en la próxima sincronización.",
   "checkout.sentAtOnce": "Factura electrónica enviada.",
   "checkout.electronicPending": "La factura electrónica quedó guardada y pendiente de envío: {message}",
 
@@ -139,7 +145,8 @@ export const es = {
   "receipt.invoiceNumber": "Factura de venta POS No. {number}",
   "receipt.electronicNumber": "Factura electrónica de venta No. {number}",
   "receipt.numberPending": "número pendiente de asignación",
-  "receipt.authorization": "Autorización de numeración: {prefix} {from} a {to}, vigente del {validFrom} al {validUntil}.",
+  "receipt.authorization":
+    "Autorización de numeración: {prefix} {from} a {to}, vigente del {validFrom} al {validUntil}.",
   "receipt.date": "Fecha",
   "receipt.terminal": "Caja",
   "receipt.cashier": "Cajero",
@@ -183,7 +190,8 @@ export const es = {
   "status.voided": "Anulada",
 
   "logout.title": "No puedes cerrar sesión todavía",
-  "logout.blocked": "Hay {pending} facturas pendientes y {errors} con error que aún no están en el servidor. Si cierras sesión se perderían. Sincroniza (y corrige las que tienen error) o exporta las pendientes a un archivo.",
+  "logout.blocked":
+    "Hay {pending} facturas pendientes y {errors} con error que aún no están en el servidor. Si cierras sesión se perderían. Sincroniza (y corrige las que tienen error) o exporta las pendientes a un archivo.",
   "logout.export": "Exportar pendientes",
   "logout.close": "Entendido",
   "logout.confirm": "¿Cerrar sesión en este dispositivo? Los datos locales de la caja se borrarán.",
@@ -191,7 +199,8 @@ export const es = {
   "logout.cancel": "Cancelar",
   "logout.offline": "Para cerrar sesión necesitas conexión, así se confirma que todo está sincronizado.",
 
-  "durability.notPersisted": "El navegador no garantizó el almacenamiento persistente: podría borrar las facturas guardadas si se queda sin espacio. Instala la aplicación o permite el almacenamiento persistente, y sincroniza a menudo.",
+  "durability.notPersisted":
+    "El navegador no garantizó el almacenamiento persistente: podría borrar las facturas guardadas si se queda sin espacio. Instala la aplicación o permite el almacenamiento persistente, y sincroniza a menudo.",
   "durability.beforeUnload": "Hay facturas sin sincronizar. ¿Seguro que quieres salir?",
 
   "pwa.updateAvailable": "Nueva versión disponible",

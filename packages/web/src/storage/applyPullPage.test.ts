@@ -15,7 +15,7 @@ describe("applyPullPage", () => {
     const page = demo.fullCatalogPage();
     const result = await store.applyPullPage(page);
     expect(result.cursor).toBe(page.cursor);
-    expect(await store.getCursor()).toBe(page.cursor);
+    expect((await store.getCursors()).cursor).toBe(page.cursor);
     expect(await store.db.products.count()).toBe(demo.products.length);
     expect(await store.db.taxes.count()).toBe(4);
     expect(await store.getMeta("company")).toMatchObject({ name: "Empresa Ejemplar S.A.S.", nit: "900123456-7" });
@@ -52,14 +52,14 @@ describe("applyPullPage", () => {
   it("is all or nothing: a failing page leaves data and cursor as they were", async () => {
     store = openTestStore();
     await store.applyPullPage(demo.fullCatalogPage());
-    const cursorBefore = await store.getCursor();
+    const cursorBefore = (await store.getCursors()).cursor;
     const broken: PullResponse = demo.pullPage([
       demo.change("products", { ...demo.products[1]!, price: 7 }),
       // a row without a valid key makes IndexedDB throw inside the transaction
       { entity: "taxes", id: undefined as unknown as string, version: 9999, data: { id: undefined } },
     ]);
     await expect(store.applyPullPage({ ...broken, cursor: 9999 })).rejects.toThrow();
-    expect(await store.getCursor()).toBe(cursorBefore);
+    expect((await store.getCursors()).cursor).toBe(cursorBefore);
     expect((await store.db.products.get(demo.products[1]!.id))?.price).toBe(demo.products[1]!.price);
   });
 
@@ -73,7 +73,7 @@ describe("applyPullPage", () => {
     expect(result.reset).toBe(true);
     expect(await store.db.products.count()).toBe(1);
     expect(await store.db.taxes.count()).toBe(0);
-    expect(await store.getCursor()).toBe(3);
+    expect((await store.getCursors()).cursor).toBe(3);
     expect((await store.getInvoice(saved.id))?.status).toBe("pending");
   });
 

@@ -8,7 +8,13 @@ import {
 import { normalizeForSearch, searchWords } from "../text/searchText";
 import { countNumbersLeft, takeNextInvoiceNumber } from "./invoiceNumbering";
 import { LocalDatabase } from "./localDatabase";
-import { hasUnsentChanges, type LocalInvoice, type MetaKey, type MetaValues } from "./localRecords";
+import {
+  hasUnsentChanges,
+  type LocalInvoice,
+  type MetaKey,
+  type MetaValues,
+  type NumberBlockRecord,
+} from "./localRecords";
 import type {
   ApplyPullResult,
   ApplyPushResult,
@@ -17,9 +23,10 @@ import type {
   InvoiceStatusCounts,
   LocalStore,
   NewInvoiceDraft,
+  PullCursors,
 } from "./localStore";
 import { LocalStoreError, toLocalStoreError } from "./localStoreErrors";
-import { applyPullPageInTransaction, clientNameOf } from "./pullPageApplier";
+import { applyNumberBlocks, applyPullPageInTransaction, clientNameOf } from "./pullPageApplier";
 
 export class DexieLocalStore implements LocalStore {
   readonly db: LocalDatabase;
@@ -41,8 +48,9 @@ export class DexieLocalStore implements LocalStore {
     await this.db.meta.delete(key);
   }
 
-  async getCursor(): Promise<number> {
-    return (await this.getMeta("syncCursor")) ?? 0;
+  async getCursors(): Promise<PullCursors> {
+    const [cursor, invoiceCursor] = await Promise.all([this.getMeta("syncCursor"), this.getMeta("invoiceCursor")]);
+    return { cursor: cursor ?? 0, invoiceCursor: invoiceCursor ?? 0 };
   }
 
   async applyPullPage(page: PullResponse): Promise<ApplyPullResult> {
@@ -209,6 +217,16 @@ export class DexieLocalStore implements LocalStore {
     return countNumbersLeft(this.db, numberingId);
   }
 
+  async putNumberBlocks(blocks: readonly NumberBlockRecord[]): Promise<void> {
+    const changes = blocks.map((block) => ({
+      entity: "numberBlocks" as const,
+      id: block.id,
+      version: typeof block.version === "number" ? block.version : 0,
+      data: { ...block },
+    }));
+    await this.db.transaction("rw", this.db.numberBlocks, () => applyNumberBlocks(this.db, changes));
+  }
+
   async listUnsyncedInvoices(): Promise<LocalInvoice[]> {
     const rows = await this.db.invoices.where("status").anyOf("pending", "error").toArray();
     return rows.sort((a, b) => a.issuedAt.localeCompare(b.issuedAt));
@@ -264,6 +282,15 @@ export class DexieLocalStore implements LocalStore {
   async clearAll(): Promise<void> {
     await this.db.transaction("rw", this.db.tables, async () => {
       await Promise.all(this.db.tables.map((table) => table.clear()));
+    });
+  }
+
+  async clearAllIfSynced(): Promise<boolean> {
+    return this.db.transaction("rw", this.db.tables, async () => {
+      const unsynced = await this.db.invoices.where("status").anyOf("pending", "error").count();
+      if (unsynced > 0) return false;
+      await Promise.all(this.db.tables.map((table) => table.clear()));
+      return true;
     });
   }
 

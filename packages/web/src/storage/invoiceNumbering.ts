@@ -22,6 +22,11 @@ async function nextFreeInBlock(db: LocalDatabase, block: NumberBlockRecord): Pro
   return Math.max(block.rangeFrom, block.nextNumber ?? block.rangeFrom, lastUsed?.number ? lastUsed.number + 1 : 0);
 }
 
+/** Last number the device may use in a block (a release cuts it short). */
+export function blockEnd(block: NumberBlockRecord): number {
+  return typeof block.releasedFrom === "number" ? Math.min(block.rangeTo, block.releasedFrom - 1) : block.rangeTo;
+}
+
 function byRangeStart(a: NumberBlockRecord, b: NumberBlockRecord): number {
   return a.rangeFrom - b.rangeFrom;
 }
@@ -36,7 +41,7 @@ export async function takeNextInvoiceNumber(
   const blocks = (await db.numberBlocks.where("numberingId").equals(numberingId).toArray()).sort(byRangeStart);
   for (const block of blocks) {
     const candidate = await nextFreeInBlock(db, block);
-    if (candidate <= block.rangeTo) {
+    if (candidate <= blockEnd(block)) {
       await db.numberBlocks.update(block.id, { nextNumber: candidate + 1 });
       return { number: candidate, blockId: block.id };
     }
@@ -51,7 +56,7 @@ export async function countNumbersLeft(db: LocalDatabase, numberingId: string): 
   return db.transaction("r", [db.numberBlocks, db.invoices], async () => {
     const blocks = await db.numberBlocks.where("numberingId").equals(numberingId).toArray();
     let left = 0;
-    for (const block of blocks) left += Math.max(0, block.rangeTo - (await nextFreeInBlock(db, block)) + 1);
+    for (const block of blocks) left += Math.max(0, blockEnd(block) - (await nextFreeInBlock(db, block)) + 1);
     return left;
   });
 }

@@ -61,6 +61,8 @@ export interface MetaValues {
   device: DeviceIdentity;
   readiness: Readiness;
   syncCursor: number;
+  /** This device's invoices have their own version counter on the server. */
+  invoiceCursor: number;
   company: Company;
   syncState: SyncState;
 }
@@ -89,6 +91,8 @@ export interface NumberBlockRecord {
   rangeTo: number;
   /** Next number this device may use; the device keeps the highest of its own and the server's. */
   nextNumber?: number;
+  /** Numbers from here on were released by an admin: never used. */
+  releasedFrom?: number | null;
   [extra: string]: unknown;
 }
 

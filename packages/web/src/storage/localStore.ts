@@ -8,12 +8,17 @@ import type {
   SyncedEntity,
 } from "@mostrador/domain";
 import type { LocalDatabase } from "./localDatabase";
-import type { LocalInvoice, MetaKey, MetaValues, ReceiptContext } from "./localRecords";
+import type { LocalInvoice, MetaKey, MetaValues, NumberBlockRecord, ReceiptContext } from "./localRecords";
 
 /** What the till fills in; the store adds the number, prefix and revision atomically. */
 export type NewInvoiceDraft = Omit<InvoiceDocumentInput, "number" | "prefix" | "revision"> & {
   receipt: ReceiptContext;
 };
+
+export interface PullCursors {
+  cursor: number;
+  invoiceCursor: number;
+}
 
 export interface InvoiceListQuery {
   status?: LocalInvoiceStatus;
@@ -25,8 +30,9 @@ export interface InvoiceListQuery {
 export type InvoiceStatusCounts = Record<LocalInvoiceStatus, number>;
 
 export interface ApplyPullResult {
-  /** Cursor stored with the page. */
+  /** Cursors stored with the page. */
   cursor: number;
+  invoiceCursor: number;
   reset: boolean;
   /** Rows applied per entity (upserts and deletions). */
   appliedByEntity: Partial<Record<SyncedEntity, number>>;
@@ -59,8 +65,8 @@ export interface LocalStore {
   setMeta<K extends MetaKey>(key: K, value: MetaValues[K]): Promise<void>;
   deleteMeta(key: MetaKey): Promise<void>;
 
-  /** Cursor of the last applied pull page (0 before the first load). */
-  getCursor(): Promise<number>;
+  /** Cursors of the last applied pull page (0 before the first load). */
+  getCursors(): Promise<PullCursors>;
   /**
    * Applies one pull page in one transaction with its cursor: upserts, tombstones, `reset`
    * (drops the downloaded data first). Never overwrites an invoice with unsent changes.
@@ -85,13 +91,20 @@ export interface LocalStore {
   listInvoices(query?: InvoiceListQuery): Promise<LocalInvoice[]>;
   /** How many numbers the device's blocks still have for a numbering. */
   numbersLeft(numberingId: string): Promise<number>;
+  /** Stores blocks just leased (same merge as a pull: the device's own next number is kept). */
+  putNumberBlocks(blocks: readonly NumberBlockRecord[]): Promise<void>;
 
   /** Pending and error invoices, for "Exportar pendientes". */
   listUnsyncedInvoices(): Promise<LocalInvoice[]>;
   /** Adds exported invoices as pending; ones already here (same or newer revision) are skipped. */
   importInvoices(documents: readonly unknown[]): Promise<ImportResult>;
 
-  /** Forgets everything: session, device, catalog and invoices (used by a permitted sign-out). */
+  /** Forgets everything: session, device, catalog and invoices. */
   clearAll(): Promise<void>;
+  /**
+   * Sign-out: forgets everything only if no invoice is pending or in error, checked in the
+   * same transaction (a sale saved meanwhile in another tab is never wiped). Returns whether it did.
+   */
+  clearAllIfSynced(): Promise<boolean>;
   close(): void;
 }

@@ -48,8 +48,12 @@ export async function applyPullPageInTransaction(db: LocalDatabase, page: PullRe
           await applyRows(db[entity as PlainEntity] as unknown as WritableTable<unknown>, changes, (data) => data);
       }
     }
-    await db.meta.put({ key: "syncCursor", value: page.cursor });
-    return { cursor: page.cursor, reset: page.reset, appliedByEntity, keptLocalInvoices };
+    const invoiceCursor = typeof page.invoiceCursor === "number" ? page.invoiceCursor : 0;
+    await db.meta.bulkPut([
+      { key: "syncCursor", value: page.cursor },
+      { key: "invoiceCursor", value: invoiceCursor },
+    ]);
+    return { cursor: page.cursor, invoiceCursor, reset: page.reset, appliedByEntity, keptLocalInvoices };
   });
 }
 
@@ -111,7 +115,7 @@ async function applyCompany(db: LocalDatabase, changes: readonly PullChange[]): 
  * The server's blocks may not know numbers used offline that it has not received yet, so a
  * block's next number is the highest of the device's and the server's.
  */
-async function applyNumberBlocks(db: LocalDatabase, changes: readonly PullChange[]): Promise<void> {
+export async function applyNumberBlocks(db: LocalDatabase, changes: readonly PullChange[]): Promise<void> {
   const existing = await db.numberBlocks.bulkGet(changes.map((c) => c.id));
   const upserts: NumberBlockRecord[] = [];
   const deletions: string[] = [];

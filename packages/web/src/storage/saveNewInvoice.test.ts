@@ -157,3 +157,24 @@ describe("push results", () => {
     expect(await target.listInvoicesToPush(10)).toHaveLength(2);
   });
 });
+
+describe("sign-out wipe", () => {
+  it("refuses to clear while an invoice is pending", async () => {
+    const store = track(openTestStore());
+    await store.applyPullPage(demo.fullCatalogPage());
+    await store.setMeta("device", demo.device);
+    await store.saveNewInvoice(sampleDraft());
+    expect(await store.clearAllIfSynced()).toBe(false);
+    expect(await store.db.invoices.count()).toBe(1);
+    expect(await store.getMeta("device")).toEqual(demo.device);
+  });
+
+  it("clears everything when all is synced", async () => {
+    const store = track(openTestStore());
+    await store.applyPullPage(demo.fullCatalogPage());
+    await store.setMeta("device", demo.device);
+    expect(await store.clearAllIfSynced()).toBe(true);
+    expect(await store.getMeta("device")).toBeUndefined();
+    expect(await store.db.products.count()).toBe(0);
+  });
+});

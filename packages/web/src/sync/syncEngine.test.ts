@@ -84,11 +84,14 @@ describe("MinimalSyncEngine", () => {
     const { transport, pullCursors } = fakeTransport([first, second], () => "accepted");
     const engine = new MinimalSyncEngine({ store, transport });
     const seen: number[] = [];
-    const progress = await engine.pullAll({ counts: true, onProgress: (p) => seen.push(p.loadedByEntity.products ?? 0) });
+    const progress = await engine.pullAll({
+      counts: true,
+      onProgress: (p) => seen.push(p.loadedByEntity.products ?? 0),
+    });
     expect(progress).toMatchObject({ pages: 2, done: true, totalByEntity: { products: 6 } });
     expect(seen).toEqual([4, 5]);
     expect(pullCursors).toEqual([0, first.cursor]);
-    expect(await store.getCursor()).toBe(second.cursor);
+    expect((await store.getCursors()).cursor).toBe(second.cursor);
   });
 
   it("pushes in batches of 100 and applies each invoice's result", async () => {

@@ -1,8 +1,8 @@
 import type { InvoiceDocument, SyncedEntity } from "@mostrador/domain";
 import type { ServerTransport } from "../api/serverTransport";
 import { isTransportError, type TransportErrorKind } from "../api/transportErrors";
-import type { ApplyPushResult, LocalStore } from "../storage/localStore";
 import { hasUnsentChanges } from "../storage/localRecords";
+import type { ApplyPushResult, LocalStore, PullCursors } from "../storage/localStore";
 
 /** Invoices per push request (the server accepts up to MAX_PUSH_BATCH). */
 export const PUSH_BATCH_SIZE = 100;
@@ -72,7 +72,12 @@ export interface MinimalSyncEngineOptions {
 const emptyPush: ApplyPushResult = { synced: 0, rejected: 0, retry: 0, ignored: 0 };
 
 function addPush(a: ApplyPushResult, b: ApplyPushResult): ApplyPushResult {
-  return { synced: a.synced + b.synced, rejected: a.rejected + b.rejected, retry: a.retry + b.retry, ignored: a.ignored + b.ignored };
+  return {
+    synced: a.synced + b.synced,
+    rejected: a.rejected + b.rejected,
+    retry: a.retry + b.retry,
+    ignored: a.ignored + b.ignored,
+  };
 }
 
 export class SyncEngineError extends Error {
@@ -121,7 +126,11 @@ export class MinimalSyncEngine implements SyncEngine {
   }
 
   requestSync(_reason: string): void {
-    this.syncNow().catch(() => undefined);
+    // Only a till that finished its first load syncs by itself (the first load runs its own pull).
+    void this.options.store
+      .getMeta("readiness")
+      .then((readiness) => (readiness?.ready ? this.syncNow() : undefined))
+      .catch(() => undefined);
   }
 
   syncNow(): Promise<SyncOutcome> {
@@ -137,10 +146,10 @@ export class MinimalSyncEngine implements SyncEngine {
     const { store } = this.options;
     const token = await this.deviceToken();
     const progress: PullProgress = { pages: 0, loadedByEntity: {}, totalByEntity: {}, done: false };
-    const cursor = await store.getCursor();
+    const cursors = await store.getCursors();
     this.update({ phase: "pulling", pull: progress });
     try {
-      return await this.pullPages(token, cursor, progress, options);
+      return await this.pullPages(token, cursors, progress, options);
     } finally {
       if (!this.state.running) this.update({ phase: "idle" });
     }
@@ -148,7 +157,7 @@ export class MinimalSyncEngine implements SyncEngine {
 
   private async pullPages(
     token: string,
-    cursor: number,
+    cursors: PullCursors,
     progress: PullProgress,
     options: { counts?: boolean; onProgress?: (p: PullProgress) => void },
   ): Promise<PullProgress> {
@@ -156,7 +165,7 @@ export class MinimalSyncEngine implements SyncEngine {
     let resets = 0;
     for (;;) {
       const page = await this.call(() =>
-        transport.pull(token, { cursor, limit: PULL_PAGE_SIZE, counts: options.counts && progress.pages === 0 }),
+        transport.pull(token, { ...cursors, limit: PULL_PAGE_SIZE, counts: options.counts && progress.pages === 0 }),
       );
       if (page.reset) {
         resets += 1;
@@ -169,7 +178,7 @@ export class MinimalSyncEngine implements SyncEngine {
       for (const [entity, count] of Object.entries(applied.appliedByEntity) as [SyncedEntity, number][]) {
         progress.loadedByEntity[entity] = (progress.loadedByEntity[entity] ?? 0) + count;
       }
-      cursor = applied.cursor;
+      cursors = { cursor: applied.cursor, invoiceCursor: applied.invoiceCursor };
       const again = page.hasMore || (page.reset && page.changes.length === 0);
       progress.done = !again;
       options.onProgress?.({ ...progress });
@@ -180,7 +189,9 @@ export class MinimalSyncEngine implements SyncEngine {
 
   async pushPending(options: { ids?: readonly string[] } = {}): Promise<ApplyPushResult> {
     const { store } = this.options;
-    const documents = options.ids ? await this.documentsFor(options.ids) : await store.listInvoicesToPush(Number.MAX_SAFE_INTEGER);
+    const documents = options.ids
+      ? await this.documentsFor(options.ids)
+      : await store.listInvoicesToPush(Number.MAX_SAFE_INTEGER);
     if (documents.length === 0) return emptyPush;
     const token = await this.deviceToken();
     this.update({ phase: "pushing", pushed: 0, toPush: documents.length });
@@ -196,7 +207,10 @@ export class MinimalSyncEngine implements SyncEngine {
     let total = emptyPush;
     for (let start = 0; start < documents.length; start += PUSH_BATCH_SIZE) {
       const batch = documents.slice(start, start + PUSH_BATCH_SIZE);
-      const report = { ...(await store.deviceReport()), ...(this.options.appVersion ? { appVersion: this.options.appVersion } : {}) };
+      const report = {
+        ...(await store.deviceReport()),
+        ...(this.options.appVersion ? { appVersion: this.options.appVersion } : {}),
+      };
       const response = await this.call(() => transport.push(token, { invoices: batch, report }));
       total = addPush(total, await this.storage(() => store.applyPushResults(response.results)));
       this.update({ pushed: start + batch.length });
@@ -228,7 +242,9 @@ export class MinimalSyncEngine implements SyncEngine {
 
   private async documentsFor(ids: readonly string[]): Promise<InvoiceDocument[]> {
     const invoices = await Promise.all(ids.map((id) => this.options.store.getInvoice(id)));
-    return invoices.filter((i) => i !== undefined && i.status === "pending" && hasUnsentChanges(i)).map((i) => i!.document);
+    return invoices
+      .filter((i) => i !== undefined && i.status === "pending" && hasUnsentChanges(i))
+      .map((i) => i!.document);
   }
 
   private async deviceToken(): Promise<string> {

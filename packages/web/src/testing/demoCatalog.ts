@@ -150,7 +150,15 @@ export function change<T extends { id: string }>(entity: SyncedEntity, row: T): 
 
 export function pullPage(changes: PullChange[], options: Partial<PullResponse> = {}): PullResponse {
   const cursor = changes.reduce((max, c) => Math.max(max, c.version), 0);
-  return { cursor, hasMore: false, reset: false, changes, serverTime: new Date().toISOString(), ...options };
+  return {
+    cursor,
+    invoiceCursor: 0,
+    hasMore: false,
+    reset: false,
+    changes,
+    serverTime: new Date().toISOString(),
+    ...options,
+  };
 }
 
 /** The whole demo catalog as one pull page, with the given number blocks. */

@@ -1,0 +1,81 @@
+import { execSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { freePort } from "@mostrador/server/testing/freePort";
+import { type ServerProcess, startServerProcess } from "@mostrador/server/testing/serverProcess";
+import { type Browser, type BrowserContext, chromium, type LaunchOptions } from "playwright-core";
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const browserAvailable = existsSync(chromiumPath);
+/** Browser tests need the embedded database of their own server process; the PostgreSQL pass skips them. */
+export const runBrowserTests = browserAvailable && !process.env.TEST_DATABASE_URL;
+
+if (!browserAvailable) {
+  if (process.env.REQUIRE_BROWSER === "1")
+    throw new Error(`REQUIRE_BROWSER=1 but no Chromium at ${chromiumPath}: apt-get install -y chromium`);
+  console.warn(`[e2e] SKIPPED: no Chromium at ${chromiumPath} (install it, or set CHROMIUM_PATH)`);
+} else if (process.env.TEST_DATABASE_URL) {
+  console.warn("[e2e] SKIPPED in the PostgreSQL pass: browser tests ran against the embedded database");
+}
+
+const launchArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+export const launchOptions: LaunchOptions = { executablePath: chromiumPath, headless: true, args: launchArgs };
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch(launchOptions);
+}
+
+/** A browser with a profile folder of its own, so it can be closed and reopened with the same data. */
+export function launchProfile(userDataDir: string, viewport = { width: 1366, height: 768 }): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, { ...launchOptions, viewport });
+}
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `mostrador-${prefix}-`));
+}
+
+let built = false;
+/** The server serves packages/web/dist: build it when missing or stale (fresh clones). */
+export function ensureWebBuilt() {
+  if (built) return;
+  execSync("node scripts/build-web-if-needed.mjs", { cwd: join(import.meta.dirname, "../../../.."), stdio: "inherit" });
+  built = true;
+}
+
+export interface E2eServer {
+  server: ServerProcess;
+  url: string;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/** The real server in its own process, embedded database in a temp folder, demo company seeded. */
+export async function startE2eServer(): Promise<E2eServer> {
+  ensureWebBuilt();
+  const dataDir = tempDir("e2e-data");
+  const server = await startServerProcess({ port: await freePort(), dataDir, seedDemo: true });
+  return {
+    server,
+    url: server.url,
+    dataDir,
+    close: async () => {
+      await server.kill();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const demoLogins = {
+  admin: { email: "admin@ejemplar.co", password: "ejemplar2026" },
+  cashier: { email: "caja@ejemplar.co", password: "ejemplar2026" },
+};

@@ -1,0 +1,97 @@
+import { useEffect, useRef, useState } from "react";
+import type { Connectivity } from "../connectivity/connectivityMonitor";
+import { useI18n } from "../i18n/i18n";
+import { SyncIndicator } from "../syncStatus/SyncIndicator";
+import type { SyncStatusSummary } from "../syncStatus/syncStatusSummary";
+import { LanguageSelect } from "./LanguageSelect";
+
+interface AppHeaderProps {
+  terminalName: string;
+  cashierName: string;
+  connectivity: Connectivity;
+  syncStatus: SyncStatusSummary;
+  onSync: () => void;
+  onNewSale: () => void;
+  onSalesHistory: () => void;
+  onLogout: () => void;
+}
+
+export function AppHeader(props: AppHeaderProps) {
+  const { t } = useI18n();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!menuOpen) return;
+    function close(event: MouseEvent) {
+      if (!menuRef.current?.contains(event.target as Node)) setMenuOpen(false);
+    }
+    document.addEventListener("mousedown", close);
+    return () => document.removeEventListener("mousedown", close);
+  }, [menuOpen]);
+
+  return (
+    <header className="app-header no-print">
+      <div className="app-header__identity">
+        <img src="/icons/icon.svg" alt="" width={28} height={28} />
+        <span className="app-header__terminal" title={t("header.terminal")}>
+          {props.terminalName}
+        </span>
+        <span className="app-header__cashier" title={t("header.cashier")}>
+          {props.cashierName}
+        </span>
+        <span className={`connectivity connectivity--${props.connectivity}`} role="status">
+          {props.connectivity === "online" ? t("header.online") : t("header.offline")}
+        </span>
+      </div>
+      <nav className="app-header__nav">
+        <button type="button" className="button button--ghost" onClick={props.onNewSale}>
+          {t("header.newSale")}
+        </button>
+        <div className="menu" ref={menuRef}>
+          <button
+            type="button"
+            className="button button--ghost"
+            aria-haspopup="menu"
+            aria-expanded={menuOpen}
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            {t("header.menuIncome")} ▾
+          </button>
+          {menuOpen && (
+            <div className="menu__popup" role="menu">
+              <button
+                type="button"
+                role="menuitem"
+                className="menu__item"
+                onClick={() => {
+                  setMenuOpen(false);
+                  props.onSalesHistory();
+                }}
+              >
+                {t("header.salesHistory")}
+              </button>
+            </div>
+          )}
+        </div>
+      </nav>
+      <div className="app-header__sync">
+        <SyncIndicator status={props.syncStatus} />
+        <button
+          type="button"
+          className="button"
+          aria-label={t("header.sync")}
+          aria-busy={props.syncStatus.syncing}
+          disabled={props.syncStatus.syncing}
+          onClick={props.onSync}
+        >
+          {props.syncStatus.syncing ? t("header.syncing") : t("header.sync")}
+        </button>
+        <LanguageSelect />
+        <button type="button" className="button button--ghost" onClick={props.onLogout}>
+          {t("header.logout")}
+        </button>
+      </div>
+    </header>
+  );
+}

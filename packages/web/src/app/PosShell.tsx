@@ -1,0 +1,81 @@
+import { lazy, Suspense, useMemo, useState } from "react";
+import { useConnectivity } from "../connectivity/useConnectivity";
+import { useBeforeUnloadGuard } from "../durability/useBeforeUnloadGuard";
+import { usePersistentStorage } from "../durability/usePersistentStorage";
+import { useI18n } from "../i18n/i18n";
+import { LogoutDialog } from "../pending/LogoutDialog";
+import { SaleScreen } from "../sale/SaleScreen";
+import type { SellingData } from "../sale/useSaleContext";
+import type { ReceiptContext } from "../storage/localRecords";
+import { useSyncStatus } from "../syncStatus/useSyncStatus";
+import { AppHeader } from "./AppHeader";
+import { useAppServices } from "./appServices";
+
+const SalesHistory = lazy(() => import("../history/SalesHistory"));
+
+type View = "sale" | "history";
+
+/** The till once ready: header, selling screen and sales history. */
+export function PosShell({ data }: { data: SellingData }) {
+  const { syncEngine } = useAppServices();
+  const connectivity = useConnectivity();
+  const syncStatus = useSyncStatus();
+  const persistence = usePersistentStorage();
+  const { t } = useI18n();
+  const [view, setView] = useState<View>("sale");
+  const [loggingOut, setLoggingOut] = useState(false);
+  useBeforeUnloadGuard(syncStatus.counts.pending + syncStatus.counts.error, t("durability.beforeUnload"));
+  const fallbackContext = useMemo(() => fallbackReceiptContext(data), [data]);
+
+  return (
+    <div className="pos-shell">
+      <AppHeader
+        terminalName={data.terminal.name}
+        cashierName={data.session.user.name}
+        connectivity={connectivity}
+        syncStatus={syncStatus}
+        onSync={() => void syncEngine.syncNow()}
+        onNewSale={() => setView("sale")}
+        onSalesHistory={() => setView("history")}
+        onLogout={() => setLoggingOut(true)}
+      />
+      {persistence === "denied" && (
+        <div className="banner banner--warning no-print" role="alert">
+          {t("durability.notPersisted")}
+        </div>
+      )}
+      <main className="pos-shell__main">
+        <SaleScreen data={data} online={connectivity === "online"} active={view === "sale"} />
+        {view === "history" && (
+          <Suspense fallback={<p className="muted">…</p>}>
+            <SalesHistory fallbackContext={fallbackContext} />
+          </Suspense>
+        )}
+      </main>
+      {loggingOut && <LogoutDialog onClose={() => setLoggingOut(false)} />}
+    </div>
+  );
+}
+
+/** For invoices that came from elsewhere (import, download) and carry no frozen receipt context. */
+function fallbackReceiptContext(data: SellingData): ReceiptContext {
+  return {
+    companyName: data.company.name,
+    companyNit: data.company.nit,
+    timeZone: data.company.timeZone,
+    currency: data.company.currency,
+    terminalName: data.terminal.name,
+    cashierName: data.session.user.name,
+    clientName: "",
+    clientIdType: "",
+    clientIdNumber: "",
+    numberingName: data.numbering.name,
+    rangeFrom: data.numbering.rangeFrom,
+    rangeTo: data.numbering.rangeTo,
+    validFrom: data.numbering.validFrom,
+    validUntil: data.numbering.validUntil,
+    resolution: data.numbering.resolution,
+    electronic: data.numbering.electronic,
+    paymentMethodNames: Object.fromEntries(data.paymentMethods.map((m) => [m.id, m.name])),
+  };
+}

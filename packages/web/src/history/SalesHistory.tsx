@@ -1,0 +1,129 @@
+import type { LocalInvoiceStatus } from "@mostrador/domain";
+import { type ChangeEvent, useDeferredValue, useRef, useState } from "react";
+import { useAppServices } from "../app/appServices";
+import { useLiveQuery } from "../hooks/useLiveQuery";
+import { useI18n } from "../i18n/i18n";
+import { usePendingInvoicesFile } from "../pending/usePendingExport";
+import { formatInvoiceNumber } from "../receipt/invoiceNumber";
+import type { LocalInvoice, ReceiptContext } from "../storage/localRecords";
+import { InvoiceDetail } from "./InvoiceDetail";
+import { InvoiceStatusBadge } from "./InvoiceStatusBadge";
+
+const statuses: LocalInvoiceStatus[] = ["pending", "synced", "error", "voided"];
+
+/** "Ingresos → Historial de ventas": this device's invoices, newest first. */
+export default function SalesHistory({ fallbackContext }: { fallbackContext: ReceiptContext | null }) {
+  const { store } = useAppServices();
+  const { t, money, dateTime } = useI18n();
+  const { importPending } = usePendingInvoicesFile();
+  const [status, setStatus] = useState<LocalInvoiceStatus | "">("");
+  const [text, setText] = useState("");
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const deferredText = useDeferredValue(text);
+  const invoices = useLiveQuery(
+    () => store.listInvoices({ status: status || undefined, text: deferredText, limit: 500 }),
+    [store, status, deferredText],
+    [] as LocalInvoice[],
+  );
+
+  if (openId) {
+    return <InvoiceDetail invoiceId={openId} fallbackContext={fallbackContext} onBack={() => setOpenId(null)} />;
+  }
+
+  async function onImport(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    event.target.value = "";
+    if (!file) return;
+    try {
+      const result = await importPending(file);
+      setMessage(
+        t("history.imported", { imported: result.imported, present: result.alreadyPresent, invalid: result.invalid }),
+      );
+    } catch (error) {
+      setMessage(t("history.importFailed", { message: error instanceof Error ? error.message : String(error) }));
+    }
+  }
+
+  return (
+    <section className="history" aria-labelledby="history-title">
+      <div className="history__toolbar">
+        <h1 id="history-title">{t("history.title")}</h1>
+        <label className="field field--grow">
+          <span className="visually-hidden">{t("history.search")}</span>
+          <input
+            type="search"
+            aria-label={t("history.search")}
+            placeholder={t("history.search")}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
+        </label>
+        <label className="field">
+          <span className="visually-hidden">{t("history.status")}</span>
+          <select
+            aria-label={t("history.status")}
+            value={status}
+            onChange={(e) => setStatus(e.target.value as LocalInvoiceStatus | "")}
+          >
+            <option value="">{t("history.allStatuses")}</option>
+            {statuses.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="button" onClick={() => fileInput.current?.click()}>
+          {t("history.import")}
+        </button>
+        <input ref={fileInput} type="file" accept="application/json,.json" hidden onChange={(e) => void onImport(e)} />
+      </div>
+      {message && (
+        <p className="message message--info" role="status">
+          {message}
+        </p>
+      )}
+      <table className="history__table">
+        <thead>
+          <tr>
+            <th scope="col">{t("history.number")}</th>
+            <th scope="col">{t("history.date")}</th>
+            <th scope="col">{t("history.client")}</th>
+            <th scope="col" className="numeric">
+              {t("history.total")}
+            </th>
+            <th scope="col">{t("history.status")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {invoices.map((invoice) => {
+            const number = formatInvoiceNumber(invoice.prefix, invoice.number) ?? "—";
+            return (
+              <tr key={invoice.id} data-status={invoice.status}>
+                <td>
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={t("history.open", { number })}
+                    onClick={() => setOpenId(invoice.id)}
+                  >
+                    {number}
+                  </button>
+                </td>
+                <td>{dateTime(invoice.issuedAt, invoice.receipt?.timeZone ?? fallbackContext?.timeZone)}</td>
+                <td>{invoice.clientName}</td>
+                <td className="numeric">{money(invoice.total)}</td>
+                <td>
+                  <InvoiceStatusBadge status={invoice.status} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {invoices.length === 0 && <p className="muted">{t("history.empty")}</p>}
+    </section>
+  );
+}

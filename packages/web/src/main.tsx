@@ -1,0 +1,46 @@
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { FetchServerTransport } from "./api/fetchServerTransport";
+import { App } from "./app/App";
+import { type AppServices, AppServicesProvider } from "./app/appServices";
+import "./app/app.css";
+import { ConnectivityMonitor } from "./connectivity/connectivityMonitor";
+import { I18nProvider } from "./i18n/i18n";
+import { topUpNumberBlocks } from "./numbering/numberBlockTopUp";
+import { registerServiceWorker } from "./pwa/serviceWorkerRegistration";
+import { DexieLocalStore } from "./storage/dexieLocalStore";
+import { MinimalSyncEngine } from "./sync/syncEngine";
+
+function createServices(): AppServices {
+  const store = new DexieLocalStore();
+  const transport = new FetchServerTransport();
+  const syncEngine = new MinimalSyncEngine({ store, transport, appVersion: import.meta.env.VITE_APP_VERSION });
+  const connectivity = new ConnectivityMonitor({ transport });
+  connectivity.subscribe((status) => {
+    if (status === "online") syncEngine.requestSync("online");
+  });
+  // After each successful sync, lease more invoice numbers when the device runs low.
+  let lastSyncAt = syncEngine.getState().lastSyncAt;
+  syncEngine.subscribe((state) => {
+    if (state.running || state.lastSyncAt === lastSyncAt) return;
+    lastSyncAt = state.lastSyncAt;
+    void topUpNumberBlocks(store, transport).catch(() => undefined);
+  });
+  connectivity.start();
+  syncEngine.start();
+  return { store, transport, syncEngine, connectivity };
+}
+
+const services = createServices();
+const root = document.getElementById("root");
+if (!root) throw new Error("#root missing from index.html");
+createRoot(root).render(
+  <StrictMode>
+    <I18nProvider>
+      <AppServicesProvider services={services}>
+        <App />
+      </AppServicesProvider>
+    </I18nProvider>
+  </StrictMode>,
+);
+void registerServiceWorker();

@@ -1,0 +1,142 @@
+import { computeInvoiceTotals } from "@mostrador/domain";
+import { useI18n } from "../i18n/i18n";
+import { taxLabel } from "../sale/TaxLabel";
+import type { LocalInvoice, ReceiptContext } from "../storage/localRecords";
+import { formatInvoiceNumber, formatIsoDate } from "./invoiceNumber";
+import "./receipt.css";
+
+interface ReceiptProps {
+  invoice: LocalInvoice;
+  /** Used when the invoice was not made here (imported or downloaded) and has no frozen context. */
+  fallbackContext: ReceiptContext | null;
+}
+
+/** The Colombian POS ticket ("tirilla"), 80 mm wide when printed. */
+export function Receipt({ invoice, fallbackContext }: ReceiptProps) {
+  const { t, money, number: formatNumber } = useI18n();
+  const context = invoice.receipt ?? fallbackContext;
+  const doc = invoice.document;
+  const lineTotals = computeInvoiceTotals(doc.lines).lines;
+  const invoiceNumber = formatInvoiceNumber(invoice.prefix, invoice.number) ?? t("receipt.numberPending");
+  const issued = new Intl.DateTimeFormat("es-CO", {
+    dateStyle: "short",
+    timeStyle: "medium",
+    timeZone: context?.timeZone,
+  }).format(new Date(doc.issuedAt));
+  return (
+    <article className="receipt" aria-label={t("receipt.title", { number: invoiceNumber })}>
+      <header className="receipt__header">
+        <strong className="receipt__company">{context?.companyName}</strong>
+        {context && <span>{t("receipt.nit", { nit: context.companyNit })}</span>}
+        <strong className="receipt__number">
+          {context?.electronic
+            ? t("receipt.electronicNumber", { number: invoiceNumber })
+            : t("receipt.invoiceNumber", { number: invoiceNumber })}
+        </strong>
+        {context && (
+          <small className="receipt__authorization">
+            {t("receipt.authorization", {
+              prefix: invoice.prefix,
+              from: context.rangeFrom,
+              to: context.rangeTo,
+              validFrom: formatIsoDate(context.validFrom),
+              validUntil: formatIsoDate(context.validUntil),
+            })}
+            {context.resolution && <> {context.resolution}</>}
+          </small>
+        )}
+      </header>
+      <dl className="receipt__facts">
+        <div>
+          <dt>{t("receipt.date")}</dt>
+          <dd>{issued}</dd>
+        </div>
+        <div>
+          <dt>{t("receipt.terminal")}</dt>
+          <dd>{context?.terminalName}</dd>
+        </div>
+        <div>
+          <dt>{t("receipt.cashier")}</dt>
+          <dd>{context?.cashierName}</dd>
+        </div>
+        <div>
+          <dt>{t("receipt.client")}</dt>
+          <dd>
+            {invoice.clientName || context?.clientName}
+            {context?.clientIdNumber && (
+              <>
+                {" "}
+                · {context.clientIdType} {context.clientIdNumber}
+              </>
+            )}
+          </dd>
+        </div>
+      </dl>
+      <table className="receipt__lines">
+        <thead>
+          <tr>
+            <th scope="col">{t("receipt.qty")}</th>
+            <th scope="col">{t("receipt.description")}</th>
+            <th scope="col">{t("receipt.value")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {doc.lines.map((line, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a saved invoice's lines never reorder
+            <tr key={`${line.productId}-${i}`}>
+              <td>{formatNumber(line.quantity)}</td>
+              <td>
+                {line.description}
+                <br />
+                <small>
+                  @ {money(line.unitPrice)}
+                  {line.discountPercent > 0 && <> · {t("receipt.discountLine", { percent: line.discountPercent })}</>}
+                </small>
+              </td>
+              <td>{money(lineTotals[i]?.total ?? 0)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <dl className="receipt__totals">
+        <div>
+          <dt>{t("receipt.subtotal")}</dt>
+          <dd>{money(doc.totals.subtotal)}</dd>
+        </div>
+        {doc.totals.discount > 0 && (
+          <div>
+            <dt>{t("receipt.discounts")}</dt>
+            <dd>−{money(doc.totals.discount)}</dd>
+          </div>
+        )}
+        {doc.totals.taxes.map((tax) => (
+          <div key={`${tax.taxId}|${tax.rateBp}`}>
+            <dt>
+              {taxLabel(tax.kind, tax.name, tax.rateBp)} ({t("receipt.taxBase")} {money(tax.base)})
+            </dt>
+            <dd>{money(tax.amount)}</dd>
+          </div>
+        ))}
+        <div className="receipt__grand">
+          <dt>{t("receipt.total")}</dt>
+          <dd>{money(doc.totals.total)}</dd>
+        </div>
+      </dl>
+      <dl className="receipt__payments">
+        <dt className="receipt__section">{t("receipt.payments")}</dt>
+        {doc.payments.map((payment, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a saved invoice's payments never reorder
+          <div key={`${payment.paymentMethodId}-${i}`}>
+            <dt>{context?.paymentMethodNames[payment.paymentMethodId] ?? payment.kind}</dt>
+            <dd>{money(payment.amount)}</dd>
+          </div>
+        ))}
+        <div>
+          <dt>{t("receipt.change")}</dt>
+          <dd>{money(doc.totals.change)}</dd>
+        </div>
+      </dl>
+      <footer className="receipt__footer">{t("receipt.thanks")}</footer>
+    </article>
+  );
+}

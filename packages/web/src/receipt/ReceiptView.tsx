@@ -1,0 +1,37 @@
+import { useAppServices } from "../app/appServices";
+import { useLiveQuery } from "../hooks/useLiveQuery";
+import { useI18n } from "../i18n/i18n";
+import type { LocalInvoice, ReceiptContext } from "../storage/localRecords";
+import { Receipt } from "./Receipt";
+
+interface ReceiptViewProps {
+  invoiceId: string;
+  initial: LocalInvoice;
+  notice?: string | null;
+  fallbackContext?: ReceiptContext | null;
+  onNewSale?: () => void;
+}
+
+/** The saved invoice's ticket with "Imprimir" and "Nueva venta"; follows the invoice live (number, status). */
+export function ReceiptView({ invoiceId, initial, notice, fallbackContext = null, onNewSale }: ReceiptViewProps) {
+  const { store } = useAppServices();
+  const { t } = useI18n();
+  const invoice = useLiveQuery(async () => (await store.getInvoice(invoiceId)) ?? initial, [store, invoiceId], initial);
+  return (
+    <section className="receipt-view">
+      {notice && <p className="message message--info no-print">{notice}</p>}
+      {invoice.status === "pending" && <p className="muted no-print">{t("receipt.savedOffline")}</p>}
+      <Receipt invoice={invoice} fallbackContext={fallbackContext} />
+      <div className="receipt-view__actions no-print">
+        <button type="button" className="button" onClick={() => window.print()}>
+          {t("receipt.print")}
+        </button>
+        {onNewSale && (
+          <button type="button" className="button button--primary button--large" autoFocus onClick={onNewSale}>
+            {t("receipt.newSale")}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,105 @@
+import type { Category, Product } from "@mostrador/domain";
+import { type KeyboardEvent, type RefObject, useDeferredValue, useMemo, useState } from "react";
+import { useI18n } from "../i18n/i18n";
+import type { ProductSearchIndex } from "./productSearchIndex";
+
+interface ProductCatalogProps {
+  index: ProductSearchIndex;
+  categories: Category[];
+  priceOf: (product: Product) => number;
+  onAdd: (product: Product) => void;
+  searchRef: RefObject<HTMLInputElement | null>;
+}
+
+/** "Buscar producto", the category filter and the product tiles. */
+export function ProductCatalog({ index, categories, priceOf, onAdd, searchRef }: ProductCatalogProps) {
+  const { t, money } = useI18n();
+  const [query, setQuery] = useState("");
+  const [categoryId, setCategoryId] = useState<string>("");
+  const [notice, setNotice] = useState<string | null>(null);
+  const deferredQuery = useDeferredValue(query);
+  const results = useMemo(
+    () => index.search(deferredQuery, { categoryId: categoryId || null, limit: 60 }),
+    [index, deferredQuery, categoryId],
+  );
+
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key === "Escape") {
+      setQuery("");
+      return;
+    }
+    if (event.key !== "Enter") return;
+    event.preventDefault();
+    const code = query.trim();
+    if (!code) return;
+    const product = index.findByBarcode(code) ?? index.findByReference(code);
+    if (product) {
+      onAdd(product);
+      setQuery("");
+      setNotice(null);
+    } else if (/^\d{4,}$/.test(code)) {
+      setNotice(t("sale.barcodeNotFound", { code }));
+    } else if (results.length === 1 && results[0]) {
+      onAdd(results[0]);
+      setQuery("");
+    }
+  }
+
+  return (
+    <section className="catalog">
+      <div className="catalog__filters">
+        <label className="field field--grow">
+          <span className="visually-hidden">{t("sale.search")}</span>
+          <input
+            ref={searchRef}
+            type="search"
+            aria-label={t("sale.search")}
+            placeholder={t("sale.searchPlaceholder")}
+            value={query}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              setNotice(null);
+            }}
+            onKeyDown={onKeyDown}
+            autoComplete="off"
+            enterKeyHint="search"
+          />
+        </label>
+        <label className="field">
+          <span className="visually-hidden">{t("sale.category")}</span>
+          <select aria-label={t("sale.category")} value={categoryId} onChange={(e) => setCategoryId(e.target.value)}>
+            <option value="">{t("sale.allCategories")}</option>
+            {categories.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {notice && (
+        <p className="message message--warning" role="alert">
+          {notice}
+        </p>
+      )}
+      <div className="product-grid">
+        {results.map((product) => (
+          <button
+            key={product.id}
+            type="button"
+            className="product-tile"
+            aria-label={product.name}
+            aria-describedby={`price-${product.id}`}
+            onClick={() => onAdd(product)}
+          >
+            <span className="product-tile__name">{product.name}</span>
+            <span className="product-tile__price" id={`price-${product.id}`}>
+              {money(priceOf(product))}
+            </span>
+          </button>
+        ))}
+        {results.length === 0 && <p className="muted">{t("sale.noProducts")}</p>}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+import "fake-indexeddb/auto";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { DexieLocalStore } from "../storage/dexieLocalStore";
+import { openTestStore } from "../storage/testDatabase";
+import type { SyncEngine } from "../sync/syncEngine";
+import * as demo from "../testing/demoCatalog";
+import { saleContext, sampleCart } from "../testing/sampleInvoices";
+import { cartTotals } from "./cart";
+import { checkout, checkoutBlocker } from "./checkout";
+import { initialPayments } from "./payment";
+
+let store: DexieLocalStore;
+afterEach(() => store?.close());
+
+function fakeEngine() {
+  return { requestSync: vi.fn(), pushPending: vi.fn(async () => ({ synced: 1, rejected: 0, retry: 0, ignored: 0 })) };
+}
+
+function input(online = true, context = saleContext) {
+  const cart = sampleCart();
+  return {
+    cart,
+    payments: initialPayments(cartTotals(cart).total, demo.paymentMethods),
+    context,
+    client: demo.walkInClient,
+    online,
+  };
+}
+
+describe("checkout", () => {
+  it("stores the invoice before resolving and asks for a sync", async () => {
+    store = openTestStore();
+    await store.applyPullPage(demo.fullCatalogPage());
+    const engine = fakeEngine();
+    const result = await checkout({ store, syncEngine: engine as unknown as SyncEngine }, input(false));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(await store.getInvoice(result.invoice.id)).toMatchObject({ status: "pending", number: 1 });
+    expect(engine.requestSync).toHaveBeenCalledWith("sale");
+    expect(engine.pushPending).not.toHaveBeenCalled();
+  });
+
+  it("keeps the sale on screen with a plain message when numbers ran out", async () => {
+    store = openTestStore();
+    await store.applyPullPage(demo.fullCatalogPage([]));
+    const result = await checkout({ store, syncEngine: fakeEngine() as unknown as SyncEngine }, input());
+    expect(result).toEqual({ ok: false, error: { key: "sale.noNumbersLeft" } });
+    expect(await store.db.invoices.count()).toBe(0);
+  });
+
+  it("refuses electronic numbering offline and sends it at once online", async () => {
+    store = openTestStore();
+    await store.applyPullPage(demo.fullCatalogPage([]));
+    const engine = fakeEngine();
+    const electronic = { ...saleContext, terminal: demo.caja3, numbering: demo.feNumbering };
+    expect(await checkout({ store, syncEngine: engine as unknown as SyncEngine }, input(false, electronic))).toEqual({
+      ok: false,
+      error: { key: "sale.electronicOffline" },
+    });
+    const result = await checkout({ store, syncEngine: engine as unknown as SyncEngine }, input(true, electronic));
+    expect(result.ok).toBe(true);
+    expect(engine.pushPending).toHaveBeenCalledTimes(1);
+  });
+
+  it("blocks Facturar for the right reasons", () => {
+    expect(checkoutBlocker({ electronic: true, online: false, numbersLeft: null })).toBe("sale.electronicOffline");
+    expect(checkoutBlocker({ electronic: true, online: true, numbersLeft: 0 })).toBeNull();
+    expect(checkoutBlocker({ electronic: false, online: true, numbersLeft: 0 })).toBe("sale.noNumbersLeft");
+    expect(checkoutBlocker({ electronic: false, online: false, numbersLeft: 10 })).toBeNull();
+  });
+});

@@ -1,0 +1,110 @@
+import type { AppServices } from "../app/appServices";
+import type { MessageKey } from "../i18n/messages.es";
+import type { LocalInvoice } from "../storage/localRecords";
+import { LocalStoreError } from "../storage/localStoreErrors";
+import type { Cart } from "./cart";
+import { buildInvoiceDraft, type ChosenClient, InvoiceDraftError, type SaleContext } from "./invoiceDraft";
+import type { PaymentEntry } from "./payment";
+
+export interface CheckoutInput {
+  cart: Cart;
+  payments: readonly PaymentEntry[];
+  context: SaleContext;
+  client: ChosenClient | null;
+  online: boolean;
+}
+
+export type CheckoutResult =
+  | { ok: true; invoice: LocalInvoice; notice: { key: MessageKey; params?: Record<string, string> } | null }
+  | { ok: false; error: { key: MessageKey; params?: Record<string, string> } };
+
+/** Whether "Facturar" may be pressed at all; the reason is shown next to the disabled button. */
+export function checkoutBlocker(input: {
+  electronic: boolean;
+  online: boolean;
+  numbersLeft: number | null;
+}): MessageKey | null {
+  if (input.electronic) return input.online ? null : "sale.electronicOffline";
+  if (input.numbersLeft !== null && input.numbersLeft <= 0) return "sale.noNumbersLeft";
+  return null;
+}
+
+/**
+ * "Facturar": the invoice is durable in IndexedDB (number taken in the same transaction)
+ * before this resolves, so the receipt shows only a saved sale. Electronic numbering is sent
+ * at once; other invoices are left to the sync engine.
+ */
+export async function checkout(
+  services: Pick<AppServices, "store" | "syncEngine">,
+  input: CheckoutInput,
+): Promise<CheckoutResult> {
+  const blocker = checkoutBlocker({
+    electronic: input.context.numbering.electronic,
+    online: input.online,
+    numbersLeft: null,
+  });
+  if (blocker) return { ok: false, error: { key: blocker } };
+  let invoice: LocalInvoice;
+  try {
+    const draft = buildInvoiceDraft(input);
+    invoice = await services.store.saveNewInvoice(draft);
+  } catch (error) {
+    return { ok: false, error: describeCheckoutError(error) };
+  }
+  if (!input.context.numbering.electronic) {
+    services.syncEngine.requestSync("sale");
+    return { ok: true, invoice, notice: null };
+  }
+  try {
+    await services.syncEngine.pushPending({ ids: [invoice.id] });
+    const sent = (await services.store.getInvoice(invoice.id)) ?? invoice;
+    const notice =
+      sent.status === "pending"
+        ? { key: "checkout.electronicRetry" as const }
+        : sent.status === "synced"
+          ? { key: "checkout.sentAtOnce" as const }
+          : null;
+    return { ok: true, invoice: sent, notice };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: true, invoice, notice: { key: "checkout.electronicPending", params: { message } } };
+  }
+}
+
+export function describeCheckoutError(error: unknown): { key: MessageKey; params?: Record<string, string> } {
+  if (error instanceof InvoiceDraftError) {
+    switch (error.problem) {
+      case "EMPTY_CART":
+        return { key: "checkout.emptyCart" };
+      case "NO_CLIENT":
+        return { key: "checkout.noClient" };
+      case "PAYMENT_UNDERPAID":
+        return { key: "payment.missing", params: { amount: "" } };
+      case "CHANGE_WITHOUT_CASH":
+        return { key: "payment.changeWithoutCash" };
+    }
+  }
+  if (error instanceof LocalStoreError) {
+    switch (error.code) {
+      case "QUOTA_EXCEEDED":
+        return { key: "checkout.quota" };
+      case "NO_NUMBERS_LEFT":
+        return { key: "sale.noNumbersLeft" };
+      case "NOT_READY":
+        return { key: "checkout.notReady" };
+      case "INVALID_INVOICE":
+        return { key: "checkout.invalid", params: { message: summarizeIssues(error.details) } };
+      default:
+        return { key: "checkout.storageFailed", params: { message: error.message } };
+    }
+  }
+  return { key: "checkout.storageFailed", params: { message: error instanceof Error ? error.message : String(error) } };
+}
+
+function summarizeIssues(details: unknown): string {
+  if (!Array.isArray(details)) return "";
+  return details
+    .slice(0, 3)
+    .map((issue: { path?: unknown[]; message?: string }) => `${(issue.path ?? []).join(".")}: ${issue.message ?? ""}`)
+    .join("; ");
+}

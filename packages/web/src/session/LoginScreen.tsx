@@ -1,0 +1,71 @@
+import { type FormEvent, useState } from "react";
+import { isTransportError } from "../api/transportErrors";
+import { useAppServices } from "../app/appServices";
+import { LanguageSelect } from "../app/LanguageSelect";
+import { useI18n } from "../i18n/i18n";
+import { signIn } from "./sessionActions";
+
+export function LoginScreen() {
+  const services = useAppServices();
+  const { t } = useI18n();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await signIn(services, { email: email.trim(), password });
+    } catch (e) {
+      if (isTransportError(e) && (e.kind === "unauthenticated" || e.status === 400))
+        setError(t("login.badCredentials"));
+      else if (isTransportError(e) && (e.kind === "network" || e.kind === "timeout")) setError(t("login.offline"));
+      else setError(t("login.failed", { message: e instanceof Error ? e.message : String(e) }));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="centered-page">
+      <form className="card login-card" onSubmit={submit}>
+        <div className="brand">
+          <img src="/icons/icon.svg" alt="" width={40} height={40} />
+          <h1>{t("login.title")}</h1>
+        </div>
+        <label className="field">
+          <span>{t("login.email")}</span>
+          <input
+            type="email"
+            autoComplete="username"
+            required
+            autoFocus
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+        </label>
+        <label className="field">
+          <span>{t("login.password")}</span>
+          <input
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </label>
+        {error && (
+          <p className="message message--error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="button button--primary button--large" disabled={busy}>
+          {busy ? t("login.submitting") : t("login.submit")}
+        </button>
+        <LanguageSelect />
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,116 @@
+import type { Terminal } from "@mostrador/domain";
+import type { AppServices } from "../app/appServices";
+import { topUpNumberBlocks } from "../numbering/numberBlockTopUp";
+import type { DeviceIdentity, SessionInfo } from "../storage/localRecords";
+import type { PullProgress } from "../sync/syncEngine";
+
+/** Logs in online and keeps the session on the device (it survives reloads and offline). */
+export async function signIn(
+  services: Pick<AppServices, "store" | "transport">,
+  credentials: { email: string; password: string },
+): Promise<SessionInfo> {
+  const response = await services.transport.login(credentials);
+  const session: SessionInfo = {
+    token: response.token,
+    user: response.user,
+    company: response.company ?? null,
+    loggedInAt: new Date().toISOString(),
+  };
+  await services.store.setMeta("session", session);
+  if (response.company) await services.store.setMeta("company", response.company);
+  return session;
+}
+
+/** The terminals this cashier may use ("Caja 1", …), active ones first by name. */
+export async function loadTerminals(
+  services: Pick<AppServices, "transport">,
+  session: SessionInfo,
+): Promise<Terminal[]> {
+  const terminals = await services.transport.listTerminals(session.token);
+  const allowed = session.user.terminalIds;
+  return terminals
+    .filter((t) => t.active && (allowed.length === 0 || allowed.includes(t.id)))
+    .sort((a, b) => a.name.localeCompare(b.name, "es", { numeric: true }));
+}
+
+function describeThisBrowser(): string {
+  const agent = globalThis.navigator?.userAgent ?? "";
+  const browser = /Edg\//.test(agent)
+    ? "Edge"
+    : /Chrome\//.test(agent)
+      ? "Chrome"
+      : /Firefox\//.test(agent)
+        ? "Firefox"
+        : /Safari\//.test(agent)
+          ? "Safari"
+          : "Browser";
+  return `${browser} ${new Date().toISOString().slice(0, 10)}`.slice(0, 100);
+}
+
+/** Registers this browser as a device of the terminal and keeps the long-lived device token. */
+export async function registerThisDevice(
+  services: Pick<AppServices, "store" | "transport">,
+  session: SessionInfo,
+  terminal: Terminal,
+): Promise<DeviceIdentity> {
+  const response = await services.transport.registerDevice(session.token, {
+    terminalId: terminal.id,
+    name: describeThisBrowser(),
+  });
+  const device: DeviceIdentity = {
+    deviceId: response.device.id,
+    deviceToken: response.deviceToken,
+    terminalId: response.device.terminalId ?? terminal.id,
+    userId: session.user.id,
+    registeredAt: new Date().toISOString(),
+  };
+  await services.store.setMeta("device", device);
+  return device;
+}
+
+/**
+ * Downloads everything for the terminal (with counts for the progress bar) and, once the
+ * terminal and its numbering are on the device, marks it ready to sell offline.
+ */
+export async function loadTerminalData(
+  services: Pick<AppServices, "store" | "syncEngine" | "transport">,
+  device: DeviceIdentity,
+  onProgress: (progress: PullProgress) => void,
+): Promise<void> {
+  await services.syncEngine.pullAll({ counts: true, onProgress });
+  const { db } = services.store;
+  const terminal = await db.terminals.get(device.terminalId);
+  const numbering = terminal ? await db.numberings.get(terminal.numberingId) : undefined;
+  if (!terminal || !numbering) throw new Error("the terminal or its numbering did not arrive with the download");
+  await topUpNumberBlocks(services.store, services.transport);
+  await services.store.setMeta("readiness", {
+    ready: true,
+    terminalId: device.terminalId,
+    loadedAt: new Date().toISOString(),
+  });
+}
+
+export type SignOutResult = { ok: true } | { ok: false; pending: number; errors: number };
+
+/**
+ * Refuses while invoices are pending or in error (they exist only here). Otherwise logs out
+ * on the server when reachable and wipes the device's data.
+ */
+export async function signOut(
+  services: Pick<AppServices, "store" | "transport" | "syncEngine">,
+): Promise<SignOutResult> {
+  const { store } = services;
+  let counts = await store.countInvoicesByStatus();
+  if (counts.pending > 0) {
+    await services.syncEngine.syncNow();
+    counts = await store.countInvoicesByStatus();
+  }
+  if (counts.pending > 0 || counts.error > 0) return { ok: false, pending: counts.pending, errors: counts.error };
+  const session = await store.getMeta("session");
+  if (!(await store.clearAllIfSynced())) {
+    counts = await store.countInvoicesByStatus();
+    return { ok: false, pending: counts.pending, errors: counts.error };
+  }
+  if (session) await services.transport.logout(session.token).catch(() => undefined);
+  return { ok: true };
+}
