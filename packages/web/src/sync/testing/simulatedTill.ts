@@ -1,0 +1,75 @@
+import type { ServerTransport } from "../../api/serverTransport";
+import { addProduct, cartTotals, emptyCart } from "../../sale/cart";
+import { buildInvoiceDraft } from "../../sale/invoiceDraft";
+import { initialPayments } from "../../sale/payment";
+import { loadTerminalData, loadTerminals, registerThisDevice, signIn } from "../../session/sessionActions";
+import type { DexieLocalStore } from "../../storage/dexieLocalStore";
+import type { LocalInvoice } from "../../storage/localRecords";
+import { openTestStore } from "../../storage/testDatabase";
+import { MinimalSyncEngine, type SyncEngine } from "../syncEngine";
+
+export interface SimulatedTill {
+  store: DexieLocalStore;
+  engine: SyncEngine;
+  deviceId: string;
+  /** Rings up a sale of 1–4 random products paid in cash, exactly as the sale screen does. */
+  sell(random: () => number): Promise<LocalInvoice>;
+  /** Another tab of the same browser: same local database, its own engine. */
+  openTab(transport: ServerTransport): SyncEngine;
+}
+
+/**
+ * A till in Node: the app's own storage module (on fake-indexeddb), session actions, sale
+ * code and sync engine, talking to the real server through `setupTransport` for sign-in and
+ * `transport` (possibly faulty) afterwards.
+ */
+export async function startSimulatedTill(options: {
+  setupTransport: ServerTransport;
+  transport: ServerTransport;
+  credentials: { email: string; password: string };
+  terminalName: string;
+}): Promise<SimulatedTill> {
+  const store = openTestStore();
+  const setupEngine = new MinimalSyncEngine({ store, transport: options.setupTransport });
+  const services = { store, transport: options.setupTransport, syncEngine: setupEngine };
+  const session = await signIn(services, options.credentials);
+  const terminal = (await loadTerminals(services, session)).find((t) => t.name === options.terminalName);
+  if (!terminal) throw new Error(`no terminal ${options.terminalName}`);
+  const device = await registerThisDevice(services, session, terminal);
+  await loadTerminalData(services, device, () => undefined);
+  const engine = new MinimalSyncEngine({ store, transport: options.transport });
+
+  const company = await store.getMeta("company");
+  const numbering = await store.db.numberings.get(terminal.numberingId);
+  const methods = (await store.db.paymentMethods.toArray()).filter((m) => terminal.paymentMethodIds.includes(m.id));
+  const products = (await store.db.products.toArray()).filter((p) => p.active);
+  const taxes = new Map((await store.db.taxes.toArray()).map((t) => [t.id, t]));
+  const walkIn = (await store.db.clients.toArray()).find((c) => c.idNumber === "222222222222");
+  if (!company || !numbering || !walkIn) throw new Error("the terminal's data did not load");
+
+  return {
+    store,
+    engine,
+    deviceId: device.deviceId,
+    async sell(random) {
+      let cart = emptyCart;
+      const count = 1 + Math.floor(random() * 4);
+      for (let i = 0; i < count; i++) {
+        const product = products[Math.floor(random() * products.length)];
+        const tax = product && taxes.get(product.taxId);
+        if (product && tax) cart = addProduct(cart, product, tax, { quantity: 1 + Math.floor(random() * 3) });
+      }
+      const total = cartTotals(cart).total;
+      const draft = buildInvoiceDraft({
+        cart,
+        payments: initialPayments(total, methods),
+        context: { company, terminal, numbering, device, cashier: session.user, paymentMethods: methods },
+        client: { id: walkIn.id, name: walkIn.name, idType: walkIn.idType, idNumber: walkIn.idNumber },
+      });
+      return store.saveNewInvoice(draft);
+    },
+    openTab(transport) {
+      return new MinimalSyncEngine({ store, transport });
+    },
+  };
+}
