@@ -241,6 +241,8 @@ CREATE TABLE invoices (
   change bigint NOT NULL,
   errors jsonb NOT NULL DEFAULT '[]',
   void_reason text,
+  -- false only for an invoice voided while in error because of its number: it never held that number.
+  claims_number boolean NOT NULL DEFAULT true,
   received_at timestamptz NOT NULL DEFAULT now(),
   updated_at timestamptz NOT NULL DEFAULT now(),
   -- From devices.invoice_version of the invoice's device (not the company counter).
@@ -249,7 +251,7 @@ CREATE TABLE invoices (
 );
 -- A number is never used twice: the database refuses a second accepted invoice with it.
 CREATE UNIQUE INDEX invoices_number_once ON invoices (company_id, numbering_id, number)
-  WHERE status IN ('accepted', 'voided');
+  WHERE status IN ('accepted', 'voided') AND claims_number;
 CREATE INDEX invoices_issued ON invoices (company_id, issued_at DESC);
 CREATE INDEX invoices_device_version ON invoices (company_id, device_id, version);
 

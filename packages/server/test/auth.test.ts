@@ -154,8 +154,8 @@ describe("roles", () => {
     expect((await till.pull("cursor=0&limit=1")).status).toBe(200);
   });
 
-  // BUG: the generic list ignores users.terminal_ids (resourceRoutes.ts list route); see the report.
-  it.fails("GET /api/terminals shows a cashier only the terminals allowed to them (api-contract)", async () => {
+  // Regression (fixed): the generic list ignores users.terminal_ids (resourceRoutes.ts list route); see the report.
+  it("GET /api/terminals shows a cashier only the terminals allowed to them (api-contract)", async () => {
     const shop = await newShop(server);
     const { http, demo } = shop;
     const patched = await http.patch(

@@ -193,8 +193,8 @@ describe("bad input: a 4xx with {error:{code,message}}, never a 5xx, nothing wri
     expect(await snapshot(shop)).toEqual(before);
   });
 
-  // BUG: the acceptor's upsert touches the same row twice (invoiceAcceptor.ts writeDecisions); see the report.
-  it.fails("a batch with two revisions of the same invoice is answered per invoice, never a 5xx", async () => {
+  // Regression (fixed): the acceptor's upsert touches the same row twice (invoiceAcceptor.ts writeDecisions); see the report.
+  it("a batch with two revisions of the same invoice is answered per invoice, never a 5xx", async () => {
     const shop = await newShop(server);
     const till = await openTill(shop);
     const rev1 = till.invoice();

@@ -155,9 +155,9 @@ describe("POST /api/sync/push: exactly once", () => {
     expect(detail.body.attempts.map((a: { outcome: string }) => a.outcome)).toEqual(["rejected", "accepted"]);
   });
 
-  // BUG: the newClient INSERT uses WITH ORDINALITY with a column definition list, a SQL error
+  // Regression (fixed): the newClient INSERT uses WITH ORDINALITY with a column definition list, a SQL error
   // (42601) that turns the whole push into a 500 (invoiceAcceptor.ts writeDecisions).
-  it.fails("a client created at the till travels with its first invoice", async () => {
+  it("a client created at the till travels with its first invoice", async () => {
     const shop = await newShop(server);
     const till = await openTill(shop);
     const newClient = {
@@ -186,9 +186,9 @@ describe("POST /api/sync/push: exactly once", () => {
     ]);
   });
 
-  // BUG: an electronic invoice may bring its own number; the server's next assignment then
+  // Regression (fixed): an electronic invoice may bring its own number; the server's next assignment then
   // collides forever and the whole batch answers "retry" (invoiceAcceptor.ts assignElectronicNumbers).
-  it.fails("electronic numbering: a number chosen by the device never blocks later invoices", async () => {
+  it("electronic numbering: a number chosen by the device never blocks later invoices", async () => {
     const shop = await newShop(server);
     const till = await openTill(shop, { terminal: "caja3" });
     const chosen = till.invoice({ number: 1 });
@@ -197,15 +197,22 @@ describe("POST /api/sync/push: exactly once", () => {
     expect(next.outcome).toBe("accepted");
   });
 
-  // BUG: the acceptor trusts deviceId/terminalId/cashierId from the document instead of the
-  // device token (invoiceAcceptor.ts / invoiceValidator.ts).
-  it.fails("a device cannot upload an invoice in another device's name", async () => {
+  // Decision: another device of the same company may upload a device's invoice (that is how an
+  // "Exportar pendientes" file imported on another till gets its sales up, issue 3). The invoice
+  // keeps the device and number it was made with, must name that device's terminal, and the
+  // attempt records which device uploaded it.
+  it("another device of the company may upload a device's invoice (import), and the attempt says who", async () => {
     const shop = await newShop(server);
     const [tillA, tillB] = [await openTill(shop), await openTill(shop)];
-    // B forges A's device id and a number from A's block.
-    const forged = tillB.invoice({ deviceId: tillA.deviceId, number: tillA.block?.rangeFrom ?? 1 });
-    const [result] = await pushOk(tillB, [forged]);
-    expect(result.outcome).toBe("rejected");
+    const madeOnA = tillA.invoice();
+    const [result] = await pushOk(tillB, [madeOnA]);
+    expect(result.outcome).toBe("accepted");
+    const detail = await shop.http.get(`/api/invoices/${madeOnA.id}`, { token: shop.admin });
+    expect(detail.body.deviceId).toBe(tillA.deviceId);
+    expect(detail.body.attempts.map((a: { deviceId: string }) => a.deviceId)).toEqual([tillB.deviceId]);
+    const wrongTerminal = tillB.invoice({ deviceId: tillA.deviceId, terminalId: shop.demo.terminals.caja2 });
+    const [refused] = await pushOk(tillB, [wrongTerminal]);
+    expect(refused.outcome).toBe("rejected");
   });
 });
 
@@ -287,9 +294,9 @@ describe("GET /api/invoices and /api/invoices/:id", () => {
     expect(r).toMatchObject({ outcome: "rejected", errors: [{ code: "NUMBER_ALREADY_USED" }] });
   });
 
-  // BUG: voiding a rejected invoice claims its number in invoices_number_once; when the rejection was
+  // Regression (fixed): voiding a rejected invoice claims its number in invoices_number_once; when the rejection was
   // NUMBER_ALREADY_USED the void fails with 409 (invoiceVoider.ts, migrations/001_initial.sql).
-  it.fails("'Anular' an invoice rejected for NUMBER_ALREADY_USED works", async () => {
+  it("'Anular' an invoice rejected for NUMBER_ALREADY_USED works", async () => {
     const shop = await newShop(server);
     const till = await openTill(shop);
     const first = till.invoice();

@@ -162,9 +162,9 @@ describe("GET /api/sync/pull", () => {
     expect(changes.some((c) => c.id === otherInvoice.id || c.id === other.block?.id)).toBe(false);
   });
 
-  // BUG: changeFeed.ts reads each source with its own statement and returns cursor = max(head, last);
+  // Regression (fixed): changeFeed.ts reads each source with its own statement and returns cursor = max(head, last);
   // rows committed between two of those statements can be skipped for good.
-  it.fails("a change committed while a pull is being read is never skipped", async () => {
+  it("a change committed while a pull is being read is never skipped", async () => {
     const shop = await newShop(server);
     const till = await openTill(shop);
     const { http, admin, demo } = shop;
@@ -195,9 +195,9 @@ describe("GET /api/sync/pull", () => {
     expect(seen.map((c) => c.data?.price)).toContain(410_000);
   });
 
-  // BUG (working tree): invoiceVoider.ts selects only status, cashier_id, so row.device_id is undefined,
+  // Regression (fixed): invoiceVoider.ts selects only status, cashier_id, so row.device_id is undefined,
   // no device counter is bumped and the voided invoice gets version 0: tills never hear of the void.
-  it.fails("a voided invoice comes down again with its new status", async () => {
+  it("a voided invoice comes down again with its new status", async () => {
     const shop = await newShop(server);
     const till = await openTill(shop);
     const invoice = till.invoice();

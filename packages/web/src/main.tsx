@@ -4,10 +4,11 @@ import { FetchServerTransport } from "./api/fetchServerTransport";
 import { App } from "./app/App";
 import { type AppServices, AppServicesProvider } from "./app/appServices";
 import "./app/app.css";
+import { StorageFailure } from "./app/StorageFailure";
 import { ConnectivityMonitor } from "./connectivity/connectivityMonitor";
 import { I18nProvider } from "./i18n/i18n";
 import { topUpNumberBlocks } from "./numbering/numberBlockTopUp";
-import { registerServiceWorker } from "./pwa/serviceWorkerRegistration";
+import { announceReloadNeeded, registerServiceWorker } from "./pwa/serviceWorkerRegistration";
 import { DexieLocalStore } from "./storage/dexieLocalStore";
 import { MinimalSyncEngine } from "./sync/syncEngine";
 
@@ -31,16 +32,29 @@ function createServices(): AppServices {
   return { store, transport, syncEngine, connectivity };
 }
 
-const services = createServices();
-const root = document.getElementById("root");
-if (!root) throw new Error("#root missing from index.html");
-createRoot(root).render(
-  <StrictMode>
-    <I18nProvider>
-      <AppServicesProvider services={services}>
-        <App />
-      </AppServicesProvider>
-    </I18nProvider>
-  </StrictMode>,
-);
+async function start() {
+  const root = document.getElementById("root");
+  if (!root) throw new Error("#root missing from index.html");
+  const services = createServices();
+  const db = services.store.db;
+  // A newer version in another tab upgrades the schema: Dexie closes this connection; ask to reload.
+  db.on("versionchange", () => announceReloadNeeded());
+  try {
+    await db.open();
+  } catch (error) {
+    createRoot(root).render(<StorageFailure error={error} />);
+    return;
+  }
+  createRoot(root).render(
+    <StrictMode>
+      <I18nProvider>
+        <AppServicesProvider services={services}>
+          <App />
+        </AppServicesProvider>
+      </I18nProvider>
+    </StrictMode>,
+  );
+}
+
+void start();
 void registerServiceWorker();

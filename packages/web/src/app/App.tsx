@@ -2,7 +2,7 @@ import { useConnectivity } from "../connectivity/useConnectivity";
 import { useLiveQuery } from "../hooks/useLiveQuery";
 import { useI18n } from "../i18n/i18n";
 import { UpdateBanner } from "../pwa/UpdateBanner";
-import { useSellingData } from "../sale/useSaleContext";
+import { useSellingData } from "../sale/useSellingData";
 import { FirstLoadScreen } from "../session/FirstLoadScreen";
 import { LoginScreen } from "../session/LoginScreen";
 import { NotReadyScreen } from "../session/NotReadyScreen";

@@ -56,7 +56,7 @@ export function AppHeader(props: AppHeaderProps) {
             aria-expanded={menuOpen}
             onClick={() => setMenuOpen((open) => !open)}
           >
-            {t("header.menuIncome")} ▾
+            {t("header.menuIncome")} <span aria-hidden="true">▾</span>
           </button>
           {menuOpen && (
             <div className="menu__popup" role="menu">

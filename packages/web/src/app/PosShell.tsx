@@ -5,7 +5,7 @@ import { usePersistentStorage } from "../durability/usePersistentStorage";
 import { useI18n } from "../i18n/i18n";
 import { LogoutDialog } from "../pending/LogoutDialog";
 import { SaleScreen } from "../sale/SaleScreen";
-import type { SellingData } from "../sale/useSaleContext";
+import type { SellingData } from "../sale/useSellingData";
 import type { ReceiptContext } from "../storage/localRecords";
 import { useSyncStatus } from "../syncStatus/useSyncStatus";
 import { AppHeader } from "./AppHeader";

@@ -3,7 +3,7 @@ import { type ChangeEvent, useDeferredValue, useRef, useState } from "react";
 import { useAppServices } from "../app/appServices";
 import { useLiveQuery } from "../hooks/useLiveQuery";
 import { useI18n } from "../i18n/i18n";
-import { usePendingInvoicesFile } from "../pending/usePendingExport";
+import { usePendingInvoicesFile } from "../pending/usePendingInvoicesFile";
 import { formatInvoiceNumber } from "../receipt/invoiceNumber";
 import type { LocalInvoice, ReceiptContext } from "../storage/localRecords";
 import { InvoiceDetail } from "./InvoiceDetail";

@@ -21,12 +21,10 @@ export const en: Record<MessageKey, string> = {
   "terminal.loading": "Loading tills…",
   "terminal.registering": "Registering this device to {name}…",
   "terminal.failed": "Could not register the device: {message}",
-  "terminal.electronic": "Electronic numbering",
 
   "firstLoad.title": "Preparing {terminal}",
   "firstLoad.entity": "Loading {entity} {loaded} / {total}",
   "firstLoad.entityNoTotal": "Loading {entity} {loaded}",
-  "firstLoad.done": "Done",
   "firstLoad.failed": "Loading stopped: {message}",
   "firstLoad.retry": "Retry",
   "firstLoad.offline": "The connection was lost. Loading continues when the internet is back.",
@@ -70,7 +68,6 @@ export const en: Record<MessageKey, string> = {
   "sync.pending.other": "{count} pending",
   "sync.errors.one": "1 with error",
   "sync.errors.other": "{count} with errors",
-  "sync.percent": "{percent}% synchronized",
 
   "sale.search": "Search product",
   "sale.searchPlaceholder": "Name, reference or barcode ( / )",
@@ -83,7 +80,6 @@ export const en: Record<MessageKey, string> = {
   "sale.quantity": "Quantity",
   "sale.increase": "Increase quantity of {name}",
   "sale.decrease": "Decrease quantity of {name}",
-  "sale.discount": "Discount %",
   "sale.discountOf": "Discount % of {name}",
   "sale.remove": "Remove {name}",
   "sale.subtotal": "Subtotal",
@@ -101,7 +97,6 @@ export const en: Record<MessageKey, string> = {
   "client.change": "Change client",
   "client.new": "New client",
   "client.none": "No results.",
-  "client.walkIn": "Walk-in customer",
   "client.name": "Name",
   "client.idType": "Id type",
   "client.idNumber": "Id number",
@@ -157,7 +152,6 @@ export const en: Record<MessageKey, string> = {
   "receipt.subtotal": "Subtotal",
   "receipt.discounts": "Discounts",
   "receipt.taxBase": "Base",
-  "receipt.taxes": "Taxes",
   "receipt.total": "Total",
   "receipt.payments": "Payments",
   "receipt.change": "Change",
@@ -196,7 +190,6 @@ export const en: Record<MessageKey, string> = {
   "logout.confirm": "Sign out on this device? The till's local data will be erased.",
   "logout.yes": "Sign out",
   "logout.cancel": "Cancel",
-  "logout.offline": "Signing out needs a connection, to confirm everything is synchronized.",
 
   "durability.notPersisted":
     "The browser did not grant persistent storage: it could erase saved invoices when it runs out of space. Install the app or allow persistent storage, and synchronize often.",

@@ -20,12 +20,10 @@ export const es = {
   "terminal.loading": "Cargando cajas…",
   "terminal.registering": "Registrando este dispositivo en {name}…",
   "terminal.failed": "No se pudo registrar el dispositivo: {message}",
-  "terminal.electronic": "Numeración electrónica",
 
   "firstLoad.title": "Preparando {terminal}",
   "firstLoad.entity": "Cargando {entity} {loaded} / {total}",
   "firstLoad.entityNoTotal": "Cargando {entity} {loaded}",
-  "firstLoad.done": "Listo",
   "firstLoad.failed": "La carga se interrumpió: {message}",
   "firstLoad.retry": "Reintentar",
   "firstLoad.offline": "Se perdió la conexión. La carga seguirá cuando vuelva internet.",
@@ -69,7 +67,6 @@ export const es = {
   "sync.pending.other": "{count} pendientes",
   "sync.errors.one": "1 con error",
   "sync.errors.other": "{count} con error",
-  "sync.percent": "{percent}% sincronizado",
 
   "sale.search": "Buscar producto",
   "sale.searchPlaceholder": "Nombre, referencia o código de barras ( / )",
@@ -82,7 +79,6 @@ export const es = {
   "sale.quantity": "Cantidad",
   "sale.increase": "Aumentar cantidad de {name}",
   "sale.decrease": "Disminuir cantidad de {name}",
-  "sale.discount": "Descuento %",
   "sale.discountOf": "Descuento % de {name}",
   "sale.remove": "Quitar {name}",
   "sale.subtotal": "Subtotal",
@@ -101,7 +97,6 @@ export const es = {
   "client.change": "Cambiar cliente",
   "client.new": "Nuevo cliente",
   "client.none": "Sin resultados.",
-  "client.walkIn": "Consumidor final",
   "client.name": "Nombre",
   "client.idType": "Tipo de documento",
   "client.idNumber": "Número de documento",
@@ -158,7 +153,6 @@ export const es = {
   "receipt.subtotal": "Subtotal",
   "receipt.discounts": "Descuentos",
   "receipt.taxBase": "Base",
-  "receipt.taxes": "Impuestos",
   "receipt.total": "Total",
   "receipt.payments": "Pagos",
   "receipt.change": "Cambio",
@@ -197,7 +191,6 @@ export const es = {
   "logout.confirm": "¿Cerrar sesión en este dispositivo? Los datos locales de la caja se borrarán.",
   "logout.yes": "Cerrar sesión",
   "logout.cancel": "Cancelar",
-  "logout.offline": "Para cerrar sesión necesitas conexión, así se confirma que todo está sincronizado.",
 
   "durability.notPersisted":
     "El navegador no garantizó el almacenamiento persistente: podría borrar las facturas guardadas si se queda sin espacio. Instala la aplicación o permite el almacenamiento persistente, y sincroniza a menudo.",

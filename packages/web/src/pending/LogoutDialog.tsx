@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useAppServices } from "../app/appServices";
 import { useI18n } from "../i18n/i18n";
 import { type SignOutResult, signOut } from "../session/sessionActions";
-import { usePendingInvoicesFile } from "./usePendingExport";
+import { usePendingInvoicesFile } from "./usePendingInvoicesFile";
 
 /**
  * "Cerrar sesión": asks first; refused while invoices are pending or in error (they exist only

@@ -5,6 +5,8 @@
 type Listener = (updateAvailable: boolean) => void;
 
 let waitingWorker: ServiceWorker | null = null;
+/** Another tab opened a newer app version (new database schema): this tab must reload. */
+let reloadNeeded = false;
 const listeners = new Set<Listener>();
 
 function announce(worker: ServiceWorker) {
@@ -19,7 +21,13 @@ export function onUpdateAvailable(listener: Listener): () => void {
 }
 
 export function isUpdateAvailable(): boolean {
-  return waitingWorker !== null;
+  return waitingWorker !== null || reloadNeeded;
+}
+
+/** Shows "Nueva versión disponible" when a newer version runs elsewhere (the button reloads). */
+export function announceReloadNeeded(): void {
+  reloadNeeded = true;
+  for (const listener of listeners) listener(true);
 }
 
 /** Activates the waiting version and reloads once it controls the page. */

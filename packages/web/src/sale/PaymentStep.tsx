@@ -1,5 +1,5 @@
 import type { Minor, PaymentMethod } from "@mostrador/domain";
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { type FormEvent, type RefObject, useEffect, useRef, useState } from "react";
 import { useI18n } from "../i18n/i18n";
 import {
   addPayment,
@@ -112,7 +112,7 @@ export function PaymentStep(props: PaymentStepProps) {
 interface PaymentRowProps {
   entry: PaymentEntry;
   methods: readonly PaymentMethod[];
-  inputRef: React.RefObject<HTMLInputElement | null> | undefined;
+  inputRef: RefObject<HTMLInputElement | null> | undefined;
   canRemove: boolean;
   onMethod: (method: PaymentMethod) => void;
   onAmount: (amount: Minor) => void;

@@ -25,7 +25,7 @@ import { PaymentStep } from "./PaymentStep";
 import { ProductCatalog } from "./ProductCatalog";
 import { initialPayments, type PaymentEntry } from "./payment";
 import { ProductSearchIndex } from "./productSearchIndex";
-import type { SellingData } from "./useSaleContext";
+import type { SellingData } from "./useSellingData";
 
 const LOW_NUMBERS_WARNING = 20;
 

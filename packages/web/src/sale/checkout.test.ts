@@ -69,3 +69,20 @@ describe("checkout", () => {
     expect(checkoutBlocker({ electronic: false, online: false, numbersLeft: 10 })).toBeNull();
   });
 });
+
+describe("checkout when the browser storage is full", () => {
+  it("shows a plain quota message, stores nothing and uses no number", async () => {
+    store = openTestStore();
+    await store.applyPullPage(demo.fullCatalogPage([demo.numberBlock(1, 1, 10)]));
+    const add = vi
+      .spyOn(store.db.invoices, "add")
+      .mockRejectedValueOnce(new DOMException("quota", "QuotaExceededError"));
+    const engine = fakeEngine();
+    const result = await checkout({ store, syncEngine: engine as unknown as SyncEngine }, input());
+    expect(result).toEqual({ ok: false, error: { key: "checkout.quota" } });
+    expect(engine.requestSync).not.toHaveBeenCalled();
+    add.mockRestore();
+    const retried = await checkout({ store, syncEngine: engine as unknown as SyncEngine }, input());
+    expect(retried.ok && retried.invoice.number).toBe(1);
+  });
+});

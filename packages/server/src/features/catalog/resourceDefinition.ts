@@ -36,6 +36,10 @@ export interface ResourceDefinition {
     input: Record<string, unknown>,
     existing: Record<string, unknown> | null,
   ) => Promise<Record<string, unknown>>;
+  /** Extra rules for PATCH, given the row's id (runs before the update, in its transaction). */
+  checkUpdate?: (tx: Queryable, companyId: string, id: string, values: Record<string, unknown>) => Promise<void>;
+  /** Column a cashier's `terminalIds` limit the list to. */
+  cashierScope?: "id";
   /** Referential checks inside the company; throws ApiError. */
   check?: (tx: Queryable, companyId: string, values: Record<string, unknown>) => Promise<void>;
 }

@@ -172,6 +172,29 @@ export const numberingsResource: ResourceDefinition = {
     if (String(v.validUntil) < String(v.validFrom))
       throw new ApiError(400, "VALIDATION_FAILED", "validUntil must be >= validFrom");
   },
+  // Numbers already handed out (leased or used) can never be handed out again.
+  checkUpdate: async (tx, companyId, id, v) => {
+    const rows = await tx.query<{ next_number: number; range_from: number }>(
+      "SELECT next_number, range_from FROM numberings WHERE company_id = $1 AND id = $2",
+      [companyId, id],
+    );
+    const current = rows[0];
+    if (!current) return;
+    if (Number(v.nextNumber) < Number(current.next_number))
+      throw new ApiError(
+        409,
+        "CONFLICT",
+        `nextNumber cannot go back: numbers below ${current.next_number} were already handed out`,
+      );
+    if (Number(v.rangeTo) < Number(current.next_number) - 1)
+      throw new ApiError(
+        409,
+        "CONFLICT",
+        `rangeTo cannot end before ${Number(current.next_number) - 1}, already handed out`,
+      );
+    if (Number(v.rangeFrom) !== Number(current.range_from) && Number(current.next_number) > Number(current.range_from))
+      throw new ApiError(409, "CONFLICT", "rangeFrom cannot change once numbers were handed out");
+  },
 };
 
 export const terminalsResource: ResourceDefinition = {
@@ -186,6 +209,8 @@ export const terminalsResource: ResourceDefinition = {
   orderBy: "name",
   cashierMayRead: true,
   cashierMayCreate: false,
+  // A cashier only sees the terminals they may invoice on (none listed = all).
+  cashierScope: "id",
   check: async (tx, companyId, v) => {
     await mustExist(tx, "numberings", companyId, v.numberingId, "numberingId");
     await mustExist(tx, "warehouses", companyId, v.warehouseId, "warehouseId");

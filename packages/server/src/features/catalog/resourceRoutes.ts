@@ -37,6 +37,7 @@ export function registerResourceRoutes(app: FastifyInstance, db: Database, guard
       offset: q.offset,
       q: q.q,
       active: q.active === undefined ? undefined : q.active === "true",
+      ids: def.cashierScope && auth.role !== "admin" && auth.terminalIds.length > 0 ? auth.terminalIds : undefined,
     });
     return { ...result, limit: q.limit, offset: q.offset };
   });

@@ -6,6 +6,8 @@ import { type ResourceDefinition, snake } from "./resourceDefinition";
 export interface ListQuery {
   limit: number;
   offset: number;
+  /** Only these ids (a cashier's terminals). */
+  ids?: string[];
   q?: string;
   active?: boolean;
 }
@@ -52,6 +54,10 @@ export function resourceStore(db: Database, def: ResourceDefinition) {
         params.push(`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
         where.push(`(${def.searchColumns.map((c) => `${c} ILIKE $${params.length}`).join(" OR ")})`);
       }
+      if (query.ids) {
+        params.push(query.ids);
+        where.push(`id = ANY($${params.length}::uuid[])`);
+      }
       if (query.active !== undefined) {
         params.push(query.active);
         where.push(`active = $${params.length}`);
@@ -97,6 +103,7 @@ export function resourceStore(db: Database, def: ResourceDefinition) {
         if (!current) throw notFound(def.label);
         const values = def.prepare ? await def.prepare(patch, presentRow(def, current)) : patch;
         await def.check?.(tx, companyId, { ...presentRow(def, current), ...values });
+        await def.checkUpdate?.(tx, companyId, id, { ...presentRow(def, current), ...values });
         const [cols, params] = toParams(def, values);
         const version = await allocateVersions(tx, companyId);
         const sets = ["version = $3", ...cols.map((c, i) => `${c} = $${i + 4}`)];

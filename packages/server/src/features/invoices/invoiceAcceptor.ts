@@ -37,6 +37,9 @@ async function existingInvoices(db: Queryable, companyId: string, ids: string[])
   return new Map(rows.map((r) => [String(r.id), r]));
 }
 
+/** The last electronic numbers went to a concurrent batch after validation: answer "retry" (it is then rejected). */
+class ElectronicRangeExhausted extends Error {}
+
 /** Electronic numberings are online only: the server gives the next number inside the transaction. */
 async function assignElectronicNumbers(tx: Queryable, companyId: string, docs: InvoiceDocument[]) {
   for (const doc of docs) {
@@ -46,7 +49,7 @@ async function assignElectronicNumbers(tx: Queryable, companyId: string, docs: I
         WHERE company_id = $1 AND id = $2 AND next_number <= range_to RETURNING next_number - 1 AS number`,
       [companyId, doc.numberingId],
     );
-    if (!rows[0]) throw new Error("numbering range exhausted");
+    if (!rows[0]) throw new ElectronicRangeExhausted();
     doc.number = rows[0].number;
   }
 }
@@ -96,7 +99,7 @@ async function recordAbandonedNumbers(tx: Queryable, companyId: string, abandone
      SELECT $1, x."numberingId", x.number, x."invoiceId", 'replaced by a new number after an error'
        FROM jsonb_to_recordset($2::jsonb) AS x("numberingId" uuid, number bigint, "invoiceId" uuid)
       WHERE NOT EXISTS (SELECT 1 FROM invoices i WHERE i.company_id = $1 AND i.numbering_id = x."numberingId"
-                          AND i.number = x.number AND i.status IN ('accepted', 'voided'))
+                          AND i.number = x.number AND i.status IN ('accepted', 'voided') AND i.claims_number)
      ON CONFLICT DO NOTHING`,
     [companyId, JSON.stringify(abandoned)],
   );
@@ -133,11 +136,11 @@ async function writeDecisions(
     const first = await allocateVersions(tx, auth.companyId, newClients.length);
     await tx.query(
       `INSERT INTO clients (company_id, id, name, id_type, id_number, email, phone, address, active, version)
-       SELECT $1, x.id, x.name, x."idType", x."idNumber", x.email, x.phone, x.address, true, $3 + x.ord - 1
-         FROM jsonb_to_recordset($2::jsonb) WITH ORDINALITY AS x(id uuid, name text, "idType" text, "idNumber" text,
-              email text, phone text, address text, ord int)
+       SELECT $1, x.id, x.name, x."idType", x."idNumber", x.email, x.phone, x.address, true, x.version
+         FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, name text, "idType" text, "idNumber" text,
+              email text, phone text, address text, version bigint)
        ON CONFLICT (company_id, id) DO NOTHING`,
-      [auth.companyId, JSON.stringify(newClients), first],
+      [auth.companyId, JSON.stringify(newClients.map((c, i) => ({ ...c, version: first + i })))],
     );
   }
   // Versions come from each invoice's device counter, so devices never wait for one another.
@@ -220,6 +223,20 @@ export async function acceptInvoiceBatch(
     seen.add(key);
     docs.push({ index, doc: parsed.data });
   });
+  // Two revisions of one invoice in a batch: only the newest is decided; older ones are stale.
+  const newest = new Map<string, number>();
+  for (const { doc } of docs) newest.set(doc.id, Math.max(newest.get(doc.id) ?? 0, doc.revision));
+  for (let i = docs.length - 1; i >= 0; i--) {
+    const { index, doc } = docs[i] as { index: number; doc: InvoiceDocument };
+    if (doc.revision === newest.get(doc.id)) continue;
+    results.set(index, {
+      outcome: "rejected",
+      id: doc.id,
+      revision: doc.revision,
+      errors: [invoiceRejection("REVISION_CONFLICT")],
+    });
+    docs.splice(i, 1);
+  }
 
   const existing = await existingInvoices(
     db,
@@ -251,7 +268,7 @@ export async function acceptInvoiceBatch(
       const key = `${doc.numberingId}#${doc.number}`;
       const holder = doc.number === null ? undefined : taken.get(key);
       if (holder && holder !== doc.id)
-        errors.push(invoiceRejection("NUMBER_ALREADY_USED", { number: doc.number ?? 0 }));
+        errors.push(invoiceRejection("NUMBER_ALREADY_USED", { number: doc.number ?? 0 }, "number"));
       else if (doc.number !== null && errors.length === 0) taken.set(key, doc.id);
       return { doc, errors };
     });
@@ -267,7 +284,7 @@ export async function acceptInvoiceBatch(
     } catch (err) {
       // A concurrent batch took one of the numbers: nothing was written; the till retries and
       // the next attempt sees the number as taken.
-      if (!isUniqueViolation(err)) throw err;
+      if (!isUniqueViolation(err) && !(err instanceof ElectronicRangeExhausted)) throw err;
       for (const { index, doc } of toDecide)
         results.set(index, { outcome: "retry", id: doc.id, revision: doc.revision, reason: "number conflict, retry" });
       written = new Map();

@@ -11,18 +11,31 @@ import {
 /** The server's view of what an invoice refers to, loaded once per batch. */
 export interface ValidationContext {
   now: Date;
-  company: { maxOfflineAgeDays: number; clockSkewSeconds: number; identifiedClientThreshold: number | null };
+  company: {
+    maxOfflineAgeDays: number;
+    clockSkewSeconds: number;
+    identifiedClientThreshold: number | null;
+    timeZone: string;
+  };
   products: Map<string, { name: string; active: boolean }>;
   clients: Map<string, { name: string; active: boolean; idNumber: string }>;
   paymentMethods: Map<string, { name: string; active: boolean }>;
   terminals: Map<string, { active: boolean; paymentMethodIds: string[] }>;
   numberings: Map<
     string,
-    { name: string; rangeFrom: number; rangeTo: number; validFrom: string; validUntil: string; electronic: boolean }
+    {
+      name: string;
+      rangeFrom: number;
+      rangeTo: number;
+      validFrom: string;
+      validUntil: string;
+      electronic: boolean;
+      nextNumber: number;
+    }
   >;
   cashiers: Map<string, { active: boolean; role: string; terminalIds: string[] }>;
-  /** Devices of this company. */
-  devices: Set<string>;
+  /** Devices of this company → the terminal each is registered to. */
+  devices: Map<string, string>;
   /** Is this number leased to the device (issue 5's blocks)? */
   isNumberLeased: (doc: InvoiceDocument) => boolean;
 }
@@ -30,7 +43,7 @@ export interface ValidationContext {
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** The calendar date of an instant in the company's time zone (numberings are valid per local day). */
-function localDate(iso: string, timeZone = "America/Bogota"): string {
+export function localDate(iso: string, timeZone = "America/Bogota"): string {
   let f = dateFormats.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
@@ -46,10 +59,15 @@ function localDate(iso: string, timeZone = "America/Bogota"): string {
  */
 export function validateInvoice(doc: InvoiceDocument, ctx: ValidationContext): InvoiceRejection[] {
   const errors: InvoiceRejection[] = [];
-  if (!ctx.devices.has(doc.deviceId)) {
+  const deviceTerminal = ctx.devices.get(doc.deviceId);
+  if (!deviceTerminal) {
     // Nothing else can be checked or stored for a device the company does not have.
     return [invoiceRejection("INVOICE_INVALID", { detail: "unknown device" }, "deviceId")];
   }
+  // Another device of the company may upload it (an imported export file), but the invoice
+  // must say where it was really made: the terminal of the device whose number it carries.
+  if (deviceTerminal !== doc.terminalId)
+    return [invoiceRejection("INVOICE_INVALID", { detail: "the device is not on that terminal" }, "terminalId")];
 
   const terminal = ctx.terminals.get(doc.terminalId);
   if (!terminal?.active) errors.push(invoiceRejection("TERMINAL_DISABLED", {}, "terminalId"));
@@ -113,7 +131,7 @@ export function validateInvoice(doc: InvoiceDocument, ctx: ValidationContext): I
   if (!numbering) {
     errors.push(invoiceRejection("NUMBERING_EXPIRED", { name: doc.prefix, date: doc.issuedAt }, "numberingId"));
   } else {
-    const day = localDate(doc.issuedAt);
+    const day = localDate(doc.issuedAt, ctx.company.timeZone);
     if (day < numbering.validFrom || day > numbering.validUntil)
       errors.push(invoiceRejection("NUMBERING_EXPIRED", { name: numbering.name, date: day }, "numberingId"));
     if (doc.number !== null) {
@@ -125,7 +143,16 @@ export function validateInvoice(doc: InvoiceDocument, ctx: ValidationContext): I
         errors.push(invoiceRejection("NUMBER_NOT_LEASED", { number: doc.number }, "number"));
     } else if (!numbering.electronic) {
       errors.push(invoiceRejection("INVOICE_INVALID", { detail: "number is required" }, "number"));
+    } else if (numbering.nextNumber > numbering.rangeTo) {
+      errors.push(
+        invoiceRejection("NUMBERING_RANGE_EXHAUSTED", { number: numbering.nextNumber, name: numbering.name }, "number"),
+      );
     }
+    // Electronic numbers are given by the server only: one brought by the till is refused.
+    if (numbering.electronic && doc.number !== null)
+      errors.push(
+        invoiceRejection("INVOICE_INVALID", { detail: "electronic numbers are assigned by the server" }, "number"),
+      );
   }
   return errors;
 }

@@ -1,3 +1,4 @@
+import { type InvoiceRejectionCode, numberRejectionCodes } from "@mostrador/domain";
 import type { AuthContext } from "../../auth/authTokens";
 import type { Database } from "../../db/database";
 import { ApiError, notFound } from "../../http/apiError";
@@ -10,7 +11,7 @@ import { INVOICE_SUMMARY_COLUMNS, presentInvoiceSummary } from "./invoicePresent
 export async function voidInvoice(db: Database, auth: AuthContext, id: string, reason: string) {
   return db.transaction(async (tx) => {
     const rows = await tx.query(
-      "SELECT status, cashier_id FROM invoices WHERE company_id = $1 AND id = $2 FOR UPDATE",
+      "SELECT status, cashier_id, device_id, errors, number FROM invoices WHERE company_id = $1 AND id = $2 FOR UPDATE",
       [auth.companyId, id],
     );
     const row = rows[0];
@@ -22,10 +23,16 @@ export async function voidInvoice(db: Database, auth: AuthContext, id: string, r
       [auth.companyId, row.device_id],
     );
     const version = bumped[0]?.v ?? 0;
+    // An invoice in error because of its number never held it: voiding it must not claim it.
+    const errors = (row.errors as { code: string }[] | null) ?? [];
+    const claims =
+      !(
+        row.status === "rejected" && errors.some((e) => numberRejectionCodes.includes(e.code as InvoiceRejectionCode))
+      ) && Number(row.number) > 0;
     const updated = await tx.query(
-      `UPDATE invoices SET status = 'voided', void_reason = $3, version = $4, updated_at = now()
+      `UPDATE invoices SET status = 'voided', void_reason = $3, version = $4, claims_number = $5, updated_at = now()
         WHERE company_id = $1 AND id = $2 RETURNING ${INVOICE_SUMMARY_COLUMNS}`,
-      [auth.companyId, id, reason, version],
+      [auth.companyId, id, reason, version, claims],
     );
     return presentInvoiceSummary(updated[0] as Record<string, unknown>);
   });

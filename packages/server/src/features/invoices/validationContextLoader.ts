@@ -11,7 +11,7 @@ type Row = Record<string, unknown>;
  */
 const CONTEXT_SQL = `
 SELECT
-  (SELECT row_to_json(c) FROM (SELECT max_offline_age_days, clock_skew_seconds, identified_client_threshold
+  (SELECT row_to_json(c) FROM (SELECT max_offline_age_days, clock_skew_seconds, identified_client_threshold, time_zone
      FROM companies WHERE id = $1) c) AS company,
   (SELECT coalesce(json_agg(json_build_array(id, name, active)), '[]') FROM products
      WHERE company_id = $1 AND id = ANY($2::uuid[])) AS products,
@@ -21,16 +21,16 @@ SELECT
      WHERE company_id = $1 AND id = ANY($4::uuid[])) AS methods,
   (SELECT coalesce(json_agg(json_build_array(id, active, payment_method_ids)), '[]') FROM terminals
      WHERE company_id = $1 AND id = ANY($5::uuid[])) AS terminals,
-  (SELECT coalesce(json_agg(json_build_array(id, name, range_from, range_to, valid_from, valid_until, electronic)), '[]')
+  (SELECT coalesce(json_agg(json_build_array(id, name, range_from, range_to, valid_from, valid_until, electronic, next_number)), '[]')
      FROM numberings WHERE company_id = $1 AND id = ANY($6::uuid[])) AS numberings,
   (SELECT coalesce(json_agg(json_build_array(id, active, role, terminal_ids)), '[]') FROM users
      WHERE company_id = $1 AND id = ANY($7::uuid[])) AS cashiers,
   (SELECT coalesce(json_agg(json_build_array(device_id, numbering_id, range_from, COALESCE(released_from - 1, range_to))), '[]')
      FROM number_blocks WHERE company_id = $1 AND device_id = ANY($8::uuid[]) AND numbering_id = ANY($6::uuid[])) AS blocks,
-  (SELECT coalesce(json_agg(id), '[]') FROM devices WHERE company_id = $1 AND id = ANY($8::uuid[])) AS devices,
+  (SELECT coalesce(json_agg(json_build_array(id, terminal_id)), '[]') FROM devices WHERE company_id = $1 AND id = ANY($8::uuid[])) AS devices,
   (SELECT coalesce(json_agg(json_build_array(id, numbering_id, number)), '[]') FROM invoices
      WHERE company_id = $1 AND numbering_id = ANY($6::uuid[]) AND number = ANY($9::bigint[])
-       AND status IN ('accepted', 'voided')) AS taken`;
+       AND status IN ('accepted', 'voided') AND claims_number) AS taken`;
 
 export async function loadValidationContext(
   db: Queryable,
@@ -65,6 +65,7 @@ export async function loadValidationContext(
       maxOfflineAgeDays: Number(c.max_offline_age_days ?? 7),
       clockSkewSeconds: Number(c.clock_skew_seconds ?? 300),
       identifiedClientThreshold: c.identified_client_threshold == null ? null : Number(c.identified_client_threshold),
+      timeZone: String(c.time_zone ?? "America/Bogota"),
     },
     products: new Map(
       list("products").map(([id, name, active]) => [String(id), { name: String(name), active: Boolean(active) }]),
@@ -85,7 +86,7 @@ export async function loadValidationContext(
       ]),
     ),
     numberings: new Map(
-      list("numberings").map(([id, name, from, to, validFrom, validUntil, electronic]) => [
+      list("numberings").map(([id, name, from, to, validFrom, validUntil, electronic, nextNumber]) => [
         String(id),
         {
           name: String(name),
@@ -94,6 +95,7 @@ export async function loadValidationContext(
           validFrom: String(validFrom),
           validUntil: String(validUntil),
           electronic: Boolean(electronic),
+          nextNumber: Number(nextNumber),
         },
       ]),
     ),
@@ -103,7 +105,7 @@ export async function loadValidationContext(
         { active: Boolean(active), role: String(role), terminalIds: (terminalIds as string[]) ?? [] },
       ]),
     ),
-    devices: new Set(list("devices").map(String)),
+    devices: new Map(list("devices").map(([id, terminalId]) => [String(id), String(terminalId)])),
     isNumberLeased: (doc) =>
       doc.number !== null &&
       blocks.some(

@@ -3,6 +3,7 @@ import type { AuthContext } from "../../auth/authTokens";
 import { allocateVersions } from "../../db/changeVersions";
 import type { Database, Queryable } from "../../db/database";
 import { ApiError, notFound } from "../../http/apiError";
+import { localDate } from "../invoices/invoiceValidator";
 import { presentNumberBlock } from "./numberBlockPresenter";
 
 const MIN_BLOCK = 20;
@@ -44,9 +45,16 @@ export async function leaseNumberBlock(
     if (!n) throw notFound("numbering");
     if (n.electronic) throw new ApiError(409, "CONFLICT", "electronic numberings are online only and are not leased");
     if (!n.active) throw new ApiError(409, "CONFLICT", "this numbering is inactive");
-    const validUntil = n.valid_until instanceof Date ? n.valid_until.toISOString().slice(0, 10) : String(n.valid_until);
-    if (today.toISOString().slice(0, 10) > validUntil)
-      throw new ApiError(409, "NUMBERING_EXPIRED", `numbering expired on ${validUntil}`);
+    const day = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
+    const company = await tx.query<{ time_zone: string }>("SELECT time_zone FROM companies WHERE id = $1", [
+      auth.companyId,
+    ]);
+    // Validity is per calendar day in the shop's time zone, not UTC.
+    const localToday = localDate(today.toISOString(), company[0]?.time_zone);
+    if (localToday > day(n.valid_until))
+      throw new ApiError(409, "NUMBERING_EXPIRED", `numbering expired on ${day(n.valid_until)}`);
+    if (localToday < day(n.valid_from))
+      throw new ApiError(409, "NUMBERING_EXPIRED", `numbering is valid from ${day(n.valid_from)}`);
     const next = Number(n.next_number);
     const remaining = Number(n.range_to) - next + 1;
     if (remaining <= 0) throw new ApiError(409, "NUMBERING_RANGE_EXHAUSTED", "the numbering's range is used up");

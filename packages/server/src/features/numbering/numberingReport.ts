@@ -34,7 +34,7 @@ export async function numberingReport(db: Queryable, companyId: string, numberin
       [companyId, numberingId],
     ),
     db.query<{ number: number; status: string }>(
-      "SELECT number, status FROM invoices WHERE company_id = $1 AND numbering_id = $2 AND status IN ('accepted', 'voided')",
+      "SELECT number, status FROM invoices WHERE company_id = $1 AND numbering_id = $2 AND status IN ('accepted', 'voided') AND claims_number",
       [companyId, numberingId],
     ),
     db.query<{ number: number }>("SELECT number FROM voided_numbers WHERE company_id = $1 AND numbering_id = $2", [

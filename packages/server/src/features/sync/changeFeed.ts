@@ -32,9 +32,10 @@ const sources: Source[] = [
   { entity: "maintenanceWindows", table: "maintenance_windows", present: (r) => ({ ...presentWindow(r) }) },
 ];
 
+/** $1 company, $2 cursor, $3 limit, $4 head, $5 device: rows above the head are left for the next pull. */
 function whereFor(s: Source): string {
   const company = s.table === "companies" ? "id = $1" : "company_id = $1";
-  return `${company} AND version > $2${s.deviceScoped ? " AND device_id = $4" : ""}`;
+  return `${company} AND version > $2 AND version <= $4${s.deviceScoped ? " AND device_id = $5" : ""}`;
 }
 
 /**
@@ -69,20 +70,22 @@ export async function readChanges(
   const reset = cursor > head || (cursor > 0 && cursor < minCursor) || cursors.invoiceCursor > invoiceHead;
   const from = reset ? 0 : cursor;
   const invoiceFrom = reset ? 0 : cursors.invoiceCursor;
+  // Everything is read up to the heads taken first: a write committing meanwhile (with a higher
+  // version) comes with the next pull instead of being skipped by a cursor that jumped past it.
   const invoices = await db.query(
-    "SELECT * FROM invoices WHERE company_id = $1 AND device_id = $2 AND version > $3 ORDER BY version LIMIT $4",
-    [companyId, deviceId, invoiceFrom, limit + 1],
+    "SELECT * FROM invoices WHERE company_id = $1 AND device_id = $2 AND version > $3 AND version <= $5 ORDER BY version LIMIT $4",
+    [companyId, deviceId, invoiceFrom, limit + 1, invoiceHead],
   );
   const invoiceHasMore = invoices.length > limit;
   const invoicePage = invoices.slice(0, limit);
   const invoiceCursor = invoiceHasMore
     ? Number(invoicePage[invoicePage.length - 1]?.version)
-    : Math.max(invoiceHead, Number(invoicePage[invoicePage.length - 1]?.version ?? 0), invoiceFrom);
+    : Math.max(invoiceHead, invoiceFrom);
 
-  const params = [companyId, from, limit + 1, deviceId];
+  const params = [companyId, from, limit + 1, head, deviceId];
   const perSource = await Promise.all(
     sources.map(async (s) => {
-      const p = s.deviceScoped ? params : params.slice(0, 3);
+      const p = s.deviceScoped ? params : params.slice(0, 4);
       const rows = await db.query(`SELECT * FROM ${s.table} WHERE ${whereFor(s)} ORDER BY version LIMIT $3`, p);
       return rows.map(
         (r): PullChange => ({ entity: s.entity, id: String(r.id), version: Number(r.version), data: s.present(r) }),
@@ -90,8 +93,8 @@ export async function readChanges(
     }),
   );
   const tombstones = await db.query<{ entity: SyncedEntity; id: string; version: number }>(
-    "SELECT entity, id, version FROM tombstones WHERE company_id = $1 AND version > $2 ORDER BY version LIMIT $3",
-    [companyId, from, limit + 1],
+    "SELECT entity, id, version FROM tombstones WHERE company_id = $1 AND version > $2 AND version <= $4 ORDER BY version LIMIT $3",
+    [companyId, from, limit + 1, head],
   );
   const all = [
     ...perSource.flat(),
@@ -101,7 +104,7 @@ export async function readChanges(
   const changes = all.slice(0, limit);
   const last = changes[changes.length - 1]?.version ?? from;
   const response: PullResponse = {
-    cursor: hasMore ? last : Math.max(head, last),
+    cursor: hasMore ? last : Math.max(head, from),
     invoiceCursor,
     hasMore: hasMore || invoiceHasMore,
     reset,
@@ -119,7 +122,7 @@ export async function readChanges(
     serverTime: new Date().toISOString(),
   };
   if (withCounts) {
-    response.remaining = await countRemaining(db, companyId, deviceId, from);
+    response.remaining = await countRemaining(db, companyId, deviceId, from, head);
     const pendingInvoices = await db.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM invoices WHERE company_id = $1 AND device_id = $2 AND version > $3",
       [companyId, deviceId, invoiceFrom],
@@ -129,14 +132,13 @@ export async function readChanges(
   return response;
 }
 
-async function countRemaining(db: Queryable, companyId: string, deviceId: string, from: number) {
+async function countRemaining(db: Queryable, companyId: string, deviceId: string, from: number, head: number) {
   const counts = await Promise.all(
     sources.map(async (s) => {
-      const p = s.deviceScoped ? [companyId, from, 0, deviceId] : [companyId, from];
-      const where = s.deviceScoped ? whereFor(s).replace("$4", "$3") : whereFor(s);
+      // Same placeholders as whereFor; $3 (limit) is unused by a count.
       const rows = await db.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM ${s.table} WHERE ${where}`,
-        s.deviceScoped ? [p[0], p[1], p[3]] : p,
+        `SELECT count(*)::int AS n FROM ${s.table} WHERE ${whereFor(s)} AND $3::int IS NULL`,
+        s.deviceScoped ? [companyId, from, null, head, deviceId] : [companyId, from, null, head],
       );
       return [s.entity, rows[0]?.n ?? 0] as const;
     }),

@@ -1,0 +1,139 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { SyncEngine, SyncOutcome } from "./syncEngine";
+import { retryDelay, type SchedulerEnvironment, SyncScheduler } from "./syncScheduler";
+
+const okOutcome: SyncOutcome = {
+  ok: true,
+  push: { synced: 0, rejected: 0, retry: 0, ignored: 0 },
+  pulledPages: 1,
+  failure: null,
+};
+const failed = (kind: "network" | "client"): SyncOutcome => ({
+  ...okOutcome,
+  ok: false,
+  failure: { kind, message: kind, at: "" },
+});
+
+/** Manual clock: timers fire only when the test advances time. */
+function fakeEnvironment() {
+  let now = 0;
+  const timers: { at: number; fn: () => void; id: number }[] = [];
+  let nextId = 1;
+  const env: SchedulerEnvironment = {
+    setTimeout: (fn, ms) => {
+      const id = nextId++;
+      timers.push({ at: now + ms, fn, id });
+      return id;
+    },
+    clearTimeout: (id) => {
+      const i = timers.findIndex((t) => t.id === id);
+      if (i >= 0) timers.splice(i, 1);
+    },
+    random: () => 0.5,
+    now: () => now,
+  };
+  return {
+    env,
+    pendingDelays: () => timers.map((t) => t.at - now),
+    async advance(ms: number) {
+      now += ms;
+      for (const t of timers.filter((x) => x.at <= now)) {
+        timers.splice(timers.indexOf(t), 1);
+        t.fn();
+      }
+      for (let i = 0; i < 10; i++) await Promise.resolve();
+    },
+  };
+}
+
+function engineAnswering(outcomes: SyncOutcome[]) {
+  let calls = 0;
+  const engine = {
+    syncNow: async () => outcomes[Math.min(calls++, outcomes.length - 1)] as SyncOutcome,
+  } as unknown as SyncEngine;
+  return { engine, calls: () => calls };
+}
+
+describe("retryDelay", () => {
+  it("doubles, stays within [ceiling/2, ceiling] and never passes 60 s", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 50 }), fc.double({ min: 0, max: 1, noNaN: true }), (failures, r) => {
+        const d = retryDelay(failures, () => r);
+        const ceiling = Math.min(60_000, 2000 * 2 ** (failures - 1));
+        expect(d).toBeGreaterThanOrEqual(ceiling / 2 - 1);
+        expect(d).toBeLessThanOrEqual(60_000);
+      }),
+    );
+  });
+});
+
+describe("SyncScheduler", () => {
+  it("syncs at start, then on the interval", async () => {
+    const fake = fakeEnvironment();
+    const { engine, calls } = engineAnswering([okOutcome]);
+    const s = new SyncScheduler(engine, fake.env, { intervalMs: 30_000 });
+    s.start();
+    await fake.advance(0);
+    expect(calls()).toBe(1);
+    await fake.advance(29_000);
+    expect(calls()).toBe(1);
+    await fake.advance(1_000);
+    expect(calls()).toBe(2);
+  });
+
+  it("backs off exponentially while the server cannot be reached, then recovers", async () => {
+    const fake = fakeEnvironment();
+    const { engine, calls } = engineAnswering([failed("network"), failed("network"), failed("network"), okOutcome]);
+    const s = new SyncScheduler(engine, fake.env, { baseRetryMs: 2000, intervalMs: 30_000 });
+    s.start();
+    await fake.advance(0);
+    expect(fake.pendingDelays()).toEqual([1500]); // random 0.5 → 3/4 of 2 s
+    await fake.advance(1500);
+    expect(fake.pendingDelays()).toEqual([3000]);
+    await fake.advance(3000);
+    expect(fake.pendingDelays()).toEqual([6000]);
+    expect(s.getState().consecutiveFailures).toBe(3);
+    await fake.advance(6000);
+    expect(calls()).toBe(4);
+    expect(s.getState().consecutiveFailures).toBe(0);
+    expect(fake.pendingDelays()).toEqual([30_000]);
+  });
+
+  it("a sale during a sync triggers another round right after it", async () => {
+    const fake = fakeEnvironment();
+    let release: () => void = () => undefined;
+    let calls = 0;
+    const engine = {
+      syncNow: () => {
+        calls++;
+        return calls === 1
+          ? new Promise<SyncOutcome>((r) => (release = () => r(okOutcome)))
+          : Promise.resolve(okOutcome);
+      },
+    } as unknown as SyncEngine;
+    const s = new SyncScheduler(engine, fake.env);
+    s.start();
+    await fake.advance(0);
+    s.requestNow("sale");
+    release();
+    await fake.advance(0);
+    await fake.advance(0);
+    expect(calls).toBe(2);
+  });
+
+  it("runs inside the sync lock so two tabs never sync at once", async () => {
+    const fake = fakeEnvironment();
+    const held: string[] = [];
+    fake.env.locks = {
+      request: async (name, cb) => {
+        held.push(name);
+        return cb();
+      },
+    };
+    const { engine } = engineAnswering([okOutcome]);
+    const s = new SyncScheduler(engine, fake.env);
+    await s.runNow();
+    expect(held).toEqual(["mostrador-sync"]);
+  });
+});

@@ -1,0 +1,188 @@
+import type { SyncEngine, SyncOutcome } from "./syncEngine";
+
+/** Failures worth retrying by themselves; a 4xx needs a person (or a new version). */
+const TRANSIENT = new Set(["network", "timeout", "unavailable", "server", "invalid_response"]);
+
+export interface SchedulerEnvironment {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+  random(): number;
+  now(): number;
+  /** navigator.locks where the browser has it: one tab syncs at a time, the others wait their turn. */
+  locks?: { request<T>(name: string, callback: () => Promise<T>): Promise<T> };
+  addEventListener?(type: "online" | "visibilitychange", listener: () => void): void;
+  removeEventListener?(type: "online" | "visibilitychange", listener: () => void): void;
+  isVisible?(): boolean;
+}
+
+export interface SchedulerOptions {
+  /** Between syncs while everything is fine. */
+  intervalMs?: number;
+  /** First retry delay after a failure; doubles each time. */
+  baseRetryMs?: number;
+  /** Retries never wait longer than this (about a minute). */
+  maxRetryMs?: number;
+}
+
+export interface SchedulerState {
+  consecutiveFailures: number;
+  /** When the next automatic attempt is due (epoch ms), or null while one runs. */
+  nextAttemptAt: number | null;
+}
+
+export const SYNC_LOCK_NAME = "mostrador-sync";
+
+/** Delay before retry number `failures` (1, 2, …): exponential, capped, with full jitter on its upper half. */
+export function retryDelay(failures: number, random: () => number, base = 2000, max = 60_000): number {
+  const ceiling = Math.min(max, base * 2 ** Math.max(0, failures - 1));
+  return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+
+/**
+ * syncScheduler: decides when the engine runs. After each sale, when the browser says it is
+ * online again, when the page becomes visible, and on a timer; after a transient failure it
+ * retries with exponential backoff and jitter (honouring Retry-After), capped near 60 s.
+ */
+export class SyncScheduler {
+  private timer: unknown = null;
+  private state: SchedulerState = { consecutiveFailures: 0, nextAttemptAt: null };
+  private readonly listeners = new Set<(s: SchedulerState) => void>();
+  private running: Promise<SyncOutcome> | null = null;
+  private again = false;
+  private started = false;
+  private readonly onOnline = () => this.requestNow("online");
+  private readonly onVisible = () => {
+    if (this.env.isVisible?.() ?? true) this.requestNow("visible");
+  };
+  private readonly intervalMs: number;
+  private readonly baseRetryMs: number;
+  private readonly maxRetryMs: number;
+
+  constructor(
+    private readonly engine: SyncEngine,
+    private readonly env: SchedulerEnvironment,
+    options: SchedulerOptions = {},
+  ) {
+    this.intervalMs = options.intervalMs ?? 30_000;
+    this.baseRetryMs = options.baseRetryMs ?? 2000;
+    this.maxRetryMs = options.maxRetryMs ?? 60_000;
+  }
+
+  getState(): SchedulerState {
+    return this.state;
+  }
+
+  subscribe(listener: (s: SchedulerState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.env.addEventListener?.("online", this.onOnline);
+    this.env.addEventListener?.("visibilitychange", this.onVisible);
+    this.requestNow("start");
+  }
+
+  stop(): void {
+    this.started = false;
+    this.env.removeEventListener?.("online", this.onOnline);
+    this.env.removeEventListener?.("visibilitychange", this.onVisible);
+    if (this.timer !== null) this.env.clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** Sync as soon as possible (a sale, the connection is back). Never throws. */
+  requestNow(_reason: string): void {
+    if (this.running) {
+      this.again = true; // whatever was just saved goes in the next round
+      return;
+    }
+    this.schedule(0);
+  }
+
+  /** "Sincronizar": run now and report the outcome to the caller. */
+  async runNow(): Promise<SyncOutcome> {
+    if (this.timer !== null) this.env.clearTimeout(this.timer);
+    this.timer = null;
+    return this.run();
+  }
+
+  private schedule(ms: number) {
+    if (!this.started) return;
+    if (this.timer !== null) this.env.clearTimeout(this.timer);
+    this.update({ nextAttemptAt: this.env.now() + ms });
+    this.timer = this.env.setTimeout(() => {
+      this.timer = null;
+      void this.run();
+    }, ms);
+  }
+
+  private run(): Promise<SyncOutcome> {
+    if (this.running) return this.running;
+    this.update({ nextAttemptAt: null });
+    const sync = () => this.engine.syncNow();
+    const locked = this.env.locks ? this.env.locks.request(SYNC_LOCK_NAME, sync) : sync();
+    this.running = locked
+      .catch((error): SyncOutcome => {
+        const message = error instanceof Error ? error.message : String(error);
+        return {
+          ok: false,
+          push: { synced: 0, rejected: 0, retry: 0, ignored: 0 },
+          pulledPages: 0,
+          failure: { kind: "network", message, at: new Date(this.env.now()).toISOString() },
+        };
+      })
+      .then((outcome) => {
+        this.running = null;
+        this.afterRun(outcome);
+        return outcome;
+      });
+    return this.running;
+  }
+
+  private afterRun(outcome: SyncOutcome) {
+    if (outcome.ok) {
+      this.update({ consecutiveFailures: 0 });
+      // Invoices that came back as "retry" or were saved meanwhile go up right away.
+      this.schedule(this.again || outcome.push.retry > 0 ? 0 : this.intervalMs);
+    } else {
+      const failures = this.state.consecutiveFailures + 1;
+      this.update({ consecutiveFailures: failures });
+      const transient = TRANSIENT.has(outcome.failure?.kind ?? "network");
+      const retryAfter = (outcome.failure as { retryAfterMs?: number } | null)?.retryAfterMs;
+      const delay = transient
+        ? Math.max(retryDelay(failures, this.env.random, this.baseRetryMs, this.maxRetryMs), retryAfter ?? 0)
+        : this.maxRetryMs;
+      this.schedule(Math.min(delay, this.maxRetryMs));
+    }
+    this.again = false;
+  }
+
+  private update(change: Partial<SchedulerState>) {
+    this.state = { ...this.state, ...change };
+    for (const l of this.listeners) l(this.state);
+  }
+}
+
+/** The browser's timers, locks and events. */
+export function browserSchedulerEnvironment(): SchedulerEnvironment {
+  const nav = globalThis.navigator as (Navigator & { locks?: SchedulerEnvironment["locks"] }) | undefined;
+  return {
+    setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
+    clearTimeout: (h) => globalThis.clearTimeout(h as ReturnType<typeof setTimeout>),
+    random: Math.random,
+    now: Date.now,
+    locks: nav?.locks ? { request: (name, cb) => (nav.locks as LockManager).request(name, cb) } : undefined,
+    addEventListener: (type, l) =>
+      type === "visibilitychange"
+        ? globalThis.document?.addEventListener(type, l)
+        : globalThis.addEventListener?.(type, l),
+    removeEventListener: (type, l) =>
+      type === "visibilitychange"
+        ? globalThis.document?.removeEventListener(type, l)
+        : globalThis.removeEventListener?.(type, l),
+    isVisible: () => globalThis.document?.visibilityState !== "hidden",
+  };
+}
