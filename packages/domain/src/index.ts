@@ -7,4 +7,5 @@ export * from "./invoice/invoiceTotals";
 export * from "./invoice/rejectionMessages";
 export * from "./money/money";
 export * from "./money/quantity";
+export * from "./numbering/numberBlockRules";
 export * from "./sync/syncMessages";

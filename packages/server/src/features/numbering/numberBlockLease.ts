@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { adaptiveBlockSize, planNumberBlock } from "@mostrador/domain";
 import type { AuthContext } from "../../auth/authTokens";
 import { allocateVersions } from "../../db/changeVersions";
 import type { Database, Queryable } from "../../db/database";
@@ -6,12 +7,9 @@ import { ApiError, notFound } from "../../http/apiError";
 import { localDate } from "../invoices/invoiceValidator";
 import { presentNumberBlock } from "./numberBlockPresenter";
 
-const MIN_BLOCK = 20;
-const MAX_BLOCK = 5000;
-
-/** Enough numbers for the terminal's busiest 24 hours of the last 30 days, plus half again. */
-async function adaptiveBlockSize(tx: Queryable, companyId: string, terminalId: string | null): Promise<number> {
-  if (!terminalId) return 100;
+/** Block size from the terminal's busiest 24 hours of the last 30 days (domain rule). */
+async function adaptiveBlockSizeFor(tx: Queryable, companyId: string, terminalId: string | null): Promise<number> {
+  if (!terminalId) return adaptiveBlockSize(0);
   const rows = await tx.query<{ busiest: number | null }>(
     `SELECT max(n)::int AS busiest FROM (
        SELECT count(*) AS n FROM invoices
@@ -19,8 +17,7 @@ async function adaptiveBlockSize(tx: Queryable, companyId: string, terminalId: s
         GROUP BY date_trunc('day', issued_at)) d`,
     [companyId, terminalId],
   );
-  const busiest = rows[0]?.busiest ?? 0;
-  return Math.min(MAX_BLOCK, Math.max(MIN_BLOCK * 5, Math.ceil(busiest * 1.5)));
+  return adaptiveBlockSize(rows[0]?.busiest ?? 0);
 }
 
 /**
@@ -51,28 +48,42 @@ export async function leaseNumberBlock(
     ]);
     // Validity is per calendar day in the shop's time zone, not UTC.
     const localToday = localDate(today.toISOString(), company[0]?.time_zone);
-    if (localToday > day(n.valid_until))
-      throw new ApiError(409, "NUMBERING_EXPIRED", `numbering expired on ${day(n.valid_until)}`);
-    if (localToday < day(n.valid_from))
-      throw new ApiError(409, "NUMBERING_EXPIRED", `numbering is valid from ${day(n.valid_from)}`);
-    const next = Number(n.next_number);
-    const remaining = Number(n.range_to) - next + 1;
-    if (remaining <= 0) throw new ApiError(409, "NUMBERING_RANGE_EXHAUSTED", "the numbering's range is used up");
     const wanted =
       requestedSize ??
-      (n.block_size ? Number(n.block_size) : await adaptiveBlockSize(tx, auth.companyId, auth.deviceTerminalId));
-    const size = Math.min(wanted, remaining);
+      (n.block_size ? Number(n.block_size) : await adaptiveBlockSizeFor(tx, auth.companyId, auth.deviceTerminalId));
+    const plan = planNumberBlock(
+      {
+        rangeFrom: Number(n.range_from),
+        rangeTo: Number(n.range_to),
+        nextNumber: Number(n.next_number),
+        validFrom: day(n.valid_from),
+        validUntil: day(n.valid_until),
+      },
+      wanted,
+      localToday,
+    );
+    if (!plan.ok) {
+      if (plan.reason === "RANGE_EXHAUSTED")
+        throw new ApiError(409, "NUMBERING_RANGE_EXHAUSTED", "the numbering's range is used up");
+      throw new ApiError(
+        409,
+        "NUMBERING_EXPIRED",
+        plan.reason === "EXPIRED"
+          ? `numbering expired on ${day(n.valid_until)}`
+          : `numbering is valid from ${day(n.valid_from)}`,
+      );
+    }
     const version = await allocateVersions(tx, auth.companyId, 2);
     await tx.query("UPDATE numberings SET next_number = $3, version = $4 WHERE company_id = $1 AND id = $2", [
       auth.companyId,
       numberingId,
-      next + size,
+      plan.nextNumber,
       version,
     ]);
     const inserted = await tx.query(
       `INSERT INTO number_blocks (company_id, id, numbering_id, device_id, range_from, range_to, version)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-      [auth.companyId, randomUUID(), numberingId, deviceId, next, next + size - 1, version + 1],
+      [auth.companyId, randomUUID(), numberingId, deviceId, plan.from, plan.to, version + 1],
     );
     return presentNumberBlock(inserted[0] as Record<string, unknown>);
   });

@@ -1,3 +1,4 @@
+import { releasableFrom } from "@mostrador/domain";
 import type { AuthContext } from "../../auth/authTokens";
 import { allocateVersions } from "../../db/changeVersions";
 import type { Database } from "../../db/database";
@@ -33,8 +34,11 @@ export async function releaseTerminalNumbers(db: Database, auth: AuthContext, te
            SELECT number FROM voided_numbers WHERE company_id = $1 AND numbering_id = $2 AND number BETWEEN $3 AND $4) u`,
         [auth.companyId, b.numbering_id, b.range_from, b.range_to],
       );
-      const from = last[0]?.n == null ? Number(b.range_from) : Number(last[0].n) + 1;
-      if (from > Number(b.range_to)) continue;
+      const from = releasableFrom(
+        { rangeFrom: Number(b.range_from), rangeTo: Number(b.range_to) },
+        last[0]?.n == null ? null : Number(last[0].n),
+      );
+      if (from === null) continue;
       const version = await allocateVersions(tx, auth.companyId);
       await tx.query(
         "UPDATE number_blocks SET released_from = $3, released_at = now(), version = $4 WHERE company_id = $1 AND id = $2",

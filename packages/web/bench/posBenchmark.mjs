@@ -1,0 +1,101 @@
+// Browser benchmark of the till (issue 3), headless Chromium through playwright-core.
+// Needs a running app whose company has a big catalog, e.g.:
+//   DATA_DIR=/tmp/bench npm run seed -w @mostrador/server -- --products 20000 --clients 10000 --domain bench.co
+//   DATA_DIR=/tmp/bench PORT=3418 npm start -w @mostrador/server      (serves packages/web/dist)
+//   BASE=http://127.0.0.1:3418 EMAIL=caja@bench.co node packages/web/bench/posBenchmark.mjs
+// Reads the app's User Timing measures (src/perf/performanceMarks.ts) and prints p50/p95.
+import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { chromium } from "playwright-core";
+
+const base = process.env.BASE ?? "http://127.0.0.1:3000";
+const email = process.env.EMAIL ?? "caja@bench.co";
+const password = process.env.PASSWORD ?? "ejemplar2026";
+const invoices = Number(process.env.INVOICES ?? 60);
+const chromiumPath = process.env.CHROMIUM ?? "/usr/bin/chromium";
+
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+const ms = (v) => `${v.toFixed(1)} ms`;
+const summary = (values) =>
+  `n=${values.length} p50 ${ms(percentile(values, 50))} p95 ${ms(percentile(values, 95))} max ${ms(Math.max(...values))}`;
+
+async function takeMeasures(page, name) {
+  return page.evaluate((n) => {
+    const values = performance.getEntriesByName(n, "measure").map((e) => e.duration);
+    performance.clearMeasures(n);
+    return values;
+  }, name);
+}
+
+const profile = join(tmpdir(), `mostrador-bench-${Date.now()}`);
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: chromiumPath,
+  headless: true,
+  viewport: { width: 1366, height: 768 },
+  args: ["--no-sandbox"],
+});
+const page = context.pages()[0] ?? (await context.newPage());
+try {
+  await page.goto(base);
+  await page.getByLabel("Correo electrónico").fill(email);
+  await page.getByLabel("Contraseña").fill(password);
+  await page.getByRole("button", { name: "Ingresar" }).click();
+  await page.getByRole("button", { name: "Caja 1" }).click();
+  await page.getByRole("searchbox", { name: "Buscar producto" }).waitFor({ timeout: 120_000 });
+  const [firstLoad] = await takeMeasures(page, "mostrador:first-load");
+  const counts = await page.evaluate(async () => {
+    const db = await new Promise((resolve, reject) => {
+      const request = indexedDB.open("mostrador");
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const count = (store) =>
+      new Promise((resolve) => {
+        const r = db.transaction(store).objectStore(store).count();
+        r.onsuccess = () => resolve(r.result);
+      });
+    return { products: await count("products"), clients: await count("clients") };
+  });
+  console.log(`first load: ${ms(firstLoad ?? Number.NaN)} for ${counts.products} products, ${counts.clients} clients`);
+
+  const search = page.getByRole("searchbox", { name: "Buscar producto" });
+  for (const query of ["leche", "arroz 1", "cafe molido", "prod 1234", "jab", "galletas soda", "7700", "ref"]) {
+    await search.fill("");
+    for (const ch of query) {
+      await search.press(ch === " " ? "Space" : ch);
+      await page.waitForTimeout(30);
+    }
+  }
+  await search.fill("");
+  console.log(`search keystroke → results: ${summary(await takeMeasures(page, "mostrador:search"))}`);
+
+  for (let i = 0; i < invoices; i++) {
+    await page.locator(".product-tile").nth(i % 10).click();
+    await page.locator(".product-tile").nth((i + 3) % 10).click();
+    await page.getByRole("button", { name: "Siguiente" }).click();
+    await page.getByRole("button", { name: "Facturar" }).click();
+    await page.getByRole("button", { name: "Nueva venta" }).click();
+  }
+  console.log(`Facturar → receipt: ${summary(await takeMeasures(page, "mostrador:invoice"))}`);
+
+  await context.setOffline(true);
+  const started = Date.now();
+  await page.reload();
+  await page.getByRole("searchbox", { name: "Buscar producto" }).waitFor();
+  console.log(`app shell opened offline (reload → search box): ${Date.now() - started} ms`);
+} finally {
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
+}
+
+const dist = new URL("../dist/", import.meta.url);
+const html = readFileSync(new URL("index.html", dist), "utf8");
+const initial = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+const gzipped = initial.reduce((sum, file) => sum + gzipSync(readFileSync(new URL(file, dist))).length, 0);
+const lazy = readdirSync(new URL("assets/", dist)).filter((f) => f.endsWith(".js") && !initial.includes(`assets/${f}`));
+console.log(`initial JS: ${(gzipped / 1024).toFixed(1)} KB gzipped (${initial.join(", ")}); lazy chunks: ${lazy.length}`);

@@ -1,0 +1,58 @@
+/**
+ * Issue 4 benchmark: 1,000 invoices stored offline on one device (the app's storage module on
+ * fake-indexeddb, the app's sync engine), then uploaded to the real server over loopback:
+ * time until every invoice is acknowledged and marked synced locally.
+ * Usage: npx tsx packages/web/bench/syncUploadBenchmark.ts [--pglite]
+ */
+import "fake-indexeddb/auto";
+import { execSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { freePort } from "@mostrador/server/testing/freePort";
+import { startServerProcess } from "@mostrador/server/testing/serverProcess";
+import { FetchServerTransport } from "../src/api/fetchServerTransport";
+import { seededRandom } from "../src/sync/testing/faultInjectingFetch";
+import { startSimulatedTill } from "../src/sync/testing/simulatedTill";
+
+const { values } = parseArgs({ options: { pglite: { type: "boolean", default: false } } });
+let databaseUrl: string | undefined;
+let dataDir: string | undefined;
+let dropDb: string | null = null;
+if (values.pglite) dataDir = mkdtempSync(join(tmpdir(), "mostrador-syncbench-"));
+else {
+  dropDb = `mostrador_syncbench_${Date.now()}`;
+  execSync(`psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE ${dropDb}"`);
+  databaseUrl = `postgres://postgres@127.0.0.1:5432/${dropDb}`;
+}
+const server = await startServerProcess({ port: await freePort(), databaseUrl, dataDir, seedDemo: true, webDist: false });
+const transport = new FetchServerTransport({ baseUrl: server.url });
+const till = await startSimulatedTill({
+  setupTransport: transport,
+  transport,
+  credentials: { email: "caja@ejemplar.co", password: "ejemplar2026" },
+  terminalName: "Caja 1",
+});
+const device = await till.store.getMeta("device");
+const numberingId = (await till.store.db.terminals.get(device?.terminalId ?? ""))?.numberingId ?? "";
+const block = await transport.leaseNumberBlock(device?.deviceToken ?? "", { numberingId, size: 3000 });
+await till.store.putNumberBlocks([{ ...block, numberingId }]);
+
+const random = seededRandom(7);
+const results: { seconds: number; perSecond: number }[] = [];
+for (let run = 0; run < 3; run++) {
+  for (let i = 0; i < 1000; i++) await till.sell(random); // offline: nothing is sent while selling
+  const t0 = performance.now();
+  const pushed = await till.engine.pushPending();
+  const seconds = (performance.now() - t0) / 1000;
+  if (pushed.synced !== 1000) throw new Error(`expected 1000 synced, got ${JSON.stringify(pushed)}`);
+  results.push({ seconds, perSecond: 1000 / seconds });
+}
+const label = values.pglite ? "PGlite (embedded)" : "PostgreSQL 15";
+console.log(`\n## 1,000 offline invoices uploaded from one device, ${label}`);
+for (const [i, r] of results.entries())
+  console.log(`- run ${i + 1}: ${r.seconds.toFixed(3)} s (${Math.round(r.perSecond)} invoices/s), batches of 100`);
+await server.kill();
+if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+if (dropDb) execSync(`psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE ${dropDb} WITH (FORCE)"`);
