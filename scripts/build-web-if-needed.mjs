@@ -17,8 +17,7 @@ function newest(dir) {
 }
 
 const stale =
-  !existsSync(built) ||
-  Math.max(newest(join(web, "src")), newest("packages/domain/src")) > statSync(built).mtimeMs;
+  !existsSync(built) || Math.max(newest(join(web, "src")), newest("packages/domain/src")) > statSync(built).mtimeMs;
 if (stale) {
   console.log("Building the POS web app (first start or sources changed)…");
   execSync("npm run build -w @mostrador/web", { stdio: "inherit" });

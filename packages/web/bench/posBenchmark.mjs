@@ -62,6 +62,9 @@ try {
     return { products: await count("products"), clients: await count("clients") };
   });
   console.log(`first load: ${ms(firstLoad ?? Number.NaN)} for ${counts.products} products, ${counts.clients} clients`);
+  console.log(`  pull pages, fetch: ${summary(await takeMeasures(page, "mostrador:pull-fetch"))}`);
+  console.log(`  pull pages, apply: ${summary(await takeMeasures(page, "mostrador:pull-apply"))}`);
+  if (process.env.ONLY_FIRST_LOAD) process.exit(0);
 
   const search = page.getByRole("searchbox", { name: "Buscar producto" });
   for (const query of ["leche", "arroz 1", "cafe molido", "prod 1234", "jab", "galletas soda", "7700", "ref"]) {
@@ -75,8 +78,14 @@ try {
   console.log(`search keystroke → results: ${summary(await takeMeasures(page, "mostrador:search"))}`);
 
   for (let i = 0; i < invoices; i++) {
-    await page.locator(".product-tile").nth(i % 10).click();
-    await page.locator(".product-tile").nth((i + 3) % 10).click();
+    await page
+      .locator(".product-tile")
+      .nth(i % 10)
+      .click();
+    await page
+      .locator(".product-tile")
+      .nth((i + 3) % 10)
+      .click();
     await page.getByRole("button", { name: "Siguiente" }).click();
     await page.getByRole("button", { name: "Facturar" }).click();
     await page.getByRole("button", { name: "Nueva venta" }).click();
@@ -98,4 +107,6 @@ const html = readFileSync(new URL("index.html", dist), "utf8");
 const initial = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
 const gzipped = initial.reduce((sum, file) => sum + gzipSync(readFileSync(new URL(file, dist))).length, 0);
 const lazy = readdirSync(new URL("assets/", dist)).filter((f) => f.endsWith(".js") && !initial.includes(`assets/${f}`));
-console.log(`initial JS: ${(gzipped / 1024).toFixed(1)} KB gzipped (${initial.join(", ")}); lazy chunks: ${lazy.length}`);
+console.log(
+  `initial JS: ${(gzipped / 1024).toFixed(1)} KB gzipped (${initial.join(", ")}); lazy chunks: ${lazy.length}`,
+);

@@ -26,7 +26,13 @@ else {
   execSync(`psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE ${dropDb}"`);
   databaseUrl = `postgres://postgres@127.0.0.1:5432/${dropDb}`;
 }
-const server = await startServerProcess({ port: await freePort(), databaseUrl, dataDir, seedDemo: true, webDist: false });
+const server = await startServerProcess({
+  port: await freePort(),
+  databaseUrl,
+  dataDir,
+  seedDemo: true,
+  webDist: false,
+});
 const transport = new FetchServerTransport({ baseUrl: server.url });
 const till = await startSimulatedTill({
   setupTransport: transport,
