@@ -64,7 +64,6 @@ try {
   console.log(`first load: ${ms(firstLoad ?? Number.NaN)} for ${counts.products} products, ${counts.clients} clients`);
   console.log(`  pull pages, fetch: ${summary(await takeMeasures(page, "mostrador:pull-fetch"))}`);
   console.log(`  pull pages, apply: ${summary(await takeMeasures(page, "mostrador:pull-apply"))}`);
-  if (process.env.ONLY_FIRST_LOAD) process.exit(0);
 
   const search = page.getByRole("searchbox", { name: "Buscar producto" });
   for (const query of ["leche", "arroz 1", "cafe molido", "prod 1234", "jab", "galletas soda", "7700", "ref"]) {

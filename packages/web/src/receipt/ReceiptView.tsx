@@ -1,6 +1,8 @@
+import { useEffect } from "react";
 import { useAppServices } from "../app/appServices";
 import { useLiveQuery } from "../hooks/useLiveQuery";
 import { useI18n } from "../i18n/i18n";
+import { markEnd } from "../perf/performanceMarks";
 import type { LocalInvoice, ReceiptContext } from "../storage/localRecords";
 import { Receipt } from "./Receipt";
 
@@ -16,6 +18,7 @@ interface ReceiptViewProps {
 export function ReceiptView({ invoiceId, initial, notice, fallbackContext = null, onNewSale }: ReceiptViewProps) {
   const { store } = useAppServices();
   const { t } = useI18n();
+  useEffect(() => markEnd("mostrador:invoice"), []);
   const invoice = useLiveQuery(async () => (await store.getInvoice(invoiceId)) ?? initial, [store, invoiceId], initial);
   return (
     <section className="receipt-view">

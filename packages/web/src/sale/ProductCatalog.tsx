@@ -1,6 +1,7 @@
 import type { Category, Product } from "@mostrador/domain";
-import { type KeyboardEvent, type RefObject, useDeferredValue, useMemo, useState } from "react";
+import { type KeyboardEvent, memo, type RefObject, useDeferredValue, useEffect, useMemo, useState } from "react";
 import { useI18n } from "../i18n/i18n";
+import { markEnd, markStart } from "../perf/performanceMarks";
 import type { ProductSearchIndex } from "./productSearchIndex";
 
 interface ProductCatalogProps {
@@ -19,9 +20,12 @@ export function ProductCatalog({ index, categories, priceOf, onAdd, searchRef }:
   const [notice, setNotice] = useState<string | null>(null);
   const deferredQuery = useDeferredValue(query);
   const results = useMemo(
-    () => index.search(deferredQuery, { categoryId: categoryId || null, limit: 60 }),
+    () => index.search(deferredQuery, { categoryId: categoryId || null, limit: 48 }),
     [index, deferredQuery, categoryId],
   );
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: measures each time new results are on screen
+  useEffect(() => markEnd("mostrador:search"), [results]);
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     if (event.key === "Escape") {
@@ -57,6 +61,7 @@ export function ProductCatalog({ index, categories, priceOf, onAdd, searchRef }:
             placeholder={t("sale.searchPlaceholder")}
             value={query}
             onChange={(e) => {
+              markStart("mostrador:search");
               setQuery(e.target.value);
               setNotice(null);
             }}
@@ -84,22 +89,34 @@ export function ProductCatalog({ index, categories, priceOf, onAdd, searchRef }:
       )}
       <div className="product-grid">
         {results.map((product) => (
-          <button
-            key={product.id}
-            type="button"
-            className="product-tile"
-            aria-label={product.name}
-            aria-describedby={`price-${product.id}`}
-            onClick={() => onAdd(product)}
-          >
-            <span className="product-tile__name">{product.name}</span>
-            <span className="product-tile__price" id={`price-${product.id}`}>
-              {money(priceOf(product))}
-            </span>
-          </button>
+          <ProductTile key={product.id} product={product} price={money(priceOf(product))} onAdd={onAdd} />
         ))}
         {results.length === 0 && <p className="muted">{t("sale.noProducts")}</p>}
       </div>
     </section>
   );
 }
+
+interface ProductTileProps {
+  product: Product;
+  price: string;
+  onAdd: (product: Product) => void;
+}
+
+/** A product button: its accessible name is the product's name; the price is its description. */
+const ProductTile = memo(function ProductTile({ product, price, onAdd }: ProductTileProps) {
+  return (
+    <button
+      type="button"
+      className="product-tile"
+      aria-label={product.name}
+      aria-describedby={`price-${product.id}`}
+      onClick={() => onAdd(product)}
+    >
+      <span className="product-tile__name">{product.name}</span>
+      <span className="product-tile__price" id={`price-${product.id}`}>
+        {price}
+      </span>
+    </button>
+  );
+});

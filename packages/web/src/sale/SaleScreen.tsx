@@ -1,8 +1,9 @@
 import { type Product, WALK_IN_CLIENT_ID_NUMBER } from "@mostrador/domain";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useAppServices } from "../app/appServices";
 import { useLiveQuery } from "../hooks/useLiveQuery";
 import { useI18n } from "../i18n/i18n";
+import { markStart } from "../perf/performanceMarks";
 import { ReceiptView } from "../receipt/ReceiptView";
 import type { ClientRecord, LocalInvoice } from "../storage/localRecords";
 import { CartPanel } from "./CartPanel";
@@ -74,11 +75,16 @@ export function SaleScreen({ data, online, active }: { data: SellingData; online
     return () => document.removeEventListener("keydown", onKeyDown);
   }, [active, step]);
 
-  function add(product: Product) {
-    const tax = data.taxesById.get(product.taxId);
-    if (!tax) return;
-    setCart((c) => addProduct(c, product, tax, { price: data.priceOverrides.get(product.id) }));
-  }
+  const { taxesById, priceOverrides } = data;
+  const add = useCallback(
+    (product: Product) => {
+      const tax = taxesById.get(product.taxId);
+      if (!tax) return;
+      setCart((c) => addProduct(c, product, tax, { price: priceOverrides.get(product.id) }));
+    },
+    [taxesById, priceOverrides],
+  );
+  const priceOf = useCallback((p: Product) => priceOverrides.get(p.id) ?? p.price, [priceOverrides]);
 
   function toPayment() {
     setPayments(initialPayments(totals.total, data.paymentMethods));
@@ -88,6 +94,7 @@ export function SaleScreen({ data, online, active }: { data: SellingData; online
 
   async function invoice() {
     if (busy) return;
+    markStart("mostrador:invoice");
     setBusy(true);
     setError(null);
     const result = await checkout(services, {
@@ -139,7 +146,7 @@ export function SaleScreen({ data, online, active }: { data: SellingData; online
         <ProductCatalog
           index={index}
           categories={data.categories}
-          priceOf={(p) => data.priceOverrides.get(p.id) ?? p.price}
+          priceOf={priceOf}
           onAdd={add}
           searchRef={searchRef}
         />

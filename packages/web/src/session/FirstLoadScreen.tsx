@@ -4,6 +4,7 @@ import { useAppServices } from "../app/appServices";
 import { useConnectivity } from "../connectivity/useConnectivity";
 import { useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages.es";
+import { markEnd, markStart } from "../perf/performanceMarks";
 import type { DeviceIdentity } from "../storage/localRecords";
 import type { PullProgress } from "../sync/syncEngine";
 import { loadTerminalData } from "./sessionActions";
@@ -23,7 +24,9 @@ export function FirstLoadScreen({ device, terminalName }: { device: DeviceIdenti
     if (running.current) return;
     running.current = true;
     setError(null);
+    markStart("mostrador:first-load");
     loadTerminalData(services, device, setProgress)
+      .then(() => markEnd("mostrador:first-load"))
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)))
       .finally(() => {
         running.current = false;

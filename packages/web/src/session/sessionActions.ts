@@ -4,6 +4,9 @@ import { topUpNumberBlocks } from "../numbering/numberBlockTopUp";
 import type { DeviceIdentity, SessionInfo } from "../storage/localRecords";
 import type { PullProgress } from "../sync/syncEngine";
 
+/** Bigger pages on the first load: fewer round trips and transactions for a 20,000-product catalog. */
+export const FIRST_LOAD_PAGE_SIZE = 5000;
+
 /** Logs in online and keeps the session on the device (it survives reloads and offline). */
 export async function signIn(
   services: Pick<AppServices, "store" | "transport">,
@@ -77,7 +80,7 @@ export async function loadTerminalData(
   device: DeviceIdentity,
   onProgress: (progress: PullProgress) => void,
 ): Promise<void> {
-  await services.syncEngine.pullAll({ counts: true, onProgress });
+  await services.syncEngine.pullAll({ counts: true, onProgress, pageSize: FIRST_LOAD_PAGE_SIZE });
   const { db } = services.store;
   const terminal = await db.terminals.get(device.terminalId);
   const numbering = terminal ? await db.numberings.get(terminal.numberingId) : undefined;

@@ -22,11 +22,11 @@ describe("applyPullPage", () => {
     expect(result.appliedByEntity.products).toBe(demo.products.length);
   });
 
-  it("indexes product names, references and barcodes for search", async () => {
+  it("indexes product barcodes and client id numbers, and keeps client search words", async () => {
     store = openTestStore();
     await store.applyPullPage(demo.fullCatalogPage());
-    const byWord = await store.db.products.where("searchWords").startsWith("cafe").toArray();
-    expect(byWord.map((p) => p.name)).toEqual(["Café molido 500 g"]);
+    const pedro = await store.db.clients.get(demo.pedro.id);
+    expect(pedro?.searchWords).toEqual(["pedro", "osorio", "1020304050"]);
     const byBarcode = await store.db.products.where("barcode").equals("7701234000028").first();
     expect(byBarcode?.name).toBe("Gaseosa cola 1,5 L");
     const clients = await store.db.clients.where("idNumber").equals("1020304050").toArray();

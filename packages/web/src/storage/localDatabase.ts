@@ -38,7 +38,8 @@ export class LocalDatabase extends Dexie {
   invoices!: EntityTable<LocalInvoice, "id">;
 
   constructor(name: string = DEFAULT_DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
-    super(name, options);
+    // Invoices must be on disk before the receipt shows: ask Chromium to flush every commit.
+    super(name, { chromeTransactionDurability: "strict", ...options });
     this.version(1).stores({
       meta: "key",
       products: "id, *searchWords, barcode, reference, categoryId",
@@ -53,6 +54,12 @@ export class LocalDatabase extends Dexie {
       numberBlocks: "id, numberingId",
       maintenanceWindows: "id",
       invoices: "id, status, issuedAt, number, [numberingId+number], clientId",
+    });
+    // v2: product and client search runs in memory (sale/productSearchIndex.ts); the multi-entry
+    // word indexes tripled the cost of writing the catalog on the first load.
+    this.version(2).stores({
+      products: "id, barcode, reference, categoryId",
+      clients: "id, idNumber",
     });
   }
 

@@ -73,7 +73,9 @@ export interface MetaRecord<K extends MetaKey = MetaKey> {
   value: MetaValues[K];
 }
 
-export type ProductRecord = Product & { searchWords: string[] };
+/** Products are searched in memory (sale/productSearchIndex.ts), not through IndexedDB indexes. */
+export type ProductRecord = Product;
+/** Clients carry their normalized name and id words for the in-memory client search. */
 export type ClientRecord = Client & { searchWords: string[]; createdOffline?: boolean };
 export type CategoryRecord = Category;
 export type TaxRecord = Tax;

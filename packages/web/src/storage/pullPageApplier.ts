@@ -39,7 +39,7 @@ export async function applyPullPageInTransaction(db: LocalDatabase, page: PullRe
           await applyNumberBlocks(db, changes);
           break;
         case "products":
-          await applyRows(db.products, changes, withProductSearchWords);
+          await applyRows(db.products, changes, (data) => data as unknown as ProductRecord);
           break;
         case "clients":
           await applyRows(db.clients, changes, withClientSearchWords);
@@ -92,11 +92,6 @@ async function applyRows<T>(
     .map((c) => toRecord({ ...(c.data as Record<string, unknown>), id: c.id, version: c.version }, c));
   if (deletions.length > 0) await table.bulkDelete(deletions);
   if (upserts.length > 0) await table.bulkPut(upserts);
-}
-
-function withProductSearchWords(data: Record<string, unknown>): ProductRecord {
-  const product = data as unknown as ProductRecord;
-  return { ...product, searchWords: searchWords(product.name, product.reference) };
 }
 
 function withClientSearchWords(data: Record<string, unknown>): ClientRecord {

@@ -1,6 +1,7 @@
 import type { InvoiceDocument, SyncedEntity } from "@mostrador/domain";
 import type { ServerTransport } from "../api/serverTransport";
 import { isTransportError, type TransportErrorKind } from "../api/transportErrors";
+import { markEnd, markStart } from "../perf/performanceMarks";
 import { hasUnsentChanges } from "../storage/localRecords";
 import type { ApplyPushResult, LocalStore, PullCursors } from "../storage/localStore";
 
@@ -54,7 +55,12 @@ export interface SyncEngine {
   /** Ask for a sync soon (after a sale, when the connection returns); never throws. */
   requestSync(reason: string): void;
   /** Download every page from the stored cursor; `counts` asks for totals (first load). */
-  pullAll(options?: { counts?: boolean; onProgress?: (progress: PullProgress) => void }): Promise<PullProgress>;
+  pullAll(options?: {
+    counts?: boolean;
+    onProgress?: (progress: PullProgress) => void;
+    /** Rows per page (server maximum 10,000); the first load uses bigger pages. */
+    pageSize?: number;
+  }): Promise<PullProgress>;
   /** Upload pending invoices (or only `ids`) in batches; results are applied to the local store. */
   pushPending(options?: { ids?: readonly string[] }): Promise<ApplyPushResult>;
   /** Start automatic synchronization (events, timers); stop() undoes it. */
@@ -142,7 +148,9 @@ export class MinimalSyncEngine implements SyncEngine {
     return this.running;
   }
 
-  async pullAll(options: { counts?: boolean; onProgress?: (p: PullProgress) => void } = {}): Promise<PullProgress> {
+  async pullAll(
+    options: { counts?: boolean; onProgress?: (p: PullProgress) => void; pageSize?: number } = {},
+  ): Promise<PullProgress> {
     const { store } = this.options;
     const token = await this.deviceToken();
     const progress: PullProgress = { pages: 0, loadedByEntity: {}, totalByEntity: {}, done: false };
@@ -155,31 +163,44 @@ export class MinimalSyncEngine implements SyncEngine {
     }
   }
 
+  /**
+   * Applies pages in order, one transaction each; the next page is already being fetched (with
+   * the cursors the current page announced) while the current one is written.
+   */
   private async pullPages(
     token: string,
     cursors: PullCursors,
     progress: PullProgress,
-    options: { counts?: boolean; onProgress?: (p: PullProgress) => void },
+    options: { counts?: boolean; onProgress?: (p: PullProgress) => void; pageSize?: number },
   ): Promise<PullProgress> {
     const { store, transport } = this.options;
+    const limit = options.pageSize ?? PULL_PAGE_SIZE;
+    const fetchPage = (from: PullCursors, counts: boolean) => {
+      const request = this.call(() => transport.pull(token, { ...from, limit, counts }));
+      request.catch(() => undefined); // awaited below; this only keeps an unused prefetch from being "unhandled"
+      return request;
+    };
     let resets = 0;
+    let next = fetchPage(cursors, options.counts === true);
     for (;;) {
-      const page = await this.call(() =>
-        transport.pull(token, { ...cursors, limit: PULL_PAGE_SIZE, counts: options.counts && progress.pages === 0 }),
-      );
+      markStart("mostrador:pull-fetch");
+      const page = await next;
+      markEnd("mostrador:pull-fetch");
       if (page.reset) {
         resets += 1;
         if (resets > 2) throw this.fail("server", "the server asked to reset the download repeatedly");
         progress.loadedByEntity = {};
       }
       if (page.remaining && progress.pages === 0) progress.totalByEntity = { ...page.remaining };
+      const again = page.hasMore || (page.reset && page.changes.length === 0);
+      if (again) next = fetchPage({ cursor: page.cursor, invoiceCursor: page.invoiceCursor ?? 0 }, false);
+      markStart("mostrador:pull-apply");
       const applied = await this.storage(() => store.applyPullPage(page));
+      markEnd("mostrador:pull-apply");
       progress.pages += 1;
       for (const [entity, count] of Object.entries(applied.appliedByEntity) as [SyncedEntity, number][]) {
         progress.loadedByEntity[entity] = (progress.loadedByEntity[entity] ?? 0) + count;
       }
-      cursors = { cursor: applied.cursor, invoiceCursor: applied.invoiceCursor };
-      const again = page.hasMore || (page.reset && page.changes.length === 0);
       progress.done = !again;
       options.onProgress?.({ ...progress });
       this.update({ pull: { ...progress } });

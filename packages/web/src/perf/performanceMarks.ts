@@ -1,0 +1,23 @@
+/**
+ * User Timing marks for the benchmark script (bench/posBenchmark.mjs) and DevTools:
+ * "mostrador:invoice" = Facturar click → receipt on screen, "mostrador:search" = keystroke →
+ * results on screen, "mostrador:first-load" = start → end of the first download.
+ */
+export type MeasureName =
+  | "mostrador:invoice"
+  | "mostrador:search"
+  | "mostrador:first-load"
+  | "mostrador:pull-fetch"
+  | "mostrador:pull-apply";
+
+export function markStart(name: MeasureName): void {
+  globalThis.performance?.mark?.(`${name}:start`);
+}
+
+/** Measures from the last start mark of `name`; ignored when there is none. */
+export function markEnd(name: MeasureName): void {
+  const perf = globalThis.performance;
+  if (!perf?.getEntriesByName?.(`${name}:start`, "mark").length) return;
+  perf.measure(name, `${name}:start`);
+  perf.clearMarks(`${name}:start`);
+}
