@@ -10,12 +10,20 @@ import { I18nProvider } from "./i18n/i18n";
 import { topUpNumberBlocks } from "./numbering/numberBlockTopUp";
 import { announceReloadNeeded, registerServiceWorker } from "./pwa/serviceWorkerRegistration";
 import { DexieLocalStore } from "./storage/dexieLocalStore";
+import { ScheduledSyncEngine } from "./sync/scheduledSyncEngine";
 import { MinimalSyncEngine } from "./sync/syncEngine";
+import { browserSchedulerEnvironment, SyncScheduler } from "./sync/syncScheduler";
 
 function createServices(): AppServices {
   const store = new DexieLocalStore();
   const transport = new FetchServerTransport();
-  const syncEngine = new MinimalSyncEngine({ store, transport, appVersion: import.meta.env.VITE_APP_VERSION });
+  const engine = new MinimalSyncEngine({ store, transport, appVersion: import.meta.env.VITE_APP_VERSION });
+  // Sync runs after each sale, when the connection returns, when the page shows, on a timer, and
+  // retries with backoff; one tab at a time (Web Locks).
+  const scheduler = new SyncScheduler(engine, browserSchedulerEnvironment(), {
+    canSync: async () => (await store.getMeta("readiness"))?.ready === true,
+  });
+  const syncEngine = new ScheduledSyncEngine(engine, scheduler);
   const connectivity = new ConnectivityMonitor({ transport });
   connectivity.subscribe((status) => {
     if (status === "online") syncEngine.requestSync("online");

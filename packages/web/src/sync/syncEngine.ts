@@ -22,6 +22,8 @@ export interface SyncFailure {
   kind: TransportErrorKind | "storage" | "no_device";
   message: string;
   at: string;
+  /** From a 503's Retry-After: the scheduler waits at least this long. */
+  retryAfterMs?: number;
 }
 
 export interface SyncEngineState {
@@ -293,7 +295,13 @@ export class MinimalSyncEngine implements SyncEngine {
   private failureOf(error: unknown): SyncFailure {
     if (error instanceof SyncEngineError) return error.failure;
     const at = (this.options.now?.() ?? new Date()).toISOString();
-    if (isTransportError(error)) return { kind: error.kind, message: error.message, at };
+    if (isTransportError(error))
+      return {
+        kind: error.kind,
+        message: error.message,
+        at,
+        ...(error.details.retryAfterMs !== undefined ? { retryAfterMs: error.details.retryAfterMs } : {}),
+      };
     return { kind: "storage", message: error instanceof Error ? error.message : String(error), at };
   }
 

@@ -22,6 +22,8 @@ export interface SchedulerOptions {
   baseRetryMs?: number;
   /** Retries never wait longer than this (about a minute). */
   maxRetryMs?: number;
+  /** False until the till is registered and loaded: nothing to sync yet (checked before each run). */
+  canSync?: () => Promise<boolean>;
 }
 
 export interface SchedulerState {
@@ -31,6 +33,13 @@ export interface SchedulerState {
 }
 
 export const SYNC_LOCK_NAME = "mostrador-sync";
+
+const notReady: SyncOutcome = {
+  ok: false,
+  push: { synced: 0, rejected: 0, retry: 0, ignored: 0 },
+  pulledPages: 0,
+  failure: { kind: "no_device", message: "this till is not ready to synchronize yet", at: "" },
+};
 
 /** Delay before retry number `failures` (1, 2, …): exponential, capped, with full jitter on its upper half. */
 export function retryDelay(failures: number, random: () => number, base = 2000, max = 60_000): number {
@@ -57,6 +66,7 @@ export class SyncScheduler {
   private readonly intervalMs: number;
   private readonly baseRetryMs: number;
   private readonly maxRetryMs: number;
+  private readonly canSync: () => Promise<boolean>;
 
   constructor(
     private readonly engine: SyncEngine,
@@ -66,6 +76,7 @@ export class SyncScheduler {
     this.intervalMs = options.intervalMs ?? 30_000;
     this.baseRetryMs = options.baseRetryMs ?? 2000;
     this.maxRetryMs = options.maxRetryMs ?? 60_000;
+    this.canSync = options.canSync ?? (() => Promise.resolve(true));
   }
 
   getState(): SchedulerState {
@@ -122,9 +133,9 @@ export class SyncScheduler {
   private run(): Promise<SyncOutcome> {
     if (this.running) return this.running;
     this.update({ nextAttemptAt: null });
-    const sync = () => this.engine.syncNow();
+    const sync = async (): Promise<SyncOutcome | null> => ((await this.canSync()) ? this.engine.syncNow() : null);
     const locked = this.env.locks ? this.env.locks.request(SYNC_LOCK_NAME, sync) : sync();
-    this.running = locked
+    this.running = (locked as Promise<SyncOutcome | null>)
       .catch((error): SyncOutcome => {
         const message = error instanceof Error ? error.message : String(error);
         return {
@@ -136,6 +147,11 @@ export class SyncScheduler {
       })
       .then((outcome) => {
         this.running = null;
+        if (outcome === null) {
+          // Not ready to sync (signing in, first load): look again later, no failure counted.
+          this.schedule(this.intervalMs);
+          return notReady;
+        }
         this.afterRun(outcome);
         return outcome;
       });
@@ -151,7 +167,7 @@ export class SyncScheduler {
       const failures = this.state.consecutiveFailures + 1;
       this.update({ consecutiveFailures: failures });
       const transient = TRANSIENT.has(outcome.failure?.kind ?? "network");
-      const retryAfter = (outcome.failure as { retryAfterMs?: number } | null)?.retryAfterMs;
+      const retryAfter = outcome.failure?.retryAfterMs;
       const delay = transient
         ? Math.max(retryDelay(failures, this.env.random, this.baseRetryMs, this.maxRetryMs), retryAfter ?? 0)
         : this.maxRetryMs;
