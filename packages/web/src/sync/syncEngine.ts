@@ -7,6 +7,8 @@ import type { ApplyPushResult, LocalStore, PullCursors } from "../storage/localS
 
 /** Invoices per push request (the server accepts up to MAX_PUSH_BATCH). */
 export const PUSH_BATCH_SIZE = 100;
+/** Requests in flight at once while uploading. */
+export const PUSH_CONCURRENCY = 2;
 export const PULL_PAGE_SIZE = 2000;
 
 export interface PullProgress {
@@ -225,19 +227,33 @@ export class MinimalSyncEngine implements SyncEngine {
     }
   }
 
+  /**
+   * Two batches in flight: the server answers per invoice and the idempotency key makes order
+   * irrelevant, so the next request travels while the previous answer is written locally.
+   */
   private async pushBatches(token: string, documents: readonly InvoiceDocument[]): Promise<ApplyPushResult> {
     const { store, transport } = this.options;
+    const batches: InvoiceDocument[][] = [];
+    for (let start = 0; start < documents.length; start += PUSH_BATCH_SIZE)
+      batches.push(documents.slice(start, start + PUSH_BATCH_SIZE));
+    const report = {
+      ...(await store.deviceReport()),
+      ...(this.options.appVersion ? { appVersion: this.options.appVersion } : {}),
+    };
     let total = emptyPush;
-    for (let start = 0; start < documents.length; start += PUSH_BATCH_SIZE) {
-      const batch = documents.slice(start, start + PUSH_BATCH_SIZE);
-      const report = {
-        ...(await store.deviceReport()),
-        ...(this.options.appVersion ? { appVersion: this.options.appVersion } : {}),
-      };
-      const response = await this.call(() => transport.push(token, { invoices: batch, report }));
-      total = addPush(total, await this.storage(() => store.applyPushResults(response.results)));
-      this.update({ pushed: start + batch.length });
-    }
+    let pushed = 0;
+    let next = 0;
+    const worker = async () => {
+      while (next < batches.length) {
+        const batch = batches[next++] as InvoiceDocument[];
+        const response = await this.call(() => transport.push(token, { invoices: batch, report }));
+        const applied = await this.storage(() => store.applyPushResults(response.results));
+        total = addPush(total, applied); // after the await: the other worker also adds to it
+        pushed += batch.length;
+        this.update({ pushed });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(PUSH_CONCURRENCY, batches.length) }, worker));
     return total;
   }
 
