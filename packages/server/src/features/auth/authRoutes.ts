@@ -5,6 +5,7 @@ import { issueToken, revokeToken } from "../../auth/authTokens";
 import { hashPassword, verifyPassword } from "../../auth/passwordHasher";
 import type { Database } from "../../db/database";
 import { unauthenticated } from "../../http/apiError";
+import { docSchema } from "../../http/openApiSchema";
 import { parseWith } from "../../http/parse";
 import { maintenanceError } from "../maintenance/maintenanceRoutes";
 import type { MaintenanceSchedule } from "../maintenance/maintenanceSchedule";
@@ -30,7 +31,14 @@ export function registerAuthRoutes(
 ) {
   app.post(
     "/api/auth/login",
-    { schema: { tags: ["auth"], summary: "Sign in with email and password" } },
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Sign in with email and password",
+        body: docSchema(loginSchema),
+        security: [],
+      },
+    },
     async (req) => {
       const { email, password } = parseWith(loginSchema, req.body);
       // The same email may exist in two companies: the password decides which one.

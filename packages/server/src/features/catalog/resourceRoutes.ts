@@ -4,6 +4,7 @@ import { z } from "zod";
 import { type AuthGuard, authOf } from "../../auth/authGuard";
 import type { Database } from "../../db/database";
 import { forbidden } from "../../http/apiError";
+import { docSchema } from "../../http/openApiSchema";
 import { parseId, parseWith } from "../../http/parse";
 import type { ResourceDefinition } from "./resourceDefinition";
 import { resourceStore } from "./resourceStore";
@@ -49,7 +50,7 @@ export function registerResourceRoutes(app: FastifyInstance, db: Database, guard
 
   app.post(
     base,
-    { preHandler: createGuard, schema: { tags, summary: `Create a ${def.label}` } },
+    { preHandler: createGuard, schema: { tags, summary: `Create a ${def.label}`, body: docSchema(def.createSchema) } },
     async (req, reply) => {
       const input = parseWith(def.createSchema, req.body);
       const created = await store.create(authOf(req).companyId, input, randomUUID());
@@ -57,13 +58,20 @@ export function registerResourceRoutes(app: FastifyInstance, db: Database, guard
     },
   );
 
-  app.patch(`${base}/:id`, { preHandler: guard.authenticate, schema: { tags } }, async (req) => {
-    const auth = authOf(req);
-    if (auth.role !== "admin") throw forbidden("only an admin can change this");
-    const id = parseId((req.params as { id: string }).id, def.label);
-    const patch = parseWith(def.patchSchema, req.body);
-    return store.update(auth.companyId, id, sentFields(patch, req.body));
-  });
+  app.patch(
+    `${base}/:id`,
+    {
+      preHandler: guard.authenticate,
+      schema: { tags, summary: `Change a ${def.label}`, body: docSchema(def.patchSchema) },
+    },
+    async (req) => {
+      const auth = authOf(req);
+      if (auth.role !== "admin") throw forbidden("only an admin can change this");
+      const id = parseId((req.params as { id: string }).id, def.label);
+      const patch = parseWith(def.patchSchema, req.body);
+      return store.update(auth.companyId, id, sentFields(patch, req.body));
+    },
+  );
 
   app.delete(`${base}/:id`, { preHandler: guard.requireAdmin, schema: { tags } }, async (req, reply) => {
     const id = parseId((req.params as { id: string }).id, def.label);

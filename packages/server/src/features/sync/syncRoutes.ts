@@ -1,8 +1,9 @@
-import { deviceReportSchema, MAX_PUSH_BATCH, pullQuerySchema } from "@mostrador/domain";
+import { deviceReportSchema, invoiceDocumentSchema, MAX_PUSH_BATCH, pullQuerySchema } from "@mostrador/domain";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { type AuthGuard, authOf } from "../../auth/authGuard";
 import type { Database } from "../../db/database";
+import { docSchema } from "../../http/openApiSchema";
 import { parseWith } from "../../http/parse";
 import { acceptInvoiceBatch } from "../invoices/invoiceAcceptor";
 import { leaseNumberBlock } from "../numbering/numberBlockLease";
@@ -23,7 +24,14 @@ const leaseBodySchema = z.strictObject({
 export function registerSyncRoutes(app: FastifyInstance, db: Database, guard: AuthGuard) {
   app.post(
     "/api/sync/push",
-    { preHandler: guard.requireDevice, schema: { tags: ["sync"], summary: "Upload invoices; one result each" } },
+    {
+      preHandler: guard.requireDevice,
+      schema: {
+        tags: ["sync"],
+        summary: "Upload invoices; one result each",
+        body: docSchema(z.object({ invoices: z.array(invoiceDocumentSchema), report: deviceReportSchema.optional() })),
+      },
+    },
     async (req) => {
       const auth = authOf(req);
       const body = parseWith(pushBodySchema, req.body);
