@@ -1,5 +1,5 @@
 import { execSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort } from "@mostrador/server/testing/freePort";
@@ -45,10 +45,28 @@ export function tempDir(prefix: string): string {
 }
 
 let built = false;
-/** The server serves packages/web/dist: build it when missing or stale (fresh clones). */
+const repoRoot = join(import.meta.dirname, "../../../..");
+const webDist = join(repoRoot, "packages/web/dist");
+/** Vitest sets NODE_ENV=test; a build that inherits it is a development build without the service worker. */
+const productionEnv = { ...process.env, NODE_ENV: "production" };
+
+/** React's development build prints this; a production bundle never contains it. */
+function distIsDevelopmentBuild(): boolean {
+  const assets = join(webDist, "assets");
+  if (!existsSync(assets)) return false;
+  return readdirSync(assets)
+    .filter((file) => file.endsWith(".js"))
+    .some((file) => readFileSync(join(assets, file), "utf8").includes("Download the React DevTools"));
+}
+
+/** The server serves packages/web/dist: build it when missing or stale (fresh clones), always in production mode. */
 export function ensureWebBuilt() {
   if (built) return;
-  execSync("node scripts/build-web-if-needed.mjs", { cwd: join(import.meta.dirname, "../../../.."), stdio: "inherit" });
+  execSync("node scripts/build-web-if-needed.mjs", { cwd: repoRoot, stdio: "inherit", env: productionEnv });
+  if (distIsDevelopmentBuild()) {
+    console.warn("[e2e] packages/web/dist is a development build (no service worker): rebuilding for production");
+    execSync("npm run build -w @mostrador/web", { cwd: repoRoot, stdio: "inherit", env: productionEnv });
+  }
   built = true;
 }
 

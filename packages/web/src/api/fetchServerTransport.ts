@@ -1,4 +1,5 @@
 import {
+  type InvoiceSummary,
   type PullResponse,
   type PushRequest,
   type PushResponse,
@@ -7,12 +8,14 @@ import {
   SYNC_SCHEMA_VERSION,
   type Terminal,
 } from "@mostrador/domain";
+import type { MaintenanceWindowRow, NewMaintenanceWindow, NumberingReport, ReleaseNumbersResult } from "./adminTypes";
 import type {
   CallOptions,
   LeasedNumberBlock,
   LoginResponse,
   PullQuery,
   RegisterDeviceResponse,
+  ServerInvoiceDetail,
   ServerStatus,
   ServerTransport,
 } from "./serverTransport";
@@ -46,7 +49,7 @@ export class FetchServerTransport implements ServerTransport {
     });
   }
 
-  status(options?: CallOptions) {
+  status(options?: CallOptions & { token?: string }) {
     return this.request<ServerStatus>("GET", "/api/status", options);
   }
 
@@ -114,8 +117,53 @@ export class FetchServerTransport implements ServerTransport {
     return body;
   }
 
+  async listMaintenanceWindows(userToken: string, options?: CallOptions): Promise<MaintenanceWindowRow[]> {
+    const path = "/api/maintenance-windows";
+    const body = await this.request<{ items: MaintenanceWindowRow[] }>("GET", path, { ...options, token: userToken });
+    if (!body || !Array.isArray(body.items)) throw new TransportError("invalid_response", "maintenance: no items");
+    return body.items;
+  }
+
+  createMaintenanceWindow(userToken: string, window: NewMaintenanceWindow, options?: CallOptions) {
+    const path = "/api/maintenance-windows";
+    return this.request<MaintenanceWindowRow>("POST", path, { ...options, token: userToken, body: window });
+  }
+
+  async cancelMaintenanceWindow(userToken: string, id: string, options?: CallOptions): Promise<void> {
+    const path = `/api/maintenance-windows/${encodeURIComponent(id)}`;
+    await this.request<unknown>("DELETE", path, { ...options, token: userToken });
+  }
+
+  numberingReport(userToken: string, numberingId: string, options?: CallOptions) {
+    const path = `/api/numberings/${encodeURIComponent(numberingId)}/report`;
+    return this.request<NumberingReport>("GET", path, { ...options, token: userToken });
+  }
+
+  releaseTerminalNumbers(userToken: string, terminalId: string, options?: CallOptions) {
+    const path = `/api/terminals/${encodeURIComponent(terminalId)}/release-numbers`;
+    return this.request<ReleaseNumbersResult>("POST", path, { ...options, token: userToken, body: {} });
+  }
+
+  async getInvoiceDetail(token: string, invoiceId: string, options?: CallOptions): Promise<ServerInvoiceDetail> {
+    const path = `/api/invoices/${encodeURIComponent(invoiceId)}`;
+    const body = await this.request<ServerInvoiceDetail>("GET", path, { ...options, token });
+    if (!body || body.id !== invoiceId || !Array.isArray(body.attempts) || !Array.isArray(body.revisions)) {
+      throw new TransportError("invalid_response", "invoice detail: not the invoice asked for", { body });
+    }
+    return body;
+  }
+
+  async voidInvoice(token: string, invoiceId: string, reason: string, options?: CallOptions): Promise<InvoiceSummary> {
+    const path = `/api/invoices/${encodeURIComponent(invoiceId)}/void`;
+    const body = await this.request<InvoiceSummary>("POST", path, { ...options, token, body: { reason } });
+    if (!body || body.id !== invoiceId || body.status !== "voided") {
+      throw new TransportError("invalid_response", "void: the invoice did not come back voided", { body });
+    }
+    return body;
+  }
+
   private async request<T>(
-    method: "GET" | "POST",
+    method: "GET" | "POST" | "DELETE",
     path: string,
     options: CallOptions & { token?: string; body?: unknown } = {},
   ): Promise<T> {

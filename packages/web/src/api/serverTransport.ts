@@ -1,4 +1,15 @@
-import type { Company, PullResponse, PushRequest, PushResponse, Role, Terminal } from "@mostrador/domain";
+import type {
+  Company,
+  InvoiceDocument,
+  InvoiceRejection,
+  InvoiceSummary,
+  PullResponse,
+  PushRequest,
+  PushResponse,
+  Role,
+  Terminal,
+} from "@mostrador/domain";
+import type { MaintenanceWindowRow, NewMaintenanceWindow, NumberingReport, ReleaseNumbersResult } from "./adminTypes";
 
 export interface LoginResponse {
   token: string;
@@ -41,6 +52,32 @@ export interface ServerStatus {
   maintenance: { current: MaintenanceWindowInfo | null; next: MaintenanceWindowInfo | null };
 }
 
+/** One upload of one revision and what the server said (GET /api/invoices/:id). */
+export interface InvoiceAttempt {
+  revision: number;
+  outcome: string;
+  errors: InvoiceRejection[] | null;
+  at: string;
+  userId: string | null;
+  deviceId: string | null;
+}
+
+export interface InvoiceRevisionInfo {
+  revision: number;
+  receivedAt: string;
+  userId: string | null;
+  deviceId: string | null;
+  document: InvoiceDocument | null;
+}
+
+/** The server's detail of an invoice: its summary, every revision received and every attempt. */
+export interface ServerInvoiceDetail extends InvoiceSummary {
+  voidReason: string | null;
+  document: InvoiceDocument | null;
+  revisions: InvoiceRevisionInfo[];
+  attempts: InvoiceAttempt[];
+}
+
 export interface CallOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
@@ -53,7 +90,8 @@ export interface CallOptions {
  */
 export interface ServerTransport {
   health(options?: CallOptions): Promise<{ status: string; time?: string }>;
-  status(options?: CallOptions): Promise<ServerStatus>;
+  /** With a (user or device) token the answer carries that company's maintenance windows. */
+  status(options?: CallOptions & { token?: string }): Promise<ServerStatus>;
   login(credentials: { email: string; password: string }, options?: CallOptions): Promise<LoginResponse>;
   logout(userToken: string, options?: CallOptions): Promise<void>;
   listTerminals(userToken: string, options?: CallOptions): Promise<Terminal[]>;
@@ -70,4 +108,18 @@ export interface ServerTransport {
     request: { numberingId: string; size?: number },
     options?: CallOptions,
   ): Promise<LeasedNumberBlock>;
+  /** The invoice's detail with its revisions and attempts (the device token is a user token too). */
+  getInvoiceDetail(token: string, invoiceId: string, options?: CallOptions): Promise<ServerInvoiceDetail>;
+  /** "Anular": voids the invoice on the server with a reason; it never counts as a sale. */
+  voidInvoice(token: string, invoiceId: string, reason: string, options?: CallOptions): Promise<InvoiceSummary>;
+  // Admin screens (user token of an admin).
+  listMaintenanceWindows(userToken: string, options?: CallOptions): Promise<MaintenanceWindowRow[]>;
+  createMaintenanceWindow(
+    userToken: string,
+    window: NewMaintenanceWindow,
+    options?: CallOptions,
+  ): Promise<MaintenanceWindowRow>;
+  cancelMaintenanceWindow(userToken: string, id: string, options?: CallOptions): Promise<void>;
+  numberingReport(userToken: string, numberingId: string, options?: CallOptions): Promise<NumberingReport>;
+  releaseTerminalNumbers(userToken: string, terminalId: string, options?: CallOptions): Promise<ReleaseNumbersResult>;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import type { Connectivity } from "../connectivity/connectivityMonitor";
 import { useI18n } from "../i18n/i18n";
 import { SyncIndicator } from "../syncStatus/SyncIndicator";
@@ -9,6 +9,10 @@ interface AppHeaderProps {
   terminalName: string;
   cashierName: string;
   connectivity: Connectivity;
+  /** Scheduled maintenance in progress: shown instead of "Sin conexión". */
+  maintenance?: boolean;
+  /** The "Administración" menu, for admins. */
+  adminMenu?: ReactNode;
   syncStatus: SyncStatusSummary;
   onSync: () => void;
   onNewSale: () => void;
@@ -40,8 +44,15 @@ export function AppHeader(props: AppHeaderProps) {
         <span className="app-header__cashier" title={t("header.cashier")}>
           {props.cashierName}
         </span>
-        <span className={`connectivity connectivity--${props.connectivity}`} role="status">
-          {props.connectivity === "online" ? t("header.online") : t("header.offline")}
+        <span
+          className={`connectivity connectivity--${props.maintenance ? "maintenance" : props.connectivity}`}
+          role="status"
+        >
+          {props.maintenance
+            ? t("maintenance.header")
+            : props.connectivity === "online"
+              ? t("header.online")
+              : t("header.offline")}
         </span>
       </div>
       <nav className="app-header__nav">
@@ -74,6 +85,7 @@ export function AppHeader(props: AppHeaderProps) {
             </div>
           )}
         </div>
+        {props.adminMenu}
       </nav>
       <div className="app-header__sync">
         <SyncIndicator status={props.syncStatus} />

@@ -1,8 +1,11 @@
 import { lazy, Suspense, useMemo, useState } from "react";
+import { AdminMenu, type AdminView } from "../admin/AdminMenu";
 import { useConnectivity } from "../connectivity/useConnectivity";
 import { useBeforeUnloadGuard } from "../durability/useBeforeUnloadGuard";
 import { usePersistentStorage } from "../durability/usePersistentStorage";
 import { useI18n } from "../i18n/i18n";
+import { MaintenanceBanner } from "../maintenance/MaintenanceBanner";
+import { useMaintenance } from "../maintenance/useMaintenance";
 import { LogoutDialog } from "../pending/LogoutDialog";
 import { SaleScreen } from "../sale/SaleScreen";
 import type { SellingData } from "../sale/useSellingData";
@@ -12,14 +15,18 @@ import { AppHeader } from "./AppHeader";
 import { useAppServices } from "./appServices";
 
 const SalesHistory = lazy(() => import("../history/SalesHistory"));
+const MaintenanceAdmin = lazy(() => import("../maintenance/MaintenanceAdmin"));
+const NumberingAdmin = lazy(() => import("../numbering/NumberingAdmin"));
 
-type View = "sale" | "history";
+type View = "sale" | "history" | AdminView;
 
 /** The till once ready: header, selling screen and sales history. */
 export function PosShell({ data }: { data: SellingData }) {
   const { syncEngine } = useAppServices();
   const connectivity = useConnectivity();
   const syncStatus = useSyncStatus();
+  const maintenance = useMaintenance();
+  const isAdmin = data.session.user.role === "admin";
   const persistence = usePersistentStorage();
   const { t } = useI18n();
   const [view, setView] = useState<View>("sale");
@@ -29,10 +36,13 @@ export function PosShell({ data }: { data: SellingData }) {
 
   return (
     <div className="pos-shell">
+      <MaintenanceBanner timeZone={data.company.timeZone} syncStatus={syncStatus} />
       <AppHeader
         terminalName={data.terminal.name}
         cashierName={data.session.user.name}
         connectivity={connectivity}
+        maintenance={maintenance.active !== null}
+        adminMenu={isAdmin ? <AdminMenu onOpen={setView} /> : null}
         syncStatus={syncStatus}
         onSync={() => void syncEngine.syncNow()}
         onNewSale={() => setView("sale")}
@@ -49,6 +59,15 @@ export function PosShell({ data }: { data: SellingData }) {
         {view === "history" && (
           <Suspense fallback={<p className="muted">…</p>}>
             <SalesHistory fallbackContext={fallbackContext} />
+          </Suspense>
+        )}
+        {isAdmin && (view === "maintenance" || view === "numberings") && (
+          <Suspense fallback={<p className="muted">…</p>}>
+            {view === "maintenance" ? (
+              <MaintenanceAdmin userToken={data.session.token} timeZone={data.company.timeZone} />
+            ) : (
+              <NumberingAdmin userToken={data.session.token} />
+            )}
           </Suspense>
         )}
       </main>

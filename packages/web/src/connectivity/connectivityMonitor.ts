@@ -23,6 +23,7 @@ export class ConnectivityMonitor {
   private readonly listeners = new Set<(status: Connectivity) => void>();
   private timer: ReturnType<typeof setInterval> | null = null;
   private probing: Promise<Connectivity> | null = null;
+  private inMaintenance = false;
   private readonly environment: NonNullable<ConnectivityMonitorOptions["environment"]>;
   private readonly onOnline = () => void this.probe();
   private readonly onOffline = () => this.set("offline");
@@ -38,6 +39,19 @@ export class ConnectivityMonitor {
 
   get current(): Connectivity {
     return this.status;
+  }
+
+  /** Scheduled maintenance in progress: the server counts as offline (health answers 200 even then). */
+  get maintenance(): boolean {
+    return this.inMaintenance;
+  }
+
+  /** Set by maintenance/maintenanceWatch. Clearing it probes at once, so "online" (and a sync) follows. */
+  setMaintenance(active: boolean): void {
+    if (active === this.inMaintenance) return;
+    this.inMaintenance = active;
+    if (active) this.set("offline");
+    else void this.probe();
   }
 
   subscribe(listener: (status: Connectivity) => void): () => void {
@@ -62,7 +76,7 @@ export class ConnectivityMonitor {
 
   /** Asks the server now; concurrent calls share one request. */
   probe(): Promise<Connectivity> {
-    if (!this.environment.isOnline()) {
+    if (!this.environment.isOnline() || this.inMaintenance) {
       this.set("offline");
       return Promise.resolve("offline");
     }
@@ -73,7 +87,8 @@ export class ConnectivityMonitor {
           () => "online" as const,
           () => "offline" as const,
         )
-        .then((status) => {
+        .then((answer) => {
+          const status = this.inMaintenance ? "offline" : answer;
           this.set(status);
           return status;
         })

@@ -1,7 +1,14 @@
+import { useState } from "react";
 import { useAppServices } from "../app/appServices";
+import { useConnectivity } from "../connectivity/useConnectivity";
 import { useLiveQuery } from "../hooks/useLiveQuery";
 import { useI18n } from "../i18n/i18n";
+import { InvoiceEditor } from "../invoiceError/InvoiceEditor";
+import { InvoiceErrorPanel } from "../invoiceError/InvoiceErrorPanel";
+import { ServerInvoiceHistory } from "../invoiceError/ServerInvoiceHistory";
+import { formatInvoiceNumber } from "../receipt/invoiceNumber";
 import { ReceiptView } from "../receipt/ReceiptView";
+import { useSellingData } from "../sale/useSellingData";
 import type { LocalInvoice, ReceiptContext } from "../storage/localRecords";
 import { InvoiceStatusBadge } from "./InvoiceStatusBadge";
 
@@ -12,12 +19,30 @@ export function InvoiceDetail(props: {
   onBack: () => void;
 }) {
   const { store } = useAppServices();
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const online = useConnectivity() === "online";
+  const sellingData = useSellingData();
+  const [editing, setEditing] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
   const invoice = useLiveQuery(
     () => store.getInvoice(props.invoiceId),
     [store, props.invoiceId],
     undefined as LocalInvoice | undefined,
   );
+  if (editing && invoice && invoice.status === "error" && sellingData) {
+    return (
+      <InvoiceEditor
+        invoice={invoice}
+        data={sellingData}
+        online={online}
+        onCancel={() => setEditing(false)}
+        onSaved={(saved) => {
+          setEditing(false);
+          setNotice(t("invoiceError.saved", { revision: saved.document.revision }));
+        }}
+      />
+    );
+  }
   return (
     <section className="invoice-detail" aria-label={t("history.detail")}>
       <div className="invoice-detail__bar no-print">
@@ -26,18 +51,28 @@ export function InvoiceDetail(props: {
         </button>
         {invoice && <InvoiceStatusBadge status={invoice.status} />}
       </div>
-      {invoice && invoice.errors.length > 0 && (
-        <div className="message message--error no-print" role="alert">
-          <strong>{t("history.errors")}</strong>
-          <ul>
-            {invoice.errors.map((error, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: the server's list of reasons is fixed
-              <li key={`${error.code}-${i}`}>{locale === "en" ? error.message : error.messageEs}</li>
-            ))}
-          </ul>
-        </div>
+      {notice && (
+        <p className="message message--info no-print" role="status">
+          {notice}
+        </p>
+      )}
+      {invoice?.status === "error" && (
+        <InvoiceErrorPanel invoice={invoice} online={online} onEdit={() => setEditing(true)} />
+      )}
+      {invoice?.status === "voided" && invoice.voidReason && (
+        <p className="message message--info no-print">
+          {t("invoiceError.voidedReason", { reason: invoice.voidReason })}
+        </p>
+      )}
+      {invoice?.voidedNumbers && invoice.voidedNumbers.length > 0 && (
+        <p className="muted no-print">
+          {t("invoiceError.oldNumbersVoided", {
+            numbers: invoice.voidedNumbers.map((v) => formatInvoiceNumber(v.prefix, v.number)).join(", "),
+          })}
+        </p>
       )}
       {invoice && <ReceiptView invoiceId={invoice.id} initial={invoice} fallbackContext={props.fallbackContext} />}
+      {invoice && <ServerInvoiceHistory invoice={invoice} online={online} />}
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { type ChangeEvent, useDeferredValue, useRef, useState } from "react";
 import { useAppServices } from "../app/appServices";
 import { useLiveQuery } from "../hooks/useLiveQuery";
 import { useI18n } from "../i18n/i18n";
+import { rejectionText } from "../invoiceError/rejectionText";
 import { usePendingInvoicesFile } from "../pending/usePendingInvoicesFile";
 import { formatInvoiceNumber } from "../receipt/invoiceNumber";
 import type { LocalInvoice, ReceiptContext } from "../storage/localRecords";
@@ -14,7 +15,7 @@ const statuses: LocalInvoiceStatus[] = ["pending", "synced", "error", "voided"];
 /** "Ingresos → Historial de ventas": this device's invoices, newest first. */
 export default function SalesHistory({ fallbackContext }: { fallbackContext: ReceiptContext | null }) {
   const { store } = useAppServices();
-  const { t, money, dateTime } = useI18n();
+  const { t, money, dateTime, locale } = useI18n();
   const { importPending } = usePendingInvoicesFile();
   const [status, setStatus] = useState<LocalInvoiceStatus | "">("");
   const [text, setText] = useState("");
@@ -27,6 +28,8 @@ export default function SalesHistory({ fallbackContext }: { fallbackContext: Rec
     [store, status, deferredText],
     [] as LocalInvoice[],
   );
+
+  const errorCount = useLiveQuery(() => store.db.invoices.where("status").equals("error").count(), [store], 0);
 
   if (openId) {
     return <InvoiceDetail invoiceId={openId} fallbackContext={fallbackContext} onBack={() => setOpenId(null)} />;
@@ -75,6 +78,14 @@ export default function SalesHistory({ fallbackContext }: { fallbackContext: Rec
             ))}
           </select>
         </label>
+        <button
+          type="button"
+          className={`button${status === "error" ? " button--primary" : ""}`}
+          aria-pressed={status === "error"}
+          onClick={() => setStatus((current) => (current === "error" ? "" : "error"))}
+        >
+          {t("invoiceError.filterErrors", { count: errorCount })}
+        </button>
         <button type="button" className="button" onClick={() => fileInput.current?.click()}>
           {t("history.import")}
         </button>
@@ -113,7 +124,16 @@ export default function SalesHistory({ fallbackContext }: { fallbackContext: Rec
                   </button>
                 </td>
                 <td>{dateTime(invoice.issuedAt, invoice.receipt?.timeZone ?? fallbackContext?.timeZone)}</td>
-                <td>{invoice.clientName}</td>
+                <td>
+                  {invoice.clientName}
+                  {invoice.status === "error" && invoice.errors.length > 0 && (
+                    <div className="history__reasons">
+                      {t("invoiceError.rowReasons", {
+                        reasons: invoice.errors.map((e) => rejectionText(e, locale)).join(" · "),
+                      })}
+                    </div>
+                  )}
+                </td>
                 <td className="numeric">{money(invoice.total)}</td>
                 <td>
                   <InvoiceStatusBadge status={invoice.status} />

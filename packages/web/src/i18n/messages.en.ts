@@ -1,6 +1,10 @@
+import { maintenanceMessagesEn } from "../maintenance/maintenanceMessages";
+import { numberingMessagesEn } from "../numbering/numberingMessages";
 import type { MessageKey } from "./messages.es";
 
 export const en: Record<MessageKey, string> = {
+  ...maintenanceMessagesEn,
+  ...numberingMessagesEn,
   "app.name": "Mostrador",
   "app.loading": "Opening Mostrador…",
   "app.storageFailed": "Could not open the browser's local database: {message}",
@@ -176,6 +180,47 @@ export const en: Record<MessageKey, string> = {
   "history.import": "Import pending",
   "history.imported": "Imported: {imported}. Already here: {present}. Invalid: {invalid}.",
   "history.importFailed": "Could not read the file: {message}",
+
+  "invoiceError.reasons": "Why it was rejected",
+  "invoiceError.edit": "Edit",
+  "invoiceError.resend": "Sync again",
+  "invoiceError.void": "Void",
+  "invoiceError.actionsHint":
+    "Fix what the reason says with “Edit”; use “Sync again” when the cause was fixed on the server, or “Void” if the sale is off.",
+  "invoiceError.resent": "The invoice is pending again and will be sent.",
+  "invoiceError.actionFailed": "The action could not be completed: {message}",
+  "invoiceError.voidTitle": "Void invoice {number}",
+  "invoiceError.voidHint": "A voided invoice keeps its number and never counts as a sale.",
+  "invoiceError.voidReason": "Reason for voiding",
+  "invoiceError.voidReasonRequired": "Write the reason for voiding.",
+  "invoiceError.voidConfirm": "Confirm void",
+  "invoiceError.cancel": "Cancel",
+  "invoiceError.voiding": "Voiding…",
+  "invoiceError.voidOffline":
+    "Voiding an invoice needs an internet connection: the server must record it. Connect and try again.",
+  "invoiceError.voidFailed": "The invoice could not be voided: {message}",
+  "invoiceError.voidedReason": "Voided. Reason: {reason}",
+  "invoiceError.editTitle": "Edit invoice {number}",
+  "invoiceError.editHint": "Fix the invoice as the reason says, then press “Next” to choose the payment method again.",
+  "invoiceError.cancelEdit": "Cancel editing",
+  "invoiceError.notes": "Notes",
+  "invoiceError.newNumber":
+    "The error is about the number: when billed, the invoice takes a new number and {number} is recorded as voided.",
+  "invoiceError.saved": "Revision {revision} of the invoice was saved; it will sync automatically.",
+  "invoiceError.oldNumbersVoided": "Numbers of this invoice recorded as voided: {numbers}",
+  "invoiceError.serverHistory": "History on the server",
+  "invoiceError.serverLoading": "Asking the server…",
+  "invoiceError.serverOffline": "Offline: showing the errors stored on this device.",
+  "invoiceError.serverFailed": "Could not ask the server: {message}",
+  "invoiceError.serverUnknown": "The server does not have this invoice yet.",
+  "invoiceError.attempt": "Revision {revision} · {time} · {outcome}",
+  "invoiceError.attemptBy": "User {user} · device {device}",
+  "invoiceError.outcome.accepted": "accepted",
+  "invoiceError.outcome.rejected": "rejected",
+  "invoiceError.revisionsCount": "Revisions received: {count}",
+  "invoiceError.localErrors": "Errors stored on this device",
+  "invoiceError.filterErrors": "In error ({count})",
+  "invoiceError.rowReasons": "Reason: {reasons}",
 
   "status.pending": "Pending",
   "status.synced": "Synchronized",

@@ -1,5 +1,10 @@
+import { maintenanceMessagesEs } from "../maintenance/maintenanceMessages";
+import { numberingMessagesEs } from "../numbering/numberingMessages";
+
 /** Spanish (Colombia): the default language and the labels tests rely on. */
 export const es = {
+  ...maintenanceMessagesEs,
+  ...numberingMessagesEs,
   "app.name": "Mostrador",
   "app.loading": "Abriendo Mostrador…",
   "app.storageFailed": "No se pudo abrir la base de datos local del navegador: {message}",
@@ -177,6 +182,48 @@ export const es = {
   "history.import": "Importar pendientes",
   "history.imported": "Importadas: {imported}. Ya estaban: {present}. No válidas: {invalid}.",
   "history.importFailed": "No se pudo leer el archivo: {message}",
+
+  "invoiceError.reasons": "Motivos del error",
+  "invoiceError.edit": "Editar",
+  "invoiceError.resend": "Sincronizar de nuevo",
+  "invoiceError.void": "Anular",
+  "invoiceError.actionsHint":
+    "Corrige lo que dice el motivo con «Editar»; usa «Sincronizar de nuevo» si la causa ya se corrigió en el servidor, o «Anular» si la venta no va.",
+  "invoiceError.resent": "La factura quedó pendiente y se enviará de nuevo.",
+  "invoiceError.actionFailed": "No se pudo completar la acción: {message}",
+  "invoiceError.voidTitle": "Anular factura {number}",
+  "invoiceError.voidHint": "La factura anulada conserva su número y no cuenta como venta.",
+  "invoiceError.voidReason": "Motivo de la anulación",
+  "invoiceError.voidReasonRequired": "Escribe el motivo de la anulación.",
+  "invoiceError.voidConfirm": "Confirmar anulación",
+  "invoiceError.cancel": "Cancelar",
+  "invoiceError.voiding": "Anulando…",
+  "invoiceError.voidOffline":
+    "Anular una factura necesita conexión a internet: el servidor debe registrar la anulación. Conéctate e intenta de nuevo.",
+  "invoiceError.voidFailed": "No se pudo anular la factura: {message}",
+  "invoiceError.voidedReason": "Anulada. Motivo: {reason}",
+  "invoiceError.editTitle": "Editar factura {number}",
+  "invoiceError.editHint":
+    "Corrige la factura según el motivo y pulsa «Siguiente» para elegir de nuevo el método de pago.",
+  "invoiceError.cancelEdit": "Cancelar edición",
+  "invoiceError.notes": "Notas",
+  "invoiceError.newNumber":
+    "El error es del número: al facturar, la factura tomará un número nuevo y el {number} quedará anulado.",
+  "invoiceError.saved": "Se guardó la revisión {revision} de la factura; se sincronizará automáticamente.",
+  "invoiceError.oldNumbersVoided": "Números anulados de esta factura: {numbers}",
+  "invoiceError.serverHistory": "Historial en el servidor",
+  "invoiceError.serverLoading": "Consultando el servidor…",
+  "invoiceError.serverOffline": "Sin conexión: se muestran los errores guardados en este dispositivo.",
+  "invoiceError.serverFailed": "No se pudo consultar el servidor: {message}",
+  "invoiceError.serverUnknown": "El servidor aún no tiene esta factura.",
+  "invoiceError.attempt": "Revisión {revision} · {time} · {outcome}",
+  "invoiceError.attemptBy": "Usuario {user} · dispositivo {device}",
+  "invoiceError.outcome.accepted": "aceptada",
+  "invoiceError.outcome.rejected": "rechazada",
+  "invoiceError.revisionsCount": "Revisiones recibidas: {count}",
+  "invoiceError.localErrors": "Errores guardados en este dispositivo",
+  "invoiceError.filterErrors": "Con error ({count})",
+  "invoiceError.rowReasons": "Motivo: {reasons}",
 
   "status.pending": "Pendiente",
   "status.synced": "Sincronizada",

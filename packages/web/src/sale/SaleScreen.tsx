@@ -3,6 +3,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useAppServices } from "../app/appServices";
 import { useLiveQuery } from "../hooks/useLiveQuery";
 import { useI18n } from "../i18n/i18n";
+import { todayIn } from "../maintenance/zonedTime";
+import { NumberingNotices } from "../numbering/NumberingNotices";
+import { numberingExpired } from "../numbering/numberingNotices";
 import { markStart } from "../perf/performanceMarks";
 import { ReceiptView } from "../receipt/ReceiptView";
 import type { ClientRecord, LocalInvoice } from "../storage/localRecords";
@@ -27,8 +30,6 @@ import { ProductCatalog } from "./ProductCatalog";
 import { initialPayments, type PaymentEntry } from "./payment";
 import { ProductSearchIndex } from "./productSearchIndex";
 import type { SellingData } from "./useSellingData";
-
-const LOW_NUMBERS_WARNING = 20;
 
 type Step = "cart" | "payment" | "receipt";
 
@@ -58,7 +59,9 @@ export function SaleScreen({ data, online, active }: { data: SellingData; online
   );
   const totals = useMemo(() => cartTotals(cart), [cart]);
   const chosenClient = useMemo(() => chooseClient(cart, clients), [cart, clients]);
-  const blockerKey = checkoutBlocker({ electronic, online, numbersLeft });
+  const blockerKey =
+    checkoutBlocker({ electronic, online, numbersLeft }) ??
+    (numberingExpired(data.numbering, todayIn(data.company.timeZone)) ? "numbering.expiredBlocked" : null);
 
   useEffect(() => {
     if (!active || step !== "cart") return;
@@ -169,8 +172,13 @@ export function SaleScreen({ data, online, active }: { data: SellingData; online
             {t(blockerKey)}
           </p>
         )}
-        {!blockerKey && numbersLeft !== null && numbersLeft <= LOW_NUMBERS_WARNING && (
-          <p className="message message--warning">{t("sale.numbersLow", { count: numbersLeft })}</p>
+        {!blockerKey && (
+          <NumberingNotices
+            numbering={data.numbering}
+            numbersLeft={numbersLeft}
+            online={online}
+            timeZone={data.company.timeZone}
+          />
         )}
         <CartPanel
           cart={cart}

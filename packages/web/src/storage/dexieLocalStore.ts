@@ -7,6 +7,7 @@ import {
 } from "@mostrador/domain";
 import { normalizeForSearch, searchWords } from "../text/searchText";
 import { countNumbersLeft, takeNextInvoiceNumber } from "./invoiceNumbering";
+import { markVoided, resendInvoiceInError, saveInvoiceRevision } from "./invoiceRevisions";
 import { LocalDatabase } from "./localDatabase";
 import {
   hasUnsentChanges,
@@ -197,6 +198,24 @@ export class DexieLocalStore implements LocalStore {
 
   getInvoice(id: string): Promise<LocalInvoice | undefined> {
     return this.db.invoices.get(id);
+  }
+
+  saveRevision(id: string, draft: NewInvoiceDraft, options: { newNumber: boolean }): Promise<LocalInvoice> {
+    return saveInvoiceRevision(this.db, id, draft, options).catch((error: unknown) => {
+      throw toLocalStoreError(error);
+    });
+  }
+
+  resendInvoice(id: string): Promise<LocalInvoice> {
+    return resendInvoiceInError(this.db, id).catch((error: unknown) => {
+      throw toLocalStoreError(error);
+    });
+  }
+
+  markInvoiceVoided(id: string, reason: string): Promise<LocalInvoice> {
+    return markVoided(this.db, id, reason).catch((error: unknown) => {
+      throw toLocalStoreError(error);
+    });
   }
 
   async listInvoices(query: InvoiceListQuery = {}): Promise<LocalInvoice[]> {

@@ -149,6 +149,22 @@ export interface LocalInvoice {
   updatedAt: string;
   /** Came from an "Exportar pendientes" file. */
   imported?: boolean;
+  /** Numbers this invoice held before a revision took a new one (an error about the number): voided. */
+  voidedNumbers?: VoidedNumberRecord[];
+  /** Why it was voided ("Anular"). */
+  voidReason?: string;
+}
+
+/** A number given up when an invoice in error was re-billed with a new number: recorded as voided. */
+export interface VoidedNumberRecord {
+  numberingId: string;
+  prefix: string;
+  number: number;
+  /** The revision that carried it. */
+  revision: number;
+  /** The rejection codes that made the invoice take a new number. */
+  reasons: string[];
+  at: string;
 }
 
 /** An invoice has changes the server has not answered for: a pull must never overwrite it. */

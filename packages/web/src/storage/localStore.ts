@@ -87,6 +87,18 @@ export interface LocalStore {
    */
   saveNewInvoice(draft: NewInvoiceDraft): Promise<LocalInvoice>;
   getInvoice(id: string): Promise<LocalInvoice | undefined>;
+  /**
+   * "Editar" → "Facturar" on an invoice in error: stores revision + 1 of the same invoice (same id) as
+   * pending, in one read-write transaction. It keeps its number unless `newNumber` (the error was about
+   * the number) or the numbering changed: then it takes the next number of the device's blocks and the
+   * old number is recorded as voided. The sale keeps its date (unless that was in the future).
+   * Throws LocalStoreError NOT_FOUND, NOT_EDITABLE, NO_NUMBERS_LEFT, INVALID_INVOICE, NOT_READY, QUOTA_EXCEEDED.
+   */
+  saveRevision(id: string, draft: NewInvoiceDraft, options: { newNumber: boolean }): Promise<LocalInvoice>;
+  /** "Sincronizar de nuevo": an invoice in error becomes pending again with the same revision. */
+  resendInvoice(id: string): Promise<LocalInvoice>;
+  /** The server voided the invoice ("Anular"): it stays here as "Anulada" with its reason. */
+  markInvoiceVoided(id: string, reason: string): Promise<LocalInvoice>;
   /** Newest first. */
   listInvoices(query?: InvoiceListQuery): Promise<LocalInvoice[]>;
   /** How many numbers the device's blocks still have for a numbering. */

@@ -8,6 +8,8 @@ export type LocalStoreErrorCode =
   /** The terminal, its numbering or another required row is missing locally. */
   | "NOT_READY"
   | "NOT_FOUND"
+  /** Only an invoice in error can be edited or sent again. */
+  | "NOT_EDITABLE"
   | "STORAGE_FAILED";
 
 export class LocalStoreError extends Error {

@@ -1,0 +1,231 @@
+/**
+ * Issue 7, the seed's scenario in a real browser: Empresa Ejemplar's Caja 1 is 100% synchronized;
+ * an admin schedules maintenance a few seconds ahead; the banner announces it; during the window
+ * the cashier invoices Pedro Osorio and two more sales, which stay "Pendiente"; when the window
+ * ends they become "Sincronizada" with no click, and the server holds exactly those three. The
+ * second variant kills the server process and starts it again instead of a window.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { type E2eServer, launchBrowser, runBrowserTests, startE2eServer } from "./support/browserHarness";
+import {
+  adminToken,
+  historyStatuses,
+  openSalesHistory,
+  openTill,
+  printedNumber,
+  productSearch,
+  SETTLE_TIMEOUT_MS,
+  sellAndPayCash,
+  serverInvoices,
+  statusesOf,
+  syncIndicator,
+  waitForConnectivity,
+  waitForSyncIndicator,
+} from "./support/tillSteps";
+
+const imagesDir = join(import.meta.dirname, "../../../docs/images");
+/** From the end of the window (or the server's restart) to "Sincronizada" with no click. */
+const AUTO_SYNC_TIMEOUT_MS = 75_000;
+/** The window starts this long after it is scheduled and lasts WINDOW_MS: three sales fit in it on a busy CI machine. */
+const LEAD_MS = 10_000;
+const WINDOW_MS = 40_000;
+const t0 = Date.now();
+const step = (what: string) => console.log(`[maintenance e2e] ${((Date.now() - t0) / 1000).toFixed(1)}s ${what}`);
+
+async function api(url: string, token: string, method: string, path: string, body?: unknown) {
+  const response = await fetch(`${url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+}
+
+/** "Cliente: Consumidor final. Cambiar cliente" → search "Pedro" → "Pedro Osorio". */
+async function chooseClient(page: Page, name: string) {
+  await page.getByRole("button", { name: /^Cliente: .*Cambiar cliente$/ }).click();
+  await page.getByRole("searchbox", { name: "Buscar cliente por nombre o documento" }).fill(name.split(" ")[0] ?? name);
+  await page.getByRole("button", { name: new RegExp(`^${name}`) }).click();
+  await page.getByRole("button", { name: `Cliente: ${name}. Cambiar cliente` }).waitFor({ timeout: SETTLE_TIMEOUT_MS });
+}
+
+/** The seed's three sales: Pedro Osorio, then two walk-in customers. Returns the printed numbers. */
+async function sellThree(page: Page): Promise<string[]> {
+  await productSearch(page).waitFor({ state: "visible", timeout: SETTLE_TIMEOUT_MS });
+  await chooseClient(page, "Pedro Osorio");
+  const pedro = await sellAndPayCash(page, ["Pan de bono", "Café molido 250 g"], { keepReceipt: true });
+  expect(pedro.receiptText).toContain("Pedro Osorio");
+  await page.getByRole("button", { name: "Nueva venta" }).click();
+  const second = await sellAndPayCash(page, ["Gaseosa Cola 400 ml"]);
+  const third = await sellAndPayCash(page, ["Empanada de carne", "Croissant"]);
+  return [pedro.number, second.number, third.number];
+}
+
+async function waitForHistory(page: Page, expected: Record<string, string>, timeout: number) {
+  const until = Date.now() + timeout;
+  let seen: Record<string, string> = {};
+  while (Date.now() < until) {
+    seen = await historyStatuses(page);
+    if (JSON.stringify(seen) === JSON.stringify(expected)) return;
+    await page.waitForTimeout(250);
+  }
+  expect(seen).toEqual(expected);
+}
+
+async function expectServerHolds(url: string, numbers: string[], pedroId: string) {
+  const token = await adminToken(url);
+  const { items, total } = await serverInvoices(url, token);
+  expect(total).toBe(3);
+  expect(items.map(printedNumber).sort()).toEqual([...numbers].sort());
+  expect(new Set(items.map((i) => i.id)).size).toBe(3);
+  const pedro = items.find((i) => printedNumber(i) === numbers[0]) as unknown as { clientId: string; status: string };
+  expect(pedro.clientId).toBe(pedroId);
+  expect(items.every((i) => i.status === "accepted")).toBe(true);
+}
+
+async function pedroId(url: string): Promise<string> {
+  const token = await adminToken(url);
+  const { body } = await api(url, token, "GET", "/api/clients?q=Pedro%20Osorio");
+  const items = body.items as { id: string; name: string }[];
+  const pedro = items.find((c) => c.name === "Pedro Osorio");
+  if (!pedro) throw new Error("demo client Pedro Osorio missing");
+  return pedro.id;
+}
+
+describe.skipIf(!runBrowserTests)("scheduled maintenance (issue 7)", () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    mkdirSync(imagesDir, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  describe("a maintenance window", () => {
+    let e2e: E2eServer;
+    beforeAll(async () => {
+      e2e = await startE2eServer();
+    });
+    afterAll(async () => {
+      await e2e?.close();
+    });
+
+    test("Caja 1 keeps invoicing through the window and synchronizes by itself afterwards", async () => {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+      try {
+        const page = await context.newPage();
+        await openTill(page, e2e.url, "Caja 1");
+        step("Caja 1 ready");
+        await waitForSyncIndicator(page, "Sincronizado 100%");
+
+        // An admin schedules a window starting in ~10 s and lasting ~25 s.
+        const admin = await adminToken(e2e.url);
+        const startsAt = new Date(Date.now() + LEAD_MS);
+        const endsAt = new Date(startsAt.getTime() + WINDOW_MS);
+        step(`window scheduled ${startsAt.toISOString()} – ${endsAt.toISOString()}`);
+        const created = await api(e2e.url, admin, "POST", "/api/maintenance-windows", {
+          startsAt: startsAt.toISOString(),
+          endsAt: endsAt.toISOString(),
+          message: "Actualización de la plataforma",
+        });
+        expect(created.status).toBe(201);
+
+        // "Sincronizar" brings the window down; the banner announces it with the sync state.
+        await page.getByRole("button", { name: "Sincronizar" }).click();
+        const banner = page.getByRole("region", { name: "Aviso de mantenimiento" });
+        await banner.getByText(/^Mantenimiento programado: /).waitFor({ timeout: SETTLE_TIMEOUT_MS });
+        await expect(banner.textContent()).resolves.toContain("sincroniza tu punto de venta al 100%");
+        await expect(banner.getByTestId("maintenance-sync-state").textContent()).resolves.toBe(
+          "Tu punto de venta está sincronizado al 100%.",
+        );
+        await page.screenshot({ path: join(imagesDir, "maintenance-banner.png"), clip: clipTop(page) });
+        step("banner shown");
+
+        // The window starts: maintenance mode, and the server really answers 503.
+        await banner
+          .getByText("En mantenimiento — puedes seguir facturando", { exact: true })
+          .waitFor({ timeout: 20_000 });
+        await page
+          .getByRole("status")
+          .filter({ hasText: /^En mantenimiento$/ })
+          .waitFor({ timeout: SETTLE_TIMEOUT_MS });
+        const during = await api(e2e.url, admin, "GET", "/api/invoices");
+        expect(during.status).toBe(503);
+        expect((during.body.error as { code: string }).code).toBe("MAINTENANCE");
+
+        step("window started");
+        const numbers = await sellThree(page);
+        step(`sold ${numbers.join(", ")}`);
+        await waitForSyncIndicator(page, "3 pendientes");
+        await page.screenshot({ path: join(imagesDir, "maintenance-in-progress.png"), clip: clipTop(page) });
+        await page.locator(".app-header__sync").screenshot({ path: join(imagesDir, "sync-indicator-pending.png") });
+        await openSalesHistory(page);
+        await waitForHistory(page, statusesOf(numbers, "Pendiente"), SETTLE_TIMEOUT_MS);
+        step("history shows Pendiente");
+        expect(Date.now(), "the sales and the history check fit in the window").toBeLessThan(endsAt.getTime());
+
+        // The window ends: no click; the history turns "Sincronizada" by itself.
+        await waitForHistory(page, statusesOf(numbers, "Sincronizada"), AUTO_SYNC_TIMEOUT_MS);
+        step(`history shows Sincronizada, ${((Date.now() - endsAt.getTime()) / 1000).toFixed(1)}s after the window`);
+        await waitForSyncIndicator(page, "Sincronizado 100%");
+        await waitForConnectivity(page, "En línea");
+        await expect(banner.count()).resolves.toBe(0);
+        await syncIndicator(page).screenshot({ path: join(imagesDir, "sync-indicator.png") });
+        await expectServerHolds(e2e.url, numbers, await pedroId(e2e.url));
+      } finally {
+        await context.close();
+      }
+    });
+  });
+
+  describe("the server process dies and comes back", () => {
+    let e2e: E2eServer;
+    beforeAll(async () => {
+      e2e = await startE2eServer();
+    });
+    afterAll(async () => {
+      await e2e?.close();
+    });
+
+    test("Caja 1 keeps invoicing while the server is down and synchronizes by itself when it returns", async () => {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+      try {
+        const page = await context.newPage();
+        await openTill(page, e2e.url, "Caja 1");
+        step("Caja 1 ready");
+        await waitForSyncIndicator(page, "Sincronizado 100%");
+
+        await e2e.server.kill(); // connection refused from now on
+        step("server killed");
+        await waitForConnectivity(page, "Sin conexión");
+        const numbers = await sellThree(page);
+        step(`sold ${numbers.join(", ")}`);
+        await waitForSyncIndicator(page, "3 pendientes");
+        await openSalesHistory(page);
+        await waitForHistory(page, statusesOf(numbers, "Pendiente"), SETTLE_TIMEOUT_MS);
+
+        await e2e.server.start(); // same port, same database
+        step("server started again");
+        await waitForHistory(page, statusesOf(numbers, "Sincronizada"), AUTO_SYNC_TIMEOUT_MS);
+        step("history shows Sincronizada");
+        await waitForSyncIndicator(page, "Sincronizado 100%");
+        await expectServerHolds(e2e.url, numbers, await pedroId(e2e.url));
+      } finally {
+        await context.close();
+      }
+    });
+  });
+});
+
+/** The top of the page: banner and header. */
+function clipTop(page: Page) {
+  const width = page.viewportSize()?.width ?? 1366;
+  return { x: 0, y: 0, width, height: 150 };
+}

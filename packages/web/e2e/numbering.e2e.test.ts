@@ -1,0 +1,225 @@
+/**
+ * Issue 5 in a real browser: Caja 1 and Caja 2 share the numbering "POS". Both go offline, sell
+ * 10 invoices each from their own leased blocks, and come back online: the server holds 20
+ * invoices with 20 distinct numbers inside the authorized range, and the numbering report (API,
+ * and the admin screen "Numeraciones") counts 20 used. An admin then releases Caja 2's unused numbers.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { demoLogins, type E2eServer, launchBrowser, runBrowserTests, startE2eServer } from "./support/browserHarness";
+import {
+  adminToken,
+  goOffline,
+  goOnline,
+  logIn,
+  openTill,
+  pickTerminal,
+  SETTLE_TIMEOUT_MS,
+  sellInvoices,
+  serverInvoices,
+  waitForConnectivity,
+  waitForSyncIndicator,
+  waitUntilReady,
+} from "./support/tillSteps";
+
+const imagesDir = join(import.meta.dirname, "../../../docs/images");
+const PER_TILL = 10;
+
+interface Report {
+  numbering: { id: string; name: string; rangeFrom: number; rangeTo: number };
+  totals: { used: number; voided: number; released: number; unused: number; notLeased: number; total: number };
+  blocks: {
+    deviceId: string;
+    terminalName: string | null;
+    rangeFrom: number;
+    rangeTo: number;
+    counts: Report["totals"];
+  }[];
+}
+
+async function getJson<T>(url: string, token: string, path: string, method = "GET"): Promise<T> {
+  const response = await fetch(`${url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(method === "POST" ? { "content-type": "application/json" } : {}) },
+    body: method === "POST" ? "{}" : undefined,
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+async function posNumbering(url: string, token: string) {
+  const { items } = await getJson<{ items: { id: string; name: string; electronic: boolean }[] }>(
+    url,
+    token,
+    "/api/numberings",
+  );
+  const pos = items.find((n) => n.name === "POS" && !n.electronic);
+  if (!pos) throw new Error("demo numbering POS missing");
+  return pos;
+}
+
+/** Both tills reach the selling screen (each first load leases the device a block of "POS" numbers). */
+async function openTills(browser: Browser, url: string): Promise<{ context: BrowserContext; page: Page }[]> {
+  const tills: { context: BrowserContext; page: Page }[] = [];
+  for (const terminal of ["Caja 1", "Caja 2"]) {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    await openTill(page, url, terminal);
+    await waitForSyncIndicator(page, "Sincronizado 100%");
+    tills.push({ context, page });
+  }
+  return tills;
+}
+
+describe.skipIf(!runBrowserTests)("offline invoice numbers never collide across terminals (issue 5)", () => {
+  let browser: Browser;
+  let e2e: E2eServer;
+
+  beforeAll(async () => {
+    [browser, e2e] = await Promise.all([launchBrowser(), startE2eServer()]);
+    mkdirSync(imagesDir, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await e2e?.close();
+  });
+
+  test("Caja 1 and Caja 2 sell 10 invoices each offline: 20 distinct numbers inside the range", async () => {
+    const tills = await openTills(browser, e2e.url);
+    try {
+      for (const { context, page } of tills) {
+        await goOffline(context); // setOffline(true) and every /api/ request aborted
+        await waitForConnectivity(page, "Sin conexión");
+      }
+      const printed: string[][] = [];
+      for (const [i, { page }] of tills.entries()) printed.push(await sellInvoices(page, PER_TILL, i * 3));
+      for (const { page } of tills) await waitForSyncIndicator(page, `${PER_TILL} pendientes`);
+
+      for (const { context } of tills) await goOnline(context);
+      for (const { page } of tills) await waitForSyncIndicator(page, "Sincronizado 100%", 90_000);
+
+      const admin = await adminToken(e2e.url);
+      const pos = await posNumbering(e2e.url, admin);
+      const { items, total } = await serverInvoices(e2e.url, admin);
+      expect(total).toBe(2 * PER_TILL);
+      const numbers = items.map((i) => i.number);
+      expect(new Set(numbers).size).toBe(2 * PER_TILL);
+      const report = await getJson<Report>(e2e.url, admin, `/api/numberings/${pos.id}/report`);
+      for (const n of numbers) {
+        expect(n).toBeGreaterThanOrEqual(report.numbering.rangeFrom);
+        expect(n).toBeLessThanOrEqual(report.numbering.rangeTo);
+      }
+      // What each receipt printed is what the server holds.
+      expect(items.map((i) => `${i.prefix}-${i.number}`).sort()).toEqual(printed.flat().sort());
+      // Each till numbered only inside its own device's blocks.
+      for (const invoice of items) {
+        const block = report.blocks.find((b) => invoice.number >= b.rangeFrom && invoice.number <= b.rangeTo);
+        expect(block?.deviceId).toBe(invoice.deviceId);
+      }
+      expect(report.totals.used).toBe(2 * PER_TILL);
+      expect(report.totals.voided).toBe(0);
+      const usedByTill = Object.fromEntries(
+        ["Caja 1", "Caja 2"].map((name) => [
+          name,
+          report.blocks.filter((b) => b.terminalName === name).reduce((sum, b) => sum + b.counts.used, 0),
+        ]),
+      );
+      expect(usedByTill).toEqual({ "Caja 1": PER_TILL, "Caja 2": PER_TILL });
+      const { used, voided, released, unused, notLeased } = report.totals;
+      expect(used + voided + released + unused + notLeased).toBe(report.totals.total);
+    } finally {
+      for (const { context } of tills) await context.close();
+    }
+  });
+
+  test('the admin screen "Numeraciones" shows the report and releases a till\'s unused numbers', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    try {
+      const page = await context.newPage();
+      page.on("dialog", (dialog) => void dialog.accept().catch(() => undefined)); // the release asks to confirm
+      await page.goto(e2e.url);
+      await logIn(page, demoLogins.admin);
+      await pickTerminal(page, "Caja 3"); // electronic numbering: this device leases no POS numbers
+      await waitUntilReady(page, "Caja 3");
+
+      await page.getByRole("button", { name: "Administración" }).click();
+      await page.getByRole("menuitem", { name: "Numeraciones" }).click();
+      const card = page.getByRole("article", { name: "POS", exact: true });
+      const used = card.getByTestId("numbering-total-used").locator("dd");
+      await used.filter({ hasText: /^20$/ }).waitFor({ timeout: SETTLE_TIMEOUT_MS });
+      await expect(card.getByRole("cell", { name: "Caja 1" }).count()).resolves.toBeGreaterThan(0);
+      await expect(card.getByRole("cell", { name: "Caja 2" }).count()).resolves.toBeGreaterThan(0);
+
+      const admin = await adminToken(e2e.url);
+      const pos = await posNumbering(e2e.url, admin);
+      const before = await getJson<Report>(e2e.url, admin, `/api/numberings/${pos.id}/report`);
+      const caja2Unused = before.blocks
+        .filter((b) => b.terminalName === "Caja 2")
+        .reduce((sum, b) => sum + b.counts.unused, 0);
+      expect(caja2Unused).toBeGreaterThan(0);
+
+      await card.getByRole("button", { name: "Liberar números sin usar de Caja 2" }).click();
+      await card
+        .getByText(`Se liberaron ${caja2Unused} números de Caja 2.`, { exact: true })
+        .waitFor({ timeout: SETTLE_TIMEOUT_MS });
+      await page.screenshot({ path: join(imagesDir, "numbering-report.png"), fullPage: true });
+      const after = await getJson<Report>(e2e.url, admin, `/api/numberings/${pos.id}/report`);
+      expect(after.totals.released).toBe(before.totals.released + caja2Unused);
+      expect(after.totals.used).toBe(2 * PER_TILL);
+      expect(after.totals.unused).toBe(before.totals.unused - caja2Unused);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('with no numbers left on the device "Facturar" is blocked with a clear message until a block arrives', async () => {
+    const admin = await adminToken(e2e.url);
+    const { items: terminals } = await getJson<{ items: { id: string; name: string }[] }>(
+      e2e.url,
+      admin,
+      "/api/terminals",
+    );
+    const caja1 = terminals.find((t) => t.name === "Caja 1");
+    if (!caja1) throw new Error("Caja 1 missing");
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    try {
+      const page = await context.newPage();
+      await openTill(page, e2e.url, "Caja 1");
+      await waitForSyncIndicator(page, "Sincronizado 100%");
+      // The admin releases Caja 1's unused numbers while the till cannot lease a new block.
+      await context.route("**/api/number-blocks/lease", (route) => route.abort());
+      await getJson(e2e.url, admin, `/api/terminals/${caja1.id}/release-numbers`, "POST");
+      await page.getByRole("button", { name: "Sincronizar" }).click();
+      const blocked = page.getByText(/^Esta caja no tiene números de factura disponibles/).first();
+      await blocked.waitFor({ timeout: SETTLE_TIMEOUT_MS });
+      await page.getByRole("button", { name: "Pan de bono", exact: true }).click();
+      await page.getByRole("button", { name: "Siguiente", exact: true }).click();
+      await expect(page.getByRole("button", { name: "Facturar", exact: true }).isDisabled()).resolves.toBe(true);
+      await page
+        .getByRole("alert")
+        .filter({ hasText: /^Esta caja no tiene números/ })
+        .first()
+        .waitFor();
+
+      // Leasing works again: the next sync tops the device up and "Facturar" is back.
+      await context.unroute("**/api/number-blocks/lease");
+      await page.getByRole("button", { name: "Sincronizar" }).click();
+      const invoice = page.getByRole("button", { name: "Facturar", exact: true });
+      await page.waitForFunction(
+        () => {
+          const button = [...document.querySelectorAll("button")].find((b) => b.textContent === "Facturar");
+          return button ? !button.disabled : false;
+        },
+        undefined,
+        { timeout: SETTLE_TIMEOUT_MS, polling: 200 },
+      );
+      await invoice.click();
+      await page.getByRole("article", { name: /^Factura POS-/ }).waitFor({ timeout: SETTLE_TIMEOUT_MS });
+    } finally {
+      await context.close();
+    }
+  });
+});

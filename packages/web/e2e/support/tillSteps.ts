@@ -1,0 +1,236 @@
+/**
+ * What a cashier does at the till, driven by roles and the Spanish labels (i18n/messages.es.ts),
+ * shared by the browser end-to-end tests. No fixed sleeps: every wait is bounded and polls.
+ */
+import type { BrowserContext, Page } from "playwright-core";
+import { demoLogins } from "./browserHarness";
+
+/** First load of a terminal on a busy 2-core machine: generous, but bounded. */
+export const LOAD_TIMEOUT_MS = 60_000;
+/** Anything the till or the sync engine should finish in a few seconds (the scheduler retries near 2 s). */
+export const SETTLE_TIMEOUT_MS = 30_000;
+
+export const demoProductNames = [
+  "Pan de bono",
+  "Gaseosa Cola 400 ml",
+  "Arroz blanco 1 kg",
+  "Empanada de carne",
+  "Café molido 250 g",
+  "Croissant",
+] as const;
+
+export type StatusLabel = "Pendiente" | "Sincronizada" | "Error" | "Anulada";
+
+export interface HistoryRow {
+  number: string;
+  status: string;
+}
+
+export interface ServerInvoice {
+  id: string;
+  prefix: string;
+  number: number;
+  status: string;
+  deviceId: string;
+  terminalId: string;
+}
+
+/** Closing or reloading with unsynced invoices asks for confirmation (by design): the cashier confirms. */
+export function confirmLeaving(page: Page): void {
+  page.on("dialog", (dialog) => {
+    void (dialog.type() === "beforeunload" ? dialog.accept() : dialog.dismiss()).catch(() => undefined);
+  });
+}
+
+/** Pulls the cable: the browser says offline and nothing reaches the API (setOffline alone was unreliable). */
+export async function goOffline(context: BrowserContext): Promise<void> {
+  await context.route("**/api/**", (route) => route.abort("internetdisconnected"));
+  await context.setOffline(true);
+}
+
+/** The connection returns: the API is reachable again, then the browser fires `online`. */
+export async function goOnline(context: BrowserContext): Promise<void> {
+  await context.unroute("**/api/**");
+  await context.setOffline(false);
+}
+
+export function connectivityBadge(page: Page, label: "En línea" | "Sin conexión") {
+  return page.getByRole("status").filter({ hasText: new RegExp(`^${label}$`) });
+}
+
+/** The header says "Sin conexión" / "En línea" (the app decides by reaching the server). */
+export async function waitForConnectivity(page: Page, label: "En línea" | "Sin conexión"): Promise<void> {
+  await connectivityBadge(page, label).waitFor({ state: "visible", timeout: SETTLE_TIMEOUT_MS });
+}
+
+/** "Correo electrónico", "Contraseña", "Ingresar". */
+export async function logIn(page: Page, login: { email: string; password: string } = demoLogins.cashier) {
+  await page.getByLabel("Correo electrónico").fill(login.email);
+  await page.getByLabel("Contraseña").fill(login.password);
+  await page.getByRole("button", { name: "Ingresar" }).click();
+}
+
+/** "Elige la caja de este dispositivo" → "Caja 1", … */
+export async function pickTerminal(page: Page, terminal: string) {
+  await page
+    .getByRole("heading", { name: "Elige la caja de este dispositivo" })
+    .waitFor({ state: "visible", timeout: SETTLE_TIMEOUT_MS });
+  await page.getByRole("button", { name: terminal, exact: true }).click();
+}
+
+export function productSearch(page: Page) {
+  return page.getByRole("searchbox", { name: "Buscar producto" });
+}
+
+/** The selling screen is up: the first load ("Preparando Caja 1") is over. */
+export async function waitUntilReady(page: Page, terminal?: string) {
+  await productSearch(page).waitFor({ state: "visible", timeout: LOAD_TIMEOUT_MS });
+  if (terminal) await page.getByText(terminal, { exact: true }).first().waitFor({ timeout: SETTLE_TIMEOUT_MS });
+}
+
+/** Opens the app online, logs in, picks the terminal and waits for its data and the offline app shell. */
+export async function openTill(page: Page, url: string, terminal: string) {
+  confirmLeaving(page);
+  await page.goto(url);
+  await logIn(page);
+  await pickTerminal(page, terminal);
+  await waitUntilReady(page, terminal);
+  await waitForOfflineShell(page);
+}
+
+/**
+ * The service worker controls the page (it claims it on activation), so the precached shell
+ * opens with no network on a reload or after reopening the browser.
+ */
+export async function waitForOfflineShell(page: Page) {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === "activated", undefined, {
+    timeout: SETTLE_TIMEOUT_MS,
+    polling: 100,
+  });
+}
+
+/** "Sincronizado 100%", "3 pendientes", … : the accessible name of the sync indicator. */
+export function syncIndicator(page: Page) {
+  return page.getByRole("status").filter({ has: page.locator(".sync-indicator__icon") });
+}
+
+export async function syncIndicatorName(page: Page): Promise<string> {
+  return (await syncIndicator(page).getAttribute("aria-label", { timeout: SETTLE_TIMEOUT_MS })) ?? "";
+}
+
+/** Waits until the sync indicator's accessible name is exactly `name`. */
+export async function waitForSyncIndicator(page: Page, name: string, timeout = SETTLE_TIMEOUT_MS) {
+  await page.getByRole("status", { name, exact: true }).waitFor({ state: "visible", timeout });
+}
+
+/**
+ * Taps the products, "Siguiente", leaves the cash amount as proposed (the total), "Facturar";
+ * returns the number printed on the receipt ("POS-12") and the receipt's text, then "Nueva venta".
+ */
+export async function sellAndPayCash(
+  page: Page,
+  products: readonly string[],
+  options: { keepReceipt?: boolean } = {},
+): Promise<{ number: string; receiptText: string }> {
+  await productSearch(page).waitFor({ state: "visible", timeout: SETTLE_TIMEOUT_MS });
+  for (const name of products) await page.getByRole("button", { name, exact: true }).click();
+  await page.getByRole("button", { name: "Siguiente", exact: true }).click();
+  await page.getByRole("heading", { name: "Pago", exact: true }).waitFor({ timeout: SETTLE_TIMEOUT_MS });
+  const method = page.getByLabel("Método de pago").first();
+  const cash = await method.locator("option", { hasText: "Efectivo" }).getAttribute("value");
+  if (cash) await method.selectOption(cash);
+  await page.getByRole("button", { name: "Facturar", exact: true }).click();
+  const receipt = page.getByRole("article", { name: /^Factura / });
+  await receipt.waitFor({ state: "visible", timeout: SETTLE_TIMEOUT_MS });
+  const label = (await receipt.getAttribute("aria-label")) ?? "";
+  const number = label.replace(/^Factura /, "").trim();
+  const receiptText = (await receipt.textContent()) ?? "";
+  if (!options.keepReceipt) await page.getByRole("button", { name: "Nueva venta" }).click();
+  return { number, receiptText };
+}
+
+/** Sells `count` invoices of one or two products each; returns their numbers in order. */
+export async function sellInvoices(page: Page, count: number, offset = 0): Promise<string[]> {
+  const numbers: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const first = demoProductNames[(offset + i) % demoProductNames.length]!;
+    const second = demoProductNames[(offset + i + 1) % demoProductNames.length]!;
+    const { number } = await sellAndPayCash(page, i % 2 === 0 ? [first] : [first, second]);
+    numbers.push(number);
+  }
+  return numbers;
+}
+
+/** "Ingresos" → "Historial de ventas". */
+export async function openSalesHistory(page: Page) {
+  await page.getByRole("button", { name: "Ingresos" }).click();
+  await page.getByRole("menuitem", { name: "Historial de ventas" }).click();
+  await page.getByRole("heading", { name: "Historial de ventas" }).waitFor({ timeout: SETTLE_TIMEOUT_MS });
+}
+
+/** Back to the selling screen ("Vender"). */
+export async function backToSale(page: Page) {
+  await page.getByRole("button", { name: "Vender", exact: true }).click();
+  await productSearch(page).waitFor({ state: "visible", timeout: SETTLE_TIMEOUT_MS });
+}
+
+/** The history table as the cashier reads it: number and status of each row, in screen order. */
+export async function readHistory(page: Page): Promise<HistoryRow[]> {
+  const table = page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "Número" }) });
+  return table.evaluate((element) => {
+    const headers = [...element.querySelectorAll("thead th")].map((th) => th.textContent?.trim() ?? "");
+    const numberAt = headers.indexOf("Número");
+    const statusAt = headers.indexOf("Estado");
+    return [...element.querySelectorAll("tbody tr")].map((tr) => {
+      const cells = [...tr.querySelectorAll("td")].map((td) => td.textContent?.trim() ?? "");
+      return { number: cells[numberAt] ?? "", status: cells[statusAt] ?? "" };
+    });
+  });
+}
+
+/** Statuses by invoice number, for order-independent comparisons. */
+export async function historyStatuses(page: Page): Promise<Record<string, string>> {
+  return Object.fromEntries((await readHistory(page)).map((row) => [row.number, row.status]));
+}
+
+export function statusesOf(numbers: readonly string[], status: StatusLabel): Record<string, string> {
+  return Object.fromEntries(numbers.map((n) => [n, status]));
+}
+
+/** An admin's bearer token (POST /api/auth/login). */
+export async function adminToken(url: string): Promise<string> {
+  const response = await fetch(`${url}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(demoLogins.admin),
+  });
+  if (!response.ok) throw new Error(`admin login failed: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { token: string }).token;
+}
+
+/** Every invoice the server holds (GET /api/invoices?limit=500, as an admin). */
+export async function serverInvoices(url: string, token: string): Promise<{ items: ServerInvoice[]; total: number }> {
+  const response = await fetch(`${url}/api/invoices?limit=500`, { headers: { authorization: `Bearer ${token}` } });
+  if (!response.ok) throw new Error(`GET /api/invoices failed: ${response.status} ${await response.text()}`);
+  return (await response.json()) as { items: ServerInvoice[]; total: number };
+}
+
+export function printedNumber(invoice: Pick<ServerInvoice, "prefix" | "number">): string {
+  return invoice.prefix ? `${invoice.prefix}-${invoice.number}` : String(invoice.number);
+}
+
+/**
+ * What the server holds, summarised for exactly-once checks: how many rows, how many distinct ids
+ * and printed numbers, and how many rows carry each of the given numbers.
+ */
+export async function serverTally(url: string, token: string, numbers: readonly string[]) {
+  const { items, total } = await serverInvoices(url, token);
+  const printed = items.map(printedNumber);
+  return {
+    total,
+    rows: items.length,
+    distinctIds: new Set(items.map((i) => i.id)).size,
+    distinctNumbers: new Set(printed).size,
+    copies: Object.fromEntries(numbers.map((n) => [n, printed.filter((p) => p === n).length])),
+  };
+}
