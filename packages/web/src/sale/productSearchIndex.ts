@@ -60,14 +60,16 @@ export class ProductSearchIndex {
     const raw = query.trim();
     const terms = searchWords(raw);
     const compact = normalizeForSearch(raw).replace(/\s+/g, "");
+    // Exact codes come from the maps; the scan runs in name order and stops once the page is full.
     const exact: Product[] = [];
+    for (const hit of [this.byBarcode.get(raw), compact ? this.byReference.get(compact) : undefined])
+      if (hit && !exact.includes(hit) && (!categoryId || hit.categoryId === categoryId)) exact.push(hit);
     const results: Product[] = [];
     for (const entry of this.entries) {
       if (categoryId && entry.product.categoryId !== categoryId) continue;
+      if (exact.includes(entry.product)) continue;
       if (terms.length === 0) {
         results.push(entry.product);
-      } else if ((entry.barcode && entry.barcode === raw) || (entry.reference && entry.reference === compact)) {
-        exact.push(entry.product);
       } else if (
         terms.every((term) => entry.words.some((word) => word.startsWith(term))) ||
         (raw.length >= 3 && entry.barcode.startsWith(raw)) ||
@@ -75,7 +77,7 @@ export class ProductSearchIndex {
       ) {
         results.push(entry.product);
       }
-      if (exact.length + results.length >= limit && terms.length === 0) break;
+      if (exact.length + results.length >= limit) break;
     }
     return [...exact, ...results].slice(0, limit);
   }
