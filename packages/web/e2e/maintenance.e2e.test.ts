@@ -121,6 +121,7 @@ describe.skipIf(!runBrowserTests)("scheduled maintenance (issue 7)", () => {
       const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
       try {
         const page = await context.newPage();
+        traceApi(page);
         await openTill(page, e2e.url, "Caja 1");
         step("Caja 1 ready");
         await waitForSyncIndicator(page, "Sincronizado 100%");
@@ -164,9 +165,11 @@ describe.skipIf(!runBrowserTests)("scheduled maintenance (issue 7)", () => {
         const numbers = await sellThree(page);
         step(`sold ${numbers.join(", ")}`);
         await waitForSyncIndicator(page, "3 pendientes");
+        step("indicator shows 3 pendientes");
         await page.screenshot({ path: join(imagesDir, "maintenance-in-progress.png"), clip: clipTop(page) });
         await page.locator(".app-header__sync").screenshot({ path: join(imagesDir, "sync-indicator-pending.png") });
         await openSalesHistory(page);
+        step("history open");
         await waitForHistory(page, statusesOf(numbers, "Pendiente"), SETTLE_TIMEOUT_MS);
         step("history shows Pendiente");
         expect(Date.now(), "the sales and the history check fit in the window").toBeLessThan(endsAt.getTime());
@@ -223,6 +226,20 @@ describe.skipIf(!runBrowserTests)("scheduled maintenance (issue 7)", () => {
     });
   });
 });
+
+/** With E2E_TRACE=1, every API answer the till gets (not the health probe) goes to the log. */
+function traceApi(page: Page) {
+  if (process.env.E2E_TRACE !== "1") return;
+  page.on("response", (r) => {
+    if (r.url().includes("/api/") && !r.url().includes("/api/health"))
+      step(`${r.request().method()} ${r.url().replace(/^.*\/api/, "/api")} ${r.status()}`);
+  });
+  page.on("requestfailed", (r) => {
+    if (r.url().includes("/api/"))
+      step(`${r.method()} ${r.url().replace(/^.*\/api/, "/api")} failed ${r.failure()?.errorText}`);
+  });
+  page.on("console", (m) => step(`console ${m.type()}: ${m.text()}`));
+}
 
 /** The top of the page: banner and header. */
 function clipTop(page: Page) {

@@ -100,6 +100,21 @@ describe("SyncScheduler", () => {
     expect(fake.pendingDelays()).toEqual([30_000]);
   });
 
+  it("the connection coming back resets the backoff", async () => {
+    const fake = fakeEnvironment();
+    const { engine } = engineAnswering([failed("network"), failed("network"), failed("network"), failed("network")]);
+    const s = new SyncScheduler(engine, fake.env, { baseRetryMs: 2000 });
+    s.start();
+    await fake.advance(0);
+    await fake.advance(1500);
+    await fake.advance(3000);
+    expect(s.getState().consecutiveFailures).toBe(3);
+    s.requestNow("online");
+    await fake.advance(0);
+    expect(s.getState().consecutiveFailures).toBe(1);
+    expect(fake.pendingDelays()).toEqual([1500]);
+  });
+
   it("a sale during a sync triggers another round right after it", async () => {
     const fake = fakeEnvironment();
     let release: () => void = () => undefined;

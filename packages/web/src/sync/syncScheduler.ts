@@ -105,7 +105,9 @@ export class SyncScheduler {
   }
 
   /** Sync as soon as possible (a sale, the connection is back). Never throws. */
-  requestNow(_reason: string): void {
+  requestNow(reason: string): void {
+    // Failures while offline say nothing about the server now: a retry after reconnecting starts small again.
+    if (reason === "online") this.update({ consecutiveFailures: 0 });
     if (this.running) {
       this.again = true; // whatever was just saved goes in the next round
       return;
