@@ -7,6 +7,7 @@ import "./app/app.css";
 import { StorageFailure } from "./app/StorageFailure";
 import { ConnectivityMonitor } from "./connectivity/connectivityMonitor";
 import { I18nProvider } from "./i18n/i18n";
+import { maintenanceWatchFor } from "./maintenance/maintenanceWatch";
 import { topUpNumberBlocks } from "./numbering/numberBlockTopUp";
 import { announceReloadNeeded, registerServiceWorker } from "./pwa/serviceWorkerRegistration";
 import { DexieLocalStore } from "./storage/dexieLocalStore";
@@ -37,6 +38,8 @@ function createServices(): AppServices {
   });
   connectivity.start();
   syncEngine.start();
+  // Maintenance mode (a window by the clock, or the server's 503) applies from the first screen on.
+  maintenanceWatchFor({ store, transport, connectivity, syncEngine }).start();
   return { store, transport, syncEngine, connectivity };
 }
 

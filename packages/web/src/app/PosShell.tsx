@@ -66,7 +66,7 @@ export function PosShell({ data }: { data: SellingData }) {
             {view === "maintenance" ? (
               <MaintenanceAdmin userToken={data.session.token} timeZone={data.company.timeZone} />
             ) : (
-              <NumberingAdmin userToken={data.session.token} />
+              <NumberingAdmin userToken={data.session.token} timeZone={data.company.timeZone} />
             )}
           </Suspense>
         )}

@@ -51,10 +51,10 @@ export default function MaintenanceAdmin({ userToken, timeZone }: { userToken: s
     setBusy(true);
     try {
       const created = await transport.createMaintenanceWindow(userToken, { startsAt: start, endsAt: end, message });
-      setNotice({ tone: "info", text: t("maintenance.admin.scheduled", { when: when(created) }) });
       setMessage("");
       syncEngine.requestSync("maintenance-scheduled"); // this till learns of it (banner) at once
       await load();
+      setNotice({ tone: "info", text: t("maintenance.admin.scheduled", { when: when(created) }) });
     } catch (error) {
       failed(error);
     } finally {
@@ -67,9 +67,9 @@ export default function MaintenanceAdmin({ userToken, timeZone }: { userToken: s
     setBusy(true);
     try {
       await transport.cancelMaintenanceWindow(userToken, w.id);
-      setNotice({ tone: "info", text: t("maintenance.admin.cancelled") });
       syncEngine.requestSync("maintenance-cancelled");
       await load();
+      setNotice({ tone: "info", text: t("maintenance.admin.cancelled") });
     } catch (error) {
       failed(error);
     } finally {

@@ -10,7 +10,7 @@ const ranges = (list: readonly NumberRange[]) =>
   list.map((r) => (r.from === r.to ? String(r.from) : `${r.from}–${r.to}`)).join(", ");
 
 /** Admin screen "Numeraciones": per numbering, used / voided / unused / released / not leased, per block and till. */
-export default function NumberingAdmin({ userToken }: { userToken: string }) {
+export default function NumberingAdmin({ userToken, timeZone }: { userToken: string; timeZone: string }) {
   const { store } = useAppServices();
   const { t } = useI18n();
   const numberings = useLiveQuery(
@@ -24,13 +24,21 @@ export default function NumberingAdmin({ userToken }: { userToken: string }) {
       <p className="muted">{t("numbering.admin.hint")}</p>
       {numberings?.length === 0 && <p className="muted">{t("numbering.admin.none")}</p>}
       {numberings?.map((n) => (
-        <NumberingCard key={n.id} numbering={n} userToken={userToken} />
+        <NumberingCard key={n.id} numbering={n} userToken={userToken} timeZone={timeZone} />
       ))}
     </section>
   );
 }
 
-function NumberingCard({ numbering, userToken }: { numbering: Numbering; userToken: string }) {
+function NumberingCard({
+  numbering,
+  userToken,
+  timeZone,
+}: {
+  numbering: Numbering;
+  userToken: string;
+  timeZone: string;
+}) {
   const { transport, syncEngine } = useAppServices();
   const { t, number, dateTime } = useI18n();
   const [report, setReport] = useState<NumberingReport | null>(null);
@@ -137,7 +145,7 @@ function NumberingCard({ numbering, userToken }: { numbering: Numbering; userTok
                       </div>
                     </td>
                     <td>{`${b.rangeFrom}–${b.rangeTo}`}</td>
-                    <td>{dateTime(b.leasedAt)}</td>
+                    <td>{dateTime(b.leasedAt, timeZone)}</td>
                     <RangeCell count={b.counts.used} list={b.used} />
                     <RangeCell count={b.counts.voided} list={b.voided} />
                     <RangeCell count={b.counts.unused} list={b.unused} />

@@ -173,7 +173,8 @@ export class SyncScheduler {
       const delay = transient
         ? Math.max(retryDelay(failures, this.env.random, this.baseRetryMs, this.maxRetryMs), retryAfter ?? 0)
         : this.maxRetryMs;
-      this.schedule(Math.min(delay, this.maxRetryMs));
+      // A request that came in during the failed run (a sale, the connection back) retries soon.
+      this.schedule(Math.min(this.again ? this.baseRetryMs : delay, this.maxRetryMs));
     }
     this.again = false;
   }
