@@ -39,7 +39,29 @@ function companyIdOf(token: string): string | null {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
+/**
+ * Resolved tokens are remembered for a few seconds: a till sends many requests in a row, and
+ * each lookup joins three tables. A revoked token or deactivated user/device stops working
+ * within TOKEN_CACHE_MS (at once in the process that revoked it).
+ */
+const TOKEN_CACHE_MS = 5000;
+const tokenCache = new Map<string, { at: number; auth: AuthContext | null }>();
+
+export function forgetCachedTokens(): void {
+  tokenCache.clear();
+}
+
 export async function resolveToken(db: Queryable, token: string): Promise<AuthContext | null> {
+  const hit = tokenCache.get(token);
+  if (hit && Date.now() - hit.at < TOKEN_CACHE_MS) return hit.auth;
+  const auth = await lookUpToken(db, token);
+  if (tokenCache.size > 10_000) tokenCache.clear();
+  // Only successes are cached: a wrong token is never remembered as right.
+  if (auth) tokenCache.set(token, { at: Date.now(), auth });
+  return auth;
+}
+
+async function lookUpToken(db: Queryable, token: string): Promise<AuthContext | null> {
   const companyId = companyIdOf(token);
   if (!companyId) return null;
   const rows = await db.query<{
@@ -70,6 +92,7 @@ export async function resolveToken(db: Queryable, token: string): Promise<AuthCo
 }
 
 export async function revokeToken(db: Queryable, token: string): Promise<void> {
+  tokenCache.delete(token);
   const companyId = companyIdOf(token);
   if (!companyId) return;
   await db.query("UPDATE auth_tokens SET revoked_at = now() WHERE company_id = $1 AND token_hash = $2", [

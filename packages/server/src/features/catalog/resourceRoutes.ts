@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { type AuthGuard, authOf } from "../../auth/authGuard";
+import { forgetCachedTokens } from "../../auth/authTokens";
 import type { Database } from "../../db/database";
 import { forbidden } from "../../http/apiError";
 import { docSchema } from "../../http/openApiSchema";
@@ -69,13 +70,16 @@ export function registerResourceRoutes(app: FastifyInstance, db: Database, guard
       if (auth.role !== "admin") throw forbidden("only an admin can change this");
       const id = parseId((req.params as { id: string }).id, def.label);
       const patch = parseWith(def.patchSchema, req.body);
-      return store.update(auth.companyId, id, sentFields(patch, req.body));
+      const updated = await store.update(auth.companyId, id, sentFields(patch, req.body));
+      if (def.table === "users") forgetCachedTokens(); // a deactivated user is locked out at once
+      return updated;
     },
   );
 
   app.delete(`${base}/:id`, { preHandler: guard.requireAdmin, schema: { tags } }, async (req, reply) => {
     const id = parseId((req.params as { id: string }).id, def.label);
     await store.remove(authOf(req).companyId, id);
+    if (def.table === "users") forgetCachedTokens();
     return reply.code(204).send();
   });
 }

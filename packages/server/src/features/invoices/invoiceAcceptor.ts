@@ -105,12 +105,28 @@ async function recordAbandonedNumbers(tx: Queryable, companyId: string, abandone
   );
 }
 
-/** Reserves `count` invoice versions on a device's own counter (locks that device row until commit). */
-async function allocateDeviceVersions(tx: Queryable, companyId: string, deviceId: string, count: number) {
-  const rows = await tx.query<{ v: number }>(
-    "UPDATE devices SET invoice_version = invoice_version + $3 WHERE company_id = $1 AND id = $2 RETURNING invoice_version AS v",
-    [companyId, deviceId, count],
-  );
+/**
+ * Reserves `count` invoice versions on a device's own counter (locks that device row until commit);
+ * when it is the uploading till, its report is written by the same statement.
+ */
+async function allocateDeviceVersions(
+  tx: Queryable,
+  companyId: string,
+  deviceId: string,
+  count: number,
+  report?: DeviceReport,
+) {
+  const rows = report
+    ? await tx.query<{ v: number }>(
+        `UPDATE devices SET invoice_version = invoice_version + $3, last_seen_at = now(), reported_pending = $4,
+                reported_errors = $5, oldest_pending_at = $6, app_version = COALESCE($7, app_version)
+          WHERE company_id = $1 AND id = $2 RETURNING invoice_version AS v`,
+        [companyId, deviceId, count, report.pending, report.errors, report.oldestPendingAt, report.appVersion ?? null],
+      )
+    : await tx.query<{ v: number }>(
+        "UPDATE devices SET invoice_version = invoice_version + $3 WHERE company_id = $1 AND id = $2 RETURNING invoice_version AS v",
+        [companyId, deviceId, count],
+      );
   const last = rows[0]?.v;
   if (last === undefined) throw new Error(`unknown device ${deviceId}`);
   return last - count + 1;
@@ -145,10 +161,13 @@ async function writeDecisions(
   }
   // Versions come from each invoice's device counter, so devices never wait for one another.
   const records: ReturnType<typeof invoiceRecord>[] = [];
+  let reportWritten = false;
   const byDevice = new Map<string, Decision[]>();
   for (const d of decisions) byDevice.set(d.doc.deviceId, [...(byDevice.get(d.doc.deviceId) ?? []), d]);
   for (const [deviceId, group] of [...byDevice].sort(([a], [b]) => a.localeCompare(b))) {
-    const first = await allocateDeviceVersions(tx, auth.companyId, deviceId, group.length);
+    const ownReport = deviceId === auth.deviceId ? report : undefined;
+    if (ownReport) reportWritten = true;
+    const first = await allocateDeviceVersions(tx, auth.companyId, deviceId, group.length, ownReport);
     group.forEach((d, i) => {
       records.push(invoiceRecord(d, first + i));
     });
@@ -186,7 +205,7 @@ async function writeDecisions(
     ],
   );
   // The till's report rides in the same transaction: one commit per push.
-  if (report && auth.deviceId) await recordDeviceReport(tx, auth, report);
+  if (report && auth.deviceId && !reportWritten) await recordDeviceReport(tx, auth, report);
   return new Map(written.map((w) => [String(w.id), w]));
 }
 
