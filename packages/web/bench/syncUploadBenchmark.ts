@@ -33,32 +33,36 @@ const server = await startServerProcess({
   seedDemo: true,
   webDist: false,
 });
-const transport = new FetchServerTransport({ baseUrl: server.url });
-const till = await startSimulatedTill({
-  setupTransport: transport,
-  transport,
-  credentials: { email: "caja@ejemplar.co", password: "ejemplar2026" },
-  terminalName: "Caja 1",
-});
-const device = await till.store.getMeta("device");
-const numberingId = (await till.store.db.terminals.get(device?.terminalId ?? ""))?.numberingId ?? "";
-const block = await transport.leaseNumberBlock(device?.deviceToken ?? "", { numberingId, size: 3000 });
-await till.store.putNumberBlocks([{ ...block, numberingId }]);
+try {
+  const transport = new FetchServerTransport({ baseUrl: server.url });
+  const till = await startSimulatedTill({
+    setupTransport: transport,
+    transport,
+    credentials: { email: "caja@ejemplar.co", password: "ejemplar2026" },
+    terminalName: "Caja 1",
+  });
+  const device = await till.store.getMeta("device");
+  const numberingId = (await till.store.db.terminals.get(device?.terminalId ?? ""))?.numberingId ?? "";
+  const block = await transport.leaseNumberBlock(device?.deviceToken ?? "", { numberingId, size: 3000 });
+  await till.store.putNumberBlocks([{ ...block, numberingId }]);
 
-const random = seededRandom(7);
-const results: { seconds: number; perSecond: number }[] = [];
-for (let run = 0; run < 3; run++) {
-  for (let i = 0; i < 1000; i++) await till.sell(random); // offline: nothing is sent while selling
-  const t0 = performance.now();
-  const pushed = await till.engine.pushPending();
-  const seconds = (performance.now() - t0) / 1000;
-  if (pushed.synced !== 1000) throw new Error(`expected 1000 synced, got ${JSON.stringify(pushed)}`);
-  results.push({ seconds, perSecond: 1000 / seconds });
+  const random = seededRandom(7);
+  const results: { seconds: number; perSecond: number }[] = [];
+  for (let run = 0; run < 3; run++) {
+    for (let i = 0; i < 1000; i++) await till.sell(random); // offline: nothing is sent while selling
+    const t0 = performance.now();
+    const pushed = await till.engine.pushPending();
+    const seconds = (performance.now() - t0) / 1000;
+    if (pushed.synced !== 1000) throw new Error(`expected 1000 synced, got ${JSON.stringify(pushed)}`);
+    results.push({ seconds, perSecond: 1000 / seconds });
+  }
+  const label = values.pglite ? "PGlite (embedded)" : "PostgreSQL 15";
+  console.log(`\n## 1,000 offline invoices uploaded from one device, ${label}`);
+  for (const [i, r] of results.entries())
+    console.log(`- run ${i + 1}: ${r.seconds.toFixed(3)} s (${Math.round(r.perSecond)} invoices/s), batches of 100`);
+} finally {
+  // Never leave a server process behind, also when a run fails.
+  await server.kill();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  if (dropDb) execSync(`psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE ${dropDb} WITH (FORCE)"`);
 }
-const label = values.pglite ? "PGlite (embedded)" : "PostgreSQL 15";
-console.log(`\n## 1,000 offline invoices uploaded from one device, ${label}`);
-for (const [i, r] of results.entries())
-  console.log(`- run ${i + 1}: ${r.seconds.toFixed(3)} s (${Math.round(r.perSecond)} invoices/s), batches of 100`);
-await server.kill();
-if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-if (dropDb) execSync(`psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE ${dropDb} WITH (FORCE)"`);
