@@ -69,7 +69,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // The service worker must never be cached by HTTP, or a new version would not be noticed.
     await app.register(fastifyStatic, {
       root: webDist as string,
-      wildcard: false,
+      // Files are looked up per request, so a rebuilt app is served without a restart.
+      wildcard: true,
       setHeaders: (res, path) => {
         if (path.endsWith("sw.js") || path.endsWith("index.html")) res.header("cache-control", "no-cache");
       },

@@ -61,6 +61,12 @@ export class LocalDatabase extends Dexie {
       products: "id, barcode, reference, categoryId",
       clients: "id, idNumber",
     });
+    // v3: the catalog is searched in memory (sale/productSearchIndex, client picker), so secondary
+    // IndexedDB indexes on products and clients only slowed every first load down.
+    this.version(3).stores({
+      products: "id",
+      clients: "id",
+    });
   }
 
   /** Tables filled by the sync download (everything but meta and invoices). */
