@@ -7,6 +7,31 @@ import type { ApplyPushResult, LocalStore, PullCursors } from "../storage/localS
 
 /** Invoices per push request (the server accepts up to MAX_PUSH_BATCH). */
 export const PUSH_BATCH_SIZE = 100;
+/**
+ * The server refuses bodies over 1 MB (413), which would block a queue of big invoices for ever:
+ * a batch also closes once its JSON passes this size (a single invoice is far below it).
+ */
+export const PUSH_BATCH_MAX_BYTES = 600_000;
+
+/** Batches of at most PUSH_BATCH_SIZE invoices and about PUSH_BATCH_MAX_BYTES of JSON. */
+export function splitIntoBatches(documents: readonly InvoiceDocument[]): InvoiceDocument[][] {
+  const batches: InvoiceDocument[][] = [];
+  let current: InvoiceDocument[] = [];
+  let bytes = 0;
+  for (const doc of documents) {
+    const size = JSON.stringify(doc).length;
+    if (current.length > 0 && (current.length >= PUSH_BATCH_SIZE || bytes + size > PUSH_BATCH_MAX_BYTES)) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(doc);
+    bytes += size;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
 /** Requests in flight at once while uploading. */
 export const PUSH_CONCURRENCY = 2;
 export const PULL_PAGE_SIZE = 2000;
@@ -233,9 +258,7 @@ export class MinimalSyncEngine implements SyncEngine {
    */
   private async pushBatches(token: string, documents: readonly InvoiceDocument[]): Promise<ApplyPushResult> {
     const { store, transport } = this.options;
-    const batches: InvoiceDocument[][] = [];
-    for (let start = 0; start < documents.length; start += PUSH_BATCH_SIZE)
-      batches.push(documents.slice(start, start + PUSH_BATCH_SIZE));
+    const batches = splitIntoBatches(documents);
     const report = {
       ...(await store.deviceReport()),
       ...(this.options.appVersion ? { appVersion: this.options.appVersion } : {}),
