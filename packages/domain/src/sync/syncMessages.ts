@@ -89,5 +89,3 @@ export interface PullResponse {
   remaining?: Partial<Record<SyncedEntity, number>>;
   serverTime: string;
 }
-
-export const pushResultInvoiceSummary = invoiceSummarySchema;

@@ -32,7 +32,8 @@ export async function issueToken(
   return token;
 }
 
-function companyIdOf(token: string): string | null {
+/** The company a token belongs to, read from the token itself (no query). */
+export function companyIdOf(token: string): string | null {
   const m = /^mst_([0-9a-f]{32})_[A-Za-z0-9_-]{20,}$/.exec(token);
   if (!m?.[1]) return null;
   const h = m[1];

@@ -5,7 +5,7 @@ import {
   type PullResponse,
   type PushResult,
 } from "@mostrador/domain";
-import { normalizeForSearch, searchWords } from "../text/searchText";
+import { normalizeForSearch } from "../text/searchText";
 import { countNumbersLeft, takeNextInvoiceNumber } from "./invoiceNumbering";
 import { markVoided, resendInvoiceInError, saveInvoiceRevision } from "./invoiceRevisions";
 import { LocalDatabase } from "./localDatabase";
@@ -28,6 +28,7 @@ import type {
 } from "./localStore";
 import { LocalStoreError, toLocalStoreError } from "./localStoreErrors";
 import { applyNumberBlocks, applyPullPageInTransaction, clientNameOf } from "./pullPageApplier";
+import { keepClientCreatedAtTill } from "./tillClients";
 
 export class DexieLocalStore implements LocalStore {
   readonly db: LocalDatabase;
@@ -161,14 +162,7 @@ export class DexieLocalStore implements LocalStore {
           throw new LocalStoreError("INVALID_INVOICE", "the invoice does not pass validation", parsed.error.issues);
         }
         const document = parsed.data;
-        if (document.newClient) {
-          const client = { ...document.newClient, version: 0 };
-          await db.clients.put({
-            ...client,
-            searchWords: searchWords(client.name, client.idNumber),
-            createdOffline: true,
-          });
-        }
+        await keepClientCreatedAtTill(db, document);
         const now = new Date().toISOString();
         const invoice: LocalInvoice = {
           id: document.id,

@@ -1,10 +1,10 @@
 import { invoiceDocumentSchema } from "@mostrador/domain";
-import { searchWords } from "../text/searchText";
 import { takeNextInvoiceNumber } from "./invoiceNumbering";
 import type { LocalDatabase } from "./localDatabase";
 import type { LocalInvoice, VoidedNumberRecord } from "./localRecords";
 import type { NewInvoiceDraft } from "./localStore";
 import { LocalStoreError } from "./localStoreErrors";
+import { keepClientCreatedAtTill } from "./tillClients";
 
 /**
  * Writes for invoices the server rejected ("Error"): a new revision after "Editar", the same
@@ -55,10 +55,7 @@ export async function saveInvoiceRevision(
       throw new LocalStoreError("INVALID_INVOICE", "the invoice does not pass validation", parsed.error.issues);
     }
     const document = parsed.data;
-    if (document.newClient) {
-      const client = { ...document.newClient, version: 0 };
-      await db.clients.put({ ...client, searchWords: searchWords(client.name, client.idNumber), createdOffline: true });
-    }
+    await keepClientCreatedAtTill(db, document);
     const now = new Date().toISOString();
     const voidedNumbers: VoidedNumberRecord[] = [...(local.voidedNumbers ?? [])];
     if (taken && local.number !== null && local.number !== number) {

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { type AuthGuard, authOf, bearerToken } from "../../auth/authGuard";
-import { resolveToken } from "../../auth/authTokens";
+import { companyIdOf, resolveToken } from "../../auth/authTokens";
 import { allocateVersions } from "../../db/changeVersions";
 import type { Database } from "../../db/database";
 import { ApiError, notFound } from "../../http/apiError";
@@ -31,10 +31,7 @@ const windowSchema = z
 /** Company of a request from its token's prefix, without a query (the maintenance check runs on every request). */
 export function companyOfRequest(req: FastifyRequest): string | null {
   const token = bearerToken(req);
-  const m = token ? /^mst_([0-9a-f]{32})_/.exec(token) : null;
-  if (!m?.[1]) return null;
-  const h = m[1];
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  return token ? companyIdOf(token) : null;
 }
 
 export function maintenanceError(endsAt: string, message: string): ApiError {
