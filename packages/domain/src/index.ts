@@ -1,5 +1,6 @@
 export * from "./catalog/catalogSchemas";
 export * from "./catalog/common";
+export * from "./dates/calendarDay";
 export * from "./errors/errorCodes";
 export * from "./ids/uuidv7";
 export * from "./invoice/invoiceSchemas";

@@ -4,6 +4,7 @@ import {
   type InvoiceDocument,
   type InvoiceRejection,
   invoiceRejection,
+  localDate,
   summarizePayments,
   WALK_IN_CLIENT_ID_NUMBER,
 } from "@mostrador/domain";
@@ -38,18 +39,6 @@ export interface ValidationContext {
   devices: Map<string, string>;
   /** Is this number leased to the device (issue 5's blocks)? */
   isNumberLeased: (doc: InvoiceDocument) => boolean;
-}
-
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The calendar date of an instant in the company's time zone (numberings are valid per local day). */
-export function localDate(iso: string, timeZone = "America/Bogota"): string {
-  let f = dateFormats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
-    dateFormats.set(timeZone, f);
-  }
-  return f.format(new Date(iso));
 }
 
 /**

@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { adaptiveBlockSize, planNumberBlock } from "@mostrador/domain";
+import { adaptiveBlockSize, localDate, planNumberBlock } from "@mostrador/domain";
 import type { AuthContext } from "../../auth/authTokens";
 import { allocateVersions } from "../../db/changeVersions";
 import type { Database, Queryable } from "../../db/database";
 import { ApiError, notFound } from "../../http/apiError";
-import { localDate } from "../invoices/invoiceValidator";
 import { presentNumberBlock } from "./numberBlockPresenter";
 
 /** Block size from the terminal's busiest 24 hours of the last 30 days (domain rule). */
