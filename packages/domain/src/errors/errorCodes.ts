@@ -14,6 +14,13 @@ export const apiErrorCodes = [
   "UNSUPPORTED_SCHEMA_VERSION",
   "MAINTENANCE",
   "RATE_LIMITED",
+  "TOO_MANY_ATTEMPTS",
+  "ACCOUNT_LOCKED",
+  "WEAK_PASSWORD",
+  "TOKEN_EXPIRED",
+  "DEVICE_REVOKED",
+  "LEASE_LIMIT_REACHED",
+  "DATA_INVALID",
   "INTERNAL",
 ] as const;
 export type ApiErrorCode = (typeof apiErrorCodes)[number];
@@ -40,6 +47,11 @@ export const invoiceRejectionCodes = [
   "CASHIER_NOT_ALLOWED",
   "TERMINAL_DISABLED",
   "REVISION_CONFLICT",
+  "DEVICE_MISMATCH",
+  "TERMINAL_MISMATCH",
+  "NUMBERING_NOT_FOUND",
+  "TAX_MISMATCH",
+  "QUANTITY_ZERO",
   "INVOICE_INVALID",
 ] as const;
 export type InvoiceRejectionCode = (typeof invoiceRejectionCodes)[number];

@@ -76,6 +76,27 @@ const messages: Record<InvoiceRejectionCode, { en: Template; es: Template }> = {
     en: () => "A newer version of this invoice is already on the server.",
     es: () => "El servidor ya tiene una versión más reciente de esta factura.",
   },
+  DEVICE_MISMATCH: {
+    en: () => "The invoice was made on another device than the one uploading it, and that device cannot vouch for it.",
+    es: () => "La factura se hizo en otro dispositivo distinto al que la envía, y ese dispositivo no la respalda.",
+  },
+  TERMINAL_MISMATCH: {
+    en: () => "The invoice names a terminal that is not this device's terminal: bill it again from this till.",
+    es: () => "La factura indica una caja que no es la de este dispositivo: vuelve a facturarla desde esta caja.",
+  },
+  NUMBERING_NOT_FOUND: {
+    en: () => "The invoice's numbering does not exist in this company: bill it again with a valid numbering.",
+    es: () => "La numeración de la factura no existe en esta empresa: vuelve a facturarla con una numeración válida.",
+  },
+  TAX_MISMATCH: {
+    en: (p) => `The tax of "${p.name}" does not match the company's taxes: edit the line and pick the tax again.`,
+    es: (p) =>
+      `El impuesto de "${p.name}" no coincide con los impuestos de la empresa: edita la línea y elige de nuevo el impuesto.`,
+  },
+  QUANTITY_ZERO: {
+    en: (p) => `The quantity of "${p.name}" is zero: correct the quantity or remove the line.`,
+    es: (p) => `La cantidad de "${p.name}" es cero: corrige la cantidad o quita la línea.`,
+  },
   INVOICE_INVALID: {
     en: (p) => `The invoice is malformed: ${p.detail}`,
     es: (p) => `La factura está mal formada: ${p.detail}`,
