@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { logLevel } from "./app/httpHygiene";
 import { startRuntime } from "./app/serverRuntime";
 
 // npm start runs from packages/server; data lives in the repository's ./data unless DATA_DIR says otherwise.
@@ -12,7 +13,8 @@ const { app, demo } = await startRuntime({
   databaseUrl,
   dataDir,
   seedDemo: process.env.SEED_DEMO !== "0",
-  logger: process.env.LOG === "1",
+  // Structured JSON logs (pino) by default; LOG_LEVEL=warn (or error, debug, silent…) changes it.
+  logger: logLevel(process.env.LOG_LEVEL),
   ...(process.env.SERVE_WEB === "0" ? { webDist: null } : {}),
 });
 await app.listen({ port, host });

@@ -255,11 +255,56 @@ describe("invoice rejections: one integration test per code", () => {
   it("INVOICE_INVALID: a malformed invoice, or a POS invoice without a number", async () => {
     const { till } = await setup();
     const malformed = { ...till.invoice(), lines: [{ ...till.invoice().lines[0], quantity: -1 }] };
-    const { error } = await expectRejected(till, malformed, "INVOICE_INVALID", undefined);
+    const { error } = await expectRejected(till, malformed, "INVOICE_INVALID", "lines.0.quantity");
     expect(error.message).toContain("lines.0.quantity");
     await expectRejected(till, till.invoice({ number: null }), "INVOICE_INVALID", "number");
     const notV7 = { ...till.invoice(), id: crypto.randomUUID() };
-    await expectRejected(till, notV7, "INVOICE_INVALID", undefined);
+    await expectRejected(till, notV7, "INVOICE_INVALID", "id");
+  });
+
+  it("DEVICE_MISMATCH: a device the company does not have (unknown, or another company's)", async () => {
+    const { shop, till } = await setup();
+    const other = await openTill(await newShop(server));
+    const { error } = await expectRejected(
+      till,
+      till.invoice({ deviceId: other.deviceId }),
+      "DEVICE_MISMATCH",
+      "deviceId",
+    );
+    expect(error.messageEs).toContain("dispositivo");
+    await expectRejected(till, till.invoice({ deviceId: crypto.randomUUID() }), "DEVICE_MISMATCH", "deviceId");
+    // Not stored: the company has no such invoice.
+    const list = await shop.http.get("/api/invoices?limit=10", { token: shop.admin });
+    expect(list.body.total).toBe(0);
+  });
+
+  it("TERMINAL_MISMATCH: a terminal that is not the device's", async () => {
+    const { shop, till } = await setup();
+    await expectRejected(
+      till,
+      till.invoice({ terminalId: shop.demo.terminals.caja2 }),
+      "TERMINAL_MISMATCH",
+      "terminalId",
+    );
+  });
+
+  it("NUMBERING_NOT_FOUND: a numbering of another company", async () => {
+    const { till } = await setup();
+    const other = await newShop(server);
+    await expectRejected(
+      till,
+      till.invoice({ numberingId: other.demo.numberings.pos }),
+      "NUMBERING_NOT_FOUND",
+      "numberingId",
+    );
+  });
+
+  it("TAX_MISMATCH: an unknown tax, or a rate the company's tax does not have", async () => {
+    const { shop, till } = await setup();
+    const unknownTax = [demoLine(shop.demo, 0, 1, { taxId: crypto.randomUUID(), taxRateBp: 0, taxKind: "EXENTO" })];
+    await expectRejected(till, till.invoice({ lines: unknownTax }), "TAX_MISMATCH", "lines.0.taxId");
+    const wrongRate = [demoLine(shop.demo, 0, 1), demoLine(shop.demo, 8, 1, { taxRateBp: 500 })];
+    await expectRejected(till, till.invoice({ lines: wrongRate }), "TAX_MISMATCH", "lines.1.taxId");
   });
 
   it("every rejection code has its test above", () => {

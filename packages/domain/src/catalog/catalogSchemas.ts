@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { idSchema, isoDateSchema, moneySchema, nameSchema, versionedFields } from "./common";
+import {
+  idSchema,
+  isoDateSchema,
+  moneySchema,
+  multilineTextSchema,
+  nameSchema,
+  textSchema,
+  versionedFields,
+} from "./common";
 
 export const taxKindSchema = z.enum(["IVA", "INC", "EXENTO"]);
 export type TaxKind = z.infer<typeof taxKindSchema>;
@@ -24,8 +32,8 @@ export type Warehouse = z.infer<typeof warehouseSchema>;
 
 export const productInputSchema = z.strictObject({
   name: nameSchema,
-  reference: z.string().trim().max(100).default(""),
-  barcode: z.string().trim().max(64).nullable().default(null),
+  reference: textSchema(100).default(""),
+  barcode: textSchema(64).nullable().default(null),
   categoryId: idSchema.nullable().default(null),
   /** Price in minor units, as stated: with tax included when priceIncludesTax. */
   price: moneySchema,
@@ -62,8 +70,8 @@ export const clientInputSchema = z.strictObject({
     .trim()
     .regex(/^[0-9A-Za-z-]{3,20}$/, { message: "id number: 3 to 20 letters, digits or '-'" }),
   email: z.email({ message: "must be an email address" }).nullable().default(null),
-  phone: z.string().trim().max(40).nullable().default(null),
-  address: z.string().trim().max(300).nullable().default(null),
+  phone: textSchema(40).nullable().default(null),
+  address: multilineTextSchema(300).nullable().default(null),
   active: z.boolean().default(true),
 });
 export const clientSchema = z.object({ ...versionedFields, ...clientInputSchema.shape });
@@ -86,13 +94,13 @@ const numberingBase = z.strictObject({
     .string()
     .trim()
     .regex(/^[A-Z0-9]{0,10}$/, { message: "prefix: up to 10 capital letters or digits" }),
-  rangeFrom: z.number().int().min(1),
+  rangeFrom: z.number().int().min(1).max(999_999_999),
   rangeTo: z.number().int().min(1).max(999_999_999),
-  nextNumber: z.number().int().min(1).optional(),
+  nextNumber: z.number().int().min(1).max(1_000_000_000).optional(),
   validFrom: isoDateSchema,
   validUntil: isoDateSchema,
   electronic: z.boolean().default(false),
-  resolution: z.string().trim().max(500).default(""),
+  resolution: multilineTextSchema(500).default(""),
   /** Numbers per leased block; null lets the server size it from the sales rate. */
   blockSize: z.number().int().min(1).max(100_000).nullable().default(null),
   active: z.boolean().default(true),

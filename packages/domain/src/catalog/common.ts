@@ -1,12 +1,54 @@
 import { z } from "zod";
 
 export const idSchema = z.uuid({ message: "must be a UUID" });
+
+/**
+ * The largest amount anywhere (a price, a line, an invoice): 10^13 centavos, 100,000 million pesos.
+ * Bounding it here, in the one schema till and server share, keeps every sum far inside PostgreSQL's
+ * bigint, so an absurd number is a validation error and never a database error.
+ */
+export const MAX_MONEY = 10_000_000_000_000;
 export const moneySchema = z
   .number()
   .int({ message: "money must be an integer number of minor units (centavos)" })
   .min(0)
-  .max(10_000_000_000_000);
-export const nameSchema = z.string().trim().min(1, { message: "is required" }).max(200);
+  .max(MAX_MONEY);
+/** A computed amount that may be signed (a difference), with the same bound. */
+export const signedMoneySchema = z
+  .number()
+  .int({ message: "money must be an integer number of minor units (centavos)" })
+  .min(-MAX_MONEY)
+  .max(MAX_MONEY);
+
+// C0 controls (NUL included: PostgreSQL refuses it in text and jsonb), DEL and C1 controls.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+const CONTROL_CHARS_BUT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+/** Half of a UTF-16 surrogate pair alone: not a character, and PostgreSQL refuses it in jsonb. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Text is refused (never silently altered) when it holds control characters or broken
+ * characters: the sender gets a field error and can fix it, and what is stored is what was sent.
+ */
+export const textSchema = (max: number, min = 0) =>
+  z
+    .string()
+    .trim()
+    .min(min, { message: "is required" })
+    .max(max)
+    .refine((s) => !CONTROL_CHARS.test(s), { message: "must not contain control characters" })
+    .refine((s) => !LONE_SURROGATE.test(s), { message: "contains an invalid character" });
+/** Like textSchema, but line breaks and tabs are allowed (notes, addresses). */
+export const multilineTextSchema = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((s) => !CONTROL_CHARS_BUT_LINE_BREAKS.test(s), { message: "must not contain control characters" })
+    .refine((s) => !LONE_SURROGATE.test(s), { message: "contains an invalid character" });
+export const nameSchema = textSchema(200, 1);
 export const isoDateTimeSchema = z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time" });
 export const isoDateSchema = z.iso.date({ message: "must be a date YYYY-MM-DD" });
 export const percentSchema = z
@@ -20,7 +62,9 @@ export const quantitySchema = z
   .number()
   .positive({ message: "quantity must be greater than 0" })
   .max(1_000_000)
-  .refine((v) => Math.abs(Math.round(v * 1000) - v * 1000) < 1e-6, { message: "at most three decimals" });
+  .refine((v) => Math.abs(Math.round(v * 1000) - v * 1000) < 1e-6, { message: "at most three decimals" })
+  // 0.0000001 passes "three decimals" within the tolerance but is 0 thousandths: nothing sold.
+  .refine((v) => Math.round(v * 1000) >= 1, { message: "quantity must be at least 0.001" });
 
 /** Every synced row carries the company's change version at its last write. */
 export const versionedFields = {

@@ -51,7 +51,6 @@ export const invoiceRejectionCodes = [
   "TERMINAL_MISMATCH",
   "NUMBERING_NOT_FOUND",
   "TAX_MISMATCH",
-  "QUANTITY_ZERO",
   "INVOICE_INVALID",
 ] as const;
 export type InvoiceRejectionCode = (typeof invoiceRejectionCodes)[number];

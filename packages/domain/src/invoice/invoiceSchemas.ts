@@ -1,6 +1,16 @@
 import { z } from "zod";
 import { clientInputSchema, paymentMethodKindSchema, taxKindSchema } from "../catalog/catalogSchemas";
-import { idSchema, isoDateTimeSchema, moneySchema, nameSchema, percentSchema, quantitySchema } from "../catalog/common";
+import {
+  idSchema,
+  isoDateTimeSchema,
+  MAX_MONEY,
+  moneySchema,
+  multilineTextSchema,
+  nameSchema,
+  percentSchema,
+  quantitySchema,
+  textSchema,
+} from "../catalog/common";
 import { invoiceRejectionCodes } from "../errors/errorCodes";
 import { UUID_V7_PATTERN } from "../ids/uuidv7";
 
@@ -15,7 +25,7 @@ export const invoiceLineSchema = z.strictObject({
   priceIncludesTax: z.boolean(),
   discountPercent: percentSchema.default(0),
   taxId: idSchema,
-  taxName: z.string().max(100),
+  taxName: textSchema(100),
   taxKind: taxKindSchema,
   taxRateBp: z.number().int().min(0).max(10_000),
 });
@@ -29,22 +39,33 @@ export const invoicePaymentSchema = z.strictObject({
 });
 export type InvoicePayment = z.infer<typeof invoicePaymentSchema>;
 
+/**
+ * Stated totals are checked against the recomputed ones; this bound only keeps an absurd figure
+ * from reaching the database as a number it cannot hold (lines are bounded by MAX_MONEY, taxes
+ * add at most 100 %, payments are at most 10 × MAX_MONEY).
+ */
+const statedAmountSchema = z
+  .number()
+  .int({ message: "must be an integer number of centavos" })
+  .min(-100 * MAX_MONEY)
+  .max(100 * MAX_MONEY);
+
 export const taxBreakdownSchema = z.strictObject({
   taxId: idSchema,
-  name: z.string(),
+  name: textSchema(100),
   kind: taxKindSchema,
-  rateBp: z.number().int(),
-  base: z.number().int(),
-  amount: z.number().int(),
+  rateBp: z.number().int().min(0).max(10_000),
+  base: statedAmountSchema,
+  amount: statedAmountSchema,
 });
 
 export const invoiceTotalsSchema = z.strictObject({
-  subtotal: z.number().int(),
-  discount: z.number().int(),
-  tax: z.number().int(),
-  total: z.number().int(),
-  paid: z.number().int(),
-  change: z.number().int(),
+  subtotal: statedAmountSchema,
+  discount: statedAmountSchema,
+  tax: statedAmountSchema,
+  total: statedAmountSchema,
+  paid: statedAmountSchema,
+  change: statedAmountSchema,
   taxes: z.array(taxBreakdownSchema).max(50),
 });
 export type InvoiceTotalsSnapshot = z.infer<typeof invoiceTotalsSchema>;
@@ -60,15 +81,30 @@ export const invoiceDocumentSchema = z.strictObject({
   deviceId: idSchema,
   cashierId: idSchema,
   numberingId: idSchema,
-  prefix: z.string().max(10),
+  prefix: textSchema(10),
   /** null only for electronic numberings: the server assigns the number when it accepts the invoice. */
   number: z.number().int().min(1).max(999_999_999).nullable(),
   issuedAt: isoDateTimeSchema,
   clientId: idSchema,
   newClient: newClientSchema.optional(),
-  lines: z.array(invoiceLineSchema).min(1, { message: "an invoice needs at least one line" }).max(500),
+  lines: z
+    .array(invoiceLineSchema)
+    .min(1, { message: "an invoice needs at least one line" })
+    .max(500)
+    // Price × quantity per line and for the whole invoice stay within MAX_MONEY (float is exact
+    // enough here: both factors are bounded), so no total can overflow on till or server.
+    .superRefine((lines, ctx) => {
+      let sum = 0;
+      lines.forEach((line, i) => {
+        const gross = line.unitPrice * line.quantity;
+        sum += gross;
+        if (gross > MAX_MONEY)
+          ctx.addIssue({ code: "custom", path: [i, "quantity"], message: "price × quantity is too large" });
+      });
+      if (sum > MAX_MONEY) ctx.addIssue({ code: "custom", message: "the invoice total is too large" });
+    }),
   payments: z.array(invoicePaymentSchema).min(1, { message: "choose a payment method" }).max(10),
-  notes: z.string().max(1000).default(""),
+  notes: multilineTextSchema(1000).default(""),
   totals: invoiceTotalsSchema,
 });
 export type InvoiceDocument = z.infer<typeof invoiceDocumentSchema>;
@@ -90,7 +126,8 @@ export const invoiceRejectionSchema = z.object({
 export const invoiceSummarySchema = z.object({
   id: z.string(),
   revision: z.number().int(),
-  number: z.number().int(),
+  /** null while an electronic invoice has not been numbered (it was rejected before). */
+  number: z.number().int().nullable(),
   prefix: z.string(),
   numberingId: z.string(),
   status: serverInvoiceStatusSchema,

@@ -93,10 +93,6 @@ const messages: Record<InvoiceRejectionCode, { en: Template; es: Template }> = {
     es: (p) =>
       `El impuesto de "${p.name}" no coincide con los impuestos de la empresa: edita la línea y elige de nuevo el impuesto.`,
   },
-  QUANTITY_ZERO: {
-    en: (p) => `The quantity of "${p.name}" is zero: correct the quantity or remove the line.`,
-    es: (p) => `La cantidad de "${p.name}" es cero: corrige la cantidad o quita la línea.`,
-  },
   INVOICE_INVALID: {
     en: (p) => `The invoice is malformed: ${p.detail}`,
     es: (p) => `La factura está mal formada: ${p.detail}`,

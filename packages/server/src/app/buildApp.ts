@@ -17,12 +17,14 @@ import { maintenanceSchedule } from "../features/maintenance/maintenanceSchedule
 import { registerNumberingRoutes } from "../features/numbering/numberingRoutes";
 import { registerSyncRoutes } from "../features/sync/syncRoutes";
 import { installErrorHandler } from "./errorHandler";
+import { genRequestId, installHttpHygiene, type LogLevel } from "./httpHygiene";
 
 const defaultWebDist = join(dirname(fileURLToPath(import.meta.url)), "../../../web/dist");
 
 export interface AppOptions {
   db: Database;
-  logger?: boolean;
+  /** Log level of Fastify's structured (pino) logs; false or absent: no logs (tests). */
+  logger?: false | LogLevel;
   /** Folder of the built web app served at `/`; skipped when missing. */
   webDist?: string | null;
 }
@@ -30,7 +32,9 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { db } = options;
   const app = Fastify({
-    logger: options.logger ? { level: "info" } : false,
+    logger: options.logger === false || options.logger === undefined ? false : { level: options.logger },
+    genReqId: genRequestId,
+    requestIdLogLabel: "requestId",
     bodyLimit: 1024 * 1024,
     // Validation is done by the shared zod schemas; route schemas only describe the API.
     ajv: { customOptions: { strict: false } },
@@ -38,6 +42,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(() => (data) => ({ value: data }));
   app.decorateRequest("auth", null);
   installErrorHandler(app);
+  await installHttpHygiene(app);
 
   await app.register(fastifySwagger, {
     openapi: {

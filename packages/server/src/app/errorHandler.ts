@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance } from "fastify";
+import { isDataError } from "../db/database";
 import { ApiError } from "../http/apiError";
 
 /** Every failure leaves as `{error:{code,message}}`; bad input is never a 5xx. */
@@ -30,13 +31,17 @@ export function installErrorHandler(app: FastifyInstance) {
       return reply
         .code(409)
         .send({ error: { code: "CONFLICT", message: "a record with the same key already exists" } });
-    if (pgCode === "22P02" || pgCode === "22003")
-      return reply.code(400).send({ error: { code: "VALIDATION_FAILED", message: "a value has the wrong format" } });
+    if (isDataError(err))
+      return reply.code(400).send({
+        error: { code: "DATA_INVALID", message: `a value cannot be stored (${String(pgCode)}): check the data sent` },
+      });
     if ((err as FastifyError).statusCode && (err as FastifyError).statusCode! < 500)
       return reply
         .code((err as FastifyError).statusCode!)
         .send({ error: { code: "VALIDATION_FAILED", message: err.message } });
-    req.log.error(err);
-    return reply.code(500).send({ error: { code: "INTERNAL", message: "internal error; it was logged" } });
+    req.log.error({ err, requestId: req.id }, "request failed");
+    return reply.code(500).send({
+      error: { code: "INTERNAL", message: `internal error; it was logged as request ${req.id}`, requestId: req.id },
+    });
   });
 }

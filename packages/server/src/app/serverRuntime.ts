@@ -4,14 +4,14 @@ import type { Database } from "../db/database";
 import { migrate } from "../db/migrator";
 import { openDatabase } from "../db/openDatabase";
 import { type DemoCompany, seedDemoCompany } from "../demo/demoCompanySeeder";
-import { buildApp } from "./buildApp";
+import { type AppOptions, buildApp } from "./buildApp";
 
 export interface RuntimeOptions {
   databaseUrl?: string;
   /** PGlite data folder; null = in memory (tests). */
   dataDir?: string | null;
   seedDemo?: boolean;
-  logger?: boolean;
+  logger?: AppOptions["logger"];
   webDist?: string | null;
 }
 

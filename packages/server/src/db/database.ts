@@ -19,3 +19,9 @@ export interface Database extends Queryable {
 export function isUniqueViolation(err: unknown): boolean {
   return typeof err === "object" && err !== null && (err as { code?: string }).code === "23505";
 }
+
+/** A data exception (SQLSTATE class 22: a value PostgreSQL cannot store or convert), never a server fault. */
+export function isDataError(err: unknown): boolean {
+  const code = typeof err === "object" && err !== null ? (err as { code?: unknown }).code : undefined;
+  return typeof code === "string" && /^22[0-9A-Z]{3}$/.test(code);
+}

@@ -55,6 +55,8 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
         DATA_DIR: options.dataDir ?? "",
         SEED_DEMO: options.seedDemo ? "1" : "0",
         SERVE_WEB: options.webDist === false ? "0" : "1",
+        // Errors and warnings only: the log is kept in memory for a failing test's message.
+        LOG_LEVEL: "warn",
         ...options.env,
       },
       stdio: ["ignore", "pipe", "pipe"],

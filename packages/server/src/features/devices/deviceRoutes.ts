@@ -6,6 +6,7 @@ import { issueToken } from "../../auth/authTokens";
 import type { Database } from "../../db/database";
 import { ApiError, forbidden } from "../../http/apiError";
 import { parseWith } from "../../http/parse";
+import { recordSignIn } from "./deviceActivity";
 
 const registerSchema = z.strictObject({
   terminalId: z.uuid({ message: "must be a UUID" }),
@@ -49,11 +50,14 @@ export function registerDeviceRoutes(app: FastifyInstance, db: Database, guard: 
       if (auth.role !== "admin" && auth.terminalIds.length > 0 && !auth.terminalIds.includes(terminalId))
         throw forbidden("you are not allowed on this terminal");
       const id = randomUUID();
-      await db.query(
-        "INSERT INTO devices (company_id, id, terminal_id, user_id, name, last_seen_at) VALUES ($1, $2, $3, $4, $5, now())",
-        [auth.companyId, id, terminalId, auth.userId, name ?? ""],
-      );
-      const deviceToken = await issueToken(db, auth.companyId, auth.userId, id);
+      const deviceToken = await db.transaction(async (tx) => {
+        await tx.query(
+          "INSERT INTO devices (company_id, id, terminal_id, user_id, name, last_seen_at) VALUES ($1, $2, $3, $4, $5, now())",
+          [auth.companyId, id, terminalId, auth.userId, name ?? ""],
+        );
+        await recordSignIn(tx, auth.companyId, id, auth.userId);
+        return issueToken(tx, auth.companyId, auth.userId, id);
+      });
       return reply.code(201).send({ device: { id, terminalId, name: name ?? "" }, deviceToken });
     },
   );

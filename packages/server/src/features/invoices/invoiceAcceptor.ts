@@ -1,6 +1,4 @@
 import {
-  computeInvoiceTotals,
-  type DeviceReport,
   type InvoiceDocument,
   type InvoiceRejection,
   invoiceDocumentSchema,
@@ -8,363 +6,246 @@ import {
   type PushResult,
 } from "@mostrador/domain";
 import type { AuthContext } from "../../auth/authTokens";
-import { allocateVersions } from "../../db/changeVersions";
-import { type Database, isUniqueViolation, type Queryable } from "../../db/database";
-import { recordDeviceReport } from "../sync/deviceContact";
-import { INVOICE_SUMMARY_COLUMNS, presentInvoiceSummary } from "./invoicePresenter";
+import { type Database, isDataError, isUniqueViolation } from "../../db/database";
+import { type DeviceActivity, recordDeviceActivity } from "../devices/deviceActivity";
+import {
+  ElectronicRangeExhausted,
+  type GivenUpNumber,
+  type InvoiceDecision,
+  loadStoredInvoices,
+  writeInvoiceBatch,
+} from "./invoiceBatchWriter";
+import { sameInvoiceContent } from "./invoiceContent";
+import { presentInvoiceSummary } from "./invoicePresenter";
 import { validateInvoice } from "./invoiceValidator";
 import { loadValidationContext } from "./validationContextLoader";
 
 type Row = Record<string, unknown>;
-
-interface Decision {
+interface Item {
+  index: number;
   doc: InvoiceDocument;
-  errors: InvoiceRejection[];
 }
 
 const idOf = (raw: unknown) =>
   typeof raw === "object" && raw !== null && typeof (raw as { id?: unknown }).id === "string"
-    ? (raw as { id: string }).id
+    ? (raw as { id: string }).id.slice(0, 100)
     : "";
-const revisionOf = (raw: unknown) => Number((raw as { revision?: unknown })?.revision) || 0;
-
-async function existingInvoices(db: Queryable, companyId: string, ids: string[]): Promise<Map<string, Row>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.query(
-    `SELECT ${INVOICE_SUMMARY_COLUMNS} FROM invoices WHERE company_id = $1 AND id = ANY($2::uuid[])`,
-    [companyId, ids],
-  );
-  return new Map(rows.map((r) => [String(r.id), r]));
-}
-
-/** The last electronic numbers went to a concurrent batch after validation: answer "retry" (it is then rejected). */
-class ElectronicRangeExhausted extends Error {}
-
-/** Electronic numberings are online only: the server gives the next number inside the transaction. */
-async function assignElectronicNumbers(tx: Queryable, companyId: string, docs: InvoiceDocument[]) {
-  for (const doc of docs) {
-    if (doc.number !== null) continue;
-    const rows = await tx.query<{ number: number }>(
-      `UPDATE numberings SET next_number = next_number + 1
-        WHERE company_id = $1 AND id = $2 AND next_number <= range_to RETURNING next_number - 1 AS number`,
-      [companyId, doc.numberingId],
-    );
-    if (!rows[0]) throw new ElectronicRangeExhausted();
-    doc.number = rows[0].number;
-  }
-}
-
-function invoiceRecord(d: Decision, version: number) {
-  const totals = computeInvoiceTotals(d.doc.lines);
-  return {
-    id: d.doc.id,
-    revision: d.doc.revision,
-    status: d.errors.length ? "rejected" : "accepted",
-    numbering_id: d.doc.numberingId,
-    prefix: d.doc.prefix,
-    number: d.doc.number ?? 0,
-    terminal_id: d.doc.terminalId,
-    device_id: d.doc.deviceId,
-    cashier_id: d.doc.cashierId,
-    client_id: d.doc.clientId,
-    issued_at: d.doc.issuedAt,
-    subtotal: totals.subtotal,
-    discount: totals.discount,
-    tax: totals.tax,
-    total: totals.total,
-    paid: d.doc.totals.paid,
-    change: d.doc.totals.change,
-    document: d.doc,
-    errors: d.errors,
-    version,
-  };
-}
-
-const RECORD_COLUMNS = `id uuid, revision int, status text, numbering_id uuid, prefix text, number bigint,
-  terminal_id uuid, device_id uuid, cashier_id uuid, client_id uuid, issued_at timestamptz, subtotal bigint,
-  discount bigint, tax bigint, total bigint, paid bigint, change bigint, errors jsonb, version bigint`;
-const COLUMN_NAMES = RECORD_COLUMNS.split(",").map((c) => c.trim().split(" ")[0]);
-
-/** A number an invoice in error gave up when it was re-billed with a new one: voided, never reused. */
-interface AbandonedNumber {
-  numberingId: string;
-  number: number;
-  invoiceId: string;
-}
-
-async function recordAbandonedNumbers(tx: Queryable, companyId: string, abandoned: AbandonedNumber[]) {
-  if (abandoned.length === 0) return;
-  await tx.query(
-    `INSERT INTO voided_numbers (company_id, numbering_id, number, invoice_id, reason)
-     SELECT $1, x."numberingId", x.number, x."invoiceId", 'replaced by a new number after an error'
-       FROM jsonb_to_recordset($2::jsonb) AS x("numberingId" uuid, number bigint, "invoiceId" uuid)
-      WHERE NOT EXISTS (SELECT 1 FROM invoices i WHERE i.company_id = $1 AND i.numbering_id = x."numberingId"
-                          AND i.number = x.number AND i.status IN ('accepted', 'voided') AND i.claims_number)
-     ON CONFLICT DO NOTHING`,
-    [companyId, JSON.stringify(abandoned)],
-  );
-}
+const revisionOf = (raw: unknown) => {
+  const r = Number((raw as { revision?: unknown })?.revision);
+  return Number.isInteger(r) && r >= 0 && r <= 1_000_000 ? r : 0;
+};
+const rejected = (doc: Pick<InvoiceDocument, "id" | "revision">, errors: InvoiceRejection[]): PushResult => ({
+  outcome: "rejected",
+  id: doc.id,
+  revision: doc.revision,
+  errors,
+});
+const retry = (doc: InvoiceDocument, reason: string): PushResult => ({
+  outcome: "retry",
+  id: doc.id,
+  revision: doc.revision,
+  reason,
+});
 
 /**
- * Reserves `count` invoice versions on a device's own counter (locks that device row until commit);
- * when it is the uploading till, its report is written by the same statement.
- */
-async function allocateDeviceVersions(
-  tx: Queryable,
-  companyId: string,
-  deviceId: string,
-  count: number,
-  report?: DeviceReport,
-) {
-  const rows = report
-    ? await tx.query<{ v: number }>(
-        `UPDATE devices SET invoice_version = invoice_version + $3, last_seen_at = now(), reported_pending = $4,
-                reported_errors = $5, oldest_pending_at = $6, app_version = COALESCE($7, app_version)
-          WHERE company_id = $1 AND id = $2 RETURNING invoice_version AS v`,
-        [companyId, deviceId, count, report.pending, report.errors, report.oldestPendingAt, report.appVersion ?? null],
-      )
-    : await tx.query<{ v: number }>(
-        "UPDATE devices SET invoice_version = invoice_version + $3 WHERE company_id = $1 AND id = $2 RETURNING invoice_version AS v",
-        [companyId, deviceId, count],
-      );
-  const last = rows[0]?.v;
-  if (last === undefined) throw new Error(`unknown device ${deviceId}`);
-  return last - count + 1;
-}
-
-async function writeDecisions(
-  tx: Queryable,
-  auth: AuthContext,
-  decisions: Decision[],
-  abandoned: AbandonedNumber[],
-  report: DeviceReport | undefined,
-): Promise<Map<string, Row>> {
-  await recordAbandonedNumbers(tx, auth.companyId, abandoned);
-  const accepted = decisions.filter((d) => d.errors.length === 0);
-  await assignElectronicNumbers(
-    tx,
-    auth.companyId,
-    accepted.map((d) => d.doc),
-  );
-  const newClients = accepted.flatMap((d) => (d.doc.newClient ? [d.doc.newClient] : []));
-  if (newClients.length) {
-    // Clients are company data: they take company versions (and its counter lock) only when present.
-    const first = await allocateVersions(tx, auth.companyId, newClients.length);
-    await tx.query(
-      `INSERT INTO clients (company_id, id, name, id_type, id_number, email, phone, address, active, version)
-       SELECT $1, x.id, x.name, x."idType", x."idNumber", x.email, x.phone, x.address, true, x.version
-         FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, name text, "idType" text, "idNumber" text,
-              email text, phone text, address text, version bigint)
-       ON CONFLICT (company_id, id) DO NOTHING`,
-      [auth.companyId, JSON.stringify(newClients.map((c, i) => ({ ...c, version: first + i })))],
-    );
-  }
-  // Versions come from each invoice's device counter, so devices never wait for one another.
-  const records: ReturnType<typeof invoiceRecord>[] = [];
-  let reportWritten = false;
-  const byDevice = new Map<string, Decision[]>();
-  for (const d of decisions) byDevice.set(d.doc.deviceId, [...(byDevice.get(d.doc.deviceId) ?? []), d]);
-  for (const [deviceId, group] of [...byDevice].sort(([a], [b]) => a.localeCompare(b))) {
-    const ownReport = deviceId === auth.deviceId ? report : undefined;
-    if (ownReport) reportWritten = true;
-    const first = await allocateDeviceVersions(tx, auth.companyId, deviceId, group.length, ownReport);
-    group.forEach((d, i) => {
-      records.push(invoiceRecord(d, first + i));
-    });
-  }
-  const cols = COLUMN_NAMES.join(", ");
-  const uploader = auth.deviceId ?? records[0]?.device_id;
-  // One statement writes the invoices, their revisions (the documents) and the attempts.
-  const written = await tx.query(
-    `WITH inv AS (
-       INSERT INTO invoices (company_id, ${cols})
-       SELECT $1, ${cols} FROM jsonb_to_recordset($2::jsonb) AS x(${RECORD_COLUMNS})
-       ON CONFLICT (company_id, id) DO UPDATE SET
-         ${COLUMN_NAMES.filter((c) => c !== "id")
-           .map((c) => `${c} = EXCLUDED.${c}`)
-           .join(", ")}, updated_at = now()
-       WHERE invoices.status = 'rejected' AND invoices.revision <= EXCLUDED.revision
-       RETURNING ${INVOICE_SUMMARY_COLUMNS}
-     ), rev AS (
-       INSERT INTO invoice_revisions (company_id, invoice_id, revision, document, user_id, device_id)
-       SELECT $1, x.id, x.revision, x.document, $4, $5
-         FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, revision int, document jsonb)
-       ON CONFLICT DO NOTHING
-     ), att AS (
-       INSERT INTO invoice_attempts (company_id, invoice_id, revision, outcome, errors, user_id, device_id)
-       SELECT $1, x.id, x.revision, x.status, x.errors, $4, $5
-         FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, revision int, status text, errors jsonb)
-     )
-     SELECT * FROM inv`,
-    [
-      auth.companyId,
-      JSON.stringify(records.map(({ document: _d, ...r }) => r)),
-      JSON.stringify(records.map((r) => ({ id: r.id, revision: r.revision, document: r.document }))),
-      auth.userId,
-      uploader,
-    ],
-  );
-  // The till's report rides in the same transaction: one commit per push.
-  if (report && auth.deviceId && !reportWritten) await recordDeviceReport(tx, auth, report);
-  return new Map(written.map((w) => [String(w.id), w]));
-}
-
-/**
- * invoiceAcceptor: takes a batch from a till and answers per invoice. Exactly
- * once is the database's job: the primary key (company_id, id) admits one row
- * per invoice, and the upsert only replaces a rejected revision with a newer one.
+ * invoiceAcceptor: takes a batch from a till and answers per invoice; one bad invoice never
+ * stops the others. Exactly once is the database's job: the primary key (company_id, id) admits
+ * one row per invoice, and the upsert only replaces a rejected revision with a newer one.
+ *
+ * 1. Parse each invoice alone: a malformed one is rejected (INVOICE_INVALID, field named).
+ * 2. Keep one copy of each id and revision; an older revision beside a newer one is stale.
+ * 3. Compare with what the server holds: the same content again is answered from the database;
+ *    other content under a revision it already has is a REVISION_CONFLICT.
+ * 4. Validate the rest against one loaded context (catalog, identity, lease, numbers in use).
+ * 5. Write every storable decision in one transaction, with the till's activity; a number taken
+ *    meanwhile → "retry"; a value the database refuses → each invoice alone, so only it fails.
+ * 6. Answer in the batch's order; copies get the answer of their first occurrence.
  */
 export async function acceptInvoiceBatch(
   db: Database,
   auth: AuthContext,
   rawInvoices: unknown[],
-  report?: DeviceReport,
+  activity: DeviceActivity = {},
   now = new Date(),
-): Promise<{ results: PushResult[]; reportRecorded: boolean }> {
-  let reportRecorded = false;
+): Promise<PushResult[]> {
   const results = new Map<number, PushResult>();
-  const docs: { index: number; doc: InvoiceDocument }[] = [];
+
+  // 1 + 2
+  const items = parseBatch(rawInvoices, results);
+
+  // 3
+  const stored = await loadStoredInvoices(
+    db,
+    auth.companyId,
+    items.map((i) => i.doc.id),
+  );
+  const toDecide = items.filter(({ index, doc }) => {
+    const answer = answerFromStored(stored.get(doc.id), doc);
+    if (answer) results.set(index, answer);
+    return !answer;
+  });
+
+  // 4
+  const decisions: InvoiceDecision[] = [];
+  if (toDecide.length > 0) {
+    const ctx = await loadValidationContext(
+      db,
+      auth.companyId,
+      toDecide.map((d) => d.doc),
+      now,
+    );
+    for (const { index, doc } of toDecide) {
+      const verdict = validateInvoice(doc, ctx);
+      if (verdict.storable) decisions.push({ doc, verdict });
+      else results.set(index, rejected(doc, verdict.errors));
+    }
+  }
+
+  // 5
+  const written = await writeDecisions(db, auth, decisions, givenUpNumbers(decisions, stored), activity);
+
+  // 6
+  const reread = await loadStoredInvoices(
+    db,
+    auth.companyId,
+    decisions.filter((d) => !written.has(d.doc.id)).map((d) => d.doc.id),
+  );
+  const decisionOf = new Map(decisions.map((d) => [d.doc.id, d]));
+  for (const { index, doc } of toDecide) {
+    if (results.has(index)) continue;
+    const outcome = written.get(doc.id);
+    const decision = decisionOf.get(doc.id) as InvoiceDecision;
+    if (outcome === "retry") results.set(index, retry(doc, "number conflict, retry"));
+    else if (outcome instanceof Array) results.set(index, rejected(doc, outcome));
+    else if (outcome)
+      results.set(
+        index,
+        decision.verdict.errors.length
+          ? rejected(doc, decision.verdict.errors)
+          : {
+              outcome: "accepted",
+              id: doc.id,
+              revision: doc.revision,
+              duplicate: false,
+              invoice: presentInvoiceSummary(outcome),
+            },
+      );
+    else {
+      // Another request (tab, process, retry) wrote it first: answer what the database holds.
+      const row = reread.get(doc.id);
+      results.set(
+        index,
+        row ? (answerFromStored(row, doc) ?? retry(doc, "changed meanwhile, retry")) : retry(doc, "not stored, retry"),
+      );
+    }
+  }
+  return rawInvoices.map((raw, index) => {
+    const direct = results.get(index);
+    if (direct) return direct;
+    const first = items.find((d) => d.doc.id === idOf(raw) && d.doc.revision === revisionOf(raw))?.index;
+    return results.get(first ?? -1) as PushResult;
+  });
+}
+
+/** Steps 1 and 2: parsed, unique, newest-revision items; the other answers go into `results`. */
+function parseBatch(rawInvoices: unknown[], results: Map<number, PushResult>): Item[] {
+  const items: Item[] = [];
   const seen = new Set<string>();
   rawInvoices.forEach((raw, index) => {
     const parsed = invoiceDocumentSchema.safeParse(raw);
     if (!parsed.success) {
+      const issue = parsed.error.issues[0];
       const detail = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-      results.set(index, {
-        outcome: "rejected",
-        id: idOf(raw),
-        revision: revisionOf(raw),
-        errors: [invoiceRejection("INVOICE_INVALID", { detail })],
-      });
+      results.set(
+        index,
+        rejected({ id: idOf(raw), revision: revisionOf(raw) }, [
+          invoiceRejection("INVOICE_INVALID", { detail: detail.slice(0, 500) }, issue?.path.join(".") || undefined),
+        ]),
+      );
       return;
     }
     const key = `${parsed.data.id}@${parsed.data.revision}`;
-    if (seen.has(key)) return; // a copy in the same batch: answered below from the first one
+    if (seen.has(key)) return; // a copy in the same batch: answered from the first one
     seen.add(key);
-    docs.push({ index, doc: parsed.data });
+    items.push({ index, doc: parsed.data });
   });
-  // Two revisions of one invoice in a batch: only the newest is decided; older ones are stale.
   const newest = new Map<string, number>();
-  for (const { doc } of docs) newest.set(doc.id, Math.max(newest.get(doc.id) ?? 0, doc.revision));
-  for (let i = docs.length - 1; i >= 0; i--) {
-    const { index, doc } = docs[i] as { index: number; doc: InvoiceDocument };
-    if (doc.revision === newest.get(doc.id)) continue;
-    results.set(index, {
-      outcome: "rejected",
-      id: doc.id,
-      revision: doc.revision,
-      errors: [invoiceRejection("REVISION_CONFLICT")],
-    });
-    docs.splice(i, 1);
-  }
-
-  const existing = await existingInvoices(
-    db,
-    auth.companyId,
-    docs.map((d) => d.doc.id),
-  );
-  const toDecide: { index: number; doc: InvoiceDocument }[] = [];
-  for (const item of docs) {
-    const row = existing.get(item.doc.id);
-    if (row && row.status !== "rejected") {
-      results.set(item.index, duplicateResult(row, item.doc));
-    } else if (row && Number(row.revision) > item.doc.revision) {
-      results.set(item.index, {
-        outcome: "rejected",
-        id: item.doc.id,
-        revision: item.doc.revision,
-        errors: [invoiceRejection("REVISION_CONFLICT")],
-      });
-    } else {
-      toDecide.push(item);
-    }
-  }
-
-  if (toDecide.length > 0) {
-    const docsToDecide = toDecide.map((d) => d.doc);
-    const { ctx, taken } = await loadValidationContext(db, auth.companyId, docsToDecide, now);
-    const decisions: Decision[] = toDecide.map(({ doc }) => {
-      const errors = validateInvoice(doc, ctx);
-      const key = `${doc.numberingId}#${doc.number}`;
-      const holder = doc.number === null ? undefined : taken.get(key);
-      if (holder && holder !== doc.id)
-        errors.push(invoiceRejection("NUMBER_ALREADY_USED", { number: doc.number ?? 0 }, "number"));
-      else if (doc.number !== null && errors.length === 0) taken.set(key, doc.id);
-      return { doc, errors };
-    });
-    let written: Map<string, Row>;
-    try {
-      const abandoned = toDecide.flatMap(({ doc }): AbandonedNumber[] => {
-        const before = existing.get(doc.id);
-        if (!before || Number(before.number) === doc.number || Number(before.number) <= 0) return [];
-        return [{ numberingId: String(before.numbering_id), number: Number(before.number), invoiceId: doc.id }];
-      });
-      written = await db.transaction((tx) => writeDecisions(tx, auth, decisions, abandoned, report));
-      reportRecorded = report !== undefined;
-    } catch (err) {
-      // A concurrent batch took one of the numbers: nothing was written; the till retries and
-      // the next attempt sees the number as taken.
-      if (!isUniqueViolation(err) && !(err instanceof ElectronicRangeExhausted)) throw err;
-      for (const { index, doc } of toDecide)
-        results.set(index, { outcome: "retry", id: doc.id, revision: doc.revision, reason: "number conflict, retry" });
-      written = new Map();
-    }
-    // Only what another request wrote first needs reading back.
-    const reread = await existingInvoices(
-      db,
-      auth.companyId,
-      toDecide.filter((d) => !written.has(d.doc.id)).map((d) => d.doc.id),
-    );
-    toDecide.forEach(({ index, doc }, i) => {
-      if (results.has(index)) return;
-      const decision = decisions[i] as Decision;
-      const row = written.get(doc.id) ?? reread.get(doc.id);
-      if (written.has(doc.id) && row) {
-        results.set(
-          index,
-          decision.errors.length
-            ? { outcome: "rejected", id: doc.id, revision: doc.revision, errors: decision.errors }
-            : {
-                outcome: "accepted",
-                id: doc.id,
-                revision: doc.revision,
-                duplicate: false,
-                invoice: presentInvoiceSummary(row),
-              },
-        );
-      } else if (row) {
-        // Another request (tab, process, retry) wrote it first: report what the database holds.
-        results.set(index, duplicateResult(row, doc));
-      } else {
-        results.set(index, { outcome: "retry", id: doc.id, revision: doc.revision, reason: "not stored, retry" });
-      }
-    });
-  }
-
-  // Copies inside the same batch get the answer of their first occurrence.
-  const ordered = rawInvoices.map((raw, index) => {
-    const direct = results.get(index);
-    if (direct) return direct;
-    const firstIndex = docs.find((d) => d.doc.id === idOf(raw) && d.doc.revision === revisionOf(raw))?.index;
-    return results.get(firstIndex ?? -1) as PushResult;
+  for (const { doc } of items) newest.set(doc.id, Math.max(newest.get(doc.id) ?? 0, doc.revision));
+  return items.filter(({ index, doc }) => {
+    if (doc.revision === newest.get(doc.id)) return true;
+    results.set(index, rejected(doc, [invoiceRejection("REVISION_CONFLICT")]));
+    return false;
   });
-  return { results: ordered, reportRecorded };
 }
 
-function duplicateResult(row: Row, doc: InvoiceDocument): PushResult {
+/** Step 3: the answer when the server already decided this revision, or undefined to decide it. */
+function answerFromStored(row: Row | undefined, doc: InvoiceDocument): PushResult | undefined {
+  if (!row) return undefined;
+  const storedRevision = Number(row.revision);
+  if (storedRevision === doc.revision && row.document && !sameInvoiceContent(row.document as InvoiceDocument, doc))
+    return rejected(doc, [invoiceRejection("REVISION_CONFLICT")]);
   if (row.status === "rejected")
-    return {
-      outcome: "rejected",
-      id: doc.id,
-      revision: doc.revision,
-      errors: (row.errors as InvoiceRejection[]).length
-        ? (row.errors as InvoiceRejection[])
-        : [invoiceRejection("REVISION_CONFLICT")],
-    };
+    // The same revision again ("Sincronizar de nuevo") or a newer one is decided again.
+    return storedRevision > doc.revision ? rejected(doc, [invoiceRejection("REVISION_CONFLICT")]) : undefined;
+  // Accepted or voided: the till learns what the server holds (also a late tab with an old revision).
   return {
     outcome: "accepted",
     id: doc.id,
-    revision: Number(row.revision),
+    revision: storedRevision,
     duplicate: true,
     invoice: presentInvoiceSummary(row),
   };
 }
+
+/** Numbers that invoices in error give up by coming back with another number. */
+function givenUpNumbers(decisions: InvoiceDecision[], stored: Map<string, Row>): GivenUpNumber[] {
+  return decisions.flatMap(({ doc }): GivenUpNumber[] => {
+    const before = stored.get(doc.id);
+    if (!before || before.number === null || Number(before.number) === doc.number) return [];
+    return [{ numberingId: String(before.numbering_id), number: Number(before.number), invoiceId: doc.id }];
+  });
+}
+
+type WriteOutcome = Row | "retry" | InvoiceRejection[];
+
+/** Step 5: all in one transaction; only when the database refuses a value, each invoice alone. */
+async function writeDecisions(
+  db: Database,
+  auth: AuthContext,
+  decisions: InvoiceDecision[],
+  givenUp: GivenUpNumber[],
+  activity: DeviceActivity,
+): Promise<Map<string, WriteOutcome>> {
+  if (decisions.length === 0) {
+    await recordDeviceActivity(db, auth, activity);
+    return new Map();
+  }
+  try {
+    return await db.transaction((tx) => writeInvoiceBatch(tx, auth, decisions, givenUp, activity));
+  } catch (err) {
+    if (isNumberConflict(err)) return new Map(decisions.map((d) => [d.doc.id, "retry" as const]));
+    if (!isDataError(err)) throw err;
+  }
+  const outcomes = new Map<string, WriteOutcome>();
+  for (const decision of decisions) {
+    const id = decision.doc.id;
+    try {
+      const mine = givenUp.filter((g) => g.invoiceId === id);
+      const rows = await db.transaction((tx) => writeInvoiceBatch(tx, auth, [decision], mine, activity));
+      const row = rows.get(id);
+      if (row) outcomes.set(id, row);
+    } catch (err) {
+      if (isNumberConflict(err)) outcomes.set(id, "retry");
+      else if (isDataError(err))
+        outcomes.set(id, [
+          invoiceRejection("INVOICE_INVALID", { detail: `the database refused a value (${dataErrorText(err)})` }),
+        ]);
+      else throw err;
+    }
+  }
+  return outcomes;
+}
+
+// A concurrent batch took one of the numbers: nothing was written; the next attempt sees it taken.
+const isNumberConflict = (err: unknown) => isUniqueViolation(err) || err instanceof ElectronicRangeExhausted;
+const dataErrorText = (err: unknown) => String((err as { message?: unknown }).message ?? "").slice(0, 200);

@@ -10,7 +10,7 @@ export function presentInvoiceSummary(r: Row): InvoiceSummary {
   return {
     id: String(r.id),
     revision: Number(r.revision),
-    number: Number(r.number),
+    number: r.number === null || r.number === undefined ? null : Number(r.number),
     prefix: String(r.prefix),
     numberingId: String(r.numbering_id),
     status: r.status as ServerInvoiceStatus,
@@ -48,6 +48,7 @@ export function presentInvoiceDetail(r: Row, revisions: Row[], attempts: Row[]) 
       revision: Number(a.revision),
       outcome: a.outcome,
       errors: a.errors,
+      notices: a.notices ?? [],
       at: iso(a.at),
       userId: a.user_id,
       deviceId: a.device_id,

@@ -2,6 +2,7 @@ import { type InvoiceRejectionCode, numberRejectionCodes } from "@mostrador/doma
 import type { AuthContext } from "../../auth/authTokens";
 import type { Database } from "../../db/database";
 import { ApiError, notFound } from "../../http/apiError";
+import { takeInvoiceVersions } from "../devices/deviceActivity";
 import { INVOICE_SUMMARY_COLUMNS, presentInvoiceSummary } from "./invoicePresenter";
 
 /**
@@ -18,17 +19,13 @@ export async function voidInvoice(db: Database, auth: AuthContext, id: string, r
     if (!row || (auth.role !== "admin" && row.cashier_id !== auth.userId)) throw notFound("invoice");
     if (row.status === "voided") throw new ApiError(409, "CONFLICT", "the invoice is already voided");
     // Invoice versions are the device's own (see invoiceAcceptor).
-    const bumped = await tx.query<{ v: number }>(
-      "UPDATE devices SET invoice_version = invoice_version + 1 WHERE company_id = $1 AND id = $2 RETURNING invoice_version AS v",
-      [auth.companyId, row.device_id],
-    );
-    const version = bumped[0]?.v ?? 0;
+    const version = (await takeInvoiceVersions(tx, auth.companyId, String(row.device_id), 1)) ?? 0;
     // An invoice in error because of its number never held it: voiding it must not claim it.
     const errors = (row.errors as { code: string }[] | null) ?? [];
     const claims =
       !(
         row.status === "rejected" && errors.some((e) => numberRejectionCodes.includes(e.code as InvoiceRejectionCode))
-      ) && Number(row.number) > 0;
+      ) && row.number !== null;
     const updated = await tx.query(
       `UPDATE invoices SET status = 'voided', void_reason = $3, version = $4, claims_number = $5, updated_at = now()
         WHERE company_id = $1 AND id = $2 RETURNING ${INVOICE_SUMMARY_COLUMNS}`,

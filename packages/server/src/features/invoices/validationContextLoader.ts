@@ -1,6 +1,6 @@
-import type { InvoiceDocument } from "@mostrador/domain";
+import type { InvoiceDocument, TaxKind } from "@mostrador/domain";
 import type { Queryable } from "../../db/database";
-import type { ValidationContext } from "./invoiceValidator";
+import { numberKey, type ValidationContext } from "./invoiceValidator";
 
 type Row = Record<string, unknown>;
 
@@ -28,6 +28,10 @@ SELECT
   (SELECT coalesce(json_agg(json_build_array(device_id, numbering_id, range_from, COALESCE(released_from - 1, range_to))), '[]')
      FROM number_blocks WHERE company_id = $1 AND device_id = ANY($8::uuid[]) AND numbering_id = ANY($6::uuid[])) AS blocks,
   (SELECT coalesce(json_agg(json_build_array(id, terminal_id)), '[]') FROM devices WHERE company_id = $1 AND id = ANY($8::uuid[])) AS devices,
+  (SELECT coalesce(json_agg(json_build_array(device_id, user_id)), '[]') FROM device_sign_ins
+     WHERE company_id = $1 AND device_id = ANY($8::uuid[]) AND user_id = ANY($7::uuid[])) AS sign_ins,
+  (SELECT coalesce(json_agg(json_build_array(id, kind, rate_bp)), '[]') FROM taxes
+     WHERE company_id = $1 AND id = ANY($10::uuid[])) AS taxes,
   (SELECT coalesce(json_agg(json_build_array(id, numbering_id, number)), '[]') FROM invoices
      WHERE company_id = $1 AND numbering_id = ANY($6::uuid[]) AND number = ANY($9::bigint[])
        AND status IN ('accepted', 'voided') AND claims_number) AS taken`;
@@ -37,7 +41,7 @@ export async function loadValidationContext(
   companyId: string,
   docs: InvoiceDocument[],
   now: Date,
-): Promise<{ ctx: ValidationContext; taken: Map<string, string> }> {
+): Promise<ValidationContext> {
   const uniq = (xs: string[]) => [...new Set(xs)];
   const rows = await db.query<Record<string, unknown[] | Row | null>>(CONTEXT_SQL, [
     companyId,
@@ -49,6 +53,7 @@ export async function loadValidationContext(
     uniq(docs.map((d) => d.cashierId)),
     uniq(docs.map((d) => d.deviceId)),
     docs.flatMap((d) => (d.number === null ? [] : [d.number])),
+    uniq(docs.flatMap((d) => d.lines.map((l) => l.taxId))),
   ]);
   const r = rows[0] ?? {};
   const list = (k: string) => (r[k] as unknown[][] | null) ?? [];
@@ -59,7 +64,7 @@ export async function loadValidationContext(
     from: Number(from),
     to: Number(to),
   }));
-  const ctx: ValidationContext = {
+  return {
     now,
     company: {
       maxOfflineAgeDays: Number(c.max_offline_age_days ?? 7),
@@ -105,7 +110,11 @@ export async function loadValidationContext(
         { active: Boolean(active), role: String(role), terminalIds: (terminalIds as string[]) ?? [] },
       ]),
     ),
+    taxes: new Map(
+      list("taxes").map(([id, kind, rateBp]) => [String(id), { kind: kind as TaxKind, rateBp: Number(rateBp) }]),
+    ),
     devices: new Map(list("devices").map(([id, terminalId]) => [String(id), String(terminalId)])),
+    signIns: new Set(list("sign_ins").map(([deviceId, userId]) => `${deviceId}#${userId}`)),
     isNumberLeased: (doc) =>
       doc.number !== null &&
       blocks.some(
@@ -116,9 +125,8 @@ export async function loadValidationContext(
           doc.number >= b.from &&
           doc.number <= b.to,
       ),
+    numbersTaken: new Map(
+      list("taken").map(([id, numberingId, number]) => [numberKey(String(numberingId), Number(number)), String(id)]),
+    ),
   };
-  const taken = new Map(
-    list("taken").map(([id, numberingId, number]) => [`${numberingId}#${Number(number)}`, String(id)]),
-  );
-  return { ctx, taken };
 }

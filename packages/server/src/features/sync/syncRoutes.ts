@@ -5,10 +5,11 @@ import { type AuthGuard, authOf } from "../../auth/authGuard";
 import type { Database } from "../../db/database";
 import { docSchema } from "../../http/openApiSchema";
 import { parseWith } from "../../http/parse";
+import { recordDeviceActivity } from "../devices/deviceActivity";
 import { acceptInvoiceBatch } from "../invoices/invoiceAcceptor";
 import { leaseNumberBlock } from "../numbering/numberBlockLease";
 import { readChanges } from "./changeFeed";
-import { recordDeviceContact, requestSchemaVersion } from "./deviceContact";
+import { requestSchemaVersion } from "./schemaVersion";
 
 // Invoices are parsed one by one by the acceptor, so one malformed invoice is rejected alone.
 const pushBodySchema = z.strictObject({
@@ -36,8 +37,7 @@ export function registerSyncRoutes(app: FastifyInstance, db: Database, guard: Au
       const auth = authOf(req);
       const body = parseWith(pushBodySchema, req.body);
       const schemaVersion = requestSchemaVersion(req);
-      const { results, reportRecorded } = await acceptInvoiceBatch(db, auth, body.invoices, body.report);
-      if (!reportRecorded) await recordDeviceContact(db, auth, body.report, schemaVersion);
+      const results = await acceptInvoiceBatch(db, auth, body.invoices, { report: body.report, schemaVersion });
       return { results, serverTime: new Date().toISOString() };
     },
   );
@@ -57,7 +57,7 @@ export function registerSyncRoutes(app: FastifyInstance, db: Database, guard: Au
         q.limit,
         q.counts === "1",
       );
-      await recordDeviceContact(db, auth, undefined, schemaVersion);
+      await recordDeviceActivity(db, auth, { schemaVersion });
       return page;
     },
   );

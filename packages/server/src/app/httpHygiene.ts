@@ -1,0 +1,57 @@
+import { randomUUID } from "node:crypto";
+import helmet from "@fastify/helmet";
+import type { FastifyInstance } from "fastify";
+
+/**
+ * The till keeps its tokens in IndexedDB, so a script injected into the page could read them:
+ * the app's policy allows only its own scripts (no inline code, no eval), is never framed, and
+ * sends no referrer. The API docs page (Swagger UI) styles itself inline and gets its own policy.
+ */
+const APP_CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", "data:", "blob:"],
+  fontSrc: ["'self'", "data:"],
+  connectSrc: ["'self'"],
+  workerSrc: ["'self'"],
+  manifestSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  // Shops may serve the app over plain HTTP on their own network: upgrading would break it.
+  upgradeInsecureRequests: null,
+};
+const DOCS_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+  "object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** LOG_LEVEL from the environment; "info" when unset, and a clear failure when misspelt. */
+export function logLevel(raw: string | undefined): LogLevel {
+  if (!raw) return "info";
+  if ((LOG_LEVELS as readonly string[]).includes(raw)) return raw as LogLevel;
+  throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}; got "${raw}"`);
+}
+
+/** A request id every log line and every 5xx body carries, so a cashier's report finds its log. */
+export const genRequestId = () => randomUUID();
+
+export async function installHttpHygiene(app: FastifyInstance) {
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: APP_CSP },
+    // The app loads nothing cross-origin; COEP would only get in the way of the docs' images.
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: "no-referrer" },
+  });
+  app.addHook("onSend", async (req, reply, payload) => {
+    reply.header("x-request-id", req.id);
+    if (req.url.startsWith("/api/docs")) reply.header("content-security-policy", DOCS_CSP);
+    // API answers hold a company's data: never kept by a browser or a proxy cache.
+    else if (req.url.startsWith("/api/")) reply.header("cache-control", "no-store");
+    return payload;
+  });
+}

@@ -1,0 +1,179 @@
+import type { InvoiceDocument, InvoiceRejection } from "@mostrador/domain";
+import type { AuthContext } from "../../auth/authTokens";
+import { allocateVersions } from "../../db/changeVersions";
+import type { Queryable } from "../../db/database";
+import { type DeviceActivity, recordDeviceActivity, takeInvoiceVersions } from "../devices/deviceActivity";
+import { INVOICE_SUMMARY_COLUMNS } from "./invoicePresenter";
+import type { InvoiceVerdict } from "./invoiceValidator";
+
+type Row = Record<string, unknown>;
+
+/** An invoice the acceptor decided on, to be stored (accepted or rejected). */
+export interface InvoiceDecision {
+  doc: InvoiceDocument;
+  verdict: InvoiceVerdict;
+}
+
+/** A number an invoice in error gave up when it was re-billed with a new one: voided, never reused. */
+export interface GivenUpNumber {
+  numberingId: string;
+  number: number;
+  invoiceId: string;
+}
+
+/** The invoices of a batch the server already has, with the document of their current revision. */
+export async function loadStoredInvoices(db: Queryable, companyId: string, ids: string[]): Promise<Map<string, Row>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.query(
+    `SELECT ${INVOICE_SUMMARY_COLUMNS.split(", ")
+      .map((c) => `i.${c}`)
+      .join(", ")}, r.document
+       FROM invoices i
+       LEFT JOIN invoice_revisions r ON r.company_id = i.company_id AND r.invoice_id = i.id AND r.revision = i.revision
+      WHERE i.company_id = $1 AND i.id = ANY($2::uuid[])`,
+    [companyId, ids],
+  );
+  return new Map(rows.map((r) => [String(r.id), r]));
+}
+
+/** The last electronic numbers went to a concurrent batch after validation: answer "retry" (it is then rejected). */
+export class ElectronicRangeExhausted extends Error {}
+
+/** Electronic numberings are online only: the server gives the next number inside the transaction. */
+async function assignElectronicNumbers(tx: Queryable, companyId: string, docs: InvoiceDocument[]) {
+  for (const doc of docs) {
+    if (doc.number !== null) continue;
+    const rows = await tx.query<{ number: number }>(
+      `UPDATE numberings SET next_number = next_number + 1
+        WHERE company_id = $1 AND id = $2 AND next_number <= range_to RETURNING next_number - 1 AS number`,
+      [companyId, doc.numberingId],
+    );
+    if (!rows[0]) throw new ElectronicRangeExhausted();
+    doc.number = Number(rows[0].number);
+  }
+}
+
+async function recordVoidedNumbers(tx: Queryable, companyId: string, numbers: GivenUpNumber[]) {
+  if (numbers.length === 0) return;
+  await tx.query(
+    `INSERT INTO voided_numbers (company_id, numbering_id, number, invoice_id, reason)
+     SELECT $1, x."numberingId", x.number, x."invoiceId", 'replaced by a new number after an error'
+       FROM jsonb_to_recordset($2::jsonb) AS x("numberingId" uuid, number bigint, "invoiceId" uuid)
+      WHERE NOT EXISTS (SELECT 1 FROM invoices i WHERE i.company_id = $1 AND i.numbering_id = x."numberingId"
+                          AND i.number = x.number AND i.status IN ('accepted', 'voided') AND i.claims_number)
+     ON CONFLICT DO NOTHING`,
+    [companyId, JSON.stringify(numbers)],
+  );
+}
+
+/** Clients created at the till travel with their first accepted invoice; one the server knows is left as is. */
+async function insertNewClients(tx: Queryable, companyId: string, docs: InvoiceDocument[]) {
+  const newClients = docs.flatMap((d) => (d.newClient && d.newClient.id === d.clientId ? [d.newClient] : []));
+  if (newClients.length === 0) return;
+  // Clients are company data: they take company versions (and its counter lock) only when present.
+  const first = await allocateVersions(tx, companyId, newClients.length);
+  await tx.query(
+    `INSERT INTO clients (company_id, id, name, id_type, id_number, email, phone, address, active, version)
+     SELECT $1, x.id, x.name, x."idType", x."idNumber", x.email, x.phone, x.address, true, x.version
+       FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, name text, "idType" text, "idNumber" text,
+            email text, phone text, address text, version bigint)
+     ON CONFLICT (company_id, id) DO NOTHING`,
+    [companyId, JSON.stringify(newClients.map((c, i) => ({ ...c, version: first + i })))],
+  );
+}
+
+function invoiceRecord({ doc, verdict }: InvoiceDecision, version: number) {
+  const { totals } = verdict;
+  return {
+    id: doc.id,
+    revision: doc.revision,
+    status: verdict.errors.length ? "rejected" : "accepted",
+    numbering_id: doc.numberingId,
+    prefix: doc.prefix,
+    number: doc.number,
+    terminal_id: doc.terminalId,
+    device_id: doc.deviceId,
+    cashier_id: doc.cashierId,
+    client_id: doc.clientId,
+    issued_at: doc.issuedAt,
+    subtotal: totals.subtotal,
+    discount: totals.discount,
+    tax: totals.tax,
+    total: totals.total,
+    paid: doc.totals.paid,
+    change: doc.totals.change,
+    errors: verdict.errors as InvoiceRejection[],
+    notices: verdict.notices,
+    version,
+  };
+}
+
+const RECORD_COLUMNS = `id uuid, revision int, status text, numbering_id uuid, prefix text, number bigint,
+  terminal_id uuid, device_id uuid, cashier_id uuid, client_id uuid, issued_at timestamptz, subtotal bigint,
+  discount bigint, tax bigint, total bigint, paid bigint, change bigint, errors jsonb, version bigint`;
+const COLUMN_NAMES = RECORD_COLUMNS.split(",").map((c) => c.trim().split(" ")[0]);
+
+/** One statement writes the invoices, their revisions (the documents) and the attempts. */
+const WRITE_SQL = `WITH inv AS (
+    INSERT INTO invoices (company_id, ${COLUMN_NAMES.join(", ")})
+    SELECT $1, ${COLUMN_NAMES.join(", ")} FROM jsonb_to_recordset($2::jsonb) AS x(${RECORD_COLUMNS})
+    ON CONFLICT (company_id, id) DO UPDATE SET
+      ${COLUMN_NAMES.filter((c) => c !== "id")
+        .map((c) => `${c} = EXCLUDED.${c}`)
+        .join(", ")}, updated_at = now()
+    WHERE invoices.status = 'rejected' AND invoices.revision <= EXCLUDED.revision
+    RETURNING ${INVOICE_SUMMARY_COLUMNS}
+  ), rev AS (
+    INSERT INTO invoice_revisions (company_id, invoice_id, revision, document, user_id, device_id)
+    SELECT $1, x.id, x.revision, x.document, $4, $5
+      FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, revision int, document jsonb)
+    ON CONFLICT DO NOTHING
+  ), att AS (
+    INSERT INTO invoice_attempts (company_id, invoice_id, revision, outcome, errors, notices, user_id, device_id)
+    SELECT $1, x.id, x.revision, x.status, x.errors, x.notices, $4, $5
+      FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, revision int, status text, errors jsonb, notices jsonb)
+  )
+  SELECT * FROM inv`;
+
+/**
+ * invoiceBatchWriter: stores decided invoices in the caller's transaction and returns the rows it
+ * wrote (an invoice missing from the answer was written first by another request). The uploading
+ * till's activity is written by the statement that takes its invoice versions: one commit per push.
+ */
+export async function writeInvoiceBatch(
+  tx: Queryable,
+  auth: AuthContext,
+  decisions: InvoiceDecision[],
+  givenUp: GivenUpNumber[],
+  activity: DeviceActivity,
+): Promise<Map<string, Row>> {
+  await recordVoidedNumbers(tx, auth.companyId, givenUp);
+  const accepted = decisions.filter((d) => d.verdict.errors.length === 0).map((d) => d.doc);
+  await assignElectronicNumbers(tx, auth.companyId, accepted);
+  await insertNewClients(tx, auth.companyId, accepted);
+  // Versions come from each invoice's device counter, so devices never wait for one another.
+  const records: ReturnType<typeof invoiceRecord>[] = [];
+  const byDevice = new Map<string, InvoiceDecision[]>();
+  for (const d of decisions) byDevice.set(d.doc.deviceId, [...(byDevice.get(d.doc.deviceId) ?? []), d]);
+  let activityRecorded = false;
+  for (const [deviceId, group] of [...byDevice].sort(([a], [b]) => a.localeCompare(b))) {
+    const own = deviceId === auth.deviceId;
+    activityRecorded ||= own;
+    const first = await takeInvoiceVersions(tx, auth.companyId, deviceId, group.length, own ? activity : undefined);
+    // The validator refuses unknown devices as not storable; a device deleted meanwhile is a bug.
+    if (first === null) throw new Error(`device ${deviceId} vanished during the push`);
+    group.forEach((d, i) => {
+      records.push(invoiceRecord(d, first + i));
+    });
+  }
+  if (!activityRecorded) await recordDeviceActivity(tx, auth, activity);
+  if (records.length === 0) return new Map();
+  const written = await tx.query(WRITE_SQL, [
+    auth.companyId,
+    JSON.stringify(records),
+    JSON.stringify(decisions.map(({ doc }) => ({ id: doc.id, revision: doc.revision, document: doc }))),
+    auth.userId,
+    auth.deviceId ?? records[0]?.device_id,
+  ]);
+  return new Map(written.map((w) => [String(w.id), w]));
+}

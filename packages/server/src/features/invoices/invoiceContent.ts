@@ -1,0 +1,23 @@
+import type { InvoiceDocument } from "@mostrador/domain";
+
+/** JSON with object keys sorted: jsonb does not keep the key order the till sent. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object")
+    return `{${Object.keys(value)
+      .sort()
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(",")}}`;
+  return JSON.stringify(value);
+}
+
+/**
+ * Is a re-sent revision the one the server stored? The same id and revision with other content
+ * must not be answered "accepted (duplicate)" while the new content is dropped. An electronic
+ * invoice is sent without a number and stored with the one the server gave it.
+ */
+export function sameInvoiceContent(stored: InvoiceDocument, sent: InvoiceDocument): boolean {
+  const number = sent.number === null ? stored.number : sent.number;
+  return canonical({ ...stored, number }) === canonical({ ...sent, number });
+}
