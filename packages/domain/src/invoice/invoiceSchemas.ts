@@ -116,6 +116,11 @@ export type ServerInvoiceStatus = z.infer<typeof serverInvoiceStatusSchema>;
 export const localInvoiceStatusSchema = z.enum(["pending", "synced", "error", "voided"]);
 export type LocalInvoiceStatus = z.infer<typeof localInvoiceStatusSchema>;
 
+/** The one mapping of the server's word for an invoice to the till's ("pending" is the till's alone). */
+export function localInvoiceStatusOf(status: ServerInvoiceStatus): LocalInvoiceStatus {
+  return status === "accepted" ? "synced" : status === "rejected" ? "error" : "voided";
+}
+
 export const invoiceRejectionSchema = z.object({
   code: z.enum(invoiceRejectionCodes),
   field: z.string().optional(),

@@ -10,7 +10,7 @@ import { type Database, isDataError, isUniqueViolation } from "../../db/database
 import { type DeviceActivity, recordDeviceActivity } from "../devices/deviceActivity";
 import {
   ElectronicRangeExhausted,
-  type GivenUpNumber,
+  type VoidedNumber,
   type InvoiceDecision,
   loadStoredInvoices,
   writeInvoiceBatch,
@@ -102,7 +102,7 @@ export async function acceptInvoiceBatch(
   }
 
   // 5
-  const written = await writeDecisions(db, auth, decisions, givenUpNumbers(decisions, stored), activity);
+  const written = await writeDecisions(db, auth, decisions, voidedNumbersOf(decisions, stored), activity);
 
   // 6
   const reread = await loadStoredInvoices(
@@ -198,8 +198,8 @@ function answerFromStored(row: Row | undefined, doc: InvoiceDocument): PushResul
 }
 
 /** Numbers that invoices in error give up by coming back with another number. */
-function givenUpNumbers(decisions: InvoiceDecision[], stored: Map<string, Row>): GivenUpNumber[] {
-  return decisions.flatMap(({ doc }): GivenUpNumber[] => {
+function voidedNumbersOf(decisions: InvoiceDecision[], stored: Map<string, Row>): VoidedNumber[] {
+  return decisions.flatMap(({ doc }): VoidedNumber[] => {
     const before = stored.get(doc.id);
     if (!before || before.number === null || Number(before.number) === doc.number) return [];
     return [{ numberingId: String(before.numbering_id), number: Number(before.number), invoiceId: doc.id }];
@@ -213,7 +213,7 @@ async function writeDecisions(
   db: Database,
   auth: AuthContext,
   decisions: InvoiceDecision[],
-  givenUp: GivenUpNumber[],
+  voided: VoidedNumber[],
   activity: DeviceActivity,
 ): Promise<Map<string, WriteOutcome>> {
   if (decisions.length === 0) {
@@ -221,7 +221,7 @@ async function writeDecisions(
     return new Map();
   }
   try {
-    return await db.transaction((tx) => writeInvoiceBatch(tx, auth, decisions, givenUp, activity));
+    return await db.transaction((tx) => writeInvoiceBatch(tx, auth, decisions, voided, activity));
   } catch (err) {
     if (isNumberConflict(err)) return new Map(decisions.map((d) => [d.doc.id, "retry" as const]));
     if (!isDataError(err)) throw err;
@@ -230,7 +230,7 @@ async function writeDecisions(
   for (const decision of decisions) {
     const id = decision.doc.id;
     try {
-      const mine = givenUp.filter((g) => g.invoiceId === id);
+      const mine = voided.filter((g) => g.invoiceId === id);
       const rows = await db.transaction((tx) => writeInvoiceBatch(tx, auth, [decision], mine, activity));
       const row = rows.get(id);
       if (row) outcomes.set(id, row);

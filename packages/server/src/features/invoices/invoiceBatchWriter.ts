@@ -15,7 +15,7 @@ export interface InvoiceDecision {
 }
 
 /** A number an invoice in error gave up when it was re-billed with a new one: voided, never reused. */
-export interface GivenUpNumber {
+export interface VoidedNumber {
   numberingId: string;
   number: number;
   invoiceId: string;
@@ -53,7 +53,7 @@ async function assignElectronicNumbers(tx: Queryable, companyId: string, docs: I
   }
 }
 
-async function recordVoidedNumbers(tx: Queryable, companyId: string, numbers: GivenUpNumber[]) {
+async function recordVoidedNumbers(tx: Queryable, companyId: string, numbers: VoidedNumber[]) {
   if (numbers.length === 0) return;
   await tx.query(
     `INSERT INTO voided_numbers (company_id, numbering_id, number, invoice_id, reason)
@@ -144,10 +144,10 @@ export async function writeInvoiceBatch(
   tx: Queryable,
   auth: AuthContext,
   decisions: InvoiceDecision[],
-  givenUp: GivenUpNumber[],
+  voided: VoidedNumber[],
   activity: DeviceActivity,
 ): Promise<Map<string, Row>> {
-  await recordVoidedNumbers(tx, auth.companyId, givenUp);
+  await recordVoidedNumbers(tx, auth.companyId, voided);
   const accepted = decisions.filter((d) => d.verdict.errors.length === 0).map((d) => d.doc);
   await assignElectronicNumbers(tx, auth.companyId, accepted);
   await insertNewClients(tx, auth.companyId, accepted);
