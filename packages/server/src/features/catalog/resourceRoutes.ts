@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { textSchema } from "@mostrador/domain";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { type AuthGuard, authOf } from "../../auth/authGuard";
@@ -13,7 +14,7 @@ import { resourceStore } from "./resourceStore";
 export const listQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
-  q: z.string().max(100).optional(),
+  q: textSchema(100).optional(),
   active: z.enum(["true", "false"]).optional(),
 });
 

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { textSchema } from "@mostrador/domain";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { type AuthGuard, authOf } from "../../auth/authGuard";
@@ -10,7 +11,7 @@ import { recordSignIn } from "./deviceActivity";
 
 const registerSchema = z.strictObject({
   terminalId: z.uuid({ message: "must be a UUID" }),
-  name: z.string().trim().max(100).optional(),
+  name: textSchema(100).optional(),
 });
 
 function presentDevice(r: Record<string, unknown>) {

@@ -10,9 +10,9 @@ import { type Database, isDataError, isUniqueViolation } from "../../db/database
 import { type DeviceActivity, recordDeviceActivity } from "../devices/deviceActivity";
 import {
   ElectronicRangeExhausted,
-  type VoidedNumber,
   type InvoiceDecision,
   loadStoredInvoices,
+  type VoidedNumber,
   writeInvoiceBatch,
 } from "./invoiceBatchWriter";
 import { sameInvoiceContent } from "./invoiceContent";

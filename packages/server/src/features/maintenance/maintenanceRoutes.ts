@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { multilineTextSchema } from "@mostrador/domain";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { type AuthGuard, authOf, bearerToken } from "../../auth/authGuard";
@@ -13,7 +14,7 @@ const windowSchema = z
   .strictObject({
     startsAt: z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time" }),
     endsAt: z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time" }),
-    message: z.string().trim().max(500).default(""),
+    message: multilineTextSchema(500).default(""),
   })
   .refine((w) => new Date(w.endsAt) > new Date(w.startsAt), {
     message: "endsAt must be after startsAt",
