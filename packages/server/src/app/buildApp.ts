@@ -34,7 +34,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger === false || options.logger === undefined ? false : { level: options.logger },
     genReqId: genRequestId,
-    requestIdLogLabel: "requestId",
     bodyLimit: 1024 * 1024,
     // Validation is done by the shared zod schemas; route schemas only describe the API.
     ajv: { customOptions: { strict: false } },

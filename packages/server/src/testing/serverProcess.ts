@@ -67,7 +67,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     child.stderr?.on("data", (d) => {
       log += String(d);
     });
-    await waitForHealth(url, child, 30_000, () => log);
+    await waitForHealth(url, child, 60_000, () => log);
   };
   await start();
   return {
