@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema, isoDateSchema, moneySchema, nameSchema, versionedFields } from "./common";
+import { idSchema, isoDateSchema, moneySchema, nameSchema, patchOf, versionedFields } from "./common";
 
 export const taxKindSchema = z.enum(["IVA", "INC", "EXENTO"]);
 export type TaxKind = z.infer<typeof taxKindSchema>;
@@ -100,7 +100,7 @@ const numberingBase = z.strictObject({
 export const numberingInputSchema = numberingBase
   .refine((n) => n.rangeTo >= n.rangeFrom, { message: "rangeTo must be >= rangeFrom", path: ["rangeTo"] })
   .refine((n) => n.validUntil >= n.validFrom, { message: "validUntil must be >= validFrom", path: ["validUntil"] });
-export const numberingPatchSchema = numberingBase.partial();
+export const numberingPatchSchema = patchOf(numberingBase);
 export const numberingSchema = z.object({
   ...versionedFields,
   ...numberingBase.shape,
@@ -130,7 +130,7 @@ export const userInputSchema = z.strictObject({
   terminalIds: z.array(idSchema).max(500).default([]),
   active: z.boolean().default(true),
 });
-export const userPatchSchema = userInputSchema.partial();
+export const userPatchSchema = patchOf(userInputSchema);
 export const userSchema = z.object({
   ...versionedFields,
   name: z.string(),

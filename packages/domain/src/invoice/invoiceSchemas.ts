@@ -1,6 +1,14 @@
 import { z } from "zod";
 import { clientInputSchema, paymentMethodKindSchema, taxKindSchema } from "../catalog/catalogSchemas";
-import { idSchema, isoDateTimeSchema, moneySchema, nameSchema, percentSchema, quantitySchema } from "../catalog/common";
+import {
+  centavosSchema,
+  idSchema,
+  isoDateTimeSchema,
+  moneySchema,
+  nameSchema,
+  percentSchema,
+  quantitySchema,
+} from "../catalog/common";
 import { invoiceRejectionCodes } from "../errors/errorCodes";
 import { UUID_V7_PATTERN } from "../ids/uuidv7";
 
@@ -34,17 +42,17 @@ export const taxBreakdownSchema = z.strictObject({
   name: z.string(),
   kind: taxKindSchema,
   rateBp: z.number().int(),
-  base: z.number().int(),
-  amount: z.number().int(),
+  base: centavosSchema,
+  amount: centavosSchema,
 });
 
 export const invoiceTotalsSchema = z.strictObject({
-  subtotal: z.number().int(),
-  discount: z.number().int(),
-  tax: z.number().int(),
-  total: z.number().int(),
-  paid: z.number().int(),
-  change: z.number().int(),
+  subtotal: centavosSchema,
+  discount: centavosSchema,
+  tax: centavosSchema,
+  total: centavosSchema,
+  paid: centavosSchema,
+  change: centavosSchema,
   taxes: z.array(taxBreakdownSchema).max(50),
 });
 export type InvoiceTotalsSnapshot = z.infer<typeof invoiceTotalsSchema>;
@@ -98,7 +106,7 @@ export const invoiceSummarySchema = z.object({
   deviceId: z.string(),
   cashierId: z.string(),
   clientId: z.string(),
-  total: z.number().int(),
+  total: centavosSchema,
   issuedAt: z.string(),
   receivedAt: z.string(),
   errors: z.array(invoiceRejectionSchema),

@@ -32,6 +32,11 @@ export function installErrorHandler(app: FastifyInstance) {
         .send({ error: { code: "CONFLICT", message: "a record with the same key already exists" } });
     if (pgCode === "22P02" || pgCode === "22003")
       return reply.code(400).send({ error: { code: "VALIDATION_FAILED", message: "a value has the wrong format" } });
+    // Any other data exception (class 22: NUL in text, a value out of range, …) is bad input too.
+    if (typeof pgCode === "string" && /^22[0-9A-Z]{3}$/.test(pgCode))
+      return reply
+        .code(400)
+        .send({ error: { code: "DATA_INVALID", message: "a value cannot be stored (invalid text or out of range)" } });
     if ((err as FastifyError).statusCode && (err as FastifyError).statusCode! < 500)
       return reply
         .code((err as FastifyError).statusCode!)
