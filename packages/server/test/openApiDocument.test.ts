@@ -25,7 +25,7 @@ const operations = () =>
 describe("the OpenAPI document (GET /api/docs/json)", () => {
   it("is valid OpenAPI 3.1 for a standard validator", async () => {
     // validate() dereferences in place: give it a copy.
-    const api = await SwaggerParser.validate(structuredClone(document) as never);
+    const api = (await SwaggerParser.validate(structuredClone(document) as never)) as OpenAPIV3_1.Document;
     expect(api.openapi).toBe("3.1.0");
   });
 
@@ -42,7 +42,8 @@ describe("the OpenAPI document (GET /api/docs/json)", () => {
       ).toBe(true);
       expect(statuses, where).toContain("500");
       for (const status of statuses.filter((s) => Number(s) >= 400)) {
-        const schema = (op.responses?.[status] as OpenAPIV3_1.ResponseObject).content?.["application/json"]?.schema;
+        const response = op.responses?.[status] as OpenAPIV3_1.ResponseObject;
+        const schema = response.content?.["application/json"]?.schema;
         expect(JSON.stringify(schema), `${where} ${status}`).toContain('"message"');
       }
       if (path.includes("{id}"))
@@ -73,7 +74,8 @@ describe("the OpenAPI document (GET /api/docs/json)", () => {
   it("shows each pushed invoice as an InvoiceDocument although items are parsed one by one", () => {
     const push = document.paths?.["/api/sync/push"]?.post?.requestBody as OpenAPIV3_1.RequestBodyObject;
     const schema = push.content["application/json"]?.schema as OpenAPIV3_1.SchemaObject;
-    const items = (schema.properties?.invoices as OpenAPIV3_1.ArraySchemaObject).items as OpenAPIV3_1.SchemaObject;
+    const invoices = schema.properties?.invoices as OpenAPIV3_1.ArraySchemaObject;
+    const items = invoices.items as OpenAPIV3_1.SchemaObject;
     expect(items.required).toEqual(expect.arrayContaining(["id", "revision", "lines", "payments", "totals"]));
   });
 });

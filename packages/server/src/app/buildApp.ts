@@ -5,7 +5,7 @@ import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import { healthResponseSchema } from "@mostrador/domain";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import { jsonSchemaTransform, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { authGuard } from "../auth/authGuard";
 import type { Database } from "../db/database";
@@ -37,6 +37,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ? { level: "info" } : false,
     bodyLimit: 1024 * 1024,
+    // Errors of the router itself (a malformed or over-long id in the path) keep the one error format.
+    frameworkErrors: (err, _req, res) => {
+      const reply = res as unknown as FastifyReply;
+      if (err.code === "FST_ERR_MAX_PARAM_LENGTH")
+        return reply.code(404).send({ error: { code: "NOT_FOUND", message: "not found: the id is too long" } });
+      return reply.code(400).send({ error: { code: "VALIDATION_FAILED", message: `malformed URL: ${err.message}` } });
+    },
   });
   // Route schemas are the shared zod schemas: they validate requests and describe the API.
   app.setValidatorCompiler(apiValidatorCompiler);

@@ -10,6 +10,7 @@ import {
 import type { AuthContext } from "../../auth/authTokens";
 import { allocateVersions } from "../../db/changeVersions";
 import { type Database, isUniqueViolation, type Queryable } from "../../db/database";
+import { ApiError } from "../../http/apiError";
 import { recordDeviceReport } from "../sync/deviceContact";
 import { INVOICE_SUMMARY_COLUMNS, presentInvoiceSummary } from "./invoicePresenter";
 import { validateInvoice } from "./invoiceValidator";
@@ -128,7 +129,8 @@ async function allocateDeviceVersions(
         [companyId, deviceId, count],
       );
   const last = rows[0]?.v;
-  if (last === undefined) throw new Error(`unknown device ${deviceId}`);
+  // Stopgap until invoices name only the token's device (issue 10 §2): a 400, never a 500.
+  if (last === undefined) throw new ApiError(400, "VALIDATION_FAILED", `deviceId ${deviceId}: no such device`);
   return last - count + 1;
 }
 
