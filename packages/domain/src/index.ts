@@ -1,3 +1,5 @@
+export * from "./api/apiRequests";
+export * from "./api/apiResponses";
 export * from "./catalog/catalogSchemas";
 export * from "./catalog/common";
 export * from "./dates/calendarDay";

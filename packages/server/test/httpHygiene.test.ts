@@ -82,7 +82,7 @@ describe("HTTP hygiene", () => {
 
   it("a database data error (SQLSTATE class 22) is a 400 with a code, never a 500", async () => {
     const app = await buildApp({ db: server.db, webDist: null });
-    app.get("/api/bad-data", async () => server.db.query("SELECT $1::int AS n", ["99999999999999999999"]));
+    app.get("/api/bad-data", async () => server.db.query("SELECT $1::text AS t", ["NUL \u0000 inside"]));
     const res = await app.inject({ method: "GET", url: "/api/bad-data" });
     await app.close();
     expect(res.statusCode).toBe(400);

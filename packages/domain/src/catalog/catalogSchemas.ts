@@ -5,6 +5,7 @@ import {
   moneySchema,
   multilineTextSchema,
   nameSchema,
+  patchOf,
   textSchema,
   versionedFields,
 } from "./common";
@@ -108,7 +109,7 @@ const numberingBase = z.strictObject({
 export const numberingInputSchema = numberingBase
   .refine((n) => n.rangeTo >= n.rangeFrom, { message: "rangeTo must be >= rangeFrom", path: ["rangeTo"] })
   .refine((n) => n.validUntil >= n.validFrom, { message: "validUntil must be >= validFrom", path: ["validUntil"] });
-export const numberingPatchSchema = numberingBase.partial();
+export const numberingPatchSchema = patchOf(numberingBase);
 export const numberingSchema = z.object({
   ...versionedFields,
   ...numberingBase.shape,
@@ -138,7 +139,7 @@ export const userInputSchema = z.strictObject({
   terminalIds: z.array(idSchema).max(500).default([]),
   active: z.boolean().default(true),
 });
-export const userPatchSchema = userInputSchema.partial();
+export const userPatchSchema = patchOf(userInputSchema);
 export const userSchema = z.object({
   ...versionedFields,
   name: z.string(),

@@ -12,13 +12,19 @@ export const moneySchema = z
   .number()
   .int({ message: "money must be an integer number of minor units (centavos)" })
   .min(0)
-  .max(MAX_MONEY);
-/** A computed amount that may be signed (a difference), with the same bound. */
-export const signedMoneySchema = z
+  .max(MAX_MONEY)
+  .describe("Amount in minor units (centavos): 1250000 = $ 12.500");
+/**
+ * A computed or stated amount (totals, taxes, breakdowns) in centavos; integer, may be signed.
+ * Bounded far above any real invoice (lines are bounded by MAX_MONEY, taxes add at most 100 %,
+ * payments are at most 10 × MAX_MONEY) and far below what PostgreSQL's bigint holds.
+ */
+export const centavosSchema = z
   .number()
-  .int({ message: "money must be an integer number of minor units (centavos)" })
-  .min(-MAX_MONEY)
-  .max(MAX_MONEY);
+  .int({ message: "must be an integer number of centavos" })
+  .min(-100 * MAX_MONEY)
+  .max(100 * MAX_MONEY)
+  .describe("Amount in minor units (centavos): 1250000 = $ 12.500");
 
 // C0 controls (NUL included: PostgreSQL refuses it in text and jsonb), DEL and C1 controls.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
@@ -71,3 +77,17 @@ export const versionedFields = {
   id: idSchema,
   version: z.number().int().nonnegative(),
 };
+
+/**
+ * A PATCH body: every field optional and without its default, so a field not sent is never
+ * overwritten by a default (`.partial()` keeps defaults and would fill them in).
+ */
+export function patchOf<S extends z.ZodRawShape>(schema: z.ZodObject<S>) {
+  const shape = Object.fromEntries(
+    Object.entries(schema.shape).map(([key, field]) => [
+      key,
+      (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType)).optional(),
+    ]),
+  );
+  return z.strictObject(shape) as unknown as z.ZodType<Partial<z.output<z.ZodObject<S>>>>;
+}

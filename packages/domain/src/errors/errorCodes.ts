@@ -25,10 +25,6 @@ export const apiErrorCodes = [
 ] as const;
 export type ApiErrorCode = (typeof apiErrorCodes)[number];
 
-export interface ApiErrorBody {
-  error: { code: ApiErrorCode | InvoiceRejectionCode; message: string; details?: unknown };
-}
-
 export const invoiceRejectionCodes = [
   "PRODUCT_INACTIVE",
   "PRODUCT_NOT_FOUND",

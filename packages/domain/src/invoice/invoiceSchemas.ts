@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { clientInputSchema, paymentMethodKindSchema, taxKindSchema } from "../catalog/catalogSchemas";
 import {
+  centavosSchema,
   idSchema,
   isoDateTimeSchema,
   MAX_MONEY,
@@ -39,33 +40,22 @@ export const invoicePaymentSchema = z.strictObject({
 });
 export type InvoicePayment = z.infer<typeof invoicePaymentSchema>;
 
-/**
- * Stated totals are checked against the recomputed ones; this bound only keeps an absurd figure
- * from reaching the database as a number it cannot hold (lines are bounded by MAX_MONEY, taxes
- * add at most 100 %, payments are at most 10 × MAX_MONEY).
- */
-const statedAmountSchema = z
-  .number()
-  .int({ message: "must be an integer number of centavos" })
-  .min(-100 * MAX_MONEY)
-  .max(100 * MAX_MONEY);
-
 export const taxBreakdownSchema = z.strictObject({
   taxId: idSchema,
   name: textSchema(100),
   kind: taxKindSchema,
   rateBp: z.number().int().min(0).max(10_000),
-  base: statedAmountSchema,
-  amount: statedAmountSchema,
+  base: centavosSchema,
+  amount: centavosSchema,
 });
 
 export const invoiceTotalsSchema = z.strictObject({
-  subtotal: statedAmountSchema,
-  discount: statedAmountSchema,
-  tax: statedAmountSchema,
-  total: statedAmountSchema,
-  paid: statedAmountSchema,
-  change: statedAmountSchema,
+  subtotal: centavosSchema,
+  discount: centavosSchema,
+  tax: centavosSchema,
+  total: centavosSchema,
+  paid: centavosSchema,
+  change: centavosSchema,
   taxes: z.array(taxBreakdownSchema).max(50),
 });
 export type InvoiceTotalsSnapshot = z.infer<typeof invoiceTotalsSchema>;
@@ -140,7 +130,7 @@ export const invoiceSummarySchema = z.object({
   deviceId: z.string(),
   cashierId: z.string(),
   clientId: z.string(),
-  total: z.number().int(),
+  total: centavosSchema,
   issuedAt: z.string(),
   receivedAt: z.string(),
   errors: z.array(invoiceRejectionSchema),

@@ -67,25 +67,27 @@ export const pullQuerySchema = z.strictObject({
   counts: z.enum(["0", "1"]).default("0"),
 });
 
-export interface PullChange {
-  entity: SyncedEntity;
-  /** Present for upserts; absent for deletions (tombstones). */
-  data?: Record<string, unknown>;
-  id: string;
-  version: number;
-  deleted?: boolean;
-}
+export const pullChangeSchema = z.object({
+  entity: z.enum(syncedEntities),
+  id: z.string(),
+  version: z.number().int(),
+  /** Present for upserts: the row as `GET /api/{entity}/:id` presents it. Absent for deletions (tombstones). */
+  data: z.record(z.string(), z.unknown()).optional(),
+  deleted: z.boolean().optional(),
+});
+export type PullChange = z.infer<typeof pullChangeSchema>;
 
-export interface PullResponse {
+export const pullResponseSchema = z.object({
   /** The version to send next time. */
-  cursor: number;
+  cursor: z.number().int().min(0),
   /** The device's invoice version to send next time (as `invoiceCursor`). */
-  invoiceCursor: number;
-  hasMore: boolean;
+  invoiceCursor: z.number().int().min(0),
+  hasMore: z.boolean(),
   /** The client's cursor was too old or its schema changed: drop the local copy and reload from 0. */
-  reset: boolean;
-  changes: PullChange[];
+  reset: z.boolean(),
+  changes: z.array(pullChangeSchema),
   /** With counts=1: how many rows of each entity are still to come after the given cursor. */
-  remaining?: Partial<Record<SyncedEntity, number>>;
-  serverTime: string;
-}
+  remaining: z.partialRecord(z.enum(syncedEntities), z.number().int().min(0)).optional(),
+  serverTime: z.string(),
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;

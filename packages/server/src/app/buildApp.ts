@@ -4,7 +4,9 @@ import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyInstance } from "fastify";
+import { healthResponseSchema } from "@mostrador/domain";
+import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
+import { jsonSchemaTransform, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { authGuard } from "../auth/authGuard";
 import type { Database } from "../db/database";
 import { registerAuthRoutes } from "../features/auth/authRoutes";
@@ -16,6 +18,7 @@ import { registerMaintenanceRoutes } from "../features/maintenance/maintenanceRo
 import { maintenanceSchedule } from "../features/maintenance/maintenanceSchedule";
 import { registerNumberingRoutes } from "../features/numbering/numberingRoutes";
 import { registerSyncRoutes } from "../features/sync/syncRoutes";
+import { apiValidatorCompiler, errorResponses, responseSerializerCompiler } from "../http/routeSchemas";
 import { installErrorHandler } from "./errorHandler";
 import { genRequestId, installHttpHygiene, type LogLevel } from "./httpHygiene";
 
@@ -27,6 +30,8 @@ export interface AppOptions {
   logger?: false | LogLevel;
   /** Folder of the built web app served at `/`; skipped when missing. */
   webDist?: string | null;
+  /** Check every response against its documented schema (tests): a drift fails as a 500. */
+  checkResponses?: boolean;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -35,27 +40,49 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger === false || options.logger === undefined ? false : { level: options.logger },
     genReqId: genRequestId,
     bodyLimit: 1024 * 1024,
-    // Validation is done by the shared zod schemas; route schemas only describe the API.
-    ajv: { customOptions: { strict: false } },
+    // Errors of the router itself (a malformed or over-long id in the path) keep the one error format.
+    frameworkErrors: (err, _req, res) => {
+      const reply = res as unknown as FastifyReply;
+      if (err.code === "FST_ERR_MAX_PARAM_LENGTH")
+        return reply.code(404).send({ error: { code: "NOT_FOUND", message: "not found: the id is too long" } });
+      return reply.code(400).send({ error: { code: "VALIDATION_FAILED", message: `malformed URL: ${err.message}` } });
+    },
   });
-  app.setValidatorCompiler(() => (data) => ({ value: data }));
+  // Route schemas are the shared zod schemas: they validate requests and describe the API.
+  app.setValidatorCompiler(apiValidatorCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler(options.checkResponses ?? false));
   app.decorateRequest("auth", null);
   installErrorHandler(app);
   await installHttpHygiene(app);
 
   await app.register(fastifySwagger, {
+    // 3.1: its schemas are JSON Schema 2020-12, what zod emits (3.0 cannot say exclusiveMinimum: 0).
     openapi: {
-      info: { title: "Mostrador API", version: "1.0.0", description: "Offline-first point of sale" },
+      openapi: "3.1.0",
+      info: {
+        title: "Mostrador API",
+        version: "1.0.0",
+        description: "Offline-first point of sale. Money is integer minor units (centavos): 1250000 = $ 12.500.",
+      },
       components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
       security: [{ bearer: [] }],
     },
+    transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
 
-  app.get("/api/health", { schema: { tags: ["status"], security: [] } }, async () => ({
-    status: "ok",
-    time: new Date().toISOString(),
-  }));
+  app.withTypeProvider<ZodTypeProvider>().get(
+    "/api/health",
+    {
+      schema: {
+        tags: ["status"],
+        summary: "Connectivity probe (no auth, also during maintenance)",
+        security: [],
+        response: { 200: healthResponseSchema, ...errorResponses({ auth: "public", maintenance: false }) },
+      },
+    },
+    async () => ({ status: "ok" as const, time: new Date().toISOString() }),
+  );
 
   const guard = authGuard(db);
   const schedule = maintenanceSchedule(db);

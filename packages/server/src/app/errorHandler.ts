@@ -31,6 +31,9 @@ export function installErrorHandler(app: FastifyInstance) {
       return reply
         .code(409)
         .send({ error: { code: "CONFLICT", message: "a record with the same key already exists" } });
+    if (pgCode === "22P02" || pgCode === "22003")
+      return reply.code(400).send({ error: { code: "VALIDATION_FAILED", message: "a value has the wrong format" } });
+    // Any other data exception (class 22: NUL in text, a value out of range, …) is bad input too.
     if (isDataError(err))
       return reply.code(400).send({
         error: { code: "DATA_INVALID", message: `a value cannot be stored (${String(pgCode)}): check the data sent` },

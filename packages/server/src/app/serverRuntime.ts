@@ -13,6 +13,8 @@ export interface RuntimeOptions {
   seedDemo?: boolean;
   logger?: AppOptions["logger"];
   webDist?: string | null;
+  /** Tests: every response is checked against its documented schema. */
+  checkResponses?: boolean;
 }
 
 export interface Runtime {
@@ -33,7 +35,12 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const existing = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM companies");
     if ((existing[0]?.n ?? 0) === 0) demo = await seedDemoCompany(db);
   }
-  const app = await buildApp({ db, logger: options.logger, webDist: options.webDist });
+  const app = await buildApp({
+    db,
+    logger: options.logger,
+    webDist: options.webDist,
+    checkResponses: options.checkResponses,
+  });
   app.addHook("onClose", async () => db.close());
   return { app, db, demo };
 }

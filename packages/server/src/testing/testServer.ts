@@ -24,6 +24,7 @@ export async function startTestServer(options: { listen?: boolean; port?: number
     databaseUrl: process.env.TEST_DATABASE_URL || undefined,
     dataDir: null,
     webDist: options.webDist ?? null,
+    checkResponses: true,
   });
   let url = "";
   if (options.listen) {

@@ -77,4 +77,38 @@ describe("FetchServerTransport", () => {
     const error = await failure(transport.push("t", { invoices: [{} as never] }));
     expect(error.kind).toBe("invalid_response");
   });
+
+  it("parses every answer with the domain's response schema: a 2xx off the contract is invalid_response", async () => {
+    const answering = (body: unknown) => new FetchServerTransport({ fetch: async () => json(200, body) });
+    const uuid = "0190a5b4-0000-7000-8000-000000000001";
+    const offContract: [string, (t: FetchServerTransport) => Promise<unknown>][] = [
+      ["login without a token", (t) => t.login({ email: "a@b.co", password: "x" })],
+      ["status without maintenance", (t) => t.status()],
+      ["terminals without items", (t) => t.listTerminals("t")],
+      ["register without a device token", (t) => t.registerDevice("t", { terminalId: uuid })],
+      ["pull with a string cursor", (t) => t.pull("t", { cursor: 0, invoiceCursor: 0 })],
+      ["lease without a range", (t) => t.leaseNumberBlock("t", { numberingId: uuid })],
+      ["invoice detail without attempts", (t) => t.getInvoiceDetail("t", uuid)],
+      ["maintenance windows", (t) => t.listMaintenanceWindows("t")],
+      ["numbering report", (t) => t.numberingReport("t", uuid)],
+      ["release numbers", (t) => t.releaseTerminalNumbers("t", uuid)],
+    ];
+    for (const [what, call] of offContract) {
+      const error = await failure(call(answering({ id: uuid, cursor: "5", items: "none", changes: [] })));
+      expect(error.kind, what).toBe("invalid_response");
+      expect(error.transient, what).toBe(false);
+    }
+    const window = { id: uuid, startsAt: "2026-11-30T07:00:00.000Z", endsAt: "2026-11-30T08:00:00.000Z" };
+    const status = await answering({
+      serverTime: "2026-11-30T06:00:00.000Z",
+      maintenance: { current: null, next: { ...window, message: "", version: 3 } },
+      extra: "a newer server may add fields",
+    }).status();
+    expect(status.maintenance.next?.version).toBe(3);
+    const missingVersion = answering({
+      serverTime: "x",
+      maintenance: { current: null, next: { ...window, message: "" } },
+    });
+    expect((await failure(missingVersion.status())).kind).toBe("invalid_response");
+  });
 });

@@ -1,24 +1,32 @@
 import {
+  healthResponseSchema,
+  type InvoiceDetail,
   type InvoiceSummary,
+  invoiceDetailSchema,
+  invoiceSummarySchema,
+  type LeaseRequest,
+  loginResponseSchema,
+  maintenanceWindowListSchema,
+  maintenanceWindowSchema,
+  type NewMaintenanceWindow,
+  numberBlockSchema,
+  numberingReportSchema,
   type PullResponse,
   type PushRequest,
   type PushResponse,
+  pullResponseSchema,
   pushResponseSchema,
+  type RegisterDeviceRequest,
+  registerDeviceResponseSchema,
+  releaseNumbersResultSchema,
   SCHEMA_VERSION_HEADER,
   SYNC_SCHEMA_VERSION,
+  serverStatusSchema,
   type Terminal,
+  terminalListSchema,
 } from "@mostrador/domain";
-import type { MaintenanceWindowRow, NewMaintenanceWindow, NumberingReport, ReleaseNumbersResult } from "./adminTypes";
-import type {
-  CallOptions,
-  LeasedNumberBlock,
-  LoginResponse,
-  PullQuery,
-  RegisterDeviceResponse,
-  ServerInvoiceDetail,
-  ServerStatus,
-  ServerTransport,
-} from "./serverTransport";
+import type { z } from "zod";
+import type { CallOptions, PullQuery, ServerTransport } from "./serverTransport";
 import { parseRetryAfter, TransportError } from "./transportErrors";
 
 export interface FetchTransportOptions {
@@ -43,111 +51,111 @@ export class FetchServerTransport implements ServerTransport {
   }
 
   health(options?: CallOptions) {
-    return this.request<{ status: string; time?: string }>("GET", "/api/health", {
+    return this.call(healthResponseSchema, "health", "GET", "/api/health", {
       ...options,
       timeoutMs: options?.timeoutMs ?? 5000,
     });
   }
 
   status(options?: CallOptions & { token?: string }) {
-    return this.request<ServerStatus>("GET", "/api/status", options);
+    return this.call(serverStatusSchema, "status", "GET", "/api/status", options);
   }
 
   login(credentials: { email: string; password: string }, options?: CallOptions) {
-    return this.request<LoginResponse>("POST", "/api/auth/login", { ...options, body: credentials });
+    return this.call(loginResponseSchema, "login", "POST", "/api/auth/login", { ...options, body: credentials });
   }
 
   async logout(userToken: string, options?: CallOptions): Promise<void> {
-    await this.request<unknown>("POST", "/api/auth/logout", { ...options, token: userToken });
+    await this.request("POST", "/api/auth/logout", { ...options, token: userToken });
   }
 
   async listTerminals(userToken: string, options?: CallOptions): Promise<Terminal[]> {
-    const body = await this.request<{ items: Terminal[] }>("GET", "/api/terminals", { ...options, token: userToken });
-    if (!body || !Array.isArray(body.items)) throw new TransportError("invalid_response", "terminals: no items");
+    const body = await this.call(terminalListSchema, "terminals", "GET", "/api/terminals", {
+      ...options,
+      token: userToken,
+    });
     return body.items;
   }
 
-  registerDevice(userToken: string, request: { terminalId: string; name?: string }, options?: CallOptions) {
-    return this.request<RegisterDeviceResponse>("POST", "/api/devices/register", {
+  registerDevice(userToken: string, request: RegisterDeviceRequest, options?: CallOptions) {
+    return this.call(registerDeviceResponseSchema, "register device", "POST", "/api/devices/register", {
       ...options,
       token: userToken,
       body: request,
     });
   }
 
-  async pull(deviceToken: string, query: PullQuery, options?: CallOptions): Promise<PullResponse> {
+  pull(deviceToken: string, query: PullQuery, options?: CallOptions): Promise<PullResponse> {
     const params = new URLSearchParams({
       cursor: String(query.cursor),
       invoiceCursor: String(query.invoiceCursor),
       limit: String(query.limit ?? 2000),
     });
     if (query.counts) params.set("counts", "1");
-    const body = await this.request<PullResponse>("GET", `/api/sync/pull?${params}`, {
-      ...options,
-      token: deviceToken,
-    });
-    if (!body || typeof body.cursor !== "number" || !Array.isArray(body.changes)) {
-      throw new TransportError("invalid_response", "pull: not a PullResponse", { body });
-    }
-    return body;
+    return this.call(pullResponseSchema, "pull", "GET", `/api/sync/pull?${params}`, { ...options, token: deviceToken });
   }
 
   async push(deviceToken: string, request: PushRequest, options?: CallOptions): Promise<PushResponse> {
-    const body = await this.request<unknown>("POST", "/api/sync/push", {
+    const body = await this.call(pushResponseSchema, "push", "POST", "/api/sync/push", {
       ...options,
       token: deviceToken,
       body: request,
     });
-    const parsed = pushResponseSchema.safeParse(body);
-    if (!parsed.success || parsed.data.results.length !== request.invoices.length) {
+    if (body.results.length !== request.invoices.length) {
       throw new TransportError("invalid_response", "push: not one result per invoice", { body });
-    }
-    return parsed.data;
-  }
-
-  async leaseNumberBlock(deviceToken: string, request: { numberingId: string; size?: number }, options?: CallOptions) {
-    const body = await this.request<LeasedNumberBlock>("POST", "/api/number-blocks/lease", {
-      ...options,
-      token: deviceToken,
-      body: request,
-    });
-    if (!body || typeof body.rangeFrom !== "number" || typeof body.rangeTo !== "number") {
-      throw new TransportError("invalid_response", "lease: not a number block", { body });
     }
     return body;
   }
 
-  async listMaintenanceWindows(userToken: string, options?: CallOptions): Promise<MaintenanceWindowRow[]> {
+  leaseNumberBlock(deviceToken: string, request: LeaseRequest, options?: CallOptions) {
+    return this.call(numberBlockSchema, "lease", "POST", "/api/number-blocks/lease", {
+      ...options,
+      token: deviceToken,
+      body: request,
+    });
+  }
+
+  async listMaintenanceWindows(userToken: string, options?: CallOptions) {
     const path = "/api/maintenance-windows";
-    const body = await this.request<{ items: MaintenanceWindowRow[] }>("GET", path, { ...options, token: userToken });
-    if (!body || !Array.isArray(body.items)) throw new TransportError("invalid_response", "maintenance: no items");
+    const body = await this.call(maintenanceWindowListSchema, "maintenance", "GET", path, {
+      ...options,
+      token: userToken,
+    });
     return body.items;
   }
 
   createMaintenanceWindow(userToken: string, window: NewMaintenanceWindow, options?: CallOptions) {
     const path = "/api/maintenance-windows";
-    return this.request<MaintenanceWindowRow>("POST", path, { ...options, token: userToken, body: window });
+    return this.call(maintenanceWindowSchema, "maintenance", "POST", path, {
+      ...options,
+      token: userToken,
+      body: window,
+    });
   }
 
   async cancelMaintenanceWindow(userToken: string, id: string, options?: CallOptions): Promise<void> {
     const path = `/api/maintenance-windows/${encodeURIComponent(id)}`;
-    await this.request<unknown>("DELETE", path, { ...options, token: userToken });
+    await this.request("DELETE", path, { ...options, token: userToken });
   }
 
   numberingReport(userToken: string, numberingId: string, options?: CallOptions) {
     const path = `/api/numberings/${encodeURIComponent(numberingId)}/report`;
-    return this.request<NumberingReport>("GET", path, { ...options, token: userToken });
+    return this.call(numberingReportSchema, "numbering report", "GET", path, { ...options, token: userToken });
   }
 
   releaseTerminalNumbers(userToken: string, terminalId: string, options?: CallOptions) {
     const path = `/api/terminals/${encodeURIComponent(terminalId)}/release-numbers`;
-    return this.request<ReleaseNumbersResult>("POST", path, { ...options, token: userToken, body: {} });
+    return this.call(releaseNumbersResultSchema, "release numbers", "POST", path, {
+      ...options,
+      token: userToken,
+      body: {},
+    });
   }
 
-  async getInvoiceDetail(token: string, invoiceId: string, options?: CallOptions): Promise<ServerInvoiceDetail> {
+  async getInvoiceDetail(token: string, invoiceId: string, options?: CallOptions): Promise<InvoiceDetail> {
     const path = `/api/invoices/${encodeURIComponent(invoiceId)}`;
-    const body = await this.request<ServerInvoiceDetail>("GET", path, { ...options, token });
-    if (!body || body.id !== invoiceId || !Array.isArray(body.attempts) || !Array.isArray(body.revisions)) {
+    const body = await this.call(invoiceDetailSchema, "invoice detail", "GET", path, { ...options, token });
+    if (body.id !== invoiceId) {
       throw new TransportError("invalid_response", "invoice detail: not the invoice asked for", { body });
     }
     return body;
@@ -155,18 +163,41 @@ export class FetchServerTransport implements ServerTransport {
 
   async voidInvoice(token: string, invoiceId: string, reason: string, options?: CallOptions): Promise<InvoiceSummary> {
     const path = `/api/invoices/${encodeURIComponent(invoiceId)}/void`;
-    const body = await this.request<InvoiceSummary>("POST", path, { ...options, token, body: { reason } });
-    if (!body || body.id !== invoiceId || body.status !== "voided") {
+    const body = await this.call(invoiceSummarySchema, "void", "POST", path, { ...options, token, body: { reason } });
+    if (body.id !== invoiceId || body.status !== "voided") {
       throw new TransportError("invalid_response", "void: the invoice did not come back voided", { body });
     }
     return body;
   }
 
-  private async request<T>(
+  /** A request whose 2xx answer must match the contract's schema, or it is `invalid_response`. */
+  private async call<S extends z.ZodType>(
+    schema: S,
+    what: string,
     method: "GET" | "POST" | "DELETE",
     path: string,
     options: CallOptions & { token?: string; body?: unknown } = {},
-  ): Promise<T> {
+  ): Promise<z.output<S>> {
+    const body = await this.request(method, path, options);
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
+      throw new TransportError(
+        "invalid_response",
+        `${what}: the answer does not match the contract (${issues.join("; ")})`,
+        {
+          body,
+        },
+      );
+    }
+    return parsed.data;
+  }
+
+  private async request(
+    method: "GET" | "POST" | "DELETE",
+    path: string,
+    options: CallOptions & { token?: string; body?: unknown } = {},
+  ): Promise<unknown> {
     const controller = new AbortController();
     const timeoutMs = options.timeoutMs ?? this.timeoutMs;
     let timedOut = false;
@@ -200,7 +231,7 @@ export class FetchServerTransport implements ServerTransport {
       options.signal?.removeEventListener("abort", onOuterAbort);
     }
     const body = await readBody(response);
-    if (response.ok) return body as T;
+    if (response.ok) return body;
     throw errorFromResponse(method, path, response, body);
   }
 }

@@ -1,35 +1,23 @@
 import type {
-  Company,
-  InvoiceDocument,
-  InvoiceRejection,
+  InvoiceDetail,
   InvoiceSummary,
+  LeaseRequest,
+  LoginResponse,
+  MaintenanceWindow,
+  NewMaintenanceWindow,
+  NumberBlock,
+  NumberingReport,
   PullResponse,
   PushRequest,
   PushResponse,
-  Role,
+  RegisterDeviceRequest,
+  RegisterDeviceResponse,
+  ReleaseNumbersResult,
+  ServerStatus,
   Terminal,
 } from "@mostrador/domain";
-import type { MaintenanceWindowRow, NewMaintenanceWindow, NumberingReport, ReleaseNumbersResult } from "./adminTypes";
 
-export interface LoginResponse {
-  token: string;
-  user: { id: string; name: string; email: string; role: Role; terminalIds: string[] };
-  company: Company;
-}
-
-export interface RegisterDeviceResponse {
-  device: { id: string; terminalId: string; name: string | null };
-  deviceToken: string;
-}
-
-export interface LeasedNumberBlock {
-  id: string;
-  numberingId: string;
-  rangeFrom: number;
-  rangeTo: number;
-  releasedFrom?: number | null;
-  version?: number;
-}
+/** Every answer's type is the domain's response schema (see `@mostrador/domain` api/apiResponses). */
 
 export interface PullQuery {
   cursor: number;
@@ -38,44 +26,6 @@ export interface PullQuery {
   limit?: number;
   /** Ask for `remaining` counts (first load progress). */
   counts?: boolean;
-}
-
-export interface MaintenanceWindowInfo {
-  id?: string;
-  startsAt: string;
-  endsAt: string;
-  message?: string;
-}
-
-export interface ServerStatus {
-  serverTime: string;
-  maintenance: { current: MaintenanceWindowInfo | null; next: MaintenanceWindowInfo | null };
-}
-
-/** One upload of one revision and what the server said (GET /api/invoices/:id). */
-export interface InvoiceAttempt {
-  revision: number;
-  outcome: string;
-  errors: InvoiceRejection[] | null;
-  at: string;
-  userId: string | null;
-  deviceId: string | null;
-}
-
-export interface InvoiceRevisionInfo {
-  revision: number;
-  receivedAt: string;
-  userId: string | null;
-  deviceId: string | null;
-  document: InvoiceDocument | null;
-}
-
-/** The server's detail of an invoice: its summary, every revision received and every attempt. */
-export interface ServerInvoiceDetail extends InvoiceSummary {
-  voidReason: string | null;
-  document: InvoiceDocument | null;
-  revisions: InvoiceRevisionInfo[];
-  attempts: InvoiceAttempt[];
 }
 
 export interface CallOptions {
@@ -89,7 +39,7 @@ export interface CallOptions {
  * `userToken` is the login token; `deviceToken` the long-lived device credential.
  */
 export interface ServerTransport {
-  health(options?: CallOptions): Promise<{ status: string; time?: string }>;
+  health(options?: CallOptions): Promise<{ status: string; time: string }>;
   /** With a (user or device) token the answer carries that company's maintenance windows. */
   status(options?: CallOptions & { token?: string }): Promise<ServerStatus>;
   login(credentials: { email: string; password: string }, options?: CallOptions): Promise<LoginResponse>;
@@ -97,28 +47,24 @@ export interface ServerTransport {
   listTerminals(userToken: string, options?: CallOptions): Promise<Terminal[]>;
   registerDevice(
     userToken: string,
-    request: { terminalId: string; name?: string },
+    request: RegisterDeviceRequest,
     options?: CallOptions,
   ): Promise<RegisterDeviceResponse>;
   pull(deviceToken: string, query: PullQuery, options?: CallOptions): Promise<PullResponse>;
   push(deviceToken: string, request: PushRequest, options?: CallOptions): Promise<PushResponse>;
   /** Leases the next block of a (non-electronic) numbering to this device. */
-  leaseNumberBlock(
-    deviceToken: string,
-    request: { numberingId: string; size?: number },
-    options?: CallOptions,
-  ): Promise<LeasedNumberBlock>;
+  leaseNumberBlock(deviceToken: string, request: LeaseRequest, options?: CallOptions): Promise<NumberBlock>;
   /** The invoice's detail with its revisions and attempts (the device token is a user token too). */
-  getInvoiceDetail(token: string, invoiceId: string, options?: CallOptions): Promise<ServerInvoiceDetail>;
+  getInvoiceDetail(token: string, invoiceId: string, options?: CallOptions): Promise<InvoiceDetail>;
   /** "Anular": voids the invoice on the server with a reason; it never counts as a sale. */
   voidInvoice(token: string, invoiceId: string, reason: string, options?: CallOptions): Promise<InvoiceSummary>;
   // Admin screens (user token of an admin).
-  listMaintenanceWindows(userToken: string, options?: CallOptions): Promise<MaintenanceWindowRow[]>;
+  listMaintenanceWindows(userToken: string, options?: CallOptions): Promise<MaintenanceWindow[]>;
   createMaintenanceWindow(
     userToken: string,
     window: NewMaintenanceWindow,
     options?: CallOptions,
-  ): Promise<MaintenanceWindowRow>;
+  ): Promise<MaintenanceWindow>;
   cancelMaintenanceWindow(userToken: string, id: string, options?: CallOptions): Promise<void>;
   numberingReport(userToken: string, numberingId: string, options?: CallOptions): Promise<NumberingReport>;
   releaseTerminalNumbers(userToken: string, terminalId: string, options?: CallOptions): Promise<ReleaseNumbersResult>;

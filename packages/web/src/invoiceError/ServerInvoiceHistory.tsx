@@ -1,5 +1,5 @@
+import type { InvoiceDetail as ServerInvoiceDetail } from "@mostrador/domain";
 import { useEffect, useState } from "react";
-import type { ServerInvoiceDetail } from "../api/serverTransport";
 import { isTransportError } from "../api/transportErrors";
 import { useAppServices } from "../app/appServices";
 import { useI18n } from "../i18n/i18n";

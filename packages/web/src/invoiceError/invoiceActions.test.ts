@@ -91,9 +91,35 @@ describe("FetchServerTransport invoice calls", () => {
       baseUrl: "http://server",
       fetch: async (url, init) => {
         seen.push({ url: String(url), method: init?.method, body: init?.body });
+        // Answers as the contract (domain response schemas) says they are.
+        const summary = {
+          id,
+          revision: 1,
+          number: 5,
+          prefix: "POS",
+          numberingId: demo.posNumbering.id,
+          terminalId: demo.fixtureId(8),
+          deviceId: demo.fixtureId(9),
+          cashierId: demo.fixtureId(10),
+          clientId: demo.fixtureId(11),
+          total: 1000,
+          issuedAt: "2026-11-30T10:00:00.000Z",
+          receivedAt: "2026-11-30T10:00:01.000Z",
+          errors: [],
+          version: 3,
+        };
+        const amounts = {
+          subtotal: 1000,
+          discount: 0,
+          tax: 0,
+          paid: 1000,
+          change: 0,
+          voidReason: null,
+          document: null,
+        };
         const body = String(url).endsWith("/void")
-          ? { id, status: "voided" }
-          : { id, status: "rejected", attempts: [], revisions: [] };
+          ? { ...summary, status: "voided" }
+          : { ...summary, ...amounts, status: "rejected", attempts: [], revisions: [] };
         return new Response(JSON.stringify(body), { status: 200, headers: { "content-type": "application/json" } });
       },
     });

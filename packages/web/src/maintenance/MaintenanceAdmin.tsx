@@ -1,5 +1,5 @@
+import type { MaintenanceWindow as MaintenanceWindowRow } from "@mostrador/domain";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
-import type { MaintenanceWindowRow } from "../api/adminTypes";
 import { useAppServices } from "../app/appServices";
 import { useI18n } from "../i18n/i18n";
 import { formatWindowRange } from "./maintenanceSchedule";

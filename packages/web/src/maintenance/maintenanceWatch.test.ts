@@ -1,5 +1,6 @@
+import type { ServerStatus } from "@mostrador/domain";
 import { describe, expect, it } from "vitest";
-import type { ServerStatus, ServerTransport } from "../api/serverTransport";
+import type { ServerTransport } from "../api/serverTransport";
 import { TransportError } from "../api/transportErrors";
 import { ConnectivityMonitor } from "../connectivity/connectivityMonitor";
 import type { LocalStore } from "../storage/localStore";
@@ -7,7 +8,13 @@ import type { SyncEngine, SyncEngineState } from "../sync/syncEngine";
 import type { MaintenanceWindowLike } from "./maintenanceSchedule";
 import { MaintenanceWatch } from "./maintenanceWatch";
 
-const window1 = { id: "w1", startsAt: "2026-11-30T07:00:00.000Z", endsAt: "2026-11-30T07:00:25.000Z" };
+const window1 = {
+  id: "w1",
+  startsAt: "2026-11-30T07:00:00.000Z",
+  endsAt: "2026-11-30T07:00:25.000Z",
+  message: "",
+  version: 1,
+};
 const t = (iso: string) => Date.parse(iso);
 
 function setup(local: MaintenanceWindowLike[]) {

@@ -1,5 +1,6 @@
+import type { ServerStatus } from "@mostrador/domain";
 import { liveQuery } from "dexie";
-import type { ServerStatus, ServerTransport } from "../api/serverTransport";
+import type { ServerTransport } from "../api/serverTransport";
 import type { ConnectivityMonitor } from "../connectivity/connectivityMonitor";
 import type { LocalStore } from "../storage/localStore";
 import type { SyncEngine } from "../sync/syncEngine";

@@ -1,6 +1,5 @@
-import type { Numbering } from "@mostrador/domain";
+import type { Numbering, NumberingReport, NumberingReportBlock, NumberRange } from "@mostrador/domain";
 import { useCallback, useEffect, useState } from "react";
-import type { NumberingReport, NumberingReportBlock, NumberRange } from "../api/adminTypes";
 import { useAppServices } from "../app/appServices";
 import { useLiveQuery } from "../hooks/useLiveQuery";
 import { useI18n } from "../i18n/i18n";

@@ -13,9 +13,12 @@ describe("topUpNumberBlocks", () => {
     const leaseNumberBlock = vi.fn(async () => ({
       id: demo.fixtureId(300),
       numberingId: demo.posNumbering.id,
+      deviceId: demo.fixtureId(301),
       rangeFrom: 101,
       rangeTo: 200,
       releasedFrom: null,
+      leasedAt: "2026-01-01T12:00:00.000Z",
+      releasedAt: null,
       version: 9,
     }));
     expect(await topUpNumberBlocks(store, { leaseNumberBlock }, 20)).toBe(103);

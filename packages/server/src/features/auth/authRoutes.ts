@@ -1,20 +1,15 @@
+import { loginRequestSchema, loginResponseSchema, meResponseSchema } from "@mostrador/domain";
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { type AuthGuard, authOf, bearerToken } from "../../auth/authGuard";
 import { issueToken, revokeToken } from "../../auth/authTokens";
 import { hashPassword, verifyPassword } from "../../auth/passwordHasher";
 import type { Database } from "../../db/database";
 import { unauthenticated } from "../../http/apiError";
-import { docSchema } from "../../http/openApiSchema";
-import { parseWith } from "../../http/parse";
+import { errorResponses, noContent } from "../../http/routeSchemas";
 import { maintenanceError } from "../maintenance/maintenanceRoutes";
 import type { MaintenanceSchedule } from "../maintenance/maintenanceSchedule";
 import { loadCompany, loadUser, presentCompany, presentUser } from "./userPresenter";
-
-const loginSchema = z.strictObject({
-  email: z.email({ message: "must be an email address" }).transform((e) => e.toLowerCase()),
-  password: z.string().min(1, { message: "is required" }).max(200),
-});
 
 // Unknown emails cost the same time as wrong passwords.
 let dummyHash: Promise<string> | null = null;
@@ -24,23 +19,29 @@ const dummy = () => {
 };
 
 export function registerAuthRoutes(
-  app: FastifyInstance,
+  fastify: FastifyInstance,
   db: Database,
   guard: AuthGuard,
   schedule: MaintenanceSchedule,
 ) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.post(
     "/api/auth/login",
     {
       schema: {
         tags: ["auth"],
         summary: "Sign in with email and password",
-        body: docSchema(loginSchema),
+        body: loginRequestSchema,
         security: [],
+        response: {
+          200: loginResponseSchema,
+          ...errorResponses({ auth: "public", body: true, rateLimited: true }),
+          401: errorResponses({ auth: "user" })[401],
+        },
       },
     },
     async (req) => {
-      const { email, password } = parseWith(loginSchema, req.body);
+      const { email, password } = req.body;
       // The same email may exist in two companies: the password decides which one.
       const candidates = await db.query<{ company_id: string; id: string; password_hash: string }>(
         "SELECT company_id, id, password_hash FROM users WHERE email = $1 AND active",
@@ -59,18 +60,40 @@ export function registerAuthRoutes(
     },
   );
 
-  app.get("/api/auth/me", { preHandler: guard.authenticate, schema: { tags: ["auth"] } }, async (req) => {
-    const auth = authOf(req);
-    const [user, company] = await Promise.all([
-      loadUser(db, auth.companyId, auth.userId),
-      loadCompany(db, auth.companyId),
-    ]);
-    return { user: presentUser(user), company: presentCompany(company), deviceId: auth.deviceId };
-  });
+  app.get(
+    "/api/auth/me",
+    {
+      preValidation: guard.authenticate,
+      schema: {
+        tags: ["auth"],
+        summary: "Who this token is: user, company and (device token) the device",
+        response: { 200: meResponseSchema, ...errorResponses({ auth: "user" }) },
+      },
+    },
+    async (req) => {
+      const auth = authOf(req);
+      const [user, company] = await Promise.all([
+        loadUser(db, auth.companyId, auth.userId),
+        loadCompany(db, auth.companyId),
+      ]);
+      return { user: presentUser(user), company: presentCompany(company), deviceId: auth.deviceId };
+    },
+  );
 
-  app.post("/api/auth/logout", { preHandler: guard.authenticate, schema: { tags: ["auth"] } }, async (req, reply) => {
-    const token = bearerToken(req);
-    if (token) await revokeToken(db, token);
-    return reply.code(204).send();
-  });
+  app.post(
+    "/api/auth/logout",
+    {
+      preValidation: guard.authenticate,
+      schema: {
+        tags: ["auth"],
+        summary: "Revoke this token",
+        response: { 204: noContent, ...errorResponses({ auth: "user" }) },
+      },
+    },
+    async (req, reply) => {
+      const token = bearerToken(req);
+      if (token) await revokeToken(db, token);
+      return reply.code(204).send();
+    },
+  );
 }

@@ -20,6 +20,8 @@ export interface ResourceDefinition {
   /** Human name in messages: "product". */
   label: string;
   createSchema: z.ZodType<Record<string, unknown>>;
+  /** The row as the API presents it (responses and the pull's `data`). */
+  rowSchema: z.ZodType<Record<string, unknown>>;
   patchSchema: z.ZodType<Record<string, unknown>>;
   /** camelCase API field → spec; the column is its snake_case. */
   fields: Record<string, FieldSpec>;

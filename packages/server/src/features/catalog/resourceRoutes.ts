@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { textSchema } from "@mostrador/domain";
+import { listResponseSchema, textSchema } from "@mostrador/domain";
 import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { type AuthGuard, authOf } from "../../auth/authGuard";
 import { forgetCachedTokens } from "../../auth/authTokens";
 import type { Database } from "../../db/database";
 import { forbidden } from "../../http/apiError";
-import { docSchema } from "../../http/openApiSchema";
-import { parseId, parseWith } from "../../http/parse";
+import { errorResponses, idParams, noContent } from "../../http/routeSchemas";
 import type { ResourceDefinition } from "./resourceDefinition";
 import { resourceStore } from "./resourceStore";
 
@@ -18,43 +18,89 @@ export const listQuerySchema = z.strictObject({
   active: z.enum(["true", "false"]).optional(),
 });
 
-/** Keeps only the fields the caller sent, so schema defaults never overwrite stored values on PATCH. */
-function sentFields(parsed: Record<string, unknown>, raw: unknown): Record<string, unknown> {
-  const keys = new Set(Object.keys((raw ?? {}) as object));
-  return Object.fromEntries(Object.entries(parsed).filter(([k]) => keys.has(k) || k === "passwordHash"));
+/** "tax" → "taxes", "category" → "categories", "price list" → "price lists". */
+export function pluralOf(label: string): string {
+  if (/[^aeiou]y$/.test(label)) return `${label.slice(0, -1)}ies`;
+  if (/(s|x|z|ch|sh)$/.test(label)) return `${label}es`;
+  return `${label}s`;
 }
 
 /** Route layer only: parse, authorize, call the store, present. */
-export function registerResourceRoutes(app: FastifyInstance, db: Database, guard: AuthGuard, def: ResourceDefinition) {
+export function registerResourceRoutes(
+  fastify: FastifyInstance,
+  db: Database,
+  guard: AuthGuard,
+  def: ResourceDefinition,
+) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   const store = resourceStore(db, def);
   const base = `/api/${def.path}`;
   const tags = [def.path];
+  const plural = pluralOf(def.label);
   const readGuard = def.cashierMayRead ? guard.authenticate : guard.requireAdmin;
   const createGuard = def.cashierMayCreate ? guard.authenticate : guard.requireAdmin;
+  const readAuth = def.cashierMayRead ? "user" : "admin";
+  const params = idParams(def.label);
 
-  app.get(base, { preHandler: readGuard, schema: { tags, summary: `List ${def.label}s` } }, async (req) => {
-    const q = parseWith(listQuerySchema, req.query, "query");
-    const auth = authOf(req);
-    const result = await store.list(auth.companyId, {
-      limit: q.limit,
-      offset: q.offset,
-      q: q.q,
-      active: q.active === undefined ? undefined : q.active === "true",
-      ids: def.cashierScope && auth.role !== "admin" && auth.terminalIds.length > 0 ? auth.terminalIds : undefined,
-    });
-    return { ...result, limit: q.limit, offset: q.offset };
-  });
+  app.get(
+    base,
+    {
+      // preValidation: the token is checked before the input, as when handlers parsed it themselves.
+      preValidation: readGuard,
+      schema: {
+        tags,
+        summary: `List ${plural}`,
+        querystring: listQuerySchema,
+        response: { 200: listResponseSchema(def.rowSchema), ...errorResponses({ auth: readAuth }) },
+      },
+    },
+    async (req) => {
+      const q = req.query;
+      const auth = authOf(req);
+      const result = await store.list(auth.companyId, {
+        limit: q.limit,
+        offset: q.offset,
+        q: q.q,
+        active: q.active === undefined ? undefined : q.active === "true",
+        ids: def.cashierScope && auth.role !== "admin" && auth.terminalIds.length > 0 ? auth.terminalIds : undefined,
+      });
+      return { ...result, limit: q.limit, offset: q.offset };
+    },
+  );
 
-  app.get(`${base}/:id`, { preHandler: readGuard, schema: { tags, summary: `Get a ${def.label}` } }, async (req) => {
-    const id = parseId((req.params as { id: string }).id, def.label);
-    return store.get(authOf(req).companyId, id);
-  });
+  app.get(
+    `${base}/:id`,
+    {
+      preValidation: readGuard,
+      schema: {
+        tags,
+        summary: `Get a ${def.label}`,
+        params,
+        response: { 200: def.rowSchema, ...errorResponses({ auth: readAuth, notFound: true }) },
+      },
+    },
+    async (req) => {
+      const { id } = req.params;
+      return store.get(authOf(req).companyId, id);
+    },
+  );
 
   app.post(
     base,
-    { preHandler: createGuard, schema: { tags, summary: `Create a ${def.label}`, body: docSchema(def.createSchema) } },
+    {
+      preValidation: createGuard,
+      schema: {
+        tags,
+        summary: `Create a ${def.label}`,
+        body: def.createSchema,
+        response: {
+          201: def.rowSchema,
+          ...errorResponses({ auth: def.cashierMayCreate ? "user" : "admin", body: true, conflict: true }),
+        },
+      },
+    },
     async (req, reply) => {
-      const input = parseWith(def.createSchema, req.body);
+      const input = req.body;
       const created = await store.create(authOf(req).companyId, input, randomUUID());
       return reply.code(201).send(created);
     },
@@ -63,24 +109,45 @@ export function registerResourceRoutes(app: FastifyInstance, db: Database, guard
   app.patch(
     `${base}/:id`,
     {
-      preHandler: guard.authenticate,
-      schema: { tags, summary: `Change a ${def.label}`, body: docSchema(def.patchSchema) },
+      preValidation: guard.authenticate,
+      schema: {
+        tags,
+        summary: `Change a ${def.label}`,
+        params,
+        body: def.patchSchema,
+        response: {
+          200: def.rowSchema,
+          ...errorResponses({ auth: "admin", body: true, notFound: true, conflict: true }),
+        },
+      },
     },
     async (req) => {
       const auth = authOf(req);
       if (auth.role !== "admin") throw forbidden("only an admin can change this");
-      const id = parseId((req.params as { id: string }).id, def.label);
-      const patch = parseWith(def.patchSchema, req.body);
-      const updated = await store.update(auth.companyId, id, sentFields(patch, req.body));
+      const { id } = req.params;
+      // Patch schemas have no defaults (patchOf), so the parsed body holds only the fields sent.
+      const updated = await store.update(auth.companyId, id, req.body);
       if (def.table === "users") forgetCachedTokens(); // a deactivated user is locked out at once
       return updated;
     },
   );
 
-  app.delete(`${base}/:id`, { preHandler: guard.requireAdmin, schema: { tags } }, async (req, reply) => {
-    const id = parseId((req.params as { id: string }).id, def.label);
-    await store.remove(authOf(req).companyId, id);
-    if (def.table === "users") forgetCachedTokens();
-    return reply.code(204).send();
-  });
+  app.delete(
+    `${base}/:id`,
+    {
+      preValidation: guard.requireAdmin,
+      schema: {
+        tags,
+        summary: `Delete a ${def.label} (refused while referenced: deactivate it instead)`,
+        params,
+        response: { 204: noContent, ...errorResponses({ auth: "admin", notFound: true, conflict: true }) },
+      },
+    },
+    async (req, reply) => {
+      const { id } = req.params;
+      await store.remove(authOf(req).companyId, id);
+      if (def.table === "users") forgetCachedTokens();
+      return reply.code(204).send();
+    },
+  );
 }

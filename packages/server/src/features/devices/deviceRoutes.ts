@@ -1,18 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { textSchema } from "@mostrador/domain";
+import { deviceListSchema, registerDeviceRequestSchema, registerDeviceResponseSchema } from "@mostrador/domain";
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { type AuthGuard, authOf } from "../../auth/authGuard";
 import { issueToken } from "../../auth/authTokens";
 import type { Database } from "../../db/database";
 import { ApiError, forbidden } from "../../http/apiError";
-import { parseWith } from "../../http/parse";
+import { errorResponses } from "../../http/routeSchemas";
 import { recordSignIn } from "./deviceActivity";
-
-const registerSchema = z.strictObject({
-  terminalId: z.uuid({ message: "must be a UUID" }),
-  name: textSchema(100).optional(),
-});
 
 function presentDevice(r: Record<string, unknown>) {
   const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : (v as string | null));
@@ -35,13 +30,25 @@ function presentDevice(r: Record<string, unknown>) {
   };
 }
 
-export function registerDeviceRoutes(app: FastifyInstance, db: Database, guard: AuthGuard) {
+export function registerDeviceRoutes(fastify: FastifyInstance, db: Database, guard: AuthGuard) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.post(
     "/api/devices/register",
-    { preHandler: guard.authenticate, schema: { tags: ["devices"], summary: "Register this browser as a till" } },
+    {
+      preValidation: guard.authenticate,
+      schema: {
+        tags: ["devices"],
+        summary: "Register this browser as a till (answers the device token)",
+        body: registerDeviceRequestSchema,
+        response: {
+          201: registerDeviceResponseSchema,
+          ...errorResponses({ auth: "user", body: true, notFound: true, conflict: true }),
+        },
+      },
+    },
     async (req, reply) => {
       const auth = authOf(req);
-      const { terminalId, name } = parseWith(registerSchema, req.body);
+      const { terminalId, name } = req.body;
       const terminals = await db.query<{ active: boolean }>(
         "SELECT active FROM terminals WHERE company_id = $1 AND id = $2",
         [auth.companyId, terminalId],
@@ -63,14 +70,25 @@ export function registerDeviceRoutes(app: FastifyInstance, db: Database, guard: 
     },
   );
 
-  app.get("/api/devices", { preHandler: guard.requireAdmin, schema: { tags: ["devices"] } }, async (req) => {
-    const auth = authOf(req);
-    const rows = await db.query(
-      `SELECT d.*, t.name AS terminal_name FROM devices d
+  app.get(
+    "/api/devices",
+    {
+      preValidation: guard.requireAdmin,
+      schema: {
+        tags: ["devices"],
+        summary: "The company's tills: last contact and reported queue",
+        response: { 200: deviceListSchema, ...errorResponses({ auth: "admin" }) },
+      },
+    },
+    async (req) => {
+      const auth = authOf(req);
+      const rows = await db.query(
+        `SELECT d.*, t.name AS terminal_name FROM devices d
          JOIN terminals t ON t.company_id = d.company_id AND t.id = d.terminal_id
         WHERE d.company_id = $1 ORDER BY d.last_seen_at DESC NULLS LAST`,
-      [auth.companyId],
-    );
-    return { items: rows.map(presentDevice) };
-  });
+        [auth.companyId],
+      );
+      return { items: rows.map(presentDevice) };
+    },
+  );
 }

@@ -1,10 +1,11 @@
-import { voidInvoiceSchema } from "@mostrador/domain";
+import { invoiceDetailSchema, invoiceListSchema, invoiceSummarySchema, voidInvoiceSchema } from "@mostrador/domain";
 import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { type AuthGuard, authOf } from "../../auth/authGuard";
 import type { Database } from "../../db/database";
 import { notFound } from "../../http/apiError";
-import { parseId, parseWith } from "../../http/parse";
+import { errorResponses, idParams } from "../../http/routeSchemas";
 import { INVOICE_SUMMARY_COLUMNS, presentInvoiceDetail, presentInvoiceSummary } from "./invoicePresenter";
 import { voidInvoice } from "./invoiceVoider";
 
@@ -18,60 +19,99 @@ const listSchema = z.strictObject({
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 });
 
-export function registerInvoiceRoutes(app: FastifyInstance, db: Database, guard: AuthGuard) {
-  app.get("/api/invoices", { preHandler: guard.authenticate, schema: { tags: ["invoices"] } }, async (req) => {
-    const auth = authOf(req);
-    const q = parseWith(listSchema, req.query, "query");
-    const where = ["company_id = $1"];
-    const params: unknown[] = [auth.companyId];
-    const add = (sql: string, v: unknown) => {
-      params.push(v);
-      where.push(sql.replace("?", `$${params.length}`));
-    };
-    if (q.status) add("status = ?", q.status);
-    if (q.terminalId) add("terminal_id = ?", q.terminalId);
-    if (q.deviceId) add("device_id = ?", q.deviceId);
-    if (q.from) add("issued_at >= ?", q.from);
-    if (q.to) add("issued_at < ?", q.to);
-    // Cashiers see what they sold; admins see everything.
-    if (auth.role !== "admin") add("cashier_id = ?", auth.userId);
-    const w = where.join(" AND ");
-    const [rows, count] = await Promise.all([
-      db.query(
-        `SELECT ${INVOICE_SUMMARY_COLUMNS} FROM invoices WHERE ${w} ORDER BY issued_at DESC, id DESC LIMIT ${q.limit} OFFSET ${q.offset}`,
-        params,
-      ),
-      db.query<{ n: number }>(`SELECT count(*)::int AS n FROM invoices WHERE ${w}`, params),
-    ]);
-    return { items: rows.map(presentInvoiceSummary), total: count[0]?.n ?? 0, limit: q.limit, offset: q.offset };
-  });
+const invoiceParams = idParams("invoice");
 
-  app.get("/api/invoices/:id", { preHandler: guard.authenticate, schema: { tags: ["invoices"] } }, async (req) => {
-    const auth = authOf(req);
-    const id = parseId((req.params as { id: string }).id, "invoice");
-    const rows = await db.query("SELECT * FROM invoices WHERE company_id = $1 AND id = $2", [auth.companyId, id]);
-    const row = rows[0];
-    if (!row || (auth.role !== "admin" && row.cashier_id !== auth.userId)) throw notFound("invoice");
-    const [revisions, attempts] = await Promise.all([
-      db.query("SELECT * FROM invoice_revisions WHERE company_id = $1 AND invoice_id = $2 ORDER BY revision", [
-        auth.companyId,
-        id,
-      ]),
-      db.query("SELECT * FROM invoice_attempts WHERE company_id = $1 AND invoice_id = $2 ORDER BY id", [
-        auth.companyId,
-        id,
-      ]),
-    ]);
-    return presentInvoiceDetail(row, revisions, attempts);
-  });
+export function registerInvoiceRoutes(fastify: FastifyInstance, db: Database, guard: AuthGuard) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  app.get(
+    "/api/invoices",
+    {
+      preValidation: guard.authenticate,
+      schema: {
+        tags: ["invoices"],
+        summary: "List invoices (a cashier sees the ones they sold)",
+        querystring: listSchema,
+        response: { 200: invoiceListSchema, ...errorResponses({ auth: "user" }) },
+      },
+    },
+    async (req) => {
+      const auth = authOf(req);
+      const q = req.query;
+      const where = ["company_id = $1"];
+      const params: unknown[] = [auth.companyId];
+      const add = (sql: string, v: unknown) => {
+        params.push(v);
+        where.push(sql.replace("?", `$${params.length}`));
+      };
+      if (q.status) add("status = ?", q.status);
+      if (q.terminalId) add("terminal_id = ?", q.terminalId);
+      if (q.deviceId) add("device_id = ?", q.deviceId);
+      if (q.from) add("issued_at >= ?", q.from);
+      if (q.to) add("issued_at < ?", q.to);
+      // Cashiers see what they sold; admins see everything.
+      if (auth.role !== "admin") add("cashier_id = ?", auth.userId);
+      const w = where.join(" AND ");
+      const [rows, count] = await Promise.all([
+        db.query(
+          `SELECT ${INVOICE_SUMMARY_COLUMNS} FROM invoices WHERE ${w} ORDER BY issued_at DESC, id DESC LIMIT ${q.limit} OFFSET ${q.offset}`,
+          params,
+        ),
+        db.query<{ n: number }>(`SELECT count(*)::int AS n FROM invoices WHERE ${w}`, params),
+      ]);
+      return { items: rows.map(presentInvoiceSummary), total: count[0]?.n ?? 0, limit: q.limit, offset: q.offset };
+    },
+  );
+
+  app.get(
+    "/api/invoices/:id",
+    {
+      preValidation: guard.authenticate,
+      schema: {
+        tags: ["invoices"],
+        summary: "An invoice with its revisions and upload attempts",
+        params: invoiceParams,
+        response: { 200: invoiceDetailSchema, ...errorResponses({ auth: "user", notFound: true }) },
+      },
+    },
+    async (req) => {
+      const auth = authOf(req);
+      const { id } = req.params;
+      const rows = await db.query("SELECT * FROM invoices WHERE company_id = $1 AND id = $2", [auth.companyId, id]);
+      const row = rows[0];
+      if (!row || (auth.role !== "admin" && row.cashier_id !== auth.userId)) throw notFound("invoice");
+      const [revisions, attempts] = await Promise.all([
+        db.query("SELECT * FROM invoice_revisions WHERE company_id = $1 AND invoice_id = $2 ORDER BY revision", [
+          auth.companyId,
+          id,
+        ]),
+        db.query("SELECT * FROM invoice_attempts WHERE company_id = $1 AND invoice_id = $2 ORDER BY id", [
+          auth.companyId,
+          id,
+        ]),
+      ]);
+      return presentInvoiceDetail(row, revisions, attempts);
+    },
+  );
 
   app.post(
     "/api/invoices/:id/void",
-    { preHandler: guard.authenticate, schema: { tags: ["invoices"] } },
+    {
+      preValidation: guard.authenticate,
+      schema: {
+        tags: ["invoices"],
+        summary: "Void an invoice (it keeps its number, never counts as a sale)",
+        params: invoiceParams,
+        body: voidInvoiceSchema,
+        response: {
+          200: invoiceSummarySchema,
+          ...errorResponses({ auth: "user", body: true, notFound: true, conflict: true }),
+        },
+      },
+    },
     async (req) => {
       const auth = authOf(req);
-      const id = parseId((req.params as { id: string }).id, "invoice");
-      const { reason } = parseWith(voidInvoiceSchema, req.body);
+      const { id } = req.params;
+      const { reason } = req.body;
       return voidInvoice(db, auth, id, reason);
     },
   );

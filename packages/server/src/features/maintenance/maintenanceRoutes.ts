@@ -1,33 +1,19 @@
 import { randomUUID } from "node:crypto";
-import { multilineTextSchema } from "@mostrador/domain";
+import {
+  maintenanceWindowInputSchema,
+  maintenanceWindowListSchema,
+  maintenanceWindowSchema,
+  serverStatusSchema,
+} from "@mostrador/domain";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { z } from "zod";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { type AuthGuard, authOf, bearerToken } from "../../auth/authGuard";
 import { companyIdOf, resolveToken } from "../../auth/authTokens";
 import { allocateVersions } from "../../db/changeVersions";
 import type { Database } from "../../db/database";
 import { ApiError, notFound } from "../../http/apiError";
-import { parseId, parseWith } from "../../http/parse";
+import { errorResponses, idParams, noContent } from "../../http/routeSchemas";
 import { type MaintenanceSchedule, presentWindow } from "./maintenanceSchedule";
-
-const windowSchema = z
-  .strictObject({
-    startsAt: z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time" }),
-    endsAt: z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time" }),
-    message: multilineTextSchema(500).default(""),
-  })
-  .refine((w) => new Date(w.endsAt) > new Date(w.startsAt), {
-    message: "endsAt must be after startsAt",
-    path: ["endsAt"],
-  })
-  .refine((w) => new Date(w.endsAt).getTime() - new Date(w.startsAt).getTime() <= 48 * 3_600_000, {
-    message: "a window lasts at most 48 hours",
-    path: ["endsAt"],
-  })
-  .refine((w) => new Date(w.endsAt).getTime() > Date.now(), {
-    message: "the window is already over",
-    path: ["endsAt"],
-  });
 
 export function maintenanceError(endsAt: string, message: string): ApiError {
   const retryAfter = Math.max(1, Math.ceil((new Date(endsAt).getTime() - Date.now()) / 1000));
@@ -41,11 +27,12 @@ export function maintenanceError(endsAt: string, message: string): ApiError {
 }
 
 export function registerMaintenanceRoutes(
-  app: FastifyInstance,
+  fastify: FastifyInstance,
   db: Database,
   guard: AuthGuard,
   schedule: MaintenanceSchedule,
 ) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   // During a window every API call of that company gets 503, except health, status and cancelling the window.
   app.addHook("onRequest", async (req) => {
     const url = req.url.split("?")[0] ?? "";
@@ -61,16 +48,34 @@ export function registerMaintenanceRoutes(
     if (auth?.companyId === companyId) throw maintenanceError(current.endsAt, current.message);
   });
 
-  app.get("/api/status", { schema: { tags: ["status"], security: [] } }, async (req) => {
-    const token = bearerToken(req);
-    const auth = token ? await resolveToken(db, token) : null;
-    const maintenance = auth ? await schedule.status(auth.companyId) : { current: null, next: null };
-    return { serverTime: new Date().toISOString(), maintenance };
-  });
+  app.get(
+    "/api/status",
+    {
+      schema: {
+        tags: ["status"],
+        summary: "Server time and, with a token, the company's current and next maintenance window",
+        security: [],
+        response: { 200: serverStatusSchema, ...errorResponses({ auth: "public", maintenance: false }) },
+      },
+    },
+    async (req) => {
+      const token = bearerToken(req);
+      const auth = token ? await resolveToken(db, token) : null;
+      const maintenance = auth ? await schedule.status(auth.companyId) : { current: null, next: null };
+      return { serverTime: new Date().toISOString(), maintenance };
+    },
+  );
 
   app.get(
     "/api/maintenance-windows",
-    { preHandler: guard.authenticate, schema: { tags: ["maintenance"] } },
+    {
+      preValidation: guard.authenticate,
+      schema: {
+        tags: ["maintenance"],
+        summary: "Maintenance windows (answered during a window too)",
+        response: { 200: maintenanceWindowListSchema, ...errorResponses({ auth: "user", maintenance: false }) },
+      },
+    },
     async (req) => {
       const rows = await db.query(
         "SELECT * FROM maintenance_windows WHERE company_id = $1 ORDER BY starts_at DESC LIMIT 200",
@@ -82,10 +87,18 @@ export function registerMaintenanceRoutes(
 
   app.post(
     "/api/maintenance-windows",
-    { preHandler: guard.requireAdmin, schema: { tags: ["maintenance"] } },
+    {
+      preValidation: guard.requireAdmin,
+      schema: {
+        tags: ["maintenance"],
+        summary: "Schedule a maintenance window (at most 48 h)",
+        body: maintenanceWindowInputSchema,
+        response: { 201: maintenanceWindowSchema, ...errorResponses({ auth: "admin", body: true }) },
+      },
+    },
     async (req, reply) => {
       const auth = authOf(req);
-      const w = parseWith(windowSchema, req.body);
+      const w = req.body;
       const row = await db.transaction(async (tx) => {
         const version = await allocateVersions(tx, auth.companyId);
         const rows = await tx.query(
@@ -102,10 +115,18 @@ export function registerMaintenanceRoutes(
 
   app.delete(
     "/api/maintenance-windows/:id",
-    { preHandler: guard.requireAdmin, schema: { tags: ["maintenance"] } },
+    {
+      preValidation: guard.requireAdmin,
+      schema: {
+        tags: ["maintenance"],
+        summary: "Cancel a maintenance window (answered during a window too)",
+        params: idParams("maintenance window"),
+        response: { 204: noContent, ...errorResponses({ auth: "admin", notFound: true, maintenance: false }) },
+      },
+    },
     async (req, reply) => {
       const auth = authOf(req);
-      const id = parseId((req.params as { id: string }).id, "maintenance window");
+      const { id } = req.params;
       await db.transaction(async (tx) => {
         const rows = await tx.query("DELETE FROM maintenance_windows WHERE company_id = $1 AND id = $2 RETURNING id", [
           auth.companyId,

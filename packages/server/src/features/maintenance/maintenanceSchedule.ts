@@ -1,12 +1,5 @@
+import type { MaintenanceWindow } from "@mostrador/domain";
 import type { Queryable } from "../../db/database";
-
-export interface MaintenanceWindow {
-  id: string;
-  startsAt: string;
-  endsAt: string;
-  message: string;
-  version: number;
-}
 
 type Row = Record<string, unknown>;
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());

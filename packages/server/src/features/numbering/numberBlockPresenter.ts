@@ -1,7 +1,10 @@
-type Row = Record<string, unknown>;
-const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : v == null ? null : String(v));
+import type { NumberBlock } from "@mostrador/domain";
 
-export function presentNumberBlock(r: Row) {
+type Row = Record<string, unknown>;
+const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));
+const isoOrNull = (v: unknown) => (v == null ? null : iso(v));
+
+export function presentNumberBlock(r: Row): NumberBlock {
   return {
     id: String(r.id),
     numberingId: String(r.numbering_id),
@@ -10,7 +13,7 @@ export function presentNumberBlock(r: Row) {
     rangeTo: Number(r.range_to),
     releasedFrom: r.released_from == null ? null : Number(r.released_from),
     leasedAt: iso(r.leased_at),
-    releasedAt: iso(r.released_at),
+    releasedAt: isoOrNull(r.released_at),
     version: Number(r.version),
   };
 }

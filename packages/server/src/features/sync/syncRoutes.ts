@@ -1,41 +1,60 @@
-import { deviceReportSchema, invoiceDocumentSchema, MAX_PUSH_BATCH, pullQuerySchema } from "@mostrador/domain";
+import {
+  deviceReportSchema,
+  invoiceDocumentSchema,
+  leaseRequestSchema,
+  MAX_PUSH_BATCH,
+  numberBlockSchema,
+  pullQuerySchema,
+  pullResponseSchema,
+  pushResponseSchema,
+  SCHEMA_VERSION_HEADER,
+} from "@mostrador/domain";
 import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { type AuthGuard, authOf } from "../../auth/authGuard";
 import type { Database } from "../../db/database";
-import { docSchema } from "../../http/openApiSchema";
-import { parseWith } from "../../http/parse";
+import { documentedAs, errorResponses } from "../../http/routeSchemas";
 import { recordDeviceActivity } from "../devices/deviceActivity";
 import { acceptInvoiceBatch } from "../invoices/invoiceAcceptor";
 import { leaseNumberBlock } from "../numbering/numberBlockLease";
 import { readChanges } from "./changeFeed";
 import { requestSchemaVersion } from "./schemaVersion";
 
-// Invoices are parsed one by one by the acceptor, so one malformed invoice is rejected alone.
+// Invoices are parsed one by one by the acceptor, so one malformed invoice is rejected alone;
+// the document still shows each item as an InvoiceDocument.
 const pushBodySchema = z.strictObject({
-  invoices: z.array(z.unknown()).max(MAX_PUSH_BATCH, { message: `at most ${MAX_PUSH_BATCH} invoices per request` }),
+  invoices: z
+    .array(documentedAs(invoiceDocumentSchema))
+    .max(MAX_PUSH_BATCH, { message: `at most ${MAX_PUSH_BATCH} invoices per request` }),
   report: deviceReportSchema.optional(),
 });
 
-const leaseBodySchema = z.strictObject({
-  numberingId: z.uuid({ message: "must be a UUID" }),
-  size: z.number().int().min(1).max(5000).optional(),
+/**
+ * The till's schema version; one this server does not speak answers 400 UNSUPPORTED_SCHEMA_VERSION
+ * (checked by the handler). Loose: the parsed value replaces req.headers, so every header stays.
+ */
+const schemaHeaders = z.looseObject({
+  [SCHEMA_VERSION_HEADER]: z.string().optional().describe("SYNC_SCHEMA_VERSION of the till's data"),
 });
 
-export function registerSyncRoutes(app: FastifyInstance, db: Database, guard: AuthGuard) {
+export function registerSyncRoutes(fastify: FastifyInstance, db: Database, guard: AuthGuard) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.post(
     "/api/sync/push",
     {
-      preHandler: guard.requireDevice,
+      preValidation: guard.requireDevice,
       schema: {
         tags: ["sync"],
-        summary: "Upload invoices; one result each",
-        body: docSchema(z.object({ invoices: z.array(invoiceDocumentSchema), report: deviceReportSchema.optional() })),
+        summary: "Upload invoices; one result each (a malformed invoice is rejected alone)",
+        headers: schemaHeaders,
+        body: pushBodySchema,
+        response: { 200: pushResponseSchema, ...errorResponses({ auth: "device", body: true }) },
       },
     },
     async (req) => {
       const auth = authOf(req);
-      const body = parseWith(pushBodySchema, req.body);
+      const body = req.body;
       const schemaVersion = requestSchemaVersion(req);
       const results = await acceptInvoiceBatch(db, auth, body.invoices, { report: body.report, schemaVersion });
       return { results, serverTime: new Date().toISOString() };
@@ -44,10 +63,19 @@ export function registerSyncRoutes(app: FastifyInstance, db: Database, guard: Au
 
   app.get(
     "/api/sync/pull",
-    { preHandler: guard.requireDevice, schema: { tags: ["sync"], summary: "Changes since a cursor" } },
+    {
+      preValidation: guard.requireDevice,
+      schema: {
+        tags: ["sync"],
+        summary: "Changes since a cursor",
+        headers: schemaHeaders,
+        querystring: pullQuerySchema,
+        response: { 200: pullResponseSchema, ...errorResponses({ auth: "device" }) },
+      },
+    },
     async (req) => {
       const auth = authOf(req);
-      const q = parseWith(pullQuerySchema, req.query, "query");
+      const q = req.query;
       const schemaVersion = requestSchemaVersion(req);
       const page = await readChanges(
         db,
@@ -64,9 +92,20 @@ export function registerSyncRoutes(app: FastifyInstance, db: Database, guard: Au
 
   app.post(
     "/api/number-blocks/lease",
-    { preHandler: guard.requireDevice, schema: { tags: ["numbering"], summary: "Lease a block of numbers" } },
+    {
+      preValidation: guard.requireDevice,
+      schema: {
+        tags: ["numbering"],
+        summary: "Lease a block of numbers",
+        body: leaseRequestSchema,
+        response: {
+          201: numberBlockSchema,
+          ...errorResponses({ auth: "device", body: true, notFound: true, conflict: true, rateLimited: true }),
+        },
+      },
+    },
     async (req, reply) => {
-      const body = parseWith(leaseBodySchema, req.body);
+      const body = req.body;
       const block = await leaseNumberBlock(db, authOf(req), body.numberingId, body.size);
       return reply.code(201).send(block);
     },

@@ -1,0 +1,186 @@
+import { z } from "zod";
+import { companySchema, terminalSchema, userSchema } from "../catalog/catalogSchemas";
+import { centavosSchema, idSchema } from "../catalog/common";
+import { apiErrorCodes, invoiceRejectionCodes } from "../errors/errorCodes";
+import { invoiceDocumentSchema, invoiceRejectionSchema, invoiceSummarySchema } from "../invoice/invoiceSchemas";
+
+/**
+ * The answers of the API, one zod schema each: the server describes its responses with them
+ * (OpenAPI) and the till parses what it receives with them, so both sides read one contract.
+ * Objects are not strict: a newer server may add fields without breaking an older till.
+ */
+
+const isoInstant = z.string().describe("ISO 8601 date-time");
+
+/** Every failure: `{error:{code,message,details?}}`; `details` lists field issues on VALIDATION_FAILED. */
+export const apiErrorBodySchema = z.object({
+  error: z.object({
+    code: z.enum([...apiErrorCodes, ...invoiceRejectionCodes]),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
+
+/** `GET /api/…` lists of the admin CRUD: one page and the total. */
+export function listResponseSchema<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    total: z.number().int().min(0),
+    limit: z.number().int(),
+    offset: z.number().int(),
+  });
+}
+
+export const healthResponseSchema = z.object({ status: z.literal("ok"), time: isoInstant });
+
+export const maintenanceWindowSchema = z.object({
+  id: idSchema,
+  startsAt: isoInstant,
+  endsAt: isoInstant,
+  message: z.string(),
+  version: z.number().int(),
+});
+export type MaintenanceWindow = z.infer<typeof maintenanceWindowSchema>;
+export const maintenanceWindowListSchema = z.object({ items: z.array(maintenanceWindowSchema) });
+
+export const serverStatusSchema = z.object({
+  serverTime: isoInstant,
+  maintenance: z.object({ current: maintenanceWindowSchema.nullable(), next: maintenanceWindowSchema.nullable() }),
+});
+export type ServerStatus = z.infer<typeof serverStatusSchema>;
+
+export const loginResponseSchema = z.object({ token: z.string(), user: userSchema, company: companySchema });
+export type LoginResponse = z.infer<typeof loginResponseSchema>;
+
+export const meResponseSchema = z.object({ user: userSchema, company: companySchema, deviceId: idSchema.nullable() });
+export type MeResponse = z.infer<typeof meResponseSchema>;
+
+export const terminalListSchema = listResponseSchema(terminalSchema);
+
+export const registerDeviceResponseSchema = z.object({
+  device: z.object({ id: idSchema, terminalId: idSchema, name: z.string() }),
+  deviceToken: z.string(),
+});
+export type RegisterDeviceResponse = z.infer<typeof registerDeviceResponseSchema>;
+
+/** A till as the admin device list shows it: last contact and the queue it reported. */
+export const deviceRowSchema = z.object({
+  id: idSchema,
+  terminalId: idSchema,
+  terminalName: z.string().nullable(),
+  userId: idSchema,
+  name: z.string(),
+  createdAt: isoInstant,
+  lastSeenAt: isoInstant.nullable(),
+  pending: z.number().int(),
+  errors: z.number().int(),
+  oldestPendingAt: isoInstant.nullable(),
+  oldestPendingAgeSeconds: z.number().int().nullable(),
+  appVersion: z.string().nullable(),
+  schemaVersion: z.number().int().nullable(),
+  active: z.boolean(),
+});
+export type DeviceRow = z.infer<typeof deviceRowSchema>;
+export const deviceListSchema = z.object({ items: z.array(deviceRowSchema) });
+
+/** A block of numbers leased to one device (the lease answer and the pull's `numberBlocks` rows). */
+export const numberBlockSchema = z.object({
+  id: idSchema,
+  numberingId: idSchema,
+  deviceId: idSchema,
+  rangeFrom: z.number().int(),
+  rangeTo: z.number().int(),
+  /** From here on the block was given back unused (never handed out again); null = not released. */
+  releasedFrom: z.number().int().nullable(),
+  leasedAt: isoInstant,
+  releasedAt: isoInstant.nullable(),
+  version: z.number().int(),
+});
+export type NumberBlock = z.infer<typeof numberBlockSchema>;
+
+export const numberRangeSchema = z.object({ from: z.number().int(), to: z.number().int() });
+export type NumberRange = z.infer<typeof numberRangeSchema>;
+export const numberCountsSchema = z.object({
+  used: z.number().int(),
+  voided: z.number().int(),
+  released: z.number().int(),
+  unused: z.number().int(),
+});
+export type NumberCounts = z.infer<typeof numberCountsSchema>;
+
+export const numberingReportBlockSchema = z.object({
+  id: idSchema,
+  deviceId: idSchema,
+  terminalId: idSchema.nullable(),
+  terminalName: z.string().nullable(),
+  rangeFrom: z.number().int(),
+  rangeTo: z.number().int(),
+  leasedAt: isoInstant,
+  counts: numberCountsSchema,
+  used: z.array(numberRangeSchema),
+  voided: z.array(numberRangeSchema),
+  released: z.array(numberRangeSchema),
+  unused: z.array(numberRangeSchema),
+});
+export type NumberingReportBlock = z.infer<typeof numberingReportBlockSchema>;
+
+/** `GET /api/numberings/:id/report`: every number of the range is exactly one of these. */
+export const numberingReportSchema = z.object({
+  numbering: z.object({
+    id: idSchema,
+    name: z.string(),
+    prefix: z.string(),
+    rangeFrom: z.number().int(),
+    rangeTo: z.number().int(),
+    nextNumber: z.number().int(),
+    electronic: z.boolean(),
+  }),
+  totals: numberCountsSchema.extend({ notLeased: z.number().int(), total: z.number().int() }),
+  usedOutsideBlocks: z.array(numberRangeSchema),
+  blocks: z.array(numberingReportBlockSchema),
+});
+export type NumberingReport = z.infer<typeof numberingReportSchema>;
+
+/** `POST /api/terminals/:id/release-numbers`. */
+export const releaseNumbersResultSchema = z.object({
+  released: z.number().int().min(0),
+  blocks: z.array(z.object({ blockId: idSchema, from: z.number().int(), to: z.number().int() })),
+});
+export type ReleaseNumbersResult = z.infer<typeof releaseNumbersResultSchema>;
+
+/** One upload of one revision and what the server said. */
+export const invoiceAttemptSchema = z.object({
+  revision: z.number().int(),
+  outcome: z.string(),
+  errors: z.array(invoiceRejectionSchema).nullable(),
+  at: isoInstant,
+  userId: idSchema.nullable(),
+  deviceId: idSchema.nullable(),
+});
+export type InvoiceAttempt = z.infer<typeof invoiceAttemptSchema>;
+
+export const invoiceRevisionInfoSchema = z.object({
+  revision: z.number().int(),
+  receivedAt: isoInstant,
+  userId: idSchema.nullable(),
+  deviceId: idSchema.nullable(),
+  document: invoiceDocumentSchema.nullable(),
+});
+export type InvoiceRevisionInfo = z.infer<typeof invoiceRevisionInfoSchema>;
+
+/** `GET /api/invoices/:id`: its summary, its amounts, every revision received and every attempt. */
+export const invoiceDetailSchema = invoiceSummarySchema.extend({
+  subtotal: centavosSchema,
+  discount: centavosSchema,
+  tax: centavosSchema,
+  paid: centavosSchema,
+  change: centavosSchema,
+  voidReason: z.string().nullable(),
+  document: invoiceDocumentSchema.nullable(),
+  revisions: z.array(invoiceRevisionInfoSchema),
+  attempts: z.array(invoiceAttemptSchema),
+});
+export type InvoiceDetail = z.infer<typeof invoiceDetailSchema>;
+
+export const invoiceListSchema = listResponseSchema(invoiceSummarySchema);
