@@ -1,12 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { type AuthGuard, authOf, bearerToken } from "../../auth/authGuard";
-import { issueToken, revokeToken } from "../../auth/authTokens";
-import { hashPassword, verifyPassword } from "../../auth/passwordHasher";
-import type { Database } from "../../db/database";
-import { unauthenticated } from "../../http/apiError";
+import { forgetCachedTokens, issueToken, revokeToken, revokeUserSessions } from "../../auth/authTokens";
+import { AddressThrottle, accountThrottle, type LoginThrottleConfig, loginThrottleConfig } from "../../auth/loginThrottle";
+import { hashPassword, needsRehash, verifyPassword } from "../../auth/passwordHasher";
+import type { Database, Queryable } from "../../db/database";
+import { notFound, unauthenticated } from "../../http/apiError";
 import { docSchema } from "../../http/openApiSchema";
-import { parseWith } from "../../http/parse";
+import { parseId, parseWith } from "../../http/parse";
 import { maintenanceError } from "../maintenance/maintenanceRoutes";
 import type { MaintenanceSchedule } from "../maintenance/maintenanceSchedule";
 import { loadCompany, loadUser, presentCompany, presentUser } from "./userPresenter";
@@ -23,12 +24,27 @@ const dummy = () => {
   return dummyHash;
 };
 
+/** A legacy (bcrypt) or weaker hash becomes argon2id once its owner signs in; a concurrent change wins. */
+async function upgradeHash(db: Queryable, companyId: string, userId: string, password: string, oldHash: string) {
+  if (!needsRehash(oldHash)) return;
+  await db.query("UPDATE users SET password_hash = $4 WHERE company_id = $1 AND id = $2 AND password_hash = $3", [
+    companyId,
+    userId,
+    oldHash,
+    await hashPassword(password),
+  ]);
+}
+
 export function registerAuthRoutes(
   app: FastifyInstance,
   db: Database,
   guard: AuthGuard,
   schedule: MaintenanceSchedule,
+  throttleConfig: LoginThrottleConfig = loginThrottleConfig(),
 ) {
+  const addresses = new AddressThrottle(throttleConfig.address);
+  const accounts = accountThrottle(db, throttleConfig.account);
+
   app.post(
     "/api/auth/login",
     {
@@ -41,6 +57,15 @@ export function registerAuthRoutes(
     },
     async (req) => {
       const { email, password } = parseWith(loginSchema, req.body);
+      // Both counters take the attempt before the password is checked; see loginThrottle.ts.
+      addresses.begin(req.ip);
+      try {
+        await accounts.begin(email);
+      } catch (locked) {
+        addresses.forgive(req.ip); // refused unchecked: not a guess from this address
+        throw locked;
+      }
+      if (Math.random() < 0.01) void accounts.prune().catch(() => undefined);
       // The same email may exist in two companies: the password decides which one.
       const candidates = await db.query<{ company_id: string; id: string; password_hash: string }>(
         "SELECT company_id, id, password_hash FROM users WHERE email = $1 AND active",
@@ -49,8 +74,11 @@ export function registerAuthRoutes(
       if (candidates.length === 0) await verifyPassword(password, await dummy());
       for (const c of candidates) {
         if (!(await verifyPassword(password, c.password_hash))) continue;
+        addresses.forgive(req.ip);
+        await accounts.succeeded(email);
         const window = await schedule.current(c.company_id);
         if (window) throw maintenanceError(window.endsAt, window.message);
+        await upgradeHash(db, c.company_id, c.id, password, c.password_hash);
         const token = await issueToken(db, c.company_id, c.id);
         const [user, company] = await Promise.all([loadUser(db, c.company_id, c.id), loadCompany(db, c.company_id)]);
         return { token, user: presentUser(user), company: presentCompany(company) };
@@ -73,4 +101,21 @@ export function registerAuthRoutes(
     if (token) await revokeToken(db, token);
     return reply.code(204).send();
   });
+
+  app.post(
+    "/api/users/:id/revoke-sessions",
+    {
+      preHandler: guard.requireAdmin,
+      schema: { tags: ["users"], summary: "End every sign-in session of a user (their tills keep syncing)" },
+    },
+    async (req) => {
+      const auth = authOf(req);
+      const id = parseId((req.params as { id: string }).id, "user");
+      const users = await db.query("SELECT 1 FROM users WHERE company_id = $1 AND id = $2", [auth.companyId, id]);
+      if (!users[0]) throw notFound("user");
+      const revoked = await revokeUserSessions(db, auth.companyId, id);
+      forgetCachedTokens();
+      return { revoked };
+    },
+  );
 }

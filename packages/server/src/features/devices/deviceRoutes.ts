@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { type AuthGuard, authOf } from "../../auth/authGuard";
-import { issueToken } from "../../auth/authTokens";
+import { forgetCachedTokens, issueToken } from "../../auth/authTokens";
 import type { Database } from "../../db/database";
-import { ApiError, forbidden } from "../../http/apiError";
-import { parseWith } from "../../http/parse";
+import { ApiError, forbidden, notFound } from "../../http/apiError";
+import { parseId, parseWith } from "../../http/parse";
 
 const registerSchema = z.strictObject({
   terminalId: z.uuid({ message: "must be a UUID" }),
@@ -30,6 +30,7 @@ function presentDevice(r: Record<string, unknown>) {
     appVersion: r.app_version,
     schemaVersion: r.schema_version,
     active: r.active,
+    revokedAt: iso(r.revoked_at),
   };
 }
 
@@ -68,4 +69,29 @@ export function registerDeviceRoutes(app: FastifyInstance, db: Database, guard: 
     );
     return { items: rows.map(presentDevice) };
   });
+
+  // The till's credential ends here; its leased numbers stay leased, because its pending invoices
+  // (exported and uploaded from another till) carry numbers from them.
+  app.post(
+    "/api/devices/:id/revoke",
+    { preHandler: guard.requireAdmin, schema: { tags: ["devices"], summary: "Revoke a till's device token" } },
+    async (req) => {
+      const auth = authOf(req);
+      const id = parseId((req.params as { id: string }).id, "device");
+      const rows = await db.query(
+        `UPDATE devices SET active = false, revoked_at = COALESCE(revoked_at, now()), revoked_by = COALESCE(revoked_by, $3)
+          WHERE company_id = $1 AND id = $2 RETURNING *`,
+        [auth.companyId, id, auth.userId],
+      );
+      if (!rows[0]) throw notFound("device");
+      forgetCachedTokens();
+      const named = await db.query(
+        `SELECT d.*, t.name AS terminal_name FROM devices d
+           JOIN terminals t ON t.company_id = d.company_id AND t.id = d.terminal_id
+          WHERE d.company_id = $1 AND d.id = $2`,
+        [auth.companyId, id],
+      );
+      return presentDevice(named[0] ?? rows[0]);
+    },
+  );
 }

@@ -46,7 +46,8 @@ export function registerInvoiceRoutes(app: FastifyInstance, db: Database, guard:
     return { items: rows.map(presentInvoiceSummary), total: count[0]?.n ?? 0, limit: q.limit, offset: q.offset };
   });
 
-  app.get("/api/invoices/:id", { preHandler: guard.authenticate, schema: { tags: ["invoices"] } }, async (req) => {
+  // The till reads an invoice's server history and voids with its device token (api-contract).
+  app.get("/api/invoices/:id", { preHandler: guard.userOrDevice, schema: { tags: ["invoices"] } }, async (req) => {
     const auth = authOf(req);
     const id = parseId((req.params as { id: string }).id, "invoice");
     const rows = await db.query("SELECT * FROM invoices WHERE company_id = $1 AND id = $2", [auth.companyId, id]);
@@ -67,7 +68,7 @@ export function registerInvoiceRoutes(app: FastifyInstance, db: Database, guard:
 
   app.post(
     "/api/invoices/:id/void",
-    { preHandler: guard.authenticate, schema: { tags: ["invoices"] } },
+    { preHandler: guard.userOrDevice, schema: { tags: ["invoices"] } },
     async (req) => {
       const auth = authOf(req);
       const id = parseId((req.params as { id: string }).id, "invoice");

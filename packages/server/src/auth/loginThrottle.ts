@@ -1,0 +1,171 @@
+import type { Database } from "../db/database";
+import { ApiError } from "../http/apiError";
+
+/**
+ * Lockout with exponential backoff. Every sign-in attempt is counted *before* the password is
+ * checked (a burst of parallel guesses cannot all slip through before the first failure is
+ * recorded); a successful one is forgiven. After `maxFailures` attempts in a row the key is
+ * locked for `lockSeconds`, doubling with each further failure up to `maxLockSeconds`; failures
+ * are forgotten after `forgetAfterSeconds` without attempts.
+ */
+export interface ThrottlePolicy {
+  maxFailures: number;
+  lockSeconds: number;
+  maxLockSeconds: number;
+  forgetAfterSeconds: number;
+}
+
+export interface LoginThrottleConfig {
+  /** Per email, in the database: shared by every server process. */
+  account: ThrottlePolicy;
+  /** Per client address, in this process's memory. Higher: a shop's tills may share one address. */
+  address: ThrottlePolicy;
+}
+
+const positive = (value: string | undefined, fallback: number) => {
+  const n = Number(value);
+  return Number.isFinite(n) && n > 0 ? n : fallback;
+};
+
+export function loginThrottleConfig(env: NodeJS.ProcessEnv = process.env): LoginThrottleConfig {
+  const lockSeconds = positive(env.LOGIN_LOCK_SECONDS, 30);
+  const maxLockSeconds = Math.max(lockSeconds, positive(env.LOGIN_MAX_LOCK_SECONDS, 900));
+  const forgetAfterSeconds = Math.max(3600, 2 * maxLockSeconds);
+  return {
+    account: { maxFailures: positive(env.LOGIN_MAX_FAILURES, 5), lockSeconds, maxLockSeconds, forgetAfterSeconds },
+    address: {
+      maxFailures: positive(env.LOGIN_ADDRESS_MAX_FAILURES, 20),
+      lockSeconds,
+      maxLockSeconds,
+      forgetAfterSeconds,
+    },
+  };
+}
+
+/** Seconds of lock after the `failures`-th attempt in a row (0 below the threshold). */
+export function lockSecondsAfter(failures: number, policy: ThrottlePolicy): number {
+  if (failures < policy.maxFailures) return 0;
+  return Math.min(policy.maxLockSeconds, policy.lockSeconds * 2 ** (failures - policy.maxFailures));
+}
+
+interface Counter {
+  failures: number;
+  lockedUntil: number;
+  lastAttemptAt: number;
+}
+
+/** Next state of a counter for one more attempt at `now`, or the lock end when refused. */
+function countAttempt(
+  current: Counter | null,
+  now: number,
+  policy: ThrottlePolicy,
+): { refusedUntil: number } | { next: Counter } {
+  if (current && current.lockedUntil > now) return { refusedUntil: current.lockedUntil };
+  const stale = !current || now - current.lastAttemptAt > policy.forgetAfterSeconds * 1000;
+  const failures = stale ? 1 : current.failures + 1;
+  const lock = lockSecondsAfter(failures, policy);
+  return { next: { failures, lockedUntil: lock > 0 ? now + lock * 1000 : 0, lastAttemptAt: now } };
+}
+
+const retryAfterSeconds = (until: number, now: number) => String(Math.max(1, Math.ceil((until - now) / 1000)));
+
+export const accountLocked = (until: number, now: number) =>
+  new ApiError(
+    429,
+    "ACCOUNT_LOCKED",
+    "too many failed sign-ins for this account; it is locked for a while, try again later",
+    { retryAfterSeconds: Number(retryAfterSeconds(until, now)) },
+    { "retry-after": retryAfterSeconds(until, now) },
+  );
+
+export const tooManyAttempts = (until: number, now: number) =>
+  new ApiError(
+    429,
+    "TOO_MANY_ATTEMPTS",
+    "too many failed sign-ins from this address; try again later",
+    { retryAfterSeconds: Number(retryAfterSeconds(until, now)) },
+    { "retry-after": retryAfterSeconds(until, now) },
+  );
+
+/** Per client address, in memory (per process). */
+export class AddressThrottle {
+  private readonly counters = new Map<string, Counter>();
+
+  constructor(private readonly policy: ThrottlePolicy) {}
+
+  /** Counts an attempt; throws 429 TOO_MANY_ATTEMPTS while the address is locked. */
+  begin(address: string, now = Date.now()): void {
+    const outcome = countAttempt(this.counters.get(address) ?? null, now, this.policy);
+    if ("refusedUntil" in outcome) throw tooManyAttempts(outcome.refusedUntil, now);
+    if (this.counters.size >= 100_000) this.prune(now);
+    this.counters.set(address, outcome.next);
+  }
+
+  /** The attempt was not a wrong password (it succeeded, or was refused before checking): not a failure. */
+  forgive(address: string): void {
+    const c = this.counters.get(address);
+    if (!c) return;
+    c.failures = Math.max(0, c.failures - 1);
+    if (lockSecondsAfter(c.failures, this.policy) === 0) c.lockedUntil = 0;
+  }
+
+  private prune(now: number) {
+    for (const [key, c] of this.counters)
+      if (c.lockedUntil <= now && now - c.lastAttemptAt > this.policy.forgetAfterSeconds * 1000)
+        this.counters.delete(key);
+    if (this.counters.size >= 100_000) this.counters.clear();
+  }
+}
+
+/** Per email, in the database: every server process sees the same count. */
+export function accountThrottle(db: Database, policy: ThrottlePolicy) {
+  return {
+    /** Counts an attempt; throws 429 ACCOUNT_LOCKED while the email is locked. */
+    async begin(email: string, now = Date.now()): Promise<void> {
+      const refusedUntil = await db.transaction(async (tx) => {
+        await tx.query(
+          "INSERT INTO login_throttles (email, failures, last_attempt_at) VALUES ($1, 0, $2) ON CONFLICT (email) DO NOTHING",
+          [email, new Date(now)],
+        );
+        // The row lock orders parallel attempts on one email, in this process and in others.
+        const rows = await tx.query<{ failures: number; locked_until: Date | null; last_attempt_at: Date }>(
+          "SELECT failures, locked_until, last_attempt_at FROM login_throttles WHERE email = $1 FOR UPDATE",
+          [email],
+        );
+        const row = rows[0];
+        const current: Counter | null = row
+          ? {
+              failures: row.failures,
+              lockedUntil: row.locked_until ? new Date(row.locked_until).getTime() : 0,
+              lastAttemptAt: row.failures === 0 ? 0 : new Date(row.last_attempt_at).getTime(),
+            }
+          : null;
+        const outcome = countAttempt(current, now, policy);
+        if ("refusedUntil" in outcome) return outcome.refusedUntil;
+        const { next } = outcome;
+        await tx.query(
+          "UPDATE login_throttles SET failures = $2, locked_until = $3, last_attempt_at = $4 WHERE email = $1",
+          [email, next.failures, next.lockedUntil ? new Date(next.lockedUntil) : null, new Date(now)],
+        );
+        return null;
+      });
+      if (refusedUntil !== null) throw accountLocked(refusedUntil, now);
+    },
+
+    /** A successful sign-in clears the email's failures and lock. */
+    async succeeded(email: string): Promise<void> {
+      await db.query("DELETE FROM login_throttles WHERE email = $1", [email]);
+    },
+
+    /** Drops rows nobody has tried for a long time (called now and then). */
+    async prune(now = Date.now()): Promise<void> {
+      const before = new Date(now - policy.forgetAfterSeconds * 1000);
+      await db.query(
+        "DELETE FROM login_throttles WHERE last_attempt_at < $1 AND (locked_until IS NULL OR locked_until < $2)",
+        [before, new Date(now)],
+      );
+    },
+  };
+}
+
+export type AccountThrottle = ReturnType<typeof accountThrottle>;
