@@ -25,7 +25,9 @@ function tokenError(problem: TokenProblem): ApiError {
       "an admin revoked this device: export its pending invoices (Exportar pendientes) and sign in on another device",
     );
   if (problem === "revoked")
-    return unauthenticated("this session was ended (signed out, password changed or revoked by an admin); sign in again");
+    return unauthenticated(
+      "this session was ended (signed out, password changed or revoked by an admin); sign in again",
+    );
   return unauthenticated();
 }
 
@@ -46,8 +48,7 @@ export function authGuard(db: Database) {
   /** A signed-in user (user token only). */
   const authenticate = async (req: FastifyRequest, _reply: FastifyReply) => {
     const auth = await resolve(req);
-    if (auth.deviceId)
-      throw forbidden("a device token only works for synchronization; use the token from signing in");
+    if (auth.deviceId) throw forbidden("a device token only works for synchronization; use the token from signing in");
   };
   const requireAdmin = async (req: FastifyRequest, reply: FastifyReply) => {
     await authenticate(req, reply);

@@ -2,11 +2,12 @@ import type { Database } from "../db/database";
 import { ApiError } from "../http/apiError";
 
 /**
- * Lockout with exponential backoff. Every sign-in attempt is counted *before* the password is
- * checked (a burst of parallel guesses cannot all slip through before the first failure is
- * recorded); a successful one is forgiven. After `maxFailures` attempts in a row the key is
- * locked for `lockSeconds`, doubling with each further failure up to `maxLockSeconds`; failures
- * are forgotten after `forgetAfterSeconds` without attempts.
+ * Lockout with exponential backoff. After `maxFailures` failed sign-ins in a row the key is
+ * locked for `lockSeconds`, doubling with each further failure up to `maxLockSeconds`; a success
+ * clears an account's count, and failures are forgotten after `forgetAfterSeconds` without any.
+ * A burst of parallel guesses must not all be checked before the first failure is recorded:
+ * attempts on one email run one after the other in a process (KeyedQueue), and an address counts
+ * each attempt up front, forgiving it when it was not a wrong password.
  */
 export interface ThrottlePolicy {
   maxFailures: number;
@@ -54,17 +55,12 @@ interface Counter {
   lastAttemptAt: number;
 }
 
-/** Next state of a counter for one more attempt at `now`, or the lock end when refused. */
-function countAttempt(
-  current: Counter | null,
-  now: number,
-  policy: ThrottlePolicy,
-): { refusedUntil: number } | { next: Counter } {
-  if (current && current.lockedUntil > now) return { refusedUntil: current.lockedUntil };
+/** The counter after one more failure at `now` (locked from the `maxFailures`-th on). */
+function withFailure(current: Counter | null, now: number, policy: ThrottlePolicy): Counter {
   const stale = !current || now - current.lastAttemptAt > policy.forgetAfterSeconds * 1000;
   const failures = stale ? 1 : current.failures + 1;
   const lock = lockSecondsAfter(failures, policy);
-  return { next: { failures, lockedUntil: lock > 0 ? now + lock * 1000 : 0, lastAttemptAt: now } };
+  return { failures, lockedUntil: lock > 0 ? now + lock * 1000 : 0, lastAttemptAt: now };
 }
 
 const retryAfterSeconds = (until: number, now: number) => String(Math.max(1, Math.ceil((until - now) / 1000)));
@@ -95,10 +91,10 @@ export class AddressThrottle {
 
   /** Counts an attempt; throws 429 TOO_MANY_ATTEMPTS while the address is locked. */
   begin(address: string, now = Date.now()): void {
-    const outcome = countAttempt(this.counters.get(address) ?? null, now, this.policy);
-    if ("refusedUntil" in outcome) throw tooManyAttempts(outcome.refusedUntil, now);
+    const current = this.counters.get(address) ?? null;
+    if (current && current.lockedUntil > now) throw tooManyAttempts(current.lockedUntil, now);
     if (this.counters.size >= 100_000) this.prune(now);
-    this.counters.set(address, outcome.next);
+    this.counters.set(address, withFailure(current, now, this.policy));
   }
 
   /** The attempt was not a wrong password (it succeeded, or was refused before checking): not a failure. */
@@ -117,39 +113,61 @@ export class AddressThrottle {
   }
 }
 
-/** Per email, in the database: every server process sees the same count. */
+export class KeyedQueue {
+  private readonly tails = new Map<string, Promise<unknown>>();
+
+  run<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    const result = previous.then(task, task);
+    const tail = result.catch(() => undefined);
+    this.tails.set(key, tail);
+    void tail.then(() => {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    });
+    return result;
+  }
+}
+
+/** Per email, in the database: every server process sees the same count and lock. */
 export function accountThrottle(db: Database, policy: ThrottlePolicy) {
   return {
-    /** Counts an attempt; throws 429 ACCOUNT_LOCKED while the email is locked. */
-    async begin(email: string, now = Date.now()): Promise<void> {
-      const refusedUntil = await db.transaction(async (tx) => {
+    /** Throws 429 ACCOUNT_LOCKED while the email is locked. */
+    async check(email: string, now = Date.now()): Promise<void> {
+      const rows = await db.query<{ locked_until: Date | null }>(
+        "SELECT locked_until FROM login_throttles WHERE email = $1",
+        [email],
+      );
+      const until = rows[0]?.locked_until ? new Date(rows[0].locked_until).getTime() : 0;
+      if (until > now) throw accountLocked(until, now);
+    },
+
+    /** Records a wrong password (locking the email from the `maxFailures`-th on). */
+    async failed(email: string, now = Date.now()): Promise<void> {
+      await db.transaction(async (tx) => {
         await tx.query(
           "INSERT INTO login_throttles (email, failures, last_attempt_at) VALUES ($1, 0, $2) ON CONFLICT (email) DO NOTHING",
           [email, new Date(now)],
         );
-        // The row lock orders parallel attempts on one email, in this process and in others.
+        // The row lock orders failures recorded at the same time by several processes.
         const rows = await tx.query<{ failures: number; locked_until: Date | null; last_attempt_at: Date }>(
           "SELECT failures, locked_until, last_attempt_at FROM login_throttles WHERE email = $1 FOR UPDATE",
           [email],
         );
         const row = rows[0];
-        const current: Counter | null = row
-          ? {
-              failures: row.failures,
-              lockedUntil: row.locked_until ? new Date(row.locked_until).getTime() : 0,
-              lastAttemptAt: row.failures === 0 ? 0 : new Date(row.last_attempt_at).getTime(),
-            }
-          : null;
-        const outcome = countAttempt(current, now, policy);
-        if ("refusedUntil" in outcome) return outcome.refusedUntil;
-        const { next } = outcome;
+        const current: Counter | null =
+          row && row.failures > 0
+            ? {
+                failures: row.failures,
+                lockedUntil: row.locked_until ? new Date(row.locked_until).getTime() : 0,
+                lastAttemptAt: new Date(row.last_attempt_at).getTime(),
+              }
+            : null;
+        const next = withFailure(current, now, policy);
         await tx.query(
           "UPDATE login_throttles SET failures = $2, locked_until = $3, last_attempt_at = $4 WHERE email = $1",
           [email, next.failures, next.lockedUntil ? new Date(next.lockedUntil) : null, new Date(now)],
         );
-        return null;
       });
-      if (refusedUntil !== null) throw accountLocked(refusedUntil, now);
     },
 
     /** A successful sign-in clears the email's failures and lock. */

@@ -2,7 +2,13 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { type AuthGuard, authOf, bearerToken } from "../../auth/authGuard";
 import { forgetCachedTokens, issueToken, revokeToken, revokeUserSessions } from "../../auth/authTokens";
-import { AddressThrottle, accountThrottle, type LoginThrottleConfig, loginThrottleConfig } from "../../auth/loginThrottle";
+import {
+  AddressThrottle,
+  accountThrottle,
+  KeyedQueue,
+  type LoginThrottleConfig,
+  loginThrottleConfig,
+} from "../../auth/loginThrottle";
 import { hashPassword, needsRehash, verifyPassword } from "../../auth/passwordHasher";
 import type { Database, Queryable } from "../../db/database";
 import { notFound, unauthenticated } from "../../http/apiError";
@@ -44,6 +50,26 @@ export function registerAuthRoutes(
 ) {
   const addresses = new AddressThrottle(throttleConfig.address);
   const accounts = accountThrottle(db, throttleConfig.account);
+  const emails = new KeyedQueue();
+
+  /** The user whose password this is, or null; one email's attempts are checked one at a time. */
+  const checkCredentials = (email: string, password: string) =>
+    emails.run(email, async () => {
+      await accounts.check(email);
+      // The same email may exist in two companies: the password decides which one.
+      const candidates = await db.query<{ company_id: string; id: string; password_hash: string }>(
+        "SELECT company_id, id, password_hash FROM users WHERE email = $1 AND active",
+        [email],
+      );
+      if (candidates.length === 0) await verifyPassword(password, await dummy());
+      for (const c of candidates) {
+        if (!(await verifyPassword(password, c.password_hash))) continue;
+        await accounts.succeeded(email);
+        return c;
+      }
+      await accounts.failed(email);
+      return null;
+    });
 
   app.post(
     "/api/auth/login",
@@ -57,25 +83,17 @@ export function registerAuthRoutes(
     },
     async (req) => {
       const { email, password } = parseWith(loginSchema, req.body);
-      // Both counters take the attempt before the password is checked; see loginThrottle.ts.
-      addresses.begin(req.ip);
+      addresses.begin(req.ip); // counted up front, forgiven below unless it was a wrong password
+      let c: Awaited<ReturnType<typeof checkCredentials>>;
       try {
-        await accounts.begin(email);
-      } catch (locked) {
-        addresses.forgive(req.ip); // refused unchecked: not a guess from this address
-        throw locked;
+        c = await checkCredentials(email, password);
+      } catch (error) {
+        addresses.forgive(req.ip); // refused unchecked (account locked): not a guess from this address
+        throw error;
       }
       if (Math.random() < 0.01) void accounts.prune().catch(() => undefined);
-      // The same email may exist in two companies: the password decides which one.
-      const candidates = await db.query<{ company_id: string; id: string; password_hash: string }>(
-        "SELECT company_id, id, password_hash FROM users WHERE email = $1 AND active",
-        [email],
-      );
-      if (candidates.length === 0) await verifyPassword(password, await dummy());
-      for (const c of candidates) {
-        if (!(await verifyPassword(password, c.password_hash))) continue;
+      if (c) {
         addresses.forgive(req.ip);
-        await accounts.succeeded(email);
         const window = await schedule.current(c.company_id);
         if (window) throw maintenanceError(window.endsAt, window.message);
         await upgradeHash(db, c.company_id, c.id, password, c.password_hash);
