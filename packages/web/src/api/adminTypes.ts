@@ -63,3 +63,22 @@ export interface ReleaseNumbersResult {
   released: number;
   blocks: { blockId: string; from: number; to: number }[];
 }
+
+/** A registered till in the admin device list (GET /api/devices). */
+export interface DeviceRow {
+  id: string;
+  terminalId: string;
+  terminalName: string | null;
+  userId: string;
+  name: string;
+  createdAt: string | null;
+  lastSeenAt: string | null;
+  pending: number;
+  errors: number;
+  oldestPendingAt: string | null;
+  oldestPendingAgeSeconds: number | null;
+  appVersion: string | null;
+  schemaVersion: number | null;
+  active: boolean;
+  revokedAt: string | null;
+}

@@ -8,7 +8,13 @@ import {
   SYNC_SCHEMA_VERSION,
   type Terminal,
 } from "@mostrador/domain";
-import type { MaintenanceWindowRow, NewMaintenanceWindow, NumberingReport, ReleaseNumbersResult } from "./adminTypes";
+import type {
+  DeviceRow,
+  MaintenanceWindowRow,
+  NewMaintenanceWindow,
+  NumberingReport,
+  ReleaseNumbersResult,
+} from "./adminTypes";
 import type {
   CallOptions,
   LeasedNumberBlock,
@@ -162,6 +168,17 @@ export class FetchServerTransport implements ServerTransport {
     return body;
   }
 
+  async listDevices(userToken: string, options?: CallOptions): Promise<DeviceRow[]> {
+    const body = await this.request<{ items: DeviceRow[] }>("GET", "/api/devices", { ...options, token: userToken });
+    if (!body || !Array.isArray(body.items)) throw new TransportError("invalid_response", "devices: no items");
+    return body.items;
+  }
+
+  revokeDevice(userToken: string, deviceId: string, options?: CallOptions) {
+    const path = `/api/devices/${encodeURIComponent(deviceId)}/revoke`;
+    return this.request<DeviceRow>("POST", path, { ...options, token: userToken, body: {} });
+  }
+
   private async request<T>(
     method: "GET" | "POST" | "DELETE",
     path: string,
@@ -225,6 +242,8 @@ function errorFromResponse(method: string, path: string, response: Response, bod
     retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
     body,
   };
+  if (response.status === 401 && apiError?.code === "DEVICE_REVOKED")
+    return new TransportError("device_revoked", message, details);
   if (response.status === 401) return new TransportError("unauthenticated", message, details);
   if (response.status === 503) return new TransportError("unavailable", message, details);
   if (response.status >= 500) return new TransportError("server", message, details);

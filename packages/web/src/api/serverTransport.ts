@@ -9,7 +9,13 @@ import type {
   Role,
   Terminal,
 } from "@mostrador/domain";
-import type { MaintenanceWindowRow, NewMaintenanceWindow, NumberingReport, ReleaseNumbersResult } from "./adminTypes";
+import type {
+  DeviceRow,
+  MaintenanceWindowRow,
+  NewMaintenanceWindow,
+  NumberingReport,
+  ReleaseNumbersResult,
+} from "./adminTypes";
 
 export interface LoginResponse {
   token: string;
@@ -122,4 +128,7 @@ export interface ServerTransport {
   cancelMaintenanceWindow(userToken: string, id: string, options?: CallOptions): Promise<void>;
   numberingReport(userToken: string, numberingId: string, options?: CallOptions): Promise<NumberingReport>;
   releaseTerminalNumbers(userToken: string, terminalId: string, options?: CallOptions): Promise<ReleaseNumbersResult>;
+  listDevices(userToken: string, options?: CallOptions): Promise<DeviceRow[]>;
+  /** Ends a till's device token: its next sync gets DEVICE_REVOKED. */
+  revokeDevice(userToken: string, deviceId: string, options?: CallOptions): Promise<DeviceRow>;
 }
