@@ -1,3 +1,4 @@
+import { deviceMessagesEn } from "../devices/deviceMessages";
 import { maintenanceMessagesEn } from "../maintenance/maintenanceMessages";
 import { numberingMessagesEn } from "../numbering/numberingMessages";
 import type { MessageKey } from "./messages.es";
@@ -5,6 +6,7 @@ import type { MessageKey } from "./messages.es";
 export const en: Record<MessageKey, string> = {
   ...maintenanceMessagesEn,
   ...numberingMessagesEn,
+  ...deviceMessagesEn,
   "app.name": "Mostrador",
   "app.loading": "Opening Mostrador…",
   "app.storageFailed": "Could not open the browser's local database: {message}",

@@ -1,3 +1,4 @@
+import { deviceMessagesEs } from "../devices/deviceMessages";
 import { maintenanceMessagesEs } from "../maintenance/maintenanceMessages";
 import { numberingMessagesEs } from "../numbering/numberingMessages";
 
@@ -5,6 +6,7 @@ import { numberingMessagesEs } from "../numbering/numberingMessages";
 export const es = {
   ...maintenanceMessagesEs,
   ...numberingMessagesEs,
+  ...deviceMessagesEs,
   "app.name": "Mostrador",
   "app.loading": "Abriendo Mostrador…",
   "app.storageFailed": "No se pudo abrir la base de datos local del navegador: {message}",
