@@ -120,6 +120,22 @@ describe("address lockout", () => {
     expect((await login(demo.adminEmail, demo.password, "192.0.2.78")).status).toBe(200);
   });
 
+  it("a forged X-Forwarded-For does not change the address (TRUST_PROXY is off by default)", async () => {
+    const demo = await server.newCompany();
+    const send = (email: string, password: string, i: number) =>
+      server.app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: { email, password },
+        remoteAddress: "192.0.2.99",
+        headers: { "x-forwarded-for": `203.0.113.${i}` },
+      });
+    for (let i = 0; i < 20; i++) await send(`falso-${i}-${Date.now()}@ejemplo.test`, "adivinando-4", i);
+    const refused = await send(demo.adminEmail, demo.password, 200);
+    expect(refused.statusCode).toBe(429);
+    expect(JSON.parse(refused.body).error.code).toBe("TOO_MANY_ATTEMPTS");
+  });
+
   it("a successful sign-in from the address does not wipe its earlier failures", async () => {
     const demo = await server.newCompany();
     const address = "192.0.2.90";

@@ -18,6 +18,12 @@ import { registerNumberingRoutes } from "../features/numbering/numberingRoutes";
 import { registerSyncRoutes } from "../features/sync/syncRoutes";
 import { installErrorHandler } from "./errorHandler";
 
+/** TRUST_PROXY: unset/0 = no proxy; 1/true = trust any; otherwise the proxies' addresses ("10.0.0.1,10.0.0.2"). */
+export function trustProxySetting(value: string | undefined): boolean | string {
+  if (!value || value === "0" || value === "false") return false;
+  return value === "1" || value === "true" ? true : value;
+}
+
 const defaultWebDist = join(dirname(fileURLToPath(import.meta.url)), "../../../web/dist");
 
 export interface AppOptions {
@@ -32,6 +38,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ? { level: "info" } : false,
     bodyLimit: 1024 * 1024,
+    // Behind a reverse proxy the client's address (the login throttle's key) comes from X-Forwarded-For.
+    trustProxy: trustProxySetting(process.env.TRUST_PROXY),
     // Validation is done by the shared zod schemas; route schemas only describe the API.
     ajv: { customOptions: { strict: false } },
   });
