@@ -79,4 +79,23 @@ describe.skipIf(!runBrowserTests)("a revoked till keeps its invoices for export 
       await adminContext.close();
     }
   });
+
+  test("after 5 wrong passwords the login screen says to wait, in Spanish", async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(e2e.url);
+      const login = { email: "nadie@ejemplar.co", password: "no-es-la-clave" };
+      for (let i = 0; i < 5; i++) {
+        await logIn(page, login);
+        await page.getByText("Correo o contraseña incorrectos.").waitFor({ timeout: SETTLE_TIMEOUT_MS });
+      }
+      await logIn(page, login);
+      await page
+        .getByText("Demasiados intentos fallidos. Espera 1 min y vuelve a intentarlo.")
+        .waitFor({ timeout: SETTLE_TIMEOUT_MS });
+    } finally {
+      await context.close();
+    }
+  });
 });

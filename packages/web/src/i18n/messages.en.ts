@@ -20,6 +20,7 @@ export const en: Record<MessageKey, string> = {
   "login.badCredentials": "Wrong email or password.",
   "login.offline": "Offline: signing in for the first time needs the internet.",
   "login.failed": "Could not sign in: {message}",
+  "login.locked": "Too many failed attempts. Wait {minutes} min and try again.",
 
   "terminal.title": "Choose this device's till",
   "terminal.hint": "This browser will be registered to the chosen till and will be able to invoice offline.",

@@ -20,6 +20,7 @@ export const es = {
   "login.badCredentials": "Correo o contraseña incorrectos.",
   "login.offline": "Sin conexión: para ingresar por primera vez necesitas internet.",
   "login.failed": "No se pudo ingresar: {message}",
+  "login.locked": "Demasiados intentos fallidos. Espera {minutes} min y vuelve a intentarlo.",
 
   "terminal.title": "Elige la caja de este dispositivo",
   "terminal.hint": "Este navegador quedará registrado en la caja elegida y podrá facturar sin conexión.",
