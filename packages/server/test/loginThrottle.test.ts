@@ -120,6 +120,24 @@ describe("address lockout", () => {
     expect((await login(demo.adminEmail, demo.password, "192.0.2.78")).status).toBe(200);
   });
 
+  it("parallel guesses from one address: at most 20 are checked; a burst of right passwords locks nothing", async () => {
+    const demo = await server.newCompany();
+    const guesses = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        login(`rafaga-${i}-${Date.now()}@ejemplo.test`, "adivinando-5", "192.0.2.50"),
+      ),
+    );
+    expect(guesses.filter((g) => g.status === 401).length).toBeLessThanOrEqual(20);
+    expect(guesses.filter((g) => g.status === 429).length).toBeGreaterThanOrEqual(20);
+    const shop = "192.0.2.51";
+    const burst = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => login(i % 2 ? demo.adminEmail : demo.cashierEmail, demo.password, shop)),
+    );
+    expect(burst.filter((b) => b.status === 200).length).toBeGreaterThanOrEqual(20);
+    for (const b of burst.filter((x) => x.status !== 200)) expect(b.body.error.code).toBe("TOO_MANY_ATTEMPTS");
+    expect((await login(demo.adminEmail, demo.password, shop)).status).toBe(200);
+  });
+
   it("a forged X-Forwarded-For does not change the address (TRUST_PROXY is off by default)", async () => {
     const demo = await server.newCompany();
     const send = (email: string, password: string, i: number) =>

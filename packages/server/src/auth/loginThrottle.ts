@@ -6,8 +6,8 @@ import { ApiError } from "../http/apiError";
  * locked for `lockSeconds`, doubling with each further failure up to `maxLockSeconds`; a success
  * clears an account's count, and failures are forgotten after `forgetAfterSeconds` without any.
  * A burst of parallel guesses must not all be checked before the first failure is recorded:
- * attempts on one email run one after the other in a process (KeyedQueue), and an address counts
- * each attempt up front, forgiving it when it was not a wrong password.
+ * attempts on one email run one after the other in a process (KeyedQueue), and an address never
+ * has more attempts in flight than failures left.
  */
 export interface ThrottlePolicy {
   maxFailures: number;
@@ -83,36 +83,47 @@ export const tooManyAttempts = (until: number, now: number) =>
     { "retry-after": retryAfterSeconds(until, now) },
   );
 
-/** Per client address, in memory (per process). */
+/**
+ * Per client address, in memory (per process). Only wrong passwords count, and no more attempts
+ * may be in flight than the failures the address has left, so a parallel burst gains nothing
+ * and a burst of right passwords never locks anyone.
+ */
 export class AddressThrottle {
-  private readonly counters = new Map<string, Counter>();
+  private readonly counters = new Map<string, Counter & { inFlight: number }>();
 
   constructor(private readonly policy: ThrottlePolicy) {}
 
-  /** Counts an attempt; throws 429 TOO_MANY_ATTEMPTS while the address is locked. */
+  /** Takes an attempt slot; throws 429 TOO_MANY_ATTEMPTS while the address is locked or out of slots. */
   begin(address: string, now = Date.now()): void {
-    const current = this.counters.get(address) ?? null;
-    if (current && current.lockedUntil > now) throw tooManyAttempts(current.lockedUntil, now);
-    if (this.counters.size >= 100_000) this.prune(now);
-    this.counters.set(address, withFailure(current, now, this.policy));
+    let c = this.counters.get(address);
+    if (c && c.lockedUntil > now) throw tooManyAttempts(c.lockedUntil, now);
+    if (c && now - c.lastAttemptAt > this.policy.forgetAfterSeconds * 1000) c.failures = 0;
+    if (c && c.failures + c.inFlight >= this.policy.maxFailures) throw tooManyAttempts(now + 1000, now);
+    if (!c) {
+      if (this.counters.size >= 100_000) this.prune(now);
+      c = { failures: 0, lockedUntil: 0, lastAttemptAt: now, inFlight: 0 };
+      this.counters.set(address, c);
+    }
+    c.inFlight += 1;
   }
 
-  /** The attempt was not a wrong password (it succeeded, or was refused before checking): not a failure. */
-  forgive(address: string): void {
+  /** Gives the slot back; a wrong password counts as a failure (locking from the `maxFailures`-th on). */
+  end(address: string, wrongPassword: boolean, now = Date.now()): void {
     const c = this.counters.get(address);
     if (!c) return;
-    c.failures = Math.max(0, c.failures - 1);
-    if (lockSecondsAfter(c.failures, this.policy) === 0) c.lockedUntil = 0;
+    c.inFlight = Math.max(0, c.inFlight - 1);
+    if (wrongPassword) Object.assign(c, withFailure(c.failures > 0 ? c : null, now, this.policy));
   }
 
   private prune(now: number) {
     for (const [key, c] of this.counters)
-      if (c.lockedUntil <= now && now - c.lastAttemptAt > this.policy.forgetAfterSeconds * 1000)
+      if (c.inFlight === 0 && c.lockedUntil <= now && now - c.lastAttemptAt > this.policy.forgetAfterSeconds * 1000)
         this.counters.delete(key);
     if (this.counters.size >= 100_000) this.counters.clear();
   }
 }
 
+/** Runs tasks for one key one after the other (in this process); other keys run in parallel. */
 export class KeyedQueue {
   private readonly tails = new Map<string, Promise<unknown>>();
 

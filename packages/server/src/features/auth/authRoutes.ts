@@ -83,17 +83,17 @@ export function registerAuthRoutes(
     },
     async (req) => {
       const { email, password } = parseWith(loginSchema, req.body);
-      addresses.begin(req.ip); // counted up front, forgiven below unless it was a wrong password
-      let c: Awaited<ReturnType<typeof checkCredentials>>;
+      addresses.begin(req.ip);
+      let c: Awaited<ReturnType<typeof checkCredentials>> = null;
+      let wrongPassword = false;
       try {
         c = await checkCredentials(email, password);
-      } catch (error) {
-        addresses.forgive(req.ip); // refused unchecked (account locked): not a guess from this address
-        throw error;
+        wrongPassword = c === null;
+      } finally {
+        addresses.end(req.ip, wrongPassword); // an account lock refused it unchecked: not a guess
       }
       if (Math.random() < 0.01) void accounts.prune().catch(() => undefined);
       if (c) {
-        addresses.forgive(req.ip);
         const window = await schedule.current(c.company_id);
         if (window) throw maintenanceError(window.endsAt, window.message);
         await upgradeHash(db, c.company_id, c.id, password, c.password_hash);
