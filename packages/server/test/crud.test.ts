@@ -191,7 +191,7 @@ describe("users", () => {
     const { http, admin, demo } = await newShop(server);
     const res = await http.post(
       "/api/users",
-      { name: "Copia", email: demo.cashierEmail, password: "12345678", role: "cashier" },
+      { name: "Copia", email: demo.cashierEmail, password: "copia-de-clave-1", role: "cashier" },
       { token: admin },
     );
     expectApiError(res, 409, "CONFLICT");

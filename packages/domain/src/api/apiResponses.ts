@@ -80,9 +80,13 @@ export const deviceRowSchema = z.object({
   appVersion: z.string().nullable(),
   schemaVersion: z.number().int().nullable(),
   active: z.boolean(),
+  /** When an admin revoked the device's token (it can sync no more); null while it may. */
+  revokedAt: isoInstant.nullable(),
 });
 export type DeviceRow = z.infer<typeof deviceRowSchema>;
 export const deviceListSchema = z.object({ items: z.array(deviceRowSchema) });
+/** POST /api/users/:id/revoke-sessions: how many sign-in sessions ended. */
+export const revokeSessionsResponseSchema = z.object({ revoked: z.number().int().nonnegative() });
 
 /** A block of numbers leased to one device (the lease answer and the pull's `numberBlocks` rows). */
 export const numberBlockSchema = z.object({

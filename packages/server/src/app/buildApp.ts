@@ -22,6 +22,12 @@ import { apiValidatorCompiler, errorResponses, responseSerializerCompiler } from
 import { installErrorHandler } from "./errorHandler";
 import { genRequestId, installHttpHygiene, type LogLevel } from "./httpHygiene";
 
+/** TRUST_PROXY: unset/0 = no proxy; 1/true = trust any; otherwise the proxies' addresses ("10.0.0.1,10.0.0.2"). */
+export function trustProxySetting(value: string | undefined): boolean | string {
+  if (!value || value === "0" || value === "false") return false;
+  return value === "1" || value === "true" ? true : value;
+}
+
 const defaultWebDist = join(dirname(fileURLToPath(import.meta.url)), "../../../web/dist");
 
 export interface AppOptions {
@@ -47,6 +53,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         return reply.code(404).send({ error: { code: "NOT_FOUND", message: "not found: the id is too long" } });
       return reply.code(400).send({ error: { code: "VALIDATION_FAILED", message: `malformed URL: ${err.message}` } });
     },
+    // Behind a reverse proxy the client's address (the login throttle's key) comes from X-Forwarded-For.
+    trustProxy: trustProxySetting(process.env.TRUST_PROXY),
   });
   // Route schemas are the shared zod schemas: they validate requests and describe the API.
   app.setValidatorCompiler(apiValidatorCompiler);

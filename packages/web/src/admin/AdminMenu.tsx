@@ -2,9 +2,9 @@ import { useEffect, useRef, useState } from "react";
 import { useI18n } from "../i18n/i18n";
 import "./admin.css";
 
-export type AdminView = "maintenance" | "numberings";
+export type AdminView = "maintenance" | "numberings" | "devices";
 
-/** "Administración ▾" in the header, for admins only: maintenance windows and numberings. */
+/** "Administración ▾" in the header, for admins only: maintenance windows, numberings and devices. */
 export function AdminMenu({ onOpen }: { onOpen: (view: AdminView) => void }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
@@ -48,6 +48,7 @@ export function AdminMenu({ onOpen }: { onOpen: (view: AdminView) => void }) {
         <div className="menu__popup" role="menu">
           {item("maintenance", t("maintenance.admin.open"))}
           {item("numberings", t("numbering.admin.open"))}
+          {item("devices", t("devices.admin.open"))}
         </div>
       )}
     </div>

@@ -1,4 +1,7 @@
 import {
+  type DeviceRow,
+  deviceListSchema,
+  deviceRowSchema,
   healthResponseSchema,
   type InvoiceDetail,
   type InvoiceSummary,
@@ -170,6 +173,16 @@ export class FetchServerTransport implements ServerTransport {
     return body;
   }
 
+  async listDevices(userToken: string, options?: CallOptions): Promise<DeviceRow[]> {
+    const body = await this.call(deviceListSchema, "devices", "GET", "/api/devices", { ...options, token: userToken });
+    return body.items;
+  }
+
+  revokeDevice(userToken: string, deviceId: string, options?: CallOptions): Promise<DeviceRow> {
+    const path = `/api/devices/${encodeURIComponent(deviceId)}/revoke`;
+    return this.call(deviceRowSchema, "revoke device", "POST", path, { ...options, token: userToken, body: {} });
+  }
+
   /** A request whose 2xx answer must match the contract's schema, or it is `invalid_response`. */
   private async call<S extends z.ZodType>(
     schema: S,
@@ -256,6 +269,8 @@ function errorFromResponse(method: string, path: string, response: Response, bod
     retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
     body,
   };
+  if (response.status === 401 && apiError?.code === "DEVICE_REVOKED")
+    return new TransportError("device_revoked", message, details);
   if (response.status === 401) return new TransportError("unauthenticated", message, details);
   if (response.status === 503) return new TransportError("unavailable", message, details);
   if (response.status >= 500) return new TransportError("server", message, details);

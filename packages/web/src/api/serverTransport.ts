@@ -1,4 +1,5 @@
 import type {
+  DeviceRow,
   InvoiceDetail,
   InvoiceSummary,
   LeaseRequest,
@@ -68,4 +69,7 @@ export interface ServerTransport {
   cancelMaintenanceWindow(userToken: string, id: string, options?: CallOptions): Promise<void>;
   numberingReport(userToken: string, numberingId: string, options?: CallOptions): Promise<NumberingReport>;
   releaseTerminalNumbers(userToken: string, terminalId: string, options?: CallOptions): Promise<ReleaseNumbersResult>;
+  listDevices(userToken: string, options?: CallOptions): Promise<DeviceRow[]>;
+  /** Ends a till's device token: its next sync gets DEVICE_REVOKED. */
+  revokeDevice(userToken: string, deviceId: string, options?: CallOptions): Promise<DeviceRow>;
 }

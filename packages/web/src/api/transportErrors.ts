@@ -6,6 +6,8 @@ export type TransportErrorKind =
   | "timeout"
   /** 401: the token is no longer valid. */
   | "unauthenticated"
+  /** 401 DEVICE_REVOKED: an admin revoked this till; its pending invoices must be exported, never retried. */
+  | "device_revoked"
   /** Other 4xx: the request itself is wrong; repeating it will not help. */
   | "client"
   /** 503: maintenance or overload; try later (Retry-After honoured). */

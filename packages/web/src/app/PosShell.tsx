@@ -1,6 +1,7 @@
 import { lazy, Suspense, useMemo, useState } from "react";
 import { AdminMenu, type AdminView } from "../admin/AdminMenu";
 import { useConnectivity } from "../connectivity/useConnectivity";
+import { DeviceRevokedBanner } from "../devices/DeviceRevokedBanner";
 import { useBeforeUnloadGuard } from "../durability/useBeforeUnloadGuard";
 import { usePersistentStorage } from "../durability/usePersistentStorage";
 import { useI18n } from "../i18n/i18n";
@@ -17,6 +18,7 @@ import { useAppServices } from "./appServices";
 const SalesHistory = lazy(() => import("../history/SalesHistory"));
 const MaintenanceAdmin = lazy(() => import("../maintenance/MaintenanceAdmin"));
 const NumberingAdmin = lazy(() => import("../numbering/NumberingAdmin"));
+const DeviceAdmin = lazy(() => import("../devices/DeviceAdmin"));
 
 type View = "sale" | "history" | AdminView;
 
@@ -37,6 +39,7 @@ export function PosShell({ data }: { data: SellingData }) {
   return (
     <div className="pos-shell">
       <MaintenanceBanner timeZone={data.company.timeZone} syncStatus={syncStatus} />
+      <DeviceRevokedBanner unsynced={syncStatus.counts.pending + syncStatus.counts.error} />
       <AppHeader
         terminalName={data.terminal.name}
         cashierName={data.session.user.name}
@@ -61,12 +64,14 @@ export function PosShell({ data }: { data: SellingData }) {
             <SalesHistory fallbackContext={fallbackContext} />
           </Suspense>
         )}
-        {isAdmin && (view === "maintenance" || view === "numberings") && (
+        {isAdmin && (view === "maintenance" || view === "numberings" || view === "devices") && (
           <Suspense fallback={<p className="muted">…</p>}>
             {view === "maintenance" ? (
               <MaintenanceAdmin userToken={data.session.token} timeZone={data.company.timeZone} />
-            ) : (
+            ) : view === "numberings" ? (
               <NumberingAdmin userToken={data.session.token} timeZone={data.company.timeZone} />
+            ) : (
+              <DeviceAdmin userToken={data.session.token} timeZone={data.company.timeZone} />
             )}
           </Suspense>
         )}

@@ -1,3 +1,4 @@
+import { deviceMessagesEn } from "../devices/deviceMessages";
 import { maintenanceMessagesEn } from "../maintenance/maintenanceMessages";
 import { numberingMessagesEn } from "../numbering/numberingMessages";
 import type { MessageKey } from "./messages.es";
@@ -5,6 +6,7 @@ import type { MessageKey } from "./messages.es";
 export const en: Record<MessageKey, string> = {
   ...maintenanceMessagesEn,
   ...numberingMessagesEn,
+  ...deviceMessagesEn,
   "app.name": "Mostrador",
   "app.loading": "Opening Mostrador…",
   "app.storageFailed": "Could not open the browser's local database: {message}",
@@ -18,6 +20,7 @@ export const en: Record<MessageKey, string> = {
   "login.badCredentials": "Wrong email or password.",
   "login.offline": "Offline: signing in for the first time needs the internet.",
   "login.failed": "Could not sign in: {message}",
+  "login.locked": "Too many failed attempts. Wait {minutes} min and try again.",
 
   "terminal.title": "Choose this device's till",
   "terminal.hint": "This browser will be registered to the chosen till and will be able to invoice offline.",

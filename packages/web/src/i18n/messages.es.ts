@@ -1,3 +1,4 @@
+import { deviceMessagesEs } from "../devices/deviceMessages";
 import { maintenanceMessagesEs } from "../maintenance/maintenanceMessages";
 import { numberingMessagesEs } from "../numbering/numberingMessages";
 
@@ -5,6 +6,7 @@ import { numberingMessagesEs } from "../numbering/numberingMessages";
 export const es = {
   ...maintenanceMessagesEs,
   ...numberingMessagesEs,
+  ...deviceMessagesEs,
   "app.name": "Mostrador",
   "app.loading": "Abriendo Mostrador…",
   "app.storageFailed": "No se pudo abrir la base de datos local del navegador: {message}",
@@ -18,6 +20,7 @@ export const es = {
   "login.badCredentials": "Correo o contraseña incorrectos.",
   "login.offline": "Sin conexión: para ingresar por primera vez necesitas internet.",
   "login.failed": "No se pudo ingresar: {message}",
+  "login.locked": "Demasiados intentos fallidos. Espera {minutes} min y vuelve a intentarlo.",
 
   "terminal.title": "Elige la caja de este dispositivo",
   "terminal.hint": "Este navegador quedará registrado en la caja elegida y podrá facturar sin conexión.",

@@ -22,6 +22,9 @@ export function LoginScreen() {
     } catch (e) {
       if (isTransportError(e) && (e.kind === "unauthenticated" || e.status === 400))
         setError(t("login.badCredentials"));
+      else if (isTransportError(e) && e.status === 429)
+        // ACCOUNT_LOCKED / TOO_MANY_ATTEMPTS: the lock's end comes as Retry-After.
+        setError(t("login.locked", { minutes: Math.max(1, Math.ceil((e.details.retryAfterMs ?? 60_000) / 60_000)) }));
       else if (isTransportError(e) && (e.kind === "network" || e.kind === "timeout")) setError(t("login.offline"));
       else setError(t("login.failed", { message: e instanceof Error ? e.message : String(e) }));
       setBusy(false);

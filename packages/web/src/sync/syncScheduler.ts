@@ -30,6 +30,11 @@ export interface SchedulerState {
   consecutiveFailures: number;
   /** When the next automatic attempt is due (epoch ms), or null while one runs. */
   nextAttemptAt: number | null;
+  /**
+   * Set when retrying can never help: an admin revoked this device. Nothing syncs by itself any
+   * more (the pending invoices stay, to be exported); only "Sincronizar" tries again.
+   */
+  halted: "device_revoked" | null;
 }
 
 export const SYNC_LOCK_NAME = "mostrador-sync";
@@ -54,7 +59,7 @@ export function retryDelay(failures: number, random: () => number, base = 2000, 
  */
 export class SyncScheduler {
   private timer: unknown = null;
-  private state: SchedulerState = { consecutiveFailures: 0, nextAttemptAt: null };
+  private state: SchedulerState = { consecutiveFailures: 0, nextAttemptAt: null, halted: null };
   private readonly listeners = new Set<(s: SchedulerState) => void>();
   private running: Promise<SyncOutcome> | null = null;
   private again = false;
@@ -106,6 +111,7 @@ export class SyncScheduler {
 
   /** Sync as soon as possible (a sale, the connection is back). Never throws. */
   requestNow(reason: string): void {
+    if (this.state.halted) return;
     // Failures while offline say nothing about the server now: a retry after reconnecting starts small again.
     if (reason === "online") this.update({ consecutiveFailures: 0 });
     if (this.running) {
@@ -161,8 +167,13 @@ export class SyncScheduler {
   }
 
   private afterRun(outcome: SyncOutcome) {
+    if (outcome.failure?.kind === "device_revoked") {
+      this.update({ consecutiveFailures: this.state.consecutiveFailures + 1, halted: "device_revoked" });
+      this.again = false;
+      return; // no timer: the server will refuse this device for ever
+    }
     if (outcome.ok) {
-      this.update({ consecutiveFailures: 0 });
+      this.update({ consecutiveFailures: 0, halted: null });
       // Invoices that came back as "retry" or were saved meanwhile go up right away.
       this.schedule(this.again || outcome.push.retry > 0 ? 0 : this.intervalMs);
     } else {

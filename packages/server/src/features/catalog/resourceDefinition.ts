@@ -40,6 +40,8 @@ export interface ResourceDefinition {
   ) => Promise<Record<string, unknown>>;
   /** Extra rules for PATCH, given the row's id (runs before the update, in its transaction). */
   checkUpdate?: (tx: Queryable, companyId: string, id: string, values: Record<string, unknown>) => Promise<void>;
+  /** Side effects of a PATCH in its transaction, given the prepared values sent (end a user's sessions). */
+  afterUpdate?: (tx: Queryable, companyId: string, id: string, sent: Record<string, unknown>) => Promise<void>;
   /** Column a cashier's `terminalIds` limit the list to. */
   cashierScope?: "id";
   /** Referential checks inside the company; throws ApiError. */

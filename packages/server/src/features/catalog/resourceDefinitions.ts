@@ -23,7 +23,9 @@ import {
   warehouseInputSchema,
   warehouseSchema,
 } from "@mostrador/domain";
+import { revokeUserSessions } from "../../auth/authTokens";
 import { hashPassword } from "../../auth/passwordHasher";
+import { assertPasswordPolicy } from "../../auth/passwordPolicy";
 import type { Queryable } from "../../db/database";
 import { ApiError } from "../../http/apiError";
 import type { ResourceDefinition } from "./resourceDefinition";
@@ -256,11 +258,17 @@ export const usersResource: ResourceDefinition = {
   cashierMayCreate: false,
   prepare: async (input) => {
     const { password, ...rest } = input;
-    return password === undefined ? rest : { ...rest, passwordHash: await hashPassword(String(password)) };
+    if (password === undefined) return rest;
+    assertPasswordPolicy(String(password));
+    return { ...rest, passwordHash: await hashPassword(String(password)) };
   },
   check: async (tx, companyId, v) => {
     for (const id of (v.terminalIds as string[] | undefined) ?? [])
       await mustExist(tx, "terminals", companyId, id, "terminalIds");
+  },
+  // A new password or a deactivation ends the user's open sessions (the routes then drop the token cache).
+  afterUpdate: async (tx, companyId, id, sent) => {
+    if (sent.passwordHash !== undefined || sent.active === false) await revokeUserSessions(tx, companyId, id);
   },
 };
 

@@ -111,6 +111,7 @@ export function resourceStore(db: Database, def: ResourceDefinition) {
           `UPDATE ${def.table} SET ${sets.join(", ")} WHERE company_id = $1 AND id = $2 RETURNING *`,
           [companyId, id, version, ...params],
         );
+        await def.afterUpdate?.(tx, companyId, id, values);
         return presentRow(def, rows[0] as Record<string, unknown>);
       });
     },

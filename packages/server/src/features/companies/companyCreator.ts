@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "../../auth/passwordHasher";
+import { assertPasswordPolicy } from "../../auth/passwordPolicy";
 import type { Database } from "../../db/database";
 
 export interface NewCompany {
@@ -14,6 +15,7 @@ export interface NewCompany {
 export async function createCompany(db: Database, input: NewCompany) {
   const companyId = randomUUID();
   const adminId = randomUUID();
+  assertPasswordPolicy(input.admin.password);
   const passwordHash = await hashPassword(input.admin.password);
   await db.transaction(async (tx) => {
     await tx.query(

@@ -1,12 +1,17 @@
 import { randomUUID } from "node:crypto";
-import { deviceListSchema, registerDeviceRequestSchema, registerDeviceResponseSchema } from "@mostrador/domain";
+import {
+  deviceListSchema,
+  deviceRowSchema,
+  registerDeviceRequestSchema,
+  registerDeviceResponseSchema,
+} from "@mostrador/domain";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { type AuthGuard, authOf } from "../../auth/authGuard";
-import { issueToken } from "../../auth/authTokens";
+import { forgetCachedTokens, issueToken } from "../../auth/authTokens";
 import type { Database } from "../../db/database";
-import { ApiError, forbidden } from "../../http/apiError";
-import { errorResponses } from "../../http/routeSchemas";
+import { ApiError, forbidden, notFound } from "../../http/apiError";
+import { errorResponses, idParams } from "../../http/routeSchemas";
 import { recordSignIn } from "./deviceActivity";
 
 function presentDevice(r: Record<string, unknown>) {
@@ -27,6 +32,7 @@ function presentDevice(r: Record<string, unknown>) {
     appVersion: r.app_version,
     schemaVersion: r.schema_version,
     active: r.active,
+    revokedAt: iso(r.revoked_at),
   };
 }
 
@@ -89,6 +95,39 @@ export function registerDeviceRoutes(fastify: FastifyInstance, db: Database, gua
         [auth.companyId],
       );
       return { items: rows.map(presentDevice) };
+    },
+  );
+
+  // The till's credential ends here; its leased numbers stay leased, because its pending invoices
+  // (exported and uploaded from another till) carry numbers from them.
+  app.post(
+    "/api/devices/:id/revoke",
+    {
+      preValidation: guard.requireAdmin,
+      schema: {
+        tags: ["devices"],
+        summary: "Revoke a till's device token (its next sync gets 401 DEVICE_REVOKED)",
+        params: idParams("device"),
+        response: { 200: deviceRowSchema, ...errorResponses({ auth: "admin", notFound: true }) },
+      },
+    },
+    async (req) => {
+      const auth = authOf(req);
+      const { id } = req.params;
+      const rows = await db.query(
+        `UPDATE devices SET active = false, revoked_at = COALESCE(revoked_at, now()), revoked_by = COALESCE(revoked_by, $3)
+          WHERE company_id = $1 AND id = $2 RETURNING *`,
+        [auth.companyId, id, auth.userId],
+      );
+      if (!rows[0]) throw notFound("device");
+      forgetCachedTokens();
+      const named = await db.query(
+        `SELECT d.*, t.name AS terminal_name FROM devices d
+           JOIN terminals t ON t.company_id = d.company_id AND t.id = d.terminal_id
+          WHERE d.company_id = $1 AND d.id = $2`,
+        [auth.companyId, id],
+      );
+      return presentDevice(named[0] ?? rows[0]);
     },
   );
 }

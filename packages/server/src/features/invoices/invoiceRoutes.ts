@@ -62,10 +62,11 @@ export function registerInvoiceRoutes(fastify: FastifyInstance, db: Database, gu
     },
   );
 
+  // The till reads an invoice's server history and voids with its device token (api-contract).
   app.get(
     "/api/invoices/:id",
     {
-      preValidation: guard.authenticate,
+      preValidation: guard.userOrDevice,
       schema: {
         tags: ["invoices"],
         summary: "An invoice with its revisions and upload attempts",
@@ -96,7 +97,7 @@ export function registerInvoiceRoutes(fastify: FastifyInstance, db: Database, gu
   app.post(
     "/api/invoices/:id/void",
     {
-      preValidation: guard.authenticate,
+      preValidation: guard.userOrDevice,
       schema: {
         tags: ["invoices"],
         summary: "Void an invoice (it keeps its number, never counts as a sale)",
