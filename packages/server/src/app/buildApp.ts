@@ -14,6 +14,7 @@ import { registerDeviceRoutes } from "../features/devices/deviceRoutes";
 import { registerInvoiceRoutes } from "../features/invoices/invoiceRoutes";
 import { registerMaintenanceRoutes } from "../features/maintenance/maintenanceRoutes";
 import { maintenanceSchedule } from "../features/maintenance/maintenanceSchedule";
+import { type LeaseRateLimit, leaseRateLimiter } from "../features/numbering/leaseRateLimiter";
 import { registerNumberingRoutes } from "../features/numbering/numberingRoutes";
 import { registerSyncRoutes } from "../features/sync/syncRoutes";
 import { installErrorHandler } from "./errorHandler";
@@ -25,6 +26,8 @@ export interface AppOptions {
   logger?: boolean;
   /** Folder of the built web app served at `/`; skipped when missing. */
   webDist?: string | null;
+  /** Per-device rate limit of number block leases (default: a burst of 5, then 6 a minute). */
+  leaseRateLimit?: LeaseRateLimit;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -61,7 +64,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   for (const def of catalogResources) registerResourceRoutes(app, db, guard, def);
   registerInvoiceRoutes(app, db, guard);
   registerNumberingRoutes(app, db, guard);
-  registerSyncRoutes(app, db, guard);
+  registerSyncRoutes(app, db, guard, leaseRateLimiter(options.leaseRateLimit));
 
   const webDist = options.webDist === undefined ? defaultWebDist : options.webDist;
   const serveWeb = Boolean(webDist && existsSync(join(webDist, "index.html")));

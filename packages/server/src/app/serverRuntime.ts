@@ -4,7 +4,7 @@ import type { Database } from "../db/database";
 import { migrate } from "../db/migrator";
 import { openDatabase } from "../db/openDatabase";
 import { type DemoCompany, seedDemoCompany } from "../demo/demoCompanySeeder";
-import { buildApp } from "./buildApp";
+import { type AppOptions, buildApp } from "./buildApp";
 
 export interface RuntimeOptions {
   databaseUrl?: string;
@@ -13,6 +13,7 @@ export interface RuntimeOptions {
   seedDemo?: boolean;
   logger?: boolean;
   webDist?: string | null;
+  leaseRateLimit?: AppOptions["leaseRateLimit"];
 }
 
 export interface Runtime {
@@ -33,7 +34,12 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const existing = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM companies");
     if ((existing[0]?.n ?? 0) === 0) demo = await seedDemoCompany(db);
   }
-  const app = await buildApp({ db, logger: options.logger, webDist: options.webDist });
+  const app = await buildApp({
+    db,
+    logger: options.logger,
+    webDist: options.webDist,
+    leaseRateLimit: options.leaseRateLimit,
+  });
   app.addHook("onClose", async () => db.close());
   return { app, db, demo };
 }

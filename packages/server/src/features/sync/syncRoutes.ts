@@ -6,6 +6,7 @@ import type { Database } from "../../db/database";
 import { docSchema } from "../../http/openApiSchema";
 import { parseWith } from "../../http/parse";
 import { acceptInvoiceBatch } from "../invoices/invoiceAcceptor";
+import { type LeaseRateLimiter, leaseRateLimiter } from "../numbering/leaseRateLimiter";
 import { leaseNumberBlock } from "../numbering/numberBlockLease";
 import { readChanges } from "./changeFeed";
 import { recordDeviceContact, requestSchemaVersion } from "./deviceContact";
@@ -21,7 +22,12 @@ const leaseBodySchema = z.strictObject({
   size: z.number().int().min(1).max(5000).optional(),
 });
 
-export function registerSyncRoutes(app: FastifyInstance, db: Database, guard: AuthGuard) {
+export function registerSyncRoutes(
+  app: FastifyInstance,
+  db: Database,
+  guard: AuthGuard,
+  leaseLimiter: LeaseRateLimiter = leaseRateLimiter(),
+) {
   app.post(
     "/api/sync/push",
     {
@@ -66,8 +72,11 @@ export function registerSyncRoutes(app: FastifyInstance, db: Database, guard: Au
     "/api/number-blocks/lease",
     { preHandler: guard.requireDevice, schema: { tags: ["numbering"], summary: "Lease a block of numbers" } },
     async (req, reply) => {
+      const auth = authOf(req);
+      // Before any database work: a device looping lease calls costs the server next to nothing.
+      leaseLimiter.take(auth.deviceId as string);
       const body = parseWith(leaseBodySchema, req.body);
-      const block = await leaseNumberBlock(db, authOf(req), body.numberingId, body.size);
+      const block = await leaseNumberBlock(db, auth, body.numberingId, body.size);
       return reply.code(201).send(block);
     },
   );
