@@ -5,8 +5,8 @@ import type { LocalStore } from "../storage/localStore";
 /** Below this many numbers left, the device leases another block while online. */
 export const NUMBER_TOP_UP_THRESHOLD = 20;
 
-/** After "holding enough numbers already" (409 LEASE_LIMIT_REACHED), ask again no sooner than this. */
-export const LEASE_LIMIT_RETRY_MS = 5 * 60_000;
+/** After "holding enough numbers already" (409 LEASE_LIMIT_REACHED: often sales not pushed yet), ask again after this. */
+export const LEASE_LIMIT_RETRY_MS = 30_000;
 
 /** Per device: no lease call before this time (Retry-After of a 429, or the wait after a 409). */
 const leaseNotBefore = new Map<string, number>();
