@@ -42,6 +42,11 @@ if (values.pglite) {
 const db = await openDatabase({ databaseUrl, dataDir });
 await migrate(db);
 const demo = await seedDemoCompany(db, { emailDomain: `bench${Date.now()}.test` });
+// Each device below leases 5,000 numbers at once: over the default per-device limit of two blocks.
+await db.query("UPDATE numberings SET max_unused_per_device = 5000 WHERE company_id = $1 AND id = $2", [
+  demo.companyId,
+  demo.numberings.pos,
+]);
 await db.close(); // PGlite allows one process on a data folder: hand it to the server
 const server = await startServerProcess({ port: await freePort(), databaseUrl, dataDir, webDist: false });
 const headers = (token?: string) => ({

@@ -34,6 +34,11 @@ describe.skipIf(!databaseUrl)("two server processes on one PostgreSQL", () => {
     db = await openPostgresDatabase(databaseUrl as string, 4);
     await migrate(db);
     demo = await seedDemoCompany(db, { emailDomain: `mp${Date.now()}.test`, name: "Multiproceso" });
+    // One device below leases 300 numbers at once: more than the default limit of two blocks.
+    await db.query("UPDATE numberings SET max_unused_per_device = 1000 WHERE company_id = $1 AND id = $2", [
+      demo.companyId,
+      demo.numberings.pos,
+    ]);
     servers = await Promise.all(
       [0, 1].map(async () => startServerProcess({ port: await freePort(), databaseUrl, webDist: false })),
     );

@@ -43,6 +43,13 @@ try {
   });
   const device = await till.store.getMeta("device");
   const numberingId = (await till.store.db.terminals.get(device?.terminalId ?? ""))?.numberingId ?? "";
+  // The device leases 3,000 numbers at once: over the default per-device limit of two blocks.
+  const admin = await transport.login({ email: "admin@ejemplar.co", password: "ejemplar2026" });
+  await fetch(`${server.url}/api/numberings/${numberingId}`, {
+    method: "PATCH",
+    headers: { "content-type": "application/json", authorization: `Bearer ${admin.token}` },
+    body: JSON.stringify({ maxUnusedPerDevice: 3000 }),
+  });
   const block = await transport.leaseNumberBlock(device?.deviceToken ?? "", { numberingId, size: 3000 });
   await till.store.putNumberBlocks([{ ...block, numberingId }]);
 

@@ -104,6 +104,8 @@ const numberingBase = z.strictObject({
   resolution: multilineTextSchema(500).default(""),
   /** Numbers per leased block; null lets the server size it from the sales rate. */
   blockSize: z.number().int().min(1).max(100_000).nullable().default(null),
+  /** Most unused leased numbers one device may hold; null = two blocks (see leaseLimit). */
+  maxUnusedPerDevice: z.number().int().min(1).max(1_000_000).nullable().default(null),
   active: z.boolean().default(true),
 });
 export const numberingInputSchema = numberingBase

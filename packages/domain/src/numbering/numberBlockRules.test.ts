@@ -2,10 +2,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   adaptiveBlockSize,
+  leaseLimit,
   type NumberingState,
   numberingWarnings,
+  planLeaseSize,
   planNumberBlock,
   releasableFrom,
+  unusedInBlock,
 } from "./numberBlockRules";
 
 const numberingArb = fc
@@ -56,6 +59,69 @@ describe("planNumberBlock", () => {
         expect(planNumberBlock(n, size, "2024-12-31")).toEqual({ ok: false, reason: "NOT_YET_VALID" });
       }),
     );
+  });
+});
+
+describe("lease cap", () => {
+  it("no sequence of leases (any sizes, with sales in between) takes a device over its limit", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 5000 }),
+        fc.option(fc.integer({ min: 1, max: 20_000 })),
+        fc.array(fc.record({ requested: fc.option(fc.integer({ min: 1, max: 5000 })), sold: fc.nat(300) }), {
+          maxLength: 40,
+        }),
+        (blockSize, cap, steps) => {
+          const limit = leaseLimit(blockSize, cap);
+          expect(limit).toBe(cap ?? 2 * blockSize);
+          let held = 0;
+          for (const step of steps) {
+            held = Math.max(0, held - step.sold);
+            const plan = planLeaseSize({ held, limit, defaultSize: blockSize, requested: step.requested ?? undefined });
+            if (plan.ok) {
+              expect(plan.size).toBeGreaterThanOrEqual(1);
+              if (step.requested !== null) expect(plan.size).toBe(step.requested);
+              held += plan.size;
+            } else {
+              expect(plan).toMatchObject({ reason: "LEASE_LIMIT_REACHED", held, limit });
+              // Refused only when there is no room left, or an explicit size does not fit in it.
+              expect(held >= limit || (step.requested ?? 0) > limit - held).toBe(true);
+            }
+            expect(held).toBeLessThanOrEqual(limit);
+          }
+        },
+      ),
+    );
+  });
+
+  it("a device running low always gets a block of the default size while under its limit", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 5000 }), fc.nat(10_000), (blockSize, heldRaw) => {
+        const limit = leaseLimit(blockSize, null);
+        const held = heldRaw % limit;
+        const plan = planLeaseSize({ held, limit, defaultSize: blockSize });
+        expect(plan).toEqual({ ok: true, size: Math.min(blockSize, limit - held) });
+      }),
+    );
+  });
+
+  it("a hostile device asking for 5,000 numbers is refused once, with the numbers it holds and its limit", () => {
+    expect(planLeaseSize({ held: 0, limit: 200, defaultSize: 100, requested: 5000 })).toEqual({
+      ok: false,
+      reason: "LEASE_LIMIT_REACHED",
+      held: 0,
+      limit: 200,
+      allowance: 200,
+    });
+    expect(planLeaseSize({ held: 200, limit: 200, defaultSize: 100 })).toMatchObject({ ok: false, allowance: 0 });
+    expect(planLeaseSize({ held: 150, limit: 200, defaultSize: 100 })).toEqual({ ok: true, size: 50 });
+  });
+
+  it("counts as unused only what a release would give back; a released block holds nothing", () => {
+    expect(unusedInBlock({ rangeFrom: 1, rangeTo: 100, releasedFrom: null }, null)).toBe(100);
+    expect(unusedInBlock({ rangeFrom: 1, rangeTo: 100, releasedFrom: null }, 40)).toBe(60);
+    expect(unusedInBlock({ rangeFrom: 1, rangeTo: 100, releasedFrom: null }, 100)).toBe(0);
+    expect(unusedInBlock({ rangeFrom: 1, rangeTo: 100, releasedFrom: 41 }, 40)).toBe(0);
   });
 });
 

@@ -16,6 +16,7 @@ import { registerDeviceRoutes } from "../features/devices/deviceRoutes";
 import { registerInvoiceRoutes } from "../features/invoices/invoiceRoutes";
 import { registerMaintenanceRoutes } from "../features/maintenance/maintenanceRoutes";
 import { maintenanceSchedule } from "../features/maintenance/maintenanceSchedule";
+import { type LeaseRateLimit, leaseRateLimiter } from "../features/numbering/leaseRateLimiter";
 import { registerNumberingRoutes } from "../features/numbering/numberingRoutes";
 import { registerSyncRoutes } from "../features/sync/syncRoutes";
 import { apiValidatorCompiler, errorResponses, responseSerializerCompiler } from "../http/routeSchemas";
@@ -38,6 +39,8 @@ export interface AppOptions {
   webDist?: string | null;
   /** Check every response against its documented schema (tests): a drift fails as a 500. */
   checkResponses?: boolean;
+  /** Per-device rate limit of number block leases (default: a burst of 5, then 6 a minute). */
+  leaseRateLimit?: LeaseRateLimit;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -100,7 +103,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   for (const def of catalogResources) registerResourceRoutes(app, db, guard, def);
   registerInvoiceRoutes(app, db, guard);
   registerNumberingRoutes(app, db, guard);
-  registerSyncRoutes(app, db, guard);
+  registerSyncRoutes(app, db, guard, leaseRateLimiter(options.leaseRateLimit));
 
   const webDist = options.webDist === undefined ? defaultWebDist : options.webDist;
   const serveWeb = Boolean(webDist && existsSync(join(webDist, "index.html")));

@@ -15,15 +15,30 @@ export interface RuntimeOptions {
   webDist?: string | null;
   /** Tests: every response is checked against its documented schema. */
   checkResponses?: boolean;
+  leaseRateLimit?: AppOptions["leaseRateLimit"];
 }
 
 export interface Runtime {
   app: FastifyInstance;
   db: Database;
   demo: DemoCompany | null;
+  /** Companies in the database once started: 0 means the first one is still to be created. */
+  companies: number;
 }
 
-/** Opens the database, migrates, seeds the demo company into an empty database, builds the app. */
+/**
+ * The demo company has published logins: it is for trying Mostrador on the embedded database, or when
+ * SEED_DEMO=1 asks for it — never created by accident in a real PostgreSQL given by DATABASE_URL.
+ */
+export function demoSeedWanted(env: { DATABASE_URL?: string; SEED_DEMO?: string }): boolean {
+  const flag = (env.SEED_DEMO ?? "").trim().toLowerCase();
+  if (flag === "1" || flag === "true") return true;
+  if (flag === "0" || flag === "false") return false;
+  if (flag !== "") throw new Error(`SEED_DEMO must be 1 or 0, not "${env.SEED_DEMO}"`);
+  return !env.DATABASE_URL;
+}
+
+/** Opens the database, migrates, seeds the demo company into an empty database when asked, builds the app. */
 export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const db = await openDatabase({
     databaseUrl: options.databaseUrl,
@@ -31,16 +46,20 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   });
   await migrate(db);
   let demo: DemoCompany | null = null;
-  if (options.seedDemo) {
-    const existing = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM companies");
-    if ((existing[0]?.n ?? 0) === 0) demo = await seedDemoCompany(db);
+  const countCompanies = async () =>
+    (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM companies"))[0]?.n ?? 0;
+  let companies = await countCompanies();
+  if (options.seedDemo && companies === 0) {
+    demo = await seedDemoCompany(db);
+    companies = await countCompanies();
   }
   const app = await buildApp({
     db,
     logger: options.logger,
     webDist: options.webDist,
     checkResponses: options.checkResponses,
+    leaseRateLimit: options.leaseRateLimit,
   });
   app.addHook("onClose", async () => db.close());
-  return { app, db, demo };
+  return { app, db, demo, companies };
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { startRuntime } from "../app/serverRuntime";
+import { type RuntimeOptions, startRuntime } from "../app/serverRuntime";
 import type { Database } from "../db/database";
 import { type DemoCompany, type DemoSeedOptions, seedDemoCompany } from "../demo/demoCompanySeeder";
 
@@ -19,12 +19,20 @@ let counter = 0;
  * The real server for tests: embedded PGlite in memory, or the PostgreSQL database in
  * TEST_DATABASE_URL when set (so the same suite runs on both).
  */
-export async function startTestServer(options: { listen?: boolean; port?: number; webDist?: string | null } = {}) {
+export async function startTestServer(
+  options: {
+    listen?: boolean;
+    port?: number;
+    webDist?: string | null;
+    leaseRateLimit?: RuntimeOptions["leaseRateLimit"];
+  } = {},
+) {
   const { app, db } = await startRuntime({
     databaseUrl: process.env.TEST_DATABASE_URL || undefined,
     dataDir: null,
     webDist: options.webDist ?? null,
     checkResponses: true,
+    leaseRateLimit: options.leaseRateLimit,
   });
   let url = "";
   if (options.listen) {

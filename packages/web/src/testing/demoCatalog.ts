@@ -99,6 +99,7 @@ export const posNumbering: Numbering = {
   electronic: false,
   resolution: "Resolución DIAN 18760000001 de 2025-01-01, POS 1 a 100000",
   blockSize: null,
+  maxUnusedPerDevice: null,
   active: true,
 };
 export const feNumbering: Numbering = {

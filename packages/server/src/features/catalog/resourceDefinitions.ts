@@ -175,6 +175,7 @@ export const numberingsResource: ResourceDefinition = {
     "electronic",
     "resolution",
     "blockSize",
+    "maxUnusedPerDevice",
     "active",
   ),
   searchColumns: ["name", "prefix"],

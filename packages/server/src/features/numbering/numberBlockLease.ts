@@ -1,5 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { adaptiveBlockSize, localDate, planNumberBlock } from "@mostrador/domain";
+import {
+  adaptiveBlockSize,
+  leaseLimit,
+  localDate,
+  planLeaseSize,
+  planNumberBlock,
+  unusedInBlock,
+} from "@mostrador/domain";
 import type { AuthContext } from "../../auth/authTokens";
 import { allocateVersions } from "../../db/changeVersions";
 import type { Database, Queryable } from "../../db/database";
@@ -20,8 +27,41 @@ async function adaptiveBlockSizeFor(tx: Queryable, companyId: string, terminalId
 }
 
 /**
+ * Unused numbers the device holds of the numbering: in each unreleased block, those after the last
+ * one used. Only numbers an accepted or voided invoice claims count as used (the predicate of the
+ * index invoices_number_once, which serves the lookup): a rejected invoice must not free allowance.
+ */
+async function unusedHeldBy(tx: Queryable, companyId: string, deviceId: string, numberingId: string) {
+  const blocks = await tx.query<{ range_from: number; range_to: number; last_used: number | null }>(
+    `SELECT b.range_from, b.range_to,
+            (SELECT max(u.number) FROM (
+               SELECT i.number FROM invoices i
+                WHERE i.company_id = b.company_id AND i.numbering_id = b.numbering_id
+                  AND i.number BETWEEN b.range_from AND b.range_to
+                  AND i.status IN ('accepted', 'voided') AND i.claims_number
+               UNION ALL
+               SELECT v.number FROM voided_numbers v
+                WHERE v.company_id = b.company_id AND v.numbering_id = b.numbering_id
+                  AND v.number BETWEEN b.range_from AND b.range_to) u)::bigint AS last_used
+       FROM number_blocks b
+      WHERE b.company_id = $1 AND b.device_id = $2 AND b.numbering_id = $3 AND b.released_from IS NULL`,
+    [companyId, deviceId, numberingId],
+  );
+  return blocks.reduce(
+    (sum, b) =>
+      sum +
+      unusedInBlock(
+        { rangeFrom: Number(b.range_from), rangeTo: Number(b.range_to), releasedFrom: null },
+        b.last_used == null ? null : Number(b.last_used),
+      ),
+    0,
+  );
+}
+
+/**
  * numberBlockLease: cuts the next block from the numbering under its row lock, so
- * two leases (any process, any device) can never get the same number.
+ * two leases (any process, any device) can never get the same number, and no device holds
+ * more unused numbers than its limit (domain rule leaseLimit / planLeaseSize).
  */
 export async function leaseNumberBlock(
   db: Database,
@@ -47,9 +87,18 @@ export async function leaseNumberBlock(
     ]);
     // Validity is per calendar day in the shop's time zone, not UTC.
     const localToday = localDate(today.toISOString(), company[0]?.time_zone);
-    const wanted =
-      requestedSize ??
-      (n.block_size ? Number(n.block_size) : await adaptiveBlockSizeFor(tx, auth.companyId, auth.deviceTerminalId));
+    const blockSize = n.block_size
+      ? Number(n.block_size)
+      : await adaptiveBlockSizeFor(tx, auth.companyId, auth.deviceTerminalId);
+    // Under the numbering's row lock, so parallel leases of one device see each other's blocks.
+    const held = await unusedHeldBy(tx, auth.companyId, deviceId, numberingId);
+    const cap = n.max_unused_per_device == null ? null : Number(n.max_unused_per_device);
+    const sizePlan = planLeaseSize({
+      held,
+      limit: leaseLimit(blockSize, cap),
+      defaultSize: blockSize,
+      requested: requestedSize,
+    });
     const plan = planNumberBlock(
       {
         rangeFrom: Number(n.range_from),
@@ -58,7 +107,7 @@ export async function leaseNumberBlock(
         validFrom: day(n.valid_from),
         validUntil: day(n.valid_until),
       },
-      wanted,
+      sizePlan.ok ? sizePlan.size : 1,
       localToday,
     );
     if (!plan.ok) {
@@ -70,6 +119,16 @@ export async function leaseNumberBlock(
         plan.reason === "EXPIRED"
           ? `numbering expired on ${day(n.valid_until)}`
           : `numbering is valid from ${day(n.valid_from)}`,
+      );
+    }
+    if (!sizePlan.ok) {
+      const { held: h, limit, allowance } = sizePlan;
+      throw new ApiError(
+        409,
+        "LEASE_LIMIT_REACHED",
+        `this device already holds ${h} unused numbers of this numbering and may hold at most ${limit}` +
+          (allowance > 0 ? ` (ask for ${allowance} or fewer)` : "; use them first, or an admin can release them"),
+        { held: h, limit, allowance },
       );
     }
     const version = await allocateVersions(tx, auth.companyId, 2);

@@ -17,6 +17,7 @@ import type { Database } from "../../db/database";
 import { documentedAs, errorResponses } from "../../http/routeSchemas";
 import { recordDeviceActivity } from "../devices/deviceActivity";
 import { acceptInvoiceBatch } from "../invoices/invoiceAcceptor";
+import { type LeaseRateLimiter, leaseRateLimiter } from "../numbering/leaseRateLimiter";
 import { leaseNumberBlock } from "../numbering/numberBlockLease";
 import { readChanges } from "./changeFeed";
 import { requestSchemaVersion } from "./schemaVersion";
@@ -38,7 +39,12 @@ const schemaHeaders = z.looseObject({
   [SCHEMA_VERSION_HEADER]: z.string().optional().describe("SYNC_SCHEMA_VERSION of the till's data"),
 });
 
-export function registerSyncRoutes(fastify: FastifyInstance, db: Database, guard: AuthGuard) {
+export function registerSyncRoutes(
+  fastify: FastifyInstance,
+  db: Database,
+  guard: AuthGuard,
+  leaseLimiter: LeaseRateLimiter = leaseRateLimiter(),
+) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.post(
     "/api/sync/push",
@@ -93,7 +99,11 @@ export function registerSyncRoutes(fastify: FastifyInstance, db: Database, guard
   app.post(
     "/api/number-blocks/lease",
     {
-      preValidation: guard.requireDevice,
+      preValidation: [
+        guard.requireDevice,
+        // Before the body is even read: a device looping lease calls costs the server next to nothing.
+        async (req) => leaseLimiter.take(authOf(req).deviceId as string),
+      ],
       schema: {
         tags: ["numbering"],
         summary: "Lease a block of numbers",
