@@ -42,7 +42,7 @@ try {
     terminalName: "Caja 1",
   });
   const device = await till.store.getMeta("device");
-  const numberingId = (await till.store.db.terminals.get(device?.terminalId ?? ""))?.numberingId ?? "";
+  const numberingId = (await till.store.getTerminal(device?.terminalId ?? ""))?.numberingId ?? "";
   const block = await transport.leaseNumberBlock(device?.deviceToken ?? "", { numberingId, size: 3000 });
   await till.store.putNumberBlocks([{ ...block, numberingId }]);
 

@@ -47,11 +47,9 @@ async function start() {
   const root = document.getElementById("root");
   if (!root) throw new Error("#root missing from index.html");
   const services = createServices();
-  const db = services.store.db;
-  // A newer version in another tab upgrades the schema: Dexie closes this connection; ask to reload.
-  db.on("versionchange", () => announceReloadNeeded());
   try {
-    await db.open();
+    // A newer version in another tab upgrades the schema: this connection closes; ask to reload.
+    await services.store.open({ onVersionChange: () => announceReloadNeeded() });
   } catch (error) {
     createRoot(root).render(<StorageFailure error={error} />);
     return;

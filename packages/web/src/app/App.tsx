@@ -1,5 +1,5 @@
+import { useLiveQuery } from "dexie-react-hooks";
 import { useConnectivity } from "../connectivity/useConnectivity";
-import { useLiveQuery } from "../hooks/useLiveQuery";
 import { useI18n } from "../i18n/i18n";
 import { UpdateBanner } from "../pwa/UpdateBanner";
 import { useSellingData } from "../sale/useSellingData";
@@ -34,8 +34,8 @@ function AppScreens() {
   const { store } = useAppServices();
   const connectivity = useConnectivity();
   const { t } = useI18n();
-  const state = useLiveQuery<DeviceState | null>(
-    async () => {
+  const state = useLiveQuery(
+    async (): Promise<DeviceState> => {
       const [session, device, readiness] = await Promise.all([
         store.getMeta("session"),
         store.getMeta("device"),
@@ -47,7 +47,7 @@ function AppScreens() {
     null,
   );
   const terminalName = useLiveQuery(
-    async () => (state?.device ? ((await store.db.terminals.get(state.device.terminalId))?.name ?? "") : ""),
+    async () => (state?.device ? ((await store.getTerminal(state.device.terminalId))?.name ?? "") : ""),
     [store, state?.device?.terminalId],
     "",
   );

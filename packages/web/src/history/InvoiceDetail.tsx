@@ -1,7 +1,7 @@
+import { useLiveQuery } from "dexie-react-hooks";
 import { useState } from "react";
 import { useAppServices } from "../app/appServices";
 import { useConnectivity } from "../connectivity/useConnectivity";
-import { useLiveQuery } from "../hooks/useLiveQuery";
 import { useI18n } from "../i18n/i18n";
 import { InvoiceEditor } from "../invoiceError/InvoiceEditor";
 import { InvoiceErrorPanel } from "../invoiceError/InvoiceErrorPanel";

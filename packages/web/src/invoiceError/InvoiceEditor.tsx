@@ -1,7 +1,7 @@
 import { type Product, WALK_IN_CLIENT_ID_NUMBER } from "@mostrador/domain";
+import { useLiveQuery } from "dexie-react-hooks";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { useAppServices } from "../app/appServices";
-import { useLiveQuery } from "../hooks/useLiveQuery";
 import { useI18n } from "../i18n/i18n";
 import { formatInvoiceNumber } from "../receipt/invoiceNumber";
 import { CartPanel } from "../sale/CartPanel";
@@ -52,8 +52,8 @@ export function InvoiceEditor({ invoice, data, online, onSaved, onCancel }: Invo
   const [error, setError] = useState<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
-  const products = useLiveQuery(() => store.db.products.toArray(), [store], [] as Product[]);
-  const clients = useLiveQuery(() => store.db.clients.toArray(), [store], [] as ClientRecord[]);
+  const products = useLiveQuery(() => store.listProducts(), [store], [] as Product[]);
+  const clients = useLiveQuery(() => store.listClients(), [store], [] as ClientRecord[]);
   const index = useMemo(() => new ProductSearchIndex(products), [products]);
   const totals = useMemo(() => cartTotals(cart), [cart]);
   const chosenClient = useMemo(() => chooseClient(cart, clients, invoice), [cart, clients, invoice]);

@@ -1,6 +1,6 @@
-import { liveQuery } from "dexie";
 import type { ServerStatus, ServerTransport } from "../api/serverTransport";
 import type { ConnectivityMonitor } from "../connectivity/connectivityMonitor";
+import { watchQuery } from "../storage/liveQueries";
 import type { LocalStore } from "../storage/localStore";
 import type { SyncEngine } from "../sync/syncEngine";
 import { currentWindow, type MaintenanceWindowLike } from "./maintenanceSchedule";
@@ -13,7 +13,7 @@ export interface MaintenanceState {
 }
 
 export interface MaintenanceWatchOptions {
-  store: Pick<LocalStore, "db" | "getMeta">;
+  store: Pick<LocalStore, "listMaintenanceWindows" | "getMeta">;
   transport: Pick<ServerTransport, "status">;
   connectivity: Pick<ConnectivityMonitor, "setMaintenance">;
   syncEngine: Pick<SyncEngine, "subscribe" | "getState" | "requestSync">;
@@ -227,15 +227,14 @@ function mergeWindows(local: MaintenanceWindowLike[], server: ServerKnowledge | 
 }
 
 function watchLocalWindows(
-  store: Pick<LocalStore, "db">,
+  store: Pick<LocalStore, "listMaintenanceWindows">,
   listener: (windows: MaintenanceWindowLike[]) => void,
 ): () => void {
-  const subscription = liveQuery(() => store.db.maintenanceWindows.toArray()).subscribe({
-    next: (rows) =>
-      listener(rows.map((r) => ({ id: r.id, startsAt: r.startsAt, endsAt: r.endsAt, message: r.message }))),
-    error: (error: unknown) => console.error("maintenance windows query failed", error),
-  });
-  return () => subscription.unsubscribe();
+  return watchQuery(
+    () => store.listMaintenanceWindows(),
+    (rows) => listener(rows.map((r) => ({ id: r.id, startsAt: r.startsAt, endsAt: r.endsAt, message: r.message }))),
+    "maintenance windows",
+  );
 }
 
 const watches = new WeakMap<object, MaintenanceWatch>();

@@ -1,8 +1,8 @@
 import type { Numbering } from "@mostrador/domain";
+import { useLiveQuery } from "dexie-react-hooks";
 import { useCallback, useEffect, useState } from "react";
 import type { NumberingReport, NumberingReportBlock, NumberRange } from "../api/adminTypes";
 import { useAppServices } from "../app/appServices";
-import { useLiveQuery } from "../hooks/useLiveQuery";
 import { useI18n } from "../i18n/i18n";
 import "../admin/admin.css";
 
@@ -14,7 +14,7 @@ export default function NumberingAdmin({ userToken, timeZone }: { userToken: str
   const { store } = useAppServices();
   const { t } = useI18n();
   const numberings = useLiveQuery(
-    async () => (await store.db.numberings.toArray()).sort((a, b) => a.name.localeCompare(b.name, "es")),
+    async () => (await store.listNumberings()).sort((a, b) => a.name.localeCompare(b.name, "es")),
     [store],
     null as Numbering[] | null,
   );

@@ -1,7 +1,7 @@
 import { type Product, WALK_IN_CLIENT_ID_NUMBER } from "@mostrador/domain";
+import { useLiveQuery } from "dexie-react-hooks";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useAppServices } from "../app/appServices";
-import { useLiveQuery } from "../hooks/useLiveQuery";
 import { useI18n } from "../i18n/i18n";
 import { todayIn } from "../maintenance/zonedTime";
 import { NumberingNotices } from "../numbering/NumberingNotices";
@@ -47,8 +47,8 @@ export function SaleScreen({ data, online, active }: { data: SellingData; online
   const [notice, setNotice] = useState<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
-  const products = useLiveQuery(() => store.db.products.toArray(), [store], [] as Product[]);
-  const clients = useLiveQuery(() => store.db.clients.toArray(), [store], [] as ClientRecord[]);
+  const products = useLiveQuery(() => store.listProducts(), [store], [] as Product[]);
+  const clients = useLiveQuery(() => store.listClients(), [store], [] as ClientRecord[]);
   const index = useMemo(() => new ProductSearchIndex(products), [products]);
   const numberingId = data.numbering.id;
   const electronic = data.numbering.electronic;

@@ -81,9 +81,8 @@ export async function loadTerminalData(
   onProgress: (progress: PullProgress) => void,
 ): Promise<void> {
   await services.syncEngine.pullAll({ counts: true, onProgress, pageSize: FIRST_LOAD_PAGE_SIZE });
-  const { db } = services.store;
-  const terminal = await db.terminals.get(device.terminalId);
-  const numbering = terminal ? await db.numberings.get(terminal.numberingId) : undefined;
+  const terminal = await services.store.getTerminal(device.terminalId);
+  const numbering = terminal ? await services.store.getNumbering(terminal.numberingId) : undefined;
   if (!terminal || !numbering) throw new Error("the terminal or its numbering did not arrive with the download");
   await topUpNumberBlocks(services.store, services.transport);
   await services.store.setMeta("readiness", {
