@@ -11,7 +11,6 @@ import { maintenanceWatchFor } from "./maintenance/maintenanceWatch";
 import { topUpNumberBlocks } from "./numbering/numberBlockTopUp";
 import { announceReloadNeeded, registerServiceWorker } from "./pwa/serviceWorkerRegistration";
 import { DexieLocalStore } from "./storage/dexieLocalStore";
-import { ScheduledSyncEngine } from "./sync/scheduledSyncEngine";
 import { MinimalSyncEngine } from "./sync/syncEngine";
 import { browserSchedulerEnvironment, SyncScheduler } from "./sync/syncScheduler";
 
@@ -21,10 +20,9 @@ function createServices(): AppServices {
   const engine = new MinimalSyncEngine({ store, transport, appVersion: import.meta.env.VITE_APP_VERSION });
   // Sync runs after each sale, when the connection returns, when the page shows, on a timer, and
   // retries with backoff; one tab at a time (Web Locks).
-  const scheduler = new SyncScheduler(engine, browserSchedulerEnvironment(), {
+  const syncEngine = new SyncScheduler(engine, browserSchedulerEnvironment(), {
     canSync: async () => (await store.getMeta("readiness"))?.ready === true,
   });
-  const syncEngine = new ScheduledSyncEngine(engine, scheduler);
   const connectivity = new ConnectivityMonitor({ transport });
   connectivity.subscribe((status) => {
     if (status === "online") syncEngine.requestSync("online");

@@ -2,7 +2,7 @@ import type { ServerStatus, ServerTransport } from "../api/serverTransport";
 import type { ConnectivityMonitor } from "../connectivity/connectivityMonitor";
 import { watchQuery } from "../storage/liveQueries";
 import type { LocalStore } from "../storage/localStore";
-import type { SyncEngine } from "../sync/syncEngine";
+import type { ScheduledSync } from "../sync/syncScheduler";
 import { currentWindow, type MaintenanceWindowLike } from "./maintenanceSchedule";
 
 export interface MaintenanceState {
@@ -16,7 +16,7 @@ export interface MaintenanceWatchOptions {
   store: Pick<LocalStore, "listMaintenanceWindows" | "getMeta">;
   transport: Pick<ServerTransport, "status">;
   connectivity: Pick<ConnectivityMonitor, "setMaintenance">;
-  syncEngine: Pick<SyncEngine, "subscribe" | "getState" | "requestSync">;
+  syncEngine: Pick<ScheduledSync, "subscribe" | "getState" | "requestSync">;
   /** The local maintenanceWindows table, live; replaceable in tests. */
   watchWindows?: (listener: (windows: MaintenanceWindowLike[]) => void) => () => void;
   now?: () => number;

@@ -1,10 +1,17 @@
-import type { AppServices } from "../app/appServices";
 import type { MessageKey } from "../i18n/messages.es";
 import type { LocalInvoice } from "../storage/localRecords";
+import type { LocalStore } from "../storage/localStore";
 import { LocalStoreError } from "../storage/localStoreErrors";
+import type { ScheduledSync } from "../sync/syncScheduler";
 import type { Cart } from "./cart";
 import { buildInvoiceDraft, type ChosenClient, InvoiceDraftError, type SaleContext } from "./invoiceDraft";
 import type { PaymentEntry } from "./payment";
+
+/** Only what "Facturar" uses: storing the invoice, and syncing it (at once when electronic). */
+export interface CheckoutServices {
+  store: Pick<LocalStore, "saveNewInvoice" | "getInvoice">;
+  syncEngine: Pick<ScheduledSync, "requestSync" | "pushPending">;
+}
 
 export interface CheckoutInput {
   cart: Cart;
@@ -34,10 +41,7 @@ export function checkoutBlocker(input: {
  * before this resolves, so the receipt shows only a saved sale. Electronic numbering is sent
  * at once; other invoices are left to the sync engine.
  */
-export async function checkout(
-  services: Pick<AppServices, "store" | "syncEngine">,
-  input: CheckoutInput,
-): Promise<CheckoutResult> {
+export async function checkout(services: CheckoutServices, input: CheckoutInput): Promise<CheckoutResult> {
   const blocker = checkoutBlocker({
     electronic: input.context.numbering.electronic,
     online: input.online,

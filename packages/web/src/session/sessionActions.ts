@@ -2,7 +2,7 @@ import type { Terminal } from "@mostrador/domain";
 import type { AppServices } from "../app/appServices";
 import { topUpNumberBlocks } from "../numbering/numberBlockTopUp";
 import type { DeviceIdentity, SessionInfo } from "../storage/localRecords";
-import type { PullProgress } from "../sync/syncEngine";
+import type { PullProgress, SyncEngine } from "../sync/syncEngine";
 
 /** Bigger pages on the first load: fewer round trips and transactions for a 20,000-product catalog. */
 export const FIRST_LOAD_PAGE_SIZE = 5000;
@@ -76,7 +76,7 @@ export async function registerThisDevice(
  * terminal and its numbering are on the device, marks it ready to sell offline.
  */
 export async function loadTerminalData(
-  services: Pick<AppServices, "store" | "syncEngine" | "transport">,
+  services: Pick<AppServices, "store" | "transport"> & { syncEngine: Pick<SyncEngine, "pullAll"> },
   device: DeviceIdentity,
   onProgress: (progress: PullProgress) => void,
 ): Promise<void> {
