@@ -8,6 +8,7 @@ import { StorageFailure } from "./app/StorageFailure";
 import { ConnectivityMonitor } from "./connectivity/connectivityMonitor";
 import { I18nProvider } from "./i18n/i18n";
 import { maintenanceWatchFor } from "./maintenance/maintenanceWatch";
+import { catalogs } from "./messages";
 import { topUpNumberBlocks } from "./numbering/numberBlockTopUp";
 import { announceReloadNeeded, registerServiceWorker } from "./pwa/serviceWorkerRegistration";
 import { DexieLocalStore } from "./storage/dexieLocalStore";
@@ -49,12 +50,16 @@ async function start() {
     // A newer version in another tab upgrades the schema: this connection closes; ask to reload.
     await services.store.open({ onVersionChange: () => announceReloadNeeded() });
   } catch (error) {
-    createRoot(root).render(<StorageFailure error={error} />);
+    createRoot(root).render(
+      <I18nProvider catalogs={catalogs}>
+        <StorageFailure error={error} />
+      </I18nProvider>,
+    );
     return;
   }
   createRoot(root).render(
     <StrictMode>
-      <I18nProvider>
+      <I18nProvider catalogs={catalogs}>
         <AppServicesProvider services={services}>
           <App />
         </AppServicesProvider>

@@ -2,8 +2,8 @@ import { useEffect, useState } from "react";
 import type { ServerInvoiceDetail } from "../api/serverTransport";
 import { isTransportError } from "../api/transportErrors";
 import { useAppServices } from "../app/appServices";
+import type { MessageKey } from "../i18n/i18n";
 import { useI18n } from "../i18n/i18n";
-import type { MessageKey } from "../i18n/messages.es";
 import type { LocalInvoice } from "../storage/localRecords";
 import { rejectionText } from "./rejectionText";
 

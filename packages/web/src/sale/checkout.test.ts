@@ -5,7 +5,7 @@ import { openTestStore } from "../storage/testDatabase";
 import * as demo from "../testing/demoCatalog";
 import { saleContext, sampleCart } from "../testing/sampleInvoices";
 import { cartTotals } from "./cart";
-import { checkout, checkoutBlocker } from "./checkout";
+import { checkout, checkoutBlocker, saleBlocker } from "./checkout";
 import { initialPayments } from "./payment";
 
 let store: DexieLocalStore;
@@ -59,6 +59,16 @@ describe("checkout", () => {
     const result = await checkout({ store, syncEngine: engine }, input(true, electronic));
     expect(result.ok).toBe(true);
     expect(engine.pushPending).toHaveBeenCalledTimes(1);
+  });
+
+  it("blocks Facturar on a numbering past its validity, for a new sale and an edit alike", () => {
+    const numbering = { ...demo.posNumbering, validUntil: "2026-11-30" };
+    expect(saleBlocker({ numbering, online: true, numbersLeft: 5, today: "2026-11-30" })).toBeNull();
+    expect(saleBlocker({ numbering, online: true, numbersLeft: 5, today: "2026-12-01" })).toBe(
+      "numbering.expiredBlocked",
+    );
+    // The reasons of checkoutBlocker come first.
+    expect(saleBlocker({ numbering, online: true, numbersLeft: 0, today: "2026-12-01" })).toBe("sale.noNumbersLeft");
   });
 
   it("blocks Facturar for the right reasons", () => {

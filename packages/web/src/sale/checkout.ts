@@ -1,4 +1,6 @@
-import type { MessageKey } from "../i18n/messages.es";
+import type { Numbering } from "@mostrador/domain";
+import type { MessageKey } from "../i18n/i18n";
+import { numberingExpired } from "../numbering/numberingNotices";
 import type { LocalInvoice } from "../storage/localRecords";
 import type { LocalStore } from "../storage/localStore";
 import { LocalStoreError } from "../storage/localStoreErrors";
@@ -34,6 +36,24 @@ export function checkoutBlocker(input: {
   if (input.electronic) return input.online ? null : "sale.electronicOffline";
   if (input.numbersLeft !== null && input.numbersLeft <= 0) return "sale.noNumbersLeft";
   return null;
+}
+
+/**
+ * Everything that blocks "Facturar" on the sale editor (a new sale and "Editar" alike): the
+ * checkout rules above, then a numbering past its validity on the shop's calendar day.
+ */
+export function saleBlocker(input: {
+  numbering: Numbering;
+  online: boolean;
+  numbersLeft: number | null;
+  /** YYYY-MM-DD in the company's time zone (domain localDate). */
+  today: string;
+}): MessageKey | null {
+  const { numbering, online, numbersLeft, today } = input;
+  return (
+    checkoutBlocker({ electronic: numbering.electronic, online, numbersLeft }) ??
+    (numberingExpired(numbering, today) ? "numbering.expiredBlocked" : null)
+  );
 }
 
 /**

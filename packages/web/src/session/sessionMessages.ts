@@ -1,0 +1,88 @@
+/** Texts of login, terminal picker, first load, not-ready screen; assembled with the other features' texts in src/messages.ts. */
+export const sessionMessagesEs = {
+  "login.title": "Ingresar a Mostrador",
+  "login.email": "Correo electrónico",
+  "login.password": "Contraseña",
+  "login.submit": "Ingresar",
+  "login.submitting": "Ingresando…",
+  "login.badCredentials": "Correo o contraseña incorrectos.",
+  "login.offline": "Sin conexión: para ingresar por primera vez necesitas internet.",
+  "login.failed": "No se pudo ingresar: {message}",
+
+  "terminal.title": "Elige la caja de este dispositivo",
+  "terminal.hint": "Este navegador quedará registrado en la caja elegida y podrá facturar sin conexión.",
+  "terminal.none": "Tu usuario no tiene cajas asignadas. Pide a un administrador que te asigne una.",
+  "terminal.loading": "Cargando cajas…",
+  "terminal.registering": "Registrando este dispositivo en {name}…",
+  "terminal.failed": "No se pudo registrar el dispositivo: {message}",
+
+  "firstLoad.title": "Preparando {terminal}",
+  "firstLoad.entity": "Cargando {entity} {loaded} / {total}",
+  "firstLoad.entityNoTotal": "Cargando {entity} {loaded}",
+  "firstLoad.failed": "La carga se interrumpió: {message}",
+  "firstLoad.retry": "Reintentar",
+  "firstLoad.offline": "Se perdió la conexión. La carga seguirá cuando vuelva internet.",
+
+  "entity.products": "productos",
+  "entity.clients": "clientes",
+  "entity.taxes": "impuestos",
+  "entity.categories": "categorías",
+  "entity.warehouses": "bodegas",
+  "entity.paymentMethods": "métodos de pago",
+  "entity.numberings": "numeraciones",
+  "entity.terminals": "cajas",
+  "entity.priceLists": "listas de precios",
+  "entity.invoices": "facturas",
+  "entity.maintenanceWindows": "mantenimientos",
+  "entity.numberBlocks": "bloques de numeración",
+  "entity.company": "empresa",
+
+  "notReady.title": "Esta caja aún no está lista",
+  "notReady.body":
+    "Conéctate a internet una vez para preparar esta caja: hay que ingresar y cargar sus datos. Después podrás facturar sin conexión.",
+  "notReady.retry": "Reintentar",
+} as const;
+
+export const sessionMessagesEn: Record<keyof typeof sessionMessagesEs, string> = {
+  "login.title": "Sign in to Mostrador",
+  "login.email": "Email",
+  "login.password": "Password",
+  "login.submit": "Sign in",
+  "login.submitting": "Signing in…",
+  "login.badCredentials": "Wrong email or password.",
+  "login.offline": "Offline: signing in for the first time needs the internet.",
+  "login.failed": "Could not sign in: {message}",
+
+  "terminal.title": "Choose this device's till",
+  "terminal.hint": "This browser will be registered to the chosen till and will be able to invoice offline.",
+  "terminal.none": "Your user has no tills assigned. Ask an admin to assign one.",
+  "terminal.loading": "Loading tills…",
+  "terminal.registering": "Registering this device to {name}…",
+  "terminal.failed": "Could not register the device: {message}",
+
+  "firstLoad.title": "Preparing {terminal}",
+  "firstLoad.entity": "Loading {entity} {loaded} / {total}",
+  "firstLoad.entityNoTotal": "Loading {entity} {loaded}",
+  "firstLoad.failed": "Loading stopped: {message}",
+  "firstLoad.retry": "Retry",
+  "firstLoad.offline": "The connection was lost. Loading continues when the internet is back.",
+
+  "entity.products": "products",
+  "entity.clients": "clients",
+  "entity.taxes": "taxes",
+  "entity.categories": "categories",
+  "entity.warehouses": "warehouses",
+  "entity.paymentMethods": "payment methods",
+  "entity.numberings": "numberings",
+  "entity.terminals": "tills",
+  "entity.priceLists": "price lists",
+  "entity.invoices": "invoices",
+  "entity.maintenanceWindows": "maintenance windows",
+  "entity.numberBlocks": "number blocks",
+  "entity.company": "company",
+
+  "notReady.title": "This till is not ready yet",
+  "notReady.body":
+    "Connect to the internet once to prepare this till: sign in and load its data. After that you can invoice offline.",
+  "notReady.retry": "Retry",
+};
