@@ -2,7 +2,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { FetchServerTransport } from "./api/fetchServerTransport";
 import { App } from "./app/App";
-import { type AppServices, AppServicesProvider } from "./app/appServices";
+import { type AppServices, AppServicesProvider } from "./services/appServices";
 import "./app/app.css";
 import { StorageFailure } from "./app/StorageFailure";
 import { ConnectivityMonitor } from "./connectivity/connectivityMonitor";

@@ -1,14 +1,14 @@
 import { useLiveQuery } from "dexie-react-hooks";
-import { useConnectivity } from "../connectivity/useConnectivity";
 import { useI18n } from "../i18n/i18n";
 import { UpdateBanner } from "../pwa/UpdateBanner";
 import { useSellingData } from "../sale/useSellingData";
+import { useAppServices } from "../services/appServices";
+import { useConnectivity } from "../services/useConnectivity";
 import { FirstLoadScreen } from "../session/FirstLoadScreen";
 import { LoginScreen } from "../session/LoginScreen";
 import { NotReadyScreen } from "../session/NotReadyScreen";
 import { TerminalPicker } from "../session/TerminalPicker";
 import type { DeviceIdentity, Readiness, SessionInfo } from "../storage/localRecords";
-import { useAppServices } from "./appServices";
 import { PosShell } from "./PosShell";
 
 interface DeviceState {

@@ -1,11 +1,11 @@
 import { useMemo } from "react";
-import { useAppServices } from "../app/appServices";
 import { useI18n } from "../i18n/i18n";
 import { formatInvoiceNumber } from "../receipt/invoiceNumber";
 import type { ChosenClient } from "../sale/invoiceDraft";
 import { SaleEditor } from "../sale/SaleEditor";
 import { type SaleSubmission, type SubmitOutcome, useSaleDraft } from "../sale/useSaleDraft";
 import type { SellingData } from "../sale/useSellingData";
+import { useAppServices } from "../services/appServices";
 import type { LocalInvoice } from "../storage/localRecords";
 import { cartFromInvoice, needsNewNumber, resubmitInvoice } from "./editInvoice";
 import { rejectionText } from "./rejectionText";

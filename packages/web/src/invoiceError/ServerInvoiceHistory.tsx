@@ -1,9 +1,9 @@
 import { useEffect, useState } from "react";
 import type { ServerInvoiceDetail } from "../api/serverTransport";
 import { isTransportError } from "../api/transportErrors";
-import { useAppServices } from "../app/appServices";
 import type { MessageKey } from "../i18n/i18n";
 import { useI18n } from "../i18n/i18n";
+import { useAppServices } from "../services/appServices";
 import type { LocalInvoice } from "../storage/localRecords";
 import { rejectionText } from "./rejectionText";
 

@@ -2,8 +2,8 @@ import type { Numbering } from "@mostrador/domain";
 import { useLiveQuery } from "dexie-react-hooks";
 import { useCallback, useEffect, useState } from "react";
 import type { NumberingReport, NumberingReportBlock, NumberRange } from "../api/adminTypes";
-import { useAppServices } from "../app/appServices";
 import { useI18n } from "../i18n/i18n";
+import { useAppServices } from "../services/appServices";
 import "../admin/admin.css";
 
 const ranges = (list: readonly NumberRange[]) =>

@@ -1,8 +1,8 @@
 import { useState } from "react";
-import { useAppServices } from "../app/appServices";
 import { useI18n } from "../i18n/i18n";
 import { markStart } from "../perf/performanceMarks";
 import { ReceiptView } from "../receipt/ReceiptView";
+import { useAppServices } from "../services/appServices";
 import type { LocalInvoice } from "../storage/localRecords";
 import { checkout } from "./checkout";
 import { SaleEditor } from "./SaleEditor";

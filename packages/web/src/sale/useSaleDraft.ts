@@ -1,8 +1,8 @@
 import { localDate, type Product, WALK_IN_CLIENT_ID_NUMBER } from "@mostrador/domain";
 import { useLiveQuery } from "dexie-react-hooks";
 import { type RefObject, useCallback, useMemo, useRef, useState } from "react";
-import { useAppServices } from "../app/appServices";
 import type { MessageKey } from "../i18n/i18n";
+import { useAppServices } from "../services/appServices";
 import type { ClientRecord } from "../storage/localRecords";
 import { addProduct, type Cart, cartTotals, emptyCart } from "./cart";
 import { saleBlocker } from "./checkout";

@@ -1,6 +1,6 @@
 import type { Category, Company, Numbering, PaymentMethod, Tax, Terminal } from "@mostrador/domain";
 import { useLiveQuery } from "dexie-react-hooks";
-import { useAppServices } from "../app/appServices";
+import { useAppServices } from "../services/appServices";
 import type { DeviceIdentity, SessionInfo } from "../storage/localRecords";
 import type { SaleContext } from "./invoiceDraft";
 

@@ -1,6 +1,6 @@
 import type { Terminal } from "@mostrador/domain";
-import type { AppServices } from "../app/appServices";
 import { topUpNumberBlocks } from "../numbering/numberBlockTopUp";
+import type { AppServices } from "../services/appServices";
 import type { DeviceIdentity, SessionInfo } from "../storage/localRecords";
 import type { PullProgress, SyncEngine } from "../sync/syncEngine";
 
