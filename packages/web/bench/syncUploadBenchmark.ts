@@ -42,7 +42,7 @@ try {
     terminalName: "Caja 1",
   });
   const device = await till.store.getMeta("device");
-  const numberingId = (await till.store.db.terminals.get(device?.terminalId ?? ""))?.numberingId ?? "";
+  const numberingId = (await till.store.getTerminal(device?.terminalId ?? ""))?.numberingId ?? "";
   // The device leases 3,000 numbers at once: over the default per-device limit of two blocks.
   const admin = await transport.login({ email: "admin@ejemplar.co", password: "ejemplar2026" });
   await fetch(`${server.url}/api/numberings/${numberingId}`, {

@@ -7,26 +7,11 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { demoLogins, type E2eServer, launchBrowser, runBrowserTests, startE2eServer } from "./support/browserHarness";
-import {
-  adminToken,
-  historyStatuses,
-  logIn,
-  openSalesHistory,
-  openTill,
-  pickTerminal,
-  printedNumber,
-  productSearch,
-  SETTLE_TIMEOUT_MS,
-  sellAndPayCash,
-  serverInvoices,
-  statusesOf,
-  waitForConnectivity,
-  waitForSyncIndicator,
-  waitUntilReady,
-} from "./support/tillSteps";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, test } from "vitest";
+import { demoLogins, runBrowserTests } from "./support/browserHarness";
+import { useE2eSuite } from "./support/e2eSuite";
+import * as till from "./support/tillSteps";
 
 const imagesDir = join(import.meta.dirname, "../../../docs/images");
 /** From the end of the window (or the server's restart) to "Sincronizada" with no click. */
@@ -52,18 +37,20 @@ async function chooseClient(page: Page, name: string) {
   await page.getByRole("button", { name: /^Cliente: .*Cambiar cliente$/ }).click();
   await page.getByRole("searchbox", { name: "Buscar cliente por nombre o documento" }).fill(name.split(" ")[0] ?? name);
   await page.getByRole("button", { name: new RegExp(`^${name}`) }).click();
-  await page.getByRole("button", { name: `Cliente: ${name}. Cambiar cliente` }).waitFor({ timeout: SETTLE_TIMEOUT_MS });
+  await page
+    .getByRole("button", { name: `Cliente: ${name}. Cambiar cliente` })
+    .waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
 }
 
 /** The seed's three sales: Pedro Osorio, then two walk-in customers. Returns the printed numbers. */
 async function sellThree(page: Page): Promise<string[]> {
-  await productSearch(page).waitFor({ state: "visible", timeout: SETTLE_TIMEOUT_MS });
+  await till.productSearch(page).waitFor({ state: "visible", timeout: till.SETTLE_TIMEOUT_MS });
   await chooseClient(page, "Pedro Osorio");
-  const pedro = await sellAndPayCash(page, ["Pan de bono", "Café molido 250 g"], { keepReceipt: true });
+  const pedro = await till.sellAndPayCash(page, ["Pan de bono", "Café molido 250 g"], { keepReceipt: true });
   expect(pedro.receiptText).toContain("Pedro Osorio");
   await page.getByRole("button", { name: "Nueva venta" }).click();
-  const second = await sellAndPayCash(page, ["Gaseosa Cola 400 ml"]);
-  const third = await sellAndPayCash(page, ["Empanada de carne", "Croissant"]);
+  const second = await till.sellAndPayCash(page, ["Gaseosa Cola 400 ml"]);
+  const third = await till.sellAndPayCash(page, ["Empanada de carne", "Croissant"]);
   return [pedro.number, second.number, third.number];
 }
 
@@ -74,7 +61,7 @@ async function waitForHistory(page: Page, expected: Record<string, string>, time
   const until = Date.now() + timeout;
   let seen: Record<string, string> = {};
   while (Date.now() < until) {
-    seen = await historyStatuses(page);
+    seen = await till.historyStatuses(page);
     if (process.env.E2E_TRACE === "1") step(`history ${JSON.stringify(seen)}`);
     if (sameStatuses(seen, expected)) return;
     await page.waitForTimeout(250);
@@ -83,18 +70,21 @@ async function waitForHistory(page: Page, expected: Record<string, string>, time
 }
 
 async function expectServerHolds(url: string, numbers: string[], pedroId: string) {
-  const token = await adminToken(url);
-  const { items, total } = await serverInvoices(url, token);
+  const token = await till.adminToken(url);
+  const { items, total } = await till.serverInvoices(url, token);
   expect(total).toBe(3);
-  expect(items.map(printedNumber).sort()).toEqual([...numbers].sort());
+  expect(items.map(till.printedNumber).sort()).toEqual([...numbers].sort());
   expect(new Set(items.map((i) => i.id)).size).toBe(3);
-  const pedro = items.find((i) => printedNumber(i) === numbers[0]) as unknown as { clientId: string; status: string };
+  const pedro = items.find((i) => till.printedNumber(i) === numbers[0]) as unknown as {
+    clientId: string;
+    status: string;
+  };
   expect(pedro.clientId).toBe(pedroId);
   expect(items.every((i) => i.status === "accepted")).toBe(true);
 }
 
 async function pedroId(url: string): Promise<string> {
-  const token = await adminToken(url);
+  const token = await till.adminToken(url);
   const { body } = await api(url, token, "GET", "/api/clients?q=Pedro%20Osorio");
   const items = body.items as { id: string; name: string }[];
   const pedro = items.find((c) => c.name === "Pedro Osorio");
@@ -103,37 +93,25 @@ async function pedroId(url: string): Promise<string> {
 }
 
 describe.skipIf(!runBrowserTests)("scheduled maintenance (issue 7)", () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
+  const chromium = useE2eSuite({ server: false });
+  beforeAll(() => {
     mkdirSync(imagesDir, { recursive: true });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   describe("a maintenance window", () => {
-    let e2e: E2eServer;
-    beforeAll(async () => {
-      e2e = await startE2eServer();
-    });
-    afterAll(async () => {
-      await e2e?.close();
-    });
+    const e2e = useE2eSuite({ browser: false });
 
     test("Caja 1 keeps invoicing through the window and synchronizes by itself afterwards", async () => {
-      const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+      const context = await chromium.browser.newContext({ viewport: { width: 1366, height: 768 } });
       try {
         const page = await context.newPage();
         traceApi(page);
-        await openTill(page, e2e.url, "Caja 1");
+        await till.openTill(page, e2e.url, "Caja 1");
         step("Caja 1 ready");
-        await waitForSyncIndicator(page, "Sincronizado 100%");
+        await till.waitForSyncIndicator(page, "Sincronizado 100%");
 
         // An admin schedules a window starting in ~10 s and lasting ~25 s.
-        const admin = await adminToken(e2e.url);
+        const admin = await till.adminToken(e2e.url);
         const startsAt = new Date(Date.now() + LEAD_MS);
         const endsAt = new Date(startsAt.getTime() + WINDOW_MS);
         step(`window scheduled ${startsAt.toISOString()} – ${endsAt.toISOString()}`);
@@ -147,7 +125,7 @@ describe.skipIf(!runBrowserTests)("scheduled maintenance (issue 7)", () => {
         // "Sincronizar" brings the window down; the banner announces it with the sync state.
         await page.getByRole("button", { name: "Sincronizar" }).click();
         const banner = page.getByRole("region", { name: "Aviso de mantenimiento" });
-        await banner.getByText(/^Mantenimiento programado: /).waitFor({ timeout: SETTLE_TIMEOUT_MS });
+        await banner.getByText(/^Mantenimiento programado: /).waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
         await expect(banner.textContent()).resolves.toContain("sincroniza tu punto de venta al 100%");
         await expect(banner.getByTestId("maintenance-sync-state").textContent()).resolves.toBe(
           "Tu punto de venta está sincronizado al 100%.",
@@ -162,7 +140,7 @@ describe.skipIf(!runBrowserTests)("scheduled maintenance (issue 7)", () => {
         await page
           .getByRole("status")
           .filter({ hasText: /^En mantenimiento$/ })
-          .waitFor({ timeout: SETTLE_TIMEOUT_MS });
+          .waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
         const during = await api(e2e.url, admin, "GET", "/api/invoices");
         expect(during.status).toBe(503);
         expect((during.body.error as { code: string }).code).toBe("MAINTENANCE");
@@ -170,21 +148,21 @@ describe.skipIf(!runBrowserTests)("scheduled maintenance (issue 7)", () => {
         step("window started");
         const numbers = await sellThree(page);
         step(`sold ${numbers.join(", ")}`);
-        await waitForSyncIndicator(page, "3 pendientes");
+        await till.waitForSyncIndicator(page, "3 pendientes");
         step("indicator shows 3 pendientes");
         await page.screenshot({ path: join(imagesDir, "maintenance-in-progress.png"), clip: clipTop(page) });
         await page.locator(".app-header__sync").screenshot({ path: join(imagesDir, "sync-indicator-pending.png") });
-        await openSalesHistory(page);
+        await till.openSalesHistory(page);
         step("history open");
-        await waitForHistory(page, statusesOf(numbers, "Pendiente"), SETTLE_TIMEOUT_MS);
+        await waitForHistory(page, till.statusesOf(numbers, "Pendiente"), till.SETTLE_TIMEOUT_MS);
         step("history shows Pendiente");
         expect(Date.now(), "the sales and the history check fit in the window").toBeLessThan(endsAt.getTime());
 
         // The window ends: no click; the history turns "Sincronizada" by itself.
-        await waitForHistory(page, statusesOf(numbers, "Sincronizada"), AUTO_SYNC_TIMEOUT_MS);
+        await waitForHistory(page, till.statusesOf(numbers, "Sincronizada"), AUTO_SYNC_TIMEOUT_MS);
         step(`history shows Sincronizada, ${((Date.now() - endsAt.getTime()) / 1000).toFixed(1)}s after the window`);
-        await waitForSyncIndicator(page, "Sincronizado 100%");
-        await waitForConnectivity(page, "En línea");
+        await till.waitForSyncIndicator(page, "Sincronizado 100%");
+        await till.waitForConnectivity(page, "En línea");
         await expect(banner.count()).resolves.toBe(0);
         await page.locator(".app-header__sync").screenshot({ path: join(imagesDir, "sync-indicator.png") });
         await expectServerHolds(e2e.url, numbers, await pedroId(e2e.url));
@@ -194,17 +172,19 @@ describe.skipIf(!runBrowserTests)("scheduled maintenance (issue 7)", () => {
     });
 
     test("an admin schedules, sees and cancels a window from the app", async () => {
-      const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+      const context = await chromium.browser.newContext({ viewport: { width: 1366, height: 768 } });
       try {
         const page = await context.newPage();
         page.on("dialog", (dialog) => void dialog.accept().catch(() => undefined)); // "¿Cancelar el mantenimiento…?"
         await page.goto(e2e.url);
-        await logIn(page, demoLogins.admin);
-        await pickTerminal(page, "Caja 2");
-        await waitUntilReady(page, "Caja 2");
+        await till.logIn(page, demoLogins.admin);
+        await till.pickTerminal(page, "Caja 2");
+        await till.waitUntilReady(page, "Caja 2");
         await page.getByRole("button", { name: "Administración" }).click();
         await page.getByRole("menuitem", { name: "Mantenimientos" }).click();
-        await page.getByRole("heading", { name: "Mantenimientos programados" }).waitFor({ timeout: SETTLE_TIMEOUT_MS });
+        await page
+          .getByRole("heading", { name: "Mantenimientos programados" })
+          .waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
 
         // The form proposes the next hours in the company's time zone: schedule with a message.
         await page.getByLabel("Mensaje (opcional)").fill("Cambio de servidor");
@@ -212,19 +192,19 @@ describe.skipIf(!runBrowserTests)("scheduled maintenance (issue 7)", () => {
         await page
           .getByRole("status")
           .filter({ hasText: /^Quedó programado el mantenimiento: / })
-          .waitFor({ timeout: SETTLE_TIMEOUT_MS });
+          .waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
         const row = page.getByRole("row").filter({ hasText: "Cambio de servidor" });
-        await row.getByText("Programado", { exact: true }).waitFor({ timeout: SETTLE_TIMEOUT_MS });
+        await row.getByText("Programado", { exact: true }).waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
         // This till learns of it at once and announces it (less than 24 h ahead); dismissing hides it.
         const banner = page.getByRole("region", { name: "Aviso de mantenimiento" });
-        await banner.getByText("Cambio de servidor").waitFor({ timeout: SETTLE_TIMEOUT_MS });
+        await banner.getByText("Cambio de servidor").waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
         await banner.getByRole("button", { name: "Ocultar aviso de mantenimiento" }).click();
         await expect(banner.count()).resolves.toBe(0);
 
         await row.getByRole("button", { name: /^Cancelar el mantenimiento del / }).click();
-        await page.getByText("Mantenimiento cancelado.", { exact: true }).waitFor({ timeout: SETTLE_TIMEOUT_MS });
-        await row.waitFor({ state: "detached", timeout: SETTLE_TIMEOUT_MS });
-        const { body } = await api(e2e.url, await adminToken(e2e.url), "GET", "/api/maintenance-windows");
+        await page.getByText("Mantenimiento cancelado.", { exact: true }).waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+        await row.waitFor({ state: "detached", timeout: till.SETTLE_TIMEOUT_MS });
+        const { body } = await api(e2e.url, await till.adminToken(e2e.url), "GET", "/api/maintenance-windows");
         expect((body.items as { message: string }[]).map((w) => w.message)).not.toContain("Cambio de servidor");
       } finally {
         await context.close();
@@ -233,36 +213,30 @@ describe.skipIf(!runBrowserTests)("scheduled maintenance (issue 7)", () => {
   });
 
   describe("the server process dies and comes back", () => {
-    let e2e: E2eServer;
-    beforeAll(async () => {
-      e2e = await startE2eServer();
-    });
-    afterAll(async () => {
-      await e2e?.close();
-    });
+    const e2e = useE2eSuite({ browser: false });
 
     test("Caja 1 keeps invoicing while the server is down and synchronizes by itself when it returns", async () => {
-      const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+      const context = await chromium.browser.newContext({ viewport: { width: 1366, height: 768 } });
       try {
         const page = await context.newPage();
-        await openTill(page, e2e.url, "Caja 1");
+        await till.openTill(page, e2e.url, "Caja 1");
         step("Caja 1 ready");
-        await waitForSyncIndicator(page, "Sincronizado 100%");
+        await till.waitForSyncIndicator(page, "Sincronizado 100%");
 
-        await e2e.server.kill(); // connection refused from now on
+        await e2e.server.server.kill(); // connection refused from now on
         step("server killed");
-        await waitForConnectivity(page, "Sin conexión");
+        await till.waitForConnectivity(page, "Sin conexión");
         const numbers = await sellThree(page);
         step(`sold ${numbers.join(", ")}`);
-        await waitForSyncIndicator(page, "3 pendientes");
-        await openSalesHistory(page);
-        await waitForHistory(page, statusesOf(numbers, "Pendiente"), SETTLE_TIMEOUT_MS);
+        await till.waitForSyncIndicator(page, "3 pendientes");
+        await till.openSalesHistory(page);
+        await waitForHistory(page, till.statusesOf(numbers, "Pendiente"), till.SETTLE_TIMEOUT_MS);
 
-        await e2e.server.start(); // same port, same database
+        await e2e.server.server.start(); // same port, same database
         step("server started again");
-        await waitForHistory(page, statusesOf(numbers, "Sincronizada"), AUTO_SYNC_TIMEOUT_MS);
+        await waitForHistory(page, till.statusesOf(numbers, "Sincronizada"), AUTO_SYNC_TIMEOUT_MS);
         step("history shows Sincronizada");
-        await waitForSyncIndicator(page, "Sincronizado 100%");
+        await till.waitForSyncIndicator(page, "Sincronizado 100%");
         await expectServerHolds(e2e.url, numbers, await pedroId(e2e.url));
       } finally {
         await context.close();

@@ -7,22 +7,10 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { demoLogins, type E2eServer, launchBrowser, runBrowserTests, startE2eServer } from "./support/browserHarness";
-import {
-  adminToken,
-  goOffline,
-  goOnline,
-  logIn,
-  openTill,
-  pickTerminal,
-  SETTLE_TIMEOUT_MS,
-  sellInvoices,
-  serverInvoices,
-  waitForConnectivity,
-  waitForSyncIndicator,
-  waitUntilReady,
-} from "./support/tillSteps";
+import { beforeAll, describe, expect, test } from "vitest";
+import { demoLogins, runBrowserTests } from "./support/browserHarness";
+import { useE2eSuite } from "./support/e2eSuite";
+import * as till from "./support/tillSteps";
 
 const imagesDir = join(import.meta.dirname, "../../../docs/images");
 const PER_TILL = 10;
@@ -66,44 +54,36 @@ async function openTills(browser: Browser, url: string): Promise<{ context: Brow
   for (const terminal of ["Caja 1", "Caja 2"]) {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const page = await context.newPage();
-    await openTill(page, url, terminal);
-    await waitForSyncIndicator(page, "Sincronizado 100%");
+    await till.openTill(page, url, terminal);
+    await till.waitForSyncIndicator(page, "Sincronizado 100%");
     tills.push({ context, page });
   }
   return tills;
 }
 
 describe.skipIf(!runBrowserTests)("offline invoice numbers never collide across terminals (issue 5)", () => {
-  let browser: Browser;
-  let e2e: E2eServer;
-
-  beforeAll(async () => {
-    [browser, e2e] = await Promise.all([launchBrowser(), startE2eServer()]);
+  const e2e = useE2eSuite();
+  beforeAll(() => {
     mkdirSync(imagesDir, { recursive: true });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await e2e?.close();
-  });
-
   test("Caja 1 and Caja 2 sell 10 invoices each offline: 20 distinct numbers inside the range", async () => {
-    const tills = await openTills(browser, e2e.url);
+    const tills = await openTills(e2e.browser, e2e.url);
     try {
       for (const { context, page } of tills) {
-        await goOffline(context); // setOffline(true) and every /api/ request aborted
-        await waitForConnectivity(page, "Sin conexión");
+        await till.goOffline(context); // setOffline(true) and every /api/ request aborted
+        await till.waitForConnectivity(page, "Sin conexión");
       }
       const printed: string[][] = [];
-      for (const [i, { page }] of tills.entries()) printed.push(await sellInvoices(page, PER_TILL, i * 3));
-      for (const { page } of tills) await waitForSyncIndicator(page, `${PER_TILL} pendientes`);
+      for (const [i, { page }] of tills.entries()) printed.push(await till.sellInvoices(page, PER_TILL, i * 3));
+      for (const { page } of tills) await till.waitForSyncIndicator(page, `${PER_TILL} pendientes`);
 
-      for (const { context } of tills) await goOnline(context);
-      for (const { page } of tills) await waitForSyncIndicator(page, "Sincronizado 100%", 90_000);
+      for (const { context } of tills) await till.goOnline(context);
+      for (const { page } of tills) await till.waitForSyncIndicator(page, "Sincronizado 100%", 90_000);
 
-      const admin = await adminToken(e2e.url);
+      const admin = await till.adminToken(e2e.url);
       const pos = await posNumbering(e2e.url, admin);
-      const { items, total } = await serverInvoices(e2e.url, admin);
+      const { items, total } = await till.serverInvoices(e2e.url, admin);
       expect(total).toBe(2 * PER_TILL);
       const numbers = items.map((i) => i.number);
       expect(new Set(numbers).size).toBe(2 * PER_TILL);
@@ -136,24 +116,24 @@ describe.skipIf(!runBrowserTests)("offline invoice numbers never collide across 
   });
 
   test('the admin screen "Numeraciones" shows the report and releases a till\'s unused numbers', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const context = await e2e.browser.newContext({ viewport: { width: 1366, height: 900 } });
     try {
       const page = await context.newPage();
       page.on("dialog", (dialog) => void dialog.accept().catch(() => undefined)); // the release asks to confirm
       await page.goto(e2e.url);
-      await logIn(page, demoLogins.admin);
-      await pickTerminal(page, "Caja 3"); // electronic numbering: this device leases no POS numbers
-      await waitUntilReady(page, "Caja 3");
+      await till.logIn(page, demoLogins.admin);
+      await till.pickTerminal(page, "Caja 3"); // electronic numbering: this device leases no POS numbers
+      await till.waitUntilReady(page, "Caja 3");
 
       await page.getByRole("button", { name: "Administración" }).click();
       await page.getByRole("menuitem", { name: "Numeraciones" }).click();
       const card = page.getByRole("article", { name: "POS", exact: true });
       const used = card.getByTestId("numbering-total-used").locator("dd");
-      await used.filter({ hasText: /^20$/ }).waitFor({ timeout: SETTLE_TIMEOUT_MS });
+      await used.filter({ hasText: /^20$/ }).waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
       await expect(card.getByRole("cell", { name: "Caja 1" }).count()).resolves.toBeGreaterThan(0);
       await expect(card.getByRole("cell", { name: "Caja 2" }).count()).resolves.toBeGreaterThan(0);
 
-      const admin = await adminToken(e2e.url);
+      const admin = await till.adminToken(e2e.url);
       const pos = await posNumbering(e2e.url, admin);
       const before = await getJson<Report>(e2e.url, admin, `/api/numberings/${pos.id}/report`);
       const caja2Unused = before.blocks
@@ -164,7 +144,7 @@ describe.skipIf(!runBrowserTests)("offline invoice numbers never collide across 
       await card.getByRole("button", { name: "Liberar números sin usar de Caja 2" }).click();
       await card
         .getByText(`Se liberaron ${caja2Unused} números de Caja 2.`, { exact: true })
-        .waitFor({ timeout: SETTLE_TIMEOUT_MS });
+        .waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
       await page.screenshot({ path: join(imagesDir, "numbering-report.png"), fullPage: true });
       const after = await getJson<Report>(e2e.url, admin, `/api/numberings/${pos.id}/report`);
       expect(after.totals.released).toBe(before.totals.released + caja2Unused);
@@ -176,7 +156,7 @@ describe.skipIf(!runBrowserTests)("offline invoice numbers never collide across 
   });
 
   test('with no numbers left on the device "Facturar" is blocked with a clear message until a block arrives', async () => {
-    const admin = await adminToken(e2e.url);
+    const admin = await till.adminToken(e2e.url);
     const { items: terminals } = await getJson<{ items: { id: string; name: string }[] }>(
       e2e.url,
       admin,
@@ -184,17 +164,17 @@ describe.skipIf(!runBrowserTests)("offline invoice numbers never collide across 
     );
     const caja1 = terminals.find((t) => t.name === "Caja 1");
     if (!caja1) throw new Error("Caja 1 missing");
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const context = await e2e.browser.newContext({ viewport: { width: 1366, height: 768 } });
     try {
       const page = await context.newPage();
-      await openTill(page, e2e.url, "Caja 1");
-      await waitForSyncIndicator(page, "Sincronizado 100%");
+      await till.openTill(page, e2e.url, "Caja 1");
+      await till.waitForSyncIndicator(page, "Sincronizado 100%");
       // The admin releases Caja 1's unused numbers while the till cannot lease a new block.
       await context.route("**/api/number-blocks/lease", (route) => route.abort());
       await getJson(e2e.url, admin, `/api/terminals/${caja1.id}/release-numbers`, "POST");
       await page.getByRole("button", { name: "Sincronizar" }).click();
       const blocked = page.getByText(/^Esta caja no tiene números de factura disponibles/).first();
-      await blocked.waitFor({ timeout: SETTLE_TIMEOUT_MS });
+      await blocked.waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
       await page.getByRole("button", { name: "Pan de bono", exact: true }).click();
       await page.getByRole("button", { name: "Siguiente", exact: true }).click();
       await expect(page.getByRole("button", { name: "Facturar", exact: true }).isDisabled()).resolves.toBe(true);
@@ -214,10 +194,10 @@ describe.skipIf(!runBrowserTests)("offline invoice numbers never collide across 
           return button ? !button.disabled : false;
         },
         undefined,
-        { timeout: SETTLE_TIMEOUT_MS, polling: 200 },
+        { timeout: till.SETTLE_TIMEOUT_MS, polling: 200 },
       );
       await invoice.click();
-      await page.getByRole("article", { name: /^Factura POS-/ }).waitFor({ timeout: SETTLE_TIMEOUT_MS });
+      await page.getByRole("article", { name: /^Factura POS-/ }).waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
     } finally {
       await context.close();
     }

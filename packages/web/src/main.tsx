@@ -2,16 +2,16 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { FetchServerTransport } from "./api/fetchServerTransport";
 import { App } from "./app/App";
-import { type AppServices, AppServicesProvider } from "./app/appServices";
+import { type AppServices, AppServicesProvider } from "./services/appServices";
 import "./app/app.css";
 import { StorageFailure } from "./app/StorageFailure";
 import { ConnectivityMonitor } from "./connectivity/connectivityMonitor";
 import { I18nProvider } from "./i18n/i18n";
 import { maintenanceWatchFor } from "./maintenance/maintenanceWatch";
+import { catalogs } from "./messages";
 import { topUpNumberBlocks } from "./numbering/numberBlockTopUp";
 import { announceReloadNeeded, registerServiceWorker } from "./pwa/serviceWorkerRegistration";
 import { DexieLocalStore } from "./storage/dexieLocalStore";
-import { ScheduledSyncEngine } from "./sync/scheduledSyncEngine";
 import { MinimalSyncEngine } from "./sync/syncEngine";
 import { browserSchedulerEnvironment, SyncScheduler } from "./sync/syncScheduler";
 
@@ -21,10 +21,9 @@ function createServices(): AppServices {
   const engine = new MinimalSyncEngine({ store, transport, appVersion: import.meta.env.VITE_APP_VERSION });
   // Sync runs after each sale, when the connection returns, when the page shows, on a timer, and
   // retries with backoff; one tab at a time (Web Locks).
-  const scheduler = new SyncScheduler(engine, browserSchedulerEnvironment(), {
+  const syncEngine = new SyncScheduler(engine, browserSchedulerEnvironment(), {
     canSync: async () => (await store.getMeta("readiness"))?.ready === true,
   });
-  const syncEngine = new ScheduledSyncEngine(engine, scheduler);
   const connectivity = new ConnectivityMonitor({ transport });
   connectivity.subscribe((status) => {
     if (status === "online") syncEngine.requestSync("online");
@@ -47,18 +46,20 @@ async function start() {
   const root = document.getElementById("root");
   if (!root) throw new Error("#root missing from index.html");
   const services = createServices();
-  const db = services.store.db;
-  // A newer version in another tab upgrades the schema: Dexie closes this connection; ask to reload.
-  db.on("versionchange", () => announceReloadNeeded());
   try {
-    await db.open();
+    // A newer version in another tab upgrades the schema: this connection closes; ask to reload.
+    await services.store.open({ onVersionChange: () => announceReloadNeeded() });
   } catch (error) {
-    createRoot(root).render(<StorageFailure error={error} />);
+    createRoot(root).render(
+      <I18nProvider catalogs={catalogs}>
+        <StorageFailure error={error} />
+      </I18nProvider>,
+    );
     return;
   }
   createRoot(root).render(
     <StrictMode>
-      <I18nProvider>
+      <I18nProvider catalogs={catalogs}>
         <AppServicesProvider services={services}>
           <App />
         </AppServicesProvider>

@@ -1,5 +1,6 @@
 /**
- * What a cashier does at the till, driven by roles and the Spanish labels (i18n/messages.es.ts),
+ * What a cashier does at the till, driven by roles and the Spanish labels (the feature folders'
+ * *Messages.ts files),
  * shared by the browser end-to-end tests. No fixed sleeps: every wait is bounded and polls.
  */
 import type { BrowserContext, Page } from "playwright-core";
@@ -33,6 +34,7 @@ export interface ServerInvoice {
   status: string;
   deviceId: string;
   terminalId: string;
+  revision: number;
 }
 
 /** Closing or reloading with unsynced invoices asks for confirmation (by design): the cashier confirms. */
@@ -130,16 +132,12 @@ export async function waitForSyncIndicator(page: Page, name: string, timeout = S
 export async function sellAndPayCash(
   page: Page,
   products: readonly string[],
-  options: { keepReceipt?: boolean } = {},
+  options: { keepReceipt?: boolean; client?: string } = {},
 ): Promise<{ number: string; receiptText: string }> {
   await productSearch(page).waitFor({ state: "visible", timeout: SETTLE_TIMEOUT_MS });
   for (const name of products) await page.getByRole("button", { name, exact: true }).click();
-  await page.getByRole("button", { name: "Siguiente", exact: true }).click();
-  await page.getByRole("heading", { name: "Pago", exact: true }).waitFor({ timeout: SETTLE_TIMEOUT_MS });
-  const method = page.getByLabel("Método de pago").first();
-  const cash = await method.locator("option", { hasText: "Efectivo" }).getAttribute("value");
-  if (cash) await method.selectOption(cash);
-  await page.getByRole("button", { name: "Facturar", exact: true }).click();
+  if (options.client) await chooseClient(page, options.client);
+  await payCashAndInvoice(page);
   const receipt = page.getByRole("article", { name: /^Factura / });
   await receipt.waitFor({ state: "visible", timeout: SETTLE_TIMEOUT_MS });
   const label = (await receipt.getAttribute("aria-label")) ?? "";
@@ -147,6 +145,30 @@ export async function sellAndPayCash(
   const receiptText = (await receipt.textContent()) ?? "";
   if (!options.keepReceipt) await page.getByRole("button", { name: "Nueva venta" }).click();
   return { number, receiptText };
+}
+
+/** Sells the products (optionally to a client); returns the printed number ("POS-7"), then "Nueva venta". */
+export async function sell(page: Page, products: readonly string[], client?: string): Promise<string> {
+  return (await sellAndPayCash(page, products, { client })).number;
+}
+
+/** "Cliente: … Cambiar cliente" → search → pick `name`. */
+export async function chooseClient(page: Page, name: string): Promise<void> {
+  await page.getByRole("button", { name: /^Cliente: .*Cambiar cliente$/ }).click();
+  await page.getByRole("searchbox", { name: "Buscar cliente por nombre o documento" }).fill(name);
+  await page.getByRole("button", { name: new RegExp(`^${name}`) }).click();
+  await page.getByRole("button", { name: new RegExp(`^Cliente: ${name}\\.`) }).waitFor({ timeout: SETTLE_TIMEOUT_MS });
+}
+
+/** "Siguiente" → "Efectivo" → "Facturar" (the sale screen and "Editar" alike). */
+export async function payCashAndInvoice(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Siguiente", exact: true }).click();
+  await page.getByRole("heading", { name: "Pago", exact: true }).waitFor({ timeout: SETTLE_TIMEOUT_MS });
+  const method = page.getByLabel("Método de pago").first();
+  const cash = await method.locator("option", { hasText: "Efectivo" }).getAttribute("value");
+  if (!cash) throw new Error("no Efectivo payment method");
+  await method.selectOption(cash);
+  await page.getByRole("button", { name: "Facturar", exact: true }).click();
 }
 
 /** Sells `count` invoices of one or two products each; returns their numbers in order. */
@@ -213,6 +235,30 @@ export async function serverInvoices(url: string, token: string): Promise<{ item
   const response = await fetch(`${url}/api/invoices?limit=500`, { headers: { authorization: `Bearer ${token}` } });
   if (!response.ok) throw new Error(`GET /api/invoices failed: ${response.status} ${await response.text()}`);
   return (await response.json()) as { items: ServerInvoice[]; total: number };
+}
+
+/** The invoice's status badge in the open detail ("Sincronizada", "Anulada", …). */
+export async function detailStatusIs(page: Page, label: string): Promise<void> {
+  await page.locator(".invoice-detail__bar .status-badge", { hasText: label }).waitFor({ timeout: SETTLE_TIMEOUT_MS });
+}
+
+/** An admin deactivates a product through the API (PATCH /api/products/:id {active:false}). */
+export function deactivateProduct(url: string, token: string, name: string): Promise<void> {
+  return setProductActive(url, token, name, false);
+}
+
+export async function setProductActive(url: string, token: string, name: string, active: boolean): Promise<void> {
+  const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+  const list = await fetch(`${url}/api/products?q=${encodeURIComponent(name)}&limit=50`, { headers });
+  const { items } = (await list.json()) as { items: { id: string; name: string }[] };
+  const product = items.find((p) => p.name === name);
+  if (!product) throw new Error(`product ${name} not found`);
+  const patched = await fetch(`${url}/api/products/${product.id}`, {
+    method: "PATCH",
+    headers,
+    body: JSON.stringify({ active }),
+  });
+  if (!patched.ok) throw new Error(`PATCH product: ${patched.status} ${await patched.text()}`);
 }
 
 export function printedNumber(invoice: Pick<ServerInvoice, "prefix" | "number">): string {

@@ -43,8 +43,26 @@ export class TransportError extends Error {
 
   /** Worth retrying later with the same request. */
   get transient(): boolean {
-    return this.kind === "network" || this.kind === "timeout" || this.kind === "unavailable" || this.kind === "server";
+    return isTransientKind(this.kind);
   }
+}
+
+/**
+ * The one definition of "worth retrying by itself" (the scheduler's backoff, the void's
+ * "offline"): no answer, 503 and 5xx, and also `invalid_response`. A 2xx that is not the
+ * contract's body is, at a shop's till, mostly a captive portal or proxy answering for the
+ * server (the network, not the request, is wrong), and every request the till repeats is
+ * idempotent; a contract change is fixed by the app's update, which the retry then picks up.
+ * 401 and other 4xx need a person (sign in again, fix the data), so they are not retried fast.
+ */
+export function isTransientKind(kind: string): boolean {
+  return (
+    kind === "network" ||
+    kind === "timeout" ||
+    kind === "unavailable" ||
+    kind === "server" ||
+    kind === "invalid_response"
+  );
 }
 
 export function isTransportError(error: unknown): error is TransportError {

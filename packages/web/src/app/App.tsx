@@ -1,14 +1,14 @@
-import { useConnectivity } from "../connectivity/useConnectivity";
-import { useLiveQuery } from "../hooks/useLiveQuery";
+import { useLiveQuery } from "dexie-react-hooks";
 import { useI18n } from "../i18n/i18n";
 import { UpdateBanner } from "../pwa/UpdateBanner";
 import { useSellingData } from "../sale/useSellingData";
+import { useAppServices } from "../services/appServices";
+import { useConnectivity } from "../services/useConnectivity";
 import { FirstLoadScreen } from "../session/FirstLoadScreen";
 import { LoginScreen } from "../session/LoginScreen";
 import { NotReadyScreen } from "../session/NotReadyScreen";
 import { TerminalPicker } from "../session/TerminalPicker";
 import type { DeviceIdentity, Readiness, SessionInfo } from "../storage/localRecords";
-import { useAppServices } from "./appServices";
 import { PosShell } from "./PosShell";
 
 interface DeviceState {
@@ -34,8 +34,8 @@ function AppScreens() {
   const { store } = useAppServices();
   const connectivity = useConnectivity();
   const { t } = useI18n();
-  const state = useLiveQuery<DeviceState | null>(
-    async () => {
+  const state = useLiveQuery(
+    async (): Promise<DeviceState> => {
       const [session, device, readiness] = await Promise.all([
         store.getMeta("session"),
         store.getMeta("device"),
@@ -47,7 +47,7 @@ function AppScreens() {
     null,
   );
   const terminalName = useLiveQuery(
-    async () => (state?.device ? ((await store.db.terminals.get(state.device.terminalId))?.name ?? "") : ""),
+    async () => (state?.device ? ((await store.getTerminal(state.device.terminalId))?.name ?? "") : ""),
     [store, state?.device?.terminalId],
     "",
   );

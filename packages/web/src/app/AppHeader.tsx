@@ -1,9 +1,9 @@
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import type { Connectivity } from "../connectivity/connectivityMonitor";
 import { useI18n } from "../i18n/i18n";
+import { LanguageSelect } from "../i18n/LanguageSelect";
 import { SyncIndicator } from "../syncStatus/SyncIndicator";
 import type { SyncStatusSummary } from "../syncStatus/syncStatusSummary";
-import { LanguageSelect } from "./LanguageSelect";
 
 interface AppHeaderProps {
   terminalName: string;

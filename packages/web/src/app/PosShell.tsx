@@ -1,6 +1,5 @@
 import { lazy, Suspense, useMemo, useState } from "react";
 import { AdminMenu, type AdminView } from "../admin/AdminMenu";
-import { useConnectivity } from "../connectivity/useConnectivity";
 import { DeviceRevokedBanner } from "../devices/DeviceRevokedBanner";
 import { useBeforeUnloadGuard } from "../durability/useBeforeUnloadGuard";
 import { usePersistentStorage } from "../durability/usePersistentStorage";
@@ -10,10 +9,11 @@ import { useMaintenance } from "../maintenance/useMaintenance";
 import { LogoutDialog } from "../pending/LogoutDialog";
 import { SaleScreen } from "../sale/SaleScreen";
 import type { SellingData } from "../sale/useSellingData";
+import { useAppServices } from "../services/appServices";
+import { useConnectivity } from "../services/useConnectivity";
 import type { ReceiptContext } from "../storage/localRecords";
 import { useSyncStatus } from "../syncStatus/useSyncStatus";
 import { AppHeader } from "./AppHeader";
-import { useAppServices } from "./appServices";
 
 const SalesHistory = lazy(() => import("../history/SalesHistory"));
 const MaintenanceAdmin = lazy(() => import("../maintenance/MaintenanceAdmin"));

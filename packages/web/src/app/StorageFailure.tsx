@@ -1,16 +1,9 @@
-import { I18nProvider, useI18n } from "../i18n/i18n";
+import { useI18n } from "../i18n/i18n";
 
 /** IndexedDB could not be opened (private mode, disk full, blocked): nothing can be sold safely. */
 export function StorageFailure({ error }: { error: unknown }) {
-  return (
-    <I18nProvider>
-      <StorageFailureMessage message={error instanceof Error ? error.message : String(error)} />
-    </I18nProvider>
-  );
-}
-
-function StorageFailureMessage({ message }: { message: string }) {
   const { t } = useI18n();
+  const message = error instanceof Error ? error.message : String(error);
   return (
     <main className="centered-page">
       <section className="card" role="alert">

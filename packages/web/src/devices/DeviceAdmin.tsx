@@ -1,7 +1,7 @@
 import type { DeviceRow } from "@mostrador/domain";
 import { useCallback, useEffect, useState } from "react";
-import { useAppServices } from "../app/appServices";
 import { useI18n } from "../i18n/i18n";
+import { useAppServices } from "../services/appServices";
 import "../admin/admin.css";
 
 /** Admin screen "Dispositivos": every registered till, its sync state, and "Revocar". */

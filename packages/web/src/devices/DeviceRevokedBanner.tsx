@@ -1,7 +1,7 @@
 import { useState, useSyncExternalStore } from "react";
-import { useAppServices } from "../app/appServices";
 import { useI18n } from "../i18n/i18n";
 import { usePendingInvoicesFile } from "../pending/usePendingInvoicesFile";
+import { useAppServices } from "../services/appServices";
 
 /**
  * Shown once the server answered DEVICE_REVOKED: syncing has stopped for good, and the invoices

@@ -1,7 +1,5 @@
+import { useLiveQuery } from "dexie-react-hooks";
 import { useState } from "react";
-import { useAppServices } from "../app/appServices";
-import { useConnectivity } from "../connectivity/useConnectivity";
-import { useLiveQuery } from "../hooks/useLiveQuery";
 import { useI18n } from "../i18n/i18n";
 import { InvoiceEditor } from "../invoiceError/InvoiceEditor";
 import { InvoiceErrorPanel } from "../invoiceError/InvoiceErrorPanel";
@@ -9,6 +7,8 @@ import { ServerInvoiceHistory } from "../invoiceError/ServerInvoiceHistory";
 import { formatInvoiceNumber } from "../receipt/invoiceNumber";
 import { ReceiptView } from "../receipt/ReceiptView";
 import { useSellingData } from "../sale/useSellingData";
+import { useAppServices } from "../services/appServices";
+import { useConnectivity } from "../services/useConnectivity";
 import type { LocalInvoice, ReceiptContext } from "../storage/localRecords";
 import { InvoiceStatusBadge } from "./InvoiceStatusBadge";
 

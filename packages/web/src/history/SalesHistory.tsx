@@ -1,11 +1,11 @@
 import type { LocalInvoiceStatus } from "@mostrador/domain";
+import { useLiveQuery } from "dexie-react-hooks";
 import { type ChangeEvent, useDeferredValue, useRef, useState } from "react";
-import { useAppServices } from "../app/appServices";
-import { useLiveQuery } from "../hooks/useLiveQuery";
 import { useI18n } from "../i18n/i18n";
 import { rejectionText } from "../invoiceError/rejectionText";
 import { usePendingInvoicesFile } from "../pending/usePendingInvoicesFile";
 import { formatInvoiceNumber } from "../receipt/invoiceNumber";
+import { useAppServices } from "../services/appServices";
 import type { LocalInvoice, ReceiptContext } from "../storage/localRecords";
 import { InvoiceDetail } from "./InvoiceDetail";
 import { InvoiceStatusBadge } from "./InvoiceStatusBadge";
@@ -29,7 +29,7 @@ export default function SalesHistory({ fallbackContext }: { fallbackContext: Rec
     [] as LocalInvoice[],
   );
 
-  const errorCount = useLiveQuery(() => store.db.invoices.where("status").equals("error").count(), [store], 0);
+  const errorCount = useLiveQuery(async () => (await store.countInvoicesByStatus()).error, [store], 0);
 
   if (openId) {
     return <InvoiceDetail invoiceId={openId} fallbackContext={fallbackContext} onBack={() => setOpenId(null)} />;

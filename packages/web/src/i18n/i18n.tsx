@@ -1,14 +1,21 @@
 import { formatMoney as formatMinor, type Minor } from "@mostrador/domain";
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
-import { en } from "./messages.en";
-import { es, type MessageKey } from "./messages.es";
+
+/**
+ * The message keys. Empty here: the app's catalog (src/messages.ts) fills it by declaration
+ * merging, so i18n only looks texts up and imports no feature.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging in src/messages.ts
+export interface Messages {}
+export type MessageKey = keyof Messages & string;
 
 export type Locale = "es-CO" | "en";
+/** One text per key and language; Spanish (es-CO) is the default and the fallback. */
+export type Catalogs = Record<Locale, Record<MessageKey, string>>;
 export const locales: readonly { id: Locale; label: string }[] = [
   { id: "es-CO", label: "Español" },
   { id: "en", label: "English" },
 ];
-const catalogs: Record<Locale, Record<MessageKey, string>> = { "es-CO": es, en };
 const LOCALE_STORAGE_KEY = "mostrador.locale";
 
 export type MessageParams = Record<string, string | number>;
@@ -20,8 +27,8 @@ export function interpolate(template: string, params?: MessageParams): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
-export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  return interpolate(catalogs[locale][key] ?? es[key], params);
+export function translate(catalogs: Catalogs, locale: Locale, key: MessageKey, params?: MessageParams): string {
+  return interpolate(catalogs[locale][key] ?? catalogs["es-CO"][key], params);
 }
 
 export interface I18n {
@@ -49,7 +56,15 @@ function initialLocale(): Locale {
   return "es-CO";
 }
 
-export function I18nProvider({ children, currency = "COP" }: { children: ReactNode; currency?: string }) {
+export function I18nProvider({
+  catalogs,
+  children,
+  currency = "COP",
+}: {
+  catalogs: Catalogs;
+  children: ReactNode;
+  currency?: string;
+}) {
   const [locale, setLocaleState] = useState<Locale>(initialLocale);
   const setLocale = useCallback((next: Locale) => {
     setLocaleState(next);
@@ -65,15 +80,16 @@ export function I18nProvider({ children, currency = "COP" }: { children: ReactNo
     return {
       locale,
       setLocale,
-      t: (key, params) => translate(locale, key, params),
-      tp: (key, count) => translate(locale, `${key}.${count === 1 ? "one" : "other"}` as MessageKey, { count }),
+      t: (key, params) => translate(catalogs, locale, key, params),
+      tp: (key, count) =>
+        translate(catalogs, locale, `${key}.${count === 1 ? "one" : "other"}` as MessageKey, { count }),
       money: (minor) => formatMinor(minor, currency, "es-CO"),
       number: (value) => numberFormat.format(value),
       dateTime: (iso, timeZone) =>
         new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "short", timeZone }).format(new Date(iso)),
       date: (iso, timeZone) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone }).format(new Date(iso)),
     };
-  }, [locale, setLocale, currency]);
+  }, [catalogs, locale, setLocale, currency]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -1,7 +1,7 @@
 import { useState } from "react";
-import { useAppServices } from "../app/appServices";
 import { useI18n } from "../i18n/i18n";
 import { formatInvoiceNumber } from "../receipt/invoiceNumber";
+import { useAppServices } from "../services/appServices";
 import type { LocalInvoice } from "../storage/localRecords";
 import { resendInvoice } from "./invoiceActions";
 import { rejectionText } from "./rejectionText";

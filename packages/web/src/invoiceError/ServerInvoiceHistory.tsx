@@ -1,9 +1,9 @@
 import type { InvoiceDetail as ServerInvoiceDetail } from "@mostrador/domain";
 import { useEffect, useState } from "react";
 import { isTransportError } from "../api/transportErrors";
-import { useAppServices } from "../app/appServices";
+import type { MessageKey } from "../i18n/i18n";
 import { useI18n } from "../i18n/i18n";
-import type { MessageKey } from "../i18n/messages.es";
+import { useAppServices } from "../services/appServices";
 import type { LocalInvoice } from "../storage/localRecords";
 import { rejectionText } from "./rejectionText";
 

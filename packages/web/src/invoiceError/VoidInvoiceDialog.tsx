@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from "react";
-import { useAppServices } from "../app/appServices";
 import { useI18n } from "../i18n/i18n";
+import { useAppServices } from "../services/appServices";
 import type { LocalInvoice } from "../storage/localRecords";
 import { voidInvoiceOnServer } from "./invoiceActions";
 

@@ -1,9 +1,9 @@
 import { type InvoiceDocument, type InvoiceRejection, numberRejectionCodes } from "@mostrador/domain";
-import type { AppServices } from "../app/appServices";
 import type { Cart, NewClientDraft } from "../sale/cart";
 import { describeCheckoutError } from "../sale/checkout";
 import { buildInvoiceDraft, type ChosenClient, type SaleContext } from "../sale/invoiceDraft";
 import type { PaymentEntry } from "../sale/payment";
+import type { AppServices } from "../services/appServices";
 import type { LocalInvoice } from "../storage/localRecords";
 
 /** The invoice's lines, client and notes as a cart the sale editor can change. */

@@ -6,7 +6,7 @@ import type { ServerTransport } from "../api/serverTransport";
 import { TransportError } from "../api/transportErrors";
 import type { DexieLocalStore } from "../storage/dexieLocalStore";
 import { openTestStore } from "../storage/testDatabase";
-import type { SyncEngine } from "../sync/syncEngine";
+import type { ScheduledSync } from "../sync/syncScheduler";
 import * as demo from "../testing/demoCatalog";
 import { sampleDraft } from "../testing/sampleInvoices";
 import { resendInvoice, voidInvoiceOnServer } from "./invoiceActions";
@@ -26,7 +26,7 @@ async function setup(voidInvoice: ServerTransport["voidInvoice"]) {
   await store.applyPushResults([{ outcome: "rejected", id: saved.id, revision: 1, errors }]);
   const invoice = (await store.getInvoice(saved.id))!;
   const transport = { voidInvoice: vi.fn(voidInvoice) } as unknown as ServerTransport;
-  const syncEngine = { requestSync: vi.fn() } as unknown as SyncEngine;
+  const syncEngine = { requestSync: vi.fn() } as unknown as ScheduledSync;
   return { store, invoice, transport, syncEngine, services: { store, transport, syncEngine } };
 }
 

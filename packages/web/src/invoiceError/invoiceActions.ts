@@ -1,5 +1,5 @@
 import { isTransportError } from "../api/transportErrors";
-import type { AppServices } from "../app/appServices";
+import type { AppServices } from "../services/appServices";
 import type { LocalInvoice } from "../storage/localRecords";
 
 export type VoidOutcome =

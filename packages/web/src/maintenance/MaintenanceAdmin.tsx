@@ -1,7 +1,7 @@
 import type { MaintenanceWindow as MaintenanceWindowRow } from "@mostrador/domain";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
-import { useAppServices } from "../app/appServices";
 import { useI18n } from "../i18n/i18n";
+import { useAppServices } from "../services/appServices";
 import { formatWindowRange } from "./maintenanceSchedule";
 import { isoToWallTime, wallTimeToIso } from "./zonedTime";
 

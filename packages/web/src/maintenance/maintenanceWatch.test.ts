@@ -4,7 +4,8 @@ import type { ServerTransport } from "../api/serverTransport";
 import { TransportError } from "../api/transportErrors";
 import { ConnectivityMonitor } from "../connectivity/connectivityMonitor";
 import type { LocalStore } from "../storage/localStore";
-import type { SyncEngine, SyncEngineState } from "../sync/syncEngine";
+import type { SyncEngineState } from "../sync/syncEngine";
+import type { ScheduledSync } from "../sync/syncScheduler";
 import type { MaintenanceWindowLike } from "./maintenanceSchedule";
 import { MaintenanceWatch } from "./maintenanceWatch";
 
@@ -43,7 +44,7 @@ function setup(local: MaintenanceWindowLike[]) {
     },
     getState: () => ({}) as SyncEngineState,
     requestSync: (reason: string) => requested.push(reason),
-  } as unknown as SyncEngine;
+  } as unknown as ScheduledSync;
   const watch = new MaintenanceWatch({
     store,
     transport,

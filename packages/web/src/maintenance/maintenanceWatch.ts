@@ -1,9 +1,9 @@
 import type { ServerStatus } from "@mostrador/domain";
-import { liveQuery } from "dexie";
 import type { ServerTransport } from "../api/serverTransport";
 import type { ConnectivityMonitor } from "../connectivity/connectivityMonitor";
+import { watchQuery } from "../storage/liveQueries";
 import type { LocalStore } from "../storage/localStore";
-import type { SyncEngine } from "../sync/syncEngine";
+import type { ScheduledSync } from "../sync/syncScheduler";
 import { currentWindow, type MaintenanceWindowLike } from "./maintenanceSchedule";
 
 export interface MaintenanceState {
@@ -14,10 +14,10 @@ export interface MaintenanceState {
 }
 
 export interface MaintenanceWatchOptions {
-  store: Pick<LocalStore, "db" | "getMeta">;
+  store: Pick<LocalStore, "listMaintenanceWindows" | "getMeta">;
   transport: Pick<ServerTransport, "status">;
   connectivity: Pick<ConnectivityMonitor, "setMaintenance">;
-  syncEngine: Pick<SyncEngine, "subscribe" | "getState" | "requestSync">;
+  syncEngine: Pick<ScheduledSync, "subscribe" | "getState" | "requestSync">;
   /** The local maintenanceWindows table, live; replaceable in tests. */
   watchWindows?: (listener: (windows: MaintenanceWindowLike[]) => void) => () => void;
   now?: () => number;
@@ -228,15 +228,14 @@ function mergeWindows(local: MaintenanceWindowLike[], server: ServerKnowledge | 
 }
 
 function watchLocalWindows(
-  store: Pick<LocalStore, "db">,
+  store: Pick<LocalStore, "listMaintenanceWindows">,
   listener: (windows: MaintenanceWindowLike[]) => void,
 ): () => void {
-  const subscription = liveQuery(() => store.db.maintenanceWindows.toArray()).subscribe({
-    next: (rows) =>
-      listener(rows.map((r) => ({ id: r.id, startsAt: r.startsAt, endsAt: r.endsAt, message: r.message }))),
-    error: (error: unknown) => console.error("maintenance windows query failed", error),
-  });
-  return () => subscription.unsubscribe();
+  return watchQuery(
+    () => store.listMaintenanceWindows(),
+    (rows) => listener(rows.map((r) => ({ id: r.id, startsAt: r.startsAt, endsAt: r.endsAt, message: r.message }))),
+    "maintenance windows",
+  );
 }
 
 const watches = new WeakMap<object, MaintenanceWatch>();

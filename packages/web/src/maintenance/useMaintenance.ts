@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
-import { useAppServices } from "../app/appServices";
+import { useAppServices } from "../services/appServices";
 import { type MaintenanceState, maintenanceWatchFor } from "./maintenanceWatch";
 
 /** Maintenance mode and the known windows, live; starts the app's MaintenanceWatch while mounted. */

@@ -1,5 +1,6 @@
+import { localDate } from "@mostrador/domain";
 import { describe, expect, it } from "vitest";
-import { isoToWallTime, todayIn, wallTimeToIso, zoneOffsetMs } from "./zonedTime";
+import { isoToWallTime, wallTimeToIso, zoneOffsetMs } from "./zonedTime";
 
 describe("zoned wall times", () => {
   it("reads a wall time in Bogotá as an instant", () => {
@@ -18,8 +19,8 @@ describe("zoned wall times", () => {
     expect(wallTimeToIso("mañana", "America/Bogota")).toBeNull();
   });
 
-  it("gives today in the company's zone", () => {
+  it("gives today in the company's zone (the domain's one rule for the shop's day)", () => {
     // 02:00 UTC on 1 December is still 30 November in Bogotá.
-    expect(todayIn("America/Bogota", Date.parse("2026-12-01T02:00:00Z"))).toBe("2026-11-30");
+    expect(localDate("2026-12-01T02:00:00Z", "America/Bogota")).toBe("2026-11-30");
   });
 });

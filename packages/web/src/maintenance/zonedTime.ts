@@ -49,8 +49,3 @@ export function isoToWallTime(iso: string | number, timeZone: string): string {
   const two = (n: number | undefined) => String(n ?? 0).padStart(2, "0");
   return `${p.year}-${two(p.month)}-${two(p.day)}T${two(p.hour)}:${two(p.minute)}`;
 }
-
-/** Today as YYYY-MM-DD in `timeZone` (numbering validity dates are days in the company's zone). */
-export function todayIn(timeZone: string, now = Date.now()): string {
-  return isoToWallTime(now, timeZone).slice(0, 10);
-}

@@ -1,8 +1,8 @@
 import type { Numbering, NumberingReport, NumberingReportBlock, NumberRange } from "@mostrador/domain";
+import { useLiveQuery } from "dexie-react-hooks";
 import { useCallback, useEffect, useState } from "react";
-import { useAppServices } from "../app/appServices";
-import { useLiveQuery } from "../hooks/useLiveQuery";
 import { useI18n } from "../i18n/i18n";
+import { useAppServices } from "../services/appServices";
 import "../admin/admin.css";
 
 const ranges = (list: readonly NumberRange[]) =>
@@ -13,7 +13,7 @@ export default function NumberingAdmin({ userToken, timeZone }: { userToken: str
   const { store } = useAppServices();
   const { t } = useI18n();
   const numberings = useLiveQuery(
-    async () => (await store.db.numberings.toArray()).sort((a, b) => a.name.localeCompare(b.name, "es")),
+    async () => (await store.listNumberings()).sort((a, b) => a.name.localeCompare(b.name, "es")),
     [store],
     null as Numbering[] | null,
   );

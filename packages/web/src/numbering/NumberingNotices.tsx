@@ -1,6 +1,5 @@
-import type { Numbering } from "@mostrador/domain";
+import { localDate, type Numbering } from "@mostrador/domain";
 import { useI18n } from "../i18n/i18n";
-import { todayIn } from "../maintenance/zonedTime";
 import { numberingNotices } from "./numberingNotices";
 
 interface NumberingNoticesProps {
@@ -13,7 +12,12 @@ interface NumberingNoticesProps {
 /** Numbering warnings next to the cart: few numbers left here, range nearly used, validity ending or over. */
 export function NumberingNotices({ numbering, numbersLeft, online, timeZone }: NumberingNoticesProps) {
   const { t, date } = useI18n();
-  const notices = numberingNotices({ numbering, numbersLeft, online, today: todayIn(timeZone) });
+  const notices = numberingNotices({
+    numbering,
+    numbersLeft,
+    online,
+    today: localDate(new Date().toISOString(), timeZone),
+  });
   if (notices.length === 0) return null;
   return (
     <div className="numbering-notices" data-testid="numbering-notices">

@@ -26,8 +26,8 @@ export async function topUpNumberBlocks(
 ): Promise<number | null> {
   const device = await store.getMeta("device");
   if (!device) return null;
-  const terminal = await store.db.terminals.get(device.terminalId);
-  const numbering = terminal ? await store.db.numberings.get(terminal.numberingId) : undefined;
+  const terminal = await store.getTerminal(device.terminalId);
+  const numbering = terminal ? await store.getNumbering(terminal.numberingId) : undefined;
   if (!numbering || numbering.electronic) return null;
   const left = await store.numbersLeft(numbering.id);
   if (left >= threshold) return left;

@@ -1,6 +1,6 @@
 import { useState } from "react";
-import { useAppServices } from "../app/appServices";
 import { useI18n } from "../i18n/i18n";
+import { useAppServices } from "../services/appServices";
 import { type SignOutResult, signOut } from "../session/sessionActions";
 import { usePendingInvoicesFile } from "./usePendingInvoicesFile";
 

@@ -1,5 +1,5 @@
 import { useCallback } from "react";
-import { useAppServices } from "../app/appServices";
+import { useAppServices } from "../services/appServices";
 import {
   buildPendingInvoicesFile,
   downloadJsonFile,

@@ -1,8 +1,8 @@
 import { computeInvoiceTotals } from "@mostrador/domain";
 import { useI18n } from "../i18n/i18n";
-import { taxLabel } from "../sale/TaxLabel";
 import type { LocalInvoice, ReceiptContext } from "../storage/localRecords";
 import { formatInvoiceNumber, formatIsoDate } from "./invoiceNumber";
+import { taxLabel } from "./TaxLabel";
 import "./receipt.css";
 
 interface ReceiptProps {

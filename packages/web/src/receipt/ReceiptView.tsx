@@ -1,8 +1,8 @@
+import { useLiveQuery } from "dexie-react-hooks";
 import { useEffect } from "react";
-import { useAppServices } from "../app/appServices";
-import { useLiveQuery } from "../hooks/useLiveQuery";
 import { useI18n } from "../i18n/i18n";
 import { markEnd } from "../perf/performanceMarks";
+import { useAppServices } from "../services/appServices";
 import type { LocalInvoice, ReceiptContext } from "../storage/localRecords";
 import { Receipt } from "./Receipt";
 

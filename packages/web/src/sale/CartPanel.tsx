@@ -1,8 +1,8 @@
 import type { InvoiceTotals } from "@mostrador/domain";
 import type { ReactNode } from "react";
 import { useI18n } from "../i18n/i18n";
+import { TaxLabel } from "../receipt/TaxLabel";
 import type { Cart } from "./cart";
-import { TaxLabel } from "./TaxLabel";
 
 interface CartPanelProps {
   cart: Cart;

@@ -2,11 +2,10 @@ import "fake-indexeddb/auto";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { DexieLocalStore } from "../storage/dexieLocalStore";
 import { openTestStore } from "../storage/testDatabase";
-import type { SyncEngine } from "../sync/syncEngine";
 import * as demo from "../testing/demoCatalog";
 import { saleContext, sampleCart } from "../testing/sampleInvoices";
 import { cartTotals } from "./cart";
-import { checkout, checkoutBlocker } from "./checkout";
+import { checkout, checkoutBlocker, saleBlocker } from "./checkout";
 import { initialPayments } from "./payment";
 
 let store: DexieLocalStore;
@@ -32,7 +31,7 @@ describe("checkout", () => {
     store = openTestStore();
     await store.applyPullPage(demo.fullCatalogPage());
     const engine = fakeEngine();
-    const result = await checkout({ store, syncEngine: engine as unknown as SyncEngine }, input(false));
+    const result = await checkout({ store, syncEngine: engine }, input(false));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(await store.getInvoice(result.invoice.id)).toMatchObject({ status: "pending", number: 1 });
@@ -43,7 +42,7 @@ describe("checkout", () => {
   it("keeps the sale on screen with a plain message when numbers ran out", async () => {
     store = openTestStore();
     await store.applyPullPage(demo.fullCatalogPage([]));
-    const result = await checkout({ store, syncEngine: fakeEngine() as unknown as SyncEngine }, input());
+    const result = await checkout({ store, syncEngine: fakeEngine() }, input());
     expect(result).toEqual({ ok: false, error: { key: "sale.noNumbersLeft" } });
     expect(await store.db.invoices.count()).toBe(0);
   });
@@ -53,13 +52,23 @@ describe("checkout", () => {
     await store.applyPullPage(demo.fullCatalogPage([]));
     const engine = fakeEngine();
     const electronic = { ...saleContext, terminal: demo.caja3, numbering: demo.feNumbering };
-    expect(await checkout({ store, syncEngine: engine as unknown as SyncEngine }, input(false, electronic))).toEqual({
+    expect(await checkout({ store, syncEngine: engine }, input(false, electronic))).toEqual({
       ok: false,
       error: { key: "sale.electronicOffline" },
     });
-    const result = await checkout({ store, syncEngine: engine as unknown as SyncEngine }, input(true, electronic));
+    const result = await checkout({ store, syncEngine: engine }, input(true, electronic));
     expect(result.ok).toBe(true);
     expect(engine.pushPending).toHaveBeenCalledTimes(1);
+  });
+
+  it("blocks Facturar on a numbering past its validity, for a new sale and an edit alike", () => {
+    const numbering = { ...demo.posNumbering, validUntil: "2026-11-30" };
+    expect(saleBlocker({ numbering, online: true, numbersLeft: 5, today: "2026-11-30" })).toBeNull();
+    expect(saleBlocker({ numbering, online: true, numbersLeft: 5, today: "2026-12-01" })).toBe(
+      "numbering.expiredBlocked",
+    );
+    // The reasons of checkoutBlocker come first.
+    expect(saleBlocker({ numbering, online: true, numbersLeft: 0, today: "2026-12-01" })).toBe("sale.noNumbersLeft");
   });
 
   it("blocks Facturar for the right reasons", () => {
@@ -78,11 +87,11 @@ describe("checkout when the browser storage is full", () => {
       .spyOn(store.db.invoices, "add")
       .mockRejectedValueOnce(new DOMException("quota", "QuotaExceededError"));
     const engine = fakeEngine();
-    const result = await checkout({ store, syncEngine: engine as unknown as SyncEngine }, input());
+    const result = await checkout({ store, syncEngine: engine }, input());
     expect(result).toEqual({ ok: false, error: { key: "checkout.quota" } });
     expect(engine.requestSync).not.toHaveBeenCalled();
     add.mockRestore();
-    const retried = await checkout({ store, syncEngine: engine as unknown as SyncEngine }, input());
+    const retried = await checkout({ store, syncEngine: engine }, input());
     expect(retried.ok && retried.invoice.number).toBe(1);
   });
 });

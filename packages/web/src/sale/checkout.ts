@@ -1,10 +1,19 @@
-import type { AppServices } from "../app/appServices";
-import type { MessageKey } from "../i18n/messages.es";
+import type { Numbering } from "@mostrador/domain";
+import type { MessageKey } from "../i18n/i18n";
+import { numberingExpired } from "../numbering/numberingNotices";
 import type { LocalInvoice } from "../storage/localRecords";
+import type { LocalStore } from "../storage/localStore";
 import { LocalStoreError } from "../storage/localStoreErrors";
+import type { ScheduledSync } from "../sync/syncScheduler";
 import type { Cart } from "./cart";
 import { buildInvoiceDraft, type ChosenClient, InvoiceDraftError, type SaleContext } from "./invoiceDraft";
 import type { PaymentEntry } from "./payment";
+
+/** Only what "Facturar" uses: storing the invoice, and syncing it (at once when electronic). */
+export interface CheckoutServices {
+  store: Pick<LocalStore, "saveNewInvoice" | "getInvoice">;
+  syncEngine: Pick<ScheduledSync, "requestSync" | "pushPending">;
+}
 
 export interface CheckoutInput {
   cart: Cart;
@@ -30,14 +39,29 @@ export function checkoutBlocker(input: {
 }
 
 /**
+ * Everything that blocks "Facturar" on the sale editor (a new sale and "Editar" alike): the
+ * checkout rules above, then a numbering past its validity on the shop's calendar day.
+ */
+export function saleBlocker(input: {
+  numbering: Numbering;
+  online: boolean;
+  numbersLeft: number | null;
+  /** YYYY-MM-DD in the company's time zone (domain localDate). */
+  today: string;
+}): MessageKey | null {
+  const { numbering, online, numbersLeft, today } = input;
+  return (
+    checkoutBlocker({ electronic: numbering.electronic, online, numbersLeft }) ??
+    (numberingExpired(numbering, today) ? "numbering.expiredBlocked" : null)
+  );
+}
+
+/**
  * "Facturar": the invoice is durable in IndexedDB (number taken in the same transaction)
  * before this resolves, so the receipt shows only a saved sale. Electronic numbering is sent
  * at once; other invoices are left to the sync engine.
  */
-export async function checkout(
-  services: Pick<AppServices, "store" | "syncEngine">,
-  input: CheckoutInput,
-): Promise<CheckoutResult> {
+export async function checkout(services: CheckoutServices, input: CheckoutInput): Promise<CheckoutResult> {
   const blocker = checkoutBlocker({
     electronic: input.context.numbering.electronic,
     online: input.online,

@@ -1,6 +1,6 @@
 import type { Category, Company, Numbering, PaymentMethod, Tax, Terminal } from "@mostrador/domain";
-import { useAppServices } from "../app/appServices";
-import { useLiveQuery } from "../hooks/useLiveQuery";
+import { useLiveQuery } from "dexie-react-hooks";
+import { useAppServices } from "../services/appServices";
 import type { DeviceIdentity, SessionInfo } from "../storage/localRecords";
 import type { SaleContext } from "./invoiceDraft";
 
@@ -23,25 +23,16 @@ export function useSellingData(): SellingData | null {
   const { store } = useAppServices();
   return useLiveQuery(
     async () => {
-      const { db } = store;
       const [session, device, company] = await Promise.all([
         store.getMeta("session"),
         store.getMeta("device"),
         store.getMeta("company"),
       ]);
       if (!session || !device) return null;
-      const terminal = await db.terminals.get(device.terminalId);
-      if (!terminal) return null;
-      const [numbering, methods, taxes, categories, priceList] = await Promise.all([
-        db.numberings.get(terminal.numberingId),
-        db.paymentMethods.bulkGet(terminal.paymentMethodIds),
-        db.taxes.toArray(),
-        db.categories.toArray(),
-        terminal.priceListId ? db.priceLists.get(terminal.priceListId) : undefined,
-      ]);
+      const setup = await store.getTerminalSetup(device.terminalId);
       const theCompany = company ?? session.company;
-      if (!numbering || !theCompany) return null;
-      const paymentMethods = methods.filter((m): m is PaymentMethod => m?.active === true);
+      if (!setup?.numbering || !theCompany) return null;
+      const { terminal, numbering, paymentMethods, taxes, categories, priceList } = setup;
       return buildSellingData(
         session,
         device,

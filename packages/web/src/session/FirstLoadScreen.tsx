@@ -1,10 +1,10 @@
 import type { SyncedEntity } from "@mostrador/domain";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { useAppServices } from "../app/appServices";
-import { useConnectivity } from "../connectivity/useConnectivity";
+import type { MessageKey } from "../i18n/i18n";
 import { useI18n } from "../i18n/i18n";
-import type { MessageKey } from "../i18n/messages.es";
 import { markEnd, markStart } from "../perf/performanceMarks";
+import { useAppServices } from "../services/appServices";
+import { useConnectivity } from "../services/useConnectivity";
 import type { DeviceIdentity } from "../storage/localRecords";
 import type { PullProgress } from "../sync/syncEngine";
 import { loadTerminalData } from "./sessionActions";

@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from "react";
 import { isTransportError } from "../api/transportErrors";
-import { useAppServices } from "../app/appServices";
-import { LanguageSelect } from "../app/LanguageSelect";
 import { useI18n } from "../i18n/i18n";
+import { LanguageSelect } from "../i18n/LanguageSelect";
+import { useAppServices } from "../services/appServices";
 import { signIn } from "./sessionActions";
 
 export function LoginScreen() {

@@ -1,5 +1,5 @@
-import { useAppServices } from "../app/appServices";
 import { useI18n } from "../i18n/i18n";
+import { useAppServices } from "../services/appServices";
 
 /** Opened offline on a device that never loaded its terminal: nothing can be sold yet. */
 export function NotReadyScreen() {

@@ -1,7 +1,7 @@
 import type { Terminal } from "@mostrador/domain";
 import { useEffect, useState } from "react";
-import { useAppServices } from "../app/appServices";
 import { useI18n } from "../i18n/i18n";
+import { useAppServices } from "../services/appServices";
 import type { SessionInfo } from "../storage/localRecords";
 import { loadTerminals, registerThisDevice } from "./sessionActions";
 

@@ -1,8 +1,8 @@
 import type { Terminal } from "@mostrador/domain";
-import type { AppServices } from "../app/appServices";
 import { topUpNumberBlocks } from "../numbering/numberBlockTopUp";
+import type { AppServices } from "../services/appServices";
 import type { DeviceIdentity, SessionInfo } from "../storage/localRecords";
-import type { PullProgress } from "../sync/syncEngine";
+import type { PullProgress, SyncEngine } from "../sync/syncEngine";
 
 /** Bigger pages on the first load: fewer round trips and transactions for a 20,000-product catalog. */
 export const FIRST_LOAD_PAGE_SIZE = 5000;
@@ -76,14 +76,13 @@ export async function registerThisDevice(
  * terminal and its numbering are on the device, marks it ready to sell offline.
  */
 export async function loadTerminalData(
-  services: Pick<AppServices, "store" | "syncEngine" | "transport">,
+  services: Pick<AppServices, "store" | "transport"> & { syncEngine: Pick<SyncEngine, "pullAll"> },
   device: DeviceIdentity,
   onProgress: (progress: PullProgress) => void,
 ): Promise<void> {
   await services.syncEngine.pullAll({ counts: true, onProgress, pageSize: FIRST_LOAD_PAGE_SIZE });
-  const { db } = services.store;
-  const terminal = await db.terminals.get(device.terminalId);
-  const numbering = terminal ? await db.numberings.get(terminal.numberingId) : undefined;
+  const terminal = await services.store.getTerminal(device.terminalId);
+  const numbering = terminal ? await services.store.getNumbering(terminal.numberingId) : undefined;
   if (!terminal || !numbering) throw new Error("the terminal or its numbering did not arrive with the download");
   await topUpNumberBlocks(services.store, services.transport);
   await services.store.setMeta("readiness", {

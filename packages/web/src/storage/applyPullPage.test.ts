@@ -2,7 +2,7 @@ import "fake-indexeddb/auto";
 import type { PullResponse } from "@mostrador/domain";
 import { afterEach, describe, expect, it } from "vitest";
 import * as demo from "../testing/demoCatalog";
-import { sampleDraft } from "../testing/sampleInvoices";
+import { saleContext, sampleDraft } from "../testing/sampleInvoices";
 import type { DexieLocalStore } from "./dexieLocalStore";
 import { openTestStore } from "./testDatabase";
 
@@ -154,5 +154,30 @@ describe("applyPullPage and local invoices", () => {
       number: 40,
       clientName: "Consumidor final",
     });
+  });
+
+  it("never takes 0 (no number in SQL) as an electronic invoice's number", async () => {
+    store = openTestStore();
+    await store.applyPullPage(demo.fullCatalogPage());
+    const { receipt: _receipt, ...doc } = sampleDraft({
+      ...saleContext,
+      terminal: demo.caja3,
+      numbering: demo.feNumbering,
+    });
+    const document = { ...doc, revision: 1, prefix: demo.feNumbering.prefix, number: null, notes: "" };
+    const errors = [{ code: "TOTALS_MISMATCH", message: "totals", messageEs: "totales" }];
+    await store.applyPullPage(
+      demo.pullPage([
+        {
+          entity: "invoices",
+          id: document.id,
+          version: 904,
+          data: { id: document.id, revision: 1, status: "rejected", number: 0, errors, document },
+        },
+      ]),
+    );
+    const local = await store.getInvoice(document.id);
+    expect(local).toMatchObject({ status: "error", number: null, errors });
+    expect(local?.document.number).toBeNull();
   });
 });

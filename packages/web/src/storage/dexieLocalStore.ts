@@ -7,14 +7,22 @@ import {
 } from "@mostrador/domain";
 import { normalizeForSearch } from "../text/searchText";
 import { countNumbersLeft, takeNextInvoiceNumber } from "./invoiceNumbering";
+import { applyServerInvoiceState, localInvoiceFromDocument } from "./invoiceRecords";
 import { markVoided, resendInvoiceInError, saveInvoiceRevision } from "./invoiceRevisions";
 import { LocalDatabase } from "./localDatabase";
 import {
+  type ClientRecord,
   hasUnsentChanges,
   type LocalInvoice,
+  type MaintenanceWindowRecord,
   type MetaKey,
   type MetaValues,
   type NumberBlockRecord,
+  type NumberingRecord,
+  type PaymentMethodRecord,
+  type ProductRecord,
+  type TaxRecord,
+  type TerminalRecord,
 } from "./localRecords";
 import type {
   ApplyPullResult,
@@ -25,16 +33,70 @@ import type {
   LocalStore,
   NewInvoiceDraft,
   PullCursors,
+  TerminalSetup,
 } from "./localStore";
 import { LocalStoreError, toLocalStoreError } from "./localStoreErrors";
 import { applyNumberBlocks, applyPullPageInTransaction, clientNameOf } from "./pullPageApplier";
 import { keepClientCreatedAtTill } from "./tillClients";
 
 export class DexieLocalStore implements LocalStore {
+  /** Only this module and tests use the tables directly; the app goes through LocalStore. */
   readonly db: LocalDatabase;
 
   constructor(db: LocalDatabase = new LocalDatabase()) {
     this.db = db;
+  }
+
+  async open({ onVersionChange }: { onVersionChange: () => void }): Promise<void> {
+    this.db.on("versionchange", onVersionChange);
+    await this.db.open();
+  }
+
+  listProducts(): Promise<ProductRecord[]> {
+    return this.db.products.toArray();
+  }
+
+  listClients(): Promise<ClientRecord[]> {
+    return this.db.clients.toArray();
+  }
+
+  listTaxes(): Promise<TaxRecord[]> {
+    return this.db.taxes.toArray();
+  }
+
+  listPaymentMethods(): Promise<PaymentMethodRecord[]> {
+    return this.db.paymentMethods.toArray();
+  }
+
+  listNumberings(): Promise<NumberingRecord[]> {
+    return this.db.numberings.toArray();
+  }
+
+  listMaintenanceWindows(): Promise<MaintenanceWindowRecord[]> {
+    return this.db.maintenanceWindows.toArray();
+  }
+
+  getTerminal(id: string): Promise<TerminalRecord | undefined> {
+    return this.db.terminals.get(id);
+  }
+
+  getNumbering(id: string): Promise<NumberingRecord | undefined> {
+    return this.db.numberings.get(id);
+  }
+
+  async getTerminalSetup(terminalId: string): Promise<TerminalSetup | null> {
+    const { db } = this;
+    const terminal = await db.terminals.get(terminalId);
+    if (!terminal) return null;
+    const [numbering, methods, taxes, categories, priceList] = await Promise.all([
+      db.numberings.get(terminal.numberingId),
+      db.paymentMethods.bulkGet(terminal.paymentMethodIds),
+      db.taxes.toArray(),
+      db.categories.toArray(),
+      terminal.priceListId ? db.priceLists.get(terminal.priceListId) : undefined,
+    ]);
+    const paymentMethods = methods.filter((m): m is PaymentMethodRecord => m?.active === true);
+    return { terminal, numbering, paymentMethods, taxes, categories, priceList };
   }
 
   async getMeta<K extends MetaKey>(key: K): Promise<MetaValues[K] | undefined> {
@@ -96,26 +158,19 @@ export class DexieLocalStore implements LocalStore {
         }
         if (result.outcome === "accepted") {
           outcome.synced += 1;
-          const number = local.number ?? result.invoice.number;
-          updates.push({
-            ...local,
-            number,
-            document: local.document.number === null ? { ...local.document, number } : local.document,
-            status: result.invoice.status === "voided" ? "voided" : "synced",
-            errors: [],
-            serverRevision: result.revision,
-            serverVersion: result.invoice.version,
-            updatedAt: now,
-          });
+          const { status, version, number } = result.invoice;
+          const state = { status, revision: result.revision, version, number, errors: [] };
+          updates.push(applyServerInvoiceState(local, state, now));
         } else {
           outcome.rejected += 1;
-          updates.push({
-            ...local,
-            status: "error",
+          const state = {
+            status: "rejected",
+            revision: result.revision,
+            version: null,
+            number: null,
             errors: result.errors,
-            serverRevision: result.revision,
-            updatedAt: now,
-          });
+          };
+          updates.push(applyServerInvoiceState(local, state, now));
         }
       });
       if (updates.length > 0) await this.db.invoices.bulkPut(updates);
@@ -163,25 +218,11 @@ export class DexieLocalStore implements LocalStore {
         }
         const document = parsed.data;
         await keepClientCreatedAtTill(db, document);
-        const now = new Date().toISOString();
-        const invoice: LocalInvoice = {
-          id: document.id,
-          status: "pending",
-          issuedAt: document.issuedAt,
-          number: document.number,
-          prefix: document.prefix,
-          numberingId: document.numberingId,
-          clientId: document.clientId,
-          clientName: receipt.clientName,
-          total: document.totals.total,
+        const invoice = localInvoiceFromDocument(
           document,
-          errors: [],
-          serverRevision: 0,
-          serverVersion: null,
-          receipt,
-          createdAt: now,
-          updatedAt: now,
-        };
+          { status: "pending", clientName: receipt.clientName, receipt },
+          new Date().toISOString(),
+        );
         await db.invoices.add(invoice);
         return invoice;
       });
@@ -264,25 +305,21 @@ export class DexieLocalStore implements LocalStore {
             continue;
           }
           const clientName = document.newClient?.name ?? (await clientNameOf(db, document.clientId));
-          await db.invoices.put({
-            id: document.id,
-            status: "pending",
-            issuedAt: document.issuedAt,
-            number: document.number,
-            prefix: document.prefix,
-            numberingId: document.numberingId,
-            clientId: document.clientId,
-            clientName,
-            total: document.totals.total,
-            document,
-            errors: [],
-            serverRevision: local?.serverRevision ?? 0,
-            serverVersion: local?.serverVersion ?? null,
-            receipt: local?.receipt ?? null,
-            createdAt: local?.createdAt ?? now,
-            updatedAt: now,
-            imported: !local,
-          });
+          await db.invoices.put(
+            localInvoiceFromDocument(
+              document,
+              {
+                status: "pending",
+                clientName,
+                serverRevision: local?.serverRevision ?? 0,
+                serverVersion: local?.serverVersion ?? null,
+                receipt: local?.receipt ?? null,
+                createdAt: local?.createdAt ?? now,
+                imported: !local,
+              },
+              now,
+            ),
+          );
           result.imported += 1;
         }
       });

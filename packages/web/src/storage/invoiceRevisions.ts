@@ -1,5 +1,6 @@
 import { invoiceDocumentSchema } from "@mostrador/domain";
 import { takeNextInvoiceNumber } from "./invoiceNumbering";
+import { localInvoiceFromDocument } from "./invoiceRecords";
 import type { LocalDatabase } from "./localDatabase";
 import type { LocalInvoice, VoidedNumberRecord } from "./localRecords";
 import type { NewInvoiceDraft } from "./localStore";
@@ -68,22 +69,18 @@ export async function saveInvoiceRevision(
         at: now,
       });
     }
-    const invoice: LocalInvoice = {
-      ...local,
-      status: "pending",
-      issuedAt: document.issuedAt,
-      number: document.number,
-      prefix: document.prefix,
-      numberingId: document.numberingId,
-      clientId: document.clientId,
-      clientName: receipt.clientName,
-      total: document.totals.total,
+    const invoice = localInvoiceFromDocument(
       document,
-      errors: [],
-      receipt,
-      updatedAt: now,
-      ...(voidedNumbers.length > 0 ? { voidedNumbers } : {}),
-    };
+      {
+        ...local,
+        status: "pending",
+        clientName: receipt.clientName,
+        errors: [],
+        receipt,
+        ...(voidedNumbers.length > 0 ? { voidedNumbers } : {}),
+      },
+      now,
+    );
     await db.invoices.put(invoice);
     return invoice;
   });

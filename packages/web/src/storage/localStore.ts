@@ -7,8 +7,22 @@ import type {
   PushResult,
   SyncedEntity,
 } from "@mostrador/domain";
-import type { LocalDatabase } from "./localDatabase";
-import type { LocalInvoice, MetaKey, MetaValues, NumberBlockRecord, ReceiptContext } from "./localRecords";
+import type {
+  CategoryRecord,
+  ClientRecord,
+  LocalInvoice,
+  MaintenanceWindowRecord,
+  MetaKey,
+  MetaValues,
+  NumberBlockRecord,
+  NumberingRecord,
+  PaymentMethodRecord,
+  PriceListRecord,
+  ProductRecord,
+  ReceiptContext,
+  TaxRecord,
+  TerminalRecord,
+} from "./localRecords";
 
 /** What the till fills in; the store adds the number, prefix and revision atomically. */
 export type NewInvoiceDraft = Omit<InvoiceDocumentInput, "number" | "prefix" | "revision"> & {
@@ -54,16 +68,44 @@ export interface ImportResult {
   invalid: number;
 }
 
+/** What one terminal sells with, read together (useSellingData). */
+export interface TerminalSetup {
+  terminal: TerminalRecord;
+  numbering: NumberingRecord | undefined;
+  /** The terminal's active methods, in the terminal's order. */
+  paymentMethods: PaymentMethodRecord[];
+  taxes: TaxRecord[];
+  categories: CategoryRecord[];
+  priceList: PriceListRecord | undefined;
+}
+
 /**
- * The till's local database, seen by the UI and the sync engine. The UI reads live from
- * `db`; every write that has rules (numbers, invoices, pulls) goes through these methods.
+ * The till's local database, seen by the UI and the sync engine. Every read is a named query:
+ * called inside `useLiveQuery` (dexie-react-hooks) or `watchQuery` it re-runs whenever the rows
+ * it read change, also from another tab. Every write that has rules (numbers, invoices, pulls)
+ * goes through these methods.
  */
 export interface LocalStore {
-  readonly db: LocalDatabase;
+  /**
+   * Opens the database (schema upgrades run here). `onVersionChange`: a newer version of the app
+   * in another tab upgraded the schema and this connection was closed.
+   */
+  open(options: { onVersionChange: () => void }): Promise<void>;
 
   getMeta<K extends MetaKey>(key: K): Promise<MetaValues[K] | undefined>;
   setMeta<K extends MetaKey>(key: K, value: MetaValues[K]): Promise<void>;
   deleteMeta(key: MetaKey): Promise<void>;
+
+  listProducts(): Promise<ProductRecord[]>;
+  listClients(): Promise<ClientRecord[]>;
+  listTaxes(): Promise<TaxRecord[]>;
+  listPaymentMethods(): Promise<PaymentMethodRecord[]>;
+  listNumberings(): Promise<NumberingRecord[]>;
+  listMaintenanceWindows(): Promise<MaintenanceWindowRecord[]>;
+  getTerminal(id: string): Promise<TerminalRecord | undefined>;
+  getNumbering(id: string): Promise<NumberingRecord | undefined>;
+  /** The terminal with its numbering, methods, taxes, categories and price list; null when the terminal is not here. */
+  getTerminalSetup(terminalId: string): Promise<TerminalSetup | null>;
 
   /** Cursors of the last applied pull page (0 before the first load). */
   getCursors(): Promise<PullCursors>;

@@ -1,15 +1,9 @@
-import type {
-  Company,
-  InvoiceRejection,
-  LocalInvoiceStatus,
-  PullChange,
-  PullResponse,
-  SyncedEntity,
-} from "@mostrador/domain";
+import type { Company, InvoiceRejection, PullChange, PullResponse, SyncedEntity } from "@mostrador/domain";
 import { invoiceDocumentSchema } from "@mostrador/domain";
 import { searchWords } from "../text/searchText";
+import { applyServerInvoiceState, localInvoiceFromDocument, type ServerInvoiceState } from "./invoiceRecords";
 import type { LocalDatabase } from "./localDatabase";
-import type { ClientRecord, LocalInvoice, NumberBlockRecord, ProductRecord } from "./localRecords";
+import type { ClientRecord, NumberBlockRecord, ProductRecord } from "./localRecords";
 import { hasUnsentChanges } from "./localRecords";
 import type { ApplyPullResult } from "./localStore";
 
@@ -128,12 +122,6 @@ export async function applyNumberBlocks(db: LocalDatabase, changes: readonly Pul
   if (upserts.length > 0) await db.numberBlocks.bulkPut(upserts);
 }
 
-const serverToLocalStatus: Record<string, LocalInvoiceStatus> = {
-  accepted: "synced",
-  rejected: "error",
-  voided: "voided",
-};
-
 /** Returns the ids left untouched because they have unsent local changes. */
 async function applyInvoices(db: LocalDatabase, changes: readonly PullChange[]): Promise<string[]> {
   const kept: string[] = [];
@@ -147,48 +135,28 @@ async function applyInvoices(db: LocalDatabase, changes: readonly PullChange[]):
       continue;
     }
     const data = change.data as Record<string, unknown>;
-    const serverRevision = typeof data.revision === "number" ? data.revision : 0;
-    const status = serverToLocalStatus[String(data.status)] ?? "synced";
-    const errors = Array.isArray(data.errors) ? (data.errors as InvoiceRejection[]) : [];
+    const state: ServerInvoiceState = {
+      status: String(data.status),
+      revision: typeof data.revision === "number" ? data.revision : 0,
+      version: change.version,
+      // Invoice numbers start at 1: anything else means "no number yet".
+      number: typeof data.number === "number" && data.number >= 1 ? data.number : null,
+      errors: Array.isArray(data.errors) ? (data.errors as InvoiceRejection[]) : [],
+    };
     if (local) {
-      if (local.document.revision > serverRevision) {
+      if (local.document.revision > state.revision) {
         kept.push(change.id);
         continue;
       }
-      const number = local.number ?? (typeof data.number === "number" ? data.number : null);
-      await db.invoices.put({
-        ...local,
-        number,
-        document: local.document.number === null && number !== null ? { ...local.document, number } : local.document,
-        status,
-        errors: status === "error" ? errors : [],
-        serverRevision,
-        serverVersion: change.version,
-        updatedAt: now,
-      });
+      await db.invoices.put(applyServerInvoiceState(local, state, now));
       continue;
     }
     const parsed = invoiceDocumentSchema.safeParse(data.document);
     if (!parsed.success) continue; // a summary without its document cannot be shown as a receipt
     const document = parsed.data;
-    await db.invoices.put({
-      id: document.id,
-      status,
-      issuedAt: document.issuedAt,
-      number: document.number,
-      prefix: document.prefix,
-      numberingId: document.numberingId,
-      clientId: document.clientId,
-      clientName: document.newClient?.name ?? (await clientNameOf(db, document.clientId)),
-      total: document.totals.total,
-      document,
-      errors: status === "error" ? errors : [],
-      serverRevision,
-      serverVersion: change.version,
-      receipt: null,
-      createdAt: now,
-      updatedAt: now,
-    } satisfies LocalInvoice);
+    const clientName = document.newClient?.name ?? (await clientNameOf(db, document.clientId));
+    const record = localInvoiceFromDocument(document, { status: "pending", clientName, receipt: null }, now);
+    await db.invoices.put(applyServerInvoiceState(record, state, now));
   }
   return kept;
 }

@@ -84,12 +84,12 @@ describe("a revoked device (401 DEVICE_REVOKED)", () => {
     await clock.advance(0);
     expect(server.calls).toHaveLength(1);
     expect(engine.getState().lastFailure).toMatchObject({ kind: "device_revoked" });
-    expect(scheduler.getState()).toMatchObject({ halted: "device_revoked", nextAttemptAt: null });
+    expect(scheduler.getSchedule()).toMatchObject({ halted: "device_revoked", nextAttemptAt: null });
     expect(clock.timers).toHaveLength(0);
     // An hour of timers, new sales and the connection coming back: nothing is sent again.
     await clock.advance(3_600_000);
-    scheduler.requestNow("sale");
-    scheduler.requestNow("online");
+    scheduler.requestSync("sale");
+    scheduler.requestSync("online");
     await clock.advance(120_000);
     expect(server.calls).toHaveLength(1);
     expect(await store.countInvoicesByStatus()).toMatchObject({ pending: 2, synced: 0, error: 0 });

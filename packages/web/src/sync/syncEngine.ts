@@ -72,8 +72,8 @@ export interface SyncOutcome {
 }
 
 /**
- * What the app asks of synchronization. The UI only uses this interface: the engine decides
- * when and how to talk to the server (issue 4 extends the minimal engine below).
+ * How the till talks to the server: one sync run, the download and the upload. It never decides
+ * when to run: the app uses it through SyncScheduler (timer, events, backoff, Web Lock).
  */
 export interface SyncEngine {
   getState(): SyncEngineState;
@@ -81,8 +81,6 @@ export interface SyncEngine {
   subscribe(listener: (state: SyncEngineState) => void): () => void;
   /** Upload pending invoices, then download changes. Concurrent calls share the running sync. */
   syncNow(): Promise<SyncOutcome>;
-  /** Ask for a sync soon (after a sale, when the connection returns); never throws. */
-  requestSync(reason: string): void;
   /** Download every page from the stored cursor; `counts` asks for totals (first load). */
   pullAll(options?: {
     counts?: boolean;
@@ -92,9 +90,6 @@ export interface SyncEngine {
   }): Promise<PullProgress>;
   /** Upload pending invoices (or only `ids`) in batches; results are applied to the local store. */
   pushPending(options?: { ids?: readonly string[] }): Promise<ApplyPushResult>;
-  /** Start automatic synchronization (events, timers); stop() undoes it. */
-  start(): void;
-  stop(): void;
 }
 
 export interface MinimalSyncEngineOptions {
@@ -135,7 +130,6 @@ export class MinimalSyncEngine implements SyncEngine {
   };
   private readonly listeners = new Set<(state: SyncEngineState) => void>();
   private running: Promise<SyncOutcome> | null = null;
-  private readonly onOnline = () => this.requestSync("online");
 
   constructor(private readonly options: MinimalSyncEngineOptions) {
     void options.store.getMeta("syncState").then((saved) => {
@@ -150,22 +144,6 @@ export class MinimalSyncEngine implements SyncEngine {
   subscribe(listener: (state: SyncEngineState) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
-  }
-
-  start(): void {
-    globalThis.addEventListener?.("online", this.onOnline);
-  }
-
-  stop(): void {
-    globalThis.removeEventListener?.("online", this.onOnline);
-  }
-
-  requestSync(_reason: string): void {
-    // Only a till that finished its first load syncs by itself (the first load runs its own pull).
-    void this.options.store
-      .getMeta("readiness")
-      .then((readiness) => (readiness?.ready ? this.syncNow() : undefined))
-      .catch(() => undefined);
   }
 
   syncNow(): Promise<SyncOutcome> {

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { TransportError } from "../api/transportErrors";
 import type { SyncEngine, SyncOutcome } from "./syncEngine";
 import { retryDelay, type SchedulerEnvironment, SyncScheduler } from "./syncScheduler";
 
@@ -9,7 +10,7 @@ const okOutcome: SyncOutcome = {
   pulledPages: 1,
   failure: null,
 };
-const failed = (kind: "network" | "client"): SyncOutcome => ({
+const failed = (kind: "network" | "client" | "invalid_response"): SyncOutcome => ({
   ...okOutcome,
   ok: false,
   failure: { kind, message: kind, at: "" },
@@ -93,10 +94,10 @@ describe("SyncScheduler", () => {
     expect(fake.pendingDelays()).toEqual([3000]);
     await fake.advance(3000);
     expect(fake.pendingDelays()).toEqual([6000]);
-    expect(s.getState().consecutiveFailures).toBe(3);
+    expect(s.getSchedule().consecutiveFailures).toBe(3);
     await fake.advance(6000);
     expect(calls()).toBe(4);
-    expect(s.getState().consecutiveFailures).toBe(0);
+    expect(s.getSchedule().consecutiveFailures).toBe(0);
     expect(fake.pendingDelays()).toEqual([30_000]);
   });
 
@@ -108,10 +109,10 @@ describe("SyncScheduler", () => {
     await fake.advance(0);
     await fake.advance(1500);
     await fake.advance(3000);
-    expect(s.getState().consecutiveFailures).toBe(3);
-    s.requestNow("online");
+    expect(s.getSchedule().consecutiveFailures).toBe(3);
+    s.requestSync("online");
     await fake.advance(0);
-    expect(s.getState().consecutiveFailures).toBe(1);
+    expect(s.getSchedule().consecutiveFailures).toBe(1);
     expect(fake.pendingDelays()).toEqual([1500]);
   });
 
@@ -130,7 +131,7 @@ describe("SyncScheduler", () => {
     const s = new SyncScheduler(engine, fake.env);
     s.start();
     await fake.advance(0);
-    s.requestNow("sale");
+    s.requestSync("sale");
     release();
     await fake.advance(0);
     await fake.advance(0);
@@ -148,7 +149,42 @@ describe("SyncScheduler", () => {
     };
     const { engine } = engineAnswering([okOutcome]);
     const s = new SyncScheduler(engine, fake.env);
-    await s.runNow();
+    await s.syncNow();
     expect(held).toEqual(["mostrador-sync"]);
+  });
+
+  it("sends an upload of its own (an electronic invoice at once) through the same lock", async () => {
+    const fake = fakeEnvironment();
+    const events: string[] = [];
+    fake.env.locks = {
+      request: async (name, cb) => {
+        events.push(`lock ${name}`);
+        const result = await cb();
+        events.push("unlock");
+        return result;
+      },
+    };
+    const engine = {
+      pushPending: async (options?: { ids?: readonly string[] }) => {
+        events.push(`push ${options?.ids?.join(",")}`);
+        return { synced: 1, rejected: 0, retry: 0, ignored: 0 };
+      },
+    } as unknown as SyncEngine;
+    const s = new SyncScheduler(engine, fake.env);
+    expect(await s.pushPending({ ids: ["a"] })).toMatchObject({ synced: 1 });
+    expect(events).toEqual(["lock mostrador-sync", "push a", "unlock"]);
+  });
+
+  it("retries an answer that is not the contract's (a captive portal) with backoff, like no answer", async () => {
+    expect(new TransportError("invalid_response", "html").transient).toBe(true);
+    expect(new TransportError("client", "bad").transient).toBe(false);
+    const fake = fakeEnvironment();
+    const { engine } = engineAnswering([failed("invalid_response"), failed("client")]);
+    const s = new SyncScheduler(engine, fake.env, { baseRetryMs: 2000, maxRetryMs: 60_000 });
+    s.start();
+    await fake.advance(0);
+    expect(fake.pendingDelays()).toEqual([1500]);
+    await fake.advance(1500);
+    expect(fake.pendingDelays()).toEqual([60_000]);
   });
 });

@@ -1,7 +1,15 @@
-import type { SyncEngine, SyncOutcome } from "./syncEngine";
+import { isTransientKind } from "../api/transportErrors";
+import type { ApplyPushResult } from "../storage/localStore";
+import type { PullProgress, SyncEngine, SyncEngineState, SyncOutcome } from "./syncEngine";
 
-/** Failures worth retrying by themselves; a 4xx needs a person (or a new version). */
-const TRANSIENT = new Set(["network", "timeout", "unavailable", "server", "invalid_response"]);
+/**
+ * What the app uses (AppServices.syncEngine): the engine's state and operations, with every
+ * upload under the scheduler's lock, plus "sync soon".
+ */
+export interface ScheduledSync extends SyncEngine {
+  /** Ask for a sync soon (after a sale, when the connection returns); never throws. */
+  requestSync(reason: string): void;
+}
 
 export interface SchedulerEnvironment {
   setTimeout(fn: () => void, ms: number): unknown;
@@ -57,16 +65,15 @@ export function retryDelay(failures: number, random: () => number, base = 2000, 
  * online again, when the page becomes visible, and on a timer; after a transient failure it
  * retries with exponential backoff and jitter (honouring Retry-After), capped near 60 s.
  */
-export class SyncScheduler {
+export class SyncScheduler implements ScheduledSync {
   private timer: unknown = null;
-  private state: SchedulerState = { consecutiveFailures: 0, nextAttemptAt: null, halted: null };
-  private readonly listeners = new Set<(s: SchedulerState) => void>();
+  private timing: SchedulerState = { consecutiveFailures: 0, nextAttemptAt: null, halted: null };
   private running: Promise<SyncOutcome> | null = null;
   private again = false;
   private started = false;
-  private readonly onOnline = () => this.requestNow("online");
+  private readonly onOnline = () => this.requestSync("online");
   private readonly onVisible = () => {
-    if (this.env.isVisible?.() ?? true) this.requestNow("visible");
+    if (this.env.isVisible?.() ?? true) this.requestSync("visible");
   };
   private readonly intervalMs: number;
   private readonly baseRetryMs: number;
@@ -84,13 +91,31 @@ export class SyncScheduler {
     this.canSync = options.canSync ?? (() => Promise.resolve(true));
   }
 
-  getState(): SchedulerState {
-    return this.state;
+  /** The engine's state: what the sync indicator shows. */
+  getState(): SyncEngineState {
+    return this.engine.getState();
   }
 
-  subscribe(listener: (s: SchedulerState) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  subscribe(listener: (state: SyncEngineState) => void): () => void {
+    return this.engine.subscribe(listener);
+  }
+
+  /** Backoff and the next automatic attempt. */
+  getSchedule(): SchedulerState {
+    return this.timing;
+  }
+
+  /** The first load (before the till is ready, so no scheduled sync runs meanwhile). */
+  pullAll(options?: Parameters<SyncEngine["pullAll"]>[0]): Promise<PullProgress> {
+    return this.engine.pullAll(options);
+  }
+
+  /**
+   * An upload of its own (an electronic invoice sent at once): under the same lock as the
+   * scheduled syncs, so it never races another tab's (or this tab's) upload of the same invoices.
+   */
+  pushPending(options?: { ids?: readonly string[] }): Promise<ApplyPushResult> {
+    return this.locked(() => this.engine.pushPending(options));
   }
 
   start(): void {
@@ -98,7 +123,7 @@ export class SyncScheduler {
     this.started = true;
     this.env.addEventListener?.("online", this.onOnline);
     this.env.addEventListener?.("visibilitychange", this.onVisible);
-    this.requestNow("start");
+    this.requestSync("start");
   }
 
   stop(): void {
@@ -110,8 +135,8 @@ export class SyncScheduler {
   }
 
   /** Sync as soon as possible (a sale, the connection is back). Never throws. */
-  requestNow(reason: string): void {
-    if (this.state.halted) return;
+  requestSync(reason: string): void {
+    if (this.timing.halted) return;
     // Failures while offline say nothing about the server now: a retry after reconnecting starts small again.
     if (reason === "online") this.update({ consecutiveFailures: 0 });
     if (this.running) {
@@ -122,7 +147,7 @@ export class SyncScheduler {
   }
 
   /** "Sincronizar": run now and report the outcome to the caller. */
-  async runNow(): Promise<SyncOutcome> {
+  async syncNow(): Promise<SyncOutcome> {
     if (this.timer !== null) this.env.clearTimeout(this.timer);
     this.timer = null;
     return this.run();
@@ -142,8 +167,7 @@ export class SyncScheduler {
     if (this.running) return this.running;
     this.update({ nextAttemptAt: null });
     const sync = async (): Promise<SyncOutcome | null> => ((await this.canSync()) ? this.engine.syncNow() : null);
-    const locked = this.env.locks ? this.env.locks.request(SYNC_LOCK_NAME, sync) : sync();
-    this.running = (locked as Promise<SyncOutcome | null>)
+    this.running = this.locked(sync)
       .catch((error): SyncOutcome => {
         const message = error instanceof Error ? error.message : String(error);
         return {
@@ -168,7 +192,7 @@ export class SyncScheduler {
 
   private afterRun(outcome: SyncOutcome) {
     if (outcome.failure?.kind === "device_revoked") {
-      this.update({ consecutiveFailures: this.state.consecutiveFailures + 1, halted: "device_revoked" });
+      this.update({ consecutiveFailures: this.timing.consecutiveFailures + 1, halted: "device_revoked" });
       this.again = false;
       return; // no timer: the server will refuse this device for ever
     }
@@ -177,9 +201,9 @@ export class SyncScheduler {
       // Invoices that came back as "retry" or were saved meanwhile go up right away.
       this.schedule(this.again || outcome.push.retry > 0 ? 0 : this.intervalMs);
     } else {
-      const failures = this.state.consecutiveFailures + 1;
+      const failures = this.timing.consecutiveFailures + 1;
       this.update({ consecutiveFailures: failures });
-      const transient = TRANSIENT.has(outcome.failure?.kind ?? "network");
+      const transient = isTransientKind(outcome.failure?.kind ?? "network");
       const retryAfter = outcome.failure?.retryAfterMs;
       const delay = transient
         ? Math.max(retryDelay(failures, this.env.random, this.baseRetryMs, this.maxRetryMs), retryAfter ?? 0)
@@ -190,9 +214,13 @@ export class SyncScheduler {
     this.again = false;
   }
 
+  /** One tab at a time (Web Locks) where the browser has them. */
+  private locked<T>(work: () => Promise<T>): Promise<T> {
+    return this.env.locks ? this.env.locks.request(SYNC_LOCK_NAME, work) : work();
+  }
+
   private update(change: Partial<SchedulerState>) {
-    this.state = { ...this.state, ...change };
-    for (const l of this.listeners) l(this.state);
+    this.timing = { ...this.timing, ...change };
   }
 }
 

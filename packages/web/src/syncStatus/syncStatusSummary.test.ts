@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { translate } from "../i18n/i18n";
+import { catalogs } from "../messages";
 import type { SyncEngineState } from "../sync/syncEngine";
 import { summarizeSyncStatus, syncLabelParts } from "./syncStatusSummary";
 
@@ -18,9 +19,14 @@ function label(counts: { pending: number; synced: number; error: number; voided?
   return syncLabelParts(summary)
     .map((part) => {
       if (part.key === "sync.pending" || part.key === "sync.errors") {
-        return translate("es-CO", `${part.key}.${part.count === 1 ? "one" : "other"}`, { count: part.count });
+        return translate(catalogs, "es-CO", `${part.key}.${part.count === 1 ? "one" : "other"}`, { count: part.count });
       }
-      return translate("es-CO", part.key, part.key === "sync.syncing" ? { percent: part.percent } : undefined);
+      return translate(
+        catalogs,
+        "es-CO",
+        part.key,
+        part.key === "sync.syncing" ? { percent: part.percent } : undefined,
+      );
     })
     .join(", ");
 }

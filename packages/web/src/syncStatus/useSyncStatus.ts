@@ -1,6 +1,6 @@
+import { useLiveQuery } from "dexie-react-hooks";
 import { useSyncExternalStore } from "react";
-import { useAppServices } from "../app/appServices";
-import { useLiveQuery } from "../hooks/useLiveQuery";
+import { useAppServices } from "../services/appServices";
 import type { InvoiceStatusCounts } from "../storage/localStore";
 import { type SyncStatusSummary, summarizeSyncStatus } from "./syncStatusSummary";
 

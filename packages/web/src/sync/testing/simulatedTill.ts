@@ -40,11 +40,11 @@ export async function startSimulatedTill(options: {
   const engine = new MinimalSyncEngine({ store, transport: options.transport });
 
   const company = await store.getMeta("company");
-  const numbering = await store.db.numberings.get(terminal.numberingId);
-  const methods = (await store.db.paymentMethods.toArray()).filter((m) => terminal.paymentMethodIds.includes(m.id));
-  const products = (await store.db.products.toArray()).filter((p) => p.active);
-  const taxes = new Map((await store.db.taxes.toArray()).map((t) => [t.id, t]));
-  const walkIn = (await store.db.clients.toArray()).find((c) => c.idNumber === "222222222222");
+  const numbering = await store.getNumbering(terminal.numberingId);
+  const methods = (await store.listPaymentMethods()).filter((m) => terminal.paymentMethodIds.includes(m.id));
+  const products = (await store.listProducts()).filter((p) => p.active);
+  const taxes = new Map((await store.listTaxes()).map((t) => [t.id, t]));
+  const walkIn = (await store.listClients()).find((c) => c.idNumber === "222222222222");
   if (!company || !numbering || !walkIn) throw new Error("the terminal's data did not load");
 
   return {

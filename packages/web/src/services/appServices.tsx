@@ -2,13 +2,14 @@ import { createContext, type ReactNode, useContext } from "react";
 import type { ServerTransport } from "../api/serverTransport";
 import type { ConnectivityMonitor } from "../connectivity/connectivityMonitor";
 import type { LocalStore } from "../storage/localStore";
-import type { SyncEngine } from "../sync/syncEngine";
+import type { ScheduledSync } from "../sync/syncScheduler";
 
 /** The long-lived objects of the app, created once in main.tsx (tests can pass fakes). */
 export interface AppServices {
   store: LocalStore;
   transport: ServerTransport;
-  syncEngine: SyncEngine;
+  /** The sync engine as the app uses it: through the scheduler (SyncScheduler). */
+  syncEngine: ScheduledSync;
   connectivity: ConnectivityMonitor;
 }
 

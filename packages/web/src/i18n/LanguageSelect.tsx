@@ -1,4 +1,4 @@
-import { type Locale, locales, useI18n } from "../i18n/i18n";
+import { type Locale, locales, useI18n } from "./i18n";
 
 export function LanguageSelect() {
   const { locale, setLocale, t } = useI18n();

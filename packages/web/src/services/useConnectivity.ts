@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from "react";
-import { useAppServices } from "../app/appServices";
-import type { Connectivity } from "./connectivityMonitor";
+import type { Connectivity } from "../connectivity/connectivityMonitor";
+import { useAppServices } from "./appServices";
 
 /** "online" when the server answered its health probe recently, "offline" otherwise. */
 export function useConnectivity(): Connectivity {

@@ -1,0 +1,48 @@
+/** Texts of sales history and invoice statuses; assembled with the other features' texts in src/messages.ts. */
+export const historyMessagesEs = {
+  "history.title": "Historial de ventas",
+  "history.search": "Buscar por número o cliente",
+  "history.status": "Estado",
+  "history.allStatuses": "Todos",
+  "history.number": "Número",
+  "history.date": "Fecha",
+  "history.client": "Cliente",
+  "history.total": "Total",
+  "history.empty": "No hay facturas que coincidan.",
+  "history.open": "Abrir factura {number}",
+  "history.back": "Volver al historial",
+  "history.errors": "Motivos del error",
+  "history.detail": "Detalle de la factura",
+  "history.import": "Importar pendientes",
+  "history.imported": "Importadas: {imported}. Ya estaban: {present}. No válidas: {invalid}.",
+  "history.importFailed": "No se pudo leer el archivo: {message}",
+
+  "status.pending": "Pendiente",
+  "status.synced": "Sincronizada",
+  "status.error": "Error",
+  "status.voided": "Anulada",
+} as const;
+
+export const historyMessagesEn: Record<keyof typeof historyMessagesEs, string> = {
+  "history.title": "Sales history",
+  "history.search": "Search by number or client",
+  "history.status": "Status",
+  "history.allStatuses": "All",
+  "history.number": "Number",
+  "history.date": "Date",
+  "history.client": "Client",
+  "history.total": "Total",
+  "history.empty": "No matching invoices.",
+  "history.open": "Open invoice {number}",
+  "history.back": "Back to the history",
+  "history.errors": "Why it failed",
+  "history.detail": "Invoice detail",
+  "history.import": "Import pending",
+  "history.imported": "Imported: {imported}. Already here: {present}. Invalid: {invalid}.",
+  "history.importFailed": "Could not read the file: {message}",
+
+  "status.pending": "Pending",
+  "status.synced": "Synchronized",
+  "status.error": "Error",
+  "status.voided": "Voided",
+};

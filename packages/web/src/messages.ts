@@ -1,0 +1,60 @@
+import { appMessagesEn, appMessagesEs } from "./app/appMessages";
+import { deviceMessagesEn, deviceMessagesEs } from "./devices/deviceMessages";
+import { durabilityMessagesEn, durabilityMessagesEs } from "./durability/durabilityMessages";
+import { historyMessagesEn, historyMessagesEs } from "./history/historyMessages";
+import type { Catalogs } from "./i18n/i18n";
+import { invoiceErrorMessagesEn, invoiceErrorMessagesEs } from "./invoiceError/invoiceErrorMessages";
+import { maintenanceMessagesEn, maintenanceMessagesEs } from "./maintenance/maintenanceMessages";
+import { numberingMessagesEn, numberingMessagesEs } from "./numbering/numberingMessages";
+import { pendingMessagesEn, pendingMessagesEs } from "./pending/pendingMessages";
+import { pwaMessagesEn, pwaMessagesEs } from "./pwa/pwaMessages";
+import { receiptMessagesEn, receiptMessagesEs } from "./receipt/receiptMessages";
+import { saleMessagesEn, saleMessagesEs } from "./sale/saleMessages";
+import { sessionMessagesEn, sessionMessagesEs } from "./session/sessionMessages";
+import { syncStatusMessagesEn, syncStatusMessagesEs } from "./syncStatus/syncStatusMessages";
+
+/**
+ * Every UI text: each feature folder owns its messages; this file assembles them and main.tsx
+ * hands them to I18nProvider (i18n itself imports no feature). Spanish (es-CO) is the default
+ * and the labels the browser tests rely on.
+ */
+const es = {
+  ...appMessagesEs,
+  ...sessionMessagesEs,
+  ...syncStatusMessagesEs,
+  ...saleMessagesEs,
+  ...receiptMessagesEs,
+  ...historyMessagesEs,
+  ...invoiceErrorMessagesEs,
+  ...maintenanceMessagesEs,
+  ...numberingMessagesEs,
+  ...pendingMessagesEs,
+  ...durabilityMessagesEs,
+  ...pwaMessagesEs,
+  ...deviceMessagesEs,
+};
+
+const en: Record<keyof typeof es, string> = {
+  ...appMessagesEn,
+  ...sessionMessagesEn,
+  ...syncStatusMessagesEn,
+  ...saleMessagesEn,
+  ...receiptMessagesEn,
+  ...historyMessagesEn,
+  ...invoiceErrorMessagesEn,
+  ...maintenanceMessagesEn,
+  ...numberingMessagesEn,
+  ...pendingMessagesEn,
+  ...durabilityMessagesEn,
+  ...pwaMessagesEn,
+  ...deviceMessagesEn,
+};
+
+type AppMessages = Record<keyof typeof es, string>;
+
+declare module "./i18n/i18n" {
+  /** The keys every `t()` call is checked against. */
+  interface Messages extends AppMessages {}
+}
+
+export const catalogs: Catalogs = { "es-CO": es, en };

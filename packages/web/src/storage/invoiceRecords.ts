@@ -1,0 +1,75 @@
+import {
+  type InvoiceDocument,
+  type InvoiceRejection,
+  type LocalInvoiceStatus,
+  localInvoiceStatusOf,
+  serverInvoiceStatusSchema,
+} from "@mostrador/domain";
+import type { LocalInvoice } from "./localRecords";
+
+/**
+ * The one place a LocalInvoice is made from its document and the one place the server's word
+ * about an invoice (push answer or pull row) turns into the till's status, so the copied
+ * columns (number, total, client...) and the status vocabulary never drift apart.
+ */
+
+/** What a record holds besides its document; the columns copied from the document are always recomputed. */
+export type LocalInvoiceFields = Pick<LocalInvoice, "status" | "clientName" | "receipt"> &
+  Partial<
+    Omit<LocalInvoice, "id" | "issuedAt" | "number" | "prefix" | "numberingId" | "clientId" | "total" | "document">
+  >;
+
+export function localInvoiceFromDocument(
+  document: InvoiceDocument,
+  fields: LocalInvoiceFields,
+  now: string,
+): LocalInvoice {
+  return {
+    errors: [],
+    serverRevision: 0,
+    serverVersion: null,
+    createdAt: now,
+    ...fields,
+    id: document.id,
+    issuedAt: document.issuedAt,
+    number: document.number,
+    prefix: document.prefix,
+    numberingId: document.numberingId,
+    clientId: document.clientId,
+    total: document.totals.total,
+    document,
+    updatedAt: now,
+  };
+}
+
+/** The domain's one mapping (accepted → synced, rejected → error, voided → voided); anything else the server stored counts as synced. */
+export function localStatusOf(serverStatus: string): LocalInvoiceStatus {
+  const known = serverInvoiceStatusSchema.safeParse(serverStatus);
+  return known.success ? localInvoiceStatusOf(known.data) : "synced";
+}
+
+/** What the server says about one revision of an invoice. */
+export interface ServerInvoiceState {
+  status: string;
+  revision: number;
+  /** The invoice's change version on the server; null keeps the one the till knows. */
+  version: number | null;
+  /** The number the server assigned (electronic numbering); the till's own number is never replaced. */
+  number: number | null;
+  errors: readonly InvoiceRejection[];
+}
+
+export function applyServerInvoiceState(local: LocalInvoice, state: ServerInvoiceState, now: string): LocalInvoice {
+  const status = localStatusOf(state.status);
+  const number = local.number ?? state.number;
+  return {
+    ...local,
+    number,
+    document: local.document.number === null && number !== null ? { ...local.document, number } : local.document,
+    status,
+    errors: status === "error" ? [...state.errors] : [],
+    serverRevision: state.revision,
+    serverVersion: state.version ?? local.serverVersion,
+    updatedAt: now,
+  };
+}
