@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../src/testing/testServer";
+import { describe, expect, it } from "vitest";
 import { countRows, newShop, openTill, schemaHeader } from "./support/company";
 import { expectApiError, httpClient } from "./support/http";
+import { useTestServer } from "./support/testServer";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useTestServer();
 
 describe("login", () => {
   it("signs in with email and password and returns token, user and company (no password hash)", async () => {

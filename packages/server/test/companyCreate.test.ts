@@ -3,23 +3,17 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createCompanyCommand, parseCompanyArgs } from "../src/cli/createCompanyCommand";
-import { startTestServer, type TestServer } from "../src/testing/testServer";
 import { httpClient } from "./support/http";
+import { useTestServer } from "./support/testServer";
 
 vi.mock("../src/auth/passwordHasher", () => import("./support/fastPasswordHasher"));
 
 const serverRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
 const repoRoot = join(serverRoot, "../..");
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useTestServer();
 
 let n = 0;
 const uniqueEmail = () => `admin${process.pid}-${Date.now()}-${++n}@tienda.test`;

@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { buildApp } from "../src/app/buildApp";
 import { logLevel } from "../src/app/httpHygiene";
-import { startTestServer, type TestServer } from "../src/testing/testServer";
 import { newShop } from "./support/company";
+import { useTestServer } from "./support/testServer";
 
 // Real bcrypt at its lowest cost: each test seeds its own company (see support/fastPasswordHasher.ts).
 vi.mock("../src/auth/passwordHasher", () => import("./support/fastPasswordHasher"));
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useTestServer();
 
 describe("HTTP hygiene", () => {
   it("security headers on every response; API answers are never cached", async () => {

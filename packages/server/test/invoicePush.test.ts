@@ -1,20 +1,14 @@
 import { computeInvoiceTotals } from "@mostrador/domain";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { demoLine } from "../src/testing/invoiceFactory";
-import { startTestServer, type TestServer } from "../src/testing/testServer";
 import { countRows, newShop, openTill, pushOk, type Shop } from "./support/company";
 import { expectApiError } from "./support/http";
+import { useTestServer } from "./support/testServer";
 
 // Real bcrypt at its lowest cost: each test seeds its own company (see support/fastPasswordHasher.ts).
 vi.mock("../src/auth/passwordHasher", () => import("./support/fastPasswordHasher"));
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useTestServer();
 
 const invoiceTotal = async (shop: Shop, query = "") =>
   (await shop.http.get(`/api/invoices?limit=500${query}`, { token: shop.admin })).body.total as number;

@@ -1,20 +1,14 @@
 import { computeInvoiceTotals, type InvoiceRejectionCode, invoiceRejectionCodes } from "@mostrador/domain";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { cashPayment, demoLine } from "../src/testing/invoiceFactory";
-import { startTestServer, type TestServer } from "../src/testing/testServer";
 import { newShop, openTill, pushOk, type Shop, type Till } from "./support/company";
 import type { Json } from "./support/http";
+import { useTestServer } from "./support/testServer";
 
 // Real bcrypt at its lowest cost: each test seeds its own company (see support/fastPasswordHasher.ts).
 vi.mock("../src/auth/passwordHasher", () => import("./support/fastPasswordHasher"));
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useTestServer();
 
 const SPANISH = /\b(el|la|los|las|del|de|no|ya|está|fue|esta|más|en)\b/i;
 const tested = new Set<InvoiceRejectionCode>();

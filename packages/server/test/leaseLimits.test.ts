@@ -2,17 +2,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startTestServer, type TestServer } from "../src/testing/testServer";
 import { countRows, leaseBlock, newShop, openTill, pushOk, type Shop, schemaHeader } from "./support/company";
 import { expectApiError, type Reply } from "./support/http";
+import { useTestServer } from "./support/testServer";
 
 // Real bcrypt at its lowest cost: each test seeds its own company (see support/fastPasswordHasher.ts).
 vi.mock("../src/auth/passwordHasher", () => import("./support/fastPasswordHasher"));
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useTestServer();
 
 const lease = (shop: Shop, token: string, body: Record<string, unknown>) =>
   shop.http.post("/api/number-blocks/lease", body, { token, headers: schemaHeader });

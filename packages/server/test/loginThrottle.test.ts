@@ -1,16 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { buildApp } from "../src/app/buildApp";
-import { startTestServer, type TestServer } from "../src/testing/testServer";
 import type { Json } from "./support/http";
+import { useTestServer } from "./support/testServer";
 
 // The production hasher (argon2id): lockout and the health probe are about real hashing costs.
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useTestServer();
 afterEach(() => {
   vi.useRealTimers();
 });

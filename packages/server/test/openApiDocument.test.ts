@@ -1,18 +1,14 @@
 import SwaggerParser from "@apidevtools/swagger-parser";
 import type { OpenAPIV3_1 } from "openapi-types";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../src/testing/testServer";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestServer } from "./support/testServer";
 
-let server: TestServer;
+const server = useTestServer();
 let document: OpenAPIV3_1.Document;
 beforeAll(async () => {
-  server = await startTestServer();
   const res = await server.app.inject({ method: "GET", url: "/api/docs/json" });
   expect(res.statusCode).toBe(200);
   document = res.json();
-});
-afterAll(async () => {
-  await server?.close();
 });
 
 const operations = () =>

@@ -1,11 +1,11 @@
 import { apiErrorBodySchema } from "@mostrador/domain";
 import fc from "fast-check";
 import type { OpenAPIV3_1 } from "openapi-types";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startTestServer, type TestServer } from "../src/testing/testServer";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { newShop, openTill, type Shop, schemaHeader, type Till } from "./support/company";
 import type { Reply } from "./support/http";
 import { arbitraryFor, hostileString, type JsonSchema, junk, mutated } from "./support/schemaArbitrary";
+import { useTestServer } from "./support/testServer";
 
 vi.mock("../src/auth/passwordHasher", () => import("./support/fastPasswordHasher"));
 
@@ -19,14 +19,10 @@ vi.mock("../src/auth/passwordHasher", () => import("./support/fastPasswordHasher
  */
 const SEED = process.env.FUZZ_SEED === "random" ? Date.now() : Number(process.env.FUZZ_SEED ?? 20_260_301);
 
-let server: TestServer;
+const server = useTestServer();
 let document: OpenAPIV3_1.Document;
 beforeAll(async () => {
-  server = await startTestServer();
   document = (await server.app.inject({ method: "GET", url: "/api/docs/json" })).json();
-});
-afterAll(async () => {
-  await server?.close();
 });
 
 type Operation = { path: string; method: string; op: OpenAPIV3_1.OperationObject };

@@ -1,19 +1,13 @@
 import bcrypt from "bcryptjs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { passwordRuleBroken } from "../src/auth/passwordPolicy";
 import { createCompany } from "../src/features/companies/companyCreator";
-import { startTestServer, type TestServer } from "../src/testing/testServer";
 import { newShop } from "./support/company";
 import { expectApiError, httpClient } from "./support/http";
+import { useTestServer } from "./support/testServer";
 
 // The production hasher: these tests are about argon2id and the legacy bcrypt hashes.
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useTestServer();
 
 const storedHash = async (companyId: string, userId: string) =>
   (

@@ -1,21 +1,15 @@
 import { computeInvoiceTotals, MAX_MONEY, uuidv7 } from "@mostrador/domain";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { demoLine } from "../src/testing/invoiceFactory";
-import { startTestServer, type TestServer } from "../src/testing/testServer";
 import { countRows, newShop, openTill, pushOk, type Shop, type Till } from "./support/company";
 import type { Json } from "./support/http";
+import { useTestServer } from "./support/testServer";
 
 // Real bcrypt at its lowest cost: each test seeds its own company (see support/fastPasswordHasher.ts).
 vi.mock("../src/auth/passwordHasher", () => import("./support/fastPasswordHasher"));
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useTestServer();
 
 const storedIds = async (shop: Shop) =>
   (

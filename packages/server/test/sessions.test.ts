@@ -1,19 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { buildApp } from "../src/app/buildApp";
 import { sessionIdleMs } from "../src/auth/authTokens";
-import { startTestServer, type TestServer } from "../src/testing/testServer";
 import { countRows, login, newShop, openTill, pushOk, schemaHeader } from "./support/company";
 import { expectApiError } from "./support/http";
+import { useTestServer } from "./support/testServer";
 
 vi.mock("../src/auth/passwordHasher", () => import("./support/fastPasswordHasher"));
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useTestServer();
 afterEach(() => {
   vi.useRealTimers();
 });

@@ -1,19 +1,13 @@
 import { SCHEMA_VERSION_HEADER, SYNC_SCHEMA_VERSION } from "@mostrador/domain";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startTestServer, type TestServer } from "../src/testing/testServer";
+import { describe, expect, it, vi } from "vitest";
 import { countRows, newShop, openTill, pushOk, type Till } from "./support/company";
 import { expectApiError, type Json } from "./support/http";
+import { useTestServer } from "./support/testServer";
 
 // Real bcrypt at its lowest cost: each test seeds its own company (see support/fastPasswordHasher.ts).
 vi.mock("../src/auth/passwordHasher", () => import("./support/fastPasswordHasher"));
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useTestServer();
 
 interface Page {
   cursor: number;

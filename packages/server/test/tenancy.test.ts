@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startTestServer, type TestServer } from "../src/testing/testServer";
+import { describe, expect, it, vi } from "vitest";
 import { newShop, openTill, pushOk, type Shop, schemaHeader } from "./support/company";
 import { expectApiError } from "./support/http";
+import { useTestServer } from "./support/testServer";
 
 // Real bcrypt at its lowest cost: each test seeds its own company (see support/fastPasswordHasher.ts).
 vi.mock("../src/auth/passwordHasher", () => import("./support/fastPasswordHasher"));
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useTestServer();
 
 /**
  * Every admin resource that takes an id. `pick` names one of the shop's rows; `patch`
