@@ -1,7 +1,7 @@
 import { computeInvoiceTotals, type InvoiceRejectionCode, invoiceRejectionCodes } from "@mostrador/domain";
 import { describe, expect, it, vi } from "vitest";
 import { cashPayment, demoLine } from "../src/testing/invoiceFactory";
-import { newShop, openTill, pushOk, type Shop, type Till } from "./support/company";
+import { newShop, openTill, pushOk, shopWithTill, type Till } from "./support/company";
 import type { Json } from "./support/http";
 import { useTestServer } from "./support/testServer";
 
@@ -27,10 +27,7 @@ async function expectRejected(till: Till, invoice: unknown, code: InvoiceRejecti
   return { result, error };
 }
 
-async function setup(): Promise<{ shop: Shop; till: Till }> {
-  const shop = await newShop(server);
-  return { shop, till: await openTill(shop) };
-}
+const setup = () => shopWithTill(server);
 
 describe("invoice rejections: one integration test per code", () => {
   it("PRODUCT_INACTIVE: a product deactivated after the sale", async () => {

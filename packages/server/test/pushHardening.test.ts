@@ -2,7 +2,7 @@ import { computeInvoiceTotals, MAX_MONEY, uuidv7 } from "@mostrador/domain";
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import { demoLine } from "../src/testing/invoiceFactory";
-import { countRows, newShop, openTill, pushOk, type Shop, type Till } from "./support/company";
+import { countRows, newShop, openTill, pushOk, type Shop, shopWithTill, type Till } from "./support/company";
 import type { Json } from "./support/http";
 import { useTestServer } from "./support/testServer";
 
@@ -18,10 +18,7 @@ const storedIds = async (shop: Shop) =>
     ])
   ).map((r) => r.id);
 
-async function setup(): Promise<{ shop: Shop; till: Till }> {
-  const shop = await newShop(server);
-  return { shop, till: await openTill(shop) };
-}
+const setup = () => shopWithTill(server);
 
 describe("no poison pills: one result per invoice, never a 5xx for the batch", () => {
   it("an unknown device, or another company's, is rejected alone; the valid invoices are stored", async () => {

@@ -88,6 +88,12 @@ export async function openTill(
 
 export type Till = Awaited<ReturnType<typeof openTill>>;
 
+/** A fresh company and a cashier's till on Caja 1: what most invoice tests start from. */
+export async function shopWithTill(server: TestServer): Promise<{ shop: Shop; till: Till }> {
+  const shop = await newShop(server);
+  return { shop, till: await openTill(shop) };
+}
+
 /** Pushes invoices and returns the per-invoice results (the request itself must be 200). */
 export async function pushOk(till: Till, invoices: unknown[]): Promise<Json[]> {
   const res = await till.push(invoices);
