@@ -116,7 +116,7 @@ export async function acceptInvoiceBatch(
     const outcome = written.get(doc.id);
     const decision = decisionOf.get(doc.id) as InvoiceDecision;
     if (outcome === "retry") results.set(index, retry(doc, "number conflict, retry"));
-    else if (outcome instanceof Array) results.set(index, rejected(doc, outcome));
+    else if (Array.isArray(outcome)) results.set(index, rejected(doc, outcome));
     else if (outcome)
       results.set(
         index,

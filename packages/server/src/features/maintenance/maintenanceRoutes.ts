@@ -5,7 +5,7 @@ import {
   maintenanceWindowSchema,
   serverStatusSchema,
 } from "@mostrador/domain";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { type AuthGuard, authOf, bearerToken } from "../../auth/authGuard";
 import { companyIdOf, resolveToken } from "../../auth/authTokens";
