@@ -1,10 +1,11 @@
 import type { ServerTransport } from "../../api/serverTransport";
-import { addProduct, cartTotals, emptyCart } from "../../sale/cart";
+import { addProduct, type Cart, cartTotals, emptyCart } from "../../sale/cart";
 import { buildInvoiceDraft } from "../../sale/invoiceDraft";
 import { initialPayments } from "../../sale/payment";
 import { loadTerminalData, loadTerminals, registerThisDevice, signIn } from "../../session/sessionActions";
 import type { DexieLocalStore } from "../../storage/dexieLocalStore";
 import type { LocalInvoice } from "../../storage/localRecords";
+import type { NewInvoiceDraft } from "../../storage/localStore";
 import { openTestStore } from "../../storage/testDatabase";
 import { MinimalSyncEngine, type SyncEngine } from "../syncEngine";
 
@@ -14,6 +15,8 @@ export interface SimulatedTill {
   deviceId: string;
   /** Rings up a sale of 1–4 random products paid in cash, exactly as the sale screen does. */
   sell(random: () => number): Promise<LocalInvoice>;
+  /** The invoice draft "Facturar" would save for one of each of these products, paid in cash. */
+  draft(productIds: readonly string[]): NewInvoiceDraft;
   /** Another tab of the same browser: same local database, its own engine. */
   openTab(transport: ServerTransport): SyncEngine;
 }
@@ -47,6 +50,14 @@ export async function startSimulatedTill(options: {
   const walkIn = (await store.listClients()).find((c) => c.idNumber === "222222222222");
   if (!company || !numbering || !walkIn) throw new Error("the terminal's data did not load");
 
+  const draftOf = (cart: Cart) =>
+    buildInvoiceDraft({
+      cart,
+      payments: initialPayments(cartTotals(cart).total, methods),
+      context: { company, terminal, numbering, device, cashier: session.user, paymentMethods: methods },
+      client: { id: walkIn.id, name: walkIn.name, idType: walkIn.idType, idNumber: walkIn.idNumber },
+    });
+
   return {
     store,
     engine,
@@ -59,14 +70,17 @@ export async function startSimulatedTill(options: {
         const tax = product && taxes.get(product.taxId);
         if (product && tax) cart = addProduct(cart, product, tax, { quantity: 1 + Math.floor(random() * 3) });
       }
-      const total = cartTotals(cart).total;
-      const draft = buildInvoiceDraft({
-        cart,
-        payments: initialPayments(total, methods),
-        context: { company, terminal, numbering, device, cashier: session.user, paymentMethods: methods },
-        client: { id: walkIn.id, name: walkIn.name, idType: walkIn.idType, idNumber: walkIn.idNumber },
-      });
-      return store.saveNewInvoice(draft);
+      return store.saveNewInvoice(draftOf(cart));
+    },
+    draft(productIds) {
+      let cart = emptyCart;
+      for (const id of productIds) {
+        const product = products.find((p) => p.id === id);
+        const tax = product && taxes.get(product.taxId);
+        if (!product || !tax) throw new Error(`no active product ${id} on this till`);
+        cart = addProduct(cart, product, tax, { quantity: 1 });
+      }
+      return draftOf(cart);
     },
     openTab(transport) {
       return new MinimalSyncEngine({ store, transport });
