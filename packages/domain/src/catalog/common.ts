@@ -55,7 +55,15 @@ export const multilineTextSchema = (max: number) =>
     .refine((s) => !CONTROL_CHARS_BUT_LINE_BREAKS.test(s), { message: "must not contain control characters" })
     .refine((s) => !LONE_SURROGATE.test(s), { message: "contains an invalid character" });
 export const nameSchema = textSchema(200, 1);
-export const isoDateTimeSchema = z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time" });
+// Dates outside these years are typing or clock mistakes, and some (year 0) PostgreSQL cannot store.
+const EARLIEST = Date.parse("2000-01-01T00:00:00Z");
+const LATEST = Date.parse("2200-01-01T00:00:00Z");
+export const isoDateTimeSchema = z.iso
+  .datetime({ offset: true, message: "must be an ISO 8601 date-time" })
+  .refine((s) => {
+    const t = Date.parse(s);
+    return t >= EARLIEST && t < LATEST;
+  }, "must be between the years 2000 and 2199");
 export const isoDateSchema = z.iso.date({ message: "must be a date YYYY-MM-DD" });
 export const percentSchema = z
   .number()

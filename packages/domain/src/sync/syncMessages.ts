@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDateTimeSchema, textSchema } from "../catalog/common";
 import { invoiceDocumentSchema, invoiceRejectionSchema, invoiceSummarySchema } from "../invoice/invoiceSchemas";
 
 /** Bumped when the shape of synced data changes; the server accepts this and the previous one. */
@@ -6,11 +7,12 @@ export const SYNC_SCHEMA_VERSION = 1;
 export const SCHEMA_VERSION_HEADER = "x-mostrador-schema";
 export const MAX_PUSH_BATCH = 200;
 
+/** What a till says about its queue; bounded like every other input (it is stored on the device's row). */
 export const deviceReportSchema = z.strictObject({
-  pending: z.number().int().min(0),
-  errors: z.number().int().min(0),
-  oldestPendingAt: z.iso.datetime({ offset: true }).nullable(),
-  appVersion: z.string().max(50).optional(),
+  pending: z.number().int().min(0).max(10_000_000),
+  errors: z.number().int().min(0).max(10_000_000),
+  oldestPendingAt: isoDateTimeSchema.nullable(),
+  appVersion: textSchema(50).optional(),
 });
 export type DeviceReport = z.infer<typeof deviceReportSchema>;
 

@@ -103,13 +103,14 @@ async function lookUpToken(db: Queryable, token: string): Promise<TokenCheck> {
     device_terminal_id: string | null;
     device_active: boolean | null;
     device_revoked_at: Date | null;
+    user_active: boolean;
     revoked_at: Date | null;
     last_used_at: Date;
   }>(
-    `SELECT t.user_id, u.role, u.terminal_ids, t.device_id, t.revoked_at, t.last_used_at,
+    `SELECT t.user_id, u.role, u.terminal_ids, u.active AS user_active, t.device_id, t.revoked_at, t.last_used_at,
             d.terminal_id AS device_terminal_id, d.active AS device_active, d.revoked_at AS device_revoked_at
        FROM auth_tokens t
-       JOIN users u ON u.company_id = t.company_id AND u.id = t.user_id AND u.active
+       JOIN users u ON u.company_id = t.company_id AND u.id = t.user_id
        LEFT JOIN devices d ON d.company_id = t.company_id AND d.id = t.device_id
       WHERE t.company_id = $1 AND t.token_hash = $2`,
     [companyId, sha256(token)],
@@ -118,6 +119,10 @@ async function lookUpToken(db: Queryable, token: string): Promise<TokenCheck> {
   if (!row) return { problem: "invalid" };
   if (row.device_id && (row.device_revoked_at || row.device_active === false)) return { problem: "device_revoked" };
   if (row.revoked_at) return { problem: "revoked" };
+  // The till belongs to the shop, not to the user who registered it: a deactivated user's till
+  // keeps uploading (what that user sold is then judged invoice by invoice), until an admin
+  // revokes the device itself.
+  if (!row.device_id && !row.user_active) return { problem: "invalid" };
   if (!row.device_id) {
     const idle = Date.now() - new Date(row.last_used_at).getTime();
     if (idle > sessionIdleMs(row.role)) return { problem: "expired" };

@@ -9,7 +9,7 @@ import type { AuthContext } from "../../auth/authTokens";
 import { type Database, isDataError, isUniqueViolation } from "../../db/database";
 import { type DeviceActivity, recordDeviceActivity } from "../devices/deviceActivity";
 import {
-  ElectronicRangeExhausted,
+  ElectronicNumberConflict,
   type InvoiceDecision,
   loadStoredInvoices,
   type VoidedNumber,
@@ -40,7 +40,7 @@ const rejected = (doc: Pick<InvoiceDocument, "id" | "revision">, errors: Invoice
   revision: doc.revision,
   errors,
 });
-const retry = (doc: InvoiceDocument, reason: string): PushResult => ({
+const retry = (doc: Pick<InvoiceDocument, "id" | "revision">, reason: string): PushResult => ({
   outcome: "retry",
   id: doc.id,
   revision: doc.revision,
@@ -71,7 +71,7 @@ export async function acceptInvoiceBatch(
   const results = new Map<number, PushResult>();
 
   // 1 + 2
-  const items = parseBatch(rawInvoices, results);
+  const { items, copies } = parseBatch(rawInvoices, results);
 
   // 3
   const stored = await loadStoredInvoices(
@@ -139,18 +139,29 @@ export async function acceptInvoiceBatch(
       );
     }
   }
-  return rawInvoices.map((raw, index) => {
-    const direct = results.get(index);
-    if (direct) return direct;
-    const first = items.find((d) => d.doc.id === idOf(raw) && d.doc.revision === revisionOf(raw))?.index;
-    return results.get(first ?? -1) as PushResult;
-  });
+  for (const copy of copies)
+    results.set(
+      copy.index,
+      sameInvoiceContent(copy.first.doc, copy.doc)
+        ? (results.get(copy.first.index) as PushResult)
+        : rejected(copy.doc, [invoiceRejection("REVISION_CONFLICT")]),
+    );
+  return rawInvoices.map(
+    (raw, index) => results.get(index) ?? retry({ id: idOf(raw), revision: revisionOf(raw) }, "not decided, retry"),
+  );
 }
 
-/** Steps 1 and 2: parsed, unique, newest-revision items; the other answers go into `results`. */
-function parseBatch(rawInvoices: unknown[], results: Map<number, PushResult>): Item[] {
+/**
+ * Steps 1 and 2: parsed, unique, newest-revision items (the other answers go into `results`), and
+ * the copies of an id and revision already in the batch, answered at the end like their first.
+ */
+function parseBatch(
+  rawInvoices: unknown[],
+  results: Map<number, PushResult>,
+): { items: Item[]; copies: (Item & { first: Item })[] } {
   const items: Item[] = [];
-  const seen = new Set<string>();
+  const copies: (Item & { first: Item })[] = [];
+  const seen = new Map<string, Item>();
   rawInvoices.forEach((raw, index) => {
     const parsed = invoiceDocumentSchema.safeParse(raw);
     if (!parsed.success) {
@@ -164,18 +175,23 @@ function parseBatch(rawInvoices: unknown[], results: Map<number, PushResult>): I
       );
       return;
     }
-    const key = `${parsed.data.id}@${parsed.data.revision}`;
-    if (seen.has(key)) return; // a copy in the same batch: answered from the first one
-    seen.add(key);
-    items.push({ index, doc: parsed.data });
+    const item = { index, doc: parsed.data };
+    const key = `${item.doc.id}@${item.doc.revision}`;
+    const first = seen.get(key);
+    if (first) copies.push({ ...item, first });
+    else {
+      seen.set(key, item);
+      items.push(item);
+    }
   });
   const newest = new Map<string, number>();
   for (const { doc } of items) newest.set(doc.id, Math.max(newest.get(doc.id) ?? 0, doc.revision));
-  return items.filter(({ index, doc }) => {
+  const current = items.filter(({ index, doc }) => {
     if (doc.revision === newest.get(doc.id)) return true;
     results.set(index, rejected(doc, [invoiceRejection("REVISION_CONFLICT")]));
     return false;
   });
+  return { items: current, copies };
 }
 
 /** Step 3: the answer when the server already decided this revision, or undefined to decide it. */
@@ -231,7 +247,8 @@ async function writeDecisions(
     const id = decision.doc.id;
     try {
       const mine = voided.filter((g) => g.invoiceId === id);
-      const rows = await db.transaction((tx) => writeInvoiceBatch(tx, auth, [decision], mine, activity));
+      // The till's activity is written once, after the loop: its report alone must not fail an invoice.
+      const rows = await db.transaction((tx) => writeInvoiceBatch(tx, auth, [decision], mine, {}));
       const row = rows.get(id);
       if (row) outcomes.set(id, row);
     } catch (err) {
@@ -243,9 +260,12 @@ async function writeDecisions(
       else throw err;
     }
   }
+  await recordDeviceActivity(db, auth, activity).catch((err) => {
+    if (!isDataError(err)) throw err;
+  });
   return outcomes;
 }
 
 // A concurrent batch took one of the numbers: nothing was written; the next attempt sees it taken.
-const isNumberConflict = (err: unknown) => isUniqueViolation(err) || err instanceof ElectronicRangeExhausted;
+const isNumberConflict = (err: unknown) => isUniqueViolation(err) || err instanceof ElectronicNumberConflict;
 const dataErrorText = (err: unknown) => String((err as { message?: unknown }).message ?? "").slice(0, 200);

@@ -36,11 +36,20 @@ export async function loadStoredInvoices(db: Queryable, companyId: string, ids: 
   return new Map(rows.map((r) => [String(r.id), r]));
 }
 
-/** The last electronic numbers went to a concurrent batch after validation: answer "retry" (it is then rejected). */
-export class ElectronicRangeExhausted extends Error {}
+/**
+ * An electronic number could not be given as decided (the range ran out after validation, or a
+ * concurrent request stored the invoice first and the number would be left unused): the whole
+ * transaction rolls back and the invoices are answered "retry", so no number is ever skipped.
+ */
+export class ElectronicNumberConflict extends Error {}
 
-/** Electronic numberings are online only: the server gives the next number inside the transaction. */
+/**
+ * Electronic numberings are online only: the server gives the next number inside the transaction.
+ * The documents are not changed (a rolled-back attempt must leave them as sent): the numbers come
+ * back by invoice id.
+ */
 async function assignElectronicNumbers(tx: Queryable, companyId: string, docs: InvoiceDocument[]) {
+  const assigned = new Map<string, number>();
   for (const doc of docs) {
     if (doc.number !== null) continue;
     const rows = await tx.query<{ number: number }>(
@@ -48,9 +57,10 @@ async function assignElectronicNumbers(tx: Queryable, companyId: string, docs: I
         WHERE company_id = $1 AND id = $2 AND next_number <= range_to RETURNING next_number - 1 AS number`,
       [companyId, doc.numberingId],
     );
-    if (!rows[0]) throw new ElectronicRangeExhausted();
-    doc.number = Number(rows[0].number);
+    if (!rows[0]) throw new ElectronicNumberConflict();
+    assigned.set(doc.id, Number(rows[0].number));
   }
+  return assigned;
 }
 
 async function recordVoidedNumbers(tx: Queryable, companyId: string, numbers: VoidedNumber[]) {
@@ -82,7 +92,7 @@ async function insertNewClients(tx: Queryable, companyId: string, docs: InvoiceD
   );
 }
 
-function invoiceRecord({ doc, verdict }: InvoiceDecision, version: number) {
+function invoiceRecord({ doc, verdict }: InvoiceDecision, version: number, number: number | null) {
   const { totals } = verdict;
   return {
     id: doc.id,
@@ -90,7 +100,7 @@ function invoiceRecord({ doc, verdict }: InvoiceDecision, version: number) {
     status: verdict.errors.length ? "rejected" : "accepted",
     numbering_id: doc.numberingId,
     prefix: doc.prefix,
-    number: doc.number,
+    number,
     terminal_id: doc.terminalId,
     device_id: doc.deviceId,
     cashier_id: doc.cashierId,
@@ -149,7 +159,8 @@ export async function writeInvoiceBatch(
 ): Promise<Map<string, Row>> {
   await recordVoidedNumbers(tx, auth.companyId, voided);
   const accepted = decisions.filter((d) => d.verdict.errors.length === 0).map((d) => d.doc);
-  await assignElectronicNumbers(tx, auth.companyId, accepted);
+  const assigned = await assignElectronicNumbers(tx, auth.companyId, accepted);
+  const numberOf = (doc: InvoiceDocument) => assigned.get(doc.id) ?? doc.number;
   await insertNewClients(tx, auth.companyId, accepted);
   // Versions come from each invoice's device counter, so devices never wait for one another.
   const records: ReturnType<typeof invoiceRecord>[] = [];
@@ -163,7 +174,7 @@ export async function writeInvoiceBatch(
     // The validator refuses unknown devices as not storable; a device deleted meanwhile is a bug.
     if (first === null) throw new Error(`device ${deviceId} vanished during the push`);
     group.forEach((d, i) => {
-      records.push(invoiceRecord(d, first + i));
+      records.push(invoiceRecord(d, first + i, numberOf(d.doc)));
     });
   }
   if (!activityRecorded) await recordDeviceActivity(tx, auth, activity);
@@ -171,9 +182,14 @@ export async function writeInvoiceBatch(
   const written = await tx.query(WRITE_SQL, [
     auth.companyId,
     JSON.stringify(records),
-    JSON.stringify(decisions.map(({ doc }) => ({ id: doc.id, revision: doc.revision, document: doc }))),
+    JSON.stringify(
+      decisions.map(({ doc }) => ({ id: doc.id, revision: doc.revision, document: { ...doc, number: numberOf(doc) } })),
+    ),
     auth.userId,
     auth.deviceId ?? records[0]?.device_id,
   ]);
-  return new Map(written.map((w) => [String(w.id), w]));
+  const rows = new Map(written.map((w) => [String(w.id), w]));
+  // Another request stored one of these first: the number taken for it would stay unused.
+  for (const id of assigned.keys()) if (!rows.has(id)) throw new ElectronicNumberConflict();
+  return rows;
 }

@@ -1,4 +1,4 @@
-import type { InvoiceDocument } from "@mostrador/domain";
+import { type InvoiceDocument, invoiceDocumentSchema } from "@mostrador/domain";
 
 /** JSON with object keys sorted: jsonb does not keep the key order the till sent. */
 function canonical(value: unknown): string {
@@ -18,6 +18,11 @@ function canonical(value: unknown): string {
  * invoice is sent without a number and stored with the one the server gave it.
  */
 export function sameInvoiceContent(stored: InvoiceDocument, sent: InvoiceDocument): boolean {
-  const number = sent.number === null ? stored.number : sent.number;
-  return canonical({ ...stored, number }) === canonical({ ...sent, number });
+  if (sent.number !== null && stored.number !== null && sent.number !== stored.number) return false;
+  // Stored documents are read back through the schema: one stored before a rule changed (text
+  // trimmed since, a default added) compares as the till's copy of it is parsed today.
+  const parsed = invoiceDocumentSchema.safeParse(stored);
+  const base = parsed.success ? parsed.data : stored;
+  const number = sent.number ?? base.number;
+  return canonical({ ...base, number }) === canonical({ ...sent, number });
 }

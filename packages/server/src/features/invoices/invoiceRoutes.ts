@@ -6,6 +6,7 @@ import { type AuthGuard, authOf } from "../../auth/authGuard";
 import type { Database } from "../../db/database";
 import { notFound } from "../../http/apiError";
 import { errorResponses, idParams } from "../../http/routeSchemas";
+import { canReachInvoice } from "./invoiceAccess";
 import { INVOICE_SUMMARY_COLUMNS, presentInvoiceDetail, presentInvoiceSummary } from "./invoicePresenter";
 import { voidInvoice } from "./invoiceVoider";
 
@@ -79,7 +80,7 @@ export function registerInvoiceRoutes(fastify: FastifyInstance, db: Database, gu
       const { id } = req.params;
       const rows = await db.query("SELECT * FROM invoices WHERE company_id = $1 AND id = $2", [auth.companyId, id]);
       const row = rows[0];
-      if (!row || (auth.role !== "admin" && row.cashier_id !== auth.userId)) throw notFound("invoice");
+      if (!row || !canReachInvoice(auth, row)) throw notFound("invoice");
       const [revisions, attempts] = await Promise.all([
         db.query("SELECT * FROM invoice_revisions WHERE company_id = $1 AND invoice_id = $2 ORDER BY revision", [
           auth.companyId,

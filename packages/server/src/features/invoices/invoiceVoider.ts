@@ -3,6 +3,7 @@ import type { AuthContext } from "../../auth/authTokens";
 import type { Database } from "../../db/database";
 import { ApiError, notFound } from "../../http/apiError";
 import { takeInvoiceVersions } from "../devices/deviceActivity";
+import { canReachInvoice } from "./invoiceAccess";
 import { INVOICE_SUMMARY_COLUMNS, presentInvoiceSummary } from "./invoicePresenter";
 
 /**
@@ -16,7 +17,7 @@ export async function voidInvoice(db: Database, auth: AuthContext, id: string, r
       [auth.companyId, id],
     );
     const row = rows[0];
-    if (!row || (auth.role !== "admin" && row.cashier_id !== auth.userId)) throw notFound("invoice");
+    if (!row || !canReachInvoice(auth, row)) throw notFound("invoice");
     if (row.status === "voided") throw new ApiError(409, "CONFLICT", "the invoice is already voided");
     // Invoice versions are the device's own (see invoiceAcceptor).
     const version = (await takeInvoiceVersions(tx, auth.companyId, String(row.device_id), 1)) ?? 0;
