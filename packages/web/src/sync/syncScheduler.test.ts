@@ -116,6 +116,24 @@ describe("SyncScheduler", () => {
     expect(fake.pendingDelays()).toEqual([1500]);
   });
 
+  it("invoices answered 'retry' go up again at once, then with backoff, never in a tight loop", async () => {
+    const fake = fakeEnvironment();
+    const retrying: SyncOutcome = { ...okOutcome, push: { synced: 0, rejected: 0, retry: 3, ignored: 0 } };
+    const { engine } = engineAnswering([retrying, retrying, retrying, retrying, okOutcome]);
+    const s = new SyncScheduler(engine, fake.env, { baseRetryMs: 2000, intervalMs: 30_000 });
+    s.start();
+    await fake.advance(0);
+    expect(fake.pendingDelays()).toEqual([0]);
+    await fake.advance(0);
+    expect(fake.pendingDelays()).toEqual([1500]);
+    await fake.advance(1500);
+    expect(fake.pendingDelays()).toEqual([3000]);
+    await fake.advance(3000);
+    await fake.advance(6000);
+    expect(fake.pendingDelays()).toEqual([30_000]); // all up: back to the interval
+    s.stop();
+  });
+
   it("a sale during a sync triggers another round right after it", async () => {
     const fake = fakeEnvironment();
     let release: () => void = () => undefined;

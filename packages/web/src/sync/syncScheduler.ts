@@ -70,6 +70,8 @@ export class SyncScheduler implements ScheduledSync {
   private timing: SchedulerState = { consecutiveFailures: 0, nextAttemptAt: null, halted: null };
   private running: Promise<SyncOutcome> | null = null;
   private again = false;
+  /** Successful runs in a row in which some invoices were answered "retry". */
+  private retryRuns = 0;
   private started = false;
   private readonly onOnline = () => this.requestSync("online");
   private readonly onVisible = () => {
@@ -198,8 +200,13 @@ export class SyncScheduler implements ScheduledSync {
     }
     if (outcome.ok) {
       this.update({ consecutiveFailures: 0, halted: null });
-      // Invoices that came back as "retry" or were saved meanwhile go up right away.
-      this.schedule(this.again || outcome.push.retry > 0 ? 0 : this.intervalMs);
+      // Invoices saved meanwhile go up right away. Invoices answered "retry" (a number taken by a
+      // concurrent upload) go up again at once the first time, then with backoff: an answer that
+      // keeps coming back must not turn the till into a tight loop.
+      this.retryRuns = outcome.push.retry > 0 ? this.retryRuns + 1 : 0;
+      const retryWait =
+        this.retryRuns <= 1 ? 0 : retryDelay(this.retryRuns - 1, this.env.random, this.baseRetryMs, this.maxRetryMs);
+      this.schedule(this.again ? 0 : this.retryRuns > 0 ? retryWait : this.intervalMs);
     } else {
       const failures = this.timing.consecutiveFailures + 1;
       this.update({ consecutiveFailures: failures });
