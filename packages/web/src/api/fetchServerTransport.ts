@@ -29,6 +29,7 @@ import {
   terminalListSchema,
 } from "@mostrador/domain";
 import type { z } from "zod";
+import { pullAnswerFromNewerServer, pushAnswerFromNewerServer } from "./newerServer";
 import type { CallOptions, PullQuery, ServerTransport } from "./serverTransport";
 import { parseRetryAfter, TransportError } from "./transportErrors";
 
@@ -95,15 +96,25 @@ export class FetchServerTransport implements ServerTransport {
       limit: String(query.limit ?? 2000),
     });
     if (query.counts) params.set("counts", "1");
-    return this.call(pullResponseSchema, "pull", "GET", `/api/sync/pull?${params}`, { ...options, token: deviceToken });
+    return this.call(
+      pullResponseSchema,
+      "pull",
+      "GET",
+      `/api/sync/pull?${params}`,
+      { ...options, token: deviceToken },
+      pullAnswerFromNewerServer,
+    );
   }
 
   async push(deviceToken: string, request: PushRequest, options?: CallOptions): Promise<PushResponse> {
-    const body = await this.call(pushResponseSchema, "push", "POST", "/api/sync/push", {
-      ...options,
-      token: deviceToken,
-      body: request,
-    });
+    const body = await this.call(
+      pushResponseSchema,
+      "push",
+      "POST",
+      "/api/sync/push",
+      { ...options, token: deviceToken, body: request },
+      pushAnswerFromNewerServer,
+    );
     if (body.results.length !== request.invoices.length) {
       throw new TransportError("invalid_response", "push: not one result per invoice", { body });
     }
@@ -190,8 +201,10 @@ export class FetchServerTransport implements ServerTransport {
     method: "GET" | "POST" | "DELETE",
     path: string,
     options: CallOptions & { token?: string; body?: unknown } = {},
+    /** Reads what a newer server may add before the schema checks the rest (sync answers). */
+    prepare: (body: unknown) => unknown = (body) => body,
   ): Promise<z.output<S>> {
-    const body = await this.request(method, path, options);
+    const body = prepare(await this.request(method, path, options));
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
       const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
