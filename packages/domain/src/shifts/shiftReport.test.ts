@@ -44,7 +44,7 @@ const invoiceArb = fc
     lines: fc.array(
       fc.record({
         quantity: fc.integer({ min: 1, max: 5000 }).map((m) => m / 1000),
-        unitPrice: fc.integer({ min: 1, max: 50_000_000 }),
+        unitPrice: fc.integer({ min: 1000, max: 50_000_000 }),
         tax: fc.constantFrom(...TAXES),
       }),
       { minLength: 1, maxLength: 5 },
