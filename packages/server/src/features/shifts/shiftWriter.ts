@@ -33,11 +33,8 @@ function changedField(row: Row, doc: ShiftDocument): string | null {
   if (String(row.terminal_id) !== doc.terminalId) return "terminalId";
   if (String(row.device_id) !== doc.deviceId) return "deviceId";
   if (String(row.opened_by) !== doc.openedBy) return "openedBy";
-  if (
-    new Date(String(row.opened_at instanceof Date ? row.opened_at.toISOString() : row.opened_at)).getTime() !==
-    Date.parse(doc.openedAt)
-  )
-    return "openedAt";
+  // PGlite and pg give a Date; compared as instants (the till may write any offset).
+  if (new Date(row.opened_at as Date | string).getTime() !== Date.parse(doc.openedAt)) return "openedAt";
   if (Number(row.opening_float) !== doc.openingFloat) return "openingFloat";
   // A closed shift stays closed: a newer revision may not reopen it.
   if (row.status === "closed" && doc.status === "open" && doc.revision > Number(row.revision)) return "status";
