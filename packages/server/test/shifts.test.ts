@@ -158,10 +158,26 @@ describe("shifts in POST /api/sync/push: exactly once, every revision kept", () 
     const { shiftResults } = await pushShifts(till, [
       { ...r2, revision: 3, openingFloat: 1 },
       { ...r1, revision: 4, movements: [] },
+      { ...r2, revision: 5, openedAt: at(5) },
     ]);
-    expect(shiftResults.map((r) => r.errors?.[0]?.field)).toEqual(["openingFloat", "status"]);
-    expect(shiftResults.map((r) => r.errors?.[0]?.code)).toEqual(["SHIFT_CHANGED", "SHIFT_CHANGED"]);
-    expect(await countRows(server, "shift_revisions", shop.demo.companyId)).toBe(2);
+    expect(shiftResults.map((r) => r.errors?.[0]?.field)).toEqual(["openingFloat", "status", "openedAt"]);
+    expect(shiftResults.map((r) => r.errors?.[0]?.code)).toEqual(["SHIFT_CHANGED", "SHIFT_CHANGED", "SHIFT_CHANGED"]);
+    // The same instant written with another offset is the same opening.
+    const sameInstant = new Date(r1.openedAt).toISOString().replace("Z", "+00:00");
+    expect((await pushShifts(till, [{ ...r2, revision: 6, openedAt: sameInstant }])).shiftResults[0].outcome).toBe(
+      "accepted",
+    );
+    expect(await countRows(server, "shift_revisions", shop.demo.companyId)).toBe(3);
+  });
+
+  it("the same revision from two requests at once → stored once, both answered accepted", async () => {
+    const shop = await newShop(server);
+    const till = await openTill(shop);
+    const r1 = openShift(shop, till);
+    const answers = await Promise.all([pushShifts(till, [r1]), pushShifts(till, [r1]), pushShifts(till, [r1])]);
+    expect(answers.map((a) => a.shiftResults[0].outcome)).toEqual(["accepted", "accepted", "accepted"]);
+    expect(answers.filter((a) => a.shiftResults[0].duplicate === false)).toHaveLength(1);
+    expect(await countRows(server, "shift_revisions", shop.demo.companyId)).toBe(1);
   });
 });
 
@@ -186,6 +202,16 @@ describe("one open shift per terminal", () => {
     await pushShifts(a, [closed(shop, sa, [], 10_000_000)]);
     expect((await pushShifts(b, [sb])).shiftResults[0].outcome).toBe("accepted");
     expect(await countRows(server, "shifts", shop.demo.companyId)).toBe(3);
+  });
+
+  it("two devices opening a shift on one terminal at the same moment → exactly one is open", async () => {
+    const shop = await newShop(server);
+    const a = await openTill(shop);
+    const b = await openTill(shop);
+    const [ra, rb] = await Promise.all([pushShifts(a, [openShift(shop, a)]), pushShifts(b, [openShift(shop, b)])]);
+    const outcomes = [ra.shiftResults[0], rb.shiftResults[0]].map((r) => r.errors?.[0]?.code ?? r.outcome).sort();
+    expect(outcomes).toEqual(["SHIFT_ALREADY_OPEN", "accepted"]);
+    expect(await countRows(server, "shifts", shop.demo.companyId)).toBe(1);
   });
 
   it("the same device: a new shift while its previous one is open → retry; close and open in one batch → both", async () => {
