@@ -11,4 +11,7 @@ export * from "./invoice/rejectionMessages";
 export * from "./money/money";
 export * from "./money/quantity";
 export * from "./numbering/numberBlockRules";
+export * from "./shifts/shiftRejections";
+export * from "./shifts/shiftReport";
+export * from "./shifts/shiftSchemas";
 export * from "./sync/syncMessages";

@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { companySchema, terminalSchema, userSchema } from "../catalog/catalogSchemas";
+import { companySchema, paymentMethodKindSchema, terminalSchema, userSchema } from "../catalog/catalogSchemas";
 import { centavosSchema, idSchema } from "../catalog/common";
 import { apiErrorCodes, invoiceRejectionCodes } from "../errors/errorCodes";
 import { invoiceDocumentSchema, invoiceRejectionSchema, invoiceSummarySchema } from "../invoice/invoiceSchemas";
+import { shiftDocumentSchema, shiftSummarySchema } from "../shifts/shiftSchemas";
 
 /**
  * The answers of the API, one zod schema each: the server describes its responses with them
@@ -188,3 +189,66 @@ export const invoiceDetailSchema = invoiceSummarySchema.extend({
 export type InvoiceDetail = z.infer<typeof invoiceDetailSchema>;
 
 export const invoiceListSchema = listResponseSchema(invoiceSummarySchema);
+
+/** An amount per payment kind (efectivo, tarjetas, transferencia, otro). */
+const amountsByKind = z.array(z.object({ kind: paymentMethodKindSchema, amount: centavosSchema }));
+
+/** The "Cierre de turno" figures (domain shifts/shiftReport zReport). */
+export const zReportSchema = z.object({
+  salesCount: z.number().int(),
+  salesTotal: centavosSchema,
+  subtotal: centavosSchema,
+  discount: centavosSchema,
+  tax: centavosSchema,
+  byPaymentMethod: z.array(
+    z.object({ paymentMethodId: z.string(), kind: paymentMethodKindSchema, amount: centavosSchema }),
+  ),
+  taxes: z.array(
+    z.object({ kind: z.string(), rateBp: z.number().int(), base: centavosSchema, amount: centavosSchema }),
+  ),
+  voidedCount: z.number().int(),
+  voidedTotal: centavosSchema,
+  firstInvoice: z.object({ prefix: z.string(), number: z.number().int() }).nullable(),
+  lastInvoice: z.object({ prefix: z.string(), number: z.number().int() }).nullable(),
+  openingFloat: centavosSchema,
+  cashReceived: centavosSchema,
+  changeGiven: centavosSchema,
+  cashIn: centavosSchema,
+  cashOut: centavosSchema,
+  expected: amountsByKind,
+  counted: amountsByKind.nullable(),
+  differences: z.array(
+    z.object({
+      kind: paymentMethodKindSchema,
+      expected: centavosSchema,
+      counted: centavosSchema.nullable(),
+      difference: centavosSchema.nullable(),
+    }),
+  ),
+  cashDifference: centavosSchema.nullable(),
+});
+
+/** `GET /api/shifts` rows: the stored shift with the server's expected cash beside the till's. */
+export const shiftListItemSchema = shiftSummarySchema.extend({
+  /** Base + cash of the shift's accepted invoices on the server − change + ingresos − retiros. */
+  serverExpectedCash: centavosSchema,
+  /** Counted − the server's expected cash (Sobrante > 0, Faltante < 0); null while open. */
+  serverDifference: centavosSchema.nullable(),
+  /** Counted − the till's expected cash at closing; null while open. */
+  tillDifference: centavosSchema.nullable(),
+  /** Invoices of the shift the server has accepted. */
+  invoiceCount: z.number().int().min(0),
+});
+export type ShiftListItem = z.infer<typeof shiftListItemSchema>;
+export const shiftListSchema = listResponseSchema(shiftListItemSchema);
+
+export const shiftDetailSchema = shiftListItemSchema.extend({
+  document: shiftDocumentSchema,
+  revisions: z.array(z.object({ revision: z.number().int(), receivedAt: isoInstant })),
+  /** What the till expected per kind when it closed (null while open). */
+  tillExpected: amountsByKind.nullable(),
+  /** The Z report over the invoices the server has for this shift (voided ones apart). */
+  report: zReportSchema,
+  invoices: z.array(invoiceSummarySchema),
+});
+export type ShiftDetail = z.infer<typeof shiftDetailSchema>;

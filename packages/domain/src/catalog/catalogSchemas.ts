@@ -126,6 +126,8 @@ export const terminalInputSchema = z.strictObject({
   paymentMethodIds: z.array(idSchema).min(1).max(50),
   priceListId: idSchema.nullable().default(null),
   active: z.boolean().default(true),
+  /** Selling needs an open cash shift ("Abrir turno"); the server only exposes it (offline tills). */
+  requiresShift: z.boolean().default(true),
 });
 export const terminalSchema = z.object({ ...versionedFields, ...terminalInputSchema.shape });
 export type Terminal = z.infer<typeof terminalSchema>;

@@ -58,3 +58,22 @@ export interface InvoiceRejection {
   message: string;
   messageEs: string;
 }
+
+/** Why the server refused one shift of a push (messages es/en in shifts/shiftRejections). */
+export const shiftRejectionCodes = [
+  "SHIFT_INVALID",
+  "SHIFT_ALREADY_OPEN",
+  "SHIFT_CHANGED",
+  "REVISION_CONFLICT",
+  "DEVICE_MISMATCH",
+  "TERMINAL_MISMATCH",
+  "CASHIER_NOT_ALLOWED",
+] as const;
+export type ShiftRejectionCode = (typeof shiftRejectionCodes)[number];
+
+export interface ShiftRejection {
+  code: ShiftRejectionCode;
+  field?: string;
+  message: string;
+  messageEs: string;
+}

@@ -96,6 +96,8 @@ export const invoiceDocumentSchema = z.strictObject({
   payments: z.array(invoicePaymentSchema).min(1, { message: "choose a payment method" }).max(10),
   notes: multilineTextSchema(1000).default(""),
   totals: invoiceTotalsSchema,
+  /** The cash shift the sale was made in; absent on tills without shifts (and older tills). */
+  shiftId: idSchema.nullable().optional(),
 });
 export type InvoiceDocument = z.infer<typeof invoiceDocumentSchema>;
 export type InvoiceDocumentInput = z.input<typeof invoiceDocumentSchema>;

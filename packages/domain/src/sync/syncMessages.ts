@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isoDateTimeSchema, textSchema } from "../catalog/common";
 import { invoiceDocumentSchema, invoiceRejectionSchema, invoiceSummarySchema } from "../invoice/invoiceSchemas";
+import { shiftDocumentSchema, shiftRejectionSchema, shiftSummarySchema } from "../shifts/shiftSchemas";
 
 /** Bumped when the shape of synced data changes; the server accepts this and the previous one. */
 export const SYNC_SCHEMA_VERSION = 1;
@@ -18,6 +19,8 @@ export type DeviceReport = z.infer<typeof deviceReportSchema>;
 
 export const pushRequestSchema = z.strictObject({
   invoices: z.array(invoiceDocumentSchema).max(MAX_PUSH_BATCH),
+  /** Cash shifts (optional: tills without shifts send none); answered in `shiftResults`. */
+  shifts: z.array(shiftDocumentSchema).max(MAX_PUSH_BATCH).optional(),
   report: deviceReportSchema.optional(),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
@@ -40,7 +43,32 @@ export const pushResultSchema = z.discriminatedUnion("outcome", [
 ]);
 export type PushResult = z.infer<typeof pushResultSchema>;
 
-export const pushResponseSchema = z.object({ results: z.array(pushResultSchema), serverTime: z.string() });
+/** One answer per pushed shift, in the order sent; like invoices: accepted, rejected or retry. */
+export const shiftPushResultSchema = z.discriminatedUnion("outcome", [
+  z.object({
+    outcome: z.literal("accepted"),
+    id: z.string(),
+    revision: z.number().int(),
+    duplicate: z.boolean(),
+    /** The shift's current state on the server (its newest revision, maybe newer than this one). */
+    shift: shiftSummarySchema,
+  }),
+  z.object({
+    outcome: z.literal("rejected"),
+    id: z.string(),
+    revision: z.number().int(),
+    errors: z.array(shiftRejectionSchema).min(1),
+  }),
+  z.object({ outcome: z.literal("retry"), id: z.string(), revision: z.number().int(), reason: z.string() }),
+]);
+export type ShiftPushResult = z.infer<typeof shiftPushResultSchema>;
+
+export const pushResponseSchema = z.object({
+  results: z.array(pushResultSchema),
+  /** Present when the request carried `shifts`. */
+  shiftResults: z.array(shiftPushResultSchema).optional(),
+  serverTime: z.string(),
+});
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
 /** Entities that come down to the till, each row carrying its change version. */
@@ -55,6 +83,7 @@ export const syncedEntities = [
   "products",
   "clients",
   "invoices",
+  "shifts",
   "maintenanceWindows",
   "numberBlocks",
   "company",
@@ -63,7 +92,7 @@ export type SyncedEntity = (typeof syncedEntities)[number];
 
 export const pullQuerySchema = z.strictObject({
   cursor: z.coerce.number().int().min(0).default(0),
-  /** This device's invoices have their own version counter (see devices.invoice_version). */
+  /** This device's invoices and shifts have their own version counter (see devices.invoice_version). */
   invoiceCursor: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(10_000).default(2000),
   counts: z.enum(["0", "1"]).default("0"),

@@ -18,6 +18,7 @@ import { registerMaintenanceRoutes } from "../features/maintenance/maintenanceRo
 import { maintenanceSchedule } from "../features/maintenance/maintenanceSchedule";
 import { type LeaseRateLimit, leaseRateLimiter } from "../features/numbering/leaseRateLimiter";
 import { registerNumberingRoutes } from "../features/numbering/numberingRoutes";
+import { registerShiftRoutes } from "../features/shifts/shiftRoutes";
 import { registerSyncRoutes } from "../features/sync/syncRoutes";
 import { apiValidatorCompiler, errorResponses, responseSerializerCompiler } from "../http/routeSchemas";
 import { installErrorHandler } from "./errorHandler";
@@ -103,6 +104,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   for (const def of catalogResources) registerResourceRoutes(app, db, guard, def);
   registerInvoiceRoutes(app, db, guard);
   registerNumberingRoutes(app, db, guard);
+  registerShiftRoutes(app, db, guard);
   registerSyncRoutes(app, db, guard, leaseRateLimiter(options.leaseRateLimit));
 
   const webDist = options.webDist === undefined ? defaultWebDist : options.webDist;

@@ -116,17 +116,18 @@ export async function seedDemoCompany(db: Database, options: DemoSeedOptions = {
         resolution: "Resolución DIAN 18764000005678 del 2025-01-01, FE 1 a 5000",
       },
     ]);
-    const terminal = (tid: string, name: string, numberingId: string) => ({
+    const terminal = (tid: string, name: string, numberingId: string, requiresShift: boolean) => ({
       id: tid,
       name,
       numbering_id: numberingId,
       warehouse_id: warehouseId,
       payment_method_ids: allMethods,
+      requires_shift: requiresShift,
     });
     await insertRows(tx, companyId, "terminals", [
-      terminal(terminals.caja1, "Caja 1", numberings.pos),
-      terminal(terminals.caja2, "Caja 2", numberings.pos),
-      terminal(terminals.caja3, "Caja 3", numberings.electronic),
+      terminal(terminals.caja1, "Caja 1", numberings.pos, true),
+      terminal(terminals.caja2, "Caja 2", numberings.pos, true),
+      terminal(terminals.caja3, "Caja 3", numberings.electronic, false),
     ]);
     await insertRows(
       tx,

@@ -22,6 +22,17 @@ describe("applyPullPage", () => {
     expect(result.appliedByEntity.products).toBe(demo.products.length);
   });
 
+  it("a page with this device's shifts (not kept by the till yet) applies and moves the device cursor", async () => {
+    store = openTestStore();
+    await store.applyPullPage(demo.fullCatalogPage());
+    const shift = { id: "0190a000-0000-7000-8000-000000000001", status: "open" };
+    const result = await store.applyPullPage(
+      demo.pullPage([{ entity: "shifts", id: shift.id, version: 3, data: shift }], { cursor: 0, invoiceCursor: 3 }),
+    );
+    expect(result.appliedByEntity.shifts).toBe(1);
+    expect((await store.getCursors()).invoiceCursor).toBe(3);
+  });
+
   it("stores products and clients with the client's search words", async () => {
     store = openTestStore();
     await store.applyPullPage(demo.fullCatalogPage());

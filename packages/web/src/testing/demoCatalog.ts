@@ -120,8 +120,15 @@ export const caja1: Terminal = {
   paymentMethodIds: paymentMethods.map((m) => m.id),
   priceListId: null,
   active: true,
+  requiresShift: true,
 };
-export const caja3: Terminal = { ...caja1, id: fixtureId(63), name: "Caja 3", numberingId: feNumbering.id };
+export const caja3: Terminal = {
+  ...caja1,
+  id: fixtureId(63),
+  name: "Caja 3",
+  numberingId: feNumbering.id,
+  requiresShift: false,
+};
 
 export const cashier: SessionUser = {
   id: fixtureId(81),

@@ -227,7 +227,7 @@ export const terminalsResource: ResourceDefinition = {
   createSchema: terminalInputSchema,
   rowSchema: terminalSchema,
   patchSchema: patchOf(terminalInputSchema),
-  fields: plain("name", "numberingId", "warehouseId", "paymentMethodIds", "priceListId", "active"),
+  fields: plain("name", "numberingId", "warehouseId", "paymentMethodIds", "priceListId", "active", "requiresShift"),
   searchColumns: ["name"],
   orderBy: "name",
   cashierMayRead: true,

@@ -115,12 +115,13 @@ function invoiceRecord({ doc, verdict }: InvoiceDecision, version: number, numbe
     errors: verdict.errors as InvoiceRejection[],
     notices: verdict.notices,
     version,
+    shift_id: doc.shiftId ?? null,
   };
 }
 
 const RECORD_COLUMNS = `id uuid, revision int, status text, numbering_id uuid, prefix text, number bigint,
   terminal_id uuid, device_id uuid, cashier_id uuid, client_id uuid, issued_at timestamptz, subtotal bigint,
-  discount bigint, tax bigint, total bigint, paid bigint, change bigint, errors jsonb, version bigint`;
+  discount bigint, tax bigint, total bigint, paid bigint, change bigint, errors jsonb, version bigint, shift_id uuid`;
 const COLUMN_NAMES = RECORD_COLUMNS.split(",").map((c) => c.trim().split(" ")[0]);
 
 /** One statement writes the invoices, their revisions (the documents) and the attempts. */

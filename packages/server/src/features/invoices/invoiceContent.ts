@@ -12,6 +12,11 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** The same document, whatever the key order (a stored jsonb against a parsed request). */
+export function sameDocumentContent(stored: unknown, sent: unknown): boolean {
+  return canonical(stored) === canonical(sent);
+}
+
 /**
  * Is a re-sent revision the one the server stored? The same id and revision with other content
  * must not be answered "accepted (duplicate)" while the new content is dropped. An electronic

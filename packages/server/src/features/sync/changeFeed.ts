@@ -6,6 +6,7 @@ import { presentRow } from "../catalog/resourceStore";
 import { presentInvoiceSummary } from "../invoices/invoicePresenter";
 import { presentWindow } from "../maintenance/maintenanceSchedule";
 import { presentNumberBlock } from "../numbering/numberBlockPresenter";
+import { presentShiftSummary } from "../shifts/shiftPresenter";
 
 type Row = Record<string, unknown>;
 
@@ -72,12 +73,34 @@ export async function readChanges(
   const invoiceFrom = reset ? 0 : cursors.invoiceCursor;
   // Everything is read up to the heads taken first: a write committing meanwhile (with a higher
   // version) comes with the next pull instead of being skipped by a cursor that jumped past it.
-  const invoices = await db.query(
-    "SELECT * FROM invoices WHERE company_id = $1 AND device_id = $2 AND version > $3 AND version <= $5 ORDER BY version LIMIT $4",
-    [companyId, deviceId, invoiceFrom, limit + 1, invoiceHead],
-  );
-  const invoiceHasMore = invoices.length > limit;
-  const invoicePage = invoices.slice(0, limit);
+  // Invoices and shifts share the device's counter (devices.invoice_version): one cursor, one page.
+  const deviceRowsSql = (table: string) =>
+    `SELECT * FROM ${table} WHERE company_id = $1 AND device_id = $2 AND version > $3 AND version <= $5 ORDER BY version LIMIT $4`;
+  const deviceParams = [companyId, deviceId, invoiceFrom, limit + 1, invoiceHead];
+  const [invoiceRows, shiftRows] = await Promise.all([
+    db.query(deviceRowsSql("invoices"), deviceParams),
+    db.query(deviceRowsSql("shifts"), deviceParams),
+  ]);
+  const deviceChanges = [
+    ...invoiceRows.map(
+      (r): PullChange => ({
+        entity: "invoices",
+        id: String(r.id),
+        version: Number(r.version),
+        data: presentInvoiceSummary(r),
+      }),
+    ),
+    ...shiftRows.map(
+      (r): PullChange => ({
+        entity: "shifts",
+        id: String(r.id),
+        version: Number(r.version),
+        data: presentShiftSummary(r),
+      }),
+    ),
+  ].sort((a, b) => a.version - b.version);
+  const invoiceHasMore = deviceChanges.length > limit;
+  const invoicePage = deviceChanges.slice(0, limit);
   const invoiceCursor = invoiceHasMore
     ? Number(invoicePage[invoicePage.length - 1]?.version)
     : Math.max(invoiceHead, invoiceFrom);
@@ -108,17 +131,7 @@ export async function readChanges(
     invoiceCursor,
     hasMore: hasMore || invoiceHasMore,
     reset,
-    changes: [
-      ...changes,
-      ...invoicePage.map(
-        (r): PullChange => ({
-          entity: "invoices",
-          id: String(r.id),
-          version: Number(r.version),
-          data: presentInvoiceSummary(r),
-        }),
-      ),
-    ],
+    changes: [...changes, ...invoicePage],
     serverTime: new Date().toISOString(),
   };
   if (withCounts) {
@@ -128,6 +141,11 @@ export async function readChanges(
       [companyId, deviceId, invoiceFrom],
     );
     if (pendingInvoices[0]?.n) response.remaining.invoices = pendingInvoices[0].n;
+    const pendingShifts = await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM shifts WHERE company_id = $1 AND device_id = $2 AND version > $3",
+      [companyId, deviceId, invoiceFrom],
+    );
+    if (pendingShifts[0]?.n) response.remaining.shifts = pendingShifts[0].n;
   }
   return response;
 }

@@ -8,6 +8,7 @@ import {
   pullResponseSchema,
   pushResponseSchema,
   SCHEMA_VERSION_HEADER,
+  shiftDocumentSchema,
 } from "@mostrador/domain";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
@@ -19,6 +20,7 @@ import { recordDeviceActivity } from "../devices/deviceActivity";
 import { acceptInvoiceBatch } from "../invoices/invoiceAcceptor";
 import { type LeaseRateLimiter, leaseRateLimiter } from "../numbering/leaseRateLimiter";
 import { leaseNumberBlock } from "../numbering/numberBlockLease";
+import { acceptShiftBatch } from "../shifts/shiftAcceptor";
 import { readChanges } from "./changeFeed";
 import { requestSchemaVersion } from "./schemaVersion";
 
@@ -28,6 +30,11 @@ const pushBodySchema = z.strictObject({
   invoices: z
     .array(documentedAs(invoiceDocumentSchema))
     .max(MAX_PUSH_BATCH, { message: `at most ${MAX_PUSH_BATCH} invoices per request` }),
+  /** Cash shifts, parsed one by one like invoices; answered in `shiftResults`. */
+  shifts: z
+    .array(documentedAs(shiftDocumentSchema))
+    .max(MAX_PUSH_BATCH, { message: `at most ${MAX_PUSH_BATCH} shifts per request` })
+    .optional(),
   report: deviceReportSchema.optional(),
 });
 
@@ -52,7 +59,7 @@ export function registerSyncRoutes(
       preValidation: guard.requireDevice,
       schema: {
         tags: ["sync"],
-        summary: "Upload invoices; one result each (a malformed invoice is rejected alone)",
+        summary: "Upload invoices and cash shifts; one result each (a malformed item is rejected alone)",
         headers: schemaHeaders,
         body: pushBodySchema,
         response: { 200: pushResponseSchema, ...errorResponses({ auth: "device", body: true }) },
@@ -63,7 +70,10 @@ export function registerSyncRoutes(
       const body = req.body;
       const schemaVersion = requestSchemaVersion(req);
       const results = await acceptInvoiceBatch(db, auth, body.invoices, { report: body.report, schemaVersion });
-      return { results, serverTime: new Date().toISOString() };
+      // After the invoices: a shift never holds them up, and its answer sees the invoices just stored.
+      if (!body.shifts) return { results, serverTime: new Date().toISOString() };
+      const shiftResults = await acceptShiftBatch(db, auth, body.shifts);
+      return { results, shiftResults, serverTime: new Date().toISOString() };
     },
   );
 

@@ -1,0 +1,148 @@
+import type { PaymentMethodKind } from "../catalog/catalogSchemas";
+import type { InvoiceDocument } from "../invoice/invoiceSchemas";
+import type { AmountByKind, CashMovement, ShiftDocument } from "./shiftSchemas";
+
+/** An invoice of the shift and whether it was voided (a voided invoice is no sale). */
+export interface ShiftSale {
+  invoice: InvoiceDocument;
+  voided?: boolean;
+}
+
+/** The figures that make the expected cash. */
+export interface CashFlow {
+  openingFloat: number;
+  cashReceived: number;
+  changeGiven: number;
+  cashIn: number;
+  cashOut: number;
+}
+
+/** Expected cash in the drawer: base + cash received − change given + ingresos − retiros. */
+export function expectedCash(flow: CashFlow): number {
+  return flow.openingFloat + flow.cashReceived - flow.changeGiven + flow.cashIn - flow.cashOut;
+}
+
+export function movementTotals(movements: readonly CashMovement[]): { cashIn: number; cashOut: number } {
+  let cashIn = 0;
+  let cashOut = 0;
+  for (const m of movements) {
+    if (m.kind === "in") cashIn += m.amount;
+    else cashOut += m.amount;
+  }
+  return { cashIn, cashOut };
+}
+
+export interface TaxLine {
+  kind: string;
+  rateBp: number;
+  base: number;
+  amount: number;
+}
+
+export interface DifferenceLine {
+  kind: PaymentMethodKind;
+  expected: number;
+  counted: number | null;
+  /** counted − expected: above 0 "Sobrante", below 0 "Faltante"; null while not counted. */
+  difference: number | null;
+}
+
+/** The "Cierre de turno" (Z report) figures of a shift over the invoices given. */
+export interface ZReport {
+  salesCount: number;
+  salesTotal: number;
+  subtotal: number;
+  discount: number;
+  tax: number;
+  byPaymentMethod: { paymentMethodId: string; kind: PaymentMethodKind; amount: number }[];
+  taxes: TaxLine[];
+  voidedCount: number;
+  voidedTotal: number;
+  firstInvoice: { prefix: string; number: number } | null;
+  lastInvoice: { prefix: string; number: number } | null;
+  openingFloat: number;
+  cashReceived: number;
+  changeGiven: number;
+  cashIn: number;
+  cashOut: number;
+  expected: AmountByKind;
+  counted: AmountByKind | null;
+  differences: DifferenceLine[];
+  /** Counted cash − expected cash; null while the shift is open. */
+  cashDifference: number | null;
+}
+
+const byNumber = (a: InvoiceDocument, b: InvoiceDocument) =>
+  (a.number ?? 0) - (b.number ?? 0) || a.issuedAt.localeCompare(b.issuedAt);
+
+/**
+ * The Z report: sales (voided invoices apart), payments per method, taxes per kind and rate,
+ * the expected amount per payment kind (cash: expectedCash; others: what was paid with them),
+ * and the difference with the count when the shift is closed. Pure: the till and the server
+ * compute the same figures from the same invoices.
+ */
+export function zReport(shift: ShiftDocument, sales: readonly ShiftSale[]): ZReport {
+  const kept = sales.filter((s) => !s.voided).map((s) => s.invoice);
+  const voided = sales.filter((s) => s.voided).map((s) => s.invoice);
+  const methods = new Map<string, { paymentMethodId: string; kind: PaymentMethodKind; amount: number }>();
+  const taxes = new Map<string, TaxLine>();
+  const perKind = new Map<PaymentMethodKind, number>();
+  let cashReceived = 0;
+  let changeGiven = 0;
+  for (const inv of kept) {
+    for (const p of inv.payments) {
+      const m = methods.get(p.paymentMethodId) ?? { paymentMethodId: p.paymentMethodId, kind: p.kind, amount: 0 };
+      m.amount += p.amount;
+      methods.set(p.paymentMethodId, m);
+      if (p.kind === "cash") cashReceived += p.amount;
+      else perKind.set(p.kind, (perKind.get(p.kind) ?? 0) + p.amount);
+    }
+    changeGiven += inv.totals.change;
+    for (const t of inv.totals.taxes) {
+      const key = `${t.kind}#${t.rateBp}`;
+      const line = taxes.get(key) ?? { kind: t.kind, rateBp: t.rateBp, base: 0, amount: 0 };
+      line.base += t.base;
+      line.amount += t.amount;
+      taxes.set(key, line);
+    }
+  }
+  const { cashIn, cashOut } = movementTotals(shift.movements);
+  const cash = expectedCash({ openingFloat: shift.openingFloat, cashReceived, changeGiven, cashIn, cashOut });
+  const expected: AmountByKind = [
+    { kind: "cash", amount: cash },
+    ...[...perKind].map(([kind, amount]) => ({ kind, amount })),
+  ];
+  const counted = shift.closing?.counted ?? null;
+  const kinds = new Set([...expected.map((e) => e.kind), ...(counted ?? []).map((c) => c.kind)]);
+  const differences = [...kinds].map((kind): DifferenceLine => {
+    const e = expected.find((x) => x.kind === kind)?.amount ?? 0;
+    const c = counted ? (counted.find((x) => x.kind === kind)?.amount ?? 0) : null;
+    return { kind, expected: e, counted: c, difference: c === null ? null : c - e };
+  });
+  const numbered = [...kept, ...voided].filter((i) => i.number !== null).sort(byNumber);
+  const ends = (inv: InvoiceDocument | undefined) =>
+    inv ? { prefix: inv.prefix, number: inv.number as number } : null;
+  const sum = (list: InvoiceDocument[], f: (i: InvoiceDocument) => number) => list.reduce((s, i) => s + f(i), 0);
+  return {
+    salesCount: kept.length,
+    salesTotal: sum(kept, (i) => i.totals.total),
+    subtotal: sum(kept, (i) => i.totals.subtotal),
+    discount: sum(kept, (i) => i.totals.discount),
+    tax: sum(kept, (i) => i.totals.tax),
+    byPaymentMethod: [...methods.values()],
+    taxes: [...taxes.values()].sort((a, b) => a.kind.localeCompare(b.kind) || b.rateBp - a.rateBp),
+    voidedCount: voided.length,
+    voidedTotal: sum(voided, (i) => i.totals.total),
+    firstInvoice: ends(numbered[0]),
+    lastInvoice: ends(numbered[numbered.length - 1]),
+    openingFloat: shift.openingFloat,
+    cashReceived,
+    changeGiven,
+    cashIn,
+    cashOut,
+    expected,
+    counted,
+    differences,
+    cashDifference: counted ? (differences.find((d) => d.kind === "cash")?.difference ?? null) : null,
+  };
+}
