@@ -78,10 +78,10 @@ export interface E2eServer {
 }
 
 /** The real server in its own process, embedded database in a temp folder, demo company seeded. */
-export async function startE2eServer(): Promise<E2eServer> {
+export async function startE2eServer(env: Record<string, string> = {}): Promise<E2eServer> {
   ensureWebBuilt();
   const dataDir = tempDir("e2e-data");
-  const server = await startServerProcess({ port: await freePort(), dataDir, seedDemo: true });
+  const server = await startServerProcess({ port: await freePort(), dataDir, seedDemo: true, env });
   return {
     server,
     url: server.url,

@@ -20,14 +20,16 @@ export interface E2eSuite {
  * `server: false` or `browser: false` leave one out (a suite with persistent profiles, or a
  * nested block that brings a server of its own).
  */
-export function useE2eSuite(options: { server?: boolean; browser?: boolean; adminToken?: boolean } = {}): E2eSuite {
+export function useE2eSuite(
+  options: { server?: boolean; browser?: boolean; adminToken?: boolean; env?: Record<string, string> } = {},
+): E2eSuite {
   let server: E2eServer | undefined;
   let browser: Browser | undefined;
   let token: string | undefined;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([
-      options.server === false ? undefined : startE2eServer(),
+      options.server === false ? undefined : startE2eServer(options.env),
       options.browser === false ? undefined : launchBrowser(),
     ]);
     if (options.adminToken && server) token = await adminToken(server.url);

@@ -11,6 +11,7 @@ import {
   loginResponseSchema,
   maintenanceWindowListSchema,
   maintenanceWindowSchema,
+  meResponseSchema,
   type NewMaintenanceWindow,
   numberBlockSchema,
   numberingReportSchema,
@@ -71,6 +72,10 @@ export class FetchServerTransport implements ServerTransport {
 
   async logout(userToken: string, options?: CallOptions): Promise<void> {
     await this.request("POST", "/api/auth/logout", { ...options, token: userToken });
+  }
+
+  me(userToken: string, options?: CallOptions) {
+    return this.call(meResponseSchema, "me", "GET", "/api/auth/me", { ...options, token: userToken });
   }
 
   async listTerminals(userToken: string, options?: CallOptions): Promise<Terminal[]> {

@@ -5,6 +5,7 @@ import type {
   LeaseRequest,
   LoginResponse,
   MaintenanceWindow,
+  MeResponse,
   NewMaintenanceWindow,
   NumberBlock,
   NumberingReport,
@@ -45,6 +46,8 @@ export interface ServerTransport {
   status(options?: CallOptions & { token?: string }): Promise<ServerStatus>;
   login(credentials: { email: string; password: string }, options?: CallOptions): Promise<LoginResponse>;
   logout(userToken: string, options?: CallOptions): Promise<void>;
+  /** Is this sign-in still valid? (401 TOKEN_EXPIRED or revoked otherwise.) */
+  me(userToken: string, options?: CallOptions): Promise<MeResponse>;
   listTerminals(userToken: string, options?: CallOptions): Promise<Terminal[]>;
   registerDevice(
     userToken: string,

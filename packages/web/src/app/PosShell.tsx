@@ -11,6 +11,7 @@ import { SaleScreen } from "../sale/SaleScreen";
 import type { SellingData } from "../sale/useSellingData";
 import { useAppServices } from "../services/appServices";
 import { useConnectivity } from "../services/useConnectivity";
+import { SessionGate } from "../session/SessionGate";
 import type { ReceiptContext } from "../storage/localRecords";
 import { useSyncStatus } from "../syncStatus/useSyncStatus";
 import { AppHeader } from "./AppHeader";
@@ -66,13 +67,15 @@ export function PosShell({ data }: { data: SellingData }) {
         )}
         {isAdmin && (view === "maintenance" || view === "numberings" || view === "devices") && (
           <Suspense fallback={<p className="muted">…</p>}>
-            {view === "maintenance" ? (
-              <MaintenanceAdmin userToken={data.session.token} timeZone={data.company.timeZone} />
-            ) : view === "numberings" ? (
-              <NumberingAdmin userToken={data.session.token} timeZone={data.company.timeZone} />
-            ) : (
-              <DeviceAdmin userToken={data.session.token} timeZone={data.company.timeZone} />
-            )}
+            <SessionGate session={data.session}>
+              {view === "maintenance" ? (
+                <MaintenanceAdmin userToken={data.session.token} timeZone={data.company.timeZone} />
+              ) : view === "numberings" ? (
+                <NumberingAdmin userToken={data.session.token} timeZone={data.company.timeZone} />
+              ) : (
+                <DeviceAdmin userToken={data.session.token} timeZone={data.company.timeZone} />
+              )}
+            </SessionGate>
           </Suspense>
         )}
       </main>

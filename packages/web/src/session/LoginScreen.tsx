@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from "react";
-import { isTransportError } from "../api/transportErrors";
 import { useI18n } from "../i18n/i18n";
 import { LanguageSelect } from "../i18n/LanguageSelect";
 import { useAppServices } from "../services/appServices";
+import { describeLoginError } from "./loginErrors";
 import { signIn } from "./sessionActions";
 
 export function LoginScreen() {
@@ -20,13 +20,7 @@ export function LoginScreen() {
     try {
       await signIn(services, { email: email.trim(), password });
     } catch (e) {
-      if (isTransportError(e) && (e.kind === "unauthenticated" || e.status === 400))
-        setError(t("login.badCredentials"));
-      else if (isTransportError(e) && e.status === 429)
-        // ACCOUNT_LOCKED / TOO_MANY_ATTEMPTS: the lock's end comes as Retry-After.
-        setError(t("login.locked", { minutes: Math.max(1, Math.ceil((e.details.retryAfterMs ?? 60_000) / 60_000)) }));
-      else if (isTransportError(e) && (e.kind === "network" || e.kind === "timeout")) setError(t("login.offline"));
-      else setError(t("login.failed", { message: e instanceof Error ? e.message : String(e) }));
+      setError(describeLoginError(e, t));
       setBusy(false);
     }
   }

@@ -9,6 +9,10 @@ export const sessionMessagesEs = {
   "login.offline": "Sin conexión: para ingresar por primera vez necesitas internet.",
   "login.failed": "No se pudo ingresar: {message}",
   "login.locked": "Demasiados intentos fallidos. Espera {minutes} min y vuelve a intentarlo.",
+  "session.endedTitle": "Tu sesión de administrador terminó",
+  "session.endedHint":
+    "Por seguridad, la sesión se cierra tras un tiempo sin uso. Ingresa la contraseña de {email} para continuar; la caja y sus facturas no se tocan.",
+  "session.signInAgain": "Ingresar de nuevo",
 
   "terminal.title": "Elige la caja de este dispositivo",
   "terminal.hint": "Este navegador quedará registrado en la caja elegida y podrá facturar sin conexión.",
@@ -54,6 +58,10 @@ export const sessionMessagesEn: Record<keyof typeof sessionMessagesEs, string> =
   "login.offline": "Offline: signing in for the first time needs the internet.",
   "login.failed": "Could not sign in: {message}",
   "login.locked": "Too many failed attempts. Wait {minutes} min and try again.",
+  "session.endedTitle": "Your admin session has ended",
+  "session.endedHint":
+    "For safety, the session ends after a while without use. Enter the password of {email} to go on; the till and its invoices are untouched.",
+  "session.signInAgain": "Sign in again",
 
   "terminal.title": "Choose this device's till",
   "terminal.hint": "This browser will be registered to the chosen till and will be able to invoice offline.",
