@@ -86,6 +86,8 @@ export const deviceRowSchema = z.object({
 });
 export type DeviceRow = z.infer<typeof deviceRowSchema>;
 export const deviceListSchema = z.object({ items: z.array(deviceRowSchema) });
+/** POST /api/devices/current/retire: numbers given back by the till that signed out. */
+export const retireDeviceResponseSchema = z.object({ released: z.number().int().nonnegative() });
 /** POST /api/users/:id/revoke-sessions: how many sign-in sessions ended. */
 export const revokeSessionsResponseSchema = z.object({ revoked: z.number().int().nonnegative() });
 

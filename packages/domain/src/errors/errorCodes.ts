@@ -20,6 +20,7 @@ export const apiErrorCodes = [
   "TOKEN_EXPIRED",
   "DEVICE_REVOKED",
   "LEASE_LIMIT_REACHED",
+  "DEVICE_LIMIT_REACHED",
   "DATA_INVALID",
   "INTERNAL",
 ] as const;

@@ -23,6 +23,7 @@ import {
   type RegisterDeviceRequest,
   registerDeviceResponseSchema,
   releaseNumbersResultSchema,
+  retireDeviceResponseSchema,
   SCHEMA_VERSION_HEADER,
   SYNC_SCHEMA_VERSION,
   serverStatusSchema,
@@ -72,6 +73,14 @@ export class FetchServerTransport implements ServerTransport {
 
   async logout(userToken: string, options?: CallOptions): Promise<void> {
     await this.request("POST", "/api/auth/logout", { ...options, token: userToken });
+  }
+
+  retireDevice(deviceToken: string, options?: CallOptions) {
+    return this.call(retireDeviceResponseSchema, "retire device", "POST", "/api/devices/current/retire", {
+      ...options,
+      token: deviceToken,
+      body: {},
+    });
   }
 
   me(userToken: string, options?: CallOptions) {

@@ -46,6 +46,8 @@ export interface ServerTransport {
   status(options?: CallOptions & { token?: string }): Promise<ServerStatus>;
   login(credentials: { email: string; password: string }, options?: CallOptions): Promise<LoginResponse>;
   logout(userToken: string, options?: CallOptions): Promise<void>;
+  /** The till signing out retires its device: unused numbers go back, the device token ends. */
+  retireDevice(deviceToken: string, options?: CallOptions): Promise<{ released: number }>;
   /** Is this sign-in still valid? (401 TOKEN_EXPIRED or revoked otherwise.) */
   me(userToken: string, options?: CallOptions): Promise<MeResponse>;
   listTerminals(userToken: string, options?: CallOptions): Promise<Terminal[]>;

@@ -108,11 +108,15 @@ export async function signOut(
     counts = await store.countInvoicesByStatus();
   }
   if (counts.pending > 0 || counts.error > 0) return { ok: false, pending: counts.pending, errors: counts.error };
-  const session = await store.getMeta("session");
+  const [session, device] = await Promise.all([store.getMeta("session"), store.getMeta("device")]);
   if (!(await store.clearAllIfSynced())) {
     counts = await store.countInvoicesByStatus();
     return { ok: false, pending: counts.pending, errors: counts.error };
   }
+  // Nothing of this till is left to upload: its unused numbers go back and its device ends, so
+  // signing out and in again does not leave old devices holding numbers. Offline, an admin can
+  // revoke it later in Dispositivos.
+  if (device) await services.transport.retireDevice(device.deviceToken).catch(() => undefined);
   if (session) await services.transport.logout(session.token).catch(() => undefined);
   return { ok: true };
 }

@@ -4,6 +4,7 @@ import {
   deviceRowSchema,
   registerDeviceRequestSchema,
   registerDeviceResponseSchema,
+  retireDeviceResponseSchema,
 } from "@mostrador/domain";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
@@ -12,6 +13,7 @@ import { forgetCachedTokens, issueToken } from "../../auth/authTokens";
 import type { Database } from "../../db/database";
 import { ApiError, forbidden, notFound } from "../../http/apiError";
 import { errorResponses, idParams } from "../../http/routeSchemas";
+import { releaseUnusedNumbers } from "../numbering/numberRelease";
 import { recordSignIn } from "./deviceActivity";
 
 function presentDevice(r: Record<string, unknown>) {
@@ -65,6 +67,24 @@ export function registerDeviceRoutes(fastify: FastifyInstance, db: Database, gua
         throw forbidden("you are not allowed on this terminal");
       const id = randomUUID();
       const deviceToken = await db.transaction(async (tx) => {
+        // Each device may hold its own unused numbers: the count of live devices per terminal is
+        // what keeps registering again and again from draining a numbering (the terminal's row lock
+        // makes concurrent registrations count one after the other).
+        await tx.query("SELECT 1 FROM terminals WHERE company_id = $1 AND id = $2 FOR UPDATE", [
+          auth.companyId,
+          terminalId,
+        ]);
+        const live = await tx.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM devices WHERE company_id = $1 AND terminal_id = $2 AND active",
+          [auth.companyId, terminalId],
+        );
+        const limit = maxDevicesPerTerminal();
+        if ((live[0]?.n ?? 0) >= limit)
+          throw new ApiError(
+            409,
+            "DEVICE_LIMIT_REACHED",
+            `this terminal already has ${limit} active devices: an admin can revoke the ones no longer used in Administración → Dispositivos`,
+          );
         await tx.query(
           "INSERT INTO devices (company_id, id, terminal_id, user_id, name, last_seen_at) VALUES ($1, $2, $3, $4, $5, now())",
           [auth.companyId, id, terminalId, auth.userId, name ?? ""],
@@ -130,4 +150,38 @@ export function registerDeviceRoutes(fastify: FastifyInstance, db: Database, gua
       return presentDevice(named[0] ?? rows[0]);
     },
   );
+
+  // Signing out of a till that has nothing left to upload retires it: its unused numbers go back
+  // (recorded, never handed out again) and its token ends, so old browsers do not pile up.
+  app.post(
+    "/api/devices/current/retire",
+    {
+      preValidation: guard.requireDevice,
+      schema: {
+        tags: ["devices"],
+        summary: "The till signing out retires itself: unused numbers released, token ended",
+        response: { 200: retireDeviceResponseSchema, ...errorResponses({ auth: "device" }) },
+      },
+    },
+    async (req) => {
+      const auth = authOf(req);
+      const deviceId = auth.deviceId as string;
+      const { released } = await db.transaction(async (tx) => {
+        const result = await releaseUnusedNumbers(tx, auth.companyId, { deviceId });
+        await tx.query(
+          "UPDATE devices SET active = false, revoked_at = COALESCE(revoked_at, now()) WHERE company_id = $1 AND id = $2",
+          [auth.companyId, deviceId],
+        );
+        return result;
+      });
+      forgetCachedTokens();
+      return { released };
+    },
+  );
+}
+
+/** Live (not revoked) devices a terminal may have; MAX_DEVICES_PER_TERMINAL changes it. */
+export function maxDevicesPerTerminal(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.MAX_DEVICES_PER_TERMINAL);
+  return Number.isInteger(n) && n > 0 ? n : 10;
 }

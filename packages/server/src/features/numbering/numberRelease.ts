@@ -1,7 +1,7 @@
 import { releasableFrom } from "@mostrador/domain";
 import type { AuthContext } from "../../auth/authTokens";
 import { allocateVersions } from "../../db/changeVersions";
-import type { Database } from "../../db/database";
+import type { Database, Queryable } from "../../db/database";
 import { notFound } from "../../http/apiError";
 
 /**
@@ -17,36 +17,48 @@ export async function releaseTerminalNumbers(db: Database, auth: AuthContext, te
       terminalId,
     ]);
     if (!terminal[0]) throw notFound("terminal");
-    const blocks = await tx.query<{ id: string; numbering_id: string; range_from: number; range_to: number }>(
-      `SELECT b.id, b.numbering_id, b.range_from, b.range_to FROM number_blocks b
-         JOIN devices d ON d.company_id = b.company_id AND d.id = b.device_id
-        WHERE b.company_id = $1 AND d.terminal_id = $2 AND b.released_from IS NULL
-        FOR UPDATE OF b`,
-      [auth.companyId, terminalId],
-    );
-    let released = 0;
-    const releasedBlocks: { blockId: string; from: number; to: number }[] = [];
-    for (const b of blocks) {
-      const last = await tx.query<{ n: number | null }>(
-        `SELECT max(number)::bigint AS n FROM (
-           SELECT number FROM invoices WHERE company_id = $1 AND numbering_id = $2 AND number BETWEEN $3 AND $4
-           UNION ALL
-           SELECT number FROM voided_numbers WHERE company_id = $1 AND numbering_id = $2 AND number BETWEEN $3 AND $4) u`,
-        [auth.companyId, b.numbering_id, b.range_from, b.range_to],
-      );
-      const from = releasableFrom(
-        { rangeFrom: Number(b.range_from), rangeTo: Number(b.range_to) },
-        last[0]?.n == null ? null : Number(last[0].n),
-      );
-      if (from === null) continue;
-      const version = await allocateVersions(tx, auth.companyId);
-      await tx.query(
-        "UPDATE number_blocks SET released_from = $3, released_at = now(), version = $4 WHERE company_id = $1 AND id = $2",
-        [auth.companyId, b.id, from, version],
-      );
-      released += Number(b.range_to) - from + 1;
-      releasedBlocks.push({ blockId: b.id, from, to: Number(b.range_to) });
-    }
-    return { released, blocks: releasedBlocks };
+    return releaseUnusedNumbers(tx, auth.companyId, { terminalId });
   });
+}
+
+/**
+ * The unused tail of every unreleased block of a terminal's devices, or of one device (a till
+ * retiring itself at sign-out), in the caller's transaction.
+ */
+export async function releaseUnusedNumbers(
+  tx: Queryable,
+  companyId: string,
+  of: { terminalId: string } | { deviceId: string },
+) {
+  const blocks = await tx.query<{ id: string; numbering_id: string; range_from: number; range_to: number }>(
+    `SELECT b.id, b.numbering_id, b.range_from, b.range_to FROM number_blocks b
+       JOIN devices d ON d.company_id = b.company_id AND d.id = b.device_id
+      WHERE b.company_id = $1 AND ${"terminalId" in of ? "d.terminal_id" : "d.id"} = $2 AND b.released_from IS NULL
+      FOR UPDATE OF b`,
+    [companyId, "terminalId" in of ? of.terminalId : of.deviceId],
+  );
+  let released = 0;
+  const releasedBlocks: { blockId: string; from: number; to: number }[] = [];
+  for (const b of blocks) {
+    const last = await tx.query<{ n: number | null }>(
+      `SELECT max(number)::bigint AS n FROM (
+         SELECT number FROM invoices WHERE company_id = $1 AND numbering_id = $2 AND number BETWEEN $3 AND $4
+         UNION ALL
+         SELECT number FROM voided_numbers WHERE company_id = $1 AND numbering_id = $2 AND number BETWEEN $3 AND $4) u`,
+      [companyId, b.numbering_id, b.range_from, b.range_to],
+    );
+    const from = releasableFrom(
+      { rangeFrom: Number(b.range_from), rangeTo: Number(b.range_to) },
+      last[0]?.n == null ? null : Number(last[0].n),
+    );
+    if (from === null) continue;
+    const version = await allocateVersions(tx, companyId);
+    await tx.query(
+      "UPDATE number_blocks SET released_from = $3, released_at = now(), version = $4 WHERE company_id = $1 AND id = $2",
+      [companyId, b.id, from, version],
+    );
+    released += Number(b.range_to) - from + 1;
+    releasedBlocks.push({ blockId: b.id, from, to: Number(b.range_to) });
+  }
+  return { released, blocks: releasedBlocks };
 }
