@@ -1,19 +1,13 @@
 import { uuidv7 } from "@mostrador/domain";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startTestServer, type TestServer } from "../src/testing/testServer";
+import { describe, expect, it, vi } from "vitest";
 import { countRows, newShop, openTill, schemaHeader } from "./support/company";
 import type { Json } from "./support/http";
 import { at, cashSale, closed, openShift, pushShiftsTo, shiftDetail, withMovement } from "./support/shifts";
+import { useTestServer } from "./support/testServer";
 
 vi.mock("../src/auth/passwordHasher", () => import("./support/fastPasswordHasher"));
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useTestServer();
 
 const pushShifts = (till: Parameters<typeof pushShiftsTo>[1], shifts: unknown[], invoices: unknown[] = []) =>
   pushShiftsTo(server, till, shifts, invoices);

@@ -1,28 +1,17 @@
 import { type FormEvent, useState } from "react";
 import { useI18n } from "../i18n/i18n";
 import { LanguageSelect } from "../i18n/LanguageSelect";
-import { useAppServices } from "../services/appServices";
-import { describeLoginError } from "./loginErrors";
-import { signIn } from "./sessionActions";
+import { useSignIn } from "./useSignIn";
 
 export function LoginScreen() {
-  const services = useAppServices();
   const { t } = useI18n();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, submit: signIn } = useSignIn();
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await signIn(services, { email: email.trim(), password });
-    } catch (e) {
-      setError(describeLoginError(e, t));
-      setBusy(false);
-    }
+    void signIn({ email: email.trim(), password });
   }
 
   return (

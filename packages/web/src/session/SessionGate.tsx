@@ -3,8 +3,7 @@ import { isTransportError } from "../api/transportErrors";
 import { useI18n } from "../i18n/i18n";
 import { useAppServices } from "../services/appServices";
 import type { SessionInfo } from "../storage/localRecords";
-import { describeLoginError } from "./loginErrors";
-import { signIn } from "./sessionActions";
+import { useSignIn } from "./useSignIn";
 
 /**
  * The admin screens at the till use the admin's own sign-in, which ends after hours without use
@@ -32,23 +31,14 @@ export function SessionGate({ session, children }: { session: SessionInfo; child
 }
 
 function SignInAgain({ session }: { session: SessionInfo }) {
-  const services = useAppServices();
   const { t } = useI18n();
   const [password, setPassword] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, submit: signIn } = useSignIn();
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      // The new session replaces the old one on the device; the gate then checks the new token.
-      await signIn(services, { email: session.user.email, password });
-    } catch (e) {
-      setError(describeLoginError(e, t));
-      setBusy(false);
-    }
+    // The new session replaces the old one on the device; the gate then checks the new token.
+    void signIn({ email: session.user.email, password });
   }
 
   return (

@@ -7,6 +7,7 @@ import {
 } from "@mostrador/domain";
 import type { AuthContext } from "../../auth/authTokens";
 import { type Database, isDataError, isUniqueViolation } from "../../db/database";
+import { rawIdOf, rawRevisionOf } from "../../http/rawItem";
 import { type DeviceActivity, recordDeviceActivity } from "../devices/deviceActivity";
 import {
   ElectronicNumberConflict,
@@ -26,14 +27,6 @@ interface Item {
   doc: InvoiceDocument;
 }
 
-const idOf = (raw: unknown) =>
-  typeof raw === "object" && raw !== null && typeof (raw as { id?: unknown }).id === "string"
-    ? (raw as { id: string }).id.slice(0, 100)
-    : "";
-const revisionOf = (raw: unknown) => {
-  const r = Number((raw as { revision?: unknown })?.revision);
-  return Number.isInteger(r) && r >= 0 && r <= 1_000_000 ? r : 0;
-};
 const rejected = (doc: Pick<InvoiceDocument, "id" | "revision">, errors: InvoiceRejection[]): PushResult => ({
   outcome: "rejected",
   id: doc.id,
@@ -147,7 +140,8 @@ export async function acceptInvoiceBatch(
         : rejected(copy.doc, [invoiceRejection("REVISION_CONFLICT")]),
     );
   return rawInvoices.map(
-    (raw, index) => results.get(index) ?? retry({ id: idOf(raw), revision: revisionOf(raw) }, "not decided, retry"),
+    (raw, index) =>
+      results.get(index) ?? retry({ id: rawIdOf(raw), revision: rawRevisionOf(raw) }, "not decided, retry"),
   );
 }
 
@@ -169,7 +163,7 @@ function parseBatch(
       const detail = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
       results.set(
         index,
-        rejected({ id: idOf(raw), revision: revisionOf(raw) }, [
+        rejected({ id: rawIdOf(raw), revision: rawRevisionOf(raw) }, [
           invoiceRejection("INVOICE_INVALID", { detail: detail.slice(0, 500) }, issue?.path.join(".") || undefined),
         ]),
       );

@@ -7,6 +7,7 @@ import {
 } from "@mostrador/domain";
 import type { AuthContext } from "../../auth/authTokens";
 import { type Database, isDataError, isUniqueViolation } from "../../db/database";
+import { rawIdOf, rawRevisionOf } from "../../http/rawItem";
 import { sameDocumentContent } from "../invoices/invoiceContent";
 import { presentShiftSummary } from "./shiftPresenter";
 import { loadStoredShifts, openShiftOn, writeShiftRevision } from "./shiftWriter";
@@ -17,14 +18,6 @@ interface Item {
   doc: ShiftDocument;
 }
 
-const idOf = (raw: unknown) =>
-  typeof raw === "object" && raw !== null && typeof (raw as { id?: unknown }).id === "string"
-    ? (raw as { id: string }).id.slice(0, 100)
-    : "";
-const revisionOf = (raw: unknown) => {
-  const r = Number((raw as { revision?: unknown })?.revision);
-  return Number.isInteger(r) && r >= 0 && r <= 1_000_000 ? r : 0;
-};
 const rejected = (id: string, revision: number, errors: ShiftRejection[]): ShiftPushResult => ({
   outcome: "rejected",
   id,
@@ -72,7 +65,7 @@ export async function acceptShiftBatch(
       const detail = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
       results.set(
         index,
-        rejected(idOf(raw), revisionOf(raw), [
+        rejected(rawIdOf(raw), rawRevisionOf(raw), [
           shiftRejection("SHIFT_INVALID", { detail: detail.slice(0, 500) }, issue?.path.join(".") || undefined),
         ]),
       );
@@ -117,7 +110,7 @@ export async function acceptShiftBatch(
   return rawShifts.map((raw, index) => {
     const direct = results.get(index);
     if (direct) return direct;
-    const first = items.find((d) => d.doc.id === idOf(raw) && d.doc.revision === revisionOf(raw))?.index;
+    const first = items.find((d) => d.doc.id === rawIdOf(raw) && d.doc.revision === rawRevisionOf(raw))?.index;
     return results.get(first ?? -1) as ShiftPushResult;
   });
 }
