@@ -39,13 +39,14 @@ export function registerMaintenanceRoutes(
     if (!url.startsWith("/api/") || url === "/api/health" || url === "/api/status") return;
     if (url.startsWith("/api/docs") || (url.startsWith("/api/maintenance-windows") && req.method !== "POST")) return;
     const token = bearerToken(req);
-    const companyId = token ? companyIdOf(token) : null;
-    if (!token || !companyId) return;
-    const current = await schedule.current(companyId);
-    if (!current) return;
-    // The company in a token's prefix is only a claim: a forged token must not learn of the window.
+    if (!token || !companyIdOf(token)) return;
+    // The company in a token's prefix is only a claim: the token is verified before the schedule is
+    // read, so a forged one learns nothing of a window, not even from the time the answer takes
+    // (a verified token is cached; the route's guard then finds it there).
     const auth = await resolveToken(db, token);
-    if (auth?.companyId === companyId) throw maintenanceError(current.endsAt, current.message);
+    if (!auth) return;
+    const current = await schedule.current(auth.companyId);
+    if (current) throw maintenanceError(current.endsAt, current.message);
   });
 
   app.get(
