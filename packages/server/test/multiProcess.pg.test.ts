@@ -122,4 +122,27 @@ describe.skipIf(!databaseUrl)("two server processes on one PostgreSQL", () => {
     );
     expect(rows[0]).toEqual({ n: 300, distinct_numbers: 300 });
   }, 90_000);
+
+  it("a device revoked through one process is refused by the other once its 5 s token cache lapses", async () => {
+    const d = await device(2);
+    const pull = (s: ServerProcess) => call(s.url, "GET", "/api/sync/pull?cursor=0&limit=1", d.token);
+    expect((await pull(servers[1]!)).status).toBe(200); // now cached in the second process
+    const admin = await call(servers[0]!.url, "POST", "/api/auth/login", undefined, {
+      email: demo.adminEmail,
+      password: demo.password,
+    });
+    const revoked = await call(servers[0]!.url, "POST", `/api/devices/${d.deviceId}/revoke`, admin.body.token, {});
+    expect(revoked.status).toBe(200);
+    const revokedAt = Date.now();
+    expect((await pull(servers[0]!)).body.error?.code).toBe("DEVICE_REVOKED"); // at once where it was revoked
+    let other = await pull(servers[1]!);
+    while (other.status === 200 && Date.now() - revokedAt < 15_000) {
+      await new Promise((r) => setTimeout(r, 250));
+      other = await pull(servers[1]!);
+    }
+    expect(other.status).toBe(401);
+    expect(other.body.error.code).toBe("DEVICE_REVOKED");
+    // The bound is the cache's lifetime (5 s), with room for a loaded machine.
+    expect(Date.now() - revokedAt).toBeLessThan(10_000);
+  }, 60_000);
 });
