@@ -11,6 +11,7 @@ import { pwaMessagesEn, pwaMessagesEs } from "./pwa/pwaMessages";
 import { receiptMessagesEn, receiptMessagesEs } from "./receipt/receiptMessages";
 import { saleMessagesEn, saleMessagesEs } from "./sale/saleMessages";
 import { sessionMessagesEn, sessionMessagesEs } from "./session/sessionMessages";
+import { shiftMessagesEn, shiftMessagesEs } from "./shifts/shiftMessages";
 import { syncStatusMessagesEn, syncStatusMessagesEs } from "./syncStatus/syncStatusMessages";
 
 /**
@@ -32,6 +33,7 @@ const es = {
   ...durabilityMessagesEs,
   ...pwaMessagesEs,
   ...deviceMessagesEs,
+  ...shiftMessagesEs,
 };
 
 const en: Record<keyof typeof es, string> = {
@@ -48,6 +50,7 @@ const en: Record<keyof typeof es, string> = {
   ...durabilityMessagesEn,
   ...pwaMessagesEn,
   ...deviceMessagesEn,
+  ...shiftMessagesEn,
 };
 
 type AppMessages = Record<keyof typeof es, string>;

@@ -84,9 +84,30 @@ export function productSearch(page: Page) {
   return page.getByRole("searchbox", { name: "Buscar producto" });
 }
 
-/** The selling screen is up: the first load ("Preparando Caja 1") is over. */
-export async function waitUntilReady(page: Page, terminal?: string) {
-  await productSearch(page).waitFor({ state: "visible", timeout: LOAD_TIMEOUT_MS });
+export function openShiftHeading(page: Page) {
+  return page.getByRole("heading", { name: "Abrir turno", exact: true });
+}
+
+/** "Abrir turno" → "Base inicial" (as typed, e.g. "100.000") → "Abrir turno"; the sale screen follows. */
+export async function openShift(page: Page, base: string, note?: string): Promise<void> {
+  await openShiftHeading(page).waitFor({ state: "visible", timeout: SETTLE_TIMEOUT_MS });
+  await page.getByLabel("Base inicial").fill(base);
+  if (note) await page.getByLabel("Nota (opcional)").fill(note);
+  await page.getByRole("button", { name: "Abrir turno", exact: true }).click();
+  await productSearch(page).waitFor({ state: "visible", timeout: SETTLE_TIMEOUT_MS });
+}
+
+/**
+ * The selling screen is up: the first load ("Preparando Caja 1") is over. A terminal that requires
+ * a shift (Caja 1, Caja 2) shows "Abrir turno" first: `shift: "open"` (default) opens one with a
+ * base of 0, `"leave"` stops at the form (the shift tests open it themselves).
+ */
+export async function waitUntilReady(page: Page, terminal?: string, options: { shift?: "open" | "leave" } = {}) {
+  await productSearch(page).or(openShiftHeading(page)).first().waitFor({ state: "visible", timeout: LOAD_TIMEOUT_MS });
+  if (await openShiftHeading(page).isVisible()) {
+    if (options.shift === "leave") return;
+    await openShift(page, "0");
+  }
   if (terminal) await page.getByText(terminal, { exact: true }).first().waitFor({ timeout: SETTLE_TIMEOUT_MS });
 }
 

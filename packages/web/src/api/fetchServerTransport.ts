@@ -132,6 +132,9 @@ export class FetchServerTransport implements ServerTransport {
     if (body.results.length !== request.invoices.length) {
       throw new TransportError("invalid_response", "push: not one result per invoice", { body });
     }
+    if (request.shifts && body.shiftResults?.length !== request.shifts.length) {
+      throw new TransportError("invalid_response", "push: not one result per shift", { body });
+    }
     return body;
   }
 

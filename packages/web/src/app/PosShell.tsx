@@ -12,6 +12,7 @@ import type { SellingData } from "../sale/useSellingData";
 import { useAppServices } from "../services/appServices";
 import { useConnectivity } from "../services/useConnectivity";
 import { SessionGate } from "../session/SessionGate";
+import { ShiftGate } from "../shifts/ShiftGate";
 import type { ReceiptContext } from "../storage/localRecords";
 import { useSyncStatus } from "../syncStatus/useSyncStatus";
 import { AppHeader } from "./AppHeader";
@@ -59,7 +60,17 @@ export function PosShell({ data }: { data: SellingData }) {
         </div>
       )}
       <main className="pos-shell__main">
-        <SaleScreen data={data} online={connectivity === "online"} active={view === "sale"} />
+        <ShiftGate
+          terminalId={data.terminal.id}
+          requiresShift={data.terminal.requiresShift}
+          deviceId={data.context.device.deviceId}
+          userId={data.session.user.id}
+          active={view === "sale"}
+        >
+          {(shiftId) => (
+            <SaleScreen data={data} online={connectivity === "online"} active={view === "sale"} shiftId={shiftId} />
+          )}
+        </ShiftGate>
         {view === "history" && (
           <Suspense fallback={<p className="muted">…</p>}>
             <SalesHistory fallbackContext={fallbackContext} />

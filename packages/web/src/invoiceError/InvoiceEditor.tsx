@@ -33,7 +33,9 @@ export function InvoiceEditor({ invoice, data, online, onSaved, onCancel }: Invo
   const number = formatInvoiceNumber(invoice.prefix, invoice.number) ?? "—";
 
   async function save(sale: SaleSubmission): Promise<SubmitOutcome> {
-    const result = await resubmitInvoice(services, { ...sale, invoice, context: data.context });
+    // A revision stays in the shift the invoice was sold in.
+    const context = { ...data.context, shiftId: invoice.document.shiftId ?? null };
+    const result = await resubmitInvoice(services, { ...sale, invoice, context });
     if (result.ok) onSaved(result.invoice);
     return result.ok ? { ok: true } : result;
   }

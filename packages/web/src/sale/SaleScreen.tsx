@@ -9,8 +9,21 @@ import { SaleEditor } from "./SaleEditor";
 import { type SaleSubmission, type SubmitOutcome, useSaleDraft } from "./useSaleDraft";
 import type { SellingData } from "./useSellingData";
 
-/** The selling screen: the sale editor → "Facturar" → receipt → "Nueva venta". */
-export function SaleScreen({ data, online, active }: { data: SellingData; online: boolean; active: boolean }) {
+/**
+ * The selling screen: the sale editor → "Facturar" → receipt → "Nueva venta". `shiftId`: the open
+ * cash shift the sales belong to (shifts/ShiftGate decides whether the screen shows at all).
+ */
+export function SaleScreen({
+  data,
+  online,
+  active,
+  shiftId = null,
+}: {
+  data: SellingData;
+  online: boolean;
+  active: boolean;
+  shiftId?: string | null;
+}) {
   const services = useAppServices();
   const { t } = useI18n();
   const draft = useSaleDraft({ data, online });
@@ -19,7 +32,7 @@ export function SaleScreen({ data, online, active }: { data: SellingData; online
 
   async function invoice(sale: SaleSubmission): Promise<SubmitOutcome> {
     markStart("mostrador:invoice");
-    const result = await checkout(services, { ...sale, context: data.context, online });
+    const result = await checkout(services, { ...sale, context: { ...data.context, shiftId }, online });
     if (!result.ok) return result;
     setReceipt(result.invoice);
     setNotice(result.notice ? t(result.notice.key, result.notice.params) : null);

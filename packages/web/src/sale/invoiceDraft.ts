@@ -12,6 +12,8 @@ export interface SaleContext {
   device: DeviceIdentity;
   cashier: SessionUser;
   paymentMethods: readonly PaymentMethod[];
+  /** The open cash shift the sale belongs to (terminals that require one); absent otherwise. */
+  shiftId?: string | null;
 }
 
 export interface ChosenClient {
@@ -56,6 +58,7 @@ export function buildInvoiceDraft(input: {
     deviceId: device.deviceId,
     cashierId: cashier.id,
     numberingId: numbering.id,
+    ...(context.shiftId ? { shiftId: context.shiftId } : {}),
     issuedAt: now.toISOString(),
     clientId: client.id,
     ...(newClient ? { newClient: { ...newClient, active: true } } : {}),

@@ -22,7 +22,7 @@ describe("applyPullPage", () => {
     expect(result.appliedByEntity.products).toBe(demo.products.length);
   });
 
-  it("a page with this device's shifts (not kept by the till yet) applies and moves the device cursor", async () => {
+  it("a page with shifts this till does not hold applies and moves the device cursor", async () => {
     store = openTestStore();
     await store.applyPullPage(demo.fullCatalogPage());
     const shift = { id: "0190a000-0000-7000-8000-000000000001", status: "open" };

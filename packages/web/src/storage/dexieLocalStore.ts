@@ -4,6 +4,8 @@ import {
   invoiceDocumentSchema,
   type PullResponse,
   type PushResult,
+  type ShiftDocument,
+  type ShiftPushResult,
 } from "@mostrador/domain";
 import { normalizeForSearch } from "../text/searchText";
 import { countNumbersLeft, takeNextInvoiceNumber } from "./invoiceNumbering";
@@ -14,6 +16,7 @@ import {
   type ClientRecord,
   hasUnsentChanges,
   type LocalInvoice,
+  type LocalShift,
   type MaintenanceWindowRecord,
   type MetaKey,
   type MetaValues,
@@ -37,6 +40,18 @@ import type {
 } from "./localStore";
 import { LocalStoreError, toLocalStoreError } from "./localStoreErrors";
 import { applyNumberBlocks, applyPullPageInTransaction, clientNameOf } from "./pullPageApplier";
+import {
+  addCashMovementInDb,
+  applyShiftPushResultsInDb,
+  type CashMovementInput,
+  type CloseShiftInput,
+  closeShiftInDb,
+  findOpenShift,
+  listShiftInvoicesInDb,
+  listShiftsToPushInDb,
+  type OpenShiftInput,
+  openShiftInDb,
+} from "./shiftRecords";
 import { keepClientCreatedAtTill } from "./tillClients";
 
 export class DexieLocalStore implements LocalStore {
@@ -329,6 +344,38 @@ export class DexieLocalStore implements LocalStore {
     return result;
   }
 
+  getOpenShift(terminalId: string): Promise<LocalShift | undefined> {
+    return findOpenShift(this.db, terminalId);
+  }
+
+  getShift(id: string): Promise<LocalShift | undefined> {
+    return this.db.shifts.get(id);
+  }
+
+  openShift(input: OpenShiftInput): Promise<LocalShift> {
+    return openShiftInDb(this.db, input).catch(rethrowAsStoreError);
+  }
+
+  addCashMovement(shiftId: string, input: CashMovementInput): Promise<LocalShift> {
+    return addCashMovementInDb(this.db, shiftId, input).catch(rethrowAsStoreError);
+  }
+
+  closeShift(shiftId: string, input: CloseShiftInput): Promise<LocalShift> {
+    return closeShiftInDb(this.db, shiftId, input).catch(rethrowAsStoreError);
+  }
+
+  listShiftInvoices(shiftId: string): Promise<LocalInvoice[]> {
+    return listShiftInvoicesInDb(this.db, shiftId);
+  }
+
+  listShiftsToPush(limit: number): Promise<ShiftDocument[]> {
+    return listShiftsToPushInDb(this.db, limit);
+  }
+
+  applyShiftPushResults(results: readonly ShiftPushResult[]): Promise<ApplyPushResult> {
+    return applyShiftPushResultsInDb(this.db, results);
+  }
+
   async clearAll(): Promise<void> {
     await this.db.transaction("rw", this.db.tables, async () => {
       await Promise.all(this.db.tables.map((table) => table.clear()));
@@ -338,7 +385,8 @@ export class DexieLocalStore implements LocalStore {
   async clearAllIfSynced(): Promise<boolean> {
     return this.db.transaction("rw", this.db.tables, async () => {
       const unsynced = await this.db.invoices.where("status").anyOf("pending", "error").count();
-      if (unsynced > 0) return false;
+      const unsyncedShifts = await this.db.shifts.where("status").anyOf("pending", "error").count();
+      if (unsynced > 0 || unsyncedShifts > 0) return false;
       await Promise.all(this.db.tables.map((table) => table.clear()));
       return true;
     });
@@ -347,6 +395,10 @@ export class DexieLocalStore implements LocalStore {
   close(): void {
     this.db.close();
   }
+}
+
+function rethrowAsStoreError(error: unknown): never {
+  throw toLocalStoreError(error);
 }
 
 function invoiceMatchesText(invoice: LocalInvoice, normalizedText: string): boolean {

@@ -3,6 +3,7 @@ import type {
   CategoryRecord,
   ClientRecord,
   LocalInvoice,
+  LocalShift,
   MaintenanceWindowRecord,
   MetaRecord,
   NumberBlockRecord,
@@ -36,6 +37,7 @@ export class LocalDatabase extends Dexie {
   numberBlocks!: EntityTable<NumberBlockRecord, "id">;
   maintenanceWindows!: EntityTable<MaintenanceWindowRecord, "id">;
   invoices!: EntityTable<LocalInvoice, "id">;
+  shifts!: EntityTable<LocalShift, "id">;
 
   constructor(name: string = DEFAULT_DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     // Invoices must be on disk before the receipt shows: ask Chromium to flush every commit.
@@ -66,6 +68,12 @@ export class LocalDatabase extends Dexie {
     this.version(3).stores({
       products: "id",
       clients: "id",
+    });
+    // v4: cash shifts ("turnos", issue 12), made on this till and uploaded like invoices; the
+    // invoices of a shift are read by their document's shiftId (the closing and its Z report).
+    this.version(4).stores({
+      shifts: "id, status, [terminalId+shiftStatus]",
+      invoices: "id, status, issuedAt, number, [numberingId+number], clientId, document.shiftId",
     });
   }
 

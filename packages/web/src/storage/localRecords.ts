@@ -11,6 +11,8 @@ import type {
   PriceList,
   Product,
   Role,
+  ShiftDocument,
+  ShiftRejection,
   Tax,
   Terminal,
   Warehouse,
@@ -170,4 +172,28 @@ export interface VoidedNumberRecord {
 /** An invoice has changes the server has not answered for: a pull must never overwrite it. */
 export function hasUnsentChanges(invoice: LocalInvoice): boolean {
   return invoice.document.revision > invoice.serverRevision;
+}
+
+/** Like an invoice's: pending until the server answers its current revision, then synced or error. */
+export type LocalShiftSyncStatus = "pending" | "synced" | "error";
+
+/** A cash shift ("turno") of this device: its current revision and what the server said about it. */
+export interface LocalShift {
+  id: string;
+  terminalId: string;
+  /** Copied from the document for the "open shift of this terminal" index. */
+  shiftStatus: "open" | "closed";
+  openedAt: string;
+  status: LocalShiftSyncStatus;
+  document: ShiftDocument;
+  errors: ShiftRejection[];
+  /** Highest revision the server answered for (accepted or rejected); 0 when never. */
+  serverRevision: number;
+  serverVersion: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function shiftHasUnsentChanges(shift: LocalShift): boolean {
+  return shift.document.revision > shift.serverRevision;
 }

@@ -5,12 +5,15 @@ import type {
   LocalInvoiceStatus,
   PullResponse,
   PushResult,
+  ShiftDocument,
+  ShiftPushResult,
   SyncedEntity,
 } from "@mostrador/domain";
 import type {
   CategoryRecord,
   ClientRecord,
   LocalInvoice,
+  LocalShift,
   MaintenanceWindowRecord,
   MetaKey,
   MetaValues,
@@ -23,6 +26,7 @@ import type {
   TaxRecord,
   TerminalRecord,
 } from "./localRecords";
+import type { CashMovementInput, CloseShiftInput, OpenShiftInput } from "./shiftRecords";
 
 /** What the till fills in; the store adds the number, prefix and revision atomically. */
 export type NewInvoiceDraft = Omit<InvoiceDocumentInput, "number" | "prefix" | "revision"> & {
@@ -52,6 +56,8 @@ export interface ApplyPullResult {
   appliedByEntity: Partial<Record<SyncedEntity, number>>;
   /** Invoices the page did not touch because they have local changes not yet uploaded. */
   keptLocalInvoices: string[];
+  /** Shifts the page did not touch because a newer revision waits here. */
+  keptLocalShifts: string[];
 }
 
 export interface ApplyPushResult {
@@ -153,10 +159,26 @@ export interface LocalStore {
   /** Adds exported invoices as pending; ones already here (same or newer revision) are skipped. */
   importInvoices(documents: readonly unknown[]): Promise<ImportResult>;
 
+  /** The open shift of this terminal on this device (a live query), or undefined. */
+  getOpenShift(terminalId: string): Promise<LocalShift | undefined>;
+  getShift(id: string): Promise<LocalShift | undefined>;
+  /** "Abrir turno", durable before it resolves. Throws SHIFT_ALREADY_OPEN, INVALID_SHIFT, QUOTA_EXCEEDED. */
+  openShift(input: OpenShiftInput): Promise<LocalShift>;
+  /** An "Ingreso"/"Retiro": a new pending revision. Throws NOT_FOUND, SHIFT_NOT_OPEN, INVALID_SHIFT. */
+  addCashMovement(shiftId: string, input: CashMovementInput): Promise<LocalShift>;
+  /** "Cerrar turno": the closed revision, pending. Throws NOT_FOUND, SHIFT_NOT_OPEN, INVALID_SHIFT. */
+  closeShift(shiftId: string, input: CloseShiftInput): Promise<LocalShift>;
+  /** The invoices sold during the shift (document.shiftId), oldest first. */
+  listShiftInvoices(shiftId: string): Promise<LocalInvoice[]>;
+  /** Shifts whose current revision the server has not answered for, oldest first. */
+  listShiftsToPush(limit: number): Promise<ShiftDocument[]>;
+  /** accepted → synced, rejected → error, retry → stays pending. */
+  applyShiftPushResults(results: readonly ShiftPushResult[]): Promise<ApplyPushResult>;
+
   /** Forgets everything: session, device, catalog and invoices. */
   clearAll(): Promise<void>;
   /**
-   * Sign-out: forgets everything only if no invoice is pending or in error, checked in the
+   * Sign-out: forgets everything only if no invoice or shift is pending or in error, checked in the
    * same transaction (a sale saved meanwhile in another tab is never wiped). Returns whether it did.
    */
   clearAllIfSynced(): Promise<boolean>;

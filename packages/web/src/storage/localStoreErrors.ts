@@ -10,6 +10,12 @@ export type LocalStoreErrorCode =
   | "NOT_FOUND"
   /** Only an invoice in error can be edited or sent again. */
   | "NOT_EDITABLE"
+  /** This terminal already has an open shift ("Abrir turno" twice, e.g. from two tabs). */
+  | "SHIFT_ALREADY_OPEN"
+  /** A movement or a closing on a shift that is not open here. */
+  | "SHIFT_NOT_OPEN"
+  /** The shift does not pass the shared schema. */
+  | "INVALID_SHIFT"
   | "STORAGE_FAILED";
 
 export class LocalStoreError extends Error {

@@ -6,12 +6,13 @@ import type { LocalDatabase } from "./localDatabase";
 import type { ClientRecord, NumberBlockRecord, ProductRecord } from "./localRecords";
 import { hasUnsentChanges } from "./localRecords";
 import type { ApplyPullResult } from "./localStore";
+import { applyPulledShifts } from "./shiftRecords";
 
 type PlainEntity = Exclude<SyncedEntity, "company" | "invoices" | "shifts" | "numberBlocks" | "products" | "clients">;
 
 /** Applies one pull page and its cursor in a single read-write transaction. */
 export async function applyPullPageInTransaction(db: LocalDatabase, page: PullResponse): Promise<ApplyPullResult> {
-  return db.transaction("rw", [db.meta, db.invoices, ...db.catalogTables], async () => {
+  return db.transaction("rw", [db.meta, db.invoices, db.shifts, ...db.catalogTables], async () => {
     if (page.reset) {
       // Downloaded data only: local invoices stay (they may hold unsent sales).
       await Promise.all(db.catalogTables.map((table) => table.clear()));
@@ -20,6 +21,7 @@ export async function applyPullPageInTransaction(db: LocalDatabase, page: PullRe
     const byEntity = groupLastChangePerId(page.changes);
     const appliedByEntity: ApplyPullResult["appliedByEntity"] = {};
     let keptLocalInvoices: string[] = [];
+    let keptLocalShifts: string[] = [];
     for (const [entity, changes] of byEntity) {
       appliedByEntity[entity] = changes.length;
       switch (entity) {
@@ -33,7 +35,7 @@ export async function applyPullPageInTransaction(db: LocalDatabase, page: PullRe
           await applyNumberBlocks(db, changes);
           break;
         case "shifts":
-          // The till does not keep shifts yet (issue 12's till screens store them); nothing to apply.
+          keptLocalShifts = await applyPulledShifts(db, changes);
           break;
         case "products":
           await applyRows(db.products, changes, (data) => data as unknown as ProductRecord);
@@ -50,7 +52,14 @@ export async function applyPullPageInTransaction(db: LocalDatabase, page: PullRe
       { key: "syncCursor", value: page.cursor },
       { key: "invoiceCursor", value: invoiceCursor },
     ]);
-    return { cursor: page.cursor, invoiceCursor, reset: page.reset, appliedByEntity, keptLocalInvoices };
+    return {
+      cursor: page.cursor,
+      invoiceCursor,
+      reset: page.reset,
+      appliedByEntity,
+      keptLocalInvoices,
+      keptLocalShifts,
+    };
   });
 }
 

@@ -1,6 +1,6 @@
-import type { InvoiceDocument } from "@mostrador/domain";
+import type { InvoiceDocument, ShiftDocument } from "@mostrador/domain";
 import { describe, expect, it } from "vitest";
-import { PUSH_BATCH_MAX_BYTES, PUSH_BATCH_SIZE, splitIntoBatches } from "./syncEngine";
+import { PUSH_BATCH_MAX_BYTES, PUSH_BATCH_SIZE, planPushRequests, splitIntoBatches } from "./syncEngine";
 
 const doc = (i: number, notes = "") => ({ id: `id-${i}`, notes }) as unknown as InvoiceDocument;
 
@@ -19,5 +19,35 @@ describe("splitIntoBatches", () => {
     for (const b of batches) expect(JSON.stringify(b).length).toBeLessThanOrEqual(PUSH_BATCH_MAX_BYTES + 1000);
     expect(batches.flat()).toEqual(docs);
     expect(batches.length).toBeGreaterThan(3);
+  });
+});
+
+const shift = (i: number, note = "") => ({ id: `shift-${i}`, note }) as unknown as ShiftDocument;
+
+describe("planPushRequests", () => {
+  it("shifts ride in the same requests after the invoices, at most PUSH_BATCH_SIZE of each", () => {
+    const docs = Array.from({ length: 150 }, (_, i) => doc(i));
+    const shifts = Array.from({ length: 120 }, (_, i) => shift(i));
+    const plans = planPushRequests(docs, shifts);
+    expect(plans.map((p) => [p.invoices.length, p.shifts.length])).toEqual([
+      [PUSH_BATCH_SIZE, 0],
+      [50, PUSH_BATCH_SIZE],
+      [0, 20],
+    ]);
+    expect(plans.flatMap((p) => p.shifts)).toEqual(shifts);
+  });
+
+  it("counts the shifts' JSON in the request's byte limit", () => {
+    const big = "x".repeat(250_000);
+    const plans = planPushRequests([doc(1, big), doc(2, big)], [shift(1, big), shift(2, big)]);
+    for (const p of plans) expect(JSON.stringify(p).length).toBeLessThanOrEqual(PUSH_BATCH_MAX_BYTES + 1000);
+    expect(plans.map((p) => [p.invoices.length, p.shifts.length])).toEqual([
+      [2, 0],
+      [0, 2],
+    ]);
+  });
+
+  it("no shifts: no shifts in any request", () => {
+    expect(planPushRequests([doc(1)], [])).toEqual([{ invoices: [doc(1)], shifts: [] }]);
   });
 });

@@ -1,4 +1,4 @@
-import type { InvoiceDocument, SyncedEntity } from "@mostrador/domain";
+import type { InvoiceDocument, ShiftDocument, SyncedEntity } from "@mostrador/domain";
 import type { ServerTransport } from "../api/serverTransport";
 import { isTransportError, type TransportErrorKind } from "../api/transportErrors";
 import { markEnd, markStart } from "../perf/performanceMarks";
@@ -15,21 +15,41 @@ export const PUSH_BATCH_MAX_BYTES = 600_000;
 
 /** Batches of at most PUSH_BATCH_SIZE invoices and about PUSH_BATCH_MAX_BYTES of JSON. */
 export function splitIntoBatches(documents: readonly InvoiceDocument[]): InvoiceDocument[][] {
-  const batches: InvoiceDocument[][] = [];
-  let current: InvoiceDocument[] = [];
+  return planPushRequests(documents, []).map((r) => r.invoices);
+}
+
+export interface PushRequestPlan {
+  invoices: InvoiceDocument[];
+  shifts: ShiftDocument[];
+}
+
+/**
+ * The push requests for the pending invoices and shifts: the shifts ride in the same requests,
+ * after the invoices (the server answers a closing after storing the invoices beside it). Each
+ * request holds at most PUSH_BATCH_SIZE of each and about PUSH_BATCH_MAX_BYTES of JSON in all.
+ */
+export function planPushRequests(
+  invoices: readonly InvoiceDocument[],
+  shifts: readonly ShiftDocument[],
+): PushRequestPlan[] {
+  const plans: PushRequestPlan[] = [];
+  let current: PushRequestPlan = { invoices: [], shifts: [] };
   let bytes = 0;
-  for (const doc of documents) {
+  const add = (kind: "invoices" | "shifts", doc: InvoiceDocument | ShiftDocument) => {
     const size = JSON.stringify(doc).length;
-    if (current.length > 0 && (current.length >= PUSH_BATCH_SIZE || bytes + size > PUSH_BATCH_MAX_BYTES)) {
-      batches.push(current);
-      current = [];
+    const count = current.invoices.length + current.shifts.length;
+    if (count > 0 && (current[kind].length >= PUSH_BATCH_SIZE || bytes + size > PUSH_BATCH_MAX_BYTES)) {
+      plans.push(current);
+      current = { invoices: [], shifts: [] };
       bytes = 0;
     }
-    current.push(doc);
+    (current[kind] as (InvoiceDocument | ShiftDocument)[]).push(doc);
     bytes += size;
-  }
-  if (current.length > 0) batches.push(current);
-  return batches;
+  };
+  for (const doc of invoices) add("invoices", doc);
+  for (const doc of shifts) add("shifts", doc);
+  if (current.invoices.length + current.shifts.length > 0) plans.push(current);
+  return plans;
 }
 
 /** Requests in flight at once while uploading. */
@@ -220,23 +240,25 @@ export class MinimalSyncEngine implements SyncEngine {
     const documents = options.ids
       ? await this.documentsFor(options.ids)
       : await store.listInvoicesToPush(Number.MAX_SAFE_INTEGER);
-    if (documents.length === 0) return emptyPush;
+    // Pending shift revisions always go along: they are few, and a closing should not wait.
+    const shifts = await store.listShiftsToPush(Number.MAX_SAFE_INTEGER);
+    if (documents.length === 0 && shifts.length === 0) return emptyPush;
     const token = await this.deviceToken();
     this.update({ phase: "pushing", pushed: 0, toPush: documents.length });
     try {
-      return await this.pushBatches(token, documents);
+      return await this.pushBatches(token, planPushRequests(documents, shifts));
     } finally {
       if (!this.state.running) this.update({ phase: "idle" });
     }
   }
 
   /**
-   * Two batches in flight: the server answers per invoice and the idempotency key makes order
-   * irrelevant, so the next request travels while the previous answer is written locally.
+   * Two batches in flight: the server answers per invoice and shift, and the idempotency key makes
+   * order irrelevant, so the next request travels while the previous answer is written locally.
+   * Shift results count in the same totals as invoice results.
    */
-  private async pushBatches(token: string, documents: readonly InvoiceDocument[]): Promise<ApplyPushResult> {
+  private async pushBatches(token: string, batches: readonly PushRequestPlan[]): Promise<ApplyPushResult> {
     const { store, transport } = this.options;
-    const batches = splitIntoBatches(documents);
     const report = {
       ...(await store.deviceReport()),
       ...(this.options.appVersion ? { appVersion: this.options.appVersion } : {}),
@@ -246,11 +268,16 @@ export class MinimalSyncEngine implements SyncEngine {
     let next = 0;
     const worker = async () => {
       while (next < batches.length) {
-        const batch = batches[next++] as InvoiceDocument[];
-        const response = await this.call(() => transport.push(token, { invoices: batch, report }));
+        const batch = batches[next++] as PushRequestPlan;
+        const body = { invoices: batch.invoices, ...(batch.shifts.length > 0 ? { shifts: batch.shifts } : {}), report };
+        const response = await this.call(() => transport.push(token, body));
         const applied = await this.storage(() => store.applyPushResults(response.results));
-        total = addPush(total, applied); // after the await: the other worker also adds to it
-        pushed += batch.length;
+        const shiftApplied =
+          batch.shifts.length > 0
+            ? await this.storage(() => store.applyShiftPushResults(response.shiftResults ?? []))
+            : emptyPush;
+        total = addPush(addPush(total, applied), shiftApplied); // after the awaits: the other worker also adds to it
+        pushed += batch.invoices.length;
         this.update({ pushed });
       }
     };

@@ -3,8 +3,9 @@ import { addProduct, type Cart, cartTotals, emptyCart } from "../../sale/cart";
 import { buildInvoiceDraft } from "../../sale/invoiceDraft";
 import { initialPayments } from "../../sale/payment";
 import { loadTerminalData, loadTerminals, registerThisDevice, signIn } from "../../session/sessionActions";
+import { shiftClosingFigures } from "../../shifts/shiftFigures";
 import type { DexieLocalStore } from "../../storage/dexieLocalStore";
-import type { LocalInvoice } from "../../storage/localRecords";
+import type { LocalInvoice, LocalShift } from "../../storage/localRecords";
 import type { NewInvoiceDraft } from "../../storage/localStore";
 import { openTestStore } from "../../storage/testDatabase";
 import { MinimalSyncEngine, type SyncEngine } from "../syncEngine";
@@ -17,6 +18,10 @@ export interface SimulatedTill {
   sell(random: () => number): Promise<LocalInvoice>;
   /** The invoice draft "Facturar" would save for one of each of these products, paid in cash. */
   draft(productIds: readonly string[]): NewInvoiceDraft;
+  /** "Abrir turno" on this till: later sales carry the shift's id. */
+  openShift(openingFloat: number): Promise<LocalShift>;
+  /** "Cerrar turno" with the cash counted; the expected amounts come from the Z report of the local invoices. */
+  closeShift(countedCash: number): Promise<LocalShift>;
   /** Another tab of the same browser: same local database, its own engine. */
   openTab(transport: ServerTransport): SyncEngine;
 }
@@ -50,11 +55,12 @@ export async function startSimulatedTill(options: {
   const walkIn = (await store.listClients()).find((c) => c.idNumber === "222222222222");
   if (!company || !numbering || !walkIn) throw new Error("the terminal's data did not load");
 
+  let shiftId: string | null = null;
   const draftOf = (cart: Cart) =>
     buildInvoiceDraft({
       cart,
       payments: initialPayments(cartTotals(cart).total, methods),
-      context: { company, terminal, numbering, device, cashier: session.user, paymentMethods: methods },
+      context: { company, terminal, numbering, device, cashier: session.user, paymentMethods: methods, shiftId },
       client: { id: walkIn.id, name: walkIn.name, idType: walkIn.idType, idNumber: walkIn.idNumber },
     });
 
@@ -81,6 +87,30 @@ export async function startSimulatedTill(options: {
         cart = addProduct(cart, product, tax, { quantity: 1 });
       }
       return draftOf(cart);
+    },
+    async openShift(openingFloat) {
+      const shift = await store.openShift({
+        terminalId: terminal.id,
+        deviceId: device.deviceId,
+        openedBy: session.user.id,
+        openingFloat,
+      });
+      shiftId = shift.id;
+      return shift;
+    },
+    async closeShift(countedCash) {
+      if (!shiftId) throw new Error("no open shift on this till");
+      const shift = await store.getShift(shiftId);
+      if (!shift) throw new Error("the open shift is gone");
+      const figures = shiftClosingFigures(shift, await store.listShiftInvoices(shiftId));
+      const counted = figures.report.expected.map((e) => (e.kind === "cash" ? { ...e, amount: countedCash } : e));
+      const closed = await store.closeShift(shiftId, {
+        closedBy: session.user.id,
+        counted,
+        expected: figures.report.expected,
+      });
+      shiftId = null;
+      return closed;
     },
     openTab(transport) {
       return new MinimalSyncEngine({ store, transport });

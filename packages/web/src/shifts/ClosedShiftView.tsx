@@ -1,0 +1,24 @@
+import { useI18n } from "../i18n/i18n";
+import { ShiftReport } from "./ShiftReport";
+import { useShift, useShiftInvoices } from "./useShift";
+
+/** After "Confirmar cierre": the "Cierre de turno" to print, then back to "Abrir turno". */
+export function ClosedShiftView({ shiftId, onDone }: { shiftId: string; onDone: () => void }) {
+  const { t } = useI18n();
+  const shift = useShift(shiftId);
+  const invoices = useShiftInvoices(shiftId);
+  if (!shift || !invoices) return null;
+  return (
+    <section className="receipt-view">
+      <ShiftReport shift={shift} invoices={invoices} />
+      <div className="receipt-view__actions no-print">
+        <button type="button" className="button" onClick={() => window.print()}>
+          {t("shift.print")}
+        </button>
+        <button type="button" className="button button--primary button--large" autoFocus onClick={onDone}>
+          {t("shift.continue")}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+import { type ReactNode, useState } from "react";
+import { ClosedShiftView } from "./ClosedShiftView";
+import { OpenShiftForm } from "./OpenShiftForm";
+import { ShiftBar } from "./ShiftBar";
+import { useOpenShift } from "./useShift";
+
+/**
+ * Around the sale screen: a terminal that requires a shift shows "Abrir turno" until one is open;
+ * while one is open the shift bar sits above the sale, whose invoices get the shift's id; after
+ * "Confirmar cierre" the "Cierre de turno" shows until "Continuar".
+ */
+export function ShiftGate(props: {
+  terminalId: string;
+  requiresShift: boolean;
+  deviceId: string;
+  userId: string;
+  active: boolean;
+  children: (shiftId: string | null) => ReactNode;
+}) {
+  const openShift = useOpenShift(props.terminalId);
+  const [closedShiftId, setClosedShiftId] = useState<string | null>(null);
+  if (closedShiftId) {
+    return (
+      <div className="sale-screen sale-screen--receipt" hidden={!props.active}>
+        <ClosedShiftView shiftId={closedShiftId} onDone={() => setClosedShiftId(null)} />
+      </div>
+    );
+  }
+  if (props.requiresShift && openShift === undefined) return null; // still reading
+  if (props.requiresShift && !openShift) {
+    return (
+      <div className="sale-screen sale-screen--shift" hidden={!props.active}>
+        <OpenShiftForm terminalId={props.terminalId} deviceId={props.deviceId} userId={props.userId} />
+      </div>
+    );
+  }
+  return (
+    <>
+      {openShift && props.active && <ShiftBar shift={openShift} userId={props.userId} onClosed={setClosedShiftId} />}
+      {props.children(openShift?.id ?? null)}
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import { type AmountByKind, type ShiftDocument, type ZReport, zReport } from "@mostrador/domain";
+import type { LocalInvoice, LocalShift } from "../storage/localRecords";
+
+export interface ShiftFigures {
+  /** The domain's Z report over the shift's local invoices and movements. */
+  report: ZReport;
+  /** Invoices of the shift the server has not accepted yet ("N facturas pendientes de sincronizar"). */
+  pendingInvoices: number;
+}
+
+/**
+ * What the till knows about a shift: the same zReport the server runs, over the invoices sold
+ * here during the shift (voided ones apart). `counted` previews a closing before it is saved.
+ */
+export function shiftClosingFigures(
+  shift: LocalShift,
+  invoices: readonly LocalInvoice[],
+  counted?: AmountByKind,
+): ShiftFigures {
+  const document: ShiftDocument = counted
+    ? {
+        ...shift.document,
+        status: "closed",
+        closing: { closedAt: shift.document.openedAt, closedBy: shift.document.openedBy, counted, expected: [] },
+      }
+    : shift.document;
+  const sales = invoices.map((i) => ({ invoice: i.document, voided: i.status === "voided" }));
+  return {
+    report: zReport(document, sales),
+    pendingInvoices: invoices.filter((i) => i.status === "pending" || i.status === "error").length,
+  };
+}
