@@ -121,8 +121,6 @@ describe("sessions are revoked", () => {
   });
 });
 
-describe("token cache", () => {});
-
 describe("device tokens", () => {
   it("an admin's device token is refused (403) on user, catalog and admin endpoints; nothing is created", async () => {
     const shop = await newShop(server);

@@ -32,7 +32,7 @@ import {
 } from "@mostrador/domain";
 import type { z } from "zod";
 import { pullAnswerFromNewerServer, pushAnswerFromNewerServer } from "./newerServer";
-import type { CallOptions, PullQuery, ServerTransport } from "./serverTransport";
+import type { CallOptions, HttpMethod, PullQuery, ServerTransport } from "./serverTransport";
 import { parseRetryAfter, TransportError } from "./transportErrors";
 
 export interface FetchTransportOptions {
@@ -211,11 +211,21 @@ export class FetchServerTransport implements ServerTransport {
     return this.call(deviceRowSchema, "revoke device", "POST", path, { ...options, token: userToken, body: {} });
   }
 
+  send<S extends z.ZodType>(
+    schema: S,
+    what: string,
+    method: HttpMethod,
+    path: string,
+    options: CallOptions & { token?: string; body?: unknown } = {},
+  ): Promise<z.output<S>> {
+    return this.call(schema, what, method, path, options);
+  }
+
   /** A request whose 2xx answer must match the contract's schema, or it is `invalid_response`. */
   private async call<S extends z.ZodType>(
     schema: S,
     what: string,
-    method: "GET" | "POST" | "DELETE",
+    method: HttpMethod,
     path: string,
     options: CallOptions & { token?: string; body?: unknown } = {},
     /** Reads what a newer server may add before the schema checks the rest (sync answers). */
@@ -237,7 +247,7 @@ export class FetchServerTransport implements ServerTransport {
   }
 
   private async request(
-    method: "GET" | "POST" | "DELETE",
+    method: HttpMethod,
     path: string,
     options: CallOptions & { token?: string; body?: unknown } = {},
   ): Promise<unknown> {

@@ -18,6 +18,7 @@ import type {
   ServerStatus,
   Terminal,
 } from "@mostrador/domain";
+import type { z } from "zod";
 
 /** Every answer's type is the domain's response schema (see `@mostrador/domain` api/apiResponses). */
 
@@ -30,6 +31,8 @@ export interface PullQuery {
   counts?: boolean;
 }
 
+export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+
 export interface CallOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
@@ -41,6 +44,17 @@ export interface CallOptions {
  * `userToken` is the login token; `deviceToken` the long-lived device credential.
  */
 export interface ServerTransport {
+  /**
+   * Any call of the API whose 2xx answer must match `schema` (the back office's screens use it with the
+   * domain's schemas, so the till's transport does not grow a method per admin endpoint).
+   */
+  send<S extends z.ZodType>(
+    schema: S,
+    what: string,
+    method: HttpMethod,
+    path: string,
+    options?: CallOptions & { token?: string; body?: unknown },
+  ): Promise<z.output<S>>;
   health(options?: CallOptions): Promise<{ status: string; time: string }>;
   /** With a (user or device) token the answer carries that company's maintenance windows. */
   status(options?: CallOptions & { token?: string }): Promise<ServerStatus>;
