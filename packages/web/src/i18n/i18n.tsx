@@ -11,7 +11,7 @@ export type MessageKey = keyof Messages & string;
 
 export type Locale = "es-CO" | "en";
 /** One text per key and language; Spanish (es-CO) is the default and the fallback. */
-export type Catalogs = Record<Locale, Record<MessageKey, string>>;
+export type Catalogs = Record<Locale, Partial<Record<MessageKey, string>>>;
 export const locales: readonly { id: Locale; label: string }[] = [
   { id: "es-CO", label: "Español" },
   { id: "en", label: "English" },
@@ -27,8 +27,20 @@ export function interpolate(template: string, params?: MessageParams): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
+/**
+ * Texts of lazily loaded parts (the back office): their chunk registers them when it loads, so the
+ * till's first load does not carry them. Their keys are typed like the rest (src/messages.ts).
+ */
+const registered: Record<Locale, Partial<Record<MessageKey, string>>> = { "es-CO": {}, en: {} };
+
+export function registerMessages(texts: Record<Locale, Partial<Record<MessageKey, string>>>): void {
+  Object.assign(registered["es-CO"], texts["es-CO"]);
+  Object.assign(registered.en, texts.en);
+}
+
 export function translate(catalogs: Catalogs, locale: Locale, key: MessageKey, params?: MessageParams): string {
-  return interpolate(catalogs[locale][key] ?? catalogs["es-CO"][key], params);
+  const text = catalogs[locale][key] ?? registered[locale][key] ?? catalogs["es-CO"][key] ?? registered["es-CO"][key];
+  return interpolate(text ?? key, params);
 }
 
 export interface I18n {
