@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { productCsvRow, productRows, productsCsv } from "./support/catalogCsv";
+import { productCsvRow, productRows, productsCsv } from "../src/testing/catalogCsvFactory";
 import { countRows, newShop, openTill, type Shop } from "./support/company";
 import { expectApiError, type Json } from "./support/http";
 import { useTestServer } from "./support/testServer";

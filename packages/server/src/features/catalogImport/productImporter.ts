@@ -33,11 +33,14 @@ type Stored = Record<string, unknown> & { id: string };
 
 /** Everything a products file is checked against, read once per import. */
 async function loadProductContext(q: Queryable, companyId: string) {
-  const [taxes, categories, products] = await Promise.all([
-    q.query<TaxRow>("SELECT id, name, kind, rate_bp, active FROM taxes WHERE company_id = $1", [companyId]),
-    q.query<NamedRow>("SELECT id, name, active FROM categories WHERE company_id = $1", [companyId]),
-    q.query("SELECT * FROM products WHERE company_id = $1", [companyId]),
+  // One after another: inside the commit's transaction they share one connection.
+  const taxes = await q.query<TaxRow>("SELECT id, name, kind, rate_bp, active FROM taxes WHERE company_id = $1", [
+    companyId,
   ]);
+  const categories = await q.query<NamedRow>("SELECT id, name, active FROM categories WHERE company_id = $1", [
+    companyId,
+  ]);
+  const products = await q.query("SELECT * FROM products WHERE company_id = $1", [companyId]);
   const stored = products.map((r) => presentRow(productsResource, r) as Stored);
   return {
     taxes,

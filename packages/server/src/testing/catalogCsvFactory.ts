@@ -1,4 +1,4 @@
-/** CSV files for the import suites, made row by row (no copied fixtures). */
+/** CSV files for the import suites and the import benchmark, made row by row (no copied fixtures). */
 
 export interface ProductCsvRow {
   name: string;
