@@ -75,3 +75,5 @@ export type ImportReport = z.infer<typeof importReportSchema>;
 export const exportDelimiterSchema = z.enum(["semicolon", "comma"]);
 export type ExportDelimiter = z.infer<typeof exportDelimiterSchema>;
 export const catalogExportQuerySchema = z.strictObject({ delimiter: exportDelimiterSchema.default("semicolon") });
+/** The export's answer as the web reads it: the CSV text (JSON is never a CSV file's first line). */
+export const catalogExportCsvSchema = z.string().describe("text/csv; charset=utf-8, UTF-8 with BOM");
