@@ -87,7 +87,7 @@ export async function planClientImport(q: Queryable, companyId: string, records:
     }
     if (!match) plan.creates.push({ id: randomUUID(), values: parsed.data });
     else if (sameValues(parsed.data, match)) plan.unchanged++;
-    else plan.updates.push({ id: match.id, values: parsed.data });
+    else plan.updates.push({ id: match.id, values: parsed.data, before: inputOf(match) });
   }
   return plan;
 }

@@ -7,6 +7,8 @@ import { snake } from "../catalog/resourceDefinition";
 export interface PlannedRow {
   id: string;
   values: Record<string, unknown>;
+  /** An update's stored values before the import (as the API presents them), for the audit trail. */
+  before?: Record<string, unknown>;
 }
 
 /**

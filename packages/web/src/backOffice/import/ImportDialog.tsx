@@ -91,7 +91,16 @@ export function ImportDialog({
     setNotice(null);
     if (file.size > MAX_IMPORT_CSV_CHARS * 2) return setNotice({ text: t("import.tooLarge") });
     setStep({ kind: "working", what: "reading" });
-    const { text, encoding } = await readCsvFile(file);
+    let decoded: Awaited<ReturnType<typeof readCsvFile>>;
+    try {
+      decoded = await readCsvFile(file);
+    } catch (error) {
+      setStep({ kind: "choose" });
+      return setNotice({
+        text: t("import.failed", { message: error instanceof Error ? error.message : String(error) }),
+      });
+    }
+    const { text, encoding } = decoded;
     if (text.length > MAX_IMPORT_CSV_CHARS) {
       setStep({ kind: "choose" });
       return setNotice({ text: t("import.tooLarge") });
