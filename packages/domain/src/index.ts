@@ -1,5 +1,6 @@
 export * from "./api/apiRequests";
 export * from "./api/apiResponses";
+export * from "./api/catalogImport";
 export * from "./catalog/catalogSchemas";
 export * from "./catalog/common";
 export * from "./dates/calendarDay";

@@ -22,6 +22,7 @@ export const apiErrorCodes = [
   "LEASE_LIMIT_REACHED",
   "DEVICE_LIMIT_REACHED",
   "DATA_INVALID",
+  "IMPORT_INVALID",
   "INTERNAL",
 ] as const;
 export type ApiErrorCode = (typeof apiErrorCodes)[number];

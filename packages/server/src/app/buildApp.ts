@@ -12,6 +12,7 @@ import type { Database } from "../db/database";
 import { registerAuthRoutes } from "../features/auth/authRoutes";
 import { catalogResources } from "../features/catalog/resourceDefinitions";
 import { registerResourceRoutes } from "../features/catalog/resourceRoutes";
+import { registerCatalogImportRoutes } from "../features/catalogImport/catalogImportRoutes";
 import { registerDeviceRoutes } from "../features/devices/deviceRoutes";
 import { registerInvoiceRoutes } from "../features/invoices/invoiceRoutes";
 import { registerMaintenanceRoutes } from "../features/maintenance/maintenanceRoutes";
@@ -102,6 +103,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAuthRoutes(app, db, guard, schedule);
   registerDeviceRoutes(app, db, guard);
   for (const def of catalogResources) registerResourceRoutes(app, db, guard, def);
+  registerCatalogImportRoutes(app, db, guard);
   registerInvoiceRoutes(app, db, guard);
   registerNumberingRoutes(app, db, guard);
   registerShiftRoutes(app, db, guard);

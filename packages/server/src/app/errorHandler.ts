@@ -13,7 +13,9 @@ export function installErrorHandler(app: FastifyInstance) {
     }
     const code = (err as FastifyError).code;
     if (code === "FST_ERR_CTP_BODY_TOO_LARGE")
-      return reply.code(413).send({ error: { code: "PAYLOAD_TOO_LARGE", message: "request body over 1 MB" } });
+      return reply.code(413).send({
+        error: { code: "PAYLOAD_TOO_LARGE", message: "request body too large (1 MB; 16 MB for CSV imports)" },
+      });
     if (code === "FST_ERR_CTP_INVALID_MEDIA_TYPE")
       return reply
         .code(415)

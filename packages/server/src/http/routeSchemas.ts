@@ -59,7 +59,7 @@ const errorDescriptions = {
   403: "FORBIDDEN: the role or the kind of token does not allow this call",
   404: "NOT_FOUND: no such record in your company (also a malformed id)",
   409: "CONFLICT or a business rule (e.g. NUMBERING_EXPIRED, NUMBERING_RANGE_EXHAUSTED, LEASE_LIMIT_REACHED)",
-  413: "PAYLOAD_TOO_LARGE: request body over 1 MB",
+  413: "PAYLOAD_TOO_LARGE: request body over 1 MB (16 MB for CSV imports)",
   415: "VALIDATION_FAILED: send JSON with content-type application/json",
   429: "RATE_LIMITED / TOO_MANY_ATTEMPTS: slow down; see Retry-After",
   500: "INTERNAL: unexpected error; it was logged",

@@ -1,0 +1,63 @@
+import type { ImportEntity, ImportReport } from "@mostrador/domain";
+import type { Database, Queryable } from "../../db/database";
+import { ApiError } from "../../http/apiError";
+import { planClientImport } from "./clientImporter";
+import { readCsvTable } from "./csvTable";
+import { emptyPlan, type ImportPlan } from "./importPlan";
+import { writeImport } from "./importWriter";
+import { planProductImport } from "./productImporter";
+
+const MAX_LISTED_ERRORS = 1000;
+
+const planners: Record<
+  ImportEntity,
+  (q: Queryable, companyId: string, records: ReturnType<typeof readCsvTable>["records"]) => Promise<ImportPlan>
+> = { products: planProductImport, clients: planClientImport };
+
+/**
+ * Imports a CSV file of products or clients, all or nothing. (1) read the text into mapped rows
+ * (file problems stop here); (2) plan every row against the stored records — creates, updates,
+ * unchanged, errors by line; (3) a preview answers the plan; a commit with any error is refused
+ * with 400 IMPORT_INVALID carrying the same report; (4) a clean commit writes every row in the
+ * planning transaction (so what was checked is what is written) and answers `committed: true`.
+ */
+export async function importCatalog(
+  db: Database,
+  entity: ImportEntity,
+  companyId: string,
+  csv: string,
+  commit: boolean,
+): Promise<ImportReport> {
+  const table = readCsvTable(entity, csv);
+  const planOn = async (q: Queryable) =>
+    table.fileErrors.length > 0 ? emptyPlan() : planners[entity](q, companyId, table.records);
+  const reportOf = (plan: ImportPlan, committed: boolean): ImportReport => {
+    const errors = [...table.fileErrors, ...table.lineErrors, ...plan.errors].sort((a, b) => a.line - b.line);
+    return {
+      columns: table.columns,
+      rows: table.records.length,
+      preview: table.preview,
+      creates: plan.creates.length,
+      updates: plan.updates.length,
+      unchanged: plan.unchanged,
+      errors: errors.slice(0, MAX_LISTED_ERRORS),
+      errorCount: errors.length,
+      committed,
+    };
+  };
+
+  if (!commit) return reportOf(await planOn(db), false);
+  return db.transaction(async (tx) => {
+    const plan = await planOn(tx);
+    const report = reportOf(plan, false);
+    if (report.errorCount > 0)
+      throw new ApiError(
+        400,
+        "IMPORT_INVALID",
+        `nothing was imported: ${report.errorCount} error(s) in the file, see details`,
+        report,
+      );
+    await writeImport(tx, entity, companyId, plan.creates, plan.updates);
+    return { ...report, committed: true };
+  });
+}
