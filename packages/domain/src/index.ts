@@ -2,6 +2,7 @@ export * from "./api/apiRequests";
 export * from "./api/apiResponses";
 export * from "./catalog/catalogSchemas";
 export * from "./catalog/common";
+export * from "./company/companySettings";
 export * from "./dates/calendarDay";
 export * from "./errors/errorCodes";
 export * from "./ids/uuidv7";

@@ -12,6 +12,7 @@ import type { Database } from "../db/database";
 import { registerAuthRoutes } from "../features/auth/authRoutes";
 import { catalogResources } from "../features/catalog/resourceDefinitions";
 import { registerResourceRoutes } from "../features/catalog/resourceRoutes";
+import { registerCompanySettingsRoutes } from "../features/companies/companySettingsRoutes";
 import { registerDeviceRoutes } from "../features/devices/deviceRoutes";
 import { registerInvoiceRoutes } from "../features/invoices/invoiceRoutes";
 import { registerMaintenanceRoutes } from "../features/maintenance/maintenanceRoutes";
@@ -101,6 +102,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerMaintenanceRoutes(app, db, guard, schedule);
   registerAuthRoutes(app, db, guard, schedule);
   registerDeviceRoutes(app, db, guard);
+  registerCompanySettingsRoutes(app, db, guard);
   for (const def of catalogResources) registerResourceRoutes(app, db, guard, def);
   registerInvoiceRoutes(app, db, guard);
   registerNumberingRoutes(app, db, guard);
