@@ -1,4 +1,5 @@
 import { appMessagesEn, appMessagesEs } from "./app/appMessages";
+import { companyMessagesEn, companyMessagesEs } from "./company/companyMessages";
 import { deviceMessagesEn, deviceMessagesEs } from "./devices/deviceMessages";
 import { durabilityMessagesEn, durabilityMessagesEs } from "./durability/durabilityMessages";
 import { historyMessagesEn, historyMessagesEs } from "./history/historyMessages";
@@ -34,6 +35,7 @@ const es = {
   ...pwaMessagesEs,
   ...deviceMessagesEs,
   ...shiftMessagesEs,
+  ...companyMessagesEs,
 };
 
 const en: Record<keyof typeof es, string> = {
@@ -51,6 +53,7 @@ const en: Record<keyof typeof es, string> = {
   ...pwaMessagesEn,
   ...deviceMessagesEn,
   ...shiftMessagesEn,
+  ...companyMessagesEn,
 };
 
 type AppMessages = Record<keyof typeof es, string>;
