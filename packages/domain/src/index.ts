@@ -3,6 +3,7 @@ export * from "./api/apiResponses";
 export * from "./catalog/catalogSchemas";
 export * from "./catalog/common";
 export * from "./company/companySettings";
+export * from "./company/taxRegime";
 export * from "./dates/calendarDay";
 export * from "./errors/errorCodes";
 export * from "./ids/uuidv7";

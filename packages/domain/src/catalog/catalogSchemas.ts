@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { taxRegimeSchema } from "../company/companySettings";
+import { taxRegimeSchema } from "../company/taxRegime";
 import {
   idSchema,
   isoDateSchema,

@@ -1,12 +1,6 @@
 import { z } from "zod";
 import { idSchema, multilineTextSchema, nameSchema, textSchema } from "../catalog/common";
-
-/** Colombian tax regimes a shop declares on its receipts (DIAN). */
-export const taxRegimes = ["responsable_iva", "no_responsable_iva", "simple"] as const;
-export const taxRegimeSchema = z.enum(taxRegimes, {
-  message: `must be one of ${taxRegimes.join(", ")}`,
-});
-export type TaxRegime = z.infer<typeof taxRegimeSchema>;
+import { taxRegimeSchema } from "./taxRegime";
 
 export const MAX_OFFLINE_AGE_DAYS = { min: 1, max: 60 } as const;
 export const DEVICE_SILENT_MINUTES = { min: 5, max: 1440 } as const;
