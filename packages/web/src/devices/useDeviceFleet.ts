@@ -47,7 +47,7 @@ export function useDeviceFleet(userToken: string, terminalId?: string) {
     return () => clearInterval(timer);
   }, [load]);
 
-  /** Ends the device's token after the admin confirms `question`; false when not confirmed. */
+  /** Ends the device's token once the admin confirms `question`; nothing happens otherwise. */
   async function revoke(device: DeviceRow, question: string): Promise<void> {
     if (!globalThis.confirm(question)) return;
     setBusy(true);
