@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
@@ -9,6 +9,10 @@ const webRoot = fileURLToPath(new URL(".", import.meta.url));
 /** Where `vite` (dev) and `vite preview` send /api; the server's default port unless MOSTRADOR_API says otherwise. */
 const apiTarget = process.env.MOSTRADOR_API ?? "http://127.0.0.1:3000";
 const publicDir = join(webRoot, "public");
+/** The app version each till reports to the admin's device list (VITE_APP_VERSION overrides package.json). */
+const appVersion =
+  process.env.VITE_APP_VERSION ??
+  (JSON.parse(readFileSync(join(webRoot, "package.json"), "utf8")) as { version: string }).version;
 
 function listPublicFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -21,6 +25,7 @@ function listPublicFiles(dir: string): string[] {
 export default defineConfig({
   root: webRoot,
   plugins: [react(), precacheServiceWorkerPlugin(listPublicFiles(publicDir))],
+  define: { "import.meta.env.VITE_APP_VERSION": JSON.stringify(appVersion) },
   build: {
     outDir: join(webRoot, "dist"),
     emptyOutDir: true,

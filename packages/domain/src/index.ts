@@ -3,6 +3,8 @@ export * from "./api/apiResponses";
 export * from "./api/catalogImport";
 export * from "./catalog/catalogSchemas";
 export * from "./catalog/common";
+export * from "./company/companySettings";
+export * from "./company/taxRegime";
 export * from "./dates/calendarDay";
 export * from "./errors/errorCodes";
 export * from "./ids/uuidv7";

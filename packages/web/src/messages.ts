@@ -1,5 +1,6 @@
 import { appMessagesEn, appMessagesEs } from "./app/appMessages";
 import { importMessagesEn, importMessagesEs } from "./backOffice/import/importMessages";
+import { companyMessagesEn, companyMessagesEs } from "./company/companyMessages";
 import { deviceMessagesEn, deviceMessagesEs } from "./devices/deviceMessages";
 import { durabilityMessagesEn, durabilityMessagesEs } from "./durability/durabilityMessages";
 import { historyMessagesEn, historyMessagesEs } from "./history/historyMessages";
@@ -36,6 +37,7 @@ const es = {
   ...deviceMessagesEs,
   ...shiftMessagesEs,
   ...importMessagesEs,
+  ...companyMessagesEs,
 };
 
 const en: Record<keyof typeof es, string> = {
@@ -54,6 +56,7 @@ const en: Record<keyof typeof es, string> = {
   ...deviceMessagesEn,
   ...shiftMessagesEn,
   ...importMessagesEn,
+  ...companyMessagesEn,
 };
 
 type AppMessages = Record<keyof typeof es, string>;

@@ -83,9 +83,17 @@ export const deviceRowSchema = z.object({
   active: z.boolean(),
   /** When an admin revoked the device's token (it can sync no more); null while it may. */
   revokedAt: isoInstant.nullable(),
+  /** When the till made the backlog report behind pending/errors/oldestPendingAt (null: unknown). */
+  reportedAt: isoInstant.nullable(),
+  /** Not heard from for longer than the company's deviceSilentMinutes while it has pending invoices. */
+  silent: z.boolean(),
 });
 export type DeviceRow = z.infer<typeof deviceRowSchema>;
 export const deviceListSchema = z.object({ items: z.array(deviceRowSchema) });
+/** GET /api/devices query: `terminalId` narrows the list to one terminal's devices (the Cajas screen). */
+export const deviceListQuerySchema = z.strictObject({ terminalId: idSchema.optional() });
+/** POST /api/sync/report: when the server stored the till's backlog report. */
+export const deviceReportResponseSchema = z.object({ reportedAt: isoInstant });
 /** POST /api/devices/current/retire: numbers given back by the till that signed out. */
 export const retireDeviceResponseSchema = z.object({ released: z.number().int().nonnegative() });
 /** POST /api/users/:id/revoke-sessions: how many sign-in sessions ended. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { taxRegimeSchema } from "../company/taxRegime";
 import {
   idSchema,
   isoDateSchema,
@@ -163,5 +164,12 @@ export const companySchema = z.object({
   currency: z.string(),
   maxOfflineAgeDays: z.number().int(),
   identifiedClientThreshold: moneySchema.nullable(),
+  // Company settings (issue 11, "Empresa"); the till prints them on its receipts.
+  address: z.string(),
+  phone: z.string(),
+  taxRegime: taxRegimeSchema,
+  receiptHeader: z.string(),
+  receiptFooter: z.string(),
+  deviceSilentMinutes: z.number().int(),
 });
 export type Company = z.infer<typeof companySchema>;

@@ -13,6 +13,7 @@ import { registerAuthRoutes } from "../features/auth/authRoutes";
 import { catalogResources } from "../features/catalog/resourceDefinitions";
 import { registerResourceRoutes } from "../features/catalog/resourceRoutes";
 import { registerCatalogImportRoutes } from "../features/catalogImport/catalogImportRoutes";
+import { registerCompanySettingsRoutes } from "../features/companies/companySettingsRoutes";
 import { registerDeviceRoutes } from "../features/devices/deviceRoutes";
 import { registerInvoiceRoutes } from "../features/invoices/invoiceRoutes";
 import { registerMaintenanceRoutes } from "../features/maintenance/maintenanceRoutes";
@@ -102,6 +103,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerMaintenanceRoutes(app, db, guard, schedule);
   registerAuthRoutes(app, db, guard, schedule);
   registerDeviceRoutes(app, db, guard);
+  registerCompanySettingsRoutes(app, db, guard);
   for (const def of catalogResources) registerResourceRoutes(app, db, guard, def);
   registerCatalogImportRoutes(app, db, guard);
   registerInvoiceRoutes(app, db, guard);

@@ -1,6 +1,8 @@
 import {
+  type DeviceReport,
   type DeviceRow,
   deviceListSchema,
+  deviceReportResponseSchema,
   deviceRowSchema,
   healthResponseSchema,
   type InvoiceDetail,
@@ -136,6 +138,14 @@ export class FetchServerTransport implements ServerTransport {
       throw new TransportError("invalid_response", "push: not one result per shift", { body });
     }
     return body;
+  }
+
+  reportDevice(deviceToken: string, report: DeviceReport, options?: CallOptions) {
+    return this.call(deviceReportResponseSchema, "device report", "POST", "/api/devices/current/report", {
+      ...options,
+      token: deviceToken,
+      body: report,
+    });
   }
 
   leaseNumberBlock(deviceToken: string, request: LeaseRequest, options?: CallOptions) {

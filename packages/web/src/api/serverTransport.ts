@@ -1,4 +1,5 @@
 import type {
+  DeviceReport,
   DeviceRow,
   InvoiceDetail,
   InvoiceSummary,
@@ -72,6 +73,8 @@ export interface ServerTransport {
   ): Promise<RegisterDeviceResponse>;
   pull(deviceToken: string, query: PullQuery, options?: CallOptions): Promise<PullResponse>;
   push(deviceToken: string, request: PushRequest, options?: CallOptions): Promise<PushResponse>;
+  /** The till's queue as it stands now (after a push or a pull), for the admin's device list. */
+  reportDevice(deviceToken: string, report: DeviceReport, options?: CallOptions): Promise<{ reportedAt: string }>;
   /** Leases the next block of a (non-electronic) numbering to this device. */
   leaseNumberBlock(deviceToken: string, request: LeaseRequest, options?: CallOptions): Promise<NumberBlock>;
   /** The invoice's detail with its revisions and attempts (the device token is a user token too). */

@@ -7,6 +7,7 @@ import { useI18n } from "../i18n/i18n";
 import { MaintenanceBanner } from "../maintenance/MaintenanceBanner";
 import { useMaintenance } from "../maintenance/useMaintenance";
 import { LogoutDialog } from "../pending/LogoutDialog";
+import { receiptCompanyFields } from "../receipt/receiptCompany";
 import { SaleScreen } from "../sale/SaleScreen";
 import type { SellingData } from "../sale/useSellingData";
 import { useAppServices } from "../services/appServices";
@@ -21,6 +22,7 @@ const SalesHistory = lazy(() => import("../history/SalesHistory"));
 const MaintenanceAdmin = lazy(() => import("../maintenance/MaintenanceAdmin"));
 const NumberingAdmin = lazy(() => import("../numbering/NumberingAdmin"));
 const DeviceAdmin = lazy(() => import("../devices/DeviceAdmin"));
+const CompanySettings = lazy(() => import("../company/CompanySettings"));
 
 type View = "sale" | "history" | AdminView;
 
@@ -76,13 +78,15 @@ export function PosShell({ data }: { data: SellingData }) {
             <SalesHistory fallbackContext={fallbackContext} />
           </Suspense>
         )}
-        {isAdmin && (view === "maintenance" || view === "numberings" || view === "devices") && (
+        {isAdmin && (view === "maintenance" || view === "numberings" || view === "devices" || view === "company") && (
           <Suspense fallback={<p className="muted">…</p>}>
             <SessionGate session={data.session}>
               {view === "maintenance" ? (
                 <MaintenanceAdmin userToken={data.session.token} timeZone={data.company.timeZone} />
               ) : view === "numberings" ? (
                 <NumberingAdmin userToken={data.session.token} timeZone={data.company.timeZone} />
+              ) : view === "company" ? (
+                <CompanySettings userToken={data.session.token} timeZone={data.company.timeZone} />
               ) : (
                 <DeviceAdmin userToken={data.session.token} timeZone={data.company.timeZone} />
               )}
@@ -98,10 +102,7 @@ export function PosShell({ data }: { data: SellingData }) {
 /** For invoices that came from elsewhere (import, download) and carry no frozen receipt context. */
 function fallbackReceiptContext(data: SellingData): ReceiptContext {
   return {
-    companyName: data.company.name,
-    companyNit: data.company.nit,
-    timeZone: data.company.timeZone,
-    currency: data.company.currency,
+    ...receiptCompanyFields(data.company),
     terminalName: data.terminal.name,
     cashierName: data.session.user.name,
     clientName: "",

@@ -1,51 +1,19 @@
-import type { DeviceRow } from "@mostrador/domain";
-import { useCallback, useEffect, useState } from "react";
 import { useI18n } from "../i18n/i18n";
-import { useAppServices } from "../services/appServices";
+import { DeviceFleetCells, DeviceFleetHeaders, DeviceStatus } from "./DeviceFleetCells";
+import { deviceName, useDeviceFleet } from "./useDeviceFleet";
 import "../admin/admin.css";
+import "./devices.css";
 
-/** Admin screen "Dispositivos": every registered till, its sync state, and "Revocar". */
+/**
+ * Admin screen "Dispositivos": every registered till with its last contact, queue, versions and
+ * report age; tills silent too long with pending invoices are highlighted first. "Revocar" ends one.
+ */
 export default function DeviceAdmin({ userToken, timeZone }: { userToken: string; timeZone: string }) {
-  const { transport } = useAppServices();
-  const { t, number, dateTime } = useI18n();
-  const [devices, setDevices] = useState<DeviceRow[] | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<{ tone: "info" | "error"; text: string } | null>(null);
-  const failed = useCallback(
-    (error: unknown) =>
-      setNotice({
-        tone: "error",
-        text: t("devices.admin.failed", { message: error instanceof Error ? error.message : String(error) }),
-      }),
-    [t],
-  );
-  const load = useCallback(async () => {
-    try {
-      setDevices(await transport.listDevices(userToken));
-    } catch (error) {
-      failed(error);
-    }
-  }, [transport, userToken, failed]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  async function revoke(device: DeviceRow) {
-    const name = device.name || device.id.slice(0, 8);
-    const terminal = device.terminalName ?? device.terminalId;
-    if (!globalThis.confirm(t("devices.admin.confirmRevoke", { name, terminal }))) return;
-    setBusy(true);
-    try {
-      await transport.revokeDevice(userToken, device.id);
-      setNotice({ tone: "info", text: t("devices.admin.revokedResult", { name }) });
-      await load();
-    } catch (error) {
-      failed(error);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { t } = useI18n();
+  const { devices, now, busy, notice, load, revoke } = useDeviceFleet(userToken);
+  const silent = devices?.filter((d) => d.silent).length ?? 0;
+  // Silent tills first: they are the ones about to lose sales.
+  const rows = devices ? [...devices].sort((a, b) => Number(b.silent) - Number(a.silent)) : null;
 
   return (
     <section className="admin-page" aria-labelledby="device-admin-title">
@@ -56,36 +24,39 @@ export default function DeviceAdmin({ userToken, timeZone }: { userToken: string
           {notice.text}
         </p>
       )}
+      {silent > 0 && (
+        <p className="message message--error" role="alert">
+          {t("devices.admin.silentSummary", { count: silent })}
+        </p>
+      )}
       {!devices && !notice && <p className="muted">{t("devices.admin.loading")}</p>}
       {devices?.length === 0 && <p className="muted">{t("devices.admin.none")}</p>}
-      {devices && devices.length > 0 && (
+      {rows && rows.length > 0 && (
         <table className="admin-table">
           <thead>
             <tr>
               <th>{t("devices.admin.terminal")}</th>
               <th>{t("devices.admin.device")}</th>
-              <th>{t("devices.admin.lastSeen")}</th>
-              <th className="numeric">{t("devices.admin.pending")}</th>
-              <th className="numeric">{t("devices.admin.errors")}</th>
+              <DeviceFleetHeaders />
               <th>{t("devices.admin.status")}</th>
               <th />
             </tr>
           </thead>
           <tbody>
-            {devices.map((d) => (
-              <tr key={d.id} data-testid={`device-${d.id}`}>
+            {rows.map((d) => (
+              <tr
+                key={d.id}
+                data-testid={`device-${d.id}`}
+                className={d.silent ? "device-fleet__row--silent" : undefined}
+              >
                 <td>{d.terminalName ?? d.terminalId}</td>
                 <td>
                   {d.name || "—"}
                   <div className="muted">{d.id.slice(0, 8)}</div>
                 </td>
-                <td>{d.lastSeenAt ? dateTime(d.lastSeenAt, timeZone) : t("devices.admin.neverSeen")}</td>
-                <td className="numeric">{number(d.pending)}</td>
-                <td className="numeric">{number(d.errors)}</td>
+                <DeviceFleetCells device={d} now={now} timeZone={timeZone} />
                 <td>
-                  {d.revokedAt
-                    ? t("devices.admin.revoked", { date: dateTime(d.revokedAt, timeZone) })
-                    : t("devices.admin.active")}
+                  <DeviceStatus device={d} timeZone={timeZone} />
                 </td>
                 <td>
                   {!d.revokedAt && (
@@ -93,7 +64,15 @@ export default function DeviceAdmin({ userToken, timeZone }: { userToken: string
                       type="button"
                       className="button button--danger"
                       disabled={busy}
-                      onClick={() => void revoke(d)}
+                      onClick={() =>
+                        void revoke(
+                          d,
+                          t("devices.admin.confirmRevoke", {
+                            name: deviceName(d),
+                            terminal: d.terminalName ?? d.terminalId,
+                          }),
+                        )
+                      }
                     >
                       {t("devices.admin.revoke")}
                     </button>

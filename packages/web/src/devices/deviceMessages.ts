@@ -21,6 +21,20 @@ export const deviceMessagesEs = {
     "¿Revocar el dispositivo {name} de {terminal}? No podrá volver a sincronizar; sus facturas pendientes deberán exportarse desde esa caja.",
   "devices.admin.revokedResult": "Dispositivo {name} revocado.",
   "devices.admin.reload": "Actualizar",
+  "devices.admin.oldestPending": "Pendiente más antigua",
+  "devices.admin.version": "Versión",
+  "devices.admin.schema": "esquema {schema}",
+  "devices.admin.reported": "Reporte",
+  "devices.admin.notReported": "Sin reporte",
+  "devices.admin.silent": "Silenciosa, con pendientes",
+  "devices.admin.silentSummary":
+    "Cajas sin contacto y con facturas pendientes: {count}. Revise su conexión: sus ventas aún no están en el servidor.",
+  "devices.terminal.title": "Dispositivos de {terminal}",
+  "devices.terminal.none": "Esta caja no tiene dispositivos registrados.",
+  "devices.terminal.release": "Liberar números sin usar",
+  "devices.terminal.retire": "Dar de baja dispositivo",
+  "devices.terminal.confirmRetire":
+    "¿Dar de baja el dispositivo {name} de {terminal}? No podrá volver a sincronizar; sus facturas pendientes deberán exportarse desde ese dispositivo.",
   "devices.revoked.title": "Este dispositivo fue revocado por un administrador",
   "devices.revoked.body":
     "Ya no puede sincronizar. Las facturas de esta caja que no llegaron al servidor ({count}) siguen guardadas aquí: exporta el archivo de pendientes y entrégalo a un administrador para cargarlo desde otra caja.",
@@ -50,6 +64,20 @@ export const deviceMessagesEn: Record<keyof typeof deviceMessagesEs, string> = {
     "Revoke device {name} of {terminal}? It will never sync again; its pending invoices must be exported on that till.",
   "devices.admin.revokedResult": "Device {name} revoked.",
   "devices.admin.reload": "Refresh",
+  "devices.admin.oldestPending": "Oldest pending",
+  "devices.admin.version": "Version",
+  "devices.admin.schema": "schema {schema}",
+  "devices.admin.reported": "Report",
+  "devices.admin.notReported": "No report",
+  "devices.admin.silent": "Silent, with pending",
+  "devices.admin.silentSummary":
+    "Tills out of contact with pending invoices: {count}. Check their connection: their sales are not on the server yet.",
+  "devices.terminal.title": "Devices of {terminal}",
+  "devices.terminal.none": "This till has no registered devices.",
+  "devices.terminal.release": "Release unused numbers",
+  "devices.terminal.retire": "Retire device",
+  "devices.terminal.confirmRetire":
+    "Retire device {name} of {terminal}? It will never sync again; its pending invoices must be exported on that device.",
   "devices.revoked.title": "An admin revoked this device",
   "devices.revoked.body":
     "It can no longer sync. This till's invoices that did not reach the server ({count}) are still stored here: export the pending file and give it to an admin to upload from another till.",

@@ -28,6 +28,10 @@ export function Receipt({ invoice, fallbackContext }: ReceiptProps) {
       <header className="receipt__header">
         <strong className="receipt__company">{context?.companyName}</strong>
         {context && <span>{t("receipt.nit", { nit: context.companyNit })}</span>}
+        {context?.taxRegime && <span>{t(`receipt.taxRegime.${context.taxRegime}`)}</span>}
+        {context?.companyAddress && <span>{context.companyAddress}</span>}
+        {context?.companyPhone && <span>{t("receipt.phone", { phone: context.companyPhone })}</span>}
+        {context?.receiptHeader && <p className="receipt__text">{context.receiptHeader}</p>}
         <strong className="receipt__number">
           {context?.electronic
             ? t("receipt.electronicNumber", { number: invoiceNumber })
@@ -136,7 +140,9 @@ export function Receipt({ invoice, fallbackContext }: ReceiptProps) {
           <dd>{money(doc.totals.change)}</dd>
         </div>
       </dl>
-      <footer className="receipt__footer">{t("receipt.thanks")}</footer>
+      <footer className="receipt__footer">
+        {context?.receiptFooter ? <p className="receipt__text">{context.receiptFooter}</p> : t("receipt.thanks")}
+      </footer>
     </article>
   );
 }

@@ -2,6 +2,10 @@
 export const receiptMessagesEs = {
   "receipt.title": "Factura {number}",
   "receipt.nit": "NIT {nit}",
+  "receipt.phone": "Tel. {phone}",
+  "receipt.taxRegime.responsable_iva": "Responsable de IVA",
+  "receipt.taxRegime.no_responsable_iva": "No responsable de IVA",
+  "receipt.taxRegime.simple": "Régimen Simple de Tributación",
   "receipt.invoiceNumber": "Factura de venta POS No. {number}",
   "receipt.electronicNumber": "Factura electrónica de venta No. {number}",
   "receipt.numberPending": "número pendiente de asignación",
@@ -30,6 +34,10 @@ export const receiptMessagesEs = {
 export const receiptMessagesEn: Record<keyof typeof receiptMessagesEs, string> = {
   "receipt.title": "Invoice {number}",
   "receipt.nit": "NIT {nit}",
+  "receipt.phone": "Phone {phone}",
+  "receipt.taxRegime.responsable_iva": "VAT registered",
+  "receipt.taxRegime.no_responsable_iva": "Not VAT registered",
+  "receipt.taxRegime.simple": "Simple Tax Regime (RST)",
   "receipt.invoiceNumber": "POS sales invoice No. {number}",
   "receipt.electronicNumber": "Electronic sales invoice No. {number}",
   "receipt.numberPending": "number not assigned yet",

@@ -1,4 +1,5 @@
 import { type Company, type Numbering, type PaymentMethod, type Terminal, uuidv7 } from "@mostrador/domain";
+import { receiptCompanyFields } from "../receipt/receiptCompany";
 import type { DeviceIdentity, SessionUser } from "../storage/localRecords";
 import type { NewInvoiceDraft } from "../storage/localStore";
 import { type Cart, cartTotals } from "./cart";
@@ -86,10 +87,7 @@ export function buildInvoiceDraft(input: {
       taxes: totals.taxes.map((t) => ({ ...t })),
     },
     receipt: {
-      companyName: company.name,
-      companyNit: company.nit,
-      timeZone: company.timeZone,
-      currency: company.currency,
+      ...receiptCompanyFields(company),
       terminalName: terminal.name,
       cashierName: cashier.name,
       clientName: client.name,

@@ -14,6 +14,7 @@ import type {
   ShiftDocument,
   ShiftRejection,
   Tax,
+  TaxRegime,
   Terminal,
   Warehouse,
 } from "@mostrador/domain";
@@ -113,6 +114,12 @@ export interface MaintenanceWindowRecord {
 export interface ReceiptContext {
   companyName: string;
   companyNit: string;
+  /** Company settings printed on the receipt (issue 11); absent on receipts saved before them. */
+  companyAddress?: string;
+  companyPhone?: string;
+  taxRegime?: TaxRegime;
+  receiptHeader?: string;
+  receiptFooter?: string;
   timeZone: string;
   currency: string;
   terminalName: string;

@@ -184,7 +184,10 @@ export class MinimalSyncEngine implements SyncEngine {
     const cursors = await store.getCursors();
     this.update({ phase: "pulling", pull: progress });
     try {
-      return await this.pullPages(token, cursors, progress, options);
+      const pulled = await this.pullPages(token, cursors, progress, options);
+      // A pull can change the queue too (an invoice voided or accepted elsewhere).
+      await this.reportQueue(token);
+      return pulled;
     } finally {
       if (!this.state.running) this.update({ phase: "idle" });
     }
@@ -246,7 +249,9 @@ export class MinimalSyncEngine implements SyncEngine {
     const token = await this.deviceToken();
     this.update({ phase: "pushing", pushed: 0, toPush: documents.length });
     try {
-      return await this.pushBatches(token, planPushRequests(documents, shifts));
+      const pushed = await this.pushBatches(token, planPushRequests(documents, shifts));
+      await this.reportQueue(token);
+      return pushed;
     } finally {
       if (!this.state.running) this.update({ phase: "idle" });
     }
@@ -259,17 +264,13 @@ export class MinimalSyncEngine implements SyncEngine {
    */
   private async pushBatches(token: string, batches: readonly PushRequestPlan[]): Promise<ApplyPushResult> {
     const { store, transport } = this.options;
-    const report = {
-      ...(await store.deviceReport()),
-      ...(this.options.appVersion ? { appVersion: this.options.appVersion } : {}),
-    };
     let total = emptyPush;
     let pushed = 0;
     let next = 0;
     const worker = async () => {
       while (next < batches.length) {
         const batch = batches[next++] as PushRequestPlan;
-        const body = { invoices: batch.invoices, ...(batch.shifts.length > 0 ? { shifts: batch.shifts } : {}), report };
+        const body = { invoices: batch.invoices, ...(batch.shifts.length > 0 ? { shifts: batch.shifts } : {}) };
         const response = await this.call(() => transport.push(token, body));
         const applied = await this.storage(() => store.applyPushResults(response.results));
         const shiftApplied =
@@ -283,6 +284,22 @@ export class MinimalSyncEngine implements SyncEngine {
     };
     await Promise.all(Array.from({ length: Math.min(PUSH_CONCURRENCY, batches.length) }, worker));
     return total;
+  }
+
+  /**
+   * Tells the server the queue as it stands now, after a push or a pull: a report made before the
+   * push would still count what that push delivered, and the admin's device list would show
+   * invoices as pending that the server already has. It is information, not data: when it fails
+   * the sync still succeeded, and the next push or pull reports again.
+   */
+  private async reportQueue(token: string): Promise<void> {
+    const { store, transport, appVersion } = this.options;
+    try {
+      const report = { ...(await store.deviceReport()), ...(appVersion ? { appVersion } : {}) };
+      await transport.reportDevice(token, report);
+    } catch {
+      // Best effort by design (see above); the sync's own requests report real failures.
+    }
   }
 
   private async runSync(): Promise<SyncOutcome> {

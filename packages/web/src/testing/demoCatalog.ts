@@ -26,6 +26,12 @@ export const company: Company = {
   currency: "COP",
   maxOfflineAgeDays: 7,
   identifiedClientThreshold: null,
+  address: "Calle 10 # 5-20, Bogotá",
+  phone: "601 555 1234",
+  taxRegime: "responsable_iva",
+  receiptHeader: "",
+  receiptFooter: "",
+  deviceSilentMinutes: 30,
 };
 
 export const taxes: Tax[] = [

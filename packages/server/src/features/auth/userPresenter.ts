@@ -38,5 +38,11 @@ export function presentCompany(row: Row): Company {
     maxOfflineAgeDays: Number(row.max_offline_age_days),
     identifiedClientThreshold:
       row.identified_client_threshold === null ? null : Number(row.identified_client_threshold),
+    address: String(row.address),
+    phone: String(row.phone),
+    taxRegime: row.tax_regime as Company["taxRegime"],
+    receiptHeader: String(row.receipt_header),
+    receiptFooter: String(row.receipt_footer),
+    deviceSilentMinutes: Number(row.device_silent_minutes),
   };
 }

@@ -30,7 +30,8 @@ export async function takeInvoiceVersions(
         `UPDATE devices SET invoice_version = invoice_version + $3, last_seen_at = now(),
                 reported_pending = COALESCE($4, reported_pending), reported_errors = COALESCE($5, reported_errors),
                 oldest_pending_at = CASE WHEN $8::boolean THEN $6::timestamptz ELSE oldest_pending_at END,
-                app_version = COALESCE($7, app_version), schema_version = COALESCE($9, schema_version)
+                app_version = COALESCE($7, app_version), schema_version = COALESCE($9, schema_version),
+                reported_at = CASE WHEN $8::boolean THEN now() ELSE reported_at END
           WHERE company_id = $1 AND id = $2 RETURNING invoice_version AS v`,
         [
           companyId,
@@ -52,10 +53,23 @@ export async function takeInvoiceVersions(
   return last === undefined ? null : Number(last) - count + 1;
 }
 
-/** What admins see in GET /api/devices: last contact, the queue the till reported, its schema version. */
-export async function recordDeviceActivity(q: Queryable, auth: AuthContext, activity: DeviceActivity): Promise<void> {
-  if (!auth.deviceId) return;
+/**
+ * What admins see in GET /api/devices: last contact, the queue the till reported (and when), its
+ * schema version. Answers the time a report was stored (the database's clock), null without one.
+ */
+export async function recordDeviceActivity(
+  q: Queryable,
+  auth: AuthContext,
+  activity: DeviceActivity,
+): Promise<Date | null> {
+  if (!auth.deviceId) return null;
   await takeInvoiceVersions(q, auth.companyId, auth.deviceId, 0, activity);
+  if (!activity.report) return null;
+  const rows = await q.query<{ at: Date }>("SELECT reported_at AS at FROM devices WHERE company_id = $1 AND id = $2", [
+    auth.companyId,
+    auth.deviceId,
+  ]);
+  return rows[0]?.at ?? null;
 }
 
 /** A user signed in on a device: from then on the device may invoice in that user's name. */

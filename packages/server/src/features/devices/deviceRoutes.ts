@@ -1,6 +1,9 @@
 import { randomUUID } from "node:crypto";
 import {
+  deviceListQuerySchema,
   deviceListSchema,
+  deviceReportResponseSchema,
+  deviceReportSchema,
   deviceRowSchema,
   registerDeviceRequestSchema,
   registerDeviceResponseSchema,
@@ -14,29 +17,9 @@ import type { Database } from "../../db/database";
 import { ApiError, forbidden, notFound } from "../../http/apiError";
 import { errorResponses, idParams } from "../../http/routeSchemas";
 import { releaseUnusedNumbers } from "../numbering/numberRelease";
-import { recordSignIn } from "./deviceActivity";
-
-function presentDevice(r: Record<string, unknown>) {
-  const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : (v as string | null));
-  return {
-    id: r.id,
-    terminalId: r.terminal_id,
-    terminalName: r.terminal_name ?? null,
-    userId: r.user_id,
-    name: r.name,
-    createdAt: iso(r.created_at),
-    lastSeenAt: iso(r.last_seen_at),
-    pending: r.reported_pending,
-    errors: r.reported_errors,
-    oldestPendingAt: iso(r.oldest_pending_at),
-    oldestPendingAgeSeconds:
-      r.oldest_pending_at instanceof Date ? Math.round((Date.now() - r.oldest_pending_at.getTime()) / 1000) : null,
-    appVersion: r.app_version,
-    schemaVersion: r.schema_version,
-    active: r.active,
-    revokedAt: iso(r.revoked_at),
-  };
-}
+import { requestSchemaVersion } from "../sync/schemaVersion";
+import { recordDeviceActivity, recordSignIn } from "./deviceActivity";
+import { loadFleet } from "./deviceFleet";
 
 export function registerDeviceRoutes(fastify: FastifyInstance, db: Database, guard: AuthGuard) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -102,19 +85,35 @@ export function registerDeviceRoutes(fastify: FastifyInstance, db: Database, gua
       preValidation: guard.requireAdmin,
       schema: {
         tags: ["devices"],
-        summary: "The company's tills: last contact and reported queue",
+        summary: "The company's tills (or one terminal's): last contact, reported queue and its age, silent ones",
+        querystring: deviceListQuerySchema,
         response: { 200: deviceListSchema, ...errorResponses({ auth: "admin" }) },
       },
     },
+    async (req) => ({ items: await loadFleet(db, authOf(req).companyId, { terminalId: req.query.terminalId }) }),
+  );
+
+  // The till's backlog as it stands after a push and after a pull (a report sent with a push is
+  // made before the push, so it still counts the invoices that push delivers).
+  app.post(
+    "/api/devices/current/report",
+    {
+      preValidation: guard.requireDevice,
+      schema: {
+        tags: ["devices"],
+        summary: "The till reports its queue (pending, errors, oldest pending) after a push or a pull",
+        body: deviceReportSchema,
+        response: {
+          200: deviceReportResponseSchema,
+          ...errorResponses({ auth: "device", body: true, notFound: true }),
+        },
+      },
+    },
     async (req) => {
-      const auth = authOf(req);
-      const rows = await db.query(
-        `SELECT d.*, t.name AS terminal_name FROM devices d
-         JOIN terminals t ON t.company_id = d.company_id AND t.id = d.terminal_id
-        WHERE d.company_id = $1 ORDER BY d.last_seen_at DESC NULLS LAST`,
-        [auth.companyId],
-      );
-      return { items: rows.map(presentDevice) };
+      const schemaVersion = requestSchemaVersion(req);
+      const reportedAt = await recordDeviceActivity(db, authOf(req), { report: req.body, schemaVersion });
+      if (!reportedAt) throw notFound("device");
+      return { reportedAt: reportedAt.toISOString() };
     },
   );
 
@@ -136,18 +135,14 @@ export function registerDeviceRoutes(fastify: FastifyInstance, db: Database, gua
       const { id } = req.params;
       const rows = await db.query(
         `UPDATE devices SET active = false, revoked_at = COALESCE(revoked_at, now()), revoked_by = COALESCE(revoked_by, $3)
-          WHERE company_id = $1 AND id = $2 RETURNING *`,
+          WHERE company_id = $1 AND id = $2 RETURNING id`,
         [auth.companyId, id, auth.userId],
       );
       if (!rows[0]) throw notFound("device");
       forgetCachedTokens();
-      const named = await db.query(
-        `SELECT d.*, t.name AS terminal_name FROM devices d
-           JOIN terminals t ON t.company_id = d.company_id AND t.id = d.terminal_id
-          WHERE d.company_id = $1 AND d.id = $2`,
-        [auth.companyId, id],
-      );
-      return presentDevice(named[0] ?? rows[0]);
+      const [device] = await loadFleet(db, auth.companyId, { deviceId: id });
+      if (!device) throw notFound("device");
+      return device;
     },
   );
 

@@ -1,0 +1,8 @@
+import type { CompanySettings } from "@mostrador/domain";
+import { presentCompany } from "../auth/userPresenter";
+
+/** GET/PATCH /api/company: the editable settings and the row's change version (for expectedVersion). */
+export function presentCompanySettings(row: Record<string, unknown>): CompanySettings {
+  const { identifiedClientThreshold: _notEditedHere, ...company } = presentCompany(row);
+  return { ...company, version: Number(row.version) };
+}

@@ -1,0 +1,57 @@
+import type { CompanySettings, CompanySettingsField, CompanySettingsPatch } from "@mostrador/domain";
+import { allocateVersions } from "../../db/changeVersions";
+import type { Database } from "../../db/database";
+import { ApiError, notFound } from "../../http/apiError";
+import { presentCompanySettings } from "./companySettingsPresenter";
+
+/** Each editable field's column. */
+const columns: Record<CompanySettingsField, string> = {
+  name: "name",
+  nit: "nit",
+  address: "address",
+  phone: "phone",
+  taxRegime: "tax_regime",
+  receiptHeader: "receipt_header",
+  receiptFooter: "receipt_footer",
+  timeZone: "time_zone",
+  currency: "currency",
+  maxOfflineAgeDays: "max_offline_age_days",
+  deviceSilentMinutes: "device_silent_minutes",
+};
+
+/**
+ * "Empresa" saved by an admin: the fields sent replace the stored ones under a new change version,
+ * so every till downloads the company again in its next pull. With `expectedVersion`, settings
+ * changed meanwhile are refused (409 CONFLICT, details.current) and nothing is written. A patch
+ * that changes nothing takes no version (the tills have nothing to download).
+ */
+export async function updateCompanySettings(
+  db: Database,
+  companyId: string,
+  patch: CompanySettingsPatch,
+): Promise<CompanySettings> {
+  return db.transaction(async (tx) => {
+    // NO KEY UPDATE, not UPDATE: rows referencing the company (every insert) keep going meanwhile.
+    const rows = await tx.query("SELECT * FROM companies WHERE id = $1 FOR NO KEY UPDATE", [companyId]);
+    const row = rows[0];
+    if (!row) throw notFound("company");
+    const current = presentCompanySettings(row);
+    if (patch.expectedVersion !== undefined && patch.expectedVersion !== current.version)
+      throw new ApiError(409, "CONFLICT", "the company settings were changed by someone else meanwhile", {
+        current,
+      });
+    const changed = (Object.keys(columns) as CompanySettingsField[]).filter(
+      (field) => patch[field] !== undefined && patch[field] !== current[field],
+    );
+    if (changed.length === 0) return current;
+    const version = await allocateVersions(tx, companyId);
+    const values = changed.map((field) => patch[field]);
+    const sets = changed.map((field, i) => `${columns[field]} = $${i + 3}`);
+    const updated = await tx.query(`UPDATE companies SET ${sets.join(", ")}, version = $2 WHERE id = $1 RETURNING *`, [
+      companyId,
+      version,
+      ...values,
+    ]);
+    return presentCompanySettings(updated[0] as Record<string, unknown>);
+  });
+}
