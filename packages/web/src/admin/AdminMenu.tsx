@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { useI18n } from "../i18n/i18n";
 import "./admin.css";
 
-export type AdminView = "maintenance" | "numberings" | "devices";
+export type AdminView = "maintenance" | "numberings" | "devices" | "shifts";
 
 /** "Administración ▾" in the header, for admins only: maintenance windows, numberings and devices. */
 export function AdminMenu({ onOpen }: { onOpen: (view: AdminView) => void }) {
@@ -49,6 +49,7 @@ export function AdminMenu({ onOpen }: { onOpen: (view: AdminView) => void }) {
           {item("maintenance", t("maintenance.admin.open"))}
           {item("numberings", t("numbering.admin.open"))}
           {item("devices", t("devices.admin.open"))}
+          {item("shifts", t("shift.admin.title"))}
         </div>
       )}
     </div>

@@ -21,6 +21,8 @@ const SalesHistory = lazy(() => import("../history/SalesHistory"));
 const MaintenanceAdmin = lazy(() => import("../maintenance/MaintenanceAdmin"));
 const NumberingAdmin = lazy(() => import("../numbering/NumberingAdmin"));
 const DeviceAdmin = lazy(() => import("../devices/DeviceAdmin"));
+// Until the back-office shell mounts it at /admin/turnos (wouter), the admin menu opens it here.
+const ShiftAdmin = lazy(() => import("../shifts/admin/ShiftAdmin"));
 
 type View = "sale" | "history" | AdminView;
 
@@ -65,6 +67,7 @@ export function PosShell({ data }: { data: SellingData }) {
           requiresShift={data.terminal.requiresShift}
           deviceId={data.context.device.deviceId}
           userId={data.session.user.id}
+          names={{ company: data.company.name, terminal: data.terminal.name, cashier: data.session.user.name }}
           active={view === "sale"}
         >
           {(shiftId) => (
@@ -76,13 +79,15 @@ export function PosShell({ data }: { data: SellingData }) {
             <SalesHistory fallbackContext={fallbackContext} />
           </Suspense>
         )}
-        {isAdmin && (view === "maintenance" || view === "numberings" || view === "devices") && (
+        {isAdmin && (view === "maintenance" || view === "numberings" || view === "devices" || view === "shifts") && (
           <Suspense fallback={<p className="muted">…</p>}>
             <SessionGate session={data.session}>
               {view === "maintenance" ? (
                 <MaintenanceAdmin userToken={data.session.token} timeZone={data.company.timeZone} />
               ) : view === "numberings" ? (
                 <NumberingAdmin userToken={data.session.token} timeZone={data.company.timeZone} />
+              ) : view === "shifts" ? (
+                <ShiftAdmin userToken={data.session.token} timeZone={data.company.timeZone} />
               ) : (
                 <DeviceAdmin userToken={data.session.token} timeZone={data.company.timeZone} />
               )}
