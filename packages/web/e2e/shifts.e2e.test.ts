@@ -207,7 +207,11 @@ describe.skipIf(!runBrowserTests)("cash shifts at the till (issue 12)", () => {
       expect(Object.values(tally.copies)).toEqual([1, 1, 1, 1, 1]);
 
       // The owner, in "Administración → Turnos": the shift of Caja 1, closed, 5.000 short.
-      const owner = await suite.newPage({ width: 1366, height: 900 });
+      const ownerContext = await suite.browser.newContext({
+        viewport: { width: 1366, height: 900 },
+        acceptDownloads: true,
+      });
+      const owner = { context: ownerContext, page: await ownerContext.newPage() };
       await countPrints(owner.context);
       try {
         const admin = owner.page;
@@ -236,6 +240,20 @@ describe.skipIf(!runBrowserTests)("cash shifts at the till (issue 12)", () => {
         await admin.getByRole("button", { name: "Filtrar" }).click();
         await admin.getByText("No hay turnos con estos filtros.").waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
         await admin.getByRole("button", { name: "Limpiar" }).click();
+        // "Exportar CSV": the shift as a spreadsheet row (";" fields, comma decimals, a BOM).
+        const download = admin.waitForEvent("download");
+        await admin.getByRole("button", { name: "Exportar CSV" }).click();
+        const file = await download;
+        expect(file.suggestedFilename()).toMatch(/^turnos-\d{4}-\d{2}-\d{2}\.csv$/);
+        const csv = Buffer.concat(await (await file.createReadStream()).toArray()).toString("utf8");
+        const csvLines = csv
+          .replace(/^\uFEFF/, "")
+          .trimEnd()
+          .split("\r\n");
+        expect(csvLines[0]).toMatch(/^Caja;Abrió;Cerró;Apertura;Cierre;Estado;Base inicial;/);
+        expect(csvLines).toHaveLength(2);
+        expect(csvLines[1]).toContain(`;Cerrado;100000;`);
+        expect(csvLines[1]).toContain(`;${counted / 100};-5000;5;${items[0]?.id}`);
         await row.getByRole("button", { name: /^Ver / }).click();
 
         await admin.getByRole("heading", { name: "Turno de Caja 1" }).waitFor({ timeout: till.SETTLE_TIMEOUT_MS });

@@ -121,6 +121,10 @@ export const shiftMessagesEs = {
   "shift.admin.tillFigure": "Caja: {amount}",
   "shift.admin.invoiceAccepted": "Aceptada",
   "shift.admin.invoiceVoided": "Anulada",
+  "shift.admin.id": "Id",
+  "shift.admin.export": "Exportar CSV",
+  "shift.admin.exporting": "Exportando…",
+  "shift.admin.exportFile": "turnos",
 } as const;
 
 export const shiftMessagesEn: Record<keyof typeof shiftMessagesEs, string> = {
@@ -245,4 +249,8 @@ export const shiftMessagesEn: Record<keyof typeof shiftMessagesEs, string> = {
   "shift.admin.tillFigure": "Till: {amount}",
   "shift.admin.invoiceAccepted": "Accepted",
   "shift.admin.invoiceVoided": "Voided",
+  "shift.admin.id": "Id",
+  "shift.admin.export": "Export CSV",
+  "shift.admin.exporting": "Exporting…",
+  "shift.admin.exportFile": "shifts",
 };

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { useI18n } from "../../i18n/i18n";
 import { useAppServices } from "../../services/appServices";
 import { DifferenceCell } from "./DifferenceCell";
+import { ShiftExportButton } from "./ShiftExportButton";
 import { noShiftFilters, SHIFT_PAGE_SIZE, type ShiftListFilters, shiftListPath } from "./shiftListQuery";
 import type { ShiftLookups } from "./useShiftLookups";
 
@@ -120,6 +121,13 @@ export function ShiftList(props: {
         >
           {t("shift.admin.clear")}
         </button>
+        <ShiftExportButton
+          userToken={props.userToken}
+          timeZone={timeZone}
+          filters={props.filters}
+          lookups={lookups}
+          onError={setProblem}
+        />
       </form>
       {problem && (
         <p className="message message--error" role="alert">
