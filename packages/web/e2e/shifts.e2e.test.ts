@@ -133,7 +133,13 @@ describe.skipIf(!runBrowserTests)("cash shifts at the till (issue 12)", () => {
       const slip = page.getByRole("article", { name: "Comprobante de Retiro" });
       await slip.waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
       const slipText = ((await slip.textContent()) ?? "").replace(/\s+/g, " ");
-      for (const expected of ["Empresa Ejemplar S.A.S.", "CajaCaja 1", "Valor$ 20.000", "MotivoPago a proveedor"])
+      for (const expected of [
+        "Empresa Ejemplar S.A.S.",
+        "CajaCaja 1",
+        "CajeroCajera Ejemplar",
+        "Valor$ 20.000",
+        "MotivoPago a proveedor",
+      ])
         expect(slipText).toContain(expected);
       await page.getByRole("button", { name: "Imprimir", exact: true }).click();
       expect(await prints(page)).toBe(1);
@@ -180,6 +186,8 @@ describe.skipIf(!runBrowserTests)("cash shifts at the till (issue 12)", () => {
       expect(printed).toContain("Faltante $ 5.000");
       expect(printed).toContain("2 facturas pendientes de sincronizar");
       expect(printed).toContain("Base inicial$ 100.000");
+      for (const line of ["Empresa Ejemplar S.A.S.", "Caja 1", "AbrióCajera Ejemplar", "CerróCajera Ejemplar"])
+        expect(printed).toContain(line);
       expect(printed).toContain(`Tarjeta débito$ ${typed(cardSale.total)}`);
       expect(printed).toContain(`Tarjeta crédito$ ${typed(mixedSale.total - 5_000_00)}`);
       expect(printed).toContain(`Efectivo$ ${typed(cashSale.total + 5_000_00 + offlineCash)}`);
@@ -228,6 +236,10 @@ describe.skipIf(!runBrowserTests)("cash shifts at the till (issue 12)", () => {
         expect(rowText).toContain("Cerrado");
         expect(rowText).toContain("Faltante $ 5.000");
         expect(rowText).toContain(`$ ${typed(counted)}`);
+        await admin
+          .getByRole("figure", { name: "Diferencias por cajero" })
+          .getByText("Cajera Ejemplar: 1 turno, Faltante $ 5.000")
+          .waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
         // Filters: an open shift of Caja 1 there is none; a difference of 5.000 or more, this one.
         await admin.getByLabel("Estado").selectOption({ label: "Abierto" });
         await admin.getByRole("button", { name: "Filtrar" }).click();
@@ -263,6 +275,7 @@ describe.skipIf(!runBrowserTests)("cash shifts at the till (issue 12)", () => {
         // The server's Z report is the till's: the same invoices, the same figures.
         for (const line of [
           "Base inicial$ 100.000",
+          "AbrióCajera Ejemplar",
           "Facturas5",
           `Tarjeta débito$ ${typed(cardSale.total)}`,
           `Tarjeta crédito$ ${typed(mixedSale.total - 5_000_00)}`,

@@ -67,7 +67,12 @@ export function PosShell({ data }: { data: SellingData }) {
           requiresShift={data.terminal.requiresShift}
           deviceId={data.context.device.deviceId}
           userId={data.session.user.id}
-          names={{ company: data.company.name, terminal: data.terminal.name, cashier: data.session.user.name }}
+          names={{
+            company: data.company.name,
+            terminal: data.terminal.name,
+            cashier: data.session.user.name,
+            cashierId: data.session.user.id,
+          }}
           active={view === "sale"}
         >
           {(shiftId) => (

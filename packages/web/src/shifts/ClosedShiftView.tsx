@@ -14,8 +14,13 @@ export function ClosedShiftView({ shiftId, names, onDone }: { shiftId: string; n
       <ShiftReport
         shift={shift}
         invoices={invoices}
-        // The cashier on this till closed it; who opened it may have been someone else.
-        people={{ company: names.company, terminal: names.terminal, closedBy: names.cashier }}
+        // The cashier on this till closed it; who opened it is named when it was the same person.
+        people={{
+          company: names.company,
+          terminal: names.terminal,
+          openedBy: shift.document.openedBy === names.cashierId ? names.cashier : undefined,
+          closedBy: names.cashier,
+        }}
       />
       <div className="receipt-view__actions no-print">
         <button type="button" className="button" onClick={() => window.print()}>

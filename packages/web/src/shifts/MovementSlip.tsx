@@ -7,6 +7,7 @@ export interface TillNames {
   company: string;
   terminal: string;
   cashier: string;
+  cashierId: string;
 }
 
 /** The small 80 mm slip of an "Ingreso" or "Retiro" (to sign and keep with the cash). */

@@ -125,6 +125,11 @@ export const shiftMessagesEs = {
   "shift.admin.export": "Exportar CSV",
   "shift.admin.exporting": "Exportando…",
   "shift.admin.exportFile": "turnos",
+  "shift.admin.chartTitle": "Diferencias por cajero",
+  "shift.admin.chartHint":
+    "Diferencia de cada turno cerrado en el tiempo: arriba sobrante, abajo faltante (escala hasta {amount}).",
+  "shift.admin.chartLegend": "{cashier}: {count} turnos, {total} en total",
+  "shift.admin.chartLegendOne": "{cashier}: 1 turno, {total}",
 } as const;
 
 export const shiftMessagesEn: Record<keyof typeof shiftMessagesEs, string> = {
@@ -253,4 +258,8 @@ export const shiftMessagesEn: Record<keyof typeof shiftMessagesEs, string> = {
   "shift.admin.export": "Export CSV",
   "shift.admin.exporting": "Exporting…",
   "shift.admin.exportFile": "shifts",
+  "shift.admin.chartTitle": "Differences per cashier",
+  "shift.admin.chartHint": "Difference of each closed shift over time: over above, short below (scale up to {amount}).",
+  "shift.admin.chartLegend": "{cashier}: {count} shifts, {total} in all",
+  "shift.admin.chartLegendOne": "{cashier}: 1 shift, {total}",
 };

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { useI18n } from "../../i18n/i18n";
 import { useAppServices } from "../../services/appServices";
 import { DifferenceCell } from "./DifferenceCell";
+import { DifferenceChart } from "./DifferenceChart";
 import { ShiftExportButton } from "./ShiftExportButton";
 import { noShiftFilters, SHIFT_PAGE_SIZE, type ShiftListFilters, shiftListPath } from "./shiftListQuery";
 import type { ShiftLookups } from "./useShiftLookups";
@@ -222,6 +223,7 @@ export function ShiftList(props: {
           </button>
         </div>
       )}
+      <DifferenceChart userToken={props.userToken} timeZone={timeZone} filters={props.filters} lookups={lookups} />
     </section>
   );
 }
