@@ -40,6 +40,21 @@ async function countPrints(context: BrowserContext) {
 }
 const prints = (page: Page) => page.evaluate(() => (window as unknown as { __prints: number }).__prints);
 
+/** On paper (print media) the sheet shows and the screen around it does not. */
+async function printsAlone(
+  page: Page,
+  sheet: ReturnType<Page["getByRole"]>,
+  screenOnly: ReturnType<Page["getByRole"]>,
+) {
+  await page.emulateMedia({ media: "print" });
+  try {
+    expect(await sheet.isVisible()).toBe(true);
+    expect(await screenOnly.isVisible()).toBe(false);
+  } finally {
+    await page.emulateMedia({ media: "screen" });
+  }
+}
+
 /** The products, "Siguiente", then `pay` fills the payment step; "Facturar". Returns the number and total. */
 async function sellPaying(
   page: Page,
@@ -141,6 +156,7 @@ describe.skipIf(!runBrowserTests)("cash shifts at the till (issue 12)", () => {
         "MotivoPago a proveedor",
       ])
         expect(slipText).toContain(expected);
+      await printsAlone(page, slip, page.getByRole("button", { name: "Movimientos de efectivo" }));
       await page.getByRole("button", { name: "Imprimir", exact: true }).click();
       expect(await prints(page)).toBe(1);
       await page.getByRole("button", { name: "Cerrar", exact: true }).click();
@@ -192,6 +208,7 @@ describe.skipIf(!runBrowserTests)("cash shifts at the till (issue 12)", () => {
       expect(printed).toContain(`Tarjeta crédito$ ${typed(mixedSale.total - 5_000_00)}`);
       expect(printed).toContain(`Efectivo$ ${typed(cashSale.total + 5_000_00 + offlineCash)}`);
       expect(printed).toContain("Conteo por denominación");
+      await printsAlone(page, report, page.getByRole("button", { name: "Continuar" }));
       await page.getByRole("button", { name: "Continuar" }).click();
       await till.openShiftHeading(page).waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
 
@@ -291,6 +308,7 @@ describe.skipIf(!runBrowserTests)("cash shifts at the till (issue 12)", () => {
           .filter({ has: admin.getByRole("columnheader", { name: "Número" }) })
           .getByRole("row");
         await expect.poll(() => invoiceRows.count()).toBe(6); // header + 5 invoices
+        await printsAlone(admin, serverReport, admin.getByRole("heading", { name: "Facturas del turno" }));
         await admin.getByRole("button", { name: "Reimprimir cierre" }).click();
         expect(await prints(admin)).toBe(1);
         await admin.getByRole("button", { name: /Volver a turnos/ }).click();

@@ -22,33 +22,56 @@ export function ShiftBar(props: {
   const { shift } = props;
   const rejection = shift.status === "error" ? shift.errors[0] : undefined;
   return (
-    <section className="shift-bar no-print" aria-label={t("shift.closeTitle")}>
-      <div className="shift-bar__row">
-        <span>{t("shift.bar", { time: dateTime(shift.openedAt), amount: money(shift.document.openingFloat) })}</span>
-        <button type="button" className="button" onClick={() => setPanel("movement")}>
-          {t("shift.movements")}
-        </button>
-        <button type="button" className="button" onClick={() => setPanel("close")}>
-          {t("shift.closeTitle")}
-        </button>
-      </div>
-      {rejection && (
-        <p className="message message--error" role="alert">
-          {t("shift.barError", { message: rejection.messageEs })}
-        </p>
-      )}
-      {notice && panel === "none" && (
+    <>
+      <section className="shift-bar no-print" aria-label={t("shift.closeTitle")}>
         <div className="shift-bar__row">
-          <p className="message message--info" role="status">
-            {notice}
-          </p>
-          {recorded && (
-            <button type="button" className="button" onClick={() => setPanel("slip")}>
-              {t("shift.printSlip")}
-            </button>
-          )}
+          <span>{t("shift.bar", { time: dateTime(shift.openedAt), amount: money(shift.document.openingFloat) })}</span>
+          <button type="button" className="button" onClick={() => setPanel("movement")}>
+            {t("shift.movements")}
+          </button>
+          <button type="button" className="button" onClick={() => setPanel("close")}>
+            {t("shift.closeTitle")}
+          </button>
         </div>
-      )}
+        {rejection && (
+          <p className="message message--error" role="alert">
+            {t("shift.barError", { message: rejection.messageEs })}
+          </p>
+        )}
+        {notice && panel === "none" && (
+          <div className="shift-bar__row">
+            <p className="message message--info" role="status">
+              {notice}
+            </p>
+            {recorded && (
+              <button type="button" className="button" onClick={() => setPanel("slip")}>
+                {t("shift.printSlip")}
+              </button>
+            )}
+          </div>
+        )}
+        {panel === "movement" && (
+          <CashMovementForm
+            shiftId={shift.id}
+            userId={props.userId}
+            onDone={(text, movement) => {
+              setNotice(text);
+              setRecorded(movement);
+              setPanel("none");
+            }}
+            onCancel={() => setPanel("none")}
+          />
+        )}
+        {panel === "close" && (
+          <CloseShiftForm
+            shift={shift}
+            userId={props.userId}
+            onClosed={props.onClosed}
+            onCancel={() => setPanel("none")}
+          />
+        )}
+      </section>
+      {/* Outside the no-print bar: the slip is what gets printed. */}
       {panel === "slip" && recorded && (
         <div className="receipt-view">
           <MovementSlip movement={recorded} names={props.names} />
@@ -62,26 +85,6 @@ export function ShiftBar(props: {
           </div>
         </div>
       )}
-      {panel === "movement" && (
-        <CashMovementForm
-          shiftId={shift.id}
-          userId={props.userId}
-          onDone={(text, movement) => {
-            setNotice(text);
-            setRecorded(movement);
-            setPanel("none");
-          }}
-          onCancel={() => setPanel("none")}
-        />
-      )}
-      {panel === "close" && (
-        <CloseShiftForm
-          shift={shift}
-          userId={props.userId}
-          onClosed={props.onClosed}
-          onCancel={() => setPanel("none")}
-        />
-      )}
-    </section>
+    </>
   );
 }
