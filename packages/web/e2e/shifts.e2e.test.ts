@@ -278,6 +278,14 @@ describe.skipIf(!runBrowserTests)("cash shifts at the till (issue 12)", () => {
         await admin.getByRole("button", { name: "Filtrar" }).click();
         await admin.getByText("No hay turnos con estos filtros.").waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
         await admin.getByRole("button", { name: "Limpiar" }).click();
+        await row.waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+        await admin.getByLabel(/^Cajero/).selectOption({ label: "Administradora Ejemplar" });
+        await admin.getByRole("button", { name: "Filtrar" }).click();
+        await admin.getByText("No hay turnos con estos filtros.").waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+        await admin.getByLabel(/^Cajero/).selectOption({ label: "Cajera Ejemplar" });
+        await admin.getByRole("button", { name: "Filtrar" }).click();
+        await row.waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+        await admin.getByRole("button", { name: "Limpiar" }).click();
         // "Exportar CSV": the shift as a spreadsheet row (";" fields, comma decimals, a BOM).
         const download = admin.waitForEvent("download");
         await admin.getByRole("button", { name: "Exportar CSV" }).click();

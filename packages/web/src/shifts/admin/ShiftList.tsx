@@ -84,6 +84,17 @@ export function ShiftList(props: {
           </select>
         </label>
         <label className="field">
+          <span>{t("shift.admin.filterCashier")}</span>
+          <select value={draft.cashierId} onChange={(e) => set("cashierId", e.target.value)}>
+            <option value="">{t("shift.admin.allCashiers")}</option>
+            {lookups.users.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
           <span>{t("shift.admin.filterStatus")}</span>
           <select value={draft.status} onChange={(e) => set("status", e.target.value as ShiftListFilters["status"])}>
             <option value="">{t("shift.admin.all")}</option>

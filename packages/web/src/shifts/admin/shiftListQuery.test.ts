@@ -24,6 +24,7 @@ describe("the Turnos list query", () => {
     const result = shiftListPath(
       {
         terminalId: "0193a1b2-0000-7000-8000-000000000001",
+        cashierId: "0193a1b2-0000-7000-8000-000000000002",
         status: "closed",
         fromDate: "2026-03-01",
         toDate: "2026-03-02",
@@ -36,6 +37,7 @@ describe("the Turnos list query", () => {
     expect(result.path.startsWith("/api/shifts?")).toBe(true);
     expect(query(result.path)).toEqual({
       terminalId: "0193a1b2-0000-7000-8000-000000000001",
+      cashierId: "0193a1b2-0000-7000-8000-000000000002",
       status: "closed",
       from: "2026-03-01T05:00:00.000Z",
       to: "2026-03-03T05:00:00.000Z",

@@ -3,6 +3,8 @@ import { parseMoneyInput } from "../../sale/payment";
 /** The "Turnos" filters as the owner types them (dates are the shop's calendar days). */
 export interface ShiftListFilters {
   terminalId: string;
+  /** Shifts this user opened or closed; "" = anyone. */
+  cashierId: string;
   status: "" | "open" | "closed";
   /** YYYY-MM-DD, first day included; "" = no bound. */
   fromDate: string;
@@ -14,6 +16,7 @@ export interface ShiftListFilters {
 
 export const noShiftFilters: ShiftListFilters = {
   terminalId: "",
+  cashierId: "",
   status: "",
   fromDate: "",
   toDate: "",
@@ -72,6 +75,7 @@ export function shiftListPath(
 ): { path: string } | { problem: "minDifference" | "dates" } {
   const q = new URLSearchParams();
   if (filters.terminalId) q.set("terminalId", filters.terminalId);
+  if (filters.cashierId) q.set("cashierId", filters.cashierId);
   if (filters.status) q.set("status", filters.status);
   if (filters.fromDate && filters.toDate && filters.toDate < filters.fromDate) return { problem: "dates" };
   if (filters.fromDate) q.set("from", startOfLocalDay(filters.fromDate, timeZone));

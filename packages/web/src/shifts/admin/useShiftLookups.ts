@@ -7,6 +7,7 @@ const userListSchema = listResponseSchema(userSchema);
 
 export interface ShiftLookups {
   terminals: { id: string; name: string }[];
+  users: { id: string; name: string }[];
   /** Terminal and user names by id (a shift carries ids only). */
   terminalName: (id: string) => string;
   userName: (id: string | null) => string;
@@ -19,7 +20,7 @@ export interface ShiftLookups {
 export function useShiftLookups(userToken: string): ShiftLookups {
   const { transport } = useAppServices();
   const [terminals, setTerminals] = useState<{ id: string; name: string }[]>([]);
-  const [users, setUsers] = useState<Map<string, string>>(new Map());
+  const [users, setUsers] = useState<{ id: string; name: string }[]>([]);
   useEffect(() => {
     let live = true;
     const token = { token: userToken };
@@ -29,16 +30,18 @@ export function useShiftLookups(userToken: string): ShiftLookups {
     ]).then(([t, u]) => {
       if (!live) return;
       if (t.status === "fulfilled") setTerminals(t.value.items.map((x) => ({ id: x.id, name: x.name })));
-      if (u.status === "fulfilled") setUsers(new Map(u.value.items.map((x) => [x.id, x.name])));
+      if (u.status === "fulfilled") setUsers(u.value.items.map((x) => ({ id: x.id, name: x.name })));
     });
     return () => {
       live = false;
     };
   }, [transport, userToken]);
-  const names = new Map(terminals.map((x) => [x.id, x.name]));
+  const terminalNames = new Map(terminals.map((x) => [x.id, x.name]));
+  const userNames = new Map(users.map((x) => [x.id, x.name]));
   return {
     terminals,
-    terminalName: (id) => names.get(id) ?? id.slice(0, 8),
-    userName: (id) => (id === null ? "" : (users.get(id) ?? id.slice(0, 8))),
+    users,
+    terminalName: (id) => terminalNames.get(id) ?? id.slice(0, 8),
+    userName: (id) => (id === null ? "" : (userNames.get(id) ?? id.slice(0, 8))),
   };
 }
