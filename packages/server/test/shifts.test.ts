@@ -198,3 +198,51 @@ describe("hostile shifts beside valid invoices", () => {
     expect(tooMany.status).toBe(400);
   });
 });
+
+describe("the count by denomination on a closing", () => {
+  it("accepted with bills and coins told apart and as older tills wrote it; a coin of $ 50.000 or a wrong sum → SHIFT_INVALID", async () => {
+    const shop = await newShop(server);
+    const till = await openTill(shop);
+    const withForms = openShift(shop, till);
+    const older = openShift(shop, till);
+    const badCoin = openShift(shop, till);
+    const badSum = openShift(shop, till);
+    await pushShifts(till, [withForms]);
+    const closeWith = (s: typeof withForms, cashDenominations: unknown[], cash: number) => {
+      const c = closed(shop, s, [], cash);
+      return { ...c, closing: { ...c.closing, cashDenominations } };
+    };
+    // $ 50.000 + a $ 1.000 bill + a $ 1.000 coin + 2 coins of $ 500 = $ 53.000
+    const forms = [
+      { value: 5_000_000, form: "bill", count: 1 },
+      { value: 100_000, form: "bill", count: 1 },
+      { value: 100_000, form: "coin", count: 1 },
+      { value: 50_000, form: "coin", count: 2 },
+    ];
+    const first = await pushShifts(till, [closeWith(withForms, forms, 5_300_000)]);
+    expect(first.shiftResults[0]).toMatchObject({ outcome: "accepted" });
+    const stored = await detail(shop, withForms.id);
+    expect(stored.document.closing.cashDenominations).toEqual(forms);
+    expect(stored.countedCash).toBe(5_300_000);
+
+    await pushShifts(till, [older]);
+    const olderClosing = closeWith(older, [{ value: 100_000, count: 3 }], 300_000);
+    expect((await pushShifts(till, [olderClosing])).shiftResults[0]).toMatchObject({ outcome: "accepted" });
+
+    await pushShifts(till, [badCoin]);
+    const refused = await pushShifts(till, [
+      closeWith(badCoin, [{ value: 5_000_000, form: "coin", count: 1 }], 5_000_000),
+    ]);
+    expect(refused.shiftResults[0].errors[0]).toMatchObject({ code: "SHIFT_INVALID" });
+    const wrongSum = await pushShifts(till, [
+      closeWith(badSum, [{ value: 5_000_000, form: "bill", count: 1 }], 4_000_000),
+    ]);
+    expect(wrongSum.shiftResults[0].errors[0]).toMatchObject({ code: "SHIFT_INVALID" });
+    const rows = await server.db.query<{ id: string; status: string }>(
+      "SELECT id, status FROM shifts WHERE company_id = $1",
+      [shop.demo.companyId],
+    );
+    const status = Object.fromEntries(rows.map((r) => [r.id, r.status]));
+    expect(status).toEqual({ [withForms.id]: "closed", [older.id]: "closed", [badCoin.id]: "open" });
+  });
+});

@@ -32,13 +32,24 @@ export const COP_DENOMINATIONS = [
   10_000_000, 5_000_000, 2_000_000, 1_000_000, 500_000, 200_000, 100_000, 50_000, 20_000, 10_000, 5_000,
 ] as const;
 
-export const cashDenominationSchema = z.strictObject({
-  value: z
-    .number()
-    .int()
-    .refine((v) => (COP_DENOMINATIONS as readonly number[]).includes(v), { message: "not a COP bill or coin" }),
-  count: z.number().int().min(0).max(1_000_000),
-});
+/** COP bills ($ 100.000 … $ 1.000) and coins ($ 1.000 … $ 50) in centavos: $ 1.000 is both. */
+export const COP_BILLS = [10_000_000, 5_000_000, 2_000_000, 1_000_000, 500_000, 200_000, 100_000] as const;
+export const COP_COINS = [100_000, 50_000, 20_000, 10_000, 5_000] as const;
+
+export const cashDenominationSchema = z
+  .strictObject({
+    value: z
+      .number()
+      .int()
+      .refine((v) => (COP_DENOMINATIONS as readonly number[]).includes(v), { message: "not a COP bill or coin" }),
+    /** Bill or coin (the $ 1.000 exists as both); absent in closings written before it was recorded. */
+    form: z.enum(["bill", "coin"]).optional(),
+    count: z.number().int().min(0).max(1_000_000),
+  })
+  .refine(
+    (d) => d.form === undefined || ((d.form === "bill" ? COP_BILLS : COP_COINS) as readonly number[]).includes(d.value),
+    { message: "no COP bill or coin of that value", path: ["form"] },
+  );
 export type CashDenomination = z.infer<typeof cashDenominationSchema>;
 
 /**
@@ -56,7 +67,13 @@ export const shiftClosingSchema = z.strictObject({
   closedBy: idSchema,
   counted: amountByKindSchema,
   /** Optional: the cash counted bill by bill; its sum is the counted cash. */
-  cashDenominations: z.array(cashDenominationSchema).max(COP_DENOMINATIONS.length).optional(),
+  cashDenominations: z
+    .array(cashDenominationSchema)
+    .max(COP_BILLS.length + COP_COINS.length)
+    .refine((list) => new Set(list.map((d) => `${d.form ?? ""}${d.value}`)).size === list.length, {
+      message: "a bill or coin appears twice",
+    })
+    .optional(),
   /** What the till expected when it closed (it may not have had every invoice's answer yet). */
   expected: amountByKindSchema,
 });

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { useI18n } from "../i18n/i18n";
 import "./admin.css";
 
-export type AdminView = "maintenance" | "numberings" | "devices" | "company";
+export type AdminView = "maintenance" | "numberings" | "devices" | "company" | "shifts";
 
 /** "Administración ▾" in the header, for admins only: maintenance windows, numberings and devices. */
 export function AdminMenu({ onOpen }: { onOpen: (view: AdminView) => void }) {
@@ -50,6 +50,7 @@ export function AdminMenu({ onOpen }: { onOpen: (view: AdminView) => void }) {
           {item("numberings", t("numbering.admin.open"))}
           {item("devices", t("devices.admin.open"))}
           {item("company", t("company.open"))}
+          {item("shifts", t("shift.admin.title"))}
         </div>
       )}
     </div>

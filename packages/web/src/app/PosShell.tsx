@@ -23,6 +23,8 @@ const MaintenanceAdmin = lazy(() => import("../maintenance/MaintenanceAdmin"));
 const NumberingAdmin = lazy(() => import("../numbering/NumberingAdmin"));
 const DeviceAdmin = lazy(() => import("../devices/DeviceAdmin"));
 const CompanySettings = lazy(() => import("../company/CompanySettings"));
+// Until the back-office shell mounts it at /admin/turnos (wouter), the admin menu opens it here.
+const ShiftAdmin = lazy(() => import("../shifts/admin/ShiftAdmin"));
 
 type View = "sale" | "history" | AdminView;
 
@@ -67,6 +69,12 @@ export function PosShell({ data }: { data: SellingData }) {
           requiresShift={data.terminal.requiresShift}
           deviceId={data.context.device.deviceId}
           userId={data.session.user.id}
+          names={{
+            company: data.company.name,
+            terminal: data.terminal.name,
+            cashier: data.session.user.name,
+            cashierId: data.session.user.id,
+          }}
           active={view === "sale"}
         >
           {(shiftId) => (
@@ -78,7 +86,7 @@ export function PosShell({ data }: { data: SellingData }) {
             <SalesHistory fallbackContext={fallbackContext} />
           </Suspense>
         )}
-        {isAdmin && (view === "maintenance" || view === "numberings" || view === "devices" || view === "company") && (
+        {isAdmin && view !== "sale" && view !== "history" && (
           <Suspense fallback={<p className="muted">…</p>}>
             <SessionGate session={data.session}>
               {view === "maintenance" ? (
@@ -87,6 +95,8 @@ export function PosShell({ data }: { data: SellingData }) {
                 <NumberingAdmin userToken={data.session.token} timeZone={data.company.timeZone} />
               ) : view === "company" ? (
                 <CompanySettings userToken={data.session.token} timeZone={data.company.timeZone} />
+              ) : view === "shifts" ? (
+                <ShiftAdmin userToken={data.session.token} timeZone={data.company.timeZone} />
               ) : (
                 <DeviceAdmin userToken={data.session.token} timeZone={data.company.timeZone} />
               )}

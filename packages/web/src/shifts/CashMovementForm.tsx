@@ -1,4 +1,4 @@
-import type { CashMovementKind } from "@mostrador/domain";
+import type { CashMovement, CashMovementKind } from "@mostrador/domain";
 import { type FormEvent, useState } from "react";
 import { useI18n } from "../i18n/i18n";
 import { parseMoneyInput } from "../sale/payment";
@@ -8,7 +8,8 @@ import { useAppServices } from "../services/appServices";
 export function CashMovementForm(props: {
   shiftId: string;
   userId: string;
-  onDone: (notice: string) => void;
+  /** The notice to show and the movement just recorded (for its slip). */
+  onDone: (notice: string, movement: CashMovement) => void;
   onCancel: () => void;
 }) {
   const { store, syncEngine } = useAppServices();
@@ -26,9 +27,13 @@ export function CashMovementForm(props: {
     if (reason.trim() === "") return setError(t("shift.reasonRequired"));
     setBusy(true);
     try {
-      await store.addCashMovement(props.shiftId, { kind, amount: value, reason, by: props.userId });
+      const shift = await store.addCashMovement(props.shiftId, { kind, amount: value, reason, by: props.userId });
       syncEngine.requestSync("shift"); // on disk: upload it when the connection allows
-      props.onDone(t("shift.recorded", { kind: t(kind === "in" ? "shift.in" : "shift.out"), amount: money(value) }));
+      const movement = shift.document.movements[shift.document.movements.length - 1] as CashMovement;
+      props.onDone(
+        t("shift.recorded", { kind: t(kind === "in" ? "shift.in" : "shift.out"), amount: money(value) }),
+        movement,
+      );
     } catch (e) {
       setError(t("shift.saveFailed", { message: e instanceof Error ? e.message : String(e) }));
     } finally {

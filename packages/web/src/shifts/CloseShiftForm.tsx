@@ -4,6 +4,8 @@ import { type MessageKey, useI18n } from "../i18n/i18n";
 import { formatMoneyInput, parseMoneyInput } from "../sale/payment";
 import { useAppServices } from "../services/appServices";
 import type { LocalShift } from "../storage/localRecords";
+import { DenominationCount } from "./DenominationCount";
+import { countDenominations, denominationLabel, type TypedCounts } from "./denominations";
 import { differenceLabel } from "./differenceLabel";
 import { shiftClosingFigures } from "./shiftFigures";
 import { useShiftInvoices } from "./useShift";
@@ -25,13 +27,22 @@ export function CloseShiftForm(props: {
   const { t, money } = i18n;
   const invoices = useShiftInvoices(props.shift.id);
   const [typed, setTyped] = useState<Partial<Record<PaymentMethodKind, string>>>({});
+  /** The count by bill and coin, when the cashier chose it; null = the cash amount is typed. */
+  const [pieces, setPieces] = useState<TypedCounts | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   if (!invoices) return null;
   const { report } = shiftClosingFigures(props.shift, invoices);
+  const byDenomination = pieces ? countDenominations(pieces) : null;
+  const denominationProblem =
+    byDenomination && "problem" in byDenomination
+      ? t("shift.badPieces", { label: denominationLabel(i18n, byDenomination.problem) })
+      : null;
   // Cash must be counted; other kinds start at what the invoices say (card and transfer slips).
-  const textOf = (kind: PaymentMethodKind, expected: number) =>
-    typed[kind] ?? (kind === "cash" ? "" : formatMoneyInput(expected));
+  const textOf = (kind: PaymentMethodKind, expected: number) => {
+    if (kind === "cash" && byDenomination) return "cash" in byDenomination ? formatMoneyInput(byDenomination.cash) : "";
+    return typed[kind] ?? (kind === "cash" ? "" : formatMoneyInput(expected));
+  };
   const counted: AmountByKind | null = (() => {
     const out: AmountByKind = [];
     for (const e of report.expected) {
@@ -49,7 +60,13 @@ export function CloseShiftForm(props: {
     if (!counted) return setError(t("shift.badAmount"));
     setBusy(true);
     try {
-      await store.closeShift(props.shift.id, { closedBy: props.userId, counted, expected: report.expected });
+      const cashDenominations = byDenomination && "entries" in byDenomination ? byDenomination.entries : undefined;
+      await store.closeShift(props.shift.id, {
+        closedBy: props.userId,
+        counted,
+        expected: report.expected,
+        ...(cashDenominations ? { cashDenominations } : {}),
+      });
       syncEngine.requestSync("shift"); // on disk: upload it when the connection allows
       props.onClosed(props.shift.id);
     } catch (e) {
@@ -82,6 +99,7 @@ export function CloseShiftForm(props: {
                     inputMode="decimal"
                     aria-label={t("shift.countedOf", { kind: t(kindLabel(e.kind)) })}
                     value={textOf(e.kind, e.amount)}
+                    readOnly={e.kind === "cash" && pieces !== null}
                     onChange={(ev) => setTyped((c) => ({ ...c, [e.kind]: ev.target.value }))}
                   />
                 </td>
@@ -93,6 +111,15 @@ export function CloseShiftForm(props: {
           })}
         </tbody>
       </table>
+      <button type="button" className="button button--ghost" onClick={() => setPieces(pieces ? null : {})}>
+        {t(pieces ? "shift.stopDenominations" : "shift.countByDenomination")}
+      </button>
+      {pieces && <DenominationCount typed={pieces} onChange={setPieces} />}
+      {denominationProblem && (
+        <p className="message message--error" role="alert">
+          {denominationProblem}
+        </p>
+      )}
       {error && (
         <p className="message message--error" role="alert">
           {error}

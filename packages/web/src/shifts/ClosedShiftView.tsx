@@ -1,16 +1,27 @@
 import { useI18n } from "../i18n/i18n";
+import type { TillNames } from "./MovementSlip";
 import { ShiftReport } from "./ShiftReport";
 import { useShift, useShiftInvoices } from "./useShift";
 
 /** After "Confirmar cierre": the "Cierre de turno" to print, then back to "Abrir turno". */
-export function ClosedShiftView({ shiftId, onDone }: { shiftId: string; onDone: () => void }) {
+export function ClosedShiftView({ shiftId, names, onDone }: { shiftId: string; names: TillNames; onDone: () => void }) {
   const { t } = useI18n();
   const shift = useShift(shiftId);
   const invoices = useShiftInvoices(shiftId);
   if (!shift || !invoices) return null;
   return (
     <section className="receipt-view">
-      <ShiftReport shift={shift} invoices={invoices} />
+      <ShiftReport
+        shift={shift}
+        invoices={invoices}
+        // The cashier on this till closed it; who opened it is named when it was the same person.
+        people={{
+          company: names.company,
+          terminal: names.terminal,
+          openedBy: shift.document.openedBy === names.cashierId ? names.cashier : undefined,
+          closedBy: names.cashier,
+        }}
+      />
       <div className="receipt-view__actions no-print">
         <button type="button" className="button" onClick={() => window.print()}>
           {t("shift.print")}

@@ -1,57 +1,90 @@
+import type { CashMovement } from "@mostrador/domain";
 import { useState } from "react";
 import { useI18n } from "../i18n/i18n";
 import type { LocalShift } from "../storage/localRecords";
 import { CashMovementForm } from "./CashMovementForm";
 import { CloseShiftForm } from "./CloseShiftForm";
+import { MovementSlip, type TillNames } from "./MovementSlip";
 import "./shifts.css";
 
 /** Above the sale while a shift is open: its state, "Movimientos de efectivo" and "Cerrar turno". */
-export function ShiftBar(props: { shift: LocalShift; userId: string; onClosed: (shiftId: string) => void }) {
+export function ShiftBar(props: {
+  shift: LocalShift;
+  userId: string;
+  names: TillNames;
+  onClosed: (shiftId: string) => void;
+}) {
   const { t, money, dateTime } = useI18n();
-  const [panel, setPanel] = useState<"none" | "movement" | "close">("none");
+  const [panel, setPanel] = useState<"none" | "movement" | "close" | "slip">("none");
   const [notice, setNotice] = useState<string | null>(null);
+  /** The last Ingreso/Retiro recorded here, for "Imprimir comprobante". */
+  const [recorded, setRecorded] = useState<CashMovement | null>(null);
   const { shift } = props;
   const rejection = shift.status === "error" ? shift.errors[0] : undefined;
   return (
-    <section className="shift-bar no-print" aria-label={t("shift.closeTitle")}>
-      <div className="shift-bar__row">
-        <span>{t("shift.bar", { time: dateTime(shift.openedAt), amount: money(shift.document.openingFloat) })}</span>
-        <button type="button" className="button" onClick={() => setPanel("movement")}>
-          {t("shift.movements")}
-        </button>
-        <button type="button" className="button" onClick={() => setPanel("close")}>
-          {t("shift.closeTitle")}
-        </button>
-      </div>
-      {rejection && (
-        <p className="message message--error" role="alert">
-          {t("shift.barError", { message: rejection.messageEs })}
-        </p>
+    <>
+      <section className="shift-bar no-print" aria-label={t("shift.closeTitle")}>
+        <div className="shift-bar__row">
+          <span>{t("shift.bar", { time: dateTime(shift.openedAt), amount: money(shift.document.openingFloat) })}</span>
+          <button type="button" className="button" onClick={() => setPanel("movement")}>
+            {t("shift.movements")}
+          </button>
+          <button type="button" className="button" onClick={() => setPanel("close")}>
+            {t("shift.closeTitle")}
+          </button>
+        </div>
+        {rejection && (
+          <p className="message message--error" role="alert">
+            {t("shift.barError", { message: rejection.messageEs })}
+          </p>
+        )}
+        {notice && panel === "none" && (
+          <div className="shift-bar__row">
+            <p className="message message--info" role="status">
+              {notice}
+            </p>
+            {recorded && (
+              <button type="button" className="button" onClick={() => setPanel("slip")}>
+                {t("shift.printSlip")}
+              </button>
+            )}
+          </div>
+        )}
+        {panel === "movement" && (
+          <CashMovementForm
+            shiftId={shift.id}
+            userId={props.userId}
+            onDone={(text, movement) => {
+              setNotice(text);
+              setRecorded(movement);
+              setPanel("none");
+            }}
+            onCancel={() => setPanel("none")}
+          />
+        )}
+        {panel === "close" && (
+          <CloseShiftForm
+            shift={shift}
+            userId={props.userId}
+            onClosed={props.onClosed}
+            onCancel={() => setPanel("none")}
+          />
+        )}
+      </section>
+      {/* Outside the no-print bar: the slip is what gets printed. */}
+      {panel === "slip" && recorded && (
+        <div className="receipt-view">
+          <MovementSlip movement={recorded} names={props.names} />
+          <div className="receipt-view__actions no-print">
+            <button type="button" className="button button--primary" autoFocus onClick={() => window.print()}>
+              {t("shift.print")}
+            </button>
+            <button type="button" className="button" onClick={() => setPanel("none")}>
+              {t("shift.closeSlip")}
+            </button>
+          </div>
+        </div>
       )}
-      {notice && panel === "none" && (
-        <p className="message message--info" role="status">
-          {notice}
-        </p>
-      )}
-      {panel === "movement" && (
-        <CashMovementForm
-          shiftId={shift.id}
-          userId={props.userId}
-          onDone={(text) => {
-            setNotice(text);
-            setPanel("none");
-          }}
-          onCancel={() => setPanel("none")}
-        />
-      )}
-      {panel === "close" && (
-        <CloseShiftForm
-          shift={shift}
-          userId={props.userId}
-          onClosed={props.onClosed}
-          onCancel={() => setPanel("none")}
-        />
-      )}
-    </section>
+    </>
   );
 }

@@ -1,5 +1,6 @@
 import { type ReactNode, useState } from "react";
 import { ClosedShiftView } from "./ClosedShiftView";
+import type { TillNames } from "./MovementSlip";
 import { OpenShiftForm } from "./OpenShiftForm";
 import { ShiftBar } from "./ShiftBar";
 import { useOpenShift } from "./useShift";
@@ -14,6 +15,8 @@ export function ShiftGate(props: {
   requiresShift: boolean;
   deviceId: string;
   userId: string;
+  /** Company, terminal and cashier names for the printed slips and the Cierre de turno. */
+  names: TillNames;
   active: boolean;
   children: (shiftId: string | null) => ReactNode;
 }) {
@@ -22,7 +25,7 @@ export function ShiftGate(props: {
   if (closedShiftId) {
     return (
       <div className="sale-screen sale-screen--receipt" hidden={!props.active}>
-        <ClosedShiftView shiftId={closedShiftId} onDone={() => setClosedShiftId(null)} />
+        <ClosedShiftView shiftId={closedShiftId} names={props.names} onDone={() => setClosedShiftId(null)} />
       </div>
     );
   }
@@ -36,7 +39,9 @@ export function ShiftGate(props: {
   }
   return (
     <>
-      {openShift && props.active && <ShiftBar shift={openShift} userId={props.userId} onClosed={setClosedShiftId} />}
+      {openShift && props.active && (
+        <ShiftBar shift={openShift} userId={props.userId} names={props.names} onClosed={setClosedShiftId} />
+      )}
       {props.children(openShift?.id ?? null)}
     </>
   );
