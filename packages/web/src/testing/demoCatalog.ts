@@ -101,6 +101,7 @@ export const posNumbering: Numbering = {
   blockSize: null,
   maxUnusedPerDevice: null,
   active: true,
+  kind: "invoice",
 };
 export const feNumbering: Numbering = {
   ...posNumbering,
@@ -121,6 +122,7 @@ export const caja1: Terminal = {
   priceListId: null,
   active: true,
   requiresShift: true,
+  creditNoteNumberingId: null,
 };
 export const caja3: Terminal = {
   ...caja1,
