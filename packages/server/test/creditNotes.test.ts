@@ -279,4 +279,42 @@ describe("credit notes in POST /api/sync/push", () => {
     );
     expect(await countRows(server, "credit_notes", shop.demo.companyId)).toBe(0);
   });
+
+  it("catalog: a terminal's numberings must be of the right kind; a credit-note numbering is never electronic", async () => {
+    const shop = await newShop(server);
+    const { http, admin, demo } = shop;
+    const terminal = `/api/terminals/${demo.terminals.caja1}`;
+    expect((await http.get(terminal, { token: admin })).body.creditNoteNumberingId).toBe(demo.numberings.creditNote);
+    expectApiError(
+      await http.patch(terminal, { creditNoteNumberingId: demo.numberings.pos }, { token: admin }),
+      400,
+      "VALIDATION_FAILED",
+    );
+    expectApiError(
+      await http.patch(terminal, { numberingId: demo.numberings.creditNote }, { token: admin }),
+      400,
+      "VALIDATION_FAILED",
+    );
+    const nc = await http.get(`/api/numberings/${demo.numberings.creditNote}`, { token: admin });
+    expect(nc.body).toMatchObject({ kind: "credit_note", prefix: "NC", electronic: false });
+    expectApiError(
+      await http.post(
+        "/api/numberings",
+        {
+          name: "NC electrónica",
+          prefix: "NCE",
+          rangeFrom: 1,
+          rangeTo: 10,
+          validFrom: "2025-01-01",
+          validUntil: "2027-12-31",
+          electronic: true,
+          kind: "credit_note",
+        },
+        { token: admin },
+      ),
+      400,
+      "VALIDATION_FAILED",
+    );
+    expect((await http.patch(terminal, { creditNoteNumberingId: null }, { token: admin })).status).toBe(200);
+  });
 });
