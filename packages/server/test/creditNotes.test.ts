@@ -317,4 +317,25 @@ describe("credit notes in POST /api/sync/push", () => {
     );
     expect((await http.patch(terminal, { creditNoteNumberingId: null }, { token: admin })).status).toBe(200);
   });
+
+  it("credit-note numbers are leased like invoice numbers: numbers used by credit notes free the device's allowance", async () => {
+    const shop = await newShop(server);
+    const nc = shop.demo.numberings.creditNote;
+    const patched = await shop.http.patch(`/api/numberings/${nc}`, { maxUnusedPerDevice: 2 }, { token: shop.admin });
+    expect(patched.status).toBe(200);
+    const till = await withCreditNotes(shop, await openTill(shop), { lease: 2 });
+    const lease = () =>
+      shop.http.post("/api/number-blocks/lease", { numberingId: nc }, { token: till.token, headers: schemaHeader });
+    expectApiError(await lease(), 409, "LEASE_LIMIT_REACHED");
+    const invoice = till.invoice();
+    await pushOk(till, [invoice]);
+    const first = till.creditNote(invoice, [{ invoiceLineIndex: 0, quantity: 1 }]);
+    const second = till.creditNote(invoice, [{ invoiceLineIndex: 0, quantity: 1 }], { returned: [1, 0] });
+    expect(second.number).toBe(till.creditNoteBlock.rangeTo);
+    const { creditNoteResults } = await pushDocs(shop, till, { creditNotes: [first, second] });
+    expect(creditNoteResults.map((r) => r.outcome)).toEqual(["accepted", "accepted"]);
+    const next = await lease();
+    expect(next.status, JSON.stringify(next.body)).toBe(201);
+    expect(next.body.rangeFrom).toBe(till.creditNoteBlock.rangeTo + 1);
+  });
 });
