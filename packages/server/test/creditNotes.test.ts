@@ -338,4 +338,18 @@ describe("credit notes in POST /api/sync/push", () => {
     expect(next.status, JSON.stringify(next.body)).toBe(201);
     expect(next.body.rangeFrom).toBe(till.creditNoteBlock.rangeTo + 1);
   });
+
+  it("releasing a terminal's numbers keeps those its credit notes used", async () => {
+    const { shop, till, invoice } = await soldThree();
+    const note = till.creditNote(invoice, [{ invoiceLineIndex: 0, quantity: 1 }]);
+    expect((await pushDocs(shop, till, { creditNotes: [note] })).creditNoteResults[0].outcome).toBe("accepted");
+    const res = await shop.http.post(`/api/terminals/${till.terminalId}/release-numbers`, {}, { token: shop.admin });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const ncBlock = (res.body.blocks as Json[]).find((b) => b.blockId === till.creditNoteBlock.id);
+    expect(ncBlock).toMatchObject({ from: note.number + 1, to: till.creditNoteBlock.rangeTo });
+    const report = await shop.http.get(`/api/numberings/${shop.demo.numberings.creditNote}/report`, {
+      token: shop.admin,
+    });
+    expect(report.body.totals).toMatchObject({ used: 1, released: till.creditNoteBlock.rangeTo - note.number });
+  });
 });
