@@ -13,7 +13,7 @@ import { INVOICE_SUMMARY_COLUMNS, presentInvoiceSummary } from "../invoices/invo
 import { loadCreditNoteContext } from "./creditNoteContext";
 import { presentCreditNote } from "./creditNotePresenter";
 import { validateCreditNote } from "./creditNoteValidator";
-import { writeCreditNote } from "./creditNoteWriter";
+import { isDeadlock, writeCreditNote } from "./creditNoteWriter";
 
 type Row = Record<string, unknown>;
 interface Item {
@@ -201,6 +201,9 @@ async function writeOne(
   } catch (err) {
     // A concurrent request took the number: nothing was written; the next attempt tells which.
     if (isUniqueViolation(err)) return retry(doc, "number conflict, retry");
+    // The invoice's row lock and the device counters are taken in another order by a concurrent
+    // re-upload of the same invoice: PostgreSQL breaks the rare deadlock, nothing was written.
+    if (isDeadlock(err)) return retry(doc, "busy, retry");
     if (isDataError(err))
       return rejected(doc.id, doc.revision, [
         returnRejection("CREDIT_NOTE_INVALID", {

@@ -11,6 +11,7 @@ import { type Database, isDataError } from "../../db/database";
 import { rawIdOf } from "../../http/rawItem";
 import { sameDocumentContent } from "../invoices/invoiceContent";
 import { presentInvoiceSummary } from "../invoices/invoicePresenter";
+import { isDeadlock } from "./creditNoteWriter";
 import { lockInvoiceForVoid, markInvoiceVoided } from "./invoiceVoidWriter";
 
 const rejected = (id: string, errors: ReturnRejection[]): VoidPushResult => ({ outcome: "rejected", id, errors });
@@ -92,6 +93,7 @@ async function decide(db: Database, auth: AuthContext, doc: InvoiceVoidDocument)
       return { outcome: "accepted", id: doc.id, duplicate: false, invoice: presentInvoiceSummary(updated) };
     });
   } catch (err) {
+    if (isDeadlock(err)) return { outcome: "retry", id: doc.id, reason: "busy, retry" };
     if (isDataError(err))
       return rejected(doc.id, [
         returnRejection("VOID_INVALID", {
