@@ -139,4 +139,18 @@ describe("voids of synced invoices in POST /api/sync/push", () => {
     ]);
     expect([a.body.status, b.body.status]).toEqual(["accepted", "accepted"]);
   });
+
+  it("'Anular' of an invoice in error still works, also one whose numbering does not exist", async () => {
+    const shop = await newShop(server);
+    const till = await openTill(shop);
+    const lost = till.invoice({ numberingId: shop.demo.productIds[0] as string });
+    expect(codesOf((await pushOk(till, [lost]))[0])).toContain("NUMBERING_NOT_FOUND");
+    const res = await shop.http.post(
+      `/api/invoices/${lost.id}/void`,
+      { reason: "Numeración errada" },
+      { token: till.token },
+    );
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ status: "voided" });
+  });
 });

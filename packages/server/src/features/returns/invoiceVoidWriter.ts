@@ -8,7 +8,8 @@ const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));
 
 /**
  * The invoice to void, locked for the rest of the transaction (a credit note for it waits, and
- * then sees it voided), with what voidRefusal needs: its numbering's kind and its shift.
+ * then sees it voided), with what voidRefusal needs: whether its numbering is electronic (a left
+ * join: an invoice in error may name a numbering that does not exist) and its shift.
  */
 export async function lockInvoiceForVoid(
   tx: Queryable,
@@ -18,7 +19,7 @@ export async function lockInvoiceForVoid(
   const rows = await tx.query(
     `SELECT i.*, n.electronic, s.opened_at AS shift_opened_at, s.closed_at AS shift_closed_at
        FROM invoices i
-       JOIN numberings n ON n.company_id = i.company_id AND n.id = i.numbering_id
+       LEFT JOIN numberings n ON n.company_id = i.company_id AND n.id = i.numbering_id
        LEFT JOIN shifts s ON s.company_id = i.company_id AND s.id = i.shift_id
       WHERE i.company_id = $1 AND i.id = $2
         FOR UPDATE OF i`,
