@@ -60,7 +60,7 @@ describe("GET /api/sync/pull", () => {
       categories: 5,
       warehouses: 1,
       paymentMethods: 4,
-      numberings: 2,
+      numberings: 3, // POS, FE and the credit notes' NC
       terminals: 3,
       products: shop.demo.productIds.length,
       clients: 5,

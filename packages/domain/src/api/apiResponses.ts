@@ -3,6 +3,7 @@ import { companySchema, paymentMethodKindSchema, terminalSchema, userSchema } fr
 import { centavosSchema, idSchema } from "../catalog/common";
 import { apiErrorCodes, invoiceRejectionCodes } from "../errors/errorCodes";
 import { invoiceDocumentSchema, invoiceRejectionSchema, invoiceSummarySchema } from "../invoice/invoiceSchemas";
+import { creditNoteSummarySchema } from "../returns/creditNoteSchemas";
 import { shiftDocumentSchema, shiftSummarySchema } from "../shifts/shiftSchemas";
 
 /**
@@ -195,6 +196,11 @@ export const invoiceDetailSchema = invoiceSummarySchema.extend({
   document: invoiceDocumentSchema.nullable(),
   revisions: z.array(invoiceRevisionInfoSchema),
   attempts: z.array(invoiceAttemptSchema),
+  /** Who voided it and when (null: not voided, or voided before issue 13 recorded it). */
+  voidedBy: idSchema.nullable().default(null),
+  voidedAt: isoInstant.nullable().default(null),
+  /** Its returns, oldest first. */
+  creditNotes: z.array(creditNoteSummarySchema).default([]),
 });
 export type InvoiceDetail = z.infer<typeof invoiceDetailSchema>;
 

@@ -108,6 +108,8 @@ const numberingBase = z.strictObject({
   /** Most unused leased numbers one device may hold; null = two blocks (see leaseLimit). */
   maxUnusedPerDevice: z.number().int().min(1).max(1_000_000).nullable().default(null),
   active: z.boolean().default(true),
+  /** What its numbers are for: invoices, or credit notes ("NC", never electronic). */
+  kind: z.enum(["invoice", "credit_note"]).default("invoice"),
 });
 export const numberingInputSchema = numberingBase
   .refine((n) => n.rangeTo >= n.rangeFrom, { message: "rangeTo must be >= rangeFrom", path: ["rangeTo"] })
@@ -129,6 +131,8 @@ export const terminalInputSchema = z.strictObject({
   active: z.boolean().default(true),
   /** Selling needs an open cash shift ("Abrir turno"); the server only exposes it (offline tills). */
   requiresShift: z.boolean().default(true),
+  /** The credit-note numbering of this till's returns; null: the till cannot make returns. */
+  creditNoteNumberingId: idSchema.nullable().default(null),
 });
 export const terminalSchema = z.object({ ...versionedFields, ...terminalInputSchema.shape });
 export type Terminal = z.infer<typeof terminalSchema>;

@@ -120,6 +120,9 @@ export const invoiceRejectionSchema = z.object({
   messageEs: z.string(),
 });
 
+/** What came back of an invoice through credit notes: "Devuelta parcialmente" / "Devuelta". */
+export const invoiceReturnStatusSchema = z.enum(["none", "partially_returned", "returned"]);
+
 export const invoiceSummarySchema = z.object({
   id: z.string(),
   revision: z.number().int(),
@@ -137,6 +140,10 @@ export const invoiceSummarySchema = z.object({
   receivedAt: z.string(),
   errors: z.array(invoiceRejectionSchema),
   version: z.number().int(),
+  /** Returns (credit notes) so far; defaults for answers of servers before issue 13. */
+  returnStatus: invoiceReturnStatusSchema.default("none"),
+  /** Quantity returned per invoice line (by position), summed over every till's credit notes. */
+  returnedQuantities: z.array(z.number()).max(500).default([]),
 });
 export type InvoiceSummary = z.infer<typeof invoiceSummarySchema>;
 

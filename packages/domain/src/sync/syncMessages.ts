@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { isoDateTimeSchema, textSchema } from "../catalog/common";
 import { invoiceDocumentSchema, invoiceRejectionSchema, invoiceSummarySchema } from "../invoice/invoiceSchemas";
+import {
+  creditNoteDocumentSchema,
+  creditNotePushResultSchema,
+  invoiceVoidDocumentSchema,
+  voidPushResultSchema,
+} from "../returns/creditNoteSchemas";
 import { shiftDocumentSchema, shiftRejectionSchema, shiftSummarySchema } from "../shifts/shiftSchemas";
 
 /** Bumped when the shape of synced data changes; the server accepts this and the previous one. */
@@ -21,6 +27,10 @@ export const pushRequestSchema = z.strictObject({
   invoices: z.array(invoiceDocumentSchema).max(MAX_PUSH_BATCH),
   /** Cash shifts (optional: tills without shifts send none); answered in `shiftResults`. */
   shifts: z.array(shiftDocumentSchema).max(MAX_PUSH_BATCH).optional(),
+  /** Credit notes (returns), after the invoices they refer to; answered in `creditNoteResults`. */
+  creditNotes: z.array(creditNoteDocumentSchema).max(MAX_PUSH_BATCH).optional(),
+  /** Voids of synced invoices; answered in `voidResults`. */
+  voids: z.array(invoiceVoidDocumentSchema).max(MAX_PUSH_BATCH).optional(),
   report: deviceReportSchema.optional(),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
@@ -67,6 +77,10 @@ export const pushResponseSchema = z.object({
   results: z.array(pushResultSchema),
   /** Present when the request carried `shifts`. */
   shiftResults: z.array(shiftPushResultSchema).optional(),
+  /** Present when the request carried `creditNotes`. */
+  creditNoteResults: z.array(creditNotePushResultSchema).optional(),
+  /** Present when the request carried `voids`. */
+  voidResults: z.array(voidPushResultSchema).optional(),
   serverTime: z.string(),
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
@@ -84,6 +98,7 @@ export const syncedEntities = [
   "clients",
   "invoices",
   "shifts",
+  "creditNotes",
   "maintenanceWindows",
   "numberBlocks",
   "company",

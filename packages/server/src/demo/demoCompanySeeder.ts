@@ -27,7 +27,7 @@ export interface DemoCompany {
   categoryIds: string[];
   warehouseId: string;
   paymentMethods: { cash: string; debit: string; credit: string; transfer: string };
-  numberings: { pos: string; electronic: string };
+  numberings: { pos: string; electronic: string; creditNote: string };
   terminals: { caja1: string; caja2: string; caja3: string };
   productIds: string[];
   clients: { walkIn: string; pedro: string };
@@ -63,7 +63,7 @@ export async function seedDemoCompany(db: Database, options: DemoSeedOptions = {
   const categoryIds = demoCategories.map(() => id());
   const warehouseId = id();
   const pm = { cash: id(), debit: id(), credit: id(), transfer: id() };
-  const numberings = { pos: id(), electronic: id() };
+  const numberings = { pos: id(), electronic: id(), creditNote: id() };
   const terminals = { caja1: id(), caja2: id(), caja3: id() };
   const clients = { walkIn: id(), pedro: id() };
   const productIds = demoProducts.map(() => id());
@@ -116,6 +116,20 @@ export async function seedDemoCompany(db: Database, options: DemoSeedOptions = {
         resolution: "Resolución DIAN 18764000005678 del 2025-01-01, FE 1 a 5000",
       },
     ]);
+    await insertRows(tx, companyId, "numberings", [
+      {
+        id: numberings.creditNote,
+        name: "Notas crédito",
+        prefix: "NC",
+        range_from: 1,
+        range_to: 100000,
+        next_number: 1,
+        valid_from: "2025-01-01",
+        valid_until: validUntil,
+        electronic: false,
+        kind: "credit_note",
+      },
+    ]);
     const terminal = (tid: string, name: string, numberingId: string, requiresShift: boolean) => ({
       id: tid,
       name,
@@ -123,6 +137,8 @@ export async function seedDemoCompany(db: Database, options: DemoSeedOptions = {
       warehouse_id: warehouseId,
       payment_method_ids: allMethods,
       requires_shift: requiresShift,
+      // Every demo till makes its returns with the "NC" numbering (issue 13).
+      credit_note_numbering_id: numberings.creditNote,
     });
     await insertRows(tx, companyId, "terminals", [
       terminal(terminals.caja1, "Caja 1", numberings.pos, true),

@@ -55,10 +55,10 @@ describe("answers of a newer server (the till one release behind)", () => {
       hasMore: false,
       reset: false,
       changes: [
-        { entity: "creditNotes", id: "c1", version: 8, data: { total: 100 } },
+        { entity: "giftCards", id: "g1", version: 8, data: { total: 100 } },
         { entity: "taxes", id: "t1", version: 9, data: { name: "IVA 19 %" } },
       ],
-      remaining: { creditNotes: 1, taxes: 0 },
+      remaining: { giftCards: 1, taxes: 0 },
       serverTime: "2026-12-01T10:00:01.000Z",
     }).pull("token", { cursor: 0, invoiceCursor: 0, limit: 100, counts: true });
     expect(page.changes.map((c) => c.entity)).toEqual(["taxes"]);

@@ -33,6 +33,17 @@ describe("applyPullPage", () => {
     expect((await store.getCursors()).invoiceCursor).toBe(3);
   });
 
+  it("credit notes (not stored by the till yet) are passed over and the device cursor still moves", async () => {
+    store = openTestStore();
+    await store.applyPullPage(demo.fullCatalogPage());
+    const note = { id: "0190a000-0000-7000-8000-000000000002", prefix: "NC", number: 1 };
+    const result = await store.applyPullPage(
+      demo.pullPage([{ entity: "creditNotes", id: note.id, version: 4, data: note }], { cursor: 0, invoiceCursor: 4 }),
+    );
+    expect(result.appliedByEntity.creditNotes).toBe(1);
+    expect((await store.getCursors()).invoiceCursor).toBe(4);
+  });
+
   it("stores products and clients with the client's search words", async () => {
     store = openTestStore();
     await store.applyPullPage(demo.fullCatalogPage());

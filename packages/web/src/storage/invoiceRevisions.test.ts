@@ -157,5 +157,7 @@ function summaryOf(invoice: LocalInvoice) {
     receivedAt: invoice.issuedAt,
     errors: [],
     version: 9,
+    returnStatus: "none" as const,
+    returnedQuantities: [],
   };
 }

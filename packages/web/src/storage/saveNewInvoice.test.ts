@@ -124,6 +124,8 @@ describe("push results", () => {
       receivedAt: a.issuedAt,
       errors: [],
       version: 77,
+      returnStatus: "none" as const,
+      returnedQuantities: [],
     };
     const rejection = { code: "PRODUCT_INACTIVE" as const, message: "inactive", messageEs: "inactivo" };
     const outcome = await store.applyPushResults([

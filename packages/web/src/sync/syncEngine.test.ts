@@ -53,6 +53,8 @@ function fakeTransport(pages: PullResponse[], decide: (doc: PushRequest["invoice
             receivedAt: doc.issuedAt,
             errors: [],
             version: 1,
+            returnStatus: "none" as const,
+            returnedQuantities: [],
           },
         };
       });

@@ -107,6 +107,7 @@ export const posNumbering: Numbering = {
   blockSize: null,
   maxUnusedPerDevice: null,
   active: true,
+  kind: "invoice",
 };
 export const feNumbering: Numbering = {
   ...posNumbering,
@@ -127,6 +128,7 @@ export const caja1: Terminal = {
   priceListId: null,
   active: true,
   requiresShift: true,
+  creditNoteNumberingId: null,
 };
 export const caja3: Terminal = {
   ...caja1,

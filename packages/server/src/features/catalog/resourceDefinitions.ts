@@ -36,6 +36,14 @@ async function mustExist(tx: Queryable, table: string, companyId: string, id: un
   if (!rows[0]) throw new ApiError(400, "VALIDATION_FAILED", `${field}: no such ${table.replace(/s$/, "")}`);
 }
 
+/** A terminal's invoice numbering sells, its credit-note numbering returns: never the other way. */
+async function mustBeNumberingOfKind(tx: Queryable, companyId: string, id: unknown, kind: string, field: string) {
+  if (id === null || id === undefined) return;
+  const rows = await tx.query("SELECT kind FROM numberings WHERE company_id = $1 AND id = $2", [companyId, id]);
+  if (!rows[0]) throw new ApiError(400, "VALIDATION_FAILED", `${field}: no such numbering`);
+  if (rows[0].kind !== kind) throw new ApiError(400, "VALIDATION_FAILED", `${field}: not a numbering of kind ${kind}`);
+}
+
 const plain = (...names: string[]) => Object.fromEntries(names.map((n) => [n, {}]));
 
 export const taxesResource: ResourceDefinition = {
@@ -177,6 +185,7 @@ export const numberingsResource: ResourceDefinition = {
     "blockSize",
     "maxUnusedPerDevice",
     "active",
+    "kind",
   ),
   searchColumns: ["name", "prefix"],
   orderBy: "name",
@@ -193,6 +202,8 @@ export const numberingsResource: ResourceDefinition = {
       throw new ApiError(400, "VALIDATION_FAILED", "nextNumber must lie within rangeFrom..rangeTo+1");
     if (String(v.validUntil) < String(v.validFrom))
       throw new ApiError(400, "VALIDATION_FAILED", "validUntil must be >= validFrom");
+    if (v.kind === "credit_note" && v.electronic)
+      throw new ApiError(400, "VALIDATION_FAILED", "a credit-note numbering cannot be electronic");
   },
   // Numbers already handed out (leased or used) can never be handed out again.
   checkUpdate: async (tx, companyId, id, v) => {
@@ -227,7 +238,16 @@ export const terminalsResource: ResourceDefinition = {
   createSchema: terminalInputSchema,
   rowSchema: terminalSchema,
   patchSchema: patchOf(terminalInputSchema),
-  fields: plain("name", "numberingId", "warehouseId", "paymentMethodIds", "priceListId", "active", "requiresShift"),
+  fields: plain(
+    "name",
+    "numberingId",
+    "warehouseId",
+    "paymentMethodIds",
+    "priceListId",
+    "active",
+    "requiresShift",
+    "creditNoteNumberingId",
+  ),
   searchColumns: ["name"],
   orderBy: "name",
   cashierMayRead: true,
@@ -236,6 +256,8 @@ export const terminalsResource: ResourceDefinition = {
   cashierScope: "id",
   check: async (tx, companyId, v) => {
     await mustExist(tx, "numberings", companyId, v.numberingId, "numberingId");
+    await mustBeNumberingOfKind(tx, companyId, v.numberingId, "invoice", "numberingId");
+    await mustBeNumberingOfKind(tx, companyId, v.creditNoteNumberingId, "credit_note", "creditNoteNumberingId");
     await mustExist(tx, "warehouses", companyId, v.warehouseId, "warehouseId");
     await mustExist(tx, "price_lists", companyId, v.priceListId, "priceListId");
     for (const id of (v.paymentMethodIds as string[] | undefined) ?? [])

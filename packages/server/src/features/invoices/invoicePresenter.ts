@@ -1,10 +1,10 @@
-import type { InvoiceRejection, InvoiceSummary, ServerInvoiceStatus } from "@mostrador/domain";
+import type { CreditNoteSummary, InvoiceRejection, InvoiceSummary, ServerInvoiceStatus } from "@mostrador/domain";
 
 type Row = Record<string, unknown>;
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));
 
 export const INVOICE_SUMMARY_COLUMNS =
-  "id, revision, status, numbering_id, prefix, number, terminal_id, device_id, cashier_id, client_id, total, issued_at, received_at, errors, version";
+  "id, revision, status, numbering_id, prefix, number, terminal_id, device_id, cashier_id, client_id, total, issued_at, received_at, errors, version, return_status, returned_quantities";
 
 export function presentInvoiceSummary(r: Row): InvoiceSummary {
   return {
@@ -23,12 +23,17 @@ export function presentInvoiceSummary(r: Row): InvoiceSummary {
     receivedAt: iso(r.received_at),
     errors: (r.errors as InvoiceRejection[]) ?? [],
     version: Number(r.version),
+    returnStatus: (r.return_status as InvoiceSummary["returnStatus"] | undefined) ?? "none",
+    returnedQuantities: ((r.returned_quantities as number[] | null | undefined) ?? []).map(Number),
   };
 }
 
-export function presentInvoiceDetail(r: Row, revisions: Row[], attempts: Row[]) {
+export function presentInvoiceDetail(r: Row, revisions: Row[], attempts: Row[], creditNotes: CreditNoteSummary[]) {
   return {
     ...presentInvoiceSummary(r),
+    voidedBy: r.voided_by == null ? null : String(r.voided_by),
+    voidedAt: r.voided_at == null ? null : iso(r.voided_at),
+    creditNotes,
     subtotal: Number(r.subtotal),
     discount: Number(r.discount),
     tax: Number(r.tax),

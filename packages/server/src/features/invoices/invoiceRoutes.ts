@@ -6,6 +6,7 @@ import { type AuthGuard, authOf } from "../../auth/authGuard";
 import type { Database } from "../../db/database";
 import { notFound } from "../../http/apiError";
 import { errorResponses, idParams } from "../../http/routeSchemas";
+import { creditNotesOf } from "../returns/creditNoteQueries";
 import { canReachInvoice } from "./invoiceAccess";
 import { INVOICE_SUMMARY_COLUMNS, presentInvoiceDetail, presentInvoiceSummary } from "./invoicePresenter";
 import { voidInvoice } from "./invoiceVoider";
@@ -81,7 +82,7 @@ export function registerInvoiceRoutes(fastify: FastifyInstance, db: Database, gu
       const rows = await db.query("SELECT * FROM invoices WHERE company_id = $1 AND id = $2", [auth.companyId, id]);
       const row = rows[0];
       if (!row || !canReachInvoice(auth, row)) throw notFound("invoice");
-      const [revisions, attempts] = await Promise.all([
+      const [revisions, attempts, creditNotes] = await Promise.all([
         db.query("SELECT * FROM invoice_revisions WHERE company_id = $1 AND invoice_id = $2 ORDER BY revision", [
           auth.companyId,
           id,
@@ -90,8 +91,9 @@ export function registerInvoiceRoutes(fastify: FastifyInstance, db: Database, gu
           auth.companyId,
           id,
         ]),
+        creditNotesOf(db, auth.companyId, id),
       ]);
-      return presentInvoiceDetail(row, revisions, attempts);
+      return presentInvoiceDetail(row, revisions, attempts, creditNotes);
     },
   );
 

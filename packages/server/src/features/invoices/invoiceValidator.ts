@@ -36,6 +36,8 @@ export interface ValidationContext {
       validUntil: string;
       electronic: boolean;
       nextNumber: number;
+      /** "invoice", or "credit_note" (an invoice may not take a credit-note number). */
+      kind: string;
     }
   >;
   cashiers: Map<string, { active: boolean; role: string; terminalIds: string[] }>;
@@ -181,7 +183,7 @@ function dateErrors(doc: InvoiceDocument, ctx: ValidationContext): InvoiceReject
 
 function numberErrors(doc: InvoiceDocument, ctx: ValidationContext): InvoiceRejection[] {
   const numbering = ctx.numberings.get(doc.numberingId);
-  if (!numbering) return [invoiceRejection("NUMBERING_NOT_FOUND", {}, "numberingId")];
+  if (numbering?.kind !== "invoice") return [invoiceRejection("NUMBERING_NOT_FOUND", {}, "numberingId")];
   const errors: InvoiceRejection[] = [];
   const day = localDate(doc.issuedAt, ctx.company.timeZone);
   if (day < numbering.validFrom || day > numbering.validUntil)

@@ -21,7 +21,7 @@ SELECT
      WHERE company_id = $1 AND id = ANY($4::uuid[])) AS methods,
   (SELECT coalesce(json_agg(json_build_array(id, active, payment_method_ids)), '[]') FROM terminals
      WHERE company_id = $1 AND id = ANY($5::uuid[])) AS terminals,
-  (SELECT coalesce(json_agg(json_build_array(id, name, range_from, range_to, valid_from, valid_until, electronic, next_number)), '[]')
+  (SELECT coalesce(json_agg(json_build_array(id, name, range_from, range_to, valid_from, valid_until, electronic, next_number, kind)), '[]')
      FROM numberings WHERE company_id = $1 AND id = ANY($6::uuid[])) AS numberings,
   (SELECT coalesce(json_agg(json_build_array(id, active, role, terminal_ids)), '[]') FROM users
      WHERE company_id = $1 AND id = ANY($7::uuid[])) AS cashiers,
@@ -91,7 +91,7 @@ export async function loadValidationContext(
       ]),
     ),
     numberings: new Map(
-      list("numberings").map(([id, name, from, to, validFrom, validUntil, electronic, nextNumber]) => [
+      list("numberings").map(([id, name, from, to, validFrom, validUntil, electronic, nextNumber, kind]) => [
         String(id),
         {
           name: String(name),
@@ -101,6 +101,7 @@ export async function loadValidationContext(
           validUntil: String(validUntil),
           electronic: Boolean(electronic),
           nextNumber: Number(nextNumber),
+          kind: String(kind ?? "invoice"),
         },
       ]),
     ),

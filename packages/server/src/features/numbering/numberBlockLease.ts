@@ -30,6 +30,7 @@ async function adaptiveBlockSizeFor(tx: Queryable, companyId: string, terminalId
  * Unused numbers the device holds of the numbering: in each unreleased block, those after the last
  * one used. Only numbers an accepted or voided invoice claims count as used (the predicate of the
  * index invoices_number_once, which serves the lookup): a rejected invoice must not free allowance.
+ * A credit-note numbering is leased the same way; its numbers are used by accepted credit notes.
  */
 async function unusedHeldBy(tx: Queryable, companyId: string, deviceId: string, numberingId: string) {
   const blocks = await tx.query<{ range_from: number; range_to: number; last_used: number | null }>(
@@ -39,6 +40,10 @@ async function unusedHeldBy(tx: Queryable, companyId: string, deviceId: string, 
                 WHERE i.company_id = b.company_id AND i.numbering_id = b.numbering_id
                   AND i.number BETWEEN b.range_from AND b.range_to
                   AND i.status IN ('accepted', 'voided') AND i.claims_number
+               UNION ALL
+               SELECT c.number FROM credit_notes c
+                WHERE c.company_id = b.company_id AND c.numbering_id = b.numbering_id
+                  AND c.number BETWEEN b.range_from AND b.range_to
                UNION ALL
                SELECT v.number FROM voided_numbers v
                 WHERE v.company_id = b.company_id AND v.numbering_id = b.numbering_id

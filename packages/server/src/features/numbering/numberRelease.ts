@@ -44,6 +44,8 @@ export async function releaseUnusedNumbers(
       `SELECT max(number)::bigint AS n FROM (
          SELECT number FROM invoices WHERE company_id = $1 AND numbering_id = $2 AND number BETWEEN $3 AND $4
          UNION ALL
+         SELECT number FROM credit_notes WHERE company_id = $1 AND numbering_id = $2 AND number BETWEEN $3 AND $4
+         UNION ALL
          SELECT number FROM voided_numbers WHERE company_id = $1 AND numbering_id = $2 AND number BETWEEN $3 AND $4) u`,
       [companyId, b.numbering_id, b.range_from, b.range_to],
     );

@@ -14,7 +14,7 @@ export function toRanges(numbers: number[]): { from: number; to: number }[] {
 }
 
 /**
- * numberingReport: every number of a numbering is exactly one of used (an accepted invoice),
+ * numberingReport: every number of a numbering is exactly one of used (an accepted invoice or credit note),
  * voided (a voided invoice, or a number an invoice in error gave up), released (given back
  * unused by an admin), unused (leased, still available to its device) or not leased yet.
  */
@@ -42,7 +42,15 @@ export async function numberingReport(db: Queryable, companyId: string, numberin
       numberingId,
     ]),
   ]);
-  const used = new Set(invoices.filter((i) => i.status === "accepted").map((i) => Number(i.number)));
+  // A credit-note numbering's numbers are used by credit notes.
+  const creditNotes = await db.query<{ number: number }>(
+    "SELECT number FROM credit_notes WHERE company_id = $1 AND numbering_id = $2",
+    [companyId, numberingId],
+  );
+  const used = new Set([
+    ...invoices.filter((i) => i.status === "accepted").map((i) => Number(i.number)),
+    ...creditNotes.map((c) => Number(c.number)),
+  ]);
   const voidedSet = new Set([
     ...invoices.filter((i) => i.status === "voided").map((i) => Number(i.number)),
     ...voided.map((v) => Number(v.number)),

@@ -6,6 +6,7 @@ import { presentRow } from "../catalog/resourceStore";
 import { presentInvoiceSummary } from "../invoices/invoicePresenter";
 import { presentWindow } from "../maintenance/maintenanceSchedule";
 import { presentNumberBlock } from "../numbering/numberBlockPresenter";
+import { presentCreditNote } from "../returns/creditNotePresenter";
 import { presentShiftSummary } from "../shifts/shiftPresenter";
 
 type Row = Record<string, unknown>;
@@ -73,13 +74,16 @@ export async function readChanges(
   const invoiceFrom = reset ? 0 : cursors.invoiceCursor;
   // Everything is read up to the heads taken first: a write committing meanwhile (with a higher
   // version) comes with the next pull instead of being skipped by a cursor that jumped past it.
-  // Invoices and shifts share the device's counter (devices.invoice_version): one cursor, one page.
+  // Invoices, shifts and credit notes share the device's counter (devices.invoice_version): one
+  // cursor, one page. An invoice returned or voided at another till takes a new version from its
+  // own device's counter, so its returned quantities and status come down to the till that sold it.
   const deviceRowsSql = (table: string) =>
     `SELECT * FROM ${table} WHERE company_id = $1 AND device_id = $2 AND version > $3 AND version <= $5 ORDER BY version LIMIT $4`;
   const deviceParams = [companyId, deviceId, invoiceFrom, limit + 1, invoiceHead];
-  const [invoiceRows, shiftRows] = await Promise.all([
+  const [invoiceRows, shiftRows, creditNoteRows] = await Promise.all([
     db.query(deviceRowsSql("invoices"), deviceParams),
     db.query(deviceRowsSql("shifts"), deviceParams),
+    db.query(deviceRowsSql("credit_notes"), deviceParams),
   ]);
   const deviceChanges = [
     ...invoiceRows.map(
@@ -96,6 +100,14 @@ export async function readChanges(
         id: String(r.id),
         version: Number(r.version),
         data: presentShiftSummary(r),
+      }),
+    ),
+    ...creditNoteRows.map(
+      (r): PullChange => ({
+        entity: "creditNotes",
+        id: String(r.id),
+        version: Number(r.version),
+        data: presentCreditNote(r),
       }),
     ),
   ].sort((a, b) => a.version - b.version);
@@ -146,6 +158,11 @@ export async function readChanges(
       [companyId, deviceId, invoiceFrom],
     );
     if (pendingShifts[0]?.n) response.remaining.shifts = pendingShifts[0].n;
+    const pendingCreditNotes = await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM credit_notes WHERE company_id = $1 AND device_id = $2 AND version > $3",
+      [companyId, deviceId, invoiceFrom],
+    );
+    if (pendingCreditNotes[0]?.n) response.remaining.creditNotes = pendingCreditNotes[0].n;
   }
   return response;
 }

@@ -1,6 +1,8 @@
 import {
+  creditNoteDocumentSchema,
   deviceReportSchema,
   invoiceDocumentSchema,
+  invoiceVoidDocumentSchema,
   leaseRequestSchema,
   MAX_PUSH_BATCH,
   numberBlockSchema,
@@ -20,6 +22,8 @@ import { recordDeviceActivity } from "../devices/deviceActivity";
 import { acceptInvoiceBatch } from "../invoices/invoiceAcceptor";
 import { type LeaseRateLimiter, leaseRateLimiter } from "../numbering/leaseRateLimiter";
 import { leaseNumberBlock } from "../numbering/numberBlockLease";
+import { acceptCreditNoteBatch } from "../returns/creditNoteAcceptor";
+import { acceptVoidBatch } from "../returns/invoiceVoidAcceptor";
 import { acceptShiftBatch } from "../shifts/shiftAcceptor";
 import { readChanges } from "./changeFeed";
 import { requestSchemaVersion } from "./schemaVersion";
@@ -34,6 +38,16 @@ const pushBodySchema = z.strictObject({
   shifts: z
     .array(documentedAs(shiftDocumentSchema))
     .max(MAX_PUSH_BATCH, { message: `at most ${MAX_PUSH_BATCH} shifts per request` })
+    .optional(),
+  /** Credit notes (returns), parsed one by one; answered in `creditNoteResults`. */
+  creditNotes: z
+    .array(documentedAs(creditNoteDocumentSchema))
+    .max(MAX_PUSH_BATCH, { message: `at most ${MAX_PUSH_BATCH} credit notes per request` })
+    .optional(),
+  /** Voids of synced invoices, parsed one by one; answered in `voidResults`. */
+  voids: z
+    .array(documentedAs(invoiceVoidDocumentSchema))
+    .max(MAX_PUSH_BATCH, { message: `at most ${MAX_PUSH_BATCH} voids per request` })
     .optional(),
   report: deviceReportSchema.optional(),
 });
@@ -59,7 +73,8 @@ export function registerSyncRoutes(
       preValidation: guard.requireDevice,
       schema: {
         tags: ["sync"],
-        summary: "Upload invoices and cash shifts; one result each (a malformed item is rejected alone)",
+        summary:
+          "Upload invoices, cash shifts, credit notes and voids; one result each (a malformed item is rejected alone)",
         headers: schemaHeaders,
         body: pushBodySchema,
         response: { 200: pushResponseSchema, ...errorResponses({ auth: "device", body: true }) },
@@ -71,9 +86,18 @@ export function registerSyncRoutes(
       const schemaVersion = requestSchemaVersion(req);
       const results = await acceptInvoiceBatch(db, auth, body.invoices, { report: body.report, schemaVersion });
       // After the invoices: a shift never holds them up, and its answer sees the invoices just stored.
-      if (!body.shifts) return { results, serverTime: new Date().toISOString() };
-      const shiftResults = await acceptShiftBatch(db, auth, body.shifts);
-      return { results, shiftResults, serverTime: new Date().toISOString() };
+      const shiftResults = body.shifts ? await acceptShiftBatch(db, auth, body.shifts) : undefined;
+      // Credit notes after the invoices they return goods of; voids last (an invoice returned in
+      // this batch can no longer be voided).
+      const creditNoteResults = body.creditNotes ? await acceptCreditNoteBatch(db, auth, body.creditNotes) : undefined;
+      const voidResults = body.voids ? await acceptVoidBatch(db, auth, body.voids) : undefined;
+      return {
+        results,
+        ...(shiftResults ? { shiftResults } : {}),
+        ...(creditNoteResults ? { creditNoteResults } : {}),
+        ...(voidResults ? { voidResults } : {}),
+        serverTime: new Date().toISOString(),
+      };
     },
   );
 
