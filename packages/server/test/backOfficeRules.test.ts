@@ -133,6 +133,37 @@ describe("uniqueness → 409 DUPLICATE with the field, nothing written", () => {
     expect((await http.get(`/api/clients/${otherType.body.id}`, { token: admin })).body.idType).toBe("CE");
   });
 
+  it("a form that re-sends an unchanged key saves; a copy kept from before migration 008 stays editable", async () => {
+    const { http, admin, demo } = await newShop(server);
+    const original = (await http.get(`/api/products/${demo.productIds[0]}`, { token: admin })).body;
+    const copyId = crypto.randomUUID();
+    // A row that repeated the barcode before the unique index existed (migration 008 marks such rows).
+    await server.db.query(
+      `INSERT INTO products (company_id, id, name, barcode, price, tax_id, version, legacy_duplicate)
+       VALUES ($1, $2, 'Copia antigua', $3, 100, $4, 1, true)`,
+      [demo.companyId, copyId, original.barcode, demo.taxes.IVA19],
+    );
+    const { id: _id, version: _v, ...form } = original;
+    expect((await http.patch(`/api/products/${original.id}`, { ...form, price: 1 }, { token: admin })).status).toBe(
+      200,
+    );
+    const copy = (await http.get(`/api/products/${copyId}`, { token: admin })).body;
+    const resent = await http.patch(
+      `/api/products/${copyId}`,
+      { barcode: copy.barcode, name: "Copia" },
+      { token: admin },
+    );
+    expect(resent.status).toBe(200);
+    const taken = (await http.get(`/api/products/${demo.productIds[1]}`, { token: admin })).body.barcode;
+    expectApiError(await http.patch(`/api/products/${copyId}`, { barcode: taken }, { token: admin }), 409, "DUPLICATE");
+    expect((await http.patch(`/api/products/${copyId}`, { barcode: "NUEVO-1" }, { token: admin })).status).toBe(200);
+    const [row] = await server.db.query<{ legacy_duplicate: boolean }>(
+      "SELECT legacy_duplicate FROM products WHERE company_id = $1 AND id = $2",
+      [demo.companyId, copyId],
+    );
+    expect(row?.legacy_duplicate).toBe(false);
+  });
+
   it("a duplicate that slips past the check (a race) is still answered DUPLICATE by the unique index", async () => {
     const { http, admin, demo } = await newShop(server);
     const body = { name: "Carrera", price: 100, taxId: demo.taxes.IVA19, barcode: "RACE-1" };

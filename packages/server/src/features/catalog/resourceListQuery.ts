@@ -43,13 +43,23 @@ export interface ListQuery {
   filters?: Record<string, unknown>;
 }
 
+/**
+ * The text `?q=` searches: the search columns joined by spaces, matched once. On 20,000 products
+ * this reads each row once instead of up to three ILIKEs per row (about twice as fast on PGlite).
+ * Trigram (pg_trgm) indexes were tried: at this size the planner still prefers reading the
+ * company's rows, so they would only slow down writes and imports.
+ */
+export function searchExpression(columns: string[]): string {
+  return `(${columns.map((c) => `coalesce(${c}, '')`).join(" || ' ' || ")})`;
+}
+
 /** WHERE (with its parameters, $1 = company) and ORDER BY of a list; ties always broken by id. */
 export function listSql(def: ResourceDefinition, companyId: string, query: ListQuery) {
   const where = ["company_id = $1"];
   const params: unknown[] = [companyId];
   if (query.q) {
     params.push(`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    where.push(`(${def.searchColumns.map((c) => `${c} ILIKE $${params.length}`).join(" OR ")})`);
+    where.push(`${searchExpression(def.searchColumns)} ILIKE $${params.length}`);
   }
   if (query.ids) {
     params.push(query.ids);

@@ -11,18 +11,22 @@ const duplicate = (def: ResourceDefinition, key: UniqueKey) => {
 
 /**
  * 409 DUPLICATE when another row of the company already holds one of the definition's unique
- * keys with these values (`values` is the whole row to be stored; `exceptId` the row itself on
- * an update). Every row counts, rows marked legacy_duplicate included.
+ * keys with these values (`values` is the whole row to be stored). Every row counts, rows marked
+ * legacy_duplicate included. On an update (`update` given) only the keys the patch changes are
+ * checked, so a form that sends every field again, or a row that repeated a key before
+ * migration 008, can still be saved as long as the key stays as it is.
  */
 export async function assertUnique(
   tx: Queryable,
   def: ResourceDefinition,
   companyId: string,
   values: Record<string, unknown>,
-  exceptId: string | null,
+  update?: { id: string; before: Record<string, unknown>; sent: Record<string, unknown> },
 ): Promise<void> {
+  const exceptId = update?.id ?? null;
   for (const key of def.uniqueKeys ?? []) {
     if (key.unset?.(values)) continue;
+    if (update && !keyChanged(key, update.before, update.sent)) continue;
     const params: unknown[] = [companyId, exceptId];
     const matches = key.fields.map((field) => {
       params.push(values[field]);
@@ -44,9 +48,16 @@ export function duplicateFromViolation(def: ResourceDefinition, err: unknown): A
   return key ? duplicate(def, key) : null;
 }
 
-/** True when the update sets any field of a unique key (so a legacy duplicate's mark can go). */
-export function touchesUniqueKey(def: ResourceDefinition, sent: Record<string, unknown>): boolean {
-  return (def.uniqueKeys ?? []).some((k) => k.fields.some((f) => sent[f] !== undefined));
+const keyChanged = (key: UniqueKey, before: Record<string, unknown>, sent: Record<string, unknown>) =>
+  key.fields.some((f) => sent[f] !== undefined && JSON.stringify(sent[f]) !== JSON.stringify(before[f]));
+
+/** True when the update changes a unique key's value (so a legacy duplicate's mark can go). */
+export function changesUniqueKey(
+  def: ResourceDefinition,
+  before: Record<string, unknown>,
+  sent: Record<string, unknown>,
+): boolean {
+  return (def.uniqueKeys ?? []).some((k) => keyChanged(k, before, sent));
 }
 
 /** 409 IN_USE, naming what still refers to the row, while anything does: deactivating it is the way. */

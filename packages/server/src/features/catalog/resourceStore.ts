@@ -4,7 +4,7 @@ import { ApiError, notFound } from "../../http/apiError";
 import { auditChanges, recordAudit } from "../audit/auditTrail";
 import { type ResourceDefinition, snake } from "./resourceDefinition";
 import { type ListQuery, listSql } from "./resourceListQuery";
-import { assertNotInUse, assertUnique, duplicateFromViolation, touchesUniqueKey } from "./resourceRules";
+import { assertNotInUse, assertUnique, changesUniqueKey, duplicateFromViolation } from "./resourceRules";
 
 export type { ListQuery } from "./resourceListQuery";
 
@@ -64,8 +64,19 @@ export function resourceStore(db: Database, def: ResourceDefinition) {
   return {
     async list(companyId: string, query: ListQuery) {
       const { where, params, orderBy } = listSql(def, companyId, query);
+      const page = `ORDER BY ${orderBy} LIMIT ${query.limit} OFFSET ${query.offset}`;
+      if (query.q) {
+        // A search reads every row of the company once (ILIKE '%…%'): count in the same pass
+        // instead of a second scan. Past the last page no row carries the count: count apart.
+        const rows = await db.query(
+          `SELECT *, count(*) OVER ()::int AS list_total FROM ${def.table} WHERE ${where} ${page}`,
+          params,
+        );
+        if (rows[0] || query.offset === 0)
+          return { items: rows.map((r) => presentRow(def, r)), total: Number(rows[0]?.list_total ?? 0) };
+      }
       const [rows, count] = await Promise.all([
-        db.query(`${select} WHERE ${where} ORDER BY ${orderBy} LIMIT ${query.limit} OFFSET ${query.offset}`, params),
+        db.query(`${select} WHERE ${where} ${page}`, params),
         db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${def.table} WHERE ${where}`, params),
       ]);
       return { items: rows.map((r) => presentRow(def, r)), total: count[0]?.n ?? 0 };
@@ -83,7 +94,7 @@ export function resourceStore(db: Database, def: ResourceDefinition) {
       return refusingDuplicates(def, () =>
         db.transaction(async (tx) => {
           await def.check?.(tx, companyId, values);
-          await assertUnique(tx, def, companyId, values, null);
+          await assertUnique(tx, def, companyId, values);
           const [cols, params] = toParams(def, values);
           const version = await allocateVersions(tx, companyId);
           const all = ["company_id", "id", "version", ...cols];
@@ -125,12 +136,12 @@ export function resourceStore(db: Database, def: ResourceDefinition) {
           const values = def.prepare ? await def.prepare(patch, before) : patch;
           await def.check?.(tx, companyId, { ...before, ...values }, patch);
           await def.checkUpdate?.(tx, companyId, id, { ...before, ...values });
-          await assertUnique(tx, def, companyId, { ...before, ...values }, id);
+          await assertUnique(tx, def, companyId, { ...before, ...values }, { id, before, sent: values });
           const [cols, params] = toParams(def, values);
           const version = await allocateVersions(tx, companyId);
           const sets = ["version = $3", ...cols.map((c, i) => `${c} = $${i + 4}`)];
-          // The key is now checked against every row: the row no longer needs the legacy exemption.
-          if (def.legacyDuplicates && touchesUniqueKey(def, values)) sets.push("legacy_duplicate = false");
+          // Its new key was just checked against every row: the row no longer needs the legacy exemption.
+          if (def.legacyDuplicates && changesUniqueKey(def, before, values)) sets.push("legacy_duplicate = false");
           const rows = await tx.query(
             `UPDATE ${def.table} SET ${sets.join(", ")} WHERE company_id = $1 AND id = $2 RETURNING *`,
             [companyId, id, version, ...params],
