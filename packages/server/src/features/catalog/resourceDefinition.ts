@@ -56,6 +56,8 @@ export interface ResourceDefinition {
   fields: Record<string, FieldSpec>;
   /** Columns searched by `?q=`. */
   searchColumns: string[];
+  /** A stored lowercase column of the search columns (migration 008), searched instead of them when set. */
+  searchTextColumn?: string;
   orderBy: string;
   /** `?sort=` names beyond `name` and `changed` (every resource has those) → their columns. */
   sortFields?: Record<string, string>;

@@ -142,6 +142,7 @@ export const productsResource: ResourceDefinition = {
     stock: { json: true },
   },
   searchColumns: ["name", "reference", "barcode"],
+  searchTextColumn: "search_text",
   orderBy: "name",
   sortFields: { reference: "reference", barcode: "barcode", price: "price" },
   filters: {
@@ -180,6 +181,7 @@ export const clientsResource: ResourceDefinition = {
   patchSchema: patchOf(clientFieldsSchema),
   fields: plain("name", "idType", "idNumber", "email", "phone", "address", "active"),
   searchColumns: ["name", "id_number"],
+  searchTextColumn: "search_text",
   orderBy: "name",
   sortFields: { idNumber: "id_number" },
   filters: {
