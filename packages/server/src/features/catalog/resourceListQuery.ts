@@ -77,12 +77,16 @@ export function listSql(def: ResourceDefinition, companyId: string, query: ListQ
     params.push(value);
     where.push(`${filter.column} = $${params.length}`);
   }
-  let orderBy = `${def.orderBy}, id`;
+  let column = def.orderBy;
+  let direction = "";
   if (query.sort) {
     const descending = query.sort.startsWith("-");
-    const column = sortColumnsOf(def)[descending ? query.sort.slice(1) : query.sort];
-    if (!column) throw new Error(`unknown sort ${query.sort}: the query schema lets only known ones through`);
-    orderBy = descending ? `${column} DESC, id DESC` : `${column}, id`;
+    const sortColumn = sortColumnsOf(def)[descending ? query.sort.slice(1) : query.sort];
+    if (!sortColumn) throw new Error(`unknown sort ${query.sort}: the query schema lets only known ones through`);
+    column = sortColumn;
+    direction = descending ? " DESC" : "";
   }
+  /** ORDER BY with the columns qualified by `table.` when given (a join). */
+  const orderBy = (table = "") => `${table}${column}${direction}, ${table}id${direction}`;
   return { where: where.join(" AND "), params, orderBy };
 }
