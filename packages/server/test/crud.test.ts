@@ -118,12 +118,12 @@ describe("products", () => {
     expect(pull.body.cursor).toBeGreaterThan(head);
   });
 
-  it("DELETE of a row still referenced → 409 CONFLICT and nothing is deleted", async () => {
+  it("DELETE of a row still referenced → 409 IN_USE and nothing is deleted", async () => {
     const { http, admin, demo } = await newShop(server);
     const res = await http.del(`/api/taxes/${demo.taxes.IVA19}`, { token: admin });
-    expectApiError(res, 409, "CONFLICT");
+    expectApiError(res, 409, "IN_USE");
     expect((await http.get(`/api/taxes/${demo.taxes.IVA19}`, { token: admin })).status).toBe(200);
-    expectApiError(await http.del(`/api/numberings/${demo.numberings.pos}`, { token: admin }), 409, "CONFLICT");
+    expectApiError(await http.del(`/api/numberings/${demo.numberings.pos}`, { token: admin }), 409, "IN_USE");
     expect(await countRows(server, "tombstones", demo.companyId)).toBe(0);
   });
 });
@@ -181,14 +181,15 @@ describe("users", () => {
     expect((await http.get("/api/auth/me", { token })).body.user.terminalIds).toEqual([demo.terminals.caja2]);
   });
 
-  it("a second user with the same email in the company → 409", async () => {
+  it("a second user with the same email in the company → 409 DUPLICATE naming the field", async () => {
     const { http, admin, demo } = await newShop(server);
     const res = await http.post(
       "/api/users",
       { name: "Copia", email: demo.cashierEmail, password: "copia-de-clave-1", role: "cashier" },
       { token: admin },
     );
-    expectApiError(res, 409, "CONFLICT");
+    expectApiError(res, 409, "DUPLICATE");
+    expect(res.body.error.details).toEqual([{ path: "email", message: expect.any(String) }]);
   });
 });
 

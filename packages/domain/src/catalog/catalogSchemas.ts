@@ -10,6 +10,7 @@ import {
   textSchema,
   versionedFields,
 } from "./common";
+import { isValidNit, nitCheckDigit } from "./nit";
 
 export const taxKindSchema = z.enum(["IVA", "INC", "EXENTO"]);
 export type TaxKind = z.infer<typeof taxKindSchema>;
@@ -64,7 +65,8 @@ export type PriceList = z.infer<typeof priceListSchema>;
 export const clientIdTypeSchema = z.enum(["CC", "NIT", "CE", "PAS", "TI"]);
 export const WALK_IN_CLIENT_ID_NUMBER = "222222222222";
 
-export const clientInputSchema = z.strictObject({
+/** The client's fields, without the rules that span fields (patches and till-made clients start here). */
+export const clientFieldsSchema = z.strictObject({
   name: nameSchema,
   idType: clientIdTypeSchema,
   idNumber: z
@@ -76,7 +78,22 @@ export const clientInputSchema = z.strictObject({
   address: multilineTextSchema(300).nullable().default(null),
   active: z.boolean().default(true),
 });
-export const clientSchema = z.object({ ...versionedFields, ...clientInputSchema.shape });
+
+/** Why a NIT client's idNumber is refused, or null when it is fine (every other id type: null). */
+export function clientIdNumberProblem(idType: string, idNumber: string): string | null {
+  if (idType !== "NIT") return null;
+  const match = /^([0-9]{1,15})-([0-9])$/.exec(idNumber);
+  if (!match) return "a NIT is written as digits, '-' and its check digit, e.g. 900123456-8";
+  if (!isValidNit(idNumber))
+    return `the NIT's check digit is wrong: ${match[1]} ends in -${nitCheckDigit(match[1] as string)}`;
+  return null;
+}
+
+export const clientInputSchema = clientFieldsSchema.superRefine((c, ctx) => {
+  const problem = clientIdNumberProblem(c.idType, c.idNumber);
+  if (problem) ctx.addIssue({ code: "custom", path: ["idNumber"], message: problem });
+});
+export const clientSchema = z.object({ ...versionedFields, ...clientFieldsSchema.shape });
 export type Client = z.infer<typeof clientSchema>;
 export type ClientInput = z.input<typeof clientInputSchema>;
 

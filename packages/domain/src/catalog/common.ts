@@ -87,7 +87,13 @@ export const versionedFields = {
 };
 
 /**
- * A PATCH body: every field optional and without its default, so a field not sent is never
+ * Optimistic concurrency: the `version` the editor loaded. When the row has moved on since, the
+ * server answers 409 CONFLICT with the current row and writes nothing; without it the patch applies.
+ */
+export const expectedVersionSchema = z.number().int().nonnegative().optional();
+
+/**
+ * A PATCH body (it may carry `expectedVersion`): every field optional and without its default, so a field not sent is never
  * overwritten by a default (`.partial()` keeps defaults and would fill them in).
  */
 export function patchOf<S extends z.ZodRawShape>(schema: z.ZodObject<S>) {
@@ -97,5 +103,7 @@ export function patchOf<S extends z.ZodRawShape>(schema: z.ZodObject<S>) {
       (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType)).optional(),
     ]),
   );
-  return z.strictObject(shape) as unknown as z.ZodType<Partial<z.output<z.ZodObject<S>>>>;
+  return z.strictObject({ ...shape, expectedVersion: expectedVersionSchema }) as unknown as z.ZodType<
+    Partial<z.output<z.ZodObject<S>>> & { expectedVersion?: number }
+  >;
 }

@@ -11,6 +11,12 @@ export const apiErrorCodes = [
   "FORBIDDEN",
   "NOT_FOUND",
   "CONFLICT",
+  /** A unique value (a product's barcode, a client's id, a user's email) is taken: `details` names the field. */
+  "DUPLICATE",
+  /** Still referenced (a tax by products or invoice lines, …): deactivate it instead of deleting it. */
+  "IN_USE",
+  /** A user may not deactivate or delete themself, nor drop their own admin role. */
+  "SELF_CHANGE",
   "UNSUPPORTED_SCHEMA_VERSION",
   "MAINTENANCE",
   "RATE_LIMITED",

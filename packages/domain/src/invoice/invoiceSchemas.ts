@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { clientInputSchema, paymentMethodKindSchema, taxKindSchema } from "../catalog/catalogSchemas";
+import { clientFieldsSchema, paymentMethodKindSchema, taxKindSchema } from "../catalog/catalogSchemas";
 import {
   centavosSchema,
   idSchema,
@@ -60,8 +60,12 @@ export const invoiceTotalsSchema = z.strictObject({
 });
 export type InvoiceTotalsSnapshot = z.infer<typeof invoiceTotalsSchema>;
 
-/** A client created at the till (also offline): it travels with its first invoice. */
-export const newClientSchema = clientInputSchema.extend({ id: idSchema });
+/**
+ * A client created at the till (also offline): it travels with its first invoice. The till's form
+ * checks it with clientInputSchema (a NIT's check digit too), but an upload is parsed without the
+ * cross-field rules: a sale made by an older till is never refused over its client's check digit.
+ */
+export const newClientSchema = clientFieldsSchema.extend({ id: idSchema });
 
 /** The invoice as the device stores and uploads it; one schema for till and server. */
 export const invoiceDocumentSchema = z.strictObject({

@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import { jsonSchemaTransform, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { authGuard } from "../auth/authGuard";
 import type { Database } from "../db/database";
+import { registerAuditRoutes } from "../features/audit/auditRoutes";
 import { registerAuthRoutes } from "../features/auth/authRoutes";
 import { catalogResources } from "../features/catalog/resourceDefinitions";
 import { registerResourceRoutes } from "../features/catalog/resourceRoutes";
@@ -106,6 +107,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerCompanySettingsRoutes(app, db, guard);
   for (const def of catalogResources) registerResourceRoutes(app, db, guard, def);
   registerCatalogImportRoutes(app, db, guard);
+  registerAuditRoutes(app, db, guard);
   registerInvoiceRoutes(app, db, guard);
   registerNumberingRoutes(app, db, guard);
   registerShiftRoutes(app, db, guard);

@@ -27,7 +27,7 @@ export function installErrorHandler(app: FastifyInstance) {
     const pgCode = (err as { code?: string }).code;
     if (pgCode === "23503")
       return reply.code(409).send({
-        error: { code: "CONFLICT", message: "it is still referenced by other records; deactivate it instead" },
+        error: { code: "IN_USE", message: "it is still referenced by other records; deactivate it instead" },
       });
     if (pgCode === "23505")
       return reply

@@ -178,7 +178,7 @@ export async function seedDemoCompany(db: Database, options: DemoSeedOptions = {
         id: id(),
         name: "Tienda La Esquina S.A.S.",
         id_type: "NIT",
-        id_number: "901234567-1",
+        id_number: "901234567-7",
         email: "compras@laesquina.co",
       },
       { id: id(), name: "Juan Camilo Restrepo", id_type: "CC", id_number: "1017223344" },

@@ -58,7 +58,7 @@ const errorDescriptions = {
   401: "UNAUTHENTICATED: missing, invalid or revoked token (or wrong email or password)",
   403: "FORBIDDEN: the role or the kind of token does not allow this call",
   404: "NOT_FOUND: no such record in your company (also a malformed id)",
-  409: "CONFLICT or a business rule (e.g. NUMBERING_EXPIRED, NUMBERING_RANGE_EXHAUSTED, LEASE_LIMIT_REACHED)",
+  409: "CONFLICT (e.g. changed meanwhile: `details.current`), DUPLICATE (`details` names the field), IN_USE, SELF_CHANGE, or a business rule (e.g. NUMBERING_EXPIRED, LEASE_LIMIT_REACHED)",
   413: "PAYLOAD_TOO_LARGE: request body over 1 MB (16 MB for CSV imports)",
   415: "VALIDATION_FAILED: send JSON with content-type application/json",
   429: "RATE_LIMITED / TOO_MANY_ATTEMPTS: slow down; see Retry-After",

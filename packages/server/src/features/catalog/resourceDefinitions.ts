@@ -1,8 +1,12 @@
 import {
   categoryInputSchema,
   categorySchema,
+  clientFieldsSchema,
+  clientIdNumberProblem,
+  clientIdTypeSchema,
   clientInputSchema,
   clientSchema,
+  idSchema,
   numberingInputSchema,
   numberingPatchSchema,
   numberingSchema,
@@ -13,10 +17,12 @@ import {
   priceListSchema,
   productInputSchema,
   productSchema,
+  roleSchema,
   taxInputSchema,
   taxSchema,
   terminalInputSchema,
   terminalSchema,
+  textSchema,
   userInputSchema,
   userPatchSchema,
   userSchema,
@@ -28,7 +34,7 @@ import { hashPassword } from "../../auth/passwordHasher";
 import { assertPasswordPolicy } from "../../auth/passwordPolicy";
 import type { Queryable } from "../../db/database";
 import { ApiError } from "../../http/apiError";
-import type { ResourceDefinition } from "./resourceDefinition";
+import type { Reference, ResourceDefinition } from "./resourceDefinition";
 
 async function mustExist(tx: Queryable, table: string, companyId: string, id: unknown, field: string) {
   if (id === null || id === undefined) return;
@@ -46,6 +52,18 @@ async function mustBeNumberingOfKind(tx: Queryable, companyId: string, id: unkno
 
 const plain = (...names: string[]) => Object.fromEntries(names.map((n) => [n, {}]));
 
+/** Rows of `table` in the company that match `condition` ($2 = the id being deleted). */
+const rowsOf = (what: string, table: string, condition: string): Reference => ({
+  what,
+  sql: `SELECT count(*)::int AS n FROM ${table} WHERE company_id = $1 AND ${condition}`,
+});
+/** Invoices whose stored revisions name the id in one of their lines or payments (jsonb containment). */
+const invoicesNaming = (list: "lines" | "payments", key: string): Reference => ({
+  what: "invoice",
+  sql: `SELECT count(DISTINCT invoice_id)::int AS n FROM invoice_revisions
+         WHERE company_id = $1 AND document->'${list}' @> jsonb_build_array(jsonb_build_object('${key}', $2::text))`,
+});
+
 export const taxesResource: ResourceDefinition = {
   path: "taxes",
   table: "taxes",
@@ -59,6 +77,7 @@ export const taxesResource: ResourceDefinition = {
   orderBy: "name",
   cashierMayRead: true,
   cashierMayCreate: false,
+  references: [rowsOf("product", "products", "tax_id = $2"), invoicesNaming("lines", "taxId")],
 };
 
 export const categoriesResource: ResourceDefinition = {
@@ -74,6 +93,7 @@ export const categoriesResource: ResourceDefinition = {
   orderBy: "name",
   cashierMayRead: true,
   cashierMayCreate: false,
+  references: [rowsOf("product", "products", "category_id = $2")],
 };
 
 export const warehousesResource: ResourceDefinition = {
@@ -85,6 +105,7 @@ export const warehousesResource: ResourceDefinition = {
   createSchema: warehouseInputSchema,
   rowSchema: warehouseSchema,
   patchSchema: patchOf(warehouseInputSchema),
+  references: [rowsOf("terminal", "terminals", "warehouse_id = $2"), rowsOf("product", "products", "stock ? $2::text")],
 };
 
 export const paymentMethodsResource: ResourceDefinition = {
@@ -100,6 +121,10 @@ export const paymentMethodsResource: ResourceDefinition = {
   orderBy: "name",
   cashierMayRead: true,
   cashierMayCreate: false,
+  references: [
+    rowsOf("terminal", "terminals", "$2 = ANY(payment_method_ids)"),
+    invoicesNaming("payments", "paymentMethodId"),
+  ],
 };
 
 export const productsResource: ResourceDefinition = {
@@ -125,7 +150,27 @@ export const productsResource: ResourceDefinition = {
     stock: { json: true },
   },
   searchColumns: ["name", "reference", "barcode"],
+  searchTextColumn: "search_text",
   orderBy: "name",
+  sortFields: { reference: "reference", barcode: "barcode", price: "price" },
+  filters: {
+    categoryId: { column: "category_id", schema: idSchema },
+    taxId: { column: "tax_id", schema: idSchema },
+    barcode: { column: "barcode", schema: textSchema(64, 1) },
+  },
+  uniqueKeys: [
+    {
+      fields: ["barcode"],
+      index: "products_barcode_once",
+      message: "another product already has this barcode",
+      unset: (v) => v.barcode === null || v.barcode === undefined || v.barcode === "",
+    },
+  ],
+  legacyDuplicates: true,
+  references: [
+    invoicesNaming("lines", "productId"),
+    rowsOf("price list", "price_lists", "prices @> jsonb_build_array(jsonb_build_object('productId', $2::text))"),
+  ],
   cashierMayRead: true,
   cashierMayCreate: false,
   check: async (tx, companyId, v) => {
@@ -141,12 +186,35 @@ export const clientsResource: ResourceDefinition = {
   label: "client",
   createSchema: clientInputSchema,
   rowSchema: clientSchema,
-  patchSchema: patchOf(clientInputSchema),
+  patchSchema: patchOf(clientFieldsSchema),
   fields: plain("name", "idType", "idNumber", "email", "phone", "address", "active"),
   searchColumns: ["name", "id_number"],
+  searchTextColumn: "search_text",
   orderBy: "name",
+  sortFields: { idNumber: "id_number" },
+  filters: {
+    idType: { column: "id_type", schema: clientIdTypeSchema },
+    idNumber: { column: "id_number", schema: textSchema(20, 1) },
+  },
+  uniqueKeys: [
+    {
+      fields: ["idType", "idNumber"],
+      index: "clients_identity_once",
+      message: "another client already has this id type and number",
+    },
+  ],
+  legacyDuplicates: true,
+  references: [rowsOf("invoice", "invoices", "client_id = $2")],
   cashierMayRead: true,
   cashierMayCreate: true,
+  // A patch is checked as a whole row: changing only the id type to NIT must meet the NIT rule too.
+  // Only when the identity is touched, so a client stored before the rule can still be deactivated.
+  check: async (_tx, _companyId, v, sent) => {
+    if (sent && sent.idType === undefined && sent.idNumber === undefined) return;
+    const problem = clientIdNumberProblem(String(v.idType), String(v.idNumber));
+    if (problem)
+      throw new ApiError(400, "VALIDATION_FAILED", `idNumber: ${problem}`, [{ path: "idNumber", message: problem }]);
+  },
 };
 
 export const priceListsResource: ResourceDefinition = {
@@ -162,6 +230,7 @@ export const priceListsResource: ResourceDefinition = {
   orderBy: "name",
   cashierMayRead: true,
   cashierMayCreate: false,
+  references: [rowsOf("terminal", "terminals", "price_list_id = $2")],
 };
 
 export const numberingsResource: ResourceDefinition = {
@@ -189,6 +258,11 @@ export const numberingsResource: ResourceDefinition = {
   ),
   searchColumns: ["name", "prefix"],
   orderBy: "name",
+  references: [
+    rowsOf("terminal", "terminals", "numbering_id = $2"),
+    rowsOf("invoice", "invoices", "numbering_id = $2"),
+    rowsOf("number block", "number_blocks", "numbering_id = $2"),
+  ],
   cashierMayRead: true,
   cashierMayCreate: false,
   prepare: async (input, existing) =>
@@ -254,6 +328,11 @@ export const terminalsResource: ResourceDefinition = {
   cashierMayCreate: false,
   // A cashier only sees the terminals they may invoice on (none listed = all).
   cashierScope: "id",
+  references: [
+    rowsOf("device", "devices", "terminal_id = $2"),
+    rowsOf("invoice", "invoices", "terminal_id = $2"),
+    rowsOf("user", "users", "$2 = ANY(terminal_ids)"),
+  ],
   check: async (tx, companyId, v) => {
     await mustExist(tx, "numberings", companyId, v.numberingId, "numberingId");
     await mustBeNumberingOfKind(tx, companyId, v.numberingId, "invoice", "numberingId");
@@ -275,8 +354,23 @@ export const usersResource: ResourceDefinition = {
   patchSchema: userPatchSchema,
   fields: plain("name", "email", "passwordHash", "role", "terminalIds", "active"),
   hiddenFields: ["passwordHash"],
+  secretFields: { passwordHash: "password" },
   searchColumns: ["name", "email"],
   orderBy: "name",
+  sortFields: { email: "email", role: "role" },
+  filters: { role: { column: "role", schema: roleSchema } },
+  uniqueKeys: [
+    { fields: ["email"], index: "users_company_id_email_key", message: "another user already has this email" },
+  ],
+  references: [rowsOf("invoice", "invoices", "cashier_id = $2"), rowsOf("device", "devices", "user_id = $2")],
+  // An admin cannot lock themself out: no deactivating, deleting or demoting their own account.
+  checkSelf: (actorId, id, values) => {
+    if (actorId !== id) return;
+    if (values === null) throw new ApiError(409, "SELF_CHANGE", "you cannot delete your own user");
+    if (values.active === false) throw new ApiError(409, "SELF_CHANGE", "you cannot deactivate your own user");
+    if (values.role !== undefined && values.role !== "admin")
+      throw new ApiError(409, "SELF_CHANGE", "you cannot remove your own admin role");
+  },
   cashierMayRead: false,
   cashierMayCreate: false,
   prepare: async (input) => {

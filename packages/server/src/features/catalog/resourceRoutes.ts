@@ -1,29 +1,21 @@
 import { randomUUID } from "node:crypto";
-import { listResponseSchema, textSchema } from "@mostrador/domain";
-import type { FastifyInstance } from "fastify";
+import { listResponseSchema } from "@mostrador/domain";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
+import type { z } from "zod";
 import { type AuthGuard, authOf } from "../../auth/authGuard";
 import { forgetCachedTokens } from "../../auth/authTokens";
 import type { Database } from "../../db/database";
 import { forbidden } from "../../http/apiError";
 import { errorResponses, idParams, noContent } from "../../http/routeSchemas";
-import type { ResourceDefinition } from "./resourceDefinition";
-import { resourceStore } from "./resourceStore";
+import { pluralOf, type ResourceDefinition } from "./resourceDefinition";
+import { listQuerySchemaOf } from "./resourceListQuery";
+import { resourceStore, type Writer } from "./resourceStore";
 
-export const listQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
-  q: textSchema(100).optional(),
-  active: z.enum(["true", "false"]).optional(),
-});
-
-/** "tax" → "taxes", "category" → "categories", "price list" → "price lists". */
-export function pluralOf(label: string): string {
-  if (/[^aeiou]y$/.test(label)) return `${label.slice(0, -1)}ies`;
-  if (/(s|x|z|ch|sh)$/.test(label)) return `${label}es`;
-  return `${label}s`;
-}
+const writerOf = (req: FastifyRequest): Writer => {
+  const auth = authOf(req);
+  return { companyId: auth.companyId, userId: auth.userId };
+};
 
 /** Route layer only: parse, authorize, call the store, present. */
 export function registerResourceRoutes(
@@ -41,6 +33,8 @@ export function registerResourceRoutes(
   const createGuard = def.cashierMayCreate ? guard.authenticate : guard.requireAdmin;
   const readAuth = def.cashierMayRead ? "user" : "admin";
   const params = idParams(def.label);
+  const listQuerySchema = listQuerySchemaOf(def);
+  const filterKeys = Object.keys(def.filters ?? {});
 
   app.get(
     base,
@@ -50,18 +44,23 @@ export function registerResourceRoutes(
       schema: {
         tags,
         summary: `List ${plural}`,
+        description: `Sorted by \`sort\` (a leading \`-\` for descending; ties by id)${
+          filterKeys.length ? `; exact-match filters: ${filterKeys.join(", ")}` : ""
+        }.`,
         querystring: listQuerySchema,
         response: { 200: listResponseSchema(def.rowSchema), ...errorResponses({ auth: readAuth }) },
       },
     },
     async (req) => {
-      const q = req.query;
+      const q = req.query as z.output<typeof listQuerySchema> & Record<string, unknown>;
       const auth = authOf(req);
       const result = await store.list(auth.companyId, {
         limit: q.limit,
         offset: q.offset,
         q: q.q,
         active: q.active === undefined ? undefined : q.active === "true",
+        sort: q.sort,
+        filters: Object.fromEntries(filterKeys.map((key) => [key, q[key]])),
         ids: def.cashierScope && auth.role !== "admin" && auth.terminalIds.length > 0 ? auth.terminalIds : undefined,
       });
       return { ...result, limit: q.limit, offset: q.offset };
@@ -101,7 +100,7 @@ export function registerResourceRoutes(
     },
     async (req, reply) => {
       const input = req.body;
-      const created = await store.create(authOf(req).companyId, input, randomUUID());
+      const created = await store.create(writerOf(req), input, randomUUID());
       return reply.code(201).send(created);
     },
   );
@@ -113,6 +112,8 @@ export function registerResourceRoutes(
       schema: {
         tags,
         summary: `Change a ${def.label}`,
+        description:
+          "Only the fields sent change. With `expectedVersion` (the version the form loaded) a row changed meanwhile is 409 CONFLICT with `details.current`, nothing written.",
         params,
         body: def.patchSchema,
         response: {
@@ -126,7 +127,7 @@ export function registerResourceRoutes(
       if (auth.role !== "admin") throw forbidden("only an admin can change this");
       const { id } = req.params;
       // Patch schemas have no defaults (patchOf), so the parsed body holds only the fields sent.
-      const updated = await store.update(auth.companyId, id, req.body);
+      const updated = await store.update(writerOf(req), id, req.body);
       if (def.table === "users") forgetCachedTokens(); // a deactivated user is locked out at once
       return updated;
     },
@@ -145,7 +146,7 @@ export function registerResourceRoutes(
     },
     async (req, reply) => {
       const { id } = req.params;
-      await store.remove(authOf(req).companyId, id);
+      await store.remove(writerOf(req), id);
       if (def.table === "users") forgetCachedTokens();
       return reply.code(204).send();
     },

@@ -76,7 +76,12 @@ async function recordVoidedNumbers(tx: Queryable, companyId: string, numbers: Vo
   );
 }
 
-/** Clients created at the till travel with their first accepted invoice; one the server knows is left as is. */
+/**
+ * Clients created at the till travel with their first accepted invoice; one the server knows is left as is.
+ * So is one whose id type and number another client already has (two tills made the same customer
+ * offline): the sale is kept, its document holds the client's data, and the clients table keeps one
+ * row per identity (clients_identity_once).
+ */
 async function insertNewClients(tx: Queryable, companyId: string, docs: InvoiceDocument[]) {
   const newClients = docs.flatMap((d) => (d.newClient && d.newClient.id === d.clientId ? [d.newClient] : []));
   if (newClients.length === 0) return;
@@ -87,7 +92,7 @@ async function insertNewClients(tx: Queryable, companyId: string, docs: InvoiceD
      SELECT $1, x.id, x.name, x."idType", x."idNumber", x.email, x.phone, x.address, true, x.version
        FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, name text, "idType" text, "idNumber" text,
             email text, phone text, address text, version bigint)
-     ON CONFLICT (company_id, id) DO NOTHING`,
+     ON CONFLICT DO NOTHING`,
     [companyId, JSON.stringify(newClients.map((c, i) => ({ ...c, version: first + i })))],
   );
 }
