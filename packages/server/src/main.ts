@@ -28,7 +28,7 @@ if (companies === 0) {
   console.log(
     [
       "The database has no company yet. Create the first company and its admin (stop this server first on the embedded database):",
-      `  ${env}npm run company:create -- --name "Mi Tienda S.A.S." --email admin@mitienda.co [--password …] [--nit 900123456-7]`,
+      `  ${env}npm run company:create -- --name "Mi Tienda S.A.S." --email admin@mitienda.co [--password …] [--nit 900123456-8]`,
       "Without --password a strong one is generated and printed. (SEED_DEMO=1 creates the demo company instead: its logins are public, never use it in production.)",
     ].join("\n"),
   );

@@ -131,6 +131,17 @@ describe("POST /api/products/import", () => {
     });
     expect(renamed.body.items).toHaveLength(1);
     expect(renamed.body.items[0]).toMatchObject({ reference: "IMP-1", price: 200000 });
+    // The audit trail: each changed product has an "import" entry with what changed, by the admin.
+    const trail = await shop.http.get(`/api/audit-log?entity=products&recordId=${renamed.body.items[0].id}`, {
+      token: shop.admin,
+    });
+    expect(trail.body.items[0]).toMatchObject({
+      action: "import",
+      userId: shop.demo.adminId,
+      changes: { name: { to: "Producto renombrado" }, price: { to: 200000 } },
+    });
+    expect(Object.keys(trail.body.items[0].changes).sort()).toEqual(["name", "price"]);
+    expect(trail.body.items.map((e: Json) => e.action)).toEqual(["import", "import"]); // created, then changed
   });
 
   it("a barcode of another stored product and a reference twice in the file are errors with their lines", async () => {

@@ -33,7 +33,7 @@ describe("GET/PATCH /api/company (Empresa)", () => {
     expect(read.status, JSON.stringify(read.body)).toBe(200);
     expect(read.body).toMatchObject({
       id: shop.demo.companyId,
-      nit: "900123456-7",
+      nit: "900123456-8",
       address: "",
       taxRegime: "responsable_iva",
       timeZone: "America/Bogota",
@@ -63,6 +63,16 @@ describe("GET/PATCH /api/company (Empresa)", () => {
     const phone = await shop.http.patch("/api/company", { phone: "3001234567" }, { token: shop.admin });
     expect(phone.body).toEqual({ ...before, phone: "3001234567", version: phone.body.version });
     expect(phone.body.version).toBeGreaterThan(before.version);
+    const trail = await shop.http.get(`/api/audit-log?entity=company&recordId=${shop.demo.companyId}`, {
+      token: shop.admin,
+    });
+    // One entry: the patch that changed nothing left no trace.
+    expect(trail.body.items).toHaveLength(1);
+    expect(trail.body.items[0]).toMatchObject({
+      action: "update",
+      userId: shop.demo.adminId,
+      changes: { phone: { from: "", to: "3001234567" } },
+    });
   });
 
   it("a stale expectedVersion answers 409 CONFLICT with the current settings and writes nothing", async () => {

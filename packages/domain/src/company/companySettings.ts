@@ -1,25 +1,14 @@
 import { z } from "zod";
 import { idSchema, multilineTextSchema, nameSchema, textSchema } from "../catalog/common";
+import { isValidNit } from "../catalog/nit";
 import { taxRegimeSchema } from "./taxRegime";
 
 export const MAX_OFFLINE_AGE_DAYS = { min: 1, max: 60 } as const;
 export const DEVICE_SILENT_MINUTES = { min: 5, max: 1440 } as const;
 
-// DIAN's weights for the NIT check digit, from the rightmost digit of the base leftwards.
-const NIT_WEIGHTS = [3, 7, 13, 17, 19, 23, 29, 37, 41, 43, 47, 53, 59, 67, 71];
-
-/**
- * A company NIT written `<digits>-<check digit>` with DIAN's check digit. The catalog's
- * `isValidNit` (issue 11, bo-server) is the same rule; this local copy is replaced by it at merge.
- */
+/** A company NIT written `<digits>-<check digit>` (6 to 15 digits) with DIAN's check digit (`isValidNit`). */
 export function isWellFormedCompanyNit(text: string): boolean {
-  const match = /^(\d{6,15})-(\d)$/.exec(text);
-  if (!match) return false;
-  const base = match[1] as string;
-  let sum = 0;
-  for (let i = 0; i < base.length; i++) sum += Number(base[base.length - 1 - i]) * (NIT_WEIGHTS[i] as number);
-  const r = sum % 11;
-  return Number(match[2]) === (r > 1 ? 11 - r : r);
+  return /^\d{6,15}-\d$/.test(text) && isValidNit(text);
 }
 
 /** An IANA zone name the runtime knows ("America/Bogota", "UTC"); offsets like "+05:00" are not zones. */

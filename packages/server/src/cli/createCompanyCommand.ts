@@ -6,7 +6,7 @@ import type { Database } from "../db/database";
 import { createCompany } from "../features/companies/companyCreator";
 
 export const createCompanyUsage =
-  'usage: npm run company:create -- --name "Mi Tienda S.A.S." --email admin@mitienda.co [--password …] [--nit 900123456-7] [--admin-name "Ana Pérez"]';
+  'usage: npm run company:create -- --name "Mi Tienda S.A.S." --email admin@mitienda.co [--password …] [--nit 900123456-8] [--admin-name "Ana Pérez"]';
 
 /** 0 created, 1 refused (bad input, email in use, the password rules), 2 wrong usage. */
 export interface CommandOutcome {

@@ -54,7 +54,7 @@ export async function seedDemoCompany(db: Database, options: DemoSeedOptions = {
   const password = options.password ?? "ejemplar2026";
   const { companyId, adminId } = await createCompany(db, {
     name: options.name ?? "Empresa Ejemplar S.A.S.",
-    nit: options.nit ?? "900123456-7",
+    nit: options.nit ?? "900123456-8",
     admin: { name: "Administradora Ejemplar", email: `admin@${domain}`, password },
   });
   const cashierId = randomUUID();

@@ -18,7 +18,7 @@ describe("applyPullPage", () => {
     expect((await store.getCursors()).cursor).toBe(page.cursor);
     expect(await store.db.products.count()).toBe(demo.products.length);
     expect(await store.db.taxes.count()).toBe(4);
-    expect(await store.getMeta("company")).toMatchObject({ name: "Empresa Ejemplar S.A.S.", nit: "900123456-7" });
+    expect(await store.getMeta("company")).toMatchObject({ name: "Empresa Ejemplar S.A.S.", nit: "900123456-8" });
     expect(result.appliedByEntity.products).toBe(demo.products.length);
   });
 

@@ -21,7 +21,7 @@ export function fixtureId(n: number): string {
 export const company: Company = {
   id: fixtureId(1),
   name: "Empresa Ejemplar S.A.S.",
-  nit: "900123456-7",
+  nit: "900123456-8",
   timeZone: "America/Bogota",
   currency: "COP",
   maxOfflineAgeDays: 7,

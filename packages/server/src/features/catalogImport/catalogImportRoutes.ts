@@ -41,7 +41,8 @@ export function registerCatalogImportRoutes(fastify: FastifyInstance, db: Databa
           response: { 200: importReportSchema, ...errorResponses({ auth: "admin", body: true }) },
         },
       },
-      async (req) => importCatalog(db, entity, authOf(req).companyId, req.body.csv, req.body.commit),
+      async (req) =>
+        importCatalog(db, entity, authOf(req).companyId, req.body.csv, req.body.commit, authOf(req).userId),
     );
 
     app.get(

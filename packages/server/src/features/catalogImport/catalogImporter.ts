@@ -1,6 +1,7 @@
 import type { ImportEntity, ImportReport } from "@mostrador/domain";
 import type { Database, Queryable } from "../../db/database";
 import { ApiError } from "../../http/apiError";
+import { auditChanges, recordAuditBatch } from "../audit/auditTrail";
 import { planClientImport } from "./clientImporter";
 import { readCsvTable } from "./csvTable";
 import { emptyPlan, type ImportPlan } from "./importPlan";
@@ -19,7 +20,8 @@ const planners: Record<
  * (file problems stop here); (2) plan every row against the stored records — creates, updates,
  * unchanged, errors by line; (3) a preview answers the plan; a commit with any error is refused
  * with 400 IMPORT_INVALID carrying the same report; (4) a clean commit writes every row in the
- * planning transaction (so what was checked is what is written) and answers `committed: true`.
+ * planning transaction (so what was checked is what is written), with one audit entry per
+ * created or changed record, and answers `committed: true`.
  */
 export async function importCatalog(
   db: Database,
@@ -27,6 +29,8 @@ export async function importCatalog(
   companyId: string,
   csv: string,
   commit: boolean,
+  /** Who imports: every created or changed record gets an "import" entry in the audit trail. */
+  userId: string,
 ): Promise<ImportReport> {
   const table = readCsvTable(entity, csv);
   const planOn = async (q: Queryable) =>
@@ -58,6 +62,17 @@ export async function importCatalog(
         report,
       );
     await writeImport(tx, entity, companyId, plan.creates, plan.updates);
+    await recordAuditBatch(
+      tx,
+      [...plan.creates, ...plan.updates].map((row) => ({
+        companyId,
+        entity,
+        recordId: row.id,
+        userId,
+        action: "import" as const,
+        changes: auditChanges(row.before ?? null, { ...(row.before ?? {}), ...row.values }),
+      })),
+    );
     return { ...report, committed: true };
   });
 }

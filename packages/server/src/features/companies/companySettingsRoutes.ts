@@ -38,6 +38,6 @@ export function registerCompanySettingsRoutes(fastify: FastifyInstance, db: Data
         },
       },
     },
-    async (req) => updateCompanySettings(db, authOf(req).companyId, req.body),
+    async (req) => updateCompanySettings(db, authOf(req).companyId, req.body, authOf(req).userId),
   );
 }

@@ -2,6 +2,7 @@ import type { CompanySettings, CompanySettingsField, CompanySettingsPatch } from
 import { allocateVersions } from "../../db/changeVersions";
 import type { Database } from "../../db/database";
 import { ApiError, notFound } from "../../http/apiError";
+import { auditChanges, recordAudit } from "../audit/auditTrail";
 import { presentCompanySettings } from "./companySettingsPresenter";
 
 /** Each editable field's column. */
@@ -29,6 +30,8 @@ export async function updateCompanySettings(
   db: Database,
   companyId: string,
   patch: CompanySettingsPatch,
+  /** The admin saving: the change goes into the audit trail ("company"). */
+  userId: string,
 ): Promise<CompanySettings> {
   return db.transaction(async (tx) => {
     // NO KEY UPDATE, not UPDATE: rows referencing the company (every insert) keep going meanwhile.
@@ -52,6 +55,15 @@ export async function updateCompanySettings(
       version,
       ...values,
     ]);
-    return presentCompanySettings(updated[0] as Record<string, unknown>);
+    const saved = presentCompanySettings(updated[0] as Record<string, unknown>);
+    await recordAudit(tx, {
+      companyId,
+      entity: "company",
+      recordId: companyId,
+      userId,
+      action: "update",
+      changes: auditChanges(current, saved),
+    });
+    return saved;
   });
 }
