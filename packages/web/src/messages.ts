@@ -1,4 +1,5 @@
 import { appMessagesEn, appMessagesEs } from "./app/appMessages";
+import type { BackOfficeMessageKey } from "./backOffice/backOfficeMessages";
 import { deviceMessagesEn, deviceMessagesEs } from "./devices/deviceMessages";
 import { durabilityMessagesEn, durabilityMessagesEs } from "./durability/durabilityMessages";
 import { historyMessagesEn, historyMessagesEs } from "./history/historyMessages";
@@ -53,11 +54,13 @@ const en: Record<keyof typeof es, string> = {
   ...shiftMessagesEn,
 };
 
-type AppMessages = Record<keyof typeof es, string>;
+/** The back office's keys are typed here; its texts join the catalog when its chunk loads (lazy). */
+type AppMessages = Record<keyof typeof es | BackOfficeMessageKey, string>;
 
 declare module "./i18n/i18n" {
   /** The keys every `t()` call is checked against. */
   interface Messages extends AppMessages {}
 }
 
-export const catalogs: Catalogs = { "es-CO": es, en };
+// The back office's texts are added by backOffice/registerBackOfficeMessages.ts when it loads.
+export const catalogs = { "es-CO": es, en } as Catalogs;

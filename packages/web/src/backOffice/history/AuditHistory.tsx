@@ -1,0 +1,93 @@
+import { useEffect, useState } from "react";
+import { z } from "zod";
+import { useI18n } from "../../i18n/i18n";
+import { useBackOfficeApi } from "../shared/backOfficeApi";
+
+/**
+ * The contract's audit answer (CONTRACT.md §4). bo-server adds `auditListSchema` to the domain;
+ * at merge this local copy gives way to it (same shape; objects are not strict either way).
+ */
+const auditEntrySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  userId: z.string().nullable(),
+  userName: z.string().nullable(),
+  action: z.enum(["create", "update", "delete", "import"]),
+  changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })),
+});
+const auditListSchema = z.object({
+  items: z.array(auditEntrySchema),
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+});
+type AuditList = z.infer<typeof auditListSchema>;
+
+const PAGE = 20;
+
+/** A change's value, short: text as is, yes/no, lists and objects as compact JSON. */
+export function auditValueText(value: unknown, yes: string, no: string): string {
+  if (value === null || value === undefined || value === "") return "—";
+  if (typeof value === "boolean") return value ? yes : no;
+  if (typeof value === "string" || typeof value === "number") return String(value);
+  const json = JSON.stringify(value);
+  return json.length > 80 ? `${json.slice(0, 77)}…` : json;
+}
+
+/** "Historial de cambios": who changed what and when, newest first; loads when opened. */
+export function AuditHistory({ entity, recordId, version }: { entity: string; recordId: string; version: number }) {
+  const { t, dateTime } = useI18n();
+  const api = useBackOfficeApi();
+  const [open, setOpen] = useState(false);
+  const [list, setList] = useState<AuditList | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version reloads the history after each save
+  useEffect(() => {
+    if (!open) return;
+    let current = true;
+    const query = new URLSearchParams({ entity, recordId, limit: String(PAGE), offset: "0" });
+    api.send(auditListSchema, "audit log", "GET", `/api/audit-log?${query}`).then(
+      (answer) => {
+        if (!current) return;
+        setList(answer);
+        setFailed(false);
+      },
+      () => current && setFailed(true),
+    );
+    return () => {
+      current = false;
+    };
+  }, [open, api.send, entity, recordId, version]);
+
+  return (
+    <details className="bo-history card" onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
+      <summary>{t("bo.history.title")}</summary>
+      {failed && <p className="message message--warning">{t("bo.history.failed")}</p>}
+      {list && list.items.length === 0 && <p className="muted">{t("bo.history.empty")}</p>}
+      {list && list.items.length > 0 && (
+        <ol className="bo-history__list">
+          {list.items.map((entry) => (
+            <li key={entry.id}>
+              <div>
+                <strong>{t(`bo.history.action.${entry.action}`)}</strong> · {dateTime(entry.at, api.timeZone)} ·{" "}
+                {entry.userName ?? t("bo.history.unknownUser")}
+              </div>
+              <ul>
+                {Object.entries(entry.changes).map(([field, change]) => (
+                  <li key={field}>
+                    <code>{field}</code>: {auditValueText(change.from, t("bo.yes"), t("bo.no"))} →{" "}
+                    {auditValueText(change.to, t("bo.yes"), t("bo.no"))}
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ol>
+      )}
+      {list && list.total > list.items.length && (
+        <p className="muted">{t("bo.history.more", { shown: list.items.length, total: list.total })}</p>
+      )}
+    </details>
+  );
+}
