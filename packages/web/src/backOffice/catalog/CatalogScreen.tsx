@@ -38,15 +38,7 @@ export function CatalogScreen<Row extends EditableRow & { name: string }, Values
 }) {
   const [isRecord, params] = useRoute("/:id");
   if (isRecord && params)
-    return (
-      <CatalogRecord
-        key={params.id}
-        id={params.id}
-        config={config}
-        renderFields={renderFields}
-        renderAside={renderAside}
-      />
-    );
+    return <CatalogRecord id={params.id} config={config} renderFields={renderFields} renderAside={renderAside} />;
   return (
     <ListScreen<Row>
       titleKey={config.listLabelKey}

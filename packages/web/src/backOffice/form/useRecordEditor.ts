@@ -57,9 +57,24 @@ export function useRecordEditor<Row extends EditableRow, Values extends Record<s
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: loads when the record (or a retry) changes, not on each render
   useEffect(() => {
-    if (isNew) return;
+    // Just created here: the URL moved from /nuevo to the new id, the row is already in hand.
+    if (isNew) {
+      // Back to /nuevo from a record (history): an empty form, never the last record's.
+      if (row) {
+        setRow(null);
+        setValues(config.empty);
+      }
+      return;
+    }
+    if (row?.id === id && loadCount === 0) return;
     let current = true;
     setStatus("loading");
+    setFailure(null);
+    setConflict(null);
+    setServerProblems({});
+    setTouched(new Set());
+    setAttempted(false);
+    setSavedAt(null);
     api.send(rowSchema, resource, "GET", `/api/${resource}/${id}`).then(
       (loaded) => {
         if (!current) return;

@@ -19,7 +19,7 @@ export const PRODUCTS_PATH = "/admin/productos";
 /** Productos: the list at /admin/productos, one product at /admin/productos/:id ("nuevo" to create). */
 export default function ProductsScreen({ userToken }: BackOfficeScreenProps) {
   const [isRecord, params] = useRoute("/:id");
-  if (isRecord && params) return <ProductForm key={params.id} id={params.id} />;
+  if (isRecord && params) return <ProductForm id={params.id} />;
   return <ProductList userToken={userToken} />;
 }
 

@@ -1,0 +1,237 @@
+/**
+ * Issue 11 in a real browser: the back office ("Administración").
+ * (a) an admin who signs in lands in /admin/productos, and no device is registered and no number block
+ *     leased (checked through the API); a reload of a record's URL keeps the screen;
+ * (b) a product created in the back office is on an online till (Caja 1) within one sync cycle, and sells;
+ * (c) a product deactivated in the back office disappears from the till's search;
+ * (d) two admins edit the same product: the second save gets "Este producto cambió mientras lo editabas",
+ *     "Recargar" shows the other's change, "Guardar de todos modos" overwrites; "Historial de cambios" lists it.
+ *     (d) needs bo-server's `expectedVersion`, `sort` and audit log (CONTRACT.md §1, §2, §4): until that branch
+ *     is merged the server refuses them (400), and the test says so and is reported as skipped.
+ */
+import { join } from "node:path";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { demoLogins, runBrowserTests } from "./support/browserHarness";
+import { useE2eSuite } from "./support/e2eSuite";
+import * as till from "./support/tillSteps";
+
+const imagesDir = join(import.meta.dirname, "../../../docs/images");
+/** The till pulls every 30 s while online: one cycle plus the pull itself. */
+const ONE_SYNC_CYCLE_MS = 45_000;
+const NEW_PRODUCT = "Arepa de chócolo e2e";
+
+async function api<T>(url: string, token: string, path: string): Promise<{ status: number; body: T }> {
+  const response = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  return { status: response.status, body: (await response.json()) as T };
+}
+
+async function adminInBackOffice(page: Page, url: string, path = "/") {
+  await page.goto(`${url}${path}`);
+  await till.logIn(page, demoLogins.admin);
+  await page.getByRole("navigation", { name: "Administración" }).waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+}
+
+function heading(page: Page, name: string) {
+  return page.getByRole("heading", { name, level: 1 });
+}
+
+/** The back-office list's search box → the row → its form. */
+async function openProduct(page: Page, name: string) {
+  await page.getByRole("link", { name: "Productos", exact: true }).click();
+  await page.getByRole("searchbox", { name: "Buscar" }).fill(name);
+  await page.getByRole("row").filter({ hasText: name }).first().click();
+  await heading(page, name).waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+}
+
+/** Types `name` into the till's product search and waits until its tile is there (or gone). */
+async function tillShowsProduct(page: Page, name: string, shown: boolean, timeout: number) {
+  await till.productSearch(page).fill(name);
+  await page.getByRole("button", { name, exact: true }).waitFor({ state: shown ? "visible" : "hidden", timeout });
+}
+
+describe.skipIf(!runBrowserTests)("the back office (issue 11)", () => {
+  const suite = useE2eSuite({ adminToken: true });
+  let tillContext: BrowserContext | undefined;
+  let tillPage: Page | undefined;
+
+  test("(a) an admin signs in and lands in Administración: no device registered, no numbers leased", async () => {
+    const { context, page } = await suite.newPage({ width: 1366, height: 900 });
+    try {
+      await adminInBackOffice(page, suite.url);
+      await heading(page, "Productos").waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+      expect(new URL(page.url()).pathname).toBe("/admin/productos");
+      await page.getByText(/^[\d.]+ en total$/).waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+      await page.screenshot({ path: join(imagesDir, "backoffice-products.png") });
+
+      // Search as you type narrows the list; the URL keeps it.
+      await page.getByRole("searchbox", { name: "Buscar" }).fill("Croissant");
+      await page.getByText("1 en total").waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+      expect(new URL(page.url()).search).toBe("?q=Croissant");
+
+      // A record has its URL; a reload (served index.html by the server) keeps the screen; back returns to the list.
+      await page.getByRole("row").filter({ hasText: "Croissant" }).click();
+      await heading(page, "Croissant").waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+      const recordPath = new URL(page.url()).pathname;
+      expect(recordPath).toMatch(/^\/admin\/productos\/[0-9a-f-]{36}$/);
+      await page.reload();
+      await heading(page, "Croissant").waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+      // $ 3.500 with IVA 19 % included, computed by the domain's line totals (to the centavo).
+      await page.getByText("Sin impuesto: $ 2.941,18 · IVA 19%: $ 558,82").waitFor();
+      await page.screenshot({ path: join(imagesDir, "backoffice-product.png") });
+      await page.goBack();
+      await page.getByRole("searchbox", { name: "Buscar" }).waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+      expect(new URL(page.url()).pathname).toBe("/admin/productos");
+
+      for (const [label, file] of [
+        ["Clientes", "backoffice-clients.png"],
+        ["Usuarios", "backoffice-users.png"],
+        ["Cajas", "backoffice-terminals.png"],
+      ] as const) {
+        await page.getByRole("link", { name: label, exact: true }).click();
+        await heading(page, label).waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+        await page.getByText(/^[\d.]+ en total$/).waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+        await page.screenshot({ path: join(imagesDir, file) });
+      }
+
+      // Nothing of a till was made for the admin: no device, no leased block on any numbering.
+      const devices = await api<{ items: unknown[] }>(suite.url, suite.token, "/api/devices");
+      expect(devices.body.items).toEqual([]);
+      const numberings = await api<{ items: { id: string }[] }>(suite.url, suite.token, "/api/numberings?limit=500");
+      for (const numbering of numberings.body.items) {
+        const report = await api<{ blocks: unknown[] }>(
+          suite.url,
+          suite.token,
+          `/api/numberings/${numbering.id}/report`,
+        );
+        expect(report.body.blocks).toEqual([]);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("(b) a product created in the back office sells at an online till within one sync", async () => {
+    const opened = await suite.newPage();
+    tillContext = opened.context;
+    tillPage = opened.page;
+    await till.openTill(tillPage, suite.url, "Caja 1");
+    await till.waitForSyncIndicator(tillPage, "Sincronizado 100%");
+
+    const { context, page } = await suite.newPage({ width: 1366, height: 900 });
+    try {
+      await adminInBackOffice(page, suite.url, "/admin/productos");
+      await page.getByRole("button", { name: "Nuevo producto" }).click();
+      await heading(page, "Nuevo producto").waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+      // Field errors in words, next to the fields, before anything reaches the server.
+      await page.getByRole("button", { name: "Guardar" }).click();
+      const nameField = page.getByLabel("Nombre", { exact: true });
+      await expect(nameField.getAttribute("aria-invalid")).resolves.toBe("true");
+      await page.getByText("Este dato es obligatorio.").first().waitFor();
+      await page.getByLabel("Precio con impuesto").fill("cuatro mil");
+      await page.getByText("Escribe un número, por ejemplo 12.500.").waitFor();
+      await page.screenshot({ path: join(imagesDir, "backoffice-product-errors.png") });
+
+      await nameField.fill(NEW_PRODUCT);
+      await page.getByLabel("Precio con impuesto").fill("4.500");
+      const tax = page.getByLabel("Impuesto", { exact: true });
+      await tax.selectOption({ label: "INC 8%" });
+      await page.getByLabel("Categoría").selectOption({ label: "Comidas preparadas" });
+      await page.getByText("Sin impuesto: $ 4.166,67 · INC 8%: $ 333,33").waitFor();
+      await page.getByRole("button", { name: "Guardar" }).click();
+      await page.getByRole("status").filter({ hasText: "Guardado" }).waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+      const savedAt = Date.now();
+      expect(new URL(page.url()).pathname).toMatch(/^\/admin\/productos\/[0-9a-f-]{36}$/);
+
+      // No "Sincronizar" click: the till's own sync cycle brings it.
+      await tillShowsProduct(tillPage, NEW_PRODUCT, true, ONE_SYNC_CYCLE_MS);
+      const seconds = (Date.now() - savedAt) / 1000;
+      console.log(`[backOffice e2e] new product on the online till ${seconds.toFixed(1)} s after "Guardar"`);
+      expect(seconds).toBeLessThan(ONE_SYNC_CYCLE_MS / 1000);
+      const { receiptText } = await till.sellAndPayCash(tillPage, [NEW_PRODUCT]);
+      expect(receiptText).toContain(NEW_PRODUCT);
+      expect(receiptText).toContain("4.500");
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("(c) a product deactivated in the back office disappears from the till's search", async () => {
+    if (!tillPage) throw new Error("(b) opens Caja 1 first");
+    const { context, page } = await suite.newPage({ width: 1366, height: 900 });
+    try {
+      await adminInBackOffice(page, suite.url, "/admin/productos");
+      await tillShowsProduct(tillPage, "Almojábana", true, till.SETTLE_TIMEOUT_MS);
+      await openProduct(page, "Almojábana");
+      await page.getByRole("button", { name: "Desactivar" }).click();
+      await page.getByRole("button", { name: "Activar" }).waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+      const savedAt = Date.now();
+      await tillShowsProduct(tillPage, "Almojábana", false, ONE_SYNC_CYCLE_MS);
+      console.log(
+        `[backOffice e2e] deactivated product gone from the till ${((Date.now() - savedAt) / 1000).toFixed(1)} s later`,
+      );
+
+      // The list's status filter finds it among the inactive ones.
+      await page.getByRole("link", { name: "Productos", exact: true }).click();
+      await page.getByLabel("Estado").selectOption({ label: "Inactivos" });
+      await page.getByRole("row").filter({ hasText: "Almojábana" }).waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+    } finally {
+      await context.close();
+      await tillContext?.close();
+    }
+  });
+
+  test("(d) two admins edit the same product: conflict, reload, save anyway, history", async (ctx) => {
+    // Needs bo-server (CONTRACT.md §2 expectedVersion, §4 audit log): refused with 400 before that merge.
+    const probe = await api(suite.url, suite.token, "/api/audit-log?entity=products&limit=1");
+    if (probe.status !== 200) {
+      console.warn(
+        `[backOffice e2e] (d) skipped: this server has no audit log / expectedVersion yet (${probe.status})`,
+      );
+      ctx.skip();
+    }
+    const first = await suite.newPage({ width: 1366, height: 900 });
+    const second = await suite.newPage({ width: 1366, height: 900 });
+    try {
+      const a = first.page;
+      const b = second.page;
+      await adminInBackOffice(a, suite.url, "/admin/productos");
+      await adminInBackOffice(b, suite.url, "/admin/productos");
+      await openProduct(a, "Buñuelo");
+      await openProduct(b, "Buñuelo");
+
+      await a.getByLabel("Precio con impuesto").fill("1.700");
+      await a.getByRole("button", { name: "Guardar" }).click();
+      await a.getByRole("status").filter({ hasText: "Guardado" }).waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+
+      await b.getByLabel("Referencia").fill("BUN-001");
+      await b.getByRole("button", { name: "Guardar" }).click();
+      const dialog = b.getByRole("alertdialog", { name: "Este producto cambió mientras lo editabas" });
+      await dialog.waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+      await b.screenshot({ path: join(imagesDir, "backoffice-conflict.png") });
+      // What B typed is still in the form behind the dialog.
+      await expect(b.getByLabel("Referencia").inputValue()).resolves.toBe("BUN-001");
+
+      await dialog.getByRole("button", { name: "Recargar" }).click();
+      await expect(b.getByLabel("Precio con impuesto").inputValue()).resolves.toBe("1700");
+      await expect(b.getByLabel("Referencia").inputValue()).resolves.toBe("");
+
+      // B edits again while A saves once more; B overwrites.
+      await b.getByLabel("Referencia").fill("BUN-002");
+      await a.getByLabel("Precio con impuesto").fill("1.800");
+      await a.getByRole("button", { name: "Guardar" }).click();
+      await a.getByRole("status").filter({ hasText: "Guardado" }).waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+      await b.getByRole("button", { name: "Guardar" }).click();
+      await dialog.getByRole("button", { name: "Guardar de todos modos" }).click();
+      await b.getByRole("status").filter({ hasText: "Guardado" }).waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+      await expect(b.getByLabel("Referencia").inputValue()).resolves.toBe("BUN-002");
+
+      await b.getByText("Historial de cambios").click();
+      await b.getByText("BUN-002").first().waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+      await b.screenshot({ path: join(imagesDir, "backoffice-history.png"), fullPage: true });
+    } finally {
+      await first.context.close();
+      await second.context.close();
+    }
+  });
+});
