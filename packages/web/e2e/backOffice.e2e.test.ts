@@ -181,6 +181,34 @@ describe.skipIf(!runBrowserTests)("the back office (issue 11)", () => {
     }
   });
 
+  test("(e) with the server unreachable the form stays filled and Guardar can be retried", async () => {
+    const { context, page } = await suite.newPage({ width: 1366, height: 900 });
+    try {
+      await adminInBackOffice(page, suite.url, "/admin/categorias/nuevo");
+      await heading(page, "Nueva categoría").waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+      await page.getByLabel("Nombre", { exact: true }).fill("Congelados");
+      await context.route("**/api/categories", (route) => route.abort("internetdisconnected"));
+      await page.getByRole("button", { name: "Guardar" }).click();
+      await page
+        .getByText(/^No se pudo guardar: no hay conexión con el servidor/)
+        .waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+      await page
+        .getByRole("alert")
+        .filter({ hasText: /^Sin conexión con el servidor/ })
+        .waitFor();
+      await expect(page.getByLabel("Nombre", { exact: true }).inputValue()).resolves.toBe("Congelados");
+
+      await context.unroute("**/api/categories");
+      await page.getByRole("button", { name: "Guardar" }).click();
+      await page.getByRole("status").filter({ hasText: "Guardado" }).waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+      await heading(page, "Congelados").waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+      const saved = await api<{ items: { name: string }[] }>(suite.url, suite.token, "/api/categories?q=Congelados");
+      expect(saved.body.items.map((c) => c.name)).toEqual(["Congelados"]);
+    } finally {
+      await context.close();
+    }
+  });
+
   test("(d) two admins edit the same product: conflict, reload, save anyway, history", async (ctx) => {
     // Needs bo-server (CONTRACT.md §2 expectedVersion, §4 audit log): refused with 400 before that merge.
     const probe = await api(suite.url, suite.token, "/api/audit-log?entity=products&limit=1");

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { z } from "zod";
 import { goTo } from "../../app/appLocation";
 import { useBackOfficeApi } from "../shared/backOfficeApi";
@@ -54,19 +54,23 @@ export function useRecordEditor<Row extends EditableRow, Values extends Record<s
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const [dirty, setDirty] = useState(false);
   const [loadCount, setLoadCount] = useState(0);
+  /** `${id}#${loadCount}` of what is in the form: loaded, or just created here. */
+  const loadedKey = useRef<string | null>(null);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: loads when the record (or a retry) changes, not on each render
   useEffect(() => {
-    // Just created here: the URL moved from /nuevo to the new id, the row is already in hand.
     if (isNew) {
       // Back to /nuevo from a record (history): an empty form, never the last record's.
       if (row) {
+        loadedKey.current = null;
         setRow(null);
         setValues(config.empty);
       }
       return;
     }
-    if (row?.id === id && loadCount === 0) return;
+    // Loaded already: a new sign-in (new token, new `send`) must not reload over what was typed.
+    const key = `${id}#${loadCount}`;
+    if (loadedKey.current === key) return;
     let current = true;
     setStatus("loading");
     setFailure(null);
@@ -78,6 +82,7 @@ export function useRecordEditor<Row extends EditableRow, Values extends Record<s
     api.send(rowSchema, resource, "GET", `/api/${resource}/${id}`).then(
       (loaded) => {
         if (!current) return;
+        loadedKey.current = key;
         setRow(loaded);
         setValues(toValues(loaded));
         setDirty(false);
@@ -152,6 +157,8 @@ export function useRecordEditor<Row extends EditableRow, Values extends Record<s
     try {
       if (!row) {
         const created = await api.send(rowSchema, resource, "POST", `/api/${resource}`, checked.data);
+        // The URL moves from /nuevo to the new id: the row is in hand, no reload.
+        loadedKey.current = `${created.id}#${loadCount}`;
         applySaved(created);
         goTo(`${basePath}/${created.id}`, { replace: true });
       } else {
