@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
-import { goTo } from "../app/appLocation";
 import { useI18n } from "../i18n/i18n";
+import { goTo } from "../navigation/appLocation";
 import "./admin.css";
 
 /**

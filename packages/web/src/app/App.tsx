@@ -1,6 +1,7 @@
 import { useLiveQuery } from "dexie-react-hooks";
 import { lazy, Suspense, useEffect } from "react";
 import { useI18n } from "../i18n/i18n";
+import { BACK_OFFICE_HOME, goTo, isBackOfficePath, OPEN_TILL_PATH, useAppPath } from "../navigation/appLocation";
 import { UpdateBanner } from "../pwa/UpdateBanner";
 import { useSellingData } from "../sale/useSellingData";
 import { useAppServices } from "../services/appServices";
@@ -10,7 +11,6 @@ import { LoginScreen } from "../session/LoginScreen";
 import { NotReadyScreen } from "../session/NotReadyScreen";
 import { TerminalPicker } from "../session/TerminalPicker";
 import type { DeviceIdentity, Readiness, SessionInfo } from "../storage/localRecords";
-import { BACK_OFFICE_HOME, goTo, isBackOfficePath, OPEN_TILL_PATH, useAppPath } from "./appLocation";
 import { PosShell } from "./PosShell";
 
 // The back office ("Administración") is its own chunks: the till's first load does not carry it.

@@ -1,8 +1,8 @@
 import { type ComponentType, lazy, Suspense, useMemo, useState } from "react";
 import { Link, Redirect, Route, Router, Switch, useLocation } from "wouter";
-import { goTo, OPEN_TILL_PATH } from "../app/appLocation";
 import { useI18n } from "../i18n/i18n";
 import { LanguageSelect } from "../i18n/LanguageSelect";
+import { goTo, OPEN_TILL_PATH } from "../navigation/appLocation";
 import { useAppServices } from "../services/appServices";
 import { SessionGate, SignInAgain } from "../session/SessionGate";
 import { signOut } from "../session/sessionActions";

@@ -1,7 +1,7 @@
 import type { FormEvent, ReactNode } from "react";
-import { goTo } from "../../app/appLocation";
 import { useBeforeUnloadGuard } from "../../durability/useBeforeUnloadGuard";
 import { type MessageKey, useI18n } from "../../i18n/i18n";
+import { goTo } from "../../navigation/appLocation";
 import { AuditHistory } from "../history/AuditHistory";
 import { useBackOfficeApi } from "../shared/backOfficeApi";
 import type { SaveFailure } from "../shared/formErrors";

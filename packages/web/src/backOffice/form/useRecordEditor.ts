@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { z } from "zod";
-import { goTo } from "../../app/appLocation";
+import { goTo } from "../../navigation/appLocation";
 import { useBackOfficeApi } from "../shared/backOfficeApi";
 import { type FieldProblems, problemsOfIssues, type SaveFailure, saveFailureOf } from "../shared/formErrors";
 

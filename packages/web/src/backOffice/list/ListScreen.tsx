@@ -2,8 +2,8 @@ import { listResponseSchema } from "@mostrador/domain";
 import { type ReactNode, useEffect, useMemo, useState } from "react";
 import { useSearch } from "wouter";
 import { z } from "zod";
-import { goTo } from "../../app/appLocation";
 import { type MessageKey, useI18n } from "../../i18n/i18n";
+import { goTo } from "../../navigation/appLocation";
 import { useBackOfficeApi } from "../shared/backOfficeApi";
 import {
   type ListQuery,
