@@ -6,8 +6,9 @@
  * (c) a product deactivated in the back office disappears from the till's search;
  * (d) two admins edit the same product: the second save gets "Este producto cambió mientras lo editabas",
  *     "Recargar" shows the other's change, "Guardar de todos modos" overwrites; "Historial de cambios" lists it.
- *     (d) needs bo-server's `expectedVersion`, `sort` and audit log (CONTRACT.md §1, §2, §4): until that branch
- *     is merged the server refuses them (400), and the test says so and is reported as skipped.
+ *     (d) also sorts and filters the list. It needs bo-server's `expectedVersion`, `sort`, filters and audit log
+ *     (CONTRACT.md §1, §2, §4): until that branch is merged the server lacks them, and the test says so and is
+ *     reported as skipped (it passed on a local merge with wt-bo-server at 0d2e054).
  */
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
@@ -225,6 +226,21 @@ describe.skipIf(!runBrowserTests)("the back office (issue 11)", () => {
       const b = second.page;
       await adminInBackOffice(a, suite.url, "/admin/productos");
       await adminInBackOffice(b, suite.url, "/admin/productos");
+
+      // Sorting by a column and filtering (CONTRACT.md §1), kept in the URL.
+      await a.getByRole("button", { name: "Precio" }).click();
+      await a.getByRole("button", { name: "Precio" }).click();
+      await a.waitForURL(/orden=-price/);
+      await a.getByLabel("Impuesto").selectOption({ label: "Exento" });
+      await a.waitForURL(/taxId=/);
+      const taxCells = () => a.locator("tbody tr td:nth-child(6)").allTextContents();
+      await expect
+        .poll(async () => new Set(await taxCells()), { timeout: till.SETTLE_TIMEOUT_MS })
+        .toEqual(new Set(["Exento"]));
+      const prices = (await a.locator("tbody tr td:nth-child(5)").allTextContents()).map((p) =>
+        Number(p.replace(/[^\d]/g, "")),
+      );
+      expect(prices).toEqual([...prices].sort((x, y) => y - x));
       await openProduct(a, "Buñuelo");
       await openProduct(b, "Buñuelo");
 
@@ -242,7 +258,7 @@ describe.skipIf(!runBrowserTests)("the back office (issue 11)", () => {
 
       await dialog.getByRole("button", { name: "Recargar" }).click();
       await expect(b.getByLabel("Precio con impuesto").inputValue()).resolves.toBe("1700");
-      await expect(b.getByLabel("Referencia").inputValue()).resolves.toBe("");
+      await expect(b.getByLabel("Referencia").inputValue()).resolves.toBe("REF-038"); // the demo's, as A left it
 
       // B edits again while A saves once more; B overwrites.
       await b.getByLabel("Referencia").fill("BUN-002");
@@ -255,7 +271,11 @@ describe.skipIf(!runBrowserTests)("the back office (issue 11)", () => {
       await expect(b.getByLabel("Referencia").inputValue()).resolves.toBe("BUN-002");
 
       await b.getByText("Historial de cambios").click();
-      await b.getByText("BUN-002").first().waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+      // Who changed what: B's overwrite puts back the price B had loaded, beside the new reference.
+      const history = b.locator(".bo-history");
+      await history.getByText("Referencia: REF-038 → BUN-002").waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+      await history.getByText("Precio: $ 1.800 → $ 1.700").first().waitFor();
+      await expect(history.getByText("Administradora Ejemplar").count()).resolves.toBeGreaterThanOrEqual(3);
       await b.screenshot({ path: join(imagesDir, "backoffice-history.png"), fullPage: true });
     } finally {
       await first.context.close();

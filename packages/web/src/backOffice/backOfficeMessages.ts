@@ -85,6 +85,7 @@ export const backOfficeMessagesEs = {
   "bo.error.format": "El formato no es válido.",
   "bo.error.characters": "Tiene caracteres que no se pueden guardar.",
   "bo.error.duplicate": "Ya existe otro registro con este dato.",
+  "bo.error.nitCheckDigit": "El dígito de verificación no corresponde: para este NIT es {digit}.",
   "bo.error.commonPassword": "Es una de las contraseñas más usadas y fáciles de adivinar; elige otra.",
   "bo.error.other": "Revisa este dato ({detail}).",
 
@@ -276,6 +277,7 @@ export const backOfficeMessagesEn: Record<BackOfficeMessageKey, string> = {
   "bo.error.format": "The format is not valid.",
   "bo.error.characters": "It has characters that cannot be stored.",
   "bo.error.duplicate": "Another record already has this value.",
+  "bo.error.nitCheckDigit": "The check digit does not match: for this NIT it is {digit}.",
   "bo.error.commonPassword": "It is one of the most used, easily guessed passwords; choose another.",
   "bo.error.other": "Check this value ({detail}).",
 

@@ -31,6 +31,8 @@ export function problemText(t: I18n["t"], problem: FieldProblem, formatHint?: Me
       return t("bo.error.characters");
     case "duplicate":
       return t("bo.error.duplicate");
+    case "nitCheckDigit":
+      return t("bo.error.nitCheckDigit", { digit: problem.digit });
     case "commonPassword":
       return t("bo.error.commonPassword");
     case "other":

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { z } from "zod";
-import { useI18n } from "../../i18n/i18n";
+import { type MessageKey, useI18n } from "../../i18n/i18n";
 import { useBackOfficeApi } from "../shared/backOfficeApi";
 
 /**
@@ -25,6 +25,38 @@ type AuditList = z.infer<typeof auditListSchema>;
 
 const PAGE = 20;
 
+/** The history names fields as the forms do; others show as the API names them. */
+const FIELD_LABELS: Record<string, MessageKey> = {
+  name: "bo.field.name",
+  active: "bo.field.active",
+  reference: "bo.field.reference",
+  barcode: "bo.field.barcode",
+  categoryId: "bo.field.category",
+  price: "bo.field.price",
+  taxId: "bo.field.tax",
+  priceIncludesTax: "bo.products.priceIncludesTax",
+  trackStock: "bo.products.trackStock",
+  stock: "bo.products.stock",
+  kind: "bo.taxes.kind",
+  rateBp: "bo.taxes.rate",
+  idType: "bo.clients.idType",
+  idNumber: "bo.clients.idNumber",
+  email: "bo.clients.email",
+  phone: "bo.clients.phone",
+  address: "bo.clients.address",
+  role: "bo.users.role",
+  terminalIds: "bo.users.terminals",
+  password: "bo.users.password",
+  numberingId: "bo.terminals.numbering",
+  warehouseId: "bo.terminals.warehouse",
+  paymentMethodIds: "bo.terminals.paymentMethods",
+  priceListId: "bo.terminals.priceList",
+  requiresShift: "bo.terminals.requiresShift",
+  prices: "bo.priceLists.prices",
+};
+/** Amounts in centavos: shown as money. */
+const MONEY_FIELDS = new Set(["price"]);
+
 /** A change's value, short: text as is, yes/no, lists and objects as compact JSON. */
 export function auditValueText(value: unknown, yes: string, no: string): string {
   if (value === null || value === undefined || value === "") return "—";
@@ -36,7 +68,7 @@ export function auditValueText(value: unknown, yes: string, no: string): string 
 
 /** "Historial de cambios": who changed what and when, newest first; loads when opened. */
 export function AuditHistory({ entity, recordId, version }: { entity: string; recordId: string; version: number }) {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, money } = useI18n();
   const api = useBackOfficeApi();
   const [open, setOpen] = useState(false);
   const [list, setList] = useState<AuditList | null>(null);
@@ -74,12 +106,18 @@ export function AuditHistory({ entity, recordId, version }: { entity: string; re
                 {entry.userName ?? t("bo.history.unknownUser")}
               </div>
               <ul>
-                {Object.entries(entry.changes).map(([field, change]) => (
-                  <li key={field}>
-                    <code>{field}</code>: {auditValueText(change.from, t("bo.yes"), t("bo.no"))} →{" "}
-                    {auditValueText(change.to, t("bo.yes"), t("bo.no"))}
-                  </li>
-                ))}
+                {Object.entries(entry.changes).map(([field, change]) => {
+                  const label = FIELD_LABELS[field];
+                  const text = (value: unknown) =>
+                    MONEY_FIELDS.has(field) && typeof value === "number"
+                      ? money(value)
+                      : auditValueText(value, t("bo.yes"), t("bo.no"));
+                  return (
+                    <li key={field}>
+                      {label ? t(label) : <code>{field}</code>}: {text(change.from)} → {text(change.to)}
+                    </li>
+                  );
+                })}
               </ul>
             </li>
           ))}

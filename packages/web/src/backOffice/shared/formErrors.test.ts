@@ -50,6 +50,18 @@ describe("the domain's input schemas, in the owner's words", () => {
   });
 });
 
+describe("the NIT rule (domain clientIdNumberProblem, from bo-server)", () => {
+  it("a wrong check digit names the right one; a badly written NIT shows the format hint", () => {
+    const issue = (message: string) => ({ code: "custom", path: ["idNumber"], message });
+    expect(problemsOfIssues([issue("the NIT's check digit is wrong: 900123456 ends in -8")])).toEqual({
+      idNumber: { rule: "nitCheckDigit", digit: "8" },
+    });
+    expect(problemsOfIssues([issue("a NIT is written as digits, '-' and its check digit, e.g. 900123456-8")])).toEqual({
+      idNumber: { rule: "format" },
+    });
+  });
+});
+
 describe("the server's refusals, mapped to the form", () => {
   it("400 details land next to their fields; unknown paths go to the form", () => {
     const failure = saveFailureOf(

@@ -23,6 +23,8 @@ export type FieldProblem =
   | { rule: "format" }
   | { rule: "characters" }
   | { rule: "duplicate" }
+  /** A NIT whose check digit is not the one its base gives (the domain's clientIdNumberProblem). */
+  | { rule: "nitCheckDigit"; digit: string }
   /** The password policy (WEAK_PASSWORD "common"): on the list of the most used passwords. */
   | { rule: "commonPassword" }
   /** Anything else: the schema's or server's own words, shown as they are. */
@@ -68,9 +70,14 @@ export function problemOfIssue(issue: SchemaIssue): FieldProblem {
       return { rule: "format" };
     case "invalid_value":
       return { rule: "choose" };
-    case "custom":
+    case "custom": {
       if (/control characters|invalid character/.test(issue.message)) return { rule: "characters" };
+      // The domain's NIT rule (bo-server's clientIdNumberProblem) says what is wrong in its message.
+      const nitDigit = /check digit is wrong: \d+ ends in -(\d)/.exec(issue.message);
+      if (nitDigit?.[1]) return { rule: "nitCheckDigit", digit: nitDigit[1] };
+      if (/a NIT is written as/.test(issue.message)) return { rule: "format" };
       return { rule: "other", detail: issue.message };
+    }
     default:
       return { rule: "other", detail: issue.message };
   }
