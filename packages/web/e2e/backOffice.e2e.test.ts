@@ -283,3 +283,30 @@ describe.skipIf(!runBrowserTests)("the back office (issue 11)", () => {
     }
   });
 });
+
+describe.skipIf(!runBrowserTests)("an ended admin session in the back office (issue 11)", () => {
+  // The admin's sign-in ends after 7.2 s without use (4 h in production).
+  const suite = useE2eSuite({ env: { ADMIN_SESSION_IDLE_HOURS: "0.002" } });
+
+  test("Guardar asks for the password again over the form, and saves what was typed", async () => {
+    const { context, page } = await suite.newPage({ width: 1366, height: 900 });
+    try {
+      const signedInAt = Date.now();
+      await adminInBackOffice(page, suite.url, "/admin/bodegas/nuevo");
+      await heading(page, "Nueva bodega").waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+      await page.getByLabel("Nombre", { exact: true }).fill("Bodega del centro");
+      await page.waitForTimeout(Math.max(0, signedInAt + 9_000 - Date.now())); // past the idle limit
+      await page.getByRole("button", { name: "Guardar" }).click();
+      const dialog = page.getByRole("dialog");
+      await dialog.getByRole("heading", { name: "Tu sesión de administrador terminó" }).waitFor();
+      await dialog.getByLabel("Contraseña").fill(demoLogins.admin.password);
+      await dialog.getByRole("button", { name: "Ingresar de nuevo" }).click();
+      await dialog.waitFor({ state: "detached", timeout: till.SETTLE_TIMEOUT_MS });
+      await expect(page.getByLabel("Nombre", { exact: true }).inputValue()).resolves.toBe("Bodega del centro");
+      await page.getByRole("button", { name: "Guardar" }).click();
+      await heading(page, "Bodega del centro").waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+    } finally {
+      await context.close();
+    }
+  });
+});
