@@ -152,6 +152,12 @@ describe.skipIf(!runBrowserTests)("the back office (issue 11)", () => {
       const { receiptText } = await till.sellAndPayCash(tillPage, [NEW_PRODUCT]);
       expect(receiptText).toContain(NEW_PRODUCT);
       expect(receiptText).toContain("4.500");
+
+      // A cashier never sees the back office: /admin sends the till back to selling.
+      await tillPage.goto(`${suite.url}/admin/productos`);
+      await till.productSearch(tillPage).waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+      expect(new URL(tillPage.url()).pathname).toBe("/");
+      await expect(tillPage.getByRole("button", { name: "Administración" }).count()).resolves.toBe(0);
     } finally {
       await context.close();
     }
