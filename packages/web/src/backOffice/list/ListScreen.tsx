@@ -1,7 +1,7 @@
 import { listResponseSchema } from "@mostrador/domain";
 import { type ReactNode, useEffect, useMemo, useState } from "react";
 import { useSearch } from "wouter";
-import { z } from "zod";
+import type { z } from "zod";
 import { type MessageKey, useI18n } from "../../i18n/i18n";
 import { goTo } from "../../navigation/appLocation";
 import { useBackOfficeApi } from "../shared/backOfficeApi";
@@ -278,5 +278,3 @@ export function useReferenceList<T extends { id: string; name: string }>(
   }, [api.send, schema, resource]);
   return rows;
 }
-
-export const anyRowSchema = z.object({ id: z.string(), name: z.string() });
