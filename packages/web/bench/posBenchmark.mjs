@@ -45,7 +45,11 @@ try {
   await page.getByLabel("Correo electrónico").fill(email);
   await page.getByLabel("Contraseña").fill(password);
   await page.getByRole("button", { name: "Ingresar" }).click();
-  await page.getByRole("button", { name: "Caja 1" }).click();
+  const caja1 = page.getByRole("button", { name: "Caja 1" });
+  const openTill = page.getByRole("button", { name: "Abrir caja", exact: true });
+  await caja1.or(openTill).first().waitFor({ timeout: 60_000 });
+  if (await openTill.isVisible()) await openTill.click(); // an admin (EMAIL=admin@…) lands in the back office first
+  await caja1.click();
   await page.getByRole("searchbox", { name: "Buscar producto" }).waitFor({ timeout: 120_000 });
   const [firstLoad] = await takeMeasures(page, "mostrador:first-load");
   const counts = await page.evaluate(async () => {

@@ -32,7 +32,9 @@ describe.skipIf(!runBrowserTests)("an ended admin session at the till (issue 10)
       const row = page.getByRole("row").filter({ has: page.getByRole("cell", { name: "Caja 3", exact: true }) });
       await row.first().waitFor();
       expect(await page.getByRole("heading", { name: "Tu sesión de administrador terminó" }).count()).toBe(0);
-      await till.waitForSyncIndicator(page, "Sincronizado 100%"); // the till went on syncing throughout
+      // Dispositivos is in the back office (/admin/dispositivos); back at the till, it went on syncing throughout.
+      await page.getByRole("button", { name: "Volver a la caja" }).click();
+      await till.waitForSyncIndicator(page, "Sincronizado 100%");
     } finally {
       await context.close();
     }

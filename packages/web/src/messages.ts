@@ -1,6 +1,7 @@
 import { appMessagesEn, appMessagesEs } from "./app/appMessages";
-import { importMessagesEn, importMessagesEs } from "./backOffice/import/importMessages";
-import { companyMessagesEn, companyMessagesEs } from "./company/companyMessages";
+import type { BackOfficeMessageKey } from "./backOffice/backOfficeMessages";
+import type { importMessagesEs } from "./backOffice/import/importMessages";
+import type { companyMessagesEs } from "./company/companyMessages";
 import { deviceMessagesEn, deviceMessagesEs } from "./devices/deviceMessages";
 import { durabilityMessagesEn, durabilityMessagesEs } from "./durability/durabilityMessages";
 import { historyMessagesEn, historyMessagesEs } from "./history/historyMessages";
@@ -36,8 +37,6 @@ const es = {
   ...pwaMessagesEs,
   ...deviceMessagesEs,
   ...shiftMessagesEs,
-  ...importMessagesEs,
-  ...companyMessagesEs,
 };
 
 const en: Record<keyof typeof es, string> = {
@@ -55,15 +54,16 @@ const en: Record<keyof typeof es, string> = {
   ...pwaMessagesEn,
   ...deviceMessagesEn,
   ...shiftMessagesEn,
-  ...importMessagesEn,
-  ...companyMessagesEn,
 };
 
-type AppMessages = Record<keyof typeof es, string>;
+/** The back office's keys (its screens, import, Empresa) are typed here; their texts join when its chunk loads. */
+type LazyMessageKey = BackOfficeMessageKey | keyof typeof importMessagesEs | keyof typeof companyMessagesEs;
+type AppMessages = Record<keyof typeof es | LazyMessageKey, string>;
 
 declare module "./i18n/i18n" {
   /** The keys every `t()` call is checked against. */
   interface Messages extends AppMessages {}
 }
 
-export const catalogs: Catalogs = { "es-CO": es, en };
+// The back office's texts are added by backOffice/registerBackOfficeMessages.ts when it loads.
+export const catalogs = { "es-CO": es, en } as Catalogs;

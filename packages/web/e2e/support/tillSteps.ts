@@ -72,11 +72,16 @@ export async function logIn(page: Page, login: { email: string; password: string
   await page.getByRole("button", { name: "Ingresar" }).click();
 }
 
-/** "Elige la caja de este dispositivo" → "Caja 1", … */
+/**
+ * "Elige la caja de este dispositivo" → "Caja 1", … An admin lands in "Administración" first and
+ * chooses "Abrir caja" to get there.
+ */
 export async function pickTerminal(page: Page, terminal: string) {
-  await page
-    .getByRole("heading", { name: "Elige la caja de este dispositivo" })
-    .waitFor({ state: "visible", timeout: SETTLE_TIMEOUT_MS });
+  const heading = page.getByRole("heading", { name: "Elige la caja de este dispositivo" });
+  const openTillButton = page.getByRole("button", { name: "Abrir caja", exact: true });
+  await heading.or(openTillButton).first().waitFor({ state: "visible", timeout: SETTLE_TIMEOUT_MS });
+  if (await openTillButton.isVisible()) await openTillButton.click();
+  await heading.waitFor({ state: "visible", timeout: SETTLE_TIMEOUT_MS });
   await page.getByRole("button", { name: terminal, exact: true }).click();
 }
 

@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState } from "react";
 import { useI18n } from "../i18n/i18n";
+import { goTo } from "../navigation/appLocation";
 import "./admin.css";
 
-export type AdminView = "maintenance" | "numberings" | "devices" | "company" | "shifts";
-
-/** "Administración ▾" in the header, for admins only: maintenance windows, numberings and devices. */
-export function AdminMenu({ onOpen }: { onOpen: (view: AdminView) => void }) {
+/**
+ * "Administración ▾" in the till's header, for admins only: opens the back office (/admin/…),
+ * which loads its own chunks; the till keeps running underneath (its sync engine is not a screen).
+ */
+export function AdminMenu() {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
@@ -19,14 +21,14 @@ export function AdminMenu({ onOpen }: { onOpen: (view: AdminView) => void }) {
     return () => document.removeEventListener("mousedown", close);
   }, [open]);
 
-  const item = (view: AdminView, label: string) => (
+  const item = (path: string, label: string) => (
     <button
       type="button"
       role="menuitem"
       className="menu__item"
       onClick={() => {
         setOpen(false);
-        onOpen(view);
+        goTo(`/admin/${path}`);
       }}
     >
       {label}
@@ -46,11 +48,12 @@ export function AdminMenu({ onOpen }: { onOpen: (view: AdminView) => void }) {
       </button>
       {open && (
         <div className="menu__popup" role="menu">
-          {item("maintenance", t("maintenance.admin.open"))}
-          {item("numberings", t("numbering.admin.open"))}
-          {item("devices", t("devices.admin.open"))}
-          {item("company", t("company.open"))}
-          {item("shifts", t("shift.admin.title"))}
+          {item("productos", t("header.backOffice"))}
+          {item("mantenimientos", t("maintenance.admin.open"))}
+          {item("numeraciones", t("numbering.admin.open"))}
+          {item("dispositivos", t("devices.admin.open"))}
+          {item("turnos", t("shift.admin.title"))}
+          {item("empresa", t("header.company"))}
         </div>
       )}
     </div>

@@ -1,5 +1,7 @@
 import { useLiveQuery } from "dexie-react-hooks";
+import { lazy, Suspense, useEffect } from "react";
 import { useI18n } from "../i18n/i18n";
+import { BACK_OFFICE_HOME, goTo, isBackOfficePath, OPEN_TILL_PATH, useAppPath } from "../navigation/appLocation";
 import { UpdateBanner } from "../pwa/UpdateBanner";
 import { useSellingData } from "../sale/useSellingData";
 import { useAppServices } from "../services/appServices";
@@ -11,6 +13,9 @@ import { TerminalPicker } from "../session/TerminalPicker";
 import type { DeviceIdentity, Readiness, SessionInfo } from "../storage/localRecords";
 import { PosShell } from "./PosShell";
 
+// The back office ("Administración") is its own chunks: the till's first load does not carry it.
+const BackOffice = lazy(() => import("../backOffice/BackOffice"));
+
 interface DeviceState {
   session: SessionInfo | undefined;
   device: DeviceIdentity | undefined;
@@ -19,7 +24,9 @@ interface DeviceState {
 
 /**
  * Which screen: login → terminal → first load → selling. Everything after login comes from the
- * local database, so a reload (online or not) lands on the same screen.
+ * local database, so a reload (online or not) lands on the same screen. An admin signs in to the
+ * back office (/admin/…) without registering a device; "Abrir caja" (/abrir-caja) is the explicit
+ * choice that makes this browser a till. A cashier never sees the back office.
  */
 export function App() {
   return (
@@ -34,6 +41,7 @@ function AppScreens() {
   const { store } = useAppServices();
   const connectivity = useConnectivity();
   const { t } = useI18n();
+  const path = useAppPath();
   const state = useLiveQuery(
     async (): Promise<DeviceState> => {
       const [session, device, readiness] = await Promise.all([
@@ -55,11 +63,29 @@ function AppScreens() {
   if (!state) return <p className="centered-page muted">{t("app.loading")}</p>;
   const online = connectivity === "online";
   const { session, device, readiness } = state;
+  const isAdmin = session?.user.role === "admin";
+  if (session && isBackOfficePath(path)) {
+    if (!isAdmin) return <GoTo path="/" />;
+    return (
+      <Suspense fallback={<p className="centered-page muted">{t("app.loading")}</p>}>
+        <BackOffice session={session} hasTill={Boolean(device)} />
+      </Suspense>
+    );
+  }
   if (device && readiness?.ready && readiness.terminalId === device.terminalId && session) return <ReadyTill />;
   if (!online) return <NotReadyScreen />;
   if (!session) return <LoginScreen />;
-  if (!device) return <TerminalPicker session={session} />;
+  if (!device) {
+    if (isAdmin && path !== OPEN_TILL_PATH) return <GoTo path={BACK_OFFICE_HOME} />;
+    return <TerminalPicker session={session} />;
+  }
   return <FirstLoadScreen device={device} terminalName={terminalName} />;
+}
+
+/** Replaces the URL (no history entry) and lets the screens follow it. */
+function GoTo({ path }: { path: string }) {
+  useEffect(() => goTo(path, { replace: true }), [path]);
+  return null;
 }
 
 function ReadyTill() {

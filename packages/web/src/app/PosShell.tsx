@@ -1,5 +1,5 @@
 import { lazy, Suspense, useMemo, useState } from "react";
-import { AdminMenu, type AdminView } from "../admin/AdminMenu";
+import { AdminMenu } from "../admin/AdminMenu";
 import { DeviceRevokedBanner } from "../devices/DeviceRevokedBanner";
 import { useBeforeUnloadGuard } from "../durability/useBeforeUnloadGuard";
 import { usePersistentStorage } from "../durability/usePersistentStorage";
@@ -12,21 +12,14 @@ import { SaleScreen } from "../sale/SaleScreen";
 import type { SellingData } from "../sale/useSellingData";
 import { useAppServices } from "../services/appServices";
 import { useConnectivity } from "../services/useConnectivity";
-import { SessionGate } from "../session/SessionGate";
 import { ShiftGate } from "../shifts/ShiftGate";
 import type { ReceiptContext } from "../storage/localRecords";
 import { useSyncStatus } from "../syncStatus/useSyncStatus";
 import { AppHeader } from "./AppHeader";
 
 const SalesHistory = lazy(() => import("../history/SalesHistory"));
-const MaintenanceAdmin = lazy(() => import("../maintenance/MaintenanceAdmin"));
-const NumberingAdmin = lazy(() => import("../numbering/NumberingAdmin"));
-const DeviceAdmin = lazy(() => import("../devices/DeviceAdmin"));
-const CompanySettings = lazy(() => import("../company/CompanySettings"));
-// Until the back-office shell mounts it at /admin/turnos (wouter), the admin menu opens it here.
-const ShiftAdmin = lazy(() => import("../shifts/admin/ShiftAdmin"));
-
-type View = "sale" | "history" | AdminView;
+// The admin screens live in the back office (/admin/…), opened from the header's "Administración".
+type View = "sale" | "history";
 
 /** The till once ready: header, selling screen and sales history. */
 export function PosShell({ data }: { data: SellingData }) {
@@ -51,7 +44,7 @@ export function PosShell({ data }: { data: SellingData }) {
         cashierName={data.session.user.name}
         connectivity={connectivity}
         maintenance={maintenance.active !== null}
-        adminMenu={isAdmin ? <AdminMenu onOpen={setView} /> : null}
+        adminMenu={isAdmin ? <AdminMenu /> : null}
         syncStatus={syncStatus}
         onSync={() => void syncEngine.syncNow()}
         onNewSale={() => setView("sale")}
@@ -84,23 +77,6 @@ export function PosShell({ data }: { data: SellingData }) {
         {view === "history" && (
           <Suspense fallback={<p className="muted">…</p>}>
             <SalesHistory fallbackContext={fallbackContext} />
-          </Suspense>
-        )}
-        {isAdmin && view !== "sale" && view !== "history" && (
-          <Suspense fallback={<p className="muted">…</p>}>
-            <SessionGate session={data.session}>
-              {view === "maintenance" ? (
-                <MaintenanceAdmin userToken={data.session.token} timeZone={data.company.timeZone} />
-              ) : view === "numberings" ? (
-                <NumberingAdmin userToken={data.session.token} timeZone={data.company.timeZone} />
-              ) : view === "company" ? (
-                <CompanySettings userToken={data.session.token} timeZone={data.company.timeZone} />
-              ) : view === "shifts" ? (
-                <ShiftAdmin userToken={data.session.token} timeZone={data.company.timeZone} />
-              ) : (
-                <DeviceAdmin userToken={data.session.token} timeZone={data.company.timeZone} />
-              )}
-            </SessionGate>
           </Suspense>
         )}
       </main>

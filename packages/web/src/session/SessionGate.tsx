@@ -30,7 +30,7 @@ export function SessionGate({ session, children }: { session: SessionInfo; child
   return <SignInAgain session={session} />;
 }
 
-function SignInAgain({ session }: { session: SessionInfo }) {
+export function SignInAgain({ session }: { session: SessionInfo }) {
   const { t } = useI18n();
   const [password, setPassword] = useState("");
   const { busy, error, submit: signIn } = useSignIn();
