@@ -47,7 +47,12 @@ async function waitForLocalCompanyFooter(page: Page, footer: string) {
   );
 }
 
+/** From the till's header menu, or from the back office's own menu once there. */
 async function openAdminView(admin: Page, item: "Dispositivos" | "Empresa") {
+  if (new URL(admin.url()).pathname.startsWith("/admin")) {
+    await admin.getByRole("navigation").getByRole("link", { name: item, exact: true }).click();
+    return;
+  }
   await admin.getByRole("button", { name: "Administración" }).click();
   await admin.getByRole("menuitem", { name: item }).click();
 }
