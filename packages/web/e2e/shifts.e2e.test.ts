@@ -251,10 +251,8 @@ describe.skipIf(!runBrowserTests)("cash shifts at the till (issue 12)", () => {
         const admin = owner.page;
         await admin.goto(suite.url);
         await till.logIn(admin, demoLogins.admin);
-        await till.pickTerminal(admin, "Caja 3");
-        await till.waitUntilReady(admin, "Caja 3");
-        await admin.getByRole("button", { name: "Administración" }).click();
-        await admin.getByRole("menuitem", { name: "Turnos" }).click();
+        // The owner lands in the back office (no till opened) and picks "Turnos" in its menu.
+        await admin.getByRole("navigation").getByRole("link", { name: "Turnos", exact: true }).click();
         await admin.getByRole("heading", { name: "Turnos", exact: true }).waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
         const row = admin.getByRole("row").filter({ has: admin.getByRole("cell", { name: "Caja 1", exact: true }) });
         await row.waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
