@@ -132,6 +132,10 @@ describe.skipIf(!runBrowserTests)("CSV import reaches the tills (issue 11)", () 
         .getByText(/997 nuevos/)
         .waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
       expect(await productTotal()).toBe(before + 997);
+      // Closing the dialog refreshes the list, which now finds the imported products.
+      await page.getByRole("button", { name: "Cerrar", exact: true }).click();
+      await page.getByRole("searchbox").first().fill("de pantalla 777");
+      await page.getByRole("link", { name: "Producto de pantalla 777" }).waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
     } finally {
       await context.close();
     }

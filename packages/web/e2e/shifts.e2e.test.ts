@@ -5,6 +5,7 @@
  * $ 5.000" on screen and on the "Cierre de turno" with the totals per payment method; back online
  * the shift reaches the server exactly once with the same figures, and the owner sees it in "Turnos".
  */
+import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { demoLogins, runBrowserTests } from "./support/browserHarness";
@@ -264,6 +265,7 @@ describe.skipIf(!runBrowserTests)("cash shifts at the till (issue 12)", () => {
           .getByRole("figure", { name: "Diferencias por cajero" })
           .getByText("Cajera Ejemplar: 1 turno, Faltante $ 5.000")
           .waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+        await admin.screenshot({ path: join(import.meta.dirname, "../../../docs/images/backoffice-shifts.png") });
         // Filters: an open shift of Caja 1 there is none; a difference of 5.000 or more, this one.
         await admin.getByLabel("Estado").selectOption({ label: "Abierto" });
         await admin.getByRole("button", { name: "Filtrar" }).click();

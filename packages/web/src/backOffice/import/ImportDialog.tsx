@@ -65,10 +65,8 @@ export function ImportDialog({
         body: { csv: text, commit, skipInvalid },
         timeoutMs: IMPORT_TIMEOUT_MS,
       });
-      if (report.committed) {
-        setStep({ kind: "done", report });
-        onImported();
-      } else setStep({ kind: "report", report });
+      // The list refreshes when the owner closes the dialog, after reading the result.
+      setStep({ kind: report.committed ? "done" : "report", report });
     } catch (error) {
       // A commit refused because the data changed since the preview answers the new report.
       const refused = error instanceof TransportError && error.code === "IMPORT_INVALID";
@@ -111,6 +109,7 @@ export function ImportDialog({
   }
 
   function close() {
+    if (step.kind === "done") onImported();
     setOpen(false);
     setStep({ kind: "choose" });
     setCsv(null);
