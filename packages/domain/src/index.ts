@@ -17,4 +17,5 @@ export * from "./numbering/numberBlockRules";
 export * from "./shifts/shiftRejections";
 export * from "./shifts/shiftReport";
 export * from "./shifts/shiftSchemas";
+export * from "./shifts/terminalShift";
 export * from "./sync/syncMessages";

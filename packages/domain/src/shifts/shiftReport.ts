@@ -1,6 +1,7 @@
 import type { PaymentMethodKind } from "../catalog/catalogSchemas";
 import type { InvoiceDocument } from "../invoice/invoiceSchemas";
 import type { AmountByKind, CashMovement, ShiftDocument } from "./shiftSchemas";
+import type { SoldElsewhere } from "./terminalShift";
 
 /** An invoice of the shift and whether it was voided (a voided invoice is no sale). */
 export interface ShiftSale {
@@ -79,9 +80,10 @@ const byNumber = (a: InvoiceDocument, b: InvoiceDocument) =>
  * The Z report: sales (voided invoices apart), payments per method, taxes per kind and rate,
  * the expected amount per payment kind (cash: expectedCash; others: what was paid with them),
  * and the difference with the count when the shift is closed. Pure: the till and the server
- * compute the same figures from the same invoices.
+ * compute the same figures from the same invoices. `elsewhere`: a shift taken over from another
+ * device adds what the server says was sold there (counts, totals and the expected amounts).
  */
-export function zReport(shift: ShiftDocument, sales: readonly ShiftSale[]): ZReport {
+export function zReport(shift: ShiftDocument, sales: readonly ShiftSale[], elsewhere?: SoldElsewhere): ZReport {
   const kept = sales.filter((s) => !s.voided).map((s) => s.invoice);
   const voided = sales.filter((s) => s.voided).map((s) => s.invoice);
   const methods = new Map<string, { paymentMethodId: string; kind: PaymentMethodKind; amount: number }>();
@@ -106,6 +108,12 @@ export function zReport(shift: ShiftDocument, sales: readonly ShiftSale[]): ZRep
       taxes.set(key, line);
     }
   }
+  if (elsewhere) {
+    cashReceived += elsewhere.cashReceived;
+    changeGiven += elsewhere.changeGiven;
+    for (const o of elsewhere.otherKinds)
+      if (o.kind !== "cash") perKind.set(o.kind, (perKind.get(o.kind) ?? 0) + o.amount);
+  }
   const { cashIn, cashOut } = movementTotals(shift.movements);
   const cash = expectedCash({ openingFloat: shift.openingFloat, cashReceived, changeGiven, cashIn, cashOut });
   const expected: AmountByKind = [
@@ -124,8 +132,8 @@ export function zReport(shift: ShiftDocument, sales: readonly ShiftSale[]): ZRep
     inv ? { prefix: inv.prefix, number: inv.number as number } : null;
   const sum = (list: InvoiceDocument[], f: (i: InvoiceDocument) => number) => list.reduce((s, i) => s + f(i), 0);
   return {
-    salesCount: kept.length,
-    salesTotal: sum(kept, (i) => i.totals.total),
+    salesCount: kept.length + (elsewhere?.salesCount ?? 0),
+    salesTotal: sum(kept, (i) => i.totals.total) + (elsewhere?.salesTotal ?? 0),
     subtotal: sum(kept, (i) => i.totals.subtotal),
     discount: sum(kept, (i) => i.totals.discount),
     tax: sum(kept, (i) => i.totals.tax),

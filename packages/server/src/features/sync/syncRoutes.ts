@@ -21,6 +21,7 @@ import { acceptInvoiceBatch } from "../invoices/invoiceAcceptor";
 import { type LeaseRateLimiter, leaseRateLimiter } from "../numbering/leaseRateLimiter";
 import { leaseNumberBlock } from "../numbering/numberBlockLease";
 import { acceptShiftBatch } from "../shifts/shiftAcceptor";
+import { readTerminalShift } from "../shifts/terminalShiftReader";
 import { readChanges } from "./changeFeed";
 import { requestSchemaVersion } from "./schemaVersion";
 
@@ -101,6 +102,8 @@ export function registerSyncRoutes(
         q.limit,
         q.counts === "1",
       );
+      // "Tomar turno": every page says which shift is open on the device's terminal, whoever holds it.
+      page.terminalShift = await readTerminalShift(db, auth.companyId, auth.deviceId as string);
       await recordDeviceActivity(db, auth, { schemaVersion });
       return page;
     },
