@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import type { InvoiceDocument, InvoicePayment } from "../invoice/invoiceSchemas";
 import { computeInvoiceTotals, summarizePayments } from "../invoice/invoiceTotals";
 import { expectedCash, type ShiftSale, zReport } from "./shiftReport";
-import { type CashMovement, type ShiftDocument, shiftDocumentSchema } from "./shiftSchemas";
+import { type AmountByKind, type CashMovement, type ShiftDocument, shiftDocumentSchema } from "./shiftSchemas";
+import type { SoldElsewhere } from "./terminalShift";
 
 const ID = "00000000-0000-4000-8000-000000000001";
 const V7 = (n: number) => `0190a000-0000-7000-8000-${String(n).padStart(12, "0")}`;
@@ -199,5 +200,43 @@ describe("Z report", () => {
         },
       }).success,
     ).toBe(false);
+  });
+});
+
+describe("a shift taken over (sales elsewhere)", () => {
+  /** What the server reports for invoices sold on another device: accepted ones, per payment kind. */
+  function soldElsewhere(sales: readonly ShiftSale[]): SoldElsewhere {
+    const kept = sales.filter((s) => !s.voided).map((s) => s.invoice);
+    const perKind = new Map<string, number>();
+    for (const p of kept.flatMap((i) => i.payments)) perKind.set(p.kind, (perKind.get(p.kind) ?? 0) + p.amount);
+    return {
+      salesCount: kept.length,
+      salesTotal: kept.reduce((s, i) => s + i.totals.total, 0),
+      cashReceived: perKind.get("cash") ?? 0,
+      changeGiven: kept.reduce((s, i) => s + i.totals.change, 0),
+      otherKinds: [...perKind]
+        .filter(([kind]) => kind !== "cash")
+        .map(([kind, amount]) => ({ kind, amount })) as SoldElsewhere["otherKinds"],
+    };
+  }
+  const byKind = (list: AmountByKind) => [...list].sort((a, b) => a.kind.localeCompare(b.kind));
+
+  it("the server's figures for the part sold elsewhere + the local invoices = the whole shift, nothing twice", () => {
+    fc.assert(
+      fc.property(
+        fc.array(movementArb, { maxLength: 10 }),
+        fc.array(invoiceArb, { maxLength: 12 }),
+        fc.nat(12),
+        (moves, sales, cut) => {
+          const doc = shift(
+            moves.map((m, i) => ({ ...m, id: V7(900 + i), reason: "x", at: "2026-11-30T15:00:00.000Z", by: ID })),
+          );
+          const whole = zReport(doc, sales);
+          const split = zReport(doc, sales.slice(cut), soldElsewhere(sales.slice(0, cut)));
+          expect(byKind(split.expected)).toEqual(byKind(whole.expected));
+          expect([split.salesCount, split.salesTotal]).toEqual([whole.salesCount, whole.salesTotal]);
+        },
+      ),
+    );
   });
 });

@@ -205,6 +205,8 @@ export interface LocalShift {
   updatedAt: string;
   /** A shift taken over here ("Tomar turno"): what the server says was sold on other devices. */
   soldElsewhere?: SoldElsewhere;
+  /** A shift taken over here: the name of the cashier who opened it (for the Cierre de turno). */
+  openedByName?: string;
 }
 
 export function shiftHasUnsentChanges(shift: LocalShift): boolean {

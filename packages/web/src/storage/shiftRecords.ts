@@ -58,6 +58,9 @@ export function pendingRecord(document: ShiftDocument, previous: LocalShift | un
     serverVersion: previous?.serverVersion ?? null,
     createdAt: previous?.createdAt ?? now,
     updatedAt: now,
+    // A shift taken over here keeps what was sold before on the other device, and who opened it.
+    ...(previous?.soldElsewhere ? { soldElsewhere: previous.soldElsewhere } : {}),
+    ...(previous?.openedByName ? { openedByName: previous.openedByName } : {}),
   };
 }
 

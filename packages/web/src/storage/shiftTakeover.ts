@@ -44,6 +44,7 @@ export function takeOverShiftInDb(db: LocalDatabase, input: TakeOverShiftInput):
       // The server holds every revision up to the one taken over: only the handover is unsent.
       serverRevision: server.revision,
       soldElsewhere: terminalShift.soldElsewhere,
+      openedByName: terminalShift.openedByName,
     };
     await db.shifts.add(record);
     return record;

@@ -3,6 +3,7 @@ import { shiftDocumentSchema, zReport } from "@mostrador/domain";
 import { startTestServer, type TestServer } from "@mostrador/server/testing/testServer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FetchServerTransport } from "../api/fetchServerTransport";
+import { shiftClosingFigures } from "../shifts/shiftFigures";
 import { seededRandom } from "./testing/faultInjectingFetch";
 import { injectFetch } from "./testing/injectFetch";
 import { startSimulatedTill } from "./testing/simulatedTill";
@@ -94,6 +95,11 @@ describe("Tomar turno through the sync engine", () => {
     );
     const closed = await b.closeShift(0);
     expect(closed.document.closing?.expected.find((e) => e.kind === "cash")).toEqual(expectedCash);
+    // The Cierre de turno printed after the closing still counts A's sales and names A.
+    const printed = shiftClosingFigures(closed, await b.store.listShiftInvoices(shift.id));
+    expect(printed.report.salesCount).toBe(3);
+    expect(printed.report.expected.find((e) => e.kind === "cash")).toEqual(expectedCash);
+    expect(closed.openedByName?.length).toBeGreaterThan(0);
     expect((await b.engine.syncNow()).ok).toBe(true);
 
     const onServer = await shiftOnServer(demo.companyId);
