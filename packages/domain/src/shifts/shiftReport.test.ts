@@ -2,9 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { InvoiceDocument, InvoicePayment } from "../invoice/invoiceSchemas";
 import { computeInvoiceTotals, summarizePayments } from "../invoice/invoiceTotals";
-import { expectedCash, type ShiftSale, zReport } from "./shiftReport";
-import { type AmountByKind, type CashMovement, type ShiftDocument, shiftDocumentSchema } from "./shiftSchemas";
-import type { SoldElsewhere } from "./terminalShift";
+import { expectedCash, type ShiftSale, soldElsewhereOf, zReport } from "./shiftReport";
+import { type CashMovement, type ShiftDocument, shiftDocumentSchema } from "./shiftSchemas";
 
 const ID = "00000000-0000-4000-8000-000000000001";
 const V7 = (n: number) => `0190a000-0000-7000-8000-${String(n).padStart(12, "0")}`;
@@ -204,24 +203,10 @@ describe("Z report", () => {
 });
 
 describe("a shift taken over (sales elsewhere)", () => {
-  /** What the server reports for invoices sold on another device: accepted ones, per payment kind. */
-  function soldElsewhere(sales: readonly ShiftSale[]): SoldElsewhere {
-    const kept = sales.filter((s) => !s.voided).map((s) => s.invoice);
-    const perKind = new Map<string, number>();
-    for (const p of kept.flatMap((i) => i.payments)) perKind.set(p.kind, (perKind.get(p.kind) ?? 0) + p.amount);
-    return {
-      salesCount: kept.length,
-      salesTotal: kept.reduce((s, i) => s + i.totals.total, 0),
-      cashReceived: perKind.get("cash") ?? 0,
-      changeGiven: kept.reduce((s, i) => s + i.totals.change, 0),
-      otherKinds: [...perKind]
-        .filter(([kind]) => kind !== "cash")
-        .map(([kind, amount]) => ({ kind, amount })) as SoldElsewhere["otherKinds"],
-    };
-  }
-  const byKind = (list: AmountByKind) => [...list].sort((a, b) => a.kind.localeCompare(b.kind));
+  const byKind = <T extends { kind: string }>(list: readonly T[]) =>
+    [...list].sort((a, b) => a.kind.localeCompare(b.kind));
 
-  it("the server's figures for the part sold elsewhere + the local invoices = the whole shift, nothing twice", () => {
+  it("the server's figures (soldElsewhereOf) for the part sold elsewhere + the local invoices = the whole shift's Z report, nothing twice", () => {
     fc.assert(
       fc.property(
         fc.array(movementArb, { maxLength: 10 }),
@@ -232,9 +217,32 @@ describe("a shift taken over (sales elsewhere)", () => {
             moves.map((m, i) => ({ ...m, id: V7(900 + i), reason: "x", at: "2026-11-30T15:00:00.000Z", by: ID })),
           );
           const whole = zReport(doc, sales);
-          const split = zReport(doc, sales.slice(cut), soldElsewhere(sales.slice(0, cut)));
+          const split = zReport(doc, sales.slice(cut), soldElsewhereOf(sales.slice(0, cut)));
           expect(byKind(split.expected)).toEqual(byKind(whole.expected));
-          expect([split.salesCount, split.salesTotal]).toEqual([whole.salesCount, whole.salesTotal]);
+          const byMethod = (r: typeof whole) =>
+            [...r.byPaymentMethod].sort((a, b) => a.paymentMethodId.localeCompare(b.paymentMethodId));
+          expect(byMethod(split)).toEqual(byMethod(whole));
+          expect(split.taxes).toEqual(whole.taxes);
+          // Kinds come in the order they were first paid with: compared sorted.
+          const {
+            byPaymentMethod: _a,
+            expected: _b,
+            differences: d1,
+            firstInvoice: f1,
+            lastInvoice: l1,
+            ...rest
+          } = split;
+          const {
+            byPaymentMethod: _c,
+            expected: _d,
+            differences: d2,
+            firstInvoice: f2,
+            lastInvoice: l2,
+            ...all
+          } = whole;
+          expect(rest).toEqual(all);
+          expect(byKind(d1)).toEqual(byKind(d2));
+          expect([f1?.number, l1?.number]).toEqual([f2?.number, l2?.number]);
         },
       ),
     );

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { amountByKindSchema, shiftDocumentSchema } from "./shiftSchemas";
+import { paymentMethodKindSchema } from "../catalog/catalogSchemas";
+import { shiftDocumentSchema } from "./shiftSchemas";
 
 /**
  * What the invoices of a shift sold on other devices of the terminal (the server's figures): the
@@ -9,20 +10,22 @@ import { amountByKindSchema, shiftDocumentSchema } from "./shiftSchemas";
 export const soldElsewhereSchema = z.object({
   salesCount: z.number().int().min(0),
   salesTotal: z.number().int(),
-  cashReceived: z.number().int(),
+  subtotal: z.number().int(),
+  discount: z.number().int(),
+  tax: z.number().int(),
   changeGiven: z.number().int(),
-  /** Payments with kinds other than cash ("cash" is cashReceived − changeGiven). */
-  otherKinds: amountByKindSchema,
+  byPaymentMethod: z.array(
+    z.object({ paymentMethodId: z.string(), kind: paymentMethodKindSchema, amount: z.number().int() }),
+  ),
+  taxes: z.array(
+    z.object({ kind: z.string(), rateBp: z.number().int(), base: z.number().int(), amount: z.number().int() }),
+  ),
+  voidedCount: z.number().int().min(0),
+  voidedTotal: z.number().int(),
+  firstInvoice: z.object({ prefix: z.string(), number: z.number().int() }).nullable(),
+  lastInvoice: z.object({ prefix: z.string(), number: z.number().int() }).nullable(),
 });
 export type SoldElsewhere = z.infer<typeof soldElsewhereSchema>;
-
-export const noSalesElsewhere: SoldElsewhere = {
-  salesCount: 0,
-  salesTotal: 0,
-  cashReceived: 0,
-  changeGiven: 0,
-  otherKinds: [],
-};
 
 /**
  * The open shift of the device's terminal, as the pull brings it: its current document (base,
