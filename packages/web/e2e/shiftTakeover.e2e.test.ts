@@ -42,31 +42,41 @@ async function sellCash(page: Page, products: readonly string[]): Promise<{ numb
   return { number, total: centavosOf(match[1]) };
 }
 
+/** Cashier A at Caja 1: opens with a base of 100.000, sells, waits for 100%, signs out. */
+async function aOpensSellsAndSignsOut(page: Page, url: string, products: readonly string[]) {
+  till.confirmLeaving(page);
+  await page.goto(url);
+  await till.logIn(page, demoLogins.cashier);
+  await till.pickTerminal(page, "Caja 1");
+  await till.waitUntilReady(page, undefined, { shift: "leave" });
+  await till.openShift(page, "100.000");
+  const sold: { number: string; total: number }[] = [];
+  for (const product of products) sold.push(await sellCash(page, [product]));
+  await till.waitForSyncIndicator(page, "Sincronizado 100%");
+  // Signing out does not close the shift: it stays open on the server.
+  await page.getByRole("button", { name: "Cerrar sesión" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Cerrar sesión" }).click();
+  await page.getByLabel("Correo electrónico").waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+  return sold;
+}
+
+/** B on the same browser: a new device of Caja 1, which shows the shift A left open. */
+async function bSignsInOnCaja1(page: Page) {
+  await till.logIn(page, demoLogins.admin);
+  await till.pickTerminal(page, "Caja 1");
+  const heading = page.getByRole("heading", { name: /^Turno abierto por Cajera Ejemplar desde / });
+  await heading.waitFor({ timeout: till.LOAD_TIMEOUT_MS });
+  expect(await till.openShiftHeading(page).count()).toBe(0);
+  return heading;
+}
+
 describe.skipIf(!runBrowserTests)("Tomar turno at the till (issue 12)", () => {
   const suite = useE2eSuite({ adminToken: true });
 
   test("A opens at Caja 1, sells, signs out; B signs in on Caja 1, takes the shift over, sells, closes with the count → one shift with both sales and the handover", async () => {
     const { page } = await suite.newPage();
-    till.confirmLeaving(page);
-    await page.goto(suite.url);
-    await till.logIn(page, demoLogins.cashier);
-    await till.pickTerminal(page, "Caja 1");
-    await till.waitUntilReady(page, undefined, { shift: "leave" });
-    await till.openShift(page, "100.000");
-    const byA = [await sellCash(page, [till.demoProductNames[0]]), await sellCash(page, [till.demoProductNames[1]])];
-    await till.waitForSyncIndicator(page, "Sincronizado 100%");
-
-    // A signs out: the shift stays open on the server.
-    await page.getByRole("button", { name: "Cerrar sesión" }).click();
-    await page.getByRole("alertdialog").getByRole("button", { name: "Cerrar sesión" }).click();
-    await page.getByLabel("Correo electrónico").waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
-
-    // B on the same browser: a new device of Caja 1.
-    await till.logIn(page, demoLogins.admin);
-    await till.pickTerminal(page, "Caja 1");
-    const heading = page.getByRole("heading", { name: /^Turno abierto por Cajera Ejemplar desde / });
-    await heading.waitFor({ timeout: till.LOAD_TIMEOUT_MS });
-    expect(await till.openShiftHeading(page).count()).toBe(0);
+    const byA = await aOpensSellsAndSignsOut(page, suite.url, [till.demoProductNames[0], till.demoProductNames[1]]);
+    const heading = await bSignsInOnCaja1(page);
     const panel = page.locator("section").filter({ has: heading });
     expect(((await panel.textContent()) ?? "").replace(/\s+/g, " ")).toContain(
       `Base $ 100.000 · 2 ventas por $ ${typed(byA[0]!.total + byA[1]!.total)}`,
@@ -109,5 +119,40 @@ describe.skipIf(!runBrowserTests)("Tomar turno at the till (issue 12)", () => {
     expect(detail.document.handovers).toHaveLength(1);
     expect(detail.document.handovers?.[0]?.fromUserId).toBe(detail.document.openedBy);
     expect(detail.document.handovers?.[0]?.fromDeviceId).not.toBe(detail.document.handovers?.[0]?.deviceId);
+  });
+
+  test("Cerrar turno from the takeover: the count at once, the Cierre de turno with A's sales", async () => {
+    const { page } = await suite.newPage();
+    const [sold] = await aOpensSellsAndSignsOut(page, suite.url, [till.demoProductNames[3]]);
+    await bSignsInOnCaja1(page);
+    await page.getByRole("button", { name: "Cerrar turno", exact: true }).click();
+    // Straight to the count: no sale in between.
+    const cashRow = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Efectivo" }) });
+    await cashRow.waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+    const expected = centavosOf(((await cashRow.getByRole("cell").first().textContent()) ?? "").trim());
+    expect(expected).toBe(100_000_00 + (sold?.total ?? 0));
+    await page.getByLabel("Contado en Efectivo").fill(typed(expected - 1_000_00));
+    await page.getByRole("button", { name: "Confirmar cierre" }).click();
+    const report = page.getByRole("article", { name: "Cierre de turno" });
+    await report.waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+    const printed = ((await report.textContent()) ?? "").replace(/\s+/g, " ");
+    for (const line of [
+      "AbrióCajera Ejemplar",
+      "CerróAdministradora Ejemplar",
+      "Facturas1",
+      `Facturas ${sold?.number} a ${sold?.number}`,
+      `Efectivo$ ${typed(sold?.total ?? 0)}`,
+      "Faltante $ 1.000",
+    ])
+      expect(printed).toContain(line);
+    await page.getByRole("button", { name: "Continuar" }).click();
+    await till.openShiftHeading(page).waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+    await till.waitForSyncIndicator(page, "Sincronizado 100%");
+    const list = await api<{ items: { id: string; status: string; countedCash: number }[] }>(
+      suite.url,
+      suite.token,
+      "/api/shifts?status=closed",
+    );
+    expect(list.items.filter((i) => i.countedCash === expected - 1_000_00)).toHaveLength(1);
   });
 });
