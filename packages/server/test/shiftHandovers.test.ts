@@ -187,6 +187,21 @@ describe("Tomar turno: a revision from another device of the terminal", () => {
     expect(await countRows(server, "shift_revisions", shop.demo.companyId)).toBe(4);
   });
 
+  it("two devices take the shift over at once → one wins, the other is told SHIFT_HANDOVER_STALE", async () => {
+    const { shop, b, s1 } = await shopWithOpenShift();
+    const c = await openTill(shop);
+    const [byB, byC] = [
+      takenOver(s1, b, shop.demo.adminId, shop.demo.cashierId),
+      takenOver(s1, c, shop.demo.cashierId, shop.demo.cashierId),
+    ];
+    const answers = await Promise.all([pushShiftsTo(server, b, [byB]), pushShiftsTo(server, c, [byC])]);
+    const outcomes = answers.map((a) => a.shiftResults[0].outcome);
+    expect(outcomes.sort()).toEqual(["accepted", "rejected"]);
+    const loser = answers.find((a) => a.shiftResults[0].outcome === "rejected");
+    expect(loser?.shiftResults[0].errors[0].code).toBe("SHIFT_HANDOVER_STALE");
+    expect(await countRows(server, "shift_revisions", shop.demo.companyId)).toBe(2);
+  });
+
   it("bad input: a handover to another device, a malformed handover, an unknown cashier → rejected, nothing stored", async () => {
     const { shop, a, b, s1 } = await shopWithOpenShift();
     const good = takenOver(s1, b, shop.demo.adminId, shop.demo.cashierId);

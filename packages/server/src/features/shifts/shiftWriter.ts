@@ -59,6 +59,10 @@ function deviceChangeRejection(row: Row, doc: ShiftDocument): ShiftRejection | n
   const stored = storedHandovers(row);
   if (stored.some((h) => h.fromDeviceId === doc.deviceId)) return shiftRejection("SHIFT_TAKEN_OVER", {}, "deviceId");
   const handovers = doc.handovers ?? [];
+  // Taken over from an older state than the server's: the holder wrote meanwhile (or another
+  // device of the terminal took it over first, in a request racing this one).
+  if (handovers.length > 0 && doc.revision <= Number(row.revision))
+    return shiftRejection("SHIFT_HANDOVER_STALE", {}, "revision");
   const keepsStored =
     handovers.length > stored.length &&
     stored.every((h, i) => h.deviceId === handovers[i]?.deviceId && h.at === handovers[i]?.at);
@@ -69,8 +73,6 @@ function deviceChangeRejection(row: Row, doc: ShiftDocument): ShiftRejection | n
   }
   if (!keepsStored || current !== doc.deviceId)
     return shiftRejection("SHIFT_CHANGED", { field: "deviceId" }, "deviceId");
-  // Taken over from an older state than the server's: the holder wrote meanwhile.
-  if (doc.revision <= Number(row.revision)) return shiftRejection("SHIFT_HANDOVER_STALE", {}, "revision");
   return null;
 }
 
