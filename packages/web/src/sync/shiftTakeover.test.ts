@@ -88,6 +88,12 @@ describe("Tomar turno through the sync engine", () => {
     expect((await b.engine.syncNow()).ok).toBe(true);
     expect(await b.store.getShift(shift.id)).toMatchObject({ status: "synced", serverRevision: 3 });
 
+    // A sale A made before signing out reaches the server late: B's next pull adds it.
+    soldByA.push(await a.sell(random));
+    expect((await a.engine.syncNow()).ok).toBe(true);
+    expect((await b.engine.syncNow()).ok).toBe(true);
+    expect((await b.store.getShift(shift.id))?.soldElsewhere?.salesCount).toBe(3);
+
     // The closing expects A's sales (the server's figures) and B's (local), each once.
     const all = [...soldByA, soldByB].map((i) => ({ invoice: i.document }));
     const expectedCash = zReport(shiftDocumentSchema.parse(taken.document), all).expected.find(
@@ -97,7 +103,7 @@ describe("Tomar turno through the sync engine", () => {
     expect(closed.document.closing?.expected.find((e) => e.kind === "cash")).toEqual(expectedCash);
     // The Cierre de turno printed after the closing still counts A's sales and names A.
     const printed = shiftClosingFigures(closed, await b.store.listShiftInvoices(shift.id));
-    expect(printed.report.salesCount).toBe(3);
+    expect(printed.report.salesCount).toBe(4);
     expect(printed.report.expected.find((e) => e.kind === "cash")).toEqual(expectedCash);
     expect(closed.openedByName?.length).toBeGreaterThan(0);
     expect((await b.engine.syncNow()).ok).toBe(true);
@@ -107,7 +113,9 @@ describe("Tomar turno through the sync engine", () => {
     expect(onServer.rows[0]).toMatchObject({ status: "closed", device_id: b.deviceId, revision: 4 });
     expect(Number(onServer.rows[0]?.till_expected_cash)).toBe(expectedCash?.amount);
     expect((onServer.rows[0]?.document as { handovers?: unknown[] } | undefined)?.handovers).toHaveLength(1);
-    expect(onServer.invoices.map((i) => i.device_id).sort()).toEqual([a.deviceId, a.deviceId, b.deviceId].sort());
+    expect(onServer.invoices.map((i) => i.device_id).sort()).toEqual(
+      [a.deviceId, a.deviceId, a.deviceId, b.deviceId].sort(),
+    );
     expect(new Set(onServer.invoices.map((i) => i.shift_id))).toEqual(new Set([shift.id]));
     expect(await b.store.getMeta("terminalShift")).toBeNull();
 
