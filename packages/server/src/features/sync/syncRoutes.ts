@@ -25,6 +25,7 @@ import { leaseNumberBlock } from "../numbering/numberBlockLease";
 import { acceptCreditNoteBatch } from "../returns/creditNoteAcceptor";
 import { acceptVoidBatch } from "../returns/invoiceVoidAcceptor";
 import { acceptShiftBatch } from "../shifts/shiftAcceptor";
+import { readTerminalShift } from "../shifts/terminalShiftReader";
 import { readChanges } from "./changeFeed";
 import { requestSchemaVersion } from "./schemaVersion";
 
@@ -125,6 +126,8 @@ export function registerSyncRoutes(
         q.limit,
         q.counts === "1",
       );
+      // "Tomar turno": every page says which shift is open on the device's terminal, whoever holds it.
+      page.terminalShift = await readTerminalShift(db, auth.companyId, auth.deviceId as string);
       await recordDeviceActivity(db, auth, { schemaVersion });
       return page;
     },
