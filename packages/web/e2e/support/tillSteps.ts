@@ -105,13 +105,22 @@ export async function openShift(page: Page, base: string, note?: string): Promis
 /**
  * The selling screen is up: the first load ("Preparando Caja 1") is over. A terminal that requires
  * a shift (Caja 1, Caja 2) shows "Abrir turno" first: `shift: "open"` (default) opens one with a
- * base of 0, `"leave"` stops at the form (the shift tests open it themselves).
+ * base of 0, or shows "Tomar turno" when another device's shift is open there (taken over);
+ * `"leave"` stops at either (the shift tests do it themselves).
  */
 export async function waitUntilReady(page: Page, terminal?: string, options: { shift?: "open" | "leave" } = {}) {
-  await productSearch(page).or(openShiftHeading(page)).first().waitFor({ state: "visible", timeout: LOAD_TIMEOUT_MS });
-  if (await openShiftHeading(page).isVisible()) {
-    if (options.shift === "leave") return;
-    await openShift(page, "0");
+  const takeOver = page.getByRole("button", { name: "Tomar turno", exact: true });
+  await productSearch(page)
+    .or(openShiftHeading(page))
+    .or(takeOver)
+    .first()
+    .waitFor({ state: "visible", timeout: LOAD_TIMEOUT_MS });
+  if (options.shift === "leave" && !(await productSearch(page).isVisible())) return;
+  if (await openShiftHeading(page).isVisible()) await openShift(page, "0");
+  else if (await takeOver.isVisible()) {
+    // An earlier test's till left its shift open on this terminal: this cashier takes it over.
+    await takeOver.click();
+    await productSearch(page).waitFor({ state: "visible", timeout: SETTLE_TIMEOUT_MS });
   }
   if (terminal) await page.getByText(terminal, { exact: true }).first().waitFor({ timeout: SETTLE_TIMEOUT_MS });
 }
