@@ -1,6 +1,6 @@
 import { Suspense, useEffect, useState } from "react";
-import { preloadableComponent } from "../app/preloadableComponent";
 import { useI18n } from "../i18n/i18n";
+import { preloadableComponent } from "../lazyLoading/preloadableComponent";
 import { markStart } from "../perf/performanceMarks";
 import { useAppServices } from "../services/appServices";
 import type { LocalInvoice } from "../storage/localRecords";
