@@ -23,4 +23,5 @@ export * from "./returns/voidRules";
 export * from "./shifts/shiftRejections";
 export * from "./shifts/shiftReport";
 export * from "./shifts/shiftSchemas";
+export * from "./shifts/terminalShift";
 export * from "./sync/syncMessages";

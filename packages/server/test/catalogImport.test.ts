@@ -115,6 +115,42 @@ describe("POST /api/products/import", () => {
     expect(pulled.size).toBe(1000);
   });
 
+  it("the owner may import only the valid rows: 997 of 1,000 created, the 3 bad lines left out; a file problem still refuses all", async () => {
+    const shop = await newShop(server);
+    const before = await snapshot(shop);
+    const bad = productRows(1000);
+    Object.assign(bad[99] as object, { price: "doce mil" }); // line 101
+    Object.assign(bad[499] as object, { category: "Juguetería" }); // line 501
+    Object.assign(bad[899] as object, { barcode: (bad[9] as { barcode: string }).barcode }); // line 901
+    const res = await shop.http.post(
+      "/api/products/import",
+      { csv: productsCsv(bad), commit: true, skipInvalid: true },
+      { token: shop.admin },
+    );
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ creates: 997, errorCount: 3, invalidRows: 3, committed: true });
+    expect((await snapshot(shop)).products).toBe(before.products + 997);
+    for (const line of [101, 501, 901]) {
+      const name = (bad[line - 2] as { name: string }).name;
+      const found = await shop.http.get(`/api/products?q=${encodeURIComponent(name)}`, { token: shop.admin });
+      expect(
+        found.body.items.filter((p: Json) => p.name === name),
+        `line ${line}`,
+      ).toHaveLength(0);
+    }
+    // A missing required column is a file problem: nothing is written even when skipping invalid rows.
+    const noPrice = productsCsv(productRows(3)).replace(/^([^\n]*)/, (header) =>
+      header.replace("Precio", "Precio viejo"),
+    );
+    const refused = await shop.http.post(
+      "/api/products/import",
+      { csv: noPrice, commit: true, skipInvalid: true },
+      { token: shop.admin },
+    );
+    expectApiError(refused, 400, "IMPORT_INVALID");
+    expect((await snapshot(shop)).products).toBe(before.products + 997);
+  });
+
   it("rows whose reference (or barcode) is stored update those products; equal rows count as unchanged", async () => {
     const shop = await newShop(server);
     await importCsv(shop, "products", productsCsv(productRows(3)), true);

@@ -28,11 +28,28 @@ describe("products", () => {
       active: true,
       trackStock: false,
       stock: {},
+      tileColor: null,
     });
     expect(res.body.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(res.body.version).toBeGreaterThan(0);
     const got = await http.get(`/api/products/${res.body.id.toUpperCase()}`, { token: admin });
     expect(got.body).toEqual(res.body);
+  });
+
+  it("a product's tile colour: one of the palette, cleared with null; anything else is a 400 naming the field", async () => {
+    const { http, admin, demo } = await newShop(server);
+    const id = demo.productIds[0];
+    const green = await http.patch(`/api/products/${id}`, { tileColor: "green" }, { token: admin });
+    expect(green.status, JSON.stringify(green.body)).toBe(200);
+    expect(green.body.tileColor).toBe("green");
+    for (const bad of ["#00ff00", "verde", 3, ""]) {
+      const res = await http.patch(`/api/products/${id}`, { tileColor: bad }, { token: admin });
+      expectApiError(res, 400, "VALIDATION_FAILED");
+      expect(res.body.error.details[0].path).toBe("tileColor");
+    }
+    expect((await http.get(`/api/products/${id}`, { token: admin })).body.tileColor).toBe("green");
+    const cleared = await http.patch(`/api/products/${id}`, { tileColor: null }, { token: admin });
+    expect(cleared.body.tileColor).toBeNull();
   });
 
   it("lists page with limit/offset and a stable total; q searches name, reference and barcode; active filters", async () => {

@@ -53,7 +53,7 @@ describe("migration 008 on data that already repeats the new unique keys", () =>
       await client(10, "123");
       await client(11, "456");
 
-      expect(await migrate(db)).toEqual(["008_back_office.sql"]);
+      expect((await migrate(db))[0]).toBe("008_back_office.sql"); // then the later ones
 
       const marked = await db.query<{ id: string; legacy_duplicate: boolean; barcode: string | null }>(
         "SELECT id, barcode, legacy_duplicate FROM products ORDER BY version",

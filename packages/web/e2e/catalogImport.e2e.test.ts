@@ -2,14 +2,18 @@
  * Issue 11, CSV import against the real server process, with a till open in Chromium: a 1,000-row
  * file with 3 bad rows is previewed (errors by line, nothing written) and refused on commit; the
  * fixed file is imported, and the online till sells an imported product after one "Sincronizar";
- * the export imports back with nothing to change. (The import dialog itself is driven by the
- * back-office suite once the screens are mounted.)
+ * the export imports back with nothing to change. Then the owner does it in "Productos": picks a
+ * file in "Importar productos desde CSV", reads the errors by line, and imports the 997 valid rows.
  */
+
+import { join } from "node:path";
 import { productRows, productsCsv } from "@mostrador/server/testing/catalogCsvFactory";
 import { describe, expect, test } from "vitest";
-import { runBrowserTests } from "./support/browserHarness";
+import { demoLogins, runBrowserTests } from "./support/browserHarness";
 import { useE2eSuite } from "./support/e2eSuite";
 import * as till from "./support/tillSteps";
+
+const imagesDir = join(import.meta.dirname, "../../../docs/images");
 
 interface Report {
   rows: number;
@@ -85,6 +89,53 @@ describe.skipIf(!runBrowserTests)("CSV import reaches the tills (issue 11)", () 
       expect(exported.status).toBe(200);
       const again = await api("POST", "/api/products/import", { csv: exported.text, commit: true });
       expect(again.json()).toMatchObject({ creates: 0, updates: 0, unchanged: before + 1000, committed: true });
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("in Productos: a 1,000-row file with 3 bad rows shows the errors by line and writes nothing; the owner imports the 997 valid rows", async () => {
+    const { context, page } = await suite.newPage({ width: 1366, height: 1000 });
+    try {
+      await page.goto(suite.url);
+      await till.logIn(page, demoLogins.admin);
+      await page.getByRole("button", { name: "Importar productos desde CSV" }).click();
+      const before = await productTotal();
+      // Other references, barcodes and names than the first test's file (same server).
+      const bad = productRows(1000, "PANT").map((r) => ({
+        ...r,
+        name: r.name.replace("importado", "de pantalla"),
+        barcode: `55${r.barcode.slice(2)}`,
+      }));
+      Object.assign(bad[99] as object, { price: "doce mil" }); // line 101
+      Object.assign(bad[499] as object, { category: "Juguetería" }); // line 501
+      Object.assign(bad[899] as object, { barcode: (bad[9] as { barcode: string }).barcode }); // line 901
+      await page.getByTestId("import-file").setInputFiles({
+        name: "productos.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from(productsCsv(bad, { bom: true }), "utf8"),
+      });
+      const errors = page.getByTestId("import-errors").getByRole("listitem");
+      await errors.first().waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+      expect(await errors.evaluateAll((items) => items.map((li) => li.getAttribute("data-line")))).toEqual([
+        "101",
+        "501",
+        "901",
+      ]);
+      expect(await errors.first().textContent()).toContain("Línea 101");
+      expect(await productTotal()).toBe(before); // nothing written by the preview
+      await page.screenshot({ path: join(imagesDir, "backoffice-import.png") });
+
+      await page.getByRole("button", { name: /Importar solo las 997 filas válidas/ }).click();
+      await page
+        .getByTestId("import-summary")
+        .getByText(/997 nuevos/)
+        .waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+      expect(await productTotal()).toBe(before + 997);
+      // Closing the dialog refreshes the list, which now finds the imported products.
+      await page.getByRole("button", { name: "Cerrar", exact: true }).click();
+      await page.getByRole("searchbox").first().fill("de pantalla 777");
+      await page.getByRole("link", { name: "Producto de pantalla 777" }).waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
     } finally {
       await context.close();
     }

@@ -5,6 +5,7 @@
  * push); the admin fixes a wrong NIT shown next to its field, saves over a concurrent change ("Sobrescribir"),
  * and Caja 1's next receipt prints the new address, tax regime and footer after one sync.
  */
+import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { demoLogins, runBrowserTests } from "./support/browserHarness";
@@ -47,6 +48,8 @@ async function waitForLocalCompanyFooter(page: Page, footer: string) {
   );
 }
 
+const imagesDir = join(import.meta.dirname, "../../../docs/images");
+
 /** From the till's header menu, or from the back office's own menu once there. */
 async function openAdminView(admin: Page, item: "Dispositivos" | "Empresa") {
   if (new URL(admin.url()).pathname.startsWith("/admin")) {
@@ -81,6 +84,7 @@ describe.skipIf(!runBrowserTests)("Empresa and Dispositivos (issue 11)", () => {
       expect(cells.slice(3, 6)).toEqual(["0", "0", "—"]);
       expect(cells[7]).toMatch(/^hace \d+ s/);
       expect(cells[8]).toBe("Activo");
+      await admin.screenshot({ path: join(imagesDir, "backoffice-devices.png") });
 
       await openAdminView(admin, "Empresa");
       const nit = admin.getByLabel("NIT", { exact: true });
@@ -108,6 +112,7 @@ describe.skipIf(!runBrowserTests)("Empresa and Dispositivos (issue 11)", () => {
       expect((await company(suite.url, suite.token)).address).toBe("");
       await admin.getByRole("button", { name: "Sobrescribir con mis cambios" }).click();
       await admin.getByText(/^Datos de la empresa guardados/).waitFor({ timeout: SETTLE_TIMEOUT_MS });
+      await admin.screenshot({ path: join(imagesDir, "backoffice-company.png") });
       expect(await company(suite.url, suite.token)).toMatchObject({
         nit: "900123456-8",
         address: "Calle 10 # 5-20, Bogotá",

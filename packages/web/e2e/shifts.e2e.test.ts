@@ -5,6 +5,7 @@
  * $ 5.000" on screen and on the "Cierre de turno" with the totals per payment method; back online
  * the shift reaches the server exactly once with the same figures, and the owner sees it in "Turnos".
  */
+import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { demoLogins, runBrowserTests } from "./support/browserHarness";
@@ -251,10 +252,8 @@ describe.skipIf(!runBrowserTests)("cash shifts at the till (issue 12)", () => {
         const admin = owner.page;
         await admin.goto(suite.url);
         await till.logIn(admin, demoLogins.admin);
-        await till.pickTerminal(admin, "Caja 3");
-        await till.waitUntilReady(admin, "Caja 3");
-        await admin.getByRole("button", { name: "Administración" }).click();
-        await admin.getByRole("menuitem", { name: "Turnos" }).click();
+        // The owner lands in the back office (no till opened) and picks "Turnos" in its menu.
+        await admin.getByRole("navigation").getByRole("link", { name: "Turnos", exact: true }).click();
         await admin.getByRole("heading", { name: "Turnos", exact: true }).waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
         const row = admin.getByRole("row").filter({ has: admin.getByRole("cell", { name: "Caja 1", exact: true }) });
         await row.waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
@@ -266,6 +265,7 @@ describe.skipIf(!runBrowserTests)("cash shifts at the till (issue 12)", () => {
           .getByRole("figure", { name: "Diferencias por cajero" })
           .getByText("Cajera Ejemplar: 1 turno, Faltante $ 5.000")
           .waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+        await admin.screenshot({ path: join(import.meta.dirname, "../../../docs/images/backoffice-shifts.png") });
         // Filters: an open shift of Caja 1 there is none; a difference of 5.000 or more, this one.
         await admin.getByLabel("Estado").selectOption({ label: "Abierto" });
         await admin.getByRole("button", { name: "Filtrar" }).click();

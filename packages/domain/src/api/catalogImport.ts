@@ -17,6 +17,11 @@ export const MAX_IMPORT_ROWS = 50_000;
 export const catalogImportRequestSchema = z.strictObject({
   csv: z.string().max(MAX_IMPORT_CSV_CHARS, { message: "the CSV file is larger than 16 MB" }),
   commit: z.boolean(),
+  /**
+   * With `commit`: write the valid rows and leave the rows with errors out (the owner saw them in
+   * the preview and chose "Importar solo las filas válidas"). A file-level problem still refuses all.
+   */
+  skipInvalid: z.boolean().default(false),
 });
 export type CatalogImportRequest = z.infer<typeof catalogImportRequestSchema>;
 
@@ -68,6 +73,8 @@ export const importReportSchema = z.object({
   /** At most 1,000 listed, by line; `errorCount` is the whole count. */
   errors: z.array(importErrorSchema),
   errorCount: z.number().int().min(0),
+  /** Data lines with errors (each may have several): what `skipInvalid` leaves out. */
+  invalidRows: z.number().int().min(0),
   committed: z.boolean(),
 });
 export type ImportReport = z.infer<typeof importReportSchema>;

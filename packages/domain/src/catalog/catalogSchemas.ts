@@ -33,6 +33,11 @@ export const warehouseInputSchema = z.strictObject({ name: nameSchema, active: z
 export const warehouseSchema = z.object({ ...versionedFields, ...warehouseInputSchema.shape });
 export type Warehouse = z.infer<typeof warehouseSchema>;
 
+/** The till's tile colours: a small palette whose text stays readable on every one (WCAG AA). */
+export const tileColors = ["red", "orange", "yellow", "green", "teal", "blue", "purple", "pink", "gray"] as const;
+export const tileColorSchema = z.enum(tileColors);
+export type TileColor = z.infer<typeof tileColorSchema>;
+
 export const productInputSchema = z.strictObject({
   name: nameSchema,
   reference: textSchema(100).default(""),
@@ -46,6 +51,8 @@ export const productInputSchema = z.strictObject({
   trackStock: z.boolean().default(false),
   /** Units on hand per warehouse id (only meaningful when trackStock). */
   stock: z.record(idSchema, z.number()).default({}),
+  /** The product's tile at the till; null: the till's plain tile. */
+  tileColor: tileColorSchema.nullable().default(null),
 });
 export const productSchema = z.object({ ...versionedFields, ...productInputSchema.shape });
 export type Product = z.infer<typeof productSchema>;

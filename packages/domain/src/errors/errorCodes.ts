@@ -76,6 +76,8 @@ export const shiftRejectionCodes = [
   "DEVICE_MISMATCH",
   "TERMINAL_MISMATCH",
   "CASHIER_NOT_ALLOWED",
+  "SHIFT_TAKEN_OVER",
+  "SHIFT_HANDOVER_STALE",
 ] as const;
 export type ShiftRejectionCode = (typeof shiftRejectionCodes)[number];
 

@@ -33,6 +33,16 @@ const messages: Record<ShiftRejectionCode, { en: Template; es: Template }> = {
     en: () => "The user who opened, moved cash or closed is not allowed on this terminal.",
     es: () => "El usuario que abrió, movió efectivo o cerró no tiene permiso en esta caja.",
   },
+  SHIFT_TAKEN_OVER: {
+    en: () => "Another device of this terminal took the shift over: this device may no longer change it.",
+    es: () => "Otro dispositivo de esta caja tomó el turno: este dispositivo ya no puede modificarlo.",
+  },
+  SHIFT_HANDOVER_STALE: {
+    en: () =>
+      "The shift changed on the server since it was taken over here: sync again and take it over from its newest state.",
+    es: () =>
+      "El turno cambió en el servidor después de tomarlo aquí: sincroniza y vuelve a tomarlo desde su estado más reciente.",
+  },
 };
 
 export function shiftRejection(code: ShiftRejectionCode, params: Params = {}, field?: string): ShiftRejection {

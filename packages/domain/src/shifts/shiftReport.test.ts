@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { InvoiceDocument, InvoicePayment } from "../invoice/invoiceSchemas";
 import { computeInvoiceTotals, summarizePayments } from "../invoice/invoiceTotals";
-import { expectedCash, type ShiftSale, zReport } from "./shiftReport";
+import { expectedCash, type ShiftSale, soldElsewhereOf, zReport } from "./shiftReport";
 import { type CashMovement, type ShiftDocument, shiftDocumentSchema } from "./shiftSchemas";
 
 const ID = "00000000-0000-4000-8000-000000000001";
@@ -199,5 +199,52 @@ describe("Z report", () => {
         },
       }).success,
     ).toBe(false);
+  });
+});
+
+describe("a shift taken over (sales elsewhere)", () => {
+  const byKind = <T extends { kind: string }>(list: readonly T[]) =>
+    [...list].sort((a, b) => a.kind.localeCompare(b.kind));
+
+  it("the server's figures (soldElsewhereOf) for the part sold elsewhere + the local invoices = the whole shift's Z report, nothing twice", () => {
+    fc.assert(
+      fc.property(
+        fc.array(movementArb, { maxLength: 10 }),
+        fc.array(invoiceArb, { maxLength: 12 }),
+        fc.nat(12),
+        (moves, sales, cut) => {
+          const doc = shift(
+            moves.map((m, i) => ({ ...m, id: V7(900 + i), reason: "x", at: "2026-11-30T15:00:00.000Z", by: ID })),
+          );
+          const whole = zReport(doc, sales);
+          const split = zReport(doc, sales.slice(cut), soldElsewhereOf(sales.slice(0, cut)));
+          expect(byKind(split.expected)).toEqual(byKind(whole.expected));
+          const byMethod = (r: typeof whole) =>
+            [...r.byPaymentMethod].sort((a, b) => a.paymentMethodId.localeCompare(b.paymentMethodId));
+          expect(byMethod(split)).toEqual(byMethod(whole));
+          expect(split.taxes).toEqual(whole.taxes);
+          // Kinds come in the order they were first paid with: compared sorted.
+          const {
+            byPaymentMethod: _a,
+            expected: _b,
+            differences: d1,
+            firstInvoice: f1,
+            lastInvoice: l1,
+            ...rest
+          } = split;
+          const {
+            byPaymentMethod: _c,
+            expected: _d,
+            differences: d2,
+            firstInvoice: f2,
+            lastInvoice: l2,
+            ...all
+          } = whole;
+          expect(rest).toEqual(all);
+          expect(byKind(d1)).toEqual(byKind(d2));
+          expect([f1?.number, l1?.number]).toEqual([f2?.number, l2?.number]);
+        },
+      ),
+    );
   });
 });

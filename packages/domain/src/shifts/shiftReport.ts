@@ -1,6 +1,7 @@
 import type { PaymentMethodKind } from "../catalog/catalogSchemas";
 import type { InvoiceDocument } from "../invoice/invoiceSchemas";
 import type { AmountByKind, CashMovement, ShiftDocument } from "./shiftSchemas";
+import type { SoldElsewhere } from "./terminalShift";
 
 /** An invoice of the shift and whether it was voided (a voided invoice is no sale). */
 export interface ShiftSale {
@@ -79,32 +80,43 @@ const byNumber = (a: InvoiceDocument, b: InvoiceDocument) =>
  * The Z report: sales (voided invoices apart), payments per method, taxes per kind and rate,
  * the expected amount per payment kind (cash: expectedCash; others: what was paid with them),
  * and the difference with the count when the shift is closed. Pure: the till and the server
- * compute the same figures from the same invoices.
+ * compute the same figures from the same invoices. `elsewhere`: a shift taken over from another
+ * device adds the sales figures the server reports for the invoices sold there (soldElsewhereOf).
  */
-export function zReport(shift: ShiftDocument, sales: readonly ShiftSale[]): ZReport {
+export function zReport(
+  shift: Pick<ShiftDocument, "movements" | "openingFloat" | "closing">,
+  sales: readonly ShiftSale[],
+  elsewhere?: SoldElsewhere,
+): ZReport {
   const kept = sales.filter((s) => !s.voided).map((s) => s.invoice);
   const voided = sales.filter((s) => s.voided).map((s) => s.invoice);
   const methods = new Map<string, { paymentMethodId: string; kind: PaymentMethodKind; amount: number }>();
   const taxes = new Map<string, TaxLine>();
-  const perKind = new Map<PaymentMethodKind, number>();
-  let cashReceived = 0;
-  let changeGiven = 0;
+  const addPayment = (p: { paymentMethodId: string; kind: PaymentMethodKind; amount: number }) => {
+    const m = methods.get(p.paymentMethodId) ?? { paymentMethodId: p.paymentMethodId, kind: p.kind, amount: 0 };
+    m.amount += p.amount;
+    methods.set(p.paymentMethodId, m);
+  };
+  const addTax = (t: { kind: string; rateBp: number; base: number; amount: number }) => {
+    const key = `${t.kind}#${t.rateBp}`;
+    const line = taxes.get(key) ?? { kind: t.kind, rateBp: t.rateBp, base: 0, amount: 0 };
+    line.base += t.base;
+    line.amount += t.amount;
+    taxes.set(key, line);
+  };
+  let changeGiven = elsewhere?.changeGiven ?? 0;
   for (const inv of kept) {
-    for (const p of inv.payments) {
-      const m = methods.get(p.paymentMethodId) ?? { paymentMethodId: p.paymentMethodId, kind: p.kind, amount: 0 };
-      m.amount += p.amount;
-      methods.set(p.paymentMethodId, m);
-      if (p.kind === "cash") cashReceived += p.amount;
-      else perKind.set(p.kind, (perKind.get(p.kind) ?? 0) + p.amount);
-    }
+    for (const p of inv.payments) addPayment(p);
     changeGiven += inv.totals.change;
-    for (const t of inv.totals.taxes) {
-      const key = `${t.kind}#${t.rateBp}`;
-      const line = taxes.get(key) ?? { kind: t.kind, rateBp: t.rateBp, base: 0, amount: 0 };
-      line.base += t.base;
-      line.amount += t.amount;
-      taxes.set(key, line);
-    }
+    for (const t of inv.totals.taxes) addTax(t);
+  }
+  for (const p of elsewhere?.byPaymentMethod ?? []) addPayment(p);
+  for (const t of elsewhere?.taxes ?? []) addTax(t);
+  let cashReceived = 0;
+  const perKind = new Map<PaymentMethodKind, number>();
+  for (const m of methods.values()) {
+    if (m.kind === "cash") cashReceived += m.amount;
+    else perKind.set(m.kind, (perKind.get(m.kind) ?? 0) + m.amount);
   }
   const { cashIn, cashOut } = movementTotals(shift.movements);
   const cash = expectedCash({ openingFloat: shift.openingFloat, cashReceived, changeGiven, cashIn, cashOut });
@@ -119,22 +131,26 @@ export function zReport(shift: ShiftDocument, sales: readonly ShiftSale[]): ZRep
     const c = counted ? (counted.find((x) => x.kind === kind)?.amount ?? 0) : null;
     return { kind, expected: e, counted: c, difference: c === null ? null : c - e };
   });
-  const numbered = [...kept, ...voided].filter((i) => i.number !== null).sort(byNumber);
-  const ends = (inv: InvoiceDocument | undefined) =>
-    inv ? { prefix: inv.prefix, number: inv.number as number } : null;
+  const numbered = [...kept, ...voided]
+    .filter((i) => i.number !== null)
+    .sort(byNumber)
+    .map((i) => ({ prefix: i.prefix, number: i.number as number }));
+  const ends = [numbered[0], numbered[numbered.length - 1], elsewhere?.firstInvoice, elsewhere?.lastInvoice]
+    .filter((x): x is { prefix: string; number: number } => !!x)
+    .sort((a, b) => a.number - b.number);
   const sum = (list: InvoiceDocument[], f: (i: InvoiceDocument) => number) => list.reduce((s, i) => s + f(i), 0);
   return {
-    salesCount: kept.length,
-    salesTotal: sum(kept, (i) => i.totals.total),
-    subtotal: sum(kept, (i) => i.totals.subtotal),
-    discount: sum(kept, (i) => i.totals.discount),
-    tax: sum(kept, (i) => i.totals.tax),
+    salesCount: kept.length + (elsewhere?.salesCount ?? 0),
+    salesTotal: sum(kept, (i) => i.totals.total) + (elsewhere?.salesTotal ?? 0),
+    subtotal: sum(kept, (i) => i.totals.subtotal) + (elsewhere?.subtotal ?? 0),
+    discount: sum(kept, (i) => i.totals.discount) + (elsewhere?.discount ?? 0),
+    tax: sum(kept, (i) => i.totals.tax) + (elsewhere?.tax ?? 0),
     byPaymentMethod: [...methods.values()],
     taxes: [...taxes.values()].sort((a, b) => a.kind.localeCompare(b.kind) || b.rateBp - a.rateBp),
-    voidedCount: voided.length,
-    voidedTotal: sum(voided, (i) => i.totals.total),
-    firstInvoice: ends(numbered[0]),
-    lastInvoice: ends(numbered[numbered.length - 1]),
+    voidedCount: voided.length + (elsewhere?.voidedCount ?? 0),
+    voidedTotal: sum(voided, (i) => i.totals.total) + (elsewhere?.voidedTotal ?? 0),
+    firstInvoice: ends[0] ?? null,
+    lastInvoice: ends[ends.length - 1] ?? null,
     openingFloat: shift.openingFloat,
     cashReceived,
     changeGiven,
@@ -144,5 +160,27 @@ export function zReport(shift: ShiftDocument, sales: readonly ShiftSale[]): ZRep
     counted,
     differences,
     cashDifference: counted ? (differences.find((d) => d.kind === "cash")?.difference ?? null) : null,
+  };
+}
+
+/**
+ * The sales figures of some invoices of a shift (the server's, for those sold on other devices
+ * than the one asking): the same sums as the Z report, so zReport can add them back.
+ */
+export function soldElsewhereOf(sales: readonly ShiftSale[]): SoldElsewhere {
+  const r = zReport({ movements: [], openingFloat: 0, closing: null }, sales);
+  return {
+    salesCount: r.salesCount,
+    salesTotal: r.salesTotal,
+    subtotal: r.subtotal,
+    discount: r.discount,
+    tax: r.tax,
+    changeGiven: r.changeGiven,
+    byPaymentMethod: r.byPaymentMethod,
+    taxes: r.taxes,
+    voidedCount: r.voidedCount,
+    voidedTotal: r.voidedTotal,
+    firstInvoice: r.firstInvoice,
+    lastInvoice: r.lastInvoice,
   };
 }

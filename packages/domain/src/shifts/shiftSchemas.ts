@@ -28,6 +28,22 @@ export const cashMovementSchema = z.strictObject({
 });
 export type CashMovement = z.infer<typeof cashMovementSchema>;
 
+/**
+ * "Tomar turno": another device of the terminal (after the cashier signed out) takes the open
+ * shift over. The shift's deviceId becomes `deviceId`; the server checks the chain of handovers.
+ */
+export const shiftHandoverSchema = z.strictObject({
+  at: isoDateTimeSchema,
+  /** The cashier who took the shift over. */
+  by: idSchema,
+  /** The device that holds the shift from now on. */
+  deviceId: idSchema,
+  fromDeviceId: idSchema,
+  /** Who held the shift before (the opener or the previous taker). */
+  fromUserId: idSchema,
+});
+export type ShiftHandover = z.infer<typeof shiftHandoverSchema>;
+
 // The denominations live in a module without zod (the till counts with them before the schemas load).
 export { COP_BILLS, COP_COINS, COP_DENOMINATIONS } from "./copDenominations";
 
@@ -92,6 +108,8 @@ export const shiftDocumentSchema = z
     status: z.enum(["open", "closed"]),
     movements: z.array(cashMovementSchema).max(500).default([]),
     closing: shiftClosingSchema.nullable().default(null),
+    /** Absent until the shift is first taken over (so older revisions keep their stored content). */
+    handovers: z.array(shiftHandoverSchema).max(50).optional(),
   })
   .superRefine((doc, ctx) => {
     if ((doc.status === "closed") !== (doc.closing !== null))
@@ -99,6 +117,9 @@ export const shiftDocumentSchema = z
     const ids = new Set(doc.movements.map((m) => m.id));
     if (ids.size !== doc.movements.length)
       ctx.addIssue({ code: "custom", path: ["movements"], message: "a movement id appears twice" });
+    const lastHandover = doc.handovers?.[doc.handovers.length - 1];
+    if (lastHandover && lastHandover.deviceId !== doc.deviceId)
+      ctx.addIssue({ code: "custom", path: ["handovers"], message: "the last handover must be to the shift's device" });
     const denominations = doc.closing?.cashDenominations;
     if (denominations) {
       const sum = denominations.reduce((s, d) => s + d.value * d.count, 0);

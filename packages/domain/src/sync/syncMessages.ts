@@ -8,6 +8,7 @@ import {
   voidPushResultSchema,
 } from "../returns/creditNoteSchemas";
 import { shiftDocumentSchema, shiftRejectionSchema, shiftSummarySchema } from "../shifts/shiftSchemas";
+import { terminalShiftSchema } from "../shifts/terminalShift";
 import { MAX_PUSH_BATCH, syncedEntities } from "./syncConstants";
 
 // The constants live in a module without zod, so the till's first chunk can use them without the schemas.
@@ -119,6 +120,8 @@ export const pullResponseSchema = z.object({
   changes: z.array(pullChangeSchema),
   /** With counts=1: how many rows of each entity are still to come after the given cursor. */
   remaining: z.partialRecord(z.enum(syncedEntities), z.number().int().min(0)).optional(),
+  /** The open shift of the device's terminal (null: none), whoever holds it: "Tomar turno". */
+  terminalShift: terminalShiftSchema.nullable().optional(),
   serverTime: z.string(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;

@@ -108,7 +108,7 @@ const ProductTile = memo(function ProductTile({ product, price, onAdd }: Product
   return (
     <button
       type="button"
-      className="product-tile"
+      className={product.tileColor ? `product-tile product-tile--${product.tileColor}` : "product-tile"}
       aria-label={product.name}
       aria-describedby={`price-${product.id}`}
       onClick={() => onAdd(product)}

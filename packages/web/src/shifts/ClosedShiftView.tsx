@@ -14,11 +14,12 @@ export function ClosedShiftView({ shiftId, names, onDone }: { shiftId: string; n
       <ShiftReport
         shift={shift}
         invoices={invoices}
-        // The cashier on this till closed it; who opened it is named when it was the same person.
+        // The cashier on this till closed it; who opened it is named when it was the same person, or
+        // when the shift was taken over from them (the pull named them).
         people={{
           company: names.company,
           terminal: names.terminal,
-          openedBy: shift.document.openedBy === names.cashierId ? names.cashier : undefined,
+          openedBy: shift.document.openedBy === names.cashierId ? names.cashier : shift.openedByName,
           closedBy: names.cashier,
         }}
       />

@@ -15,10 +15,12 @@ export function ShiftBar(props: {
   shift: LocalShift;
   userId: string;
   names: TillNames;
+  /** Open "Cerrar turno" at once (a shift taken over to close it). */
+  startClosing?: boolean;
   onClosed: (shiftId: string) => void;
 }) {
   const { t, money, dateTime } = useI18n();
-  const [panel, setPanel] = useState<"none" | "movement" | "close" | "slip">("none");
+  const [panel, setPanel] = useState<"none" | "movement" | "close" | "slip">(props.startClosing ? "close" : "none");
   const [notice, setNotice] = useState<string | null>(null);
   /** The last Ingreso/Retiro recorded here, for "Imprimir comprobante". */
   const [recorded, setRecorded] = useState<CashMovement | null>(null);

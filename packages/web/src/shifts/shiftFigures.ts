@@ -26,7 +26,7 @@ export function shiftClosingFigures(
     : shift.document;
   const sales = invoices.map((i) => ({ invoice: i.document, voided: i.status === "voided" }));
   return {
-    report: zReport(document, sales),
+    report: zReport(document, sales, shift.soldElsewhere),
     pendingInvoices: invoices.filter((i) => i.status === "pending" || i.status === "error").length,
   };
 }

@@ -132,6 +132,13 @@ export const shiftMessagesEs = {
     "Diferencia de cada turno cerrado en el tiempo: arriba sobrante, abajo faltante (escala hasta {amount}).",
   "shift.admin.chartLegend": "{cashier}: {count} turnos, {total} en total",
   "shift.admin.chartLegendOne": "{cashier}: 1 turno, {total}",
+  "shift.takeOver.title": "Turno abierto por {cashier} desde {time}",
+  "shift.takeOver.hint":
+    "El turno sigue abierto en esta caja aunque su cajero cerró sesión. Tómalo para seguir vendiendo en él, o ciérralo con el conteo del efectivo.",
+  "shift.takeOver.figures": "Base {base} · {count} ventas por {total} en el turno hasta ahora",
+  "shift.takeOver.take": "Tomar turno",
+  "shift.takeOver.close": "Cerrar turno",
+  "shift.takeOver.taken": "Turno tomado de {cashier}.",
 } as const;
 
 export const shiftMessagesEn: Record<keyof typeof shiftMessagesEs, string> = {
@@ -266,4 +273,11 @@ export const shiftMessagesEn: Record<keyof typeof shiftMessagesEs, string> = {
   "shift.admin.chartHint": "Difference of each closed shift over time: over above, short below (scale up to {amount}).",
   "shift.admin.chartLegend": "{cashier}: {count} shifts, {total} in all",
   "shift.admin.chartLegendOne": "{cashier}: 1 shift, {total}",
+  "shift.takeOver.title": "Shift opened by {cashier} since {time}",
+  "shift.takeOver.hint":
+    "The shift is still open on this terminal although its cashier signed out. Take it over to keep selling in it, or close it with the cash count.",
+  "shift.takeOver.figures": "Base {base} · {count} sales for {total} in the shift so far",
+  "shift.takeOver.take": "Take over shift",
+  "shift.takeOver.close": "Close shift",
+  "shift.takeOver.taken": "Shift taken over from {cashier}.",
 };

@@ -52,6 +52,7 @@ import {
   type OpenShiftInput,
   openShiftInDb,
 } from "./shiftRecords";
+import { type TakeOverShiftInput, takeOverShiftInDb } from "./shiftTakeover";
 import { keepClientCreatedAtTill } from "./tillClients";
 
 export class DexieLocalStore implements LocalStore {
@@ -358,6 +359,10 @@ export class DexieLocalStore implements LocalStore {
 
   openShift(input: OpenShiftInput): Promise<LocalShift> {
     return openShiftInDb(this.db, input).catch(rethrowAsStoreError);
+  }
+
+  takeOverShift(input: TakeOverShiftInput): Promise<LocalShift> {
+    return takeOverShiftInDb(this.db, input).catch(rethrowAsStoreError);
   }
 
   addCashMovement(shiftId: string, input: CashMovementInput): Promise<LocalShift> {

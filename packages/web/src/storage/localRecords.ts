@@ -13,9 +13,11 @@ import type {
   Role,
   ShiftDocument,
   ShiftRejection,
+  SoldElsewhere,
   Tax,
   TaxRegime,
   Terminal,
+  TerminalShift,
   Warehouse,
 } from "@mostrador/domain";
 
@@ -68,6 +70,8 @@ export interface MetaValues {
   invoiceCursor: number;
   company: Company;
   syncState: SyncState;
+  /** The open shift of this terminal as the last pull saw it (null: none), whoever holds it. */
+  terminalShift: TerminalShift | null;
 }
 export type MetaKey = keyof MetaValues;
 
@@ -199,6 +203,10 @@ export interface LocalShift {
   serverVersion: number | null;
   createdAt: string;
   updatedAt: string;
+  /** A shift taken over here ("Tomar turno"): what the server says was sold on other devices. */
+  soldElsewhere?: SoldElsewhere;
+  /** A shift taken over here: the name of the cashier who opened it (for the Cierre de turno). */
+  openedByName?: string;
 }
 
 export function shiftHasUnsentChanges(shift: LocalShift): boolean {

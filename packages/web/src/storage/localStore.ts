@@ -27,6 +27,7 @@ import type {
   TerminalRecord,
 } from "./localRecords";
 import type { CashMovementInput, CloseShiftInput, OpenShiftInput } from "./shiftRecords";
+import type { TakeOverShiftInput } from "./shiftTakeover";
 
 /** What the till fills in; the store adds the number, prefix and revision atomically. */
 export type NewInvoiceDraft = Omit<InvoiceDocumentInput, "number" | "prefix" | "revision"> & {
@@ -164,6 +165,8 @@ export interface LocalStore {
   getShift(id: string): Promise<LocalShift | undefined>;
   /** "Abrir turno", durable before it resolves. Throws SHIFT_ALREADY_OPEN, INVALID_SHIFT, QUOTA_EXCEEDED. */
   openShift(input: OpenShiftInput): Promise<LocalShift>;
+  /** "Tomar turno": the terminal's shift held by another device becomes this one's (a pending revision). */
+  takeOverShift(input: TakeOverShiftInput): Promise<LocalShift>;
   /** An "Ingreso"/"Retiro": a new pending revision. Throws NOT_FOUND, SHIFT_NOT_OPEN, INVALID_SHIFT. */
   addCashMovement(shiftId: string, input: CashMovementInput): Promise<LocalShift>;
   /** "Cerrar turno": the closed revision, pending. Throws NOT_FOUND, SHIFT_NOT_OPEN, INVALID_SHIFT. */

@@ -7,6 +7,7 @@ import type { ClientRecord, NumberBlockRecord, ProductRecord } from "./localReco
 import { hasUnsentChanges } from "./localRecords";
 import type { ApplyPullResult } from "./localStore";
 import { applyPulledShifts } from "./shiftRecords";
+import { applyTerminalShiftInDb } from "./shiftTakeover";
 
 type PlainEntity = Exclude<
   SyncedEntity,
@@ -55,6 +56,7 @@ export async function applyPullPageInTransaction(db: LocalDatabase, page: PullRe
           await applyRows(db[entity as PlainEntity] as unknown as WritableTable<unknown>, changes, (data) => data);
       }
     }
+    await applyTerminalShiftInDb(db, page.terminalShift);
     const invoiceCursor = typeof page.invoiceCursor === "number" ? page.invoiceCursor : 0;
     await db.meta.bulkPut([
       { key: "syncCursor", value: page.cursor },

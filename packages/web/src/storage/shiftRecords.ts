@@ -38,14 +38,14 @@ export interface CashMovementInput {
 
 export type CloseShiftInput = Omit<ShiftClosing, "closedAt"> & { now?: Date };
 
-function validShift({ shiftDocumentSchema }: LocalSchemas, input: unknown): ShiftDocument {
+export function validShift({ shiftDocumentSchema }: LocalSchemas, input: unknown): ShiftDocument {
   const parsed = shiftDocumentSchema.safeParse(input);
   if (!parsed.success)
     throw new LocalStoreError("INVALID_SHIFT", "the shift does not pass validation", parsed.error.issues);
   return parsed.data;
 }
 
-function pendingRecord(document: ShiftDocument, previous: LocalShift | undefined, now: string): LocalShift {
+export function pendingRecord(document: ShiftDocument, previous: LocalShift | undefined, now: string): LocalShift {
   return {
     id: document.id,
     terminalId: document.terminalId,
@@ -58,6 +58,9 @@ function pendingRecord(document: ShiftDocument, previous: LocalShift | undefined
     serverVersion: previous?.serverVersion ?? null,
     createdAt: previous?.createdAt ?? now,
     updatedAt: now,
+    // A shift taken over here keeps what was sold before on the other device, and who opened it.
+    ...(previous?.soldElsewhere ? { soldElsewhere: previous.soldElsewhere } : {}),
+    ...(previous?.openedByName ? { openedByName: previous.openedByName } : {}),
   };
 }
 

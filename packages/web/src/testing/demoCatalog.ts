@@ -60,6 +60,7 @@ function product(n: number, name: string, price: number, tax: Tax, barcode: stri
     taxId: tax.id,
     active: true,
     trackStock: false,
+    tileColor: null,
     stock: {},
   };
 }

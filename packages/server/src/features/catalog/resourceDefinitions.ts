@@ -146,6 +146,7 @@ export const productsResource: ResourceDefinition = {
       "taxId",
       "active",
       "trackStock",
+      "tileColor",
     ),
     stock: { json: true },
   },

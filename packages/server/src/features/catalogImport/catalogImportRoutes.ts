@@ -42,7 +42,15 @@ export function registerCatalogImportRoutes(fastify: FastifyInstance, db: Databa
         },
       },
       async (req) =>
-        importCatalog(db, entity, authOf(req).companyId, req.body.csv, req.body.commit, authOf(req).userId),
+        importCatalog(
+          db,
+          entity,
+          authOf(req).companyId,
+          req.body.csv,
+          req.body.commit,
+          req.body.skipInvalid,
+          authOf(req).userId,
+        ),
     );
 
     app.get(

@@ -19,7 +19,8 @@ const planners: Record<
  * Imports a CSV file of products or clients, all or nothing. (1) read the text into mapped rows
  * (file problems stop here); (2) plan every row against the stored records — creates, updates,
  * unchanged, errors by line; (3) a preview answers the plan; a commit with any error is refused
- * with 400 IMPORT_INVALID carrying the same report; (4) a clean commit writes every row in the
+ * with 400 IMPORT_INVALID carrying the same report, unless the owner chose to import only the valid
+ * rows (`skipInvalid`; a file-level problem refuses all the same); (4) a clean commit writes every row in the
  * planning transaction (so what was checked is what is written), with one audit entry per
  * created or changed record, and answers `committed: true`.
  */
@@ -29,6 +30,8 @@ export async function importCatalog(
   companyId: string,
   csv: string,
   commit: boolean,
+  /** With `commit`: write the valid rows, leave the lines with errors out (never on a file-level problem). */
+  skipInvalid: boolean,
   /** Who imports: every created or changed record gets an "import" entry in the audit trail. */
   userId: string,
 ): Promise<ImportReport> {
@@ -46,6 +49,7 @@ export async function importCatalog(
       unchanged: plan.unchanged,
       errors: errors.slice(0, MAX_LISTED_ERRORS),
       errorCount: errors.length,
+      invalidRows: new Set(errors.filter((e) => e.line > 1).map((e) => e.line)).size,
       committed,
     };
   };
@@ -54,7 +58,8 @@ export async function importCatalog(
   return db.transaction(async (tx) => {
     const plan = await planOn(tx);
     const report = reportOf(plan, false);
-    if (report.errorCount > 0)
+    const onlyValidRows = skipInvalid && table.fileErrors.length === 0 && plan.creates.length + plan.updates.length > 0;
+    if (report.errorCount > 0 && !onlyValidRows)
       throw new ApiError(
         400,
         "IMPORT_INVALID",

@@ -16,8 +16,8 @@ import { forgetCachedTokens, issueToken } from "../../auth/authTokens";
 import type { Database } from "../../db/database";
 import { ApiError, forbidden, notFound } from "../../http/apiError";
 import { errorResponses, idParams } from "../../http/routeSchemas";
+import { requestSchemaVersion } from "../../http/schemaVersion";
 import { releaseUnusedNumbers } from "../numbering/numberRelease";
-import { requestSchemaVersion } from "../sync/schemaVersion";
 import { recordDeviceActivity, recordSignIn } from "./deviceActivity";
 import { loadFleet } from "./deviceFleet";
 

@@ -6,8 +6,8 @@ import { type AuthGuard, authOf } from "../../auth/authGuard";
 import type { Database } from "../../db/database";
 import { notFound } from "../../http/apiError";
 import { errorResponses, idParams } from "../../http/routeSchemas";
-import { creditNotesOf } from "../returns/creditNoteQueries";
 import { canReachInvoice } from "./invoiceAccess";
+import { creditNotesOf } from "./invoiceCreditNotes";
 import { INVOICE_SUMMARY_COLUMNS, presentInvoiceDetail, presentInvoiceSummary } from "./invoicePresenter";
 import { voidInvoice } from "./invoiceVoider";
 

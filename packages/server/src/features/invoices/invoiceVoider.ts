@@ -2,9 +2,9 @@ import { type InvoiceRejectionCode, numberRejectionCodes, returnRejection, voidR
 import type { AuthContext } from "../../auth/authTokens";
 import type { Database } from "../../db/database";
 import { ApiError, notFound } from "../../http/apiError";
-import { lockInvoiceForVoid, markInvoiceVoided } from "../returns/invoiceVoidWriter";
 import { canReachInvoice } from "./invoiceAccess";
 import { presentInvoiceSummary } from "./invoicePresenter";
+import { lockInvoiceForVoid, markInvoiceVoided } from "./invoiceVoidWriter";
 
 /**
  * invoiceVoider: a voided invoice never counts as a sale, but keeps its number

@@ -8,10 +8,10 @@ import {
 import type { AuthContext } from "../../auth/authTokens";
 import { type Database, isDataError, isUniqueViolation } from "../../db/database";
 import { rawIdOf, rawRevisionOf } from "../../http/rawItem";
+import { presentCreditNote } from "../invoices/creditNotePresenter";
 import { sameDocumentContent } from "../invoices/invoiceContent";
 import { INVOICE_SUMMARY_COLUMNS, presentInvoiceSummary } from "../invoices/invoicePresenter";
 import { loadCreditNoteContext } from "./creditNoteContext";
-import { presentCreditNote } from "./creditNotePresenter";
 import { validateCreditNote } from "./creditNoteValidator";
 import { isDeadlock, writeCreditNote } from "./creditNoteWriter";
 

@@ -11,8 +11,8 @@ import { type Database, isDataError } from "../../db/database";
 import { rawIdOf } from "../../http/rawItem";
 import { sameDocumentContent } from "../invoices/invoiceContent";
 import { presentInvoiceSummary } from "../invoices/invoicePresenter";
+import { lockInvoiceForVoid, markInvoiceVoided } from "../invoices/invoiceVoidWriter";
 import { isDeadlock } from "./creditNoteWriter";
-import { lockInvoiceForVoid, markInvoiceVoided } from "./invoiceVoidWriter";
 
 const rejected = (id: string, errors: ReturnRejection[]): VoidPushResult => ({ outcome: "rejected", id, errors });
 

@@ -121,8 +121,18 @@ function answerFromStored(stored: Stored, doc: ShiftDocument): ShiftPushResult |
   const document = stored.revisions.get(`${doc.id}@${doc.revision}`);
   const row = stored.rows.get(doc.id);
   if (document === undefined || !row) return undefined;
-  if (!sameDocumentContent(document, doc)) return rejected(doc.id, doc.revision, [shiftRejection("REVISION_CONFLICT")]);
+  if (!sameDocumentContent(document, doc)) return rejected(doc.id, doc.revision, [conflictOf(row, doc)]);
   return accepted(doc, row, true);
+}
+
+/** Other content under a stored revision; when a handover is involved, say which side lost. */
+function conflictOf(row: Row, doc: ShiftDocument): ShiftRejection {
+  if (String(row.device_id) === doc.deviceId) return shiftRejection("REVISION_CONFLICT");
+  const handovers = Array.isArray(row.handovers) ? (row.handovers as { fromDeviceId: string }[]) : [];
+  if (handovers.some((h) => h.fromDeviceId === doc.deviceId)) return shiftRejection("SHIFT_TAKEN_OVER", {}, "deviceId");
+  // Another device's takeover written from a state the server has since moved past.
+  if (doc.handovers?.length) return shiftRejection("SHIFT_HANDOVER_STALE", {}, "revision");
+  return shiftRejection("REVISION_CONFLICT");
 }
 
 interface ShiftContext {
@@ -134,7 +144,12 @@ async function loadShiftContext(db: Database, companyId: string, docs: ShiftDocu
   if (docs.length === 0) return { devices: new Map(), users: new Map() };
   const userIds = [
     ...new Set(
-      docs.flatMap((d) => [d.openedBy, ...(d.closing ? [d.closing.closedBy] : []), ...d.movements.map((m) => m.by)]),
+      docs.flatMap((d) => [
+        d.openedBy,
+        ...(d.closing ? [d.closing.closedBy] : []),
+        ...d.movements.map((m) => m.by),
+        ...(d.handovers ?? []).map((h) => h.by),
+      ]),
     ),
   ];
   const [devices, users] = await Promise.all([
@@ -171,6 +186,7 @@ function validateShift(doc: ShiftDocument, auth: AuthContext, ctx: ShiftContext)
     ["openedBy", doc.openedBy],
     ...(doc.closing ? [["closing.closedBy", doc.closing.closedBy] as [string, string]] : []),
     ...doc.movements.map((m, i) => [`movements.${i}.by`, m.by] as [string, string]),
+    ...(doc.handovers ?? []).map((h, i) => [`handovers.${i}.by`, h.by] as [string, string]),
   ];
   return people.filter(([, id]) => !allowed(id)).map(([field]) => shiftRejection("CASHIER_NOT_ALLOWED", {}, field));
 }

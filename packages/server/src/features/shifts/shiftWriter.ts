@@ -1,4 +1,10 @@
-import { movementTotals, type ShiftDocument, type ShiftRejection, shiftRejection } from "@mostrador/domain";
+import {
+  movementTotals,
+  type ShiftDocument,
+  type ShiftHandover,
+  type ShiftRejection,
+  shiftRejection,
+} from "@mostrador/domain";
 import type { AuthContext } from "../../auth/authTokens";
 import type { Queryable } from "../../db/database";
 import { takeInvoiceVersions } from "../devices/deviceActivity";
@@ -31,13 +37,42 @@ export async function loadStoredShifts(db: Queryable, companyId: string, ids: st
 /** Fields fixed when the shift opens: no later (or earlier) revision may say otherwise. */
 function changedField(row: Row, doc: ShiftDocument): string | null {
   if (String(row.terminal_id) !== doc.terminalId) return "terminalId";
-  if (String(row.device_id) !== doc.deviceId) return "deviceId";
   if (String(row.opened_by) !== doc.openedBy) return "openedBy";
   // PGlite and pg give a Date; compared as instants (the till may write any offset).
   if (new Date(row.opened_at as Date | string).getTime() !== Date.parse(doc.openedAt)) return "openedAt";
   if (Number(row.opening_float) !== doc.openingFloat) return "openingFloat";
   // A closed shift stays closed: a newer revision may not reopen it.
   if (row.status === "closed" && doc.status === "open" && doc.revision > Number(row.revision)) return "status";
+  return null;
+}
+
+const storedHandovers = (row: Row) => (Array.isArray(row.handovers) ? (row.handovers as ShiftHandover[]) : []);
+
+/**
+ * The shift's device may change only by a handover ("Tomar turno"): a newer revision whose
+ * handovers keep the stored ones and continue from the current holder to the uploading device.
+ * A device that handed the shift over (signed out) may no longer write it: SHIFT_TAKEN_OVER.
+ */
+function deviceChangeRejection(row: Row, doc: ShiftDocument): ShiftRejection | null {
+  const holder = String(row.device_id);
+  if (holder === doc.deviceId) return null;
+  const stored = storedHandovers(row);
+  if (stored.some((h) => h.fromDeviceId === doc.deviceId)) return shiftRejection("SHIFT_TAKEN_OVER", {}, "deviceId");
+  const handovers = doc.handovers ?? [];
+  // Taken over from an older state than the server's: the holder wrote meanwhile (or another
+  // device of the terminal took it over first, in a request racing this one).
+  if (handovers.length > 0 && doc.revision <= Number(row.revision))
+    return shiftRejection("SHIFT_HANDOVER_STALE", {}, "revision");
+  const keepsStored =
+    handovers.length > stored.length &&
+    stored.every((h, i) => h.deviceId === handovers[i]?.deviceId && h.at === handovers[i]?.at);
+  let current = holder;
+  for (const h of handovers.slice(stored.length)) {
+    if (h.fromDeviceId !== current) return shiftRejection("SHIFT_CHANGED", { field: "deviceId" }, "deviceId");
+    current = h.deviceId;
+  }
+  if (!keepsStored || current !== doc.deviceId)
+    return shiftRejection("SHIFT_CHANGED", { field: "deviceId" }, "deviceId");
   return null;
 }
 
@@ -54,6 +89,8 @@ export async function writeShiftRevision(tx: Queryable, auth: AuthContext, doc: 
   if (current) {
     const field = changedField(current, doc);
     if (field) return { kind: "rejected", errors: [shiftRejection("SHIFT_CHANGED", { field }, field)] };
+    const handover = deviceChangeRejection(current, doc);
+    if (handover) return { kind: "rejected", errors: [handover] };
   }
   const inserted = await tx.query(
     `INSERT INTO shift_revisions (company_id, shift_id, revision, document, user_id, device_id)
@@ -70,9 +107,10 @@ export async function writeShiftRevision(tx: Queryable, auth: AuthContext, doc: 
     list ? (list.find((x) => x.kind === "cash")?.amount ?? 0) : null;
   const rows = await tx.query(
     `INSERT INTO shifts (company_id, id, revision, status, terminal_id, device_id, opened_by, opened_at, opening_float,
-                         movements_net, closed_at, closed_by, till_expected_cash, counted_cash, version)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+                         movements_net, closed_at, closed_by, till_expected_cash, counted_cash, version, handovers)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::jsonb)
      ON CONFLICT (company_id, id) DO UPDATE SET revision = EXCLUDED.revision, status = EXCLUDED.status,
+       device_id = EXCLUDED.device_id, handovers = EXCLUDED.handovers,
        movements_net = EXCLUDED.movements_net, closed_at = EXCLUDED.closed_at, closed_by = EXCLUDED.closed_by,
        till_expected_cash = EXCLUDED.till_expected_cash, counted_cash = EXCLUDED.counted_cash,
        version = EXCLUDED.version, updated_at = now()
@@ -93,6 +131,7 @@ export async function writeShiftRevision(tx: Queryable, auth: AuthContext, doc: 
       cash(doc.closing?.expected),
       cash(doc.closing?.counted),
       version,
+      JSON.stringify(doc.handovers ?? []),
     ],
   );
   return { kind: "written", row: rows[0] as Row };

@@ -3,10 +3,10 @@ import type { Queryable } from "../../db/database";
 import { presentCompany } from "../auth/userPresenter";
 import { catalogResources } from "../catalog/resourceDefinitions";
 import { presentRow } from "../catalog/resourceStore";
+import { presentCreditNote } from "../invoices/creditNotePresenter";
 import { presentInvoiceSummary } from "../invoices/invoicePresenter";
 import { presentWindow } from "../maintenance/maintenanceSchedule";
 import { presentNumberBlock } from "../numbering/numberBlockPresenter";
-import { presentCreditNote } from "../returns/creditNotePresenter";
 import { presentShiftSummary } from "../shifts/shiftPresenter";
 
 type Row = Record<string, unknown>;

@@ -18,6 +18,7 @@ import { z } from "zod";
 import { type AuthGuard, authOf } from "../../auth/authGuard";
 import type { Database } from "../../db/database";
 import { documentedAs, errorResponses } from "../../http/routeSchemas";
+import { requestSchemaVersion } from "../../http/schemaVersion";
 import { recordDeviceActivity } from "../devices/deviceActivity";
 import { acceptInvoiceBatch } from "../invoices/invoiceAcceptor";
 import { type LeaseRateLimiter, leaseRateLimiter } from "../numbering/leaseRateLimiter";
@@ -25,8 +26,8 @@ import { leaseNumberBlock } from "../numbering/numberBlockLease";
 import { acceptCreditNoteBatch } from "../returns/creditNoteAcceptor";
 import { acceptVoidBatch } from "../returns/invoiceVoidAcceptor";
 import { acceptShiftBatch } from "../shifts/shiftAcceptor";
+import { readTerminalShift } from "../shifts/terminalShiftReader";
 import { readChanges } from "./changeFeed";
-import { requestSchemaVersion } from "./schemaVersion";
 
 // Invoices are parsed one by one by the acceptor, so one malformed invoice is rejected alone;
 // the document still shows each item as an InvoiceDocument.
@@ -125,6 +126,8 @@ export function registerSyncRoutes(
         q.limit,
         q.counts === "1",
       );
+      // "Tomar turno": every page says which shift is open on the device's terminal, whoever holds it.
+      page.terminalShift = await readTerminalShift(db, auth.companyId, auth.deviceId as string);
       await recordDeviceActivity(db, auth, { schemaVersion });
       return page;
     },

@@ -24,9 +24,10 @@ const hasKey = (key: string): key is MessageKey => key in importMessagesEs;
 
 /**
  * "Importar desde CSV": the owner picks a file; the server checks it without writing (commit: false)
- * and the dialog shows how the columns were read, the first rows, and every error by line. Only
- * a file without errors can be confirmed ("Importar N productos", commit: true), and the server
- * writes it all or nothing. The file stays chosen when the server cannot be reached, so the
+ * and the dialog shows how the columns were read, the first rows, and every error by line. A file
+ * without errors is confirmed with "Importar N productos" (commit: true); with errors, the owner fixes
+ * the file or chooses "Importar solo las N filas válidas" (skipInvalid), and the server writes the
+ * rows it checked, all or nothing. The file stays chosen when the server cannot be reached, so the
  * owner retries without picking it again.
  */
 export function ImportDialog({
@@ -55,19 +56,17 @@ export function ImportDialog({
     return hasKey(key) ? t(key, { field: fieldLabel(e.field) }) : e.message;
   };
 
-  async function send(text: string, commit: boolean) {
+  async function send(text: string, commit: boolean, skipInvalid = false) {
     setNotice(null);
     setStep({ kind: "working", what: commit ? "committing" : "reading" });
     try {
       const report = await transport.send(importReportSchema, `import ${entity}`, "POST", `/api/${entity}/import`, {
         token: userToken,
-        body: { csv: text, commit },
+        body: { csv: text, commit, skipInvalid },
         timeoutMs: IMPORT_TIMEOUT_MS,
       });
-      if (report.committed) {
-        setStep({ kind: "done", report });
-        onImported();
-      } else setStep({ kind: "report", report });
+      // The list refreshes when the owner closes the dialog, after reading the result.
+      setStep({ kind: report.committed ? "done" : "report", report });
     } catch (error) {
       // A commit refused because the data changed since the preview answers the new report.
       const refused = error instanceof TransportError && error.code === "IMPORT_INVALID";
@@ -81,7 +80,7 @@ export function ImportDialog({
         text: offline
           ? t("import.offline")
           : t("import.failed", { message: error instanceof Error ? error.message : String(error) }),
-        retry: offline ? () => void send(text, commit) : undefined,
+        retry: offline ? () => void send(text, commit, skipInvalid) : undefined,
       });
     }
   }
@@ -110,6 +109,7 @@ export function ImportDialog({
   }
 
   function close() {
+    if (step.kind === "done") onImported();
     setOpen(false);
     setStep({ kind: "choose" });
     setCsv(null);
@@ -171,7 +171,8 @@ export function ImportDialog({
                     creates: number(report.creates),
                     updates: number(report.updates),
                     unchanged: number(report.unchanged),
-                  })
+                  }) +
+                  (report.invalidRows > 0 ? ` ${t("import.done.skipped", { count: number(report.invalidRows) })}` : "")
                 : t("import.summary", {
                     rows: number(report.rows),
                     creates: number(report.creates),
@@ -259,6 +260,16 @@ export function ImportDialog({
           <button type="button" className="button" onClick={close} disabled={step.kind === "working"}>
             {t("import.close")}
           </button>
+          {step.kind === "report" &&
+            report &&
+            report.errorCount > 0 &&
+            report.invalidRows > 0 &&
+            toWrite > 0 &&
+            csv && (
+              <button type="button" className="button" onClick={() => void send(csv.text, true, true)}>
+                {t("import.confirm.validOnly", { count: number(toWrite), skipped: number(report.invalidRows) })}
+              </button>
+            )}
           {step.kind === "report" && report && report.errorCount === 0 && toWrite > 0 && csv && (
             <button type="button" className="button button--primary" onClick={() => void send(csv.text, true)}>
               {t(entity === "products" ? "import.confirm.products" : "import.confirm.clients", {

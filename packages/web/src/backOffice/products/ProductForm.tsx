@@ -6,7 +6,9 @@ import {
   productInputSchema,
   productSchema,
   type Tax,
+  type TileColor,
   taxSchema,
+  tileColors,
   type Warehouse,
   warehouseSchema,
 } from "@mostrador/domain";
@@ -31,6 +33,7 @@ const FIELDS = [
   "taxId",
   "active",
   "trackStock",
+  "tileColor",
 ] as const;
 
 type ProductValues = {
@@ -43,6 +46,7 @@ type ProductValues = {
   taxId: string;
   active: boolean;
   trackStock: boolean;
+  tileColor: TileColor | "";
 };
 
 const empty: ProductValues = {
@@ -55,6 +59,7 @@ const empty: ProductValues = {
   taxId: "",
   active: true,
   trackStock: false,
+  tileColor: "",
 };
 
 function toValues(p: Product): ProductValues {
@@ -68,6 +73,7 @@ function toValues(p: Product): ProductValues {
     taxId: p.taxId,
     active: p.active,
     trackStock: p.trackStock,
+    tileColor: p.tileColor ?? "",
   };
 }
 
@@ -89,6 +95,7 @@ function toInput(v: ProductValues): Record<string, unknown> {
     taxId: v.taxId,
     active: v.active,
     trackStock: v.trackStock,
+    tileColor: v.tileColor || null,
   };
 }
 
@@ -178,6 +185,22 @@ export function ProductForm({ id }: { id: string }) {
               onChange={(e) => set("price", e.target.value)}
               placeholder="12.500"
             />
+          )}
+        </Field>
+        <Field labelKey="bo.products.tileColor" problem={problems.tileColor}>
+          {(control) => (
+            <select
+              {...control}
+              value={values.tileColor}
+              onChange={(e) => set("tileColor", e.target.value as TileColor | "")}
+            >
+              <option value="">{t("bo.products.tileColor.none")}</option>
+              {tileColors.map((color) => (
+                <option key={color} value={color}>
+                  {t(`bo.products.tileColor.${color}`)}
+                </option>
+              ))}
+            </select>
           )}
         </Field>
         <Field labelKey="bo.field.tax" problem={problems.taxId}>

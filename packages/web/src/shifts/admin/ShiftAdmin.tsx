@@ -1,5 +1,6 @@
 import { useState } from "react";
-import { useLocation, useRoute } from "wouter";
+import { useRoute } from "wouter";
+import { goTo } from "../../navigation/appLocation";
 import { ShiftDetail } from "./ShiftDetail";
 import { ShiftList } from "./ShiftList";
 import { noShiftFilters, type ShiftListFilters } from "./shiftListQuery";
@@ -7,6 +8,7 @@ import { useShiftLookups } from "./useShiftLookups";
 import "../../admin/admin.css";
 import "../shifts.css";
 
+/** The screen's URL; the back office mounts it nested, so its own routes are relative ("/:id"). */
 export const SHIFTS_PATH = "/admin/turnos";
 
 /**
@@ -15,8 +17,7 @@ export const SHIFTS_PATH = "/admin/turnos";
  * The filters live here so that coming back from a detail keeps them.
  */
 export default function ShiftAdmin({ userToken, timeZone }: { userToken: string; timeZone: string }) {
-  const [isDetail, params] = useRoute<{ id: string }>(`${SHIFTS_PATH}/:id`);
-  const [, navigate] = useLocation();
+  const [isDetail, params] = useRoute<{ id: string }>("/:id");
   const lookups = useShiftLookups(userToken);
   const [filters, setFilters] = useState<ShiftListFilters>(noShiftFilters);
   const [offset, setOffset] = useState(0);
@@ -27,7 +28,7 @@ export default function ShiftAdmin({ userToken, timeZone }: { userToken: string;
         userToken={userToken}
         timeZone={timeZone}
         lookups={lookups}
-        onBack={() => navigate(SHIFTS_PATH)}
+        onBack={() => goTo(SHIFTS_PATH)}
       />
     );
   }
@@ -43,7 +44,7 @@ export default function ShiftAdmin({ userToken, timeZone }: { userToken: string;
         setOffset(0);
       }}
       onPage={setOffset}
-      onOpen={(id) => navigate(`${SHIFTS_PATH}/${id}`)}
+      onOpen={(id) => goTo(`${SHIFTS_PATH}/${id}`)}
     />
   );
 }

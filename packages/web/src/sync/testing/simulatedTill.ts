@@ -20,6 +20,8 @@ export interface SimulatedTill {
   draft(productIds: readonly string[]): NewInvoiceDraft;
   /** "Abrir turno" on this till: later sales carry the shift's id. */
   openShift(openingFloat: number): Promise<LocalShift>;
+  /** "Tomar turno": the terminal's shift of another device, as the last pull brought it. */
+  takeOverShift(): Promise<LocalShift>;
   /** "Cerrar turno" with the cash counted; the expected amounts come from the Z report of the local invoices. */
   closeShift(countedCash: number): Promise<LocalShift>;
   /** Another tab of the same browser: same local database, its own engine. */
@@ -95,6 +97,13 @@ export async function startSimulatedTill(options: {
         openedBy: session.user.id,
         openingFloat,
       });
+      shiftId = shift.id;
+      return shift;
+    },
+    async takeOverShift() {
+      const terminalShift = await store.getMeta("terminalShift");
+      if (!terminalShift) throw new Error("the last pull saw no open shift on this terminal");
+      const shift = await store.takeOverShift({ terminalShift, deviceId: device.deviceId, by: session.user.id });
       shiftId = shift.id;
       return shift;
     },

@@ -1,7 +1,7 @@
 import type { VoidableInvoice } from "@mostrador/domain";
 import type { Queryable } from "../../db/database";
 import { takeInvoiceVersions } from "../devices/deviceActivity";
-import { INVOICE_SUMMARY_COLUMNS } from "../invoices/invoicePresenter";
+import { INVOICE_SUMMARY_COLUMNS } from "./invoicePresenter";
 
 type Row = Record<string, unknown>;
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));

@@ -1,6 +1,6 @@
 import { SCHEMA_VERSION_HEADER, SYNC_SCHEMA_VERSION } from "@mostrador/domain";
 import type { FastifyRequest } from "fastify";
-import { ApiError } from "../../http/apiError";
+import { ApiError } from "./apiError";
 
 /** The till's schema version: this one and the previous one are served, so old offline data still uploads. */
 export function requestSchemaVersion(req: FastifyRequest): number | null {

@@ -1,0 +1,58 @@
+import {
+  type InvoiceDocument,
+  type ShiftHandover,
+  shiftDocumentSchema,
+  soldElsewhereOf,
+  type TerminalShift,
+} from "@mostrador/domain";
+import type { Queryable } from "../../db/database";
+
+/**
+ * terminalShiftReader: the open shift of the device's terminal, for the pull ("Tomar turno"):
+ * its current document, who holds it, and what its invoices sold on other devices so far (the
+ * asking device's own invoices are left out: the till counts those itself, never twice).
+ */
+export async function readTerminalShift(
+  db: Queryable,
+  companyId: string,
+  deviceId: string,
+): Promise<TerminalShift | null> {
+  const rows = await db.query(
+    `SELECT r.document, s.id
+       FROM devices d
+       JOIN shifts s ON s.company_id = d.company_id AND s.terminal_id = d.terminal_id AND s.status = 'open'
+       JOIN shift_revisions r ON r.company_id = s.company_id AND r.shift_id = s.id AND r.revision = s.revision
+      WHERE d.company_id = $1 AND d.id = $2`,
+    [companyId, deviceId],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  const parsed = shiftDocumentSchema.safeParse(row.document);
+  if (!parsed.success) return null; // every stored revision passed this schema when it was accepted
+  const document = parsed.data;
+  const last: ShiftHandover | undefined = document.handovers?.[document.handovers.length - 1];
+  const heldBy = last?.by ?? document.openedBy;
+  const [names, invoices] = await Promise.all([
+    db.query("SELECT id, name FROM users WHERE company_id = $1 AND id = ANY($2::uuid[])", [
+      companyId,
+      [document.openedBy, heldBy],
+    ]),
+    db.query<{ document: InvoiceDocument; status: string }>(
+      `SELECT r.document, i.status
+         FROM invoices i
+         JOIN invoice_revisions r ON r.company_id = i.company_id AND r.invoice_id = i.id AND r.revision = i.revision
+        WHERE i.company_id = $1 AND i.shift_id = $2 AND i.status IN ('accepted', 'voided') AND i.device_id <> $3`,
+      [companyId, document.id, deviceId],
+    ),
+  ]);
+  const nameOf = (id: string) => String(names.find((u) => String(u.id) === id)?.name ?? "");
+  return {
+    document,
+    openedByName: nameOf(document.openedBy),
+    heldBy,
+    heldByName: nameOf(heldBy),
+    heldSince: last?.at ?? document.openedAt,
+    // The same sums as the Z report (shared code), over the invoices the server holds.
+    soldElsewhere: soldElsewhereOf(invoices.map((i) => ({ invoice: i.document, voided: i.status === "voided" }))),
+  };
+}
