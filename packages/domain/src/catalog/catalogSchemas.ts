@@ -70,7 +70,7 @@ export const priceListSchema = z.object({ ...versionedFields, ...priceListInputS
 export type PriceList = z.infer<typeof priceListSchema>;
 
 export const clientIdTypeSchema = z.enum(["CC", "NIT", "CE", "PAS", "TI"]);
-export const WALK_IN_CLIENT_ID_NUMBER = "222222222222";
+export { WALK_IN_CLIENT_ID_NUMBER } from "./walkInClient";
 
 /** The client's fields, without the rules that span fields (patches and till-made clients start here). */
 export const clientFieldsSchema = z.strictObject({

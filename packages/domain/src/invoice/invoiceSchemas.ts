@@ -14,6 +14,7 @@ import {
 } from "../catalog/common";
 import { invoiceRejectionCodes } from "../errors/errorCodes";
 import { UUID_V7_PATTERN } from "../ids/uuidv7";
+import { localInvoiceStatuses, serverInvoiceStatuses } from "./invoiceStatus";
 
 export const invoiceIdSchema = z.string().regex(UUID_V7_PATTERN, { message: "invoice id must be a UUIDv7" });
 
@@ -107,15 +108,17 @@ export type InvoiceDocument = z.infer<typeof invoiceDocumentSchema>;
 export type InvoiceDocumentInput = z.input<typeof invoiceDocumentSchema>;
 
 /** Server-side states. On the device: pending (not yet accepted), synced, error, voided. */
-export const serverInvoiceStatusSchema = z.enum(["accepted", "rejected", "voided"]);
-export type ServerInvoiceStatus = z.infer<typeof serverInvoiceStatusSchema>;
-export const localInvoiceStatusSchema = z.enum(["pending", "synced", "error", "voided"]);
-export type LocalInvoiceStatus = z.infer<typeof localInvoiceStatusSchema>;
-
-/** The one mapping of the server's word for an invoice to the till's ("pending" is the till's alone). */
-export function localInvoiceStatusOf(status: ServerInvoiceStatus): LocalInvoiceStatus {
-  return status === "accepted" ? "synced" : status === "rejected" ? "error" : "voided";
-}
+export const serverInvoiceStatusSchema = z.enum(serverInvoiceStatuses);
+export const localInvoiceStatusSchema = z.enum(localInvoiceStatuses);
+// The statuses and their mapping live in a module without zod (the till's storage reads them at once).
+export {
+  isServerInvoiceStatus,
+  type LocalInvoiceStatus,
+  localInvoiceStatuses,
+  localInvoiceStatusOf,
+  type ServerInvoiceStatus,
+  serverInvoiceStatuses,
+} from "./invoiceStatus";
 
 export const invoiceRejectionSchema = z.object({
   code: z.enum(invoiceRejectionCodes),

@@ -10,6 +10,7 @@ import {
 } from "../catalog/common";
 import { shiftRejectionCodes } from "../errors/errorCodes";
 import { UUID_V7_PATTERN } from "../ids/uuidv7";
+import { COP_BILLS, COP_COINS, COP_DENOMINATIONS } from "./copDenominations";
 
 export const shiftIdSchema = z.string().regex(UUID_V7_PATTERN, { message: "shift id must be a UUIDv7" });
 
@@ -43,14 +44,8 @@ export const shiftHandoverSchema = z.strictObject({
 });
 export type ShiftHandover = z.infer<typeof shiftHandoverSchema>;
 
-/** COP bills and coins in centavos ($ 100.000 … $ 50), for counting the drawer by denomination. */
-export const COP_DENOMINATIONS = [
-  10_000_000, 5_000_000, 2_000_000, 1_000_000, 500_000, 200_000, 100_000, 50_000, 20_000, 10_000, 5_000,
-] as const;
-
-/** COP bills ($ 100.000 … $ 1.000) and coins ($ 1.000 … $ 50) in centavos: $ 1.000 is both. */
-export const COP_BILLS = [10_000_000, 5_000_000, 2_000_000, 1_000_000, 500_000, 200_000, 100_000] as const;
-export const COP_COINS = [100_000, 50_000, 20_000, 10_000, 5_000] as const;
+// The denominations live in a module without zod (the till counts with them before the schemas load).
+export { COP_BILLS, COP_COINS, COP_DENOMINATIONS } from "./copDenominations";
 
 export const cashDenominationSchema = z
   .strictObject({

@@ -9,11 +9,16 @@ import {
 } from "../returns/creditNoteSchemas";
 import { shiftDocumentSchema, shiftRejectionSchema, shiftSummarySchema } from "../shifts/shiftSchemas";
 import { terminalShiftSchema } from "../shifts/terminalShift";
+import { MAX_PUSH_BATCH, syncedEntities } from "./syncConstants";
 
-/** Bumped when the shape of synced data changes; the server accepts this and the previous one. */
-export const SYNC_SCHEMA_VERSION = 1;
-export const SCHEMA_VERSION_HEADER = "x-mostrador-schema";
-export const MAX_PUSH_BATCH = 200;
+// The constants live in a module without zod, so the till's first chunk can use them without the schemas.
+export {
+  MAX_PUSH_BATCH,
+  SCHEMA_VERSION_HEADER,
+  SYNC_SCHEMA_VERSION,
+  type SyncedEntity,
+  syncedEntities,
+} from "./syncConstants";
 
 /** What a till says about its queue; bounded like every other input (it is stored on the device's row). */
 export const deviceReportSchema = z.strictObject({
@@ -85,26 +90,6 @@ export const pushResponseSchema = z.object({
   serverTime: z.string(),
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
-
-/** Entities that come down to the till, each row carrying its change version. */
-export const syncedEntities = [
-  "taxes",
-  "categories",
-  "warehouses",
-  "paymentMethods",
-  "numberings",
-  "terminals",
-  "priceLists",
-  "products",
-  "clients",
-  "invoices",
-  "shifts",
-  "creditNotes",
-  "maintenanceWindows",
-  "numberBlocks",
-  "company",
-] as const;
-export type SyncedEntity = (typeof syncedEntities)[number];
 
 export const pullQuerySchema = z.strictObject({
   cursor: z.coerce.number().int().min(0).default(0),

@@ -1,41 +1,36 @@
 import {
   type DeviceReport,
   type DeviceRow,
-  deviceListSchema,
-  deviceReportResponseSchema,
-  deviceRowSchema,
-  healthResponseSchema,
   type InvoiceDetail,
   type InvoiceSummary,
-  invoiceDetailSchema,
-  invoiceSummarySchema,
   type LeaseRequest,
-  loginResponseSchema,
-  maintenanceWindowListSchema,
-  maintenanceWindowSchema,
-  meResponseSchema,
   type NewMaintenanceWindow,
-  numberBlockSchema,
-  numberingReportSchema,
   type PullResponse,
   type PushRequest,
   type PushResponse,
-  pullResponseSchema,
-  pushResponseSchema,
   type RegisterDeviceRequest,
-  registerDeviceResponseSchema,
-  releaseNumbersResultSchema,
-  retireDeviceResponseSchema,
   SCHEMA_VERSION_HEADER,
   SYNC_SCHEMA_VERSION,
-  serverStatusSchema,
   type Terminal,
-  terminalListSchema,
 } from "@mostrador/domain";
 import type { z } from "zod";
 import { pullAnswerFromNewerServer, pushAnswerFromNewerServer } from "./newerServer";
 import type { CallOptions, HttpMethod, PullQuery, ServerTransport } from "./serverTransport";
 import { parseRetryAfter, TransportError } from "./transportErrors";
+
+type TillResponseSchemas = typeof import("./tillResponseSchemas");
+let tillResponseSchemas: Promise<TillResponseSchemas> | undefined;
+
+/** zod and the contract's schemas are their own chunk (the sale screen needs none); loaded once, retried if it failed. */
+function loadTillResponseSchemas(): Promise<TillResponseSchemas> {
+  if (!tillResponseSchemas) {
+    tillResponseSchemas = import("./tillResponseSchemas");
+    tillResponseSchemas.catch(() => {
+      tillResponseSchemas = undefined;
+    });
+  }
+  return tillResponseSchemas;
+}
 
 export interface FetchTransportOptions {
   /** "" for the same origin (the server serves the app), or "http://127.0.0.1:3000". */
@@ -59,18 +54,21 @@ export class FetchServerTransport implements ServerTransport {
   }
 
   health(options?: CallOptions) {
-    return this.call(healthResponseSchema, "health", "GET", "/api/health", {
+    return this.call((s) => s.healthResponseSchema, "health", "GET", "/api/health", {
       ...options,
       timeoutMs: options?.timeoutMs ?? 5000,
     });
   }
 
   status(options?: CallOptions & { token?: string }) {
-    return this.call(serverStatusSchema, "status", "GET", "/api/status", options);
+    return this.call((s) => s.serverStatusSchema, "status", "GET", "/api/status", options);
   }
 
   login(credentials: { email: string; password: string }, options?: CallOptions) {
-    return this.call(loginResponseSchema, "login", "POST", "/api/auth/login", { ...options, body: credentials });
+    return this.call((s) => s.loginResponseSchema, "login", "POST", "/api/auth/login", {
+      ...options,
+      body: credentials,
+    });
   }
 
   async logout(userToken: string, options?: CallOptions): Promise<void> {
@@ -78,7 +76,7 @@ export class FetchServerTransport implements ServerTransport {
   }
 
   retireDevice(deviceToken: string, options?: CallOptions) {
-    return this.call(retireDeviceResponseSchema, "retire device", "POST", "/api/devices/current/retire", {
+    return this.call((s) => s.retireDeviceResponseSchema, "retire device", "POST", "/api/devices/current/retire", {
       ...options,
       token: deviceToken,
       body: {},
@@ -86,11 +84,11 @@ export class FetchServerTransport implements ServerTransport {
   }
 
   me(userToken: string, options?: CallOptions) {
-    return this.call(meResponseSchema, "me", "GET", "/api/auth/me", { ...options, token: userToken });
+    return this.call((s) => s.meResponseSchema, "me", "GET", "/api/auth/me", { ...options, token: userToken });
   }
 
   async listTerminals(userToken: string, options?: CallOptions): Promise<Terminal[]> {
-    const body = await this.call(terminalListSchema, "terminals", "GET", "/api/terminals", {
+    const body = await this.call((s) => s.terminalListSchema, "terminals", "GET", "/api/terminals", {
       ...options,
       token: userToken,
     });
@@ -98,7 +96,7 @@ export class FetchServerTransport implements ServerTransport {
   }
 
   registerDevice(userToken: string, request: RegisterDeviceRequest, options?: CallOptions) {
-    return this.call(registerDeviceResponseSchema, "register device", "POST", "/api/devices/register", {
+    return this.call((s) => s.registerDeviceResponseSchema, "register device", "POST", "/api/devices/register", {
       ...options,
       token: userToken,
       body: request,
@@ -113,7 +111,7 @@ export class FetchServerTransport implements ServerTransport {
     });
     if (query.counts) params.set("counts", "1");
     return this.call(
-      pullResponseSchema,
+      (s) => s.pullResponseSchema,
       "pull",
       "GET",
       `/api/sync/pull?${params}`,
@@ -124,7 +122,7 @@ export class FetchServerTransport implements ServerTransport {
 
   async push(deviceToken: string, request: PushRequest, options?: CallOptions): Promise<PushResponse> {
     const body = await this.call(
-      pushResponseSchema,
+      (s) => s.pushResponseSchema,
       "push",
       "POST",
       "/api/sync/push",
@@ -141,7 +139,7 @@ export class FetchServerTransport implements ServerTransport {
   }
 
   reportDevice(deviceToken: string, report: DeviceReport, options?: CallOptions) {
-    return this.call(deviceReportResponseSchema, "device report", "POST", "/api/devices/current/report", {
+    return this.call((s) => s.deviceReportResponseSchema, "device report", "POST", "/api/devices/current/report", {
       ...options,
       token: deviceToken,
       body: report,
@@ -149,7 +147,7 @@ export class FetchServerTransport implements ServerTransport {
   }
 
   leaseNumberBlock(deviceToken: string, request: LeaseRequest, options?: CallOptions) {
-    return this.call(numberBlockSchema, "lease", "POST", "/api/number-blocks/lease", {
+    return this.call((s) => s.numberBlockSchema, "lease", "POST", "/api/number-blocks/lease", {
       ...options,
       token: deviceToken,
       body: request,
@@ -158,7 +156,7 @@ export class FetchServerTransport implements ServerTransport {
 
   async listMaintenanceWindows(userToken: string, options?: CallOptions) {
     const path = "/api/maintenance-windows";
-    const body = await this.call(maintenanceWindowListSchema, "maintenance", "GET", path, {
+    const body = await this.call((s) => s.maintenanceWindowListSchema, "maintenance", "GET", path, {
       ...options,
       token: userToken,
     });
@@ -167,7 +165,7 @@ export class FetchServerTransport implements ServerTransport {
 
   createMaintenanceWindow(userToken: string, window: NewMaintenanceWindow, options?: CallOptions) {
     const path = "/api/maintenance-windows";
-    return this.call(maintenanceWindowSchema, "maintenance", "POST", path, {
+    return this.call((s) => s.maintenanceWindowSchema, "maintenance", "POST", path, {
       ...options,
       token: userToken,
       body: window,
@@ -181,12 +179,12 @@ export class FetchServerTransport implements ServerTransport {
 
   numberingReport(userToken: string, numberingId: string, options?: CallOptions) {
     const path = `/api/numberings/${encodeURIComponent(numberingId)}/report`;
-    return this.call(numberingReportSchema, "numbering report", "GET", path, { ...options, token: userToken });
+    return this.call((s) => s.numberingReportSchema, "numbering report", "GET", path, { ...options, token: userToken });
   }
 
   releaseTerminalNumbers(userToken: string, terminalId: string, options?: CallOptions) {
     const path = `/api/terminals/${encodeURIComponent(terminalId)}/release-numbers`;
-    return this.call(releaseNumbersResultSchema, "release numbers", "POST", path, {
+    return this.call((s) => s.releaseNumbersResultSchema, "release numbers", "POST", path, {
       ...options,
       token: userToken,
       body: {},
@@ -195,7 +193,7 @@ export class FetchServerTransport implements ServerTransport {
 
   async getInvoiceDetail(token: string, invoiceId: string, options?: CallOptions): Promise<InvoiceDetail> {
     const path = `/api/invoices/${encodeURIComponent(invoiceId)}`;
-    const body = await this.call(invoiceDetailSchema, "invoice detail", "GET", path, { ...options, token });
+    const body = await this.call((s) => s.invoiceDetailSchema, "invoice detail", "GET", path, { ...options, token });
     if (body.id !== invoiceId) {
       throw new TransportError("invalid_response", "invoice detail: not the invoice asked for", { body });
     }
@@ -204,7 +202,11 @@ export class FetchServerTransport implements ServerTransport {
 
   async voidInvoice(token: string, invoiceId: string, reason: string, options?: CallOptions): Promise<InvoiceSummary> {
     const path = `/api/invoices/${encodeURIComponent(invoiceId)}/void`;
-    const body = await this.call(invoiceSummarySchema, "void", "POST", path, { ...options, token, body: { reason } });
+    const body = await this.call((s) => s.invoiceSummarySchema, "void", "POST", path, {
+      ...options,
+      token,
+      body: { reason },
+    });
     if (body.id !== invoiceId || body.status !== "voided") {
       throw new TransportError("invalid_response", "void: the invoice did not come back voided", { body });
     }
@@ -212,13 +214,20 @@ export class FetchServerTransport implements ServerTransport {
   }
 
   async listDevices(userToken: string, options?: CallOptions): Promise<DeviceRow[]> {
-    const body = await this.call(deviceListSchema, "devices", "GET", "/api/devices", { ...options, token: userToken });
+    const body = await this.call((s) => s.deviceListSchema, "devices", "GET", "/api/devices", {
+      ...options,
+      token: userToken,
+    });
     return body.items;
   }
 
   revokeDevice(userToken: string, deviceId: string, options?: CallOptions): Promise<DeviceRow> {
     const path = `/api/devices/${encodeURIComponent(deviceId)}/revoke`;
-    return this.call(deviceRowSchema, "revoke device", "POST", path, { ...options, token: userToken, body: {} });
+    return this.call((s) => s.deviceRowSchema, "revoke device", "POST", path, {
+      ...options,
+      token: userToken,
+      body: {},
+    });
   }
 
   send<S extends z.ZodType>(
@@ -228,12 +237,15 @@ export class FetchServerTransport implements ServerTransport {
     path: string,
     options: CallOptions & { token?: string; body?: unknown } = {},
   ): Promise<z.output<S>> {
-    return this.call(schema, what, method, path, options);
+    return this.call(() => schema, what, method, path, options);
   }
 
-  /** A request whose 2xx answer must match the contract's schema, or it is `invalid_response`. */
+  /**
+   * A request whose 2xx answer must match the contract's schema, or it is `invalid_response`. The
+   * schema is picked from the lazily loaded module, which loads while the request is in flight.
+   */
   private async call<S extends z.ZodType>(
-    schema: S,
+    pickSchema: (schemas: TillResponseSchemas) => S,
     what: string,
     method: HttpMethod,
     path: string,
@@ -241,8 +253,17 @@ export class FetchServerTransport implements ServerTransport {
     /** Reads what a newer server may add before the schema checks the rest (sync answers). */
     prepare: (body: unknown) => unknown = (body) => body,
   ): Promise<z.output<S>> {
-    const body = prepare(await this.request(method, path, options));
-    const parsed = schema.safeParse(body);
+    const schemas = loadTillResponseSchemas();
+    // Awaited even if the request fails, so a failed import never goes unhandled.
+    const [answer, loaded] = await Promise.allSettled([this.request(method, path, options), schemas]);
+    if (answer.status === "rejected") throw answer.reason;
+    if (loaded.status === "rejected") {
+      throw new TransportError("network", `${what}: the app's contract module could not be loaded`, {
+        cause: loaded.reason,
+      });
+    }
+    const body = prepare(answer.value);
+    const parsed = pickSchema(loaded.value).safeParse(body);
     if (!parsed.success) {
       const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
       throw new TransportError(

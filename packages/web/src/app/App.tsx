@@ -6,15 +6,16 @@ import { UpdateBanner } from "../pwa/UpdateBanner";
 import { useSellingData } from "../sale/useSellingData";
 import { useAppServices } from "../services/appServices";
 import { useConnectivity } from "../services/useConnectivity";
-import { FirstLoadScreen } from "../session/FirstLoadScreen";
-import { LoginScreen } from "../session/LoginScreen";
 import { NotReadyScreen } from "../session/NotReadyScreen";
-import { TerminalPicker } from "../session/TerminalPicker";
 import type { DeviceIdentity, Readiness, SessionInfo } from "../storage/localRecords";
 import { PosShell } from "./PosShell";
 
 // The back office ("Administración") is its own chunks: the till's first load does not carry it.
 const BackOffice = lazy(() => import("../backOffice/BackOffice"));
+// Sign-in, terminal choice and first load come once per device: a ready till reloads straight into the sale.
+const LoginScreen = lazy(() => import("../session/LoginScreen").then((m) => ({ default: m.LoginScreen })));
+const TerminalPicker = lazy(() => import("../session/TerminalPicker").then((m) => ({ default: m.TerminalPicker })));
+const FirstLoadScreen = lazy(() => import("../session/FirstLoadScreen").then((m) => ({ default: m.FirstLoadScreen })));
 
 interface DeviceState {
   session: SessionInfo | undefined;
@@ -74,12 +75,18 @@ function AppScreens() {
   }
   if (device && readiness?.ready && readiness.terminalId === device.terminalId && session) return <ReadyTill />;
   if (!online) return <NotReadyScreen />;
-  if (!session) return <LoginScreen />;
-  if (!device) {
-    if (isAdmin && path !== OPEN_TILL_PATH) return <GoTo path={BACK_OFFICE_HOME} />;
-    return <TerminalPicker session={session} />;
-  }
-  return <FirstLoadScreen device={device} terminalName={terminalName} />;
+  if (!device && session && isAdmin && path !== OPEN_TILL_PATH) return <GoTo path={BACK_OFFICE_HOME} />;
+  return (
+    <Suspense fallback={<p className="centered-page muted">{t("app.loading")}</p>}>
+      {!session ? (
+        <LoginScreen />
+      ) : !device ? (
+        <TerminalPicker session={session} />
+      ) : (
+        <FirstLoadScreen device={device} terminalName={terminalName} />
+      )}
+    </Suspense>
+  );
 }
 
 /** Replaces the URL (no history entry) and lets the screens follow it. */

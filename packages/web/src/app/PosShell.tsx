@@ -6,7 +6,6 @@ import { usePersistentStorage } from "../durability/usePersistentStorage";
 import { useI18n } from "../i18n/i18n";
 import { MaintenanceBanner } from "../maintenance/MaintenanceBanner";
 import { useMaintenance } from "../maintenance/useMaintenance";
-import { LogoutDialog } from "../pending/LogoutDialog";
 import { receiptCompanyFields } from "../receipt/receiptCompany";
 import { SaleScreen } from "../sale/SaleScreen";
 import type { SellingData } from "../sale/useSellingData";
@@ -18,6 +17,8 @@ import { useSyncStatus } from "../syncStatus/useSyncStatus";
 import { AppHeader } from "./AppHeader";
 
 const SalesHistory = lazy(() => import("../history/SalesHistory"));
+// Signing out (and exporting what is pending) is rare: its dialog is its own chunk.
+const LogoutDialog = lazy(() => import("../pending/LogoutDialog").then((m) => ({ default: m.LogoutDialog })));
 // The admin screens live in the back office (/admin/…), opened from the header's "Administración".
 type View = "sale" | "history";
 
@@ -80,7 +81,11 @@ export function PosShell({ data }: { data: SellingData }) {
           </Suspense>
         )}
       </main>
-      {loggingOut && <LogoutDialog onClose={() => setLoggingOut(false)} />}
+      {loggingOut && (
+        <Suspense fallback={null}>
+          <LogoutDialog onClose={() => setLoggingOut(false)} />
+        </Suspense>
+      )}
     </div>
   );
 }

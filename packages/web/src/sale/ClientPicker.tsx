@@ -1,10 +1,12 @@
-import { useId, useMemo, useState } from "react";
+import { lazy, Suspense, useId, useMemo, useState } from "react";
 import { useI18n } from "../i18n/i18n";
 import type { ClientRecord } from "../storage/localRecords";
 import { normalizeForSearch } from "../text/searchText";
 import type { NewClientDraft } from "./cart";
 import type { ChosenClient } from "./invoiceDraft";
-import { NewClientForm } from "./NewClientForm";
+
+// The new-client form (and the zod check it runs) is its own chunk, loaded when "Nuevo cliente" opens it.
+const NewClientForm = lazy(() => import("./NewClientForm").then((m) => ({ default: m.NewClientForm })));
 
 interface ClientPickerProps {
   clients: readonly ClientRecord[];
@@ -103,15 +105,17 @@ export function ClientPicker({ clients, chosen, onChoose }: ClientPickerProps) {
         </ul>
       )}
       {creating && (
-        <NewClientForm
-          clients={clients}
-          onCancel={() => setCreating(false)}
-          onCreate={(draft) => {
-            onChoose({ id: draft.id, name: draft.name, idType: draft.idType, idNumber: draft.idNumber }, draft);
-            setCreating(false);
-            setSearching(false);
-          }}
-        />
+        <Suspense fallback={null}>
+          <NewClientForm
+            clients={clients}
+            onCancel={() => setCreating(false)}
+            onCreate={(draft) => {
+              onChoose({ id: draft.id, name: draft.name, idType: draft.idType, idNumber: draft.idNumber }, draft);
+              setCreating(false);
+              setSearching(false);
+            }}
+          />
+        </Suspense>
       )}
     </div>
   );

@@ -1,13 +1,20 @@
-import { useState } from "react";
+import { Suspense, useEffect, useState } from "react";
 import { useI18n } from "../i18n/i18n";
+import { preloadableComponent } from "../lazyLoading/preloadableComponent";
 import { markStart } from "../perf/performanceMarks";
-import { ReceiptView } from "../receipt/ReceiptView";
 import { useAppServices } from "../services/appServices";
 import type { LocalInvoice } from "../storage/localRecords";
 import { checkout } from "./checkout";
 import { SaleEditor } from "./SaleEditor";
 import { type SaleSubmission, type SubmitOutcome, useSaleDraft } from "./useSaleDraft";
 import type { SellingData } from "./useSellingData";
+
+/**
+ * The receipt is its own chunk, fetched right after the sale screen first shows (from the service
+ * worker's cache when offline), so "Facturar" still shows it without waiting for a download.
+ */
+const receiptView = preloadableComponent(() => import("../receipt/ReceiptView").then((m) => m.ReceiptView));
+const ReceiptView = receiptView.Component;
 
 /**
  * The selling screen: the sale editor → "Facturar" → receipt → "Nueva venta". `shiftId`: the open
@@ -29,6 +36,9 @@ export function SaleScreen({
   const draft = useSaleDraft({ data, online });
   const [receipt, setReceipt] = useState<LocalInvoice | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  useEffect(() => {
+    receiptView.preload().catch(() => undefined); // tried again when a receipt is shown
+  }, []);
 
   async function invoice(sale: SaleSubmission): Promise<SubmitOutcome> {
     markStart("mostrador:invoice");
@@ -49,7 +59,9 @@ export function SaleScreen({
   if (receipt) {
     return (
       <div className="sale-screen sale-screen--receipt" hidden={!active}>
-        <ReceiptView invoiceId={receipt.id} initial={receipt} notice={notice} onNewSale={newSale} />
+        <Suspense fallback={null}>
+          <ReceiptView invoiceId={receipt.id} initial={receipt} notice={notice} onNewSale={newSale} />
+        </Suspense>
       </div>
     );
   }

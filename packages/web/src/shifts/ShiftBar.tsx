@@ -1,11 +1,14 @@
 import type { CashMovement } from "@mostrador/domain";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useI18n } from "../i18n/i18n";
 import type { LocalShift } from "../storage/localRecords";
-import { CashMovementForm } from "./CashMovementForm";
-import { CloseShiftForm } from "./CloseShiftForm";
-import { MovementSlip, type TillNames } from "./MovementSlip";
+import type { TillNames } from "./MovementSlip";
 import "./shifts.css";
+
+// What the bar opens (cash movements, closing, the slip) is its own chunk: the sale does not need it.
+const CashMovementForm = lazy(() => import("./CashMovementForm").then((m) => ({ default: m.CashMovementForm })));
+const CloseShiftForm = lazy(() => import("./CloseShiftForm").then((m) => ({ default: m.CloseShiftForm })));
+const MovementSlip = lazy(() => import("./MovementSlip").then((m) => ({ default: m.MovementSlip })));
 
 /** Above the sale while a shift is open: its state, "Movimientos de efectivo" and "Cerrar turno". */
 export function ShiftBar(props: {
@@ -52,31 +55,35 @@ export function ShiftBar(props: {
             )}
           </div>
         )}
-        {panel === "movement" && (
-          <CashMovementForm
-            shiftId={shift.id}
-            userId={props.userId}
-            onDone={(text, movement) => {
-              setNotice(text);
-              setRecorded(movement);
-              setPanel("none");
-            }}
-            onCancel={() => setPanel("none")}
-          />
-        )}
-        {panel === "close" && (
-          <CloseShiftForm
-            shift={shift}
-            userId={props.userId}
-            onClosed={props.onClosed}
-            onCancel={() => setPanel("none")}
-          />
-        )}
+        <Suspense fallback={null}>
+          {panel === "movement" && (
+            <CashMovementForm
+              shiftId={shift.id}
+              userId={props.userId}
+              onDone={(text, movement) => {
+                setNotice(text);
+                setRecorded(movement);
+                setPanel("none");
+              }}
+              onCancel={() => setPanel("none")}
+            />
+          )}
+          {panel === "close" && (
+            <CloseShiftForm
+              shift={shift}
+              userId={props.userId}
+              onClosed={props.onClosed}
+              onCancel={() => setPanel("none")}
+            />
+          )}
+        </Suspense>
       </section>
       {/* Outside the no-print bar: the slip is what gets printed. */}
       {panel === "slip" && recorded && (
         <div className="receipt-view">
-          <MovementSlip movement={recorded} names={props.names} />
+          <Suspense fallback={null}>
+            <MovementSlip movement={recorded} names={props.names} />
+          </Suspense>
           <div className="receipt-view__actions no-print">
             <button type="button" className="button button--primary" autoFocus onClick={() => window.print()}>
               {t("shift.print")}

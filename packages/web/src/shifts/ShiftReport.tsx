@@ -1,6 +1,10 @@
+import { lazy, Suspense } from "react";
 import type { LocalInvoice, LocalShift } from "../storage/localRecords";
 import { shiftClosingFigures } from "./shiftFigures";
-import { type ZReportPeople, ZReportSheet } from "./ZReportSheet";
+import type { ZReportPeople } from "./ZReportSheet";
+
+// The Z report (and the closing form's labels it shares) is its own chunk: shown after a shift closes.
+const ZReportSheet = lazy(() => import("./ZReportSheet").then((m) => ({ default: m.ZReportSheet })));
 
 /** The till's "Cierre de turno": the domain's Z report over the shift's local invoices. */
 export function ShiftReport({
@@ -13,5 +17,9 @@ export function ShiftReport({
   people?: ZReportPeople;
 }) {
   const { report, pendingInvoices } = shiftClosingFigures(shift, invoices);
-  return <ZReportSheet document={shift.document} report={report} pendingInvoices={pendingInvoices} people={people} />;
+  return (
+    <Suspense fallback={null}>
+      <ZReportSheet document={shift.document} report={report} pendingInvoices={pendingInvoices} people={people} />
+    </Suspense>
+  );
 }

@@ -1,16 +1,16 @@
-import {
-  type DeviceReport,
-  type InvoiceDocument,
-  invoiceDocumentSchema,
-  type PullResponse,
-  type PushResult,
-  type ShiftDocument,
-  type ShiftPushResult,
+import type {
+  DeviceReport,
+  InvoiceDocument,
+  PullResponse,
+  PushResult,
+  ShiftDocument,
+  ShiftPushResult,
 } from "@mostrador/domain";
 import { normalizeForSearch } from "../text/searchText";
 import { countNumbersLeft, takeNextInvoiceNumber } from "./invoiceNumbering";
 import { applyServerInvoiceState, localInvoiceFromDocument } from "./invoiceRecords";
 import { markVoided, resendInvoiceInError, saveInvoiceRevision } from "./invoiceRevisions";
+import { loadLocalSchemas } from "./loadLocalSchemas";
 import { LocalDatabase } from "./localDatabase";
 import {
   type ClientRecord,
@@ -65,6 +65,8 @@ export class DexieLocalStore implements LocalStore {
 
   async open({ onVersionChange }: { onVersionChange: () => void }): Promise<void> {
     this.db.on("versionchange", onVersionChange);
+    // The storage's schemas (their own chunk) start loading now, while the till renders; nothing waits here.
+    loadLocalSchemas().catch(() => undefined);
     await this.db.open();
   }
 
@@ -218,6 +220,7 @@ export class DexieLocalStore implements LocalStore {
   async saveNewInvoice(draft: NewInvoiceDraft): Promise<LocalInvoice> {
     const { db } = this;
     try {
+      const { invoiceDocumentSchema } = await loadLocalSchemas(); // before the transaction: see loadLocalSchemas
       return await db.transaction("rw", [db.invoices, db.numberBlocks, db.numberings, db.clients], async () => {
         const numbering = await db.numberings.get(draft.numberingId);
         if (!numbering) throw new LocalStoreError("NOT_READY", "the terminal's numbering is not loaded on this device");
@@ -305,6 +308,7 @@ export class DexieLocalStore implements LocalStore {
   async importInvoices(documents: readonly unknown[]): Promise<ImportResult> {
     const result: ImportResult = { imported: 0, alreadyPresent: 0, invalid: 0 };
     const valid: InvoiceDocument[] = [];
+    const { invoiceDocumentSchema } = await loadLocalSchemas();
     for (const candidate of documents) {
       const parsed = invoiceDocumentSchema.safeParse(candidate);
       if (parsed.success) valid.push(parsed.data);

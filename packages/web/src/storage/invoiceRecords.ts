@@ -1,9 +1,9 @@
 import {
   type InvoiceDocument,
   type InvoiceRejection,
+  isServerInvoiceStatus,
   type LocalInvoiceStatus,
   localInvoiceStatusOf,
-  serverInvoiceStatusSchema,
 } from "@mostrador/domain";
 import type { LocalInvoice } from "./localRecords";
 
@@ -44,8 +44,7 @@ export function localInvoiceFromDocument(
 
 /** The domain's one mapping (accepted → synced, rejected → error, voided → voided); anything else the server stored counts as synced. */
 export function localStatusOf(serverStatus: string): LocalInvoiceStatus {
-  const known = serverInvoiceStatusSchema.safeParse(serverStatus);
-  return known.success ? localInvoiceStatusOf(known.data) : "synced";
+  return isServerInvoiceStatus(serverStatus) ? localInvoiceStatusOf(serverStatus) : "synced";
 }
 
 /** What the server says about one revision of an invoice. */

@@ -1,6 +1,6 @@
-import { invoiceDocumentSchema } from "@mostrador/domain";
 import { takeNextInvoiceNumber } from "./invoiceNumbering";
 import { localInvoiceFromDocument } from "./invoiceRecords";
+import { loadLocalSchemas } from "./loadLocalSchemas";
 import type { LocalDatabase } from "./localDatabase";
 import type { LocalInvoice, VoidedNumberRecord } from "./localRecords";
 import type { NewInvoiceDraft } from "./localStore";
@@ -33,6 +33,7 @@ export async function saveInvoiceRevision(
   draft: NewInvoiceDraft,
   options: { newNumber: boolean },
 ): Promise<LocalInvoice> {
+  const { invoiceDocumentSchema } = await loadLocalSchemas(); // before the transaction: see loadLocalSchemas
   return db.transaction("rw", [db.invoices, db.numberBlocks, db.numberings, db.clients], async () => {
     const local = await invoiceInError(db, id);
     const numbering = await db.numberings.get(draft.numberingId);

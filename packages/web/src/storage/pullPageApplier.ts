@@ -1,7 +1,7 @@
 import type { Company, InvoiceRejection, PullChange, PullResponse, SyncedEntity } from "@mostrador/domain";
-import { invoiceDocumentSchema } from "@mostrador/domain";
 import { searchWords } from "../text/searchText";
 import { applyServerInvoiceState, localInvoiceFromDocument, type ServerInvoiceState } from "./invoiceRecords";
+import { type LocalSchemas, loadLocalSchemas } from "./loadLocalSchemas";
 import type { LocalDatabase } from "./localDatabase";
 import type { ClientRecord, NumberBlockRecord, ProductRecord } from "./localRecords";
 import { hasUnsentChanges } from "./localRecords";
@@ -16,6 +16,7 @@ type PlainEntity = Exclude<
 
 /** Applies one pull page and its cursor in a single read-write transaction. */
 export async function applyPullPageInTransaction(db: LocalDatabase, page: PullResponse): Promise<ApplyPullResult> {
+  const schemas = await loadLocalSchemas(); // before the transaction: see loadLocalSchemas
   return db.transaction("rw", [db.meta, db.invoices, db.shifts, ...db.catalogTables], async () => {
     if (page.reset) {
       // Downloaded data only: local invoices stay (they may hold unsent sales).
@@ -33,7 +34,7 @@ export async function applyPullPageInTransaction(db: LocalDatabase, page: PullRe
           await applyCompany(db, changes);
           break;
         case "invoices":
-          keptLocalInvoices = await applyInvoices(db, changes);
+          keptLocalInvoices = await applyInvoices(db, changes, schemas);
           break;
         case "numberBlocks":
           await applyNumberBlocks(db, changes);
@@ -144,7 +145,11 @@ export async function applyNumberBlocks(db: LocalDatabase, changes: readonly Pul
 }
 
 /** Returns the ids left untouched because they have unsent local changes. */
-async function applyInvoices(db: LocalDatabase, changes: readonly PullChange[]): Promise<string[]> {
+async function applyInvoices(
+  db: LocalDatabase,
+  changes: readonly PullChange[],
+  { invoiceDocumentSchema }: LocalSchemas,
+): Promise<string[]> {
   const kept: string[] = [];
   const locals = await db.invoices.bulkGet(changes.map((c) => c.id));
   const now = new Date().toISOString();

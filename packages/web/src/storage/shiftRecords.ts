@@ -4,9 +4,9 @@ import {
   type ShiftClosing,
   type ShiftDocument,
   type ShiftPushResult,
-  shiftDocumentSchema,
   uuidv7,
 } from "@mostrador/domain";
+import { type LocalSchemas, loadLocalSchemas } from "./loadLocalSchemas";
 import type { LocalDatabase } from "./localDatabase";
 import { type LocalInvoice, type LocalShift, shiftHasUnsentChanges } from "./localRecords";
 import type { ApplyPushResult } from "./localStore";
@@ -38,7 +38,7 @@ export interface CashMovementInput {
 
 export type CloseShiftInput = Omit<ShiftClosing, "closedAt"> & { now?: Date };
 
-export function validShift(input: unknown): ShiftDocument {
+export function validShift({ shiftDocumentSchema }: LocalSchemas, input: unknown): ShiftDocument {
   const parsed = shiftDocumentSchema.safeParse(input);
   if (!parsed.success)
     throw new LocalStoreError("INVALID_SHIFT", "the shift does not pass validation", parsed.error.issues);
@@ -69,12 +69,13 @@ export function findOpenShift(db: LocalDatabase, terminalId: string): Promise<Lo
 }
 
 /** "Abrir turno": one open shift per terminal, checked in the same transaction as the write. */
-export function openShiftInDb(db: LocalDatabase, input: OpenShiftInput): Promise<LocalShift> {
+export async function openShiftInDb(db: LocalDatabase, input: OpenShiftInput): Promise<LocalShift> {
+  const schemas = await loadLocalSchemas(); // before the transaction: see loadLocalSchemas
   return db.transaction("rw", db.shifts, async () => {
     if (await findOpenShift(db, input.terminalId))
       throw new LocalStoreError("SHIFT_ALREADY_OPEN", "this terminal already has an open shift");
     const now = input.now ?? new Date();
-    const document = validShift({
+    const document = validShift(schemas, {
       id: uuidv7(now.getTime()),
       revision: 1,
       terminalId: input.terminalId,
@@ -99,11 +100,15 @@ async function reviseOpenShift(
   change: (document: ShiftDocument) => unknown,
   now: Date,
 ): Promise<LocalShift> {
+  const schemas = await loadLocalSchemas(); // before the transaction: see loadLocalSchemas
   return db.transaction("rw", db.shifts, async () => {
     const local = await db.shifts.get(id);
     if (!local) throw new LocalStoreError("NOT_FOUND", `no shift ${id} on this device`);
     if (local.document.status !== "open") throw new LocalStoreError("SHIFT_NOT_OPEN", "the shift is closed");
-    const document = validShift({ ...(change(local.document) as object), revision: local.document.revision + 1 });
+    const document = validShift(schemas, {
+      ...(change(local.document) as object),
+      revision: local.document.revision + 1,
+    });
     const record = pendingRecord(document, local, now.toISOString());
     await db.shifts.put(record);
     return record;

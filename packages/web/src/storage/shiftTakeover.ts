@@ -1,4 +1,5 @@
 import type { TerminalShift } from "@mostrador/domain";
+import { loadLocalSchemas } from "./loadLocalSchemas";
 import type { LocalDatabase } from "./localDatabase";
 import type { LocalShift } from "./localRecords";
 import { LocalStoreError } from "./localStoreErrors";
@@ -19,9 +20,10 @@ export interface TakeOverShiftInput {
   now?: Date;
 }
 
-export function takeOverShiftInDb(db: LocalDatabase, input: TakeOverShiftInput): Promise<LocalShift> {
+export async function takeOverShiftInDb(db: LocalDatabase, input: TakeOverShiftInput): Promise<LocalShift> {
   const { terminalShift, deviceId, by } = input;
   const server = terminalShift.document;
+  const schemas = await loadLocalSchemas(); // before the transaction: see loadLocalSchemas
   return db.transaction("rw", db.shifts, async () => {
     const open = await findOpenShift(db, server.terminalId);
     if (open?.id === server.id) return open; // taken over already (a second click, another tab)
@@ -30,7 +32,7 @@ export function takeOverShiftInDb(db: LocalDatabase, input: TakeOverShiftInput):
     if (server.status !== "open" || server.deviceId === deviceId)
       throw new LocalStoreError("SHIFT_NOT_OPEN", "there is no shift of another device to take over");
     const now = input.now ?? new Date();
-    const document = validShift({
+    const document = validShift(schemas, {
       ...server,
       revision: server.revision + 1,
       deviceId,
