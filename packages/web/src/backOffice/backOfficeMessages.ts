@@ -194,16 +194,6 @@ export const backOfficeMessagesEs = {
   "bo.terminals.noPriceList": "Precios normales",
   "bo.terminals.paymentMethods": "Métodos de pago permitidos",
   "bo.terminals.requiresShift": "Exige abrir turno para vender",
-  "bo.terminals.devices": "Dispositivos de esta caja",
-  "bo.terminals.noDevices": "Ningún dispositivo registrado en esta caja.",
-  "bo.terminals.lastSeen": "Último contacto: {when}",
-  "bo.terminals.queue": "{pending} pendientes · {errors} con error · versión {version}",
-  "bo.terminals.release": "Liberar números sin usar",
-  "bo.terminals.released": "Se liberaron {count} números.",
-  "bo.terminals.revoke": "Dar de baja dispositivo",
-  "bo.terminals.revokeConfirm": "¿Dar de baja «{name}»? Ya no podrá sincronizar.",
-  "bo.terminals.revoked": "«{name}» fue dado de baja.",
-  "bo.terminals.revokedBadge": "Dado de baja",
 } as const;
 
 export type BackOfficeMessageKey = keyof typeof backOfficeMessagesEs;
@@ -397,14 +387,4 @@ export const backOfficeMessagesEn: Record<BackOfficeMessageKey, string> = {
   "bo.terminals.noPriceList": "Regular prices",
   "bo.terminals.paymentMethods": "Payment methods allowed",
   "bo.terminals.requiresShift": "Requires an open shift to sell",
-  "bo.terminals.devices": "Devices of this till",
-  "bo.terminals.noDevices": "No device registered on this till.",
-  "bo.terminals.lastSeen": "Last contact: {when}",
-  "bo.terminals.queue": "{pending} pending · {errors} in error · version {version}",
-  "bo.terminals.release": "Release unused numbers",
-  "bo.terminals.released": "{count} numbers released.",
-  "bo.terminals.revoke": "Revoke device",
-  "bo.terminals.revokeConfirm": "Revoke “{name}”? It will no longer sync.",
-  "bo.terminals.revoked": "“{name}” was revoked.",
-  "bo.terminals.revokedBadge": "Revoked",
 };

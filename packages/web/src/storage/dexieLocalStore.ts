@@ -39,7 +39,8 @@ import type {
   TerminalSetup,
 } from "./localStore";
 import { LocalStoreError, toLocalStoreError } from "./localStoreErrors";
-import { applyNumberBlocks, applyPullPageInTransaction, clientNameOf } from "./pullPageApplier";
+import { importInvoicesInDb } from "./pendingInvoicesImport";
+import { applyNumberBlocks, applyPullPageInTransaction } from "./pullPageApplier";
 import {
   addCashMovementInDb,
   applyShiftPushResultsInDb,
@@ -305,48 +306,8 @@ export class DexieLocalStore implements LocalStore {
     return rows.sort((a, b) => a.issuedAt.localeCompare(b.issuedAt));
   }
 
-  async importInvoices(documents: readonly unknown[]): Promise<ImportResult> {
-    const result: ImportResult = { imported: 0, alreadyPresent: 0, invalid: 0 };
-    const valid: InvoiceDocument[] = [];
-    const { invoiceDocumentSchema } = await loadLocalSchemas();
-    for (const candidate of documents) {
-      const parsed = invoiceDocumentSchema.safeParse(candidate);
-      if (parsed.success) valid.push(parsed.data);
-      else result.invalid += 1;
-    }
-    const { db } = this;
-    try {
-      await db.transaction("rw", [db.invoices, db.clients], async () => {
-        const now = new Date().toISOString();
-        for (const document of valid) {
-          const local = await db.invoices.get(document.id);
-          if (local && local.document.revision >= document.revision) {
-            result.alreadyPresent += 1;
-            continue;
-          }
-          const clientName = document.newClient?.name ?? (await clientNameOf(db, document.clientId));
-          await db.invoices.put(
-            localInvoiceFromDocument(
-              document,
-              {
-                status: "pending",
-                clientName,
-                serverRevision: local?.serverRevision ?? 0,
-                serverVersion: local?.serverVersion ?? null,
-                receipt: local?.receipt ?? null,
-                createdAt: local?.createdAt ?? now,
-                imported: !local,
-              },
-              now,
-            ),
-          );
-          result.imported += 1;
-        }
-      });
-    } catch (error) {
-      throw toLocalStoreError(error);
-    }
-    return result;
+  importInvoices(documents: readonly unknown[]): Promise<ImportResult> {
+    return importInvoicesInDb(this.db, documents);
   }
 
   getOpenShift(terminalId: string): Promise<LocalShift | undefined> {

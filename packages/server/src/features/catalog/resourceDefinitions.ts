@@ -7,9 +7,6 @@ import {
   clientInputSchema,
   clientSchema,
   idSchema,
-  numberingInputSchema,
-  numberingPatchSchema,
-  numberingSchema,
   patchOf,
   paymentMethodInputSchema,
   paymentMethodSchema,
@@ -34,7 +31,9 @@ import { hashPassword } from "../../auth/passwordHasher";
 import { assertPasswordPolicy } from "../../auth/passwordPolicy";
 import type { Queryable } from "../../db/database";
 import { ApiError } from "../../http/apiError";
-import type { Reference, ResourceDefinition } from "./resourceDefinition";
+import { invoicesNaming, plain, rowsOf } from "./definitionHelpers";
+import { numberingsResource } from "./numberingResource";
+import type { ResourceDefinition } from "./resourceDefinition";
 
 async function mustExist(tx: Queryable, table: string, companyId: string, id: unknown, field: string) {
   if (id === null || id === undefined) return;
@@ -49,20 +48,6 @@ async function mustBeNumberingOfKind(tx: Queryable, companyId: string, id: unkno
   if (!rows[0]) throw new ApiError(400, "VALIDATION_FAILED", `${field}: no such numbering`);
   if (rows[0].kind !== kind) throw new ApiError(400, "VALIDATION_FAILED", `${field}: not a numbering of kind ${kind}`);
 }
-
-const plain = (...names: string[]) => Object.fromEntries(names.map((n) => [n, {}]));
-
-/** Rows of `table` in the company that match `condition` ($2 = the id being deleted). */
-const rowsOf = (what: string, table: string, condition: string): Reference => ({
-  what,
-  sql: `SELECT count(*)::int AS n FROM ${table} WHERE company_id = $1 AND ${condition}`,
-});
-/** Invoices whose stored revisions name the id in one of their lines or payments (jsonb containment). */
-const invoicesNaming = (list: "lines" | "payments", key: string): Reference => ({
-  what: "invoice",
-  sql: `SELECT count(DISTINCT invoice_id)::int AS n FROM invoice_revisions
-         WHERE company_id = $1 AND document->'${list}' @> jsonb_build_array(jsonb_build_object('${key}', $2::text))`,
-});
 
 export const taxesResource: ResourceDefinition = {
   path: "taxes",
@@ -232,77 +217,6 @@ export const priceListsResource: ResourceDefinition = {
   cashierMayRead: true,
   cashierMayCreate: false,
   references: [rowsOf("terminal", "terminals", "price_list_id = $2")],
-};
-
-export const numberingsResource: ResourceDefinition = {
-  path: "numberings",
-  table: "numberings",
-  entity: "numberings",
-  label: "numbering",
-  createSchema: numberingInputSchema,
-  rowSchema: numberingSchema,
-  patchSchema: numberingPatchSchema,
-  fields: plain(
-    "name",
-    "prefix",
-    "rangeFrom",
-    "rangeTo",
-    "nextNumber",
-    "validFrom",
-    "validUntil",
-    "electronic",
-    "resolution",
-    "blockSize",
-    "maxUnusedPerDevice",
-    "active",
-    "kind",
-  ),
-  searchColumns: ["name", "prefix"],
-  orderBy: "name",
-  references: [
-    rowsOf("terminal", "terminals", "numbering_id = $2"),
-    rowsOf("invoice", "invoices", "numbering_id = $2"),
-    rowsOf("number block", "number_blocks", "numbering_id = $2"),
-  ],
-  cashierMayRead: true,
-  cashierMayCreate: false,
-  prepare: async (input, existing) =>
-    existing || input.nextNumber !== undefined ? input : { ...input, nextNumber: input.rangeFrom },
-  check: async (_tx, _companyId, v) => {
-    const from = Number(v.rangeFrom);
-    const to = Number(v.rangeTo);
-    const next = Number(v.nextNumber);
-    if (to < from) throw new ApiError(400, "VALIDATION_FAILED", "rangeTo must be >= rangeFrom");
-    if (next < from || next > to + 1)
-      throw new ApiError(400, "VALIDATION_FAILED", "nextNumber must lie within rangeFrom..rangeTo+1");
-    if (String(v.validUntil) < String(v.validFrom))
-      throw new ApiError(400, "VALIDATION_FAILED", "validUntil must be >= validFrom");
-    if (v.kind === "credit_note" && v.electronic)
-      throw new ApiError(400, "VALIDATION_FAILED", "a credit-note numbering cannot be electronic");
-  },
-  // Numbers already handed out (leased or used) can never be handed out again.
-  checkUpdate: async (tx, companyId, id, v) => {
-    const rows = await tx.query<{ next_number: number; range_from: number }>(
-      "SELECT next_number, range_from FROM numberings WHERE company_id = $1 AND id = $2",
-      [companyId, id],
-    );
-    const current = rows[0];
-    if (!current) return;
-    if (Number(v.nextNumber) < Number(current.next_number))
-      throw new ApiError(
-        409,
-        "CONFLICT",
-        `nextNumber cannot go back: numbers below ${current.next_number} were already handed out`,
-      );
-    if (Number(v.rangeTo) < Number(current.next_number) - 1)
-      throw new ApiError(
-        409,
-        "CONFLICT",
-        `rangeTo cannot end before ${Number(current.next_number) - 1}, already handed out`,
-      );
-    if (Number(v.rangeFrom) !== Number(current.range_from) && Number(current.next_number) > Number(current.range_from))
-      throw new ApiError(409, "CONFLICT", "rangeFrom cannot change once numbers were handed out");
-  },
 };
 
 export const terminalsResource: ResourceDefinition = {

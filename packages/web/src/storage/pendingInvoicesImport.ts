@@ -1,0 +1,54 @@
+import type { InvoiceDocument } from "@mostrador/domain";
+import { localInvoiceFromDocument } from "./invoiceRecords";
+import { loadLocalSchemas } from "./loadLocalSchemas";
+import type { LocalDatabase } from "./localDatabase";
+import type { ImportResult } from "./localStore";
+import { toLocalStoreError } from "./localStoreErrors";
+import { clientNameOf } from "./pullPageApplier";
+
+/**
+ * "Importar pendientes": invoices from an export file become pending here, unless this device already
+ * holds the same or a newer revision; documents that do not pass the shared schema are only counted.
+ */
+export async function importInvoicesInDb(db: LocalDatabase, documents: readonly unknown[]): Promise<ImportResult> {
+  const result: ImportResult = { imported: 0, alreadyPresent: 0, invalid: 0 };
+  const valid: InvoiceDocument[] = [];
+  const { invoiceDocumentSchema } = await loadLocalSchemas();
+  for (const candidate of documents) {
+    const parsed = invoiceDocumentSchema.safeParse(candidate);
+    if (parsed.success) valid.push(parsed.data);
+    else result.invalid += 1;
+  }
+  try {
+    await db.transaction("rw", [db.invoices, db.clients], async () => {
+      const now = new Date().toISOString();
+      for (const document of valid) {
+        const local = await db.invoices.get(document.id);
+        if (local && local.document.revision >= document.revision) {
+          result.alreadyPresent += 1;
+          continue;
+        }
+        const clientName = document.newClient?.name ?? (await clientNameOf(db, document.clientId));
+        await db.invoices.put(
+          localInvoiceFromDocument(
+            document,
+            {
+              status: "pending",
+              clientName,
+              serverRevision: local?.serverRevision ?? 0,
+              serverVersion: local?.serverVersion ?? null,
+              receipt: local?.receipt ?? null,
+              createdAt: local?.createdAt ?? now,
+              imported: !local,
+            },
+            now,
+          ),
+        );
+        result.imported += 1;
+      }
+    });
+  } catch (error) {
+    throw toLocalStoreError(error);
+  }
+  return result;
+}
