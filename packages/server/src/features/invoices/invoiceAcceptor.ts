@@ -7,6 +7,7 @@ import {
 } from "@mostrador/domain";
 import type { AuthContext } from "../../auth/authTokens";
 import { type Database, isDataError, isUniqueViolation } from "../../db/database";
+import { sortOutRevisions } from "../../http/batchRevisions";
 import { rawIdOf, rawRevisionOf } from "../../http/rawItem";
 import { type DeviceActivity, recordDeviceActivity } from "../devices/deviceActivity";
 import {
@@ -154,8 +155,6 @@ function parseBatch(
   results: Map<number, PushResult>,
 ): { items: Item[]; copies: (Item & { first: Item })[] } {
   const items: Item[] = [];
-  const copies: (Item & { first: Item })[] = [];
-  const seen = new Map<string, Item>();
   rawInvoices.forEach((raw, index) => {
     const parsed = invoiceDocumentSchema.safeParse(raw);
     if (!parsed.success) {
@@ -169,23 +168,11 @@ function parseBatch(
       );
       return;
     }
-    const item = { index, doc: parsed.data };
-    const key = `${item.doc.id}@${item.doc.revision}`;
-    const first = seen.get(key);
-    if (first) copies.push({ ...item, first });
-    else {
-      seen.set(key, item);
-      items.push(item);
-    }
+    items.push({ index, doc: parsed.data });
   });
-  const newest = new Map<string, number>();
-  for (const { doc } of items) newest.set(doc.id, Math.max(newest.get(doc.id) ?? 0, doc.revision));
-  const current = items.filter(({ index, doc }) => {
-    if (doc.revision === newest.get(doc.id)) return true;
-    results.set(index, rejected(doc, [invoiceRejection("REVISION_CONFLICT")]));
-    return false;
-  });
-  return { items: current, copies };
+  return sortOutRevisions(items, ({ index, doc }) =>
+    results.set(index, rejected(doc, [invoiceRejection("REVISION_CONFLICT")])),
+  );
 }
 
 /** Step 3: the answer when the server already decided this revision, or undefined to decide it. */

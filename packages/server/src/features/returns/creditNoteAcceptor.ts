@@ -7,6 +7,7 @@ import {
 } from "@mostrador/domain";
 import type { AuthContext } from "../../auth/authTokens";
 import { type Database, isDataError, isUniqueViolation } from "../../db/database";
+import { sortOutRevisions } from "../../http/batchRevisions";
 import { rawIdOf, rawRevisionOf } from "../../http/rawItem";
 import { presentCreditNote } from "../invoices/creditNotePresenter";
 import { sameDocumentContent } from "../invoices/invoiceContent";
@@ -59,10 +60,8 @@ export async function acceptCreditNoteBatch(
   now = new Date(),
 ): Promise<CreditNotePushResult[]> {
   const results = new Map<number, CreditNotePushResult>();
-  const copies: (Item & { first: Item })[] = [];
 
   // 1 + 2
-  const seen = new Map<string, Item>();
   const parsed: Item[] = [];
   raws.forEach((raw, index) => {
     const p = creditNoteDocumentSchema.safeParse(raw);
@@ -77,22 +76,11 @@ export async function acceptCreditNoteBatch(
       );
       return;
     }
-    const item = { index, doc: p.data };
-    const key = `${item.doc.id}@${item.doc.revision}`;
-    const first = seen.get(key);
-    if (first) copies.push({ ...item, first });
-    else {
-      seen.set(key, item);
-      parsed.push(item);
-    }
+    parsed.push({ index, doc: p.data });
   });
-  const newest = new Map<string, number>();
-  for (const { doc } of parsed) newest.set(doc.id, Math.max(newest.get(doc.id) ?? 0, doc.revision));
-  const items = parsed.filter(({ index, doc }) => {
-    if (doc.revision === newest.get(doc.id)) return true;
-    results.set(index, rejected(doc.id, doc.revision, [returnRejection("REVISION_CONFLICT")]));
-    return false;
-  });
+  const { items, copies } = sortOutRevisions(parsed, ({ index, doc }) =>
+    results.set(index, rejected(doc.id, doc.revision, [returnRejection("REVISION_CONFLICT")])),
+  );
 
   // 3
   const stored = await loadStoredCreditNotes(
