@@ -17,7 +17,7 @@ export default defineConfig({
         test: {
           name: "web",
           root: "packages/web",
-          include: ["src/**/*.test.ts", "src/**/*.test.tsx"],
+          include: ["src/**/*.test.ts", "src/**/*.test.tsx", "pwa/**/*.test.ts"],
           testTimeout: 30_000,
         },
       },

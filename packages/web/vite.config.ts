@@ -4,11 +4,13 @@ import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 import { precacheServiceWorkerPlugin } from "./pwa/precacheServiceWorkerPlugin";
+import { precompressPlugin } from "./pwa/precompressPlugin";
 
 const webRoot = fileURLToPath(new URL(".", import.meta.url));
 /** Where `vite` (dev) and `vite preview` send /api; the server's default port unless MOSTRADOR_API says otherwise. */
 const apiTarget = process.env.MOSTRADOR_API ?? "http://127.0.0.1:3000";
 const publicDir = join(webRoot, "public");
+const outDir = join(webRoot, "dist");
 /** The app version each till reports to the admin's device list (VITE_APP_VERSION overrides package.json). */
 const appVersion =
   process.env.VITE_APP_VERSION ??
@@ -24,10 +26,10 @@ function listPublicFiles(dir: string): string[] {
 
 export default defineConfig({
   root: webRoot,
-  plugins: [react(), precacheServiceWorkerPlugin(listPublicFiles(publicDir))],
+  plugins: [react(), precacheServiceWorkerPlugin(listPublicFiles(publicDir)), precompressPlugin(outDir)],
   define: { "import.meta.env.VITE_APP_VERSION": JSON.stringify(appVersion) },
   build: {
-    outDir: join(webRoot, "dist"),
+    outDir,
     emptyOutDir: true,
     sourcemap: false,
     target: "es2022",

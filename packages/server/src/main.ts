@@ -1,9 +1,9 @@
 import { resolve } from "node:path";
 import { logLevel } from "./app/httpHygiene";
+import { repoRoot } from "./app/serverPaths";
 import { demoSeedWanted, startRuntime } from "./app/serverRuntime";
 
-// npm start runs from packages/server; data lives in the repository's ./data unless DATA_DIR says otherwise.
-const repoRoot = resolve(import.meta.dirname ?? ".", "../../..");
+// Data lives in the repository's ./data unless DATA_DIR says otherwise.
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "127.0.0.1";
 const databaseUrl = process.env.DATABASE_URL || undefined;
@@ -32,7 +32,8 @@ if (companies === 0) {
       "Without --password a strong one is generated and printed. (SEED_DEMO=1 creates the demo company instead: its logins are public, never use it in production.)",
     ].join("\n"),
   );
-} else if (seedDemo) {
+} else if (demo) {
+  // Only when the demo company has just been created: a later start must not print a password that may be changed.
   console.log("Demo logins (password ejemplar2026):  admin@ejemplar.co (admin)   caja@ejemplar.co (cashier)");
 }
 

@@ -61,9 +61,45 @@ describe("the demo company is never created by accident", () => {
       expect(output).toContain("demo company 'Empresa Ejemplar S.A.S.' created");
       expect(output).toContain("Demo logins");
       expect(output).not.toContain("company:create");
+
+      // A later start on the same data: the company exists, so no password is printed.
+      await server.kill();
+      const before = server.output().length;
+      await server.start();
+      for (let i = 0; i < 100 && !server.output().slice(before).includes("Database:"); i++)
+        await new Promise((r) => setTimeout(r, 50));
+      const again = server.output().slice(before);
+      expect(again).toContain("Database: embedded PGlite");
+      expect(again).not.toContain("created");
+      expect(again).not.toContain("ejemplar2026");
     } finally {
       await server.kill();
       rmSync(dataDir, { recursive: true, force: true });
     }
-  }, 90_000);
+  }, 120_000);
+
+  it("every demo client keeps its own fields (email, phone, address), whatever the first row has", async () => {
+    const runtime = await startRuntime({ dataDir: null, seedDemo: true, webDist: null });
+    try {
+      const login = await runtime.app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: { email: "admin@ejemplar.co", password: "ejemplar2026" },
+      });
+      const token = login.json().token as string;
+      const list = await runtime.app.inject({
+        method: "GET",
+        url: "/api/clients?q=Pedro",
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const pedro = (list.json().items as Array<Record<string, unknown>>).find((c) => c.name === "Pedro Osorio");
+      expect(pedro).toMatchObject({
+        email: "pedro.osorio@example.com",
+        phone: "300 123 4567",
+        address: "Calle 10 # 20-30, Medellín",
+      });
+    } finally {
+      await runtime.app.close();
+    }
+  }, 60_000);
 });

@@ -1,6 +1,5 @@
 import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
@@ -26,14 +25,13 @@ import { registerSyncRoutes } from "../features/sync/syncRoutes";
 import { apiValidatorCompiler, errorResponses, responseSerializerCompiler } from "../http/routeSchemas";
 import { installErrorHandler } from "./errorHandler";
 import { genRequestId, installHttpHygiene, type LogLevel } from "./httpHygiene";
+import { defaultWebDist } from "./serverPaths";
 
 /** TRUST_PROXY: unset/0 = no proxy; 1/true = trust any; otherwise the proxies' addresses ("10.0.0.1,10.0.0.2"). */
 export function trustProxySetting(value: string | undefined): boolean | string {
   if (!value || value === "0" || value === "false") return false;
   return value === "1" || value === "true" ? true : value;
 }
-
-const defaultWebDist = join(dirname(fileURLToPath(import.meta.url)), "../../../web/dist");
 
 export interface AppOptions {
   db: Database;
@@ -121,8 +119,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       root: webDist as string,
       // Files are looked up per request, so a rebuilt app is served without a restart.
       wildcard: true,
-      setHeaders: (res, path) => {
+      // The build writes .br and .gz copies (web/pwa/precompressPlugin): the one the browser accepts is sent.
+      preCompressed: true,
+      setHeaders: (res, servedPath) => {
+        const path = servedPath.replace(/\.(br|gz)$/, "");
         if (path.endsWith("sw.js") || path.endsWith("index.html")) res.header("cache-control", "no-cache");
+        // Vite puts a content hash in every name under assets/: such a file never changes, so it is cached for a year.
+        else if (/[\\/]assets[\\/]/.test(path)) res.header("cache-control", "public, max-age=31536000, immutable");
       },
     });
   }

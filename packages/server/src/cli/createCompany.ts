@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { repoRoot } from "../app/serverPaths";
 import { migrate } from "../db/migrator";
 import { openDatabase } from "../db/openDatabase";
 import { createCompanyCommand, parseCompanyArgs } from "./createCompanyCommand";
@@ -9,7 +10,6 @@ if (!args.ok) {
   console.error(args.message);
   process.exit(args.exitCode);
 }
-const repoRoot = resolve(import.meta.dirname ?? ".", "../../../..");
 const db = await openDatabase({
   databaseUrl: process.env.DATABASE_URL || undefined,
   dataDir: process.env.DATA_DIR ? resolve(process.env.DATA_DIR) : resolve(repoRoot, "data"),

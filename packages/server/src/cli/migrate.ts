@@ -1,8 +1,8 @@
 import { resolve } from "node:path";
+import { repoRoot } from "../app/serverPaths";
 import { migrate } from "../db/migrator";
 import { openDatabase } from "../db/openDatabase";
 
-const repoRoot = resolve(import.meta.dirname ?? ".", "../../../..");
 const db = await openDatabase({
   databaseUrl: process.env.DATABASE_URL || undefined,
   dataDir: process.env.DATA_DIR ? resolve(process.env.DATA_DIR) : resolve(repoRoot, "data"),

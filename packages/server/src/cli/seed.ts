@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { repoRoot } from "../app/serverPaths";
 import { migrate } from "../db/migrator";
 import { openDatabase } from "../db/openDatabase";
 import { addGeneratedCatalog, seedDemoCompany } from "../demo/demoCompanySeeder";
@@ -18,7 +19,6 @@ if (!Number.isInteger(products) || !Number.isInteger(clients) || products < 0 ||
   console.error("usage: npm run seed -- --products N --clients N [--domain example.co]");
   process.exit(2);
 }
-const repoRoot = resolve(import.meta.dirname ?? ".", "../../../..");
 const db = await openDatabase({
   databaseUrl: process.env.DATABASE_URL || undefined,
   dataDir: process.env.DATA_DIR ? resolve(process.env.DATA_DIR) : resolve(repoRoot, "data"),

@@ -1,9 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { migrationsDir } from "../app/serverPaths";
 import type { Database } from "./database";
-
-const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), "../../migrations");
 
 /**
  * Applies migrations/NNN_name.sql in order, each in its own transaction, once.

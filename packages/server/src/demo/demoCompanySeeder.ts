@@ -36,13 +36,20 @@ export interface DemoCompany {
 async function insertRows(tx: Queryable, companyId: string, table: string, rows: Record<string, unknown>[]) {
   if (rows.length === 0) return;
   const first = await allocateVersions(tx, companyId, rows.length);
-  const cols = Object.keys(rows[0] as object);
+  // Every column any row names: a row without one gets the column's DEFAULT (the first row's columns alone lost
+  // the other rows' fields, e.g. a client's email and address).
+  const cols = [...new Set(rows.flatMap((row) => Object.keys(row)))];
   const params: unknown[] = [];
+  const placeholder = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
   const values = rows.map((row, i) => {
-    const ph = [companyId, first + i, ...cols.map((c) => row[c])].map((v) => {
-      params.push(v);
-      return `$${params.length}`;
-    });
+    const ph = [
+      placeholder(companyId),
+      placeholder(first + i),
+      ...cols.map((c) => (c in row ? placeholder(row[c]) : "DEFAULT")),
+    ];
     return `(${ph.join(", ")})`;
   });
   await tx.query(`INSERT INTO ${table} (company_id, version, ${cols.join(", ")}) VALUES ${values.join(", ")}`, params);

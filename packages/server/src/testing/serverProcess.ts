@@ -22,6 +22,8 @@ export interface ServerProcessOptions {
   seedDemo?: boolean;
   webDist?: boolean;
   env?: Record<string, string>;
+  /** Run the compiled server (dist/main.js, as production does) instead of the TypeScript sources through tsx. */
+  compiled?: boolean;
 }
 
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number, log: () => string) {
@@ -45,7 +47,8 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
   let child: ChildProcess | null = null;
   let log = "";
   const start = async () => {
-    child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    const entry = options.compiled ? ["dist/main.js"] : ["--import", "tsx", "src/main.ts"];
+    child = spawn(process.execPath, entry, {
       cwd: serverRoot,
       env: {
         ...process.env,

@@ -59,10 +59,13 @@ function distIsDevelopmentBuild(): boolean {
     .some((file) => readFileSync(join(assets, file), "utf8").includes("Download the React DevTools"));
 }
 
-/** The server serves packages/web/dist: build it when missing or stale (fresh clones), always in production mode. */
+/**
+ * The server serves packages/web/dist and runs compiled (packages/server/dist), as in production: build both when
+ * missing or stale (fresh clones), always in production mode.
+ */
 export function ensureWebBuilt() {
   if (built) return;
-  execSync("node scripts/build-web-if-needed.mjs", { cwd: repoRoot, stdio: "inherit", env: productionEnv });
+  execSync("node scripts/build-if-needed.mjs web server", { cwd: repoRoot, stdio: "inherit", env: productionEnv });
   if (distIsDevelopmentBuild()) {
     console.warn("[e2e] packages/web/dist is a development build (no service worker): rebuilding for production");
     execSync("npm run build -w @mostrador/web", { cwd: repoRoot, stdio: "inherit", env: productionEnv });
@@ -81,7 +84,7 @@ export interface E2eServer {
 export async function startE2eServer(env: Record<string, string> = {}): Promise<E2eServer> {
   ensureWebBuilt();
   const dataDir = tempDir("e2e-data");
-  const server = await startServerProcess({ port: await freePort(), dataDir, seedDemo: true, env });
+  const server = await startServerProcess({ port: await freePort(), dataDir, seedDemo: true, env, compiled: true });
   return {
     server,
     url: server.url,
