@@ -9,10 +9,11 @@ import { useMaintenance } from "../maintenance/useMaintenance";
 import { receiptCompanyFields } from "../receipt/receiptCompany";
 import { SaleScreen } from "../sale/SaleScreen";
 import type { SellingData } from "../sale/useSellingData";
-import { useAppServices } from "../services/appServices";
 import { useConnectivity } from "../services/useConnectivity";
 import { ShiftGate } from "../shifts/ShiftGate";
 import type { ReceiptContext } from "../storage/localRecords";
+import { ManualSyncNoticeBanner } from "../syncStatus/ManualSyncNoticeBanner";
+import { useManualSync } from "../syncStatus/manualSync";
 import { useSyncStatus } from "../syncStatus/useSyncStatus";
 import { AppHeader } from "./AppHeader";
 
@@ -24,8 +25,8 @@ type View = "sale" | "history";
 
 /** The till once ready: header, selling screen and sales history. */
 export function PosShell({ data }: { data: SellingData }) {
-  const { syncEngine } = useAppServices();
   const connectivity = useConnectivity();
+  const manualSync = useManualSync(connectivity);
   const syncStatus = useSyncStatus();
   const maintenance = useMaintenance();
   const isAdmin = data.session.user.role === "admin";
@@ -47,11 +48,12 @@ export function PosShell({ data }: { data: SellingData }) {
         maintenance={maintenance.active !== null}
         adminMenu={isAdmin ? <AdminMenu /> : null}
         syncStatus={syncStatus}
-        onSync={() => void syncEngine.syncNow()}
+        onSync={manualSync.run}
         onNewSale={() => setView("sale")}
         onSalesHistory={() => setView("history")}
         onLogout={() => setLoggingOut(true)}
       />
+      <ManualSyncNoticeBanner notice={manualSync.notice} onDismiss={manualSync.dismiss} />
       {persistence === "denied" && (
         <div className="banner banner--warning no-print" role="alert">
           {t("durability.notPersisted")}

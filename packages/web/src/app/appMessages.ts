@@ -36,7 +36,7 @@ export const appMessagesEn: Record<keyof typeof appMessagesEs, string> = {
   "header.offline": "Offline",
   "header.sync": "Synchronize",
   "header.syncing": "Synchronizing…",
-  "header.menuIncome": "Income",
+  "header.menuIncome": "Sales",
   "header.salesHistory": "Sales history",
   "header.newSale": "Sell",
   "header.logout": "Sign out",

@@ -3,12 +3,15 @@ import { type FormEvent, type RefObject, useEffect, useRef, useState } from "rea
 import { useI18n } from "../i18n/i18n";
 import {
   addPayment,
+  cashDue,
   checkPayments,
   formatMoneyInput,
   type PaymentEntry,
   parseMoneyInput,
+  quickCashAmounts,
   remainingToPay,
   removePayment,
+  setCashReceived,
   setPaymentAmount,
   setPaymentMethod,
 } from "./payment";
@@ -67,6 +70,21 @@ export function PaymentStep(props: PaymentStepProps) {
           />
         ))}
       </ul>
+      {payments.some((p) => p.kind === "cash") && (
+        <fieldset className="quick-cash">
+          <legend>{t("payment.quickCash")}</legend>
+          {quickCashAmounts(cashDue(total, payments)).map((amount, i) => (
+            <button
+              key={amount}
+              type="button"
+              className="button quick-cash__button"
+              onClick={() => onChange(setCashReceived(payments, amount))}
+            >
+              {i === 0 ? t("payment.quickCashExact", { amount: money(amount) }) : money(amount)}
+            </button>
+          ))}
+        </fieldset>
+      )}
       {unusedMethod && (
         <button type="button" className="button" onClick={() => onChange(addPayment(payments, unusedMethod, total))}>
           {t("payment.addMethod")}

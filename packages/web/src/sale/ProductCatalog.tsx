@@ -18,6 +18,8 @@ export function ProductCatalog({ index, categories, priceOf, onAdd, searchRef }:
   const [query, setQuery] = useState("");
   const [categoryId, setCategoryId] = useState<string>("");
   const [notice, setNotice] = useState<string | null>(null);
+  // ↑/↓ from the search box move a highlight through the results; Enter adds the highlighted one.
+  const [highlighted, setHighlighted] = useState(-1);
   const deferredQuery = useDeferredValue(query);
   const results = useMemo(
     () => index.search(deferredQuery, { categoryId: categoryId || null, limit: 48 }),
@@ -26,14 +28,34 @@ export function ProductCatalog({ index, categories, priceOf, onAdd, searchRef }:
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: measures each time new results are on screen
   useEffect(() => markEnd("mostrador:search"), [results]);
+  // New results: nothing highlighted until an arrow key is pressed.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset on every new result list
+  useEffect(() => setHighlighted(-1), [results]);
+  const highlightedProduct = highlighted >= 0 ? results[highlighted] : undefined;
+  useEffect(() => {
+    if (highlightedProduct)
+      document.getElementById(`tile-${highlightedProduct.id}`)?.scrollIntoView({ block: "nearest" });
+  }, [highlightedProduct]);
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     if (event.key === "Escape") {
       setQuery("");
       return;
     }
+    if ((event.key === "ArrowDown" || event.key === "ArrowUp") && results.length > 0) {
+      event.preventDefault();
+      const step = event.key === "ArrowDown" ? 1 : -1;
+      setHighlighted((current) => nextHighlight(current, step, results.length));
+      return;
+    }
     if (event.key !== "Enter") return;
     event.preventDefault();
+    if (highlightedProduct) {
+      onAdd(highlightedProduct);
+      setQuery("");
+      setNotice(null);
+      return;
+    }
     const code = query.trim();
     if (!code) return;
     const product = index.findByBarcode(code) ?? index.findByReference(code);
@@ -66,6 +88,8 @@ export function ProductCatalog({ index, categories, priceOf, onAdd, searchRef }:
               setNotice(null);
             }}
             onKeyDown={onKeyDown}
+            aria-controls="product-results"
+            aria-activedescendant={highlightedProduct ? `tile-${highlightedProduct.id}` : undefined}
             autoComplete="off"
             enterKeyHint="search"
           />
@@ -87,9 +111,15 @@ export function ProductCatalog({ index, categories, priceOf, onAdd, searchRef }:
           {notice}
         </p>
       )}
-      <div className="product-grid">
+      <div className="product-grid" id="product-results">
         {results.map((product) => (
-          <ProductTile key={product.id} product={product} price={money(priceOf(product))} onAdd={onAdd} />
+          <ProductTile
+            key={product.id}
+            product={product}
+            price={money(priceOf(product))}
+            highlighted={product === highlightedProduct}
+            onAdd={onAdd}
+          />
         ))}
         {results.length === 0 && <p className="muted">{t("sale.noProducts")}</p>}
       </div>
@@ -97,18 +127,31 @@ export function ProductCatalog({ index, categories, priceOf, onAdd, searchRef }:
   );
 }
 
+/** The highlight after an arrow key: wraps around; from "none", ↓ goes to the first and ↑ to the last. */
+export function nextHighlight(current: number, step: 1 | -1, count: number): number {
+  if (count <= 0) return -1;
+  if (current < 0) return step === 1 ? 0 : count - 1;
+  return (current + step + count) % count;
+}
+
 interface ProductTileProps {
   product: Product;
   price: string;
+  highlighted: boolean;
   onAdd: (product: Product) => void;
 }
 
 /** A product button: its accessible name is the product's name; the price is its description. */
-const ProductTile = memo(function ProductTile({ product, price, onAdd }: ProductTileProps) {
+const ProductTile = memo(function ProductTile({ product, price, highlighted, onAdd }: ProductTileProps) {
+  const classes = ["product-tile"];
+  if (product.tileColor) classes.push(`product-tile--${product.tileColor}`);
+  if (highlighted) classes.push("product-tile--highlighted");
   return (
     <button
       type="button"
-      className={product.tileColor ? `product-tile product-tile--${product.tileColor}` : "product-tile"}
+      id={`tile-${product.id}`}
+      className={classes.join(" ")}
+      aria-current={highlighted ? "true" : undefined}
       aria-label={product.name}
       aria-describedby={`price-${product.id}`}
       onClick={() => onAdd(product)}

@@ -98,3 +98,34 @@ export function formatMoneyInput(minor: Minor): string {
   const grouped = String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
   return cents ? `${grouped},${String(cents).padStart(2, "0")}` : grouped;
 }
+
+/** Pesos the quick cash buttons round up to: the $ 1.000 coin and the COP bills up to $ 100.000. */
+const QUICK_CASH_STEPS_PESOS = [1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000] as const;
+
+/**
+ * "Efectivo rápido": the exact total, then the total rounded up to the next $ 1.000, $ 2.000, $ 5.000 … $ 100.000
+ * (what a customer typically hands over), each once and in increasing order. A total that is already a round
+ * amount is offered once, as "exact".
+ */
+export function quickCashAmounts(total: Minor): Minor[] {
+  if (total <= 0) return [];
+  const amounts: Minor[] = [total];
+  for (const pesos of QUICK_CASH_STEPS_PESOS) {
+    const step = pesos * MINOR_PER_UNIT;
+    const rounded = Math.ceil(total / step) * step;
+    if (rounded <= MAX_MINOR && !amounts.includes(rounded)) amounts.push(rounded);
+  }
+  return amounts.sort((a, b) => a - b);
+}
+
+/** What the cash tender must cover: the total less what the other tenders (card, transfer) already pay. */
+export function cashDue(total: Minor, payments: readonly PaymentEntry[]): Minor {
+  const others = payments.filter((p) => p.kind !== "cash").reduce((sum, p) => sum + p.amount, 0);
+  return Math.max(0, total - others);
+}
+
+/** A quick cash button: the first cash tender receives that amount (the buttons show only when there is one). */
+export function setCashReceived(payments: readonly PaymentEntry[], amount: Minor): PaymentEntry[] {
+  const cash = payments.find((p) => p.kind === "cash");
+  return cash ? setPaymentAmount(payments, cash.key, amount) : [...payments];
+}

@@ -43,3 +43,15 @@ describe("ProductSearchIndex", () => {
     expect(perQuery).toBeLessThan(50); // generous for CI; the browser benchmark measures the real figure
   });
 });
+
+describe("↑/↓ through the search results", () => {
+  it("↓ from none is the first, ↑ from none the last; both wrap around; nothing to move through stays none", async () => {
+    const { nextHighlight } = await import("./ProductCatalog");
+    expect(nextHighlight(-1, 1, 3)).toBe(0);
+    expect(nextHighlight(-1, -1, 3)).toBe(2);
+    expect(nextHighlight(0, 1, 3)).toBe(1);
+    expect(nextHighlight(2, 1, 3)).toBe(0);
+    expect(nextHighlight(0, -1, 3)).toBe(2);
+    expect(nextHighlight(-1, 1, 0)).toBe(-1);
+  });
+});

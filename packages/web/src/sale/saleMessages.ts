@@ -55,6 +55,8 @@ export const saleMessagesEs = {
   "payment.saving": "Guardando…",
   "payment.enterHint": "Enter para facturar",
   "payment.invalidAmount": "Valor no válido",
+  "payment.quickCash": "Efectivo recibido",
+  "payment.quickCashExact": "Exacto {amount}",
 
   "checkout.quota":
     "El navegador no tiene espacio para guardar la factura. La venta sigue en pantalla: libera espacio (cierra otras pestañas o borra datos de otros sitios) y vuelve a intentar.",
@@ -124,6 +126,8 @@ export const saleMessagesEn: Record<keyof typeof saleMessagesEs, string> = {
   "payment.saving": "Saving…",
   "payment.enterHint": "Enter to invoice",
   "payment.invalidAmount": "Not a valid amount",
+  "payment.quickCash": "Cash received",
+  "payment.quickCashExact": "Exact {amount}",
 
   "checkout.quota":
     "The browser has no room to save the invoice. The sale stays on screen: free some space (close other tabs or clear other sites' data) and try again.",

@@ -1,0 +1,70 @@
+/**
+ * Issue 16, details of the till a new cashier stumbled on: ↑/↓ through search results with Enter adding the
+ * highlighted one, quick cash buttons on the payment step, and "Sincronizar" while offline saying why nothing
+ * happened.
+ */
+import { describe, expect, test } from "vitest";
+import { runBrowserTests } from "./support/browserHarness";
+import { useE2eSuite } from "./support/e2eSuite";
+import * as till from "./support/tillSteps";
+
+describe.skipIf(!runBrowserTests)("till details (issue 16)", () => {
+  const suite = useE2eSuite();
+
+  test("↑/↓ + Enter pick among several matches; quick cash fills «Recibido»; «Sincronizar» offline says why", async () => {
+    const { context, page } = await suite.newPage();
+    try {
+      await till.openTill(page, suite.url, "Caja 1");
+      const search = till.productSearch(page);
+      const highlighted = () => page.locator(".product-grid [aria-current='true']").getAttribute("aria-label");
+
+      // Two products match "Gaseosa": ↓ ↓ highlights the second, ↑ goes back to the first, ↑ wraps to the last.
+      await search.fill("Gaseosa");
+      const matches = page.locator(".product-grid .product-tile");
+      await expect.poll(() => matches.count()).toBe(2);
+      const names = await matches.evaluateAll((tiles) => tiles.map((t) => t.getAttribute("aria-label")));
+      await search.press("ArrowDown");
+      await search.press("ArrowDown");
+      expect(await highlighted()).toBe(names[1]);
+      await search.press("ArrowUp");
+      expect(await highlighted()).toBe(names[0]);
+      await search.press("ArrowUp");
+      expect(await highlighted()).toBe(names[1]);
+      await search.press("Enter");
+      // Enter added the highlighted product and cleared the search.
+      await expect.poll(() => search.inputValue()).toBe("");
+      await expect.poll(() => page.locator(".cart").textContent()).toContain(names[1] ?? "?");
+
+      // Payment: $ 6.200 (Gaseosa Naranja) or $ 3.500 (Cola): «$ 10.000» sets Recibido and shows the change.
+      await page.getByRole("button", { name: "Siguiente", exact: true }).click();
+      await page.getByRole("heading", { name: "Pago", exact: true }).waitFor();
+      const quickCash = page.getByRole("group", { name: "Efectivo recibido" });
+      const buttons = await quickCash.getByRole("button").allTextContents();
+      expect(buttons[0]).toMatch(/^Exacto \$/);
+      await quickCash.getByRole("button", { name: /^\$\s10\.000$/ }).click();
+      const total = Number(
+        ((await page.getByTestId("payment-total").textContent()) ?? "").replace(/[^\d,]/g, "").replace(",", "."),
+      );
+      const change = Number(
+        ((await page.getByTestId("payment-change").textContent()) ?? "").replace(/[^\d,]/g, "").replace(",", "."),
+      );
+      expect(total + change).toBe(10_000);
+      await page.getByRole("button", { name: "Facturar", exact: true }).click();
+      await page.getByRole("article", { name: /^Factura / }).waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+      await page.getByRole("button", { name: "Nueva venta" }).click();
+
+      // Offline: «Sincronizar» says at once why nothing happened.
+      await till.goOffline(context);
+      await till.waitForConnectivity(page, "Sin conexión");
+      await page.getByRole("button", { name: "Sincronizar", exact: true }).click();
+      await page
+        .getByRole("status")
+        .filter({ hasText: "Sin conexión: se sincronizará al volver." })
+        .waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+      await till.goOnline(context);
+      await till.waitForSyncIndicator(page, "Sincronizado 100%");
+    } finally {
+      await context.close();
+    }
+  });
+});
