@@ -11,10 +11,23 @@ import * as till from "./support/tillSteps";
 describe.skipIf(!runBrowserTests)("till details (issue 16)", () => {
   const suite = useE2eSuite();
 
-  test("↑/↓ + Enter pick among several matches; quick cash fills «Recibido»; «Sincronizar» offline says why", async () => {
+  test("↑/↓ + Enter pick among several matches; quick cash fills «Recibido»; «Sincronizar» offline says why; the picker marks electronic tills", async () => {
     const { context, page } = await suite.newPage();
     try {
-      await till.openTill(page, suite.url, "Caja 1");
+      // The terminal picker marks the electronic till (Caja 3): it cannot invoice offline.
+      till.confirmLeaving(page);
+      await page.goto(suite.url);
+      await till.logIn(page);
+      const caja3 = page.getByRole("button", { name: "Caja 3", exact: true });
+      await caja3.waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+      const noteId = await caja3.getAttribute("aria-describedby");
+      expect(await page.locator(`[id="${noteId}"]`).textContent()).toBe("Factura electrónica — requiere conexión");
+      expect(
+        await page.getByRole("button", { name: "Caja 1", exact: true }).getAttribute("aria-describedby"),
+      ).toBeNull();
+      await till.pickTerminal(page, "Caja 1");
+      await till.waitUntilReady(page, "Caja 1");
+      await till.waitForOfflineShell(page);
       const search = till.productSearch(page);
       const highlighted = () => page.locator(".product-grid [aria-current='true']").getAttribute("aria-label");
 

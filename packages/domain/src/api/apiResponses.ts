@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { companySchema, paymentMethodKindSchema, terminalSchema, userSchema } from "../catalog/catalogSchemas";
+import {
+  companySchema,
+  numberingSchema,
+  paymentMethodKindSchema,
+  terminalSchema,
+  userSchema,
+} from "../catalog/catalogSchemas";
 import { centavosSchema, idSchema } from "../catalog/common";
 import { apiErrorCodes, invoiceRejectionCodes } from "../errors/errorCodes";
 import { invoiceDocumentSchema, invoiceRejectionSchema, invoiceSummarySchema } from "../invoice/invoiceSchemas";
@@ -59,6 +65,7 @@ export const meResponseSchema = z.object({ user: userSchema, company: companySch
 export type MeResponse = z.infer<typeof meResponseSchema>;
 
 export const terminalListSchema = listResponseSchema(terminalSchema);
+export const numberingListSchema = listResponseSchema(numberingSchema);
 
 export const registerDeviceResponseSchema = z.object({
   device: z.object({ id: idSchema, terminalId: idSchema, name: z.string() }),

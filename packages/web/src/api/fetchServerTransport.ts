@@ -5,6 +5,7 @@ import {
   type InvoiceSummary,
   type LeaseRequest,
   type NewMaintenanceWindow,
+  type Numbering,
   type PullResponse,
   type PushRequest,
   type PushResponse,
@@ -89,6 +90,14 @@ export class FetchServerTransport implements ServerTransport {
 
   async listTerminals(userToken: string, options?: CallOptions): Promise<Terminal[]> {
     const body = await this.call((s) => s.terminalListSchema, "terminals", "GET", "/api/terminals", {
+      ...options,
+      token: userToken,
+    });
+    return body.items;
+  }
+
+  async listNumberings(userToken: string, options?: CallOptions): Promise<Numbering[]> {
+    const body = await this.call((s) => s.numberingListSchema, "numberings", "GET", "/api/numberings?limit=500", {
       ...options,
       token: userToken,
     });

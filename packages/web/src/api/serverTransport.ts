@@ -9,6 +9,7 @@ import type {
   MeResponse,
   NewMaintenanceWindow,
   NumberBlock,
+  Numbering,
   NumberingReport,
   PullResponse,
   PushRequest,
@@ -66,6 +67,8 @@ export interface ServerTransport {
   /** Is this sign-in still valid? (401 TOKEN_EXPIRED or revoked otherwise.) */
   me(userToken: string, options?: CallOptions): Promise<MeResponse>;
   listTerminals(userToken: string, options?: CallOptions): Promise<Terminal[]>;
+  /** The company's numberings (a cashier may read them): the terminal picker marks electronic tills. */
+  listNumberings(userToken: string, options?: CallOptions): Promise<Numbering[]>;
   registerDevice(
     userToken: string,
     request: RegisterDeviceRequest,

@@ -16,6 +16,7 @@ export {
   maintenanceWindowSchema,
   meResponseSchema,
   numberBlockSchema,
+  numberingListSchema,
   numberingReportSchema,
   pullResponseSchema,
   pushResponseSchema,

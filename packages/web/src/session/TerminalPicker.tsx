@@ -3,13 +3,13 @@ import { useEffect, useState } from "react";
 import { useI18n } from "../i18n/i18n";
 import { useAppServices } from "../services/appServices";
 import type { SessionInfo } from "../storage/localRecords";
-import { loadTerminals, registerThisDevice } from "./sessionActions";
+import { loadTerminals, registerThisDevice, type TerminalChoice } from "./sessionActions";
 
 /** First login on this browser: the cashier picks "Caja 1", … and the device is registered to it. */
 export function TerminalPicker({ session }: { session: SessionInfo }) {
   const services = useAppServices();
   const { t } = useI18n();
-  const [terminals, setTerminals] = useState<Terminal[] | null>(null);
+  const [terminals, setTerminals] = useState<TerminalChoice[] | null>(null);
   const [registering, setRegistering] = useState<Terminal | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -51,8 +51,16 @@ export function TerminalPicker({ session }: { session: SessionInfo }) {
               className="button terminal-button"
               disabled={registering !== null}
               onClick={() => void choose(terminal)}
+              // The name stays the till's name; the electronic note is its description.
+              aria-label={terminal.name}
+              aria-describedby={terminal.electronic ? `terminal-note-${terminal.id}` : undefined}
             >
-              {terminal.name}
+              <span className="terminal-button__name">{terminal.name}</span>
+              {terminal.electronic && (
+                <span className="terminal-button__note" id={`terminal-note-${terminal.id}`}>
+                  {t("terminal.electronicNote")}
+                </span>
+              )}
             </button>
           ))}
         </div>

@@ -25,15 +25,23 @@ export async function signIn(
 }
 
 /** The terminals this cashier may use ("Caja 1", …), active ones first by name. */
+/** A till the cashier may pick; `electronic`: its numbering is electronic, so it cannot invoice offline. */
+export type TerminalChoice = Terminal & { electronic: boolean };
+
 export async function loadTerminals(
   services: Pick<AppServices, "transport">,
   session: SessionInfo,
-): Promise<Terminal[]> {
-  const terminals = await services.transport.listTerminals(session.token);
+): Promise<TerminalChoice[]> {
+  const [terminals, numberings] = await Promise.all([
+    services.transport.listTerminals(session.token),
+    services.transport.listNumberings(session.token),
+  ]);
+  const electronic = new Set(numberings.filter((n) => n.electronic).map((n) => n.id));
   const allowed = session.user.terminalIds;
   return terminals
     .filter((t) => t.active && (allowed.length === 0 || allowed.includes(t.id)))
-    .sort((a, b) => a.name.localeCompare(b.name, "es", { numeric: true }));
+    .sort((a, b) => a.name.localeCompare(b.name, "es", { numeric: true }))
+    .map((t) => ({ ...t, electronic: electronic.has(t.numberingId) }));
 }
 
 function describeThisBrowser(): string {
