@@ -74,6 +74,15 @@ describe.skipIf(!runBrowserTests)("till details (issue 16)", () => {
         .getByRole("status")
         .filter({ hasText: "Sin conexión: se sincronizará al volver." })
         .waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+      // One sale offline, then «Cerrar sesión»: the first dialog already says «Hay 1 factura pendiente» and offers
+      // «Exportar pendientes» (singular, through Intl.PluralRules).
+      await till.sell(page, ["Croissant"]);
+      await page.getByRole("button", { name: "Cerrar sesión" }).click();
+      const dialog = page.getByRole("alertdialog");
+      await dialog.getByText(/^Hay 1 factura pendiente que aún no está en el servidor/).waitFor();
+      await dialog.getByRole("button", { name: "Exportar pendientes" }).waitFor();
+      await dialog.getByRole("button", { name: "Entendido" }).click();
+
       await till.goOnline(context);
       await till.waitForSyncIndicator(page, "Sincronizado 100%");
     } finally {

@@ -19,7 +19,33 @@ export const locales: readonly { id: Locale; label: string }[] = [
 const LOCALE_STORAGE_KEY = "mostrador.locale";
 
 export type MessageParams = Record<string, string | number>;
-export type PluralKey = "sync.pending" | "sync.errors";
+/** Texts with a form per plural category: "<key>.one" and "<key>.other" (and "<key>.many" where a language has it). */
+export type PluralKey = "sync.pending" | "sync.errors" | "logout.pendingCount" | "logout.errorCount" | "logout.blocked";
+
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+/** The plural category of a count in a language (Intl.PluralRules: CLDR's rules, not "1 or not"). */
+export function pluralCategory(locale: Locale, count: number): Intl.LDMLPluralRule {
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
+  return rules.select(count);
+}
+
+/** The form of `key` for `count`; a category the texts do not spell out (Spanish "many") falls back to "other". */
+export function translatePlural(
+  catalogs: Catalogs,
+  locale: Locale,
+  key: PluralKey,
+  count: number,
+  params?: MessageParams,
+): string {
+  const category = pluralCategory(locale, count);
+  const specific = `${key}.${category}` as MessageKey;
+  const known = catalogs[locale][specific] ?? registered[locale][specific];
+  return translate(catalogs, locale, known ? specific : (`${key}.other` as MessageKey), { count, ...params });
+}
 
 /** Fills "{name}" placeholders. */
 export function interpolate(template: string, params?: MessageParams): string {
@@ -48,7 +74,7 @@ export interface I18n {
   setLocale(locale: Locale): void;
   t(key: MessageKey, params?: MessageParams): string;
   /** "1 pendiente" / "3 pendientes". */
-  tp(key: PluralKey, count: number): string;
+  tp(key: PluralKey, count: number, params?: MessageParams): string;
   /** Money in the company's currency, always es-CO style ("$ 12.500") as printed on receipts. */
   money(minor: Minor): string;
   number(value: number): string;
@@ -93,8 +119,7 @@ export function I18nProvider({
       locale,
       setLocale,
       t: (key, params) => translate(catalogs, locale, key, params),
-      tp: (key, count) =>
-        translate(catalogs, locale, `${key}.${count === 1 ? "one" : "other"}` as MessageKey, { count }),
+      tp: (key, count, params) => translatePlural(catalogs, locale, key, count, params),
       money: (minor) => formatMinor(minor, currency, "es-CO"),
       number: (value) => numberFormat.format(value),
       dateTime: (iso, timeZone) =>

@@ -1,26 +1,43 @@
+import { useLiveQuery } from "dexie-react-hooks";
 import { useState } from "react";
-import { useI18n } from "../i18n/i18n";
+import { type I18n, useI18n } from "../i18n/i18n";
 import { useAppServices } from "../services/appServices";
 import { type SignOutResult, signOut } from "../session/sessionActions";
 import { usePendingInvoicesFile } from "./usePendingInvoicesFile";
 
+/** "Hay 1 factura pendiente y 2 facturas con error": each count in its plural form, the empty one left out. */
+export function unsyncedText(i18n: Pick<I18n, "t" | "tp">, pending: number, errors: number): string {
+  const parts = [
+    pending > 0 ? i18n.tp("logout.pendingCount", pending) : null,
+    errors > 0 ? i18n.tp("logout.errorCount", errors) : null,
+  ].filter((part): part is string => part !== null);
+  const what =
+    parts.length === 2 ? i18n.t("logout.and", { first: parts[0] ?? "", second: parts[1] ?? "" }) : (parts[0] ?? "");
+  return i18n.tp("logout.blocked", pending + errors, { what });
+}
+
 /**
  * "Cerrar sesión": asks first; refused while invoices are pending or in error (they exist only
- * here), with "Exportar pendientes" to keep a copy.
+ * here), with "Exportar pendientes" to keep a copy. When the till already knows of such invoices the
+ * first dialog says so at once (and offers the export) instead of asking, then refusing.
  */
 export function LogoutDialog({ onClose }: { onClose: () => void }) {
   const services = useAppServices();
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const counts = useLiveQuery(() => services.store.countInvoicesByStatus(), [services.store], null);
   const { exportPending } = usePendingInvoicesFile();
   const [busy, setBusy] = useState(false);
-  const [blocked, setBlocked] = useState<Extract<SignOutResult, { ok: false }> | null>(null);
+  const [refused, setRefused] = useState<Extract<SignOutResult, { ok: false }> | null>(null);
+  const known = counts && counts.pending + counts.error > 0 ? { pending: counts.pending, errors: counts.error } : null;
+  const blocked = refused ?? known;
 
   async function confirm() {
     setBusy(true);
     const result = await signOut(services);
     setBusy(false);
     if (result.ok) onClose();
-    else setBlocked(result);
+    else setRefused(result);
   }
 
   return (
@@ -29,7 +46,7 @@ export function LogoutDialog({ onClose }: { onClose: () => void }) {
         {blocked ? (
           <>
             <h2 id="logout-title">{t("logout.title")}</h2>
-            <p>{t("logout.blocked", { pending: blocked.pending, errors: blocked.errors })}</p>
+            <p>{unsyncedText(i18n, blocked.pending, blocked.errors)}</p>
             <div className="dialog__actions">
               <button type="button" className="button" onClick={() => void exportPending()}>
                 {t("logout.export")}
