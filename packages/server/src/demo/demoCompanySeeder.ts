@@ -108,7 +108,7 @@ export async function seedDemoCompany(db: Database, options: DemoSeedOptions = {
         valid_from: "2025-01-01",
         valid_until: validUntil,
         electronic: false,
-        resolution: "Resolución DIAN 18764000001234 del 2025-01-01, numeración POS 1 a 100000",
+        resolution: "Resolución DIAN 18764000001234 del 01/01/2025",
       },
       {
         id: numberings.electronic,
@@ -120,7 +120,7 @@ export async function seedDemoCompany(db: Database, options: DemoSeedOptions = {
         valid_from: "2025-01-01",
         valid_until: validUntil,
         electronic: true,
-        resolution: "Resolución DIAN 18764000005678 del 2025-01-01, FE 1 a 5000",
+        resolution: "Resolución DIAN 18764000005678 del 01/01/2025",
       },
     ]);
     await insertRows(tx, companyId, "numberings", [

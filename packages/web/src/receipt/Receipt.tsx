@@ -1,7 +1,7 @@
 import { computeInvoiceTotals } from "@mostrador/domain";
 import { useI18n } from "../i18n/i18n";
 import type { LocalInvoice, ReceiptContext } from "../storage/localRecords";
-import { formatInvoiceNumber, formatIsoDate } from "./invoiceNumber";
+import { formatInvoiceNumber, formatIsoDate, formatReceiptDateTime } from "./invoiceNumber";
 import { taxLabel } from "./TaxLabel";
 import "./receipt.css";
 
@@ -18,11 +18,7 @@ export function Receipt({ invoice, fallbackContext }: ReceiptProps) {
   const doc = invoice.document;
   const lineTotals = computeInvoiceTotals(doc.lines).lines;
   const invoiceNumber = formatInvoiceNumber(invoice.prefix, invoice.number) ?? t("receipt.numberPending");
-  const issued = new Intl.DateTimeFormat("es-CO", {
-    dateStyle: "short",
-    timeStyle: "medium",
-    timeZone: context?.timeZone,
-  }).format(new Date(doc.issuedAt));
+  const issued = formatReceiptDateTime(doc.issuedAt, context?.timeZone);
   return (
     <article className="receipt" aria-label={t("receipt.title", { number: invoiceNumber })}>
       <header className="receipt__header">
@@ -39,6 +35,7 @@ export function Receipt({ invoice, fallbackContext }: ReceiptProps) {
         </strong>
         {context && (
           <small className="receipt__authorization">
+            {context.resolution && <>{context.resolution}. </>}
             {t("receipt.authorization", {
               prefix: invoice.prefix,
               from: context.rangeFrom,
@@ -46,7 +43,6 @@ export function Receipt({ invoice, fallbackContext }: ReceiptProps) {
               validFrom: formatIsoDate(context.validFrom),
               validUntil: formatIsoDate(context.validUntil),
             })}
-            {context.resolution && <> {context.resolution}</>}
           </small>
         )}
       </header>
