@@ -125,6 +125,13 @@ describe("POST /api/sync/push: exactly once", () => {
     expect(detail.body.document).toEqual(rev2);
     expect(detail.body.revisions.map((r: { revision: number }) => r.revision)).toEqual([1, 2]);
     expect(detail.body.revisions[0].document).toEqual(rev1);
+    // Names beside the ids: who made each revision and on which device, as a person reads them.
+    expect(detail.body.revisions[1]).toMatchObject({
+      userId: demo.cashierId,
+      userName: "Cajera Ejemplar",
+      deviceId: till.deviceId,
+      deviceName: "Navegador de prueba",
+    });
     expect(detail.body.attempts).toMatchObject([
       {
         revision: 1,
@@ -132,6 +139,8 @@ describe("POST /api/sync/push: exactly once", () => {
         errors: [{ code: "PRODUCT_INACTIVE" }],
         userId: demo.cashierId,
         deviceId: till.deviceId,
+        userName: "Cajera Ejemplar",
+        deviceName: "Navegador de prueba",
       },
       { revision: 2, outcome: "accepted", errors: [] },
     ]);

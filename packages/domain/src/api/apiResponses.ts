@@ -180,6 +180,9 @@ export const invoiceAttemptSchema = z.object({
   at: isoInstant,
   userId: idSchema.nullable(),
   deviceId: idSchema.nullable(),
+  /** Who and which till, by name as they are now (null when unknown). */
+  userName: z.string().nullable(),
+  deviceName: z.string().nullable(),
 });
 export type InvoiceAttempt = z.infer<typeof invoiceAttemptSchema>;
 
@@ -188,6 +191,8 @@ export const invoiceRevisionInfoSchema = z.object({
   receivedAt: isoInstant,
   userId: idSchema.nullable(),
   deviceId: idSchema.nullable(),
+  userName: z.string().nullable(),
+  deviceName: z.string().nullable(),
   document: invoiceDocumentSchema.nullable(),
 });
 export type InvoiceRevisionInfo = z.infer<typeof invoiceRevisionInfoSchema>;

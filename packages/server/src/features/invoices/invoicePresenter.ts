@@ -47,6 +47,8 @@ export function presentInvoiceDetail(r: Row, revisions: Row[], attempts: Row[], 
       receivedAt: iso(v.received_at),
       userId: v.user_id,
       deviceId: v.device_id,
+      userName: (v.user_name as string | null | undefined) ?? null,
+      deviceName: (v.device_name as string | null | undefined) ?? null,
       document: v.document,
     })),
     attempts: attempts.map((a) => ({
@@ -57,6 +59,8 @@ export function presentInvoiceDetail(r: Row, revisions: Row[], attempts: Row[], 
       at: iso(a.at),
       userId: a.user_id,
       deviceId: a.device_id,
+      userName: (a.user_name as string | null | undefined) ?? null,
+      deviceName: (a.device_name as string | null | undefined) ?? null,
     })),
   };
 }

@@ -83,14 +83,21 @@ export function registerInvoiceRoutes(fastify: FastifyInstance, db: Database, gu
       const row = rows[0];
       if (!row || !canReachInvoice(auth, row)) throw notFound("invoice");
       const [revisions, attempts, creditNotes] = await Promise.all([
-        db.query("SELECT * FROM invoice_revisions WHERE company_id = $1 AND invoice_id = $2 ORDER BY revision", [
-          auth.companyId,
-          id,
-        ]),
-        db.query("SELECT * FROM invoice_attempts WHERE company_id = $1 AND invoice_id = $2 ORDER BY id", [
-          auth.companyId,
-          id,
-        ]),
+        // Names beside the ids, so a person reads "Caja 1 · navegador Chrome" and "María", not UUIDs.
+        db.query(
+          `SELECT r.*, u.name AS user_name, d.name AS device_name FROM invoice_revisions r
+             LEFT JOIN users u ON u.company_id = r.company_id AND u.id = r.user_id
+             LEFT JOIN devices d ON d.company_id = r.company_id AND d.id = r.device_id
+            WHERE r.company_id = $1 AND r.invoice_id = $2 ORDER BY r.revision`,
+          [auth.companyId, id],
+        ),
+        db.query(
+          `SELECT a.*, u.name AS user_name, d.name AS device_name FROM invoice_attempts a
+             LEFT JOIN users u ON u.company_id = a.company_id AND u.id = a.user_id
+             LEFT JOIN devices d ON d.company_id = a.company_id AND d.id = a.device_id
+            WHERE a.company_id = $1 AND a.invoice_id = $2 ORDER BY a.id`,
+          [auth.companyId, id],
+        ),
         creditNotesOf(db, auth.companyId, id),
       ]);
       return presentInvoiceDetail(row, revisions, attempts, creditNotes);
