@@ -8,6 +8,7 @@ export * from "./catalog/nit";
 export * from "./company/companySettings";
 export * from "./company/taxRegime";
 export * from "./dates/calendarDay";
+export * from "./dian";
 export * from "./errors/errorCodes";
 export * from "./ids/uuidv7";
 export * from "./invoice/invoiceSchemas";

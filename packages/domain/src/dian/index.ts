@@ -1,0 +1,4 @@
+export * from "./cude";
+export * from "./dianQr";
+export * from "./issueMoment";
+export * from "./sha384";
