@@ -1,12 +1,6 @@
 import { type Minor, minorToDecimalString } from "../money/money";
+import type { DianEnvironment } from "./dianEnvironment";
 import { sha384Hex } from "./sha384";
-
-/**
- * The DIAN's environment, as `cbc:ProfileExecutionID` and the CUDE's last field carry it:
- * "1" production, "2" test (habilitación).
- */
-export const dianEnvironments = ["1", "2"] as const;
-export type DianEnvironment = (typeof dianEnvironments)[number];
 
 /** DIAN tax scheme codes the CUDE names (the annex's table "Tributos": 01 IVA, 04 INC, 03 ICA). */
 export const DIAN_TAX_CODE = { IVA: "01", INC: "04", ICA: "03" } as const;

@@ -1,5 +1,6 @@
 import type { Minor } from "../money/money";
-import { type DianEnvironment, dianAmount } from "./cude";
+import { dianAmount } from "./cude";
+import type { DianEnvironment } from "./dianEnvironment";
 
 /** The DIAN's public document search ("catálogo"), production and habilitación. */
 export const DIAN_DOCUMENT_SEARCH_URL: Record<DianEnvironment, string> = {

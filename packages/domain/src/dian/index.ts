@@ -1,4 +1,5 @@
 export * from "./cude";
+export * from "./dianEnvironment";
 export * from "./dianQr";
 export * from "./issueMoment";
 export * from "./sha384";
