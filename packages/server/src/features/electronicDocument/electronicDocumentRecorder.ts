@@ -148,7 +148,10 @@ export async function recordElectronicDocuments(
   if (accepted.length === 0) return;
   const numberings = await byId(
     tx,
-    "SELECT * FROM numberings WHERE company_id = $1 AND id = ANY($2::uuid[]) AND kind = 'dee_pos'",
+    // Dates as text: a driver's Date would be a day shifted by the server's zone.
+    `SELECT id, prefix, range_from, range_to, dian_authorization, valid_from::text AS valid_from,
+            valid_until::text AS valid_until
+       FROM numberings WHERE company_id = $1 AND id = ANY($2::uuid[]) AND kind = 'dee_pos'`,
     companyId,
     accepted.map((d) => d.numberingId),
   );
