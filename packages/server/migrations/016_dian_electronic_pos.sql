@@ -8,8 +8,9 @@ ALTER TABLE numberings ADD CONSTRAINT numberings_kind_check CHECK (kind IN ('inv
 ALTER TABLE numberings DROP CONSTRAINT numberings_credit_note_not_electronic;
 ALTER TABLE numberings ADD CONSTRAINT numberings_credit_note_not_electronic CHECK (kind <> 'credit_note' OR NOT electronic);
 ALTER TABLE numberings ADD CONSTRAINT numberings_dee_pos_electronic CHECK (kind <> 'dee_pos' OR electronic);
--- sts:InvoiceAuthorization: the DIAN's resolution number of the range.
+-- sts:InvoiceAuthorization: the DIAN's resolution number of the range; a DEE POS numbering has one.
 ALTER TABLE numberings ADD COLUMN dian_authorization text;
+ALTER TABLE numberings ADD CONSTRAINT numberings_dee_pos_authorized CHECK (kind <> 'dee_pos' OR dian_authorization IS NOT NULL);
 
 -- The company's DIAN settings ("Facturación electrónica POS"). The PIN is never answered by the API.
 ALTER TABLE companies

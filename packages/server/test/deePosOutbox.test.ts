@@ -99,6 +99,26 @@ describe("the electronic documents outbox (DEE POS)", () => {
   });
 });
 
+describe("a document that cannot be built", () => {
+  it("leaves the sale accepted and the row not_generated with the reason; the till's prefix is not trusted", async () => {
+    const shop = await newShop(server);
+    const till = await openDeePosTill(shop);
+    const good = till.invoice({ prefix: "OTRO" });
+    expect((await pushDee(till, [good]))[0]?.outcome).toBe("accepted");
+    // A NIT stored before today's rules (no dash): its digits are not a NIT the CUDE can carry.
+    await server.db.query("UPDATE companies SET nit = 'NIT 900123456' WHERE id = $1", [shop.demo.companyId]);
+    const results = await pushDee(till, [till.invoice(), till.invoice()]);
+    expect(results.map((r) => r.outcome)).toEqual(["accepted", "accepted"]);
+    const rows = await outbox(shop.demo.companyId);
+    expect(rows.map((r) => [r.number, r.state])).toEqual([
+      ["SETP990000000", "generated"],
+      ["SETP990000001", "not_generated"],
+      ["SETP990000002", "not_generated"],
+    ]);
+    expect(String(rows[1]?.problem)).toMatch(/^document not generated: .*issuerNit/);
+  });
+});
+
 async function pushDee(till: Awaited<ReturnType<typeof openDeePosTill>>, invoices: unknown[]) {
   const res = await till.push(invoices);
   expect(res.status, JSON.stringify(res.body)).toBe(200);

@@ -88,7 +88,7 @@ export function deePosDocumentOf(
       from: Number(numbering.range_from),
       to: Number(numbering.range_to),
     },
-    number: `${doc.prefix}${doc.number}`,
+    number: `${String(numbering.prefix)}${doc.number}`,
     saleId: doc.id,
     issuedAt: doc.issuedAt,
     timeZone: String(company.time_zone),
@@ -191,7 +191,8 @@ export async function recordElectronicDocuments(
   const records = docs.map((doc) => {
     const base = {
       invoiceId: doc.id,
-      number: `${doc.prefix}${doc.number}`,
+      // The numbering's prefix, as the DIAN authorized it (the till's copy of it is not checked).
+      number: `${String(numberings.get(doc.numberingId)?.prefix ?? "")}${doc.number}`,
       environment: String(company.dian_environment),
     };
     if (!settings) return { ...base, state: "not_generated", problem, cude: null, qrText: null, xml: null };
@@ -202,15 +203,29 @@ export async function recordElectronicDocuments(
       cashier: cashiers.get(doc.cashierId),
       client: clients.get(doc.clientId),
     };
-    const generated = buildDeePosInvoice(deePosDocumentOf(doc, context, products, settings));
-    return {
-      ...base,
-      state: "generated",
-      problem: null,
-      cude: generated.cude,
-      qrText: generated.qrText,
-      xml: generated.xml,
-    };
+    try {
+      const generated = buildDeePosInvoice(deePosDocumentOf(doc, context, products, settings));
+      return {
+        ...base,
+        state: "generated",
+        problem: null,
+        cude: generated.cude,
+        qrText: generated.qrText,
+        xml: generated.xml,
+      };
+    } catch (error) {
+      // Data the document cannot be built from (a company NIT stored before its rules, say) never
+      // costs the sale or the other invoices of the push: the row says why, to fix and generate again.
+      const reason = error instanceof Error ? error.message : String(error);
+      return {
+        ...base,
+        state: "not_generated",
+        problem: `document not generated: ${reason}`,
+        cude: null,
+        qrText: null,
+        xml: null,
+      };
+    }
   });
   await tx.query(
     `INSERT INTO electronic_documents (company_id, invoice_id, number, environment, state, problem, cude, qr_text, xml)
