@@ -4,6 +4,7 @@ import { validateAgainstSchema } from "../src/features/electronicDocument/schema
 import { demoLine } from "../src/testing/invoiceFactory";
 import { newShop, openTill, pushOk } from "./support/company";
 import { openDeePosTill, testDianSettings } from "./support/dian";
+import { expectApiError } from "./support/http";
 import { useTestServer } from "./support/testServer";
 
 vi.mock("../src/auth/passwordHasher", () => import("./support/fastPasswordHasher"));
@@ -116,6 +117,42 @@ describe("a document that cannot be built", () => {
       ["SETP990000002", "not_generated"],
     ]);
     expect(String(rows[1]?.problem)).toMatch(/^document not generated: .*issuerNit/);
+  });
+});
+
+describe("GET /api/electronic-documents (admins)", () => {
+  it("lists the outbox by state and gives one document with its XML; cashiers may not", async () => {
+    const shop = await newShop(server);
+    const till = await openDeePosTill(shop);
+    const sales = [till.invoice(), till.invoice()];
+    await pushDee(till, sales);
+    const list = await shop.http.get("/api/electronic-documents", { token: shop.admin });
+    expect(list.status, JSON.stringify(list.body)).toBe(200);
+    expect(list.body.total).toBe(2);
+    expect(list.body.items.map((d: { number: string }) => d.number).sort()).toEqual(["SETP990000000", "SETP990000001"]);
+    expect(list.body.items[0]).toMatchObject({ kind: "dee_pos", state: "generated", environment: "2", attempts: 0 });
+    expect(list.body.items[0].xml).toBeUndefined();
+    const generated = await shop.http.get("/api/electronic-documents?state=generated&limit=1", { token: shop.admin });
+    expect(generated.body).toMatchObject({ total: 2, limit: 1, offset: 0 });
+    expect(generated.body.items).toHaveLength(1);
+    const accepted = await shop.http.get("/api/electronic-documents?state=accepted", { token: shop.admin });
+    expect(accepted.body).toMatchObject({ total: 0, items: [] });
+    const one = await shop.http.get(`/api/electronic-documents/${sales[0]?.id}`, { token: shop.admin });
+    expect(one.status).toBe(200);
+    expect(one.body).toMatchObject({ invoiceId: sales[0]?.id, number: "SETP990000000", dianResponse: null });
+    expect(one.body.xml).toContain(`<cbc:UUID schemeID="2" schemeName="CUDE-SHA384">${one.body.cude}</cbc:UUID>`);
+    expect(one.body.qrText).toContain(one.body.cude);
+    expectApiError(await shop.http.get("/api/electronic-documents", { token: shop.cashier }), 403);
+    expectApiError(await shop.http.get("/api/electronic-documents?state=lost", { token: shop.admin }), 400);
+    expectApiError(
+      await shop.http.get(`/api/electronic-documents/${shop.demo.productIds[0]}`, { token: shop.admin }),
+      404,
+      "NOT_FOUND",
+    );
+    // Another company sees none of them.
+    const other = await newShop(server);
+    expect((await other.http.get("/api/electronic-documents", { token: other.admin })).body.total).toBe(0);
+    expectApiError(await other.http.get(`/api/electronic-documents/${sales[0]?.id}`, { token: other.admin }), 404);
   });
 });
 
