@@ -114,6 +114,27 @@ export const paymentMethodInputSchema = z.strictObject({
 export const paymentMethodSchema = z.object({ ...versionedFields, ...paymentMethodInputSchema.shape });
 export type PaymentMethod = z.infer<typeof paymentMethodSchema>;
 
+export const numberingKinds = ["invoice", "credit_note", "dee_pos"] as const;
+export const numberingKindSchema = z.enum(numberingKinds);
+export type NumberingKind = z.infer<typeof numberingKindSchema>;
+/** The kinds a terminal sells with (its numberingId): invoices, plain or DEE POS. */
+export const isSalesNumberingKind = (kind: string): boolean => kind === "invoice" || kind === "dee_pos";
+
+/** Why a numbering's kind does not fit the rest of it, or null. */
+export function numberingKindProblem(n: {
+  kind?: string;
+  electronic?: boolean;
+  dianAuthorization?: string | null;
+}): { path: string; message: string } | null {
+  if (n.kind === "credit_note" && n.electronic)
+    return { path: "electronic", message: "a credit-note numbering cannot be electronic" };
+  if (n.kind === "dee_pos" && n.electronic === false)
+    return { path: "electronic", message: "a DEE POS numbering is electronic (numbered by the server)" };
+  if (n.kind === "dee_pos" && !n.dianAuthorization)
+    return { path: "dianAuthorization", message: "a DEE POS numbering needs the DIAN's authorization number" };
+  return null;
+}
+
 const numberingBase = z.strictObject({
   name: nameSchema,
   prefix: z
@@ -132,12 +153,27 @@ const numberingBase = z.strictObject({
   /** Most unused leased numbers one device may hold; null = two blocks (see leaseLimit). */
   maxUnusedPerDevice: z.number().int().min(1).max(1_000_000).nullable().default(null),
   active: z.boolean().default(true),
-  /** What its numbers are for: invoices, or credit notes ("NC", never electronic). */
-  kind: z.enum(["invoice", "credit_note"]).default("invoice"),
+  /**
+   * What its numbers are for: invoices, credit notes ("NC", never electronic), or the DIAN's
+   * electronic equivalent POS document ("DEE POS": an invoice numbering, always electronic, whose
+   * accepted invoices become signed UBL documents; see domain/dian).
+   */
+  kind: numberingKindSchema.default("invoice"),
+  /** The DIAN's authorization (resolution) number of the range, sts:InvoiceAuthorization; DEE POS needs it. */
+  dianAuthorization: z
+    .string()
+    .trim()
+    .regex(/^[0-9]{1,20}$/, { message: "DIAN authorization: the resolution number, up to 20 digits" })
+    .nullable()
+    .default(null),
 });
 export const numberingInputSchema = numberingBase
   .refine((n) => n.rangeTo >= n.rangeFrom, { message: "rangeTo must be >= rangeFrom", path: ["rangeTo"] })
-  .refine((n) => n.validUntil >= n.validFrom, { message: "validUntil must be >= validFrom", path: ["validUntil"] });
+  .refine((n) => n.validUntil >= n.validFrom, { message: "validUntil must be >= validFrom", path: ["validUntil"] })
+  .superRefine((n, ctx) => {
+    const problem = numberingKindProblem(n);
+    if (problem) ctx.addIssue({ code: "custom", path: [problem.path], message: problem.message });
+  });
 export const numberingPatchSchema = patchOf(numberingBase);
 export const numberingSchema = z.object({
   ...versionedFields,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { idSchema, multilineTextSchema, nameSchema, textSchema } from "../catalog/common";
 import { isValidNit } from "../catalog/nit";
+import { dianSettingsPatchSchema, dianSettingsSchema } from "./dianSettings";
 import { taxRegimeSchema } from "./taxRegime";
 
 export const MAX_OFFLINE_AGE_DAYS = { min: 1, max: 60 } as const;
@@ -73,6 +74,8 @@ export const companySettingsPatchSchema = z.strictObject({
   currency: companySettingsFields.currency.optional(),
   maxOfflineAgeDays: companySettingsFields.maxOfflineAgeDays.optional(),
   deviceSilentMinutes: companySettingsFields.deviceSilentMinutes.optional(),
+  /** The DIAN settings of the electronic POS document (its own nested object; only the fields sent change). */
+  dian: dianSettingsPatchSchema.optional(),
   expectedVersion: z.number().int().min(0).optional(),
 });
 export type CompanySettingsPatch = z.infer<typeof companySettingsPatchSchema>;
@@ -91,6 +94,7 @@ export const companySettingsSchema = z.object({
   currency: z.string(),
   maxOfflineAgeDays: z.number().int(),
   deviceSilentMinutes: z.number().int(),
+  dian: dianSettingsSchema,
   version: z.number().int(),
 });
 export type CompanySettings = z.infer<typeof companySettingsSchema>;

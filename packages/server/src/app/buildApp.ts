@@ -15,6 +15,7 @@ import { registerResourceRoutes } from "../features/catalog/resourceRoutes";
 import { registerCatalogImportRoutes } from "../features/catalogImport/catalogImportRoutes";
 import { registerCompanySettingsRoutes } from "../features/companies/companySettingsRoutes";
 import { registerDeviceRoutes } from "../features/devices/deviceRoutes";
+import { registerElectronicDocumentRoutes } from "../features/electronicDocument/electronicDocumentRoutes";
 import { registerInvoiceRoutes } from "../features/invoices/invoiceRoutes";
 import { registerMaintenanceRoutes } from "../features/maintenance/maintenanceRoutes";
 import { maintenanceSchedule } from "../features/maintenance/maintenanceSchedule";
@@ -109,6 +110,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerInvoiceRoutes(app, db, guard);
   registerNumberingRoutes(app, db, guard);
   registerShiftRoutes(app, db, guard);
+  registerElectronicDocumentRoutes(app, db, guard);
   registerSyncRoutes(app, db, guard, leaseRateLimiter(options.leaseRateLimit));
 
   const webDist = options.webDist === undefined ? defaultWebDist : options.webDist;

@@ -15,6 +15,14 @@ const loaded: CompanySettings = {
   currency: "COP",
   maxOfflineAgeDays: 7,
   deviceSilentMinutes: 30,
+  dian: {
+    softwareId: null,
+    softwarePinSet: false,
+    testSetId: null,
+    environment: "2",
+    serviceUrl: null,
+    softwareProviderNit: null,
+  },
   version: 4,
 };
 

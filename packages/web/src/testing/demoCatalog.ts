@@ -109,6 +109,7 @@ export const posNumbering: Numbering = {
   maxUnusedPerDevice: null,
   active: true,
   kind: "invoice",
+  dianAuthorization: null,
 };
 export const feNumbering: Numbering = {
   ...posNumbering,

@@ -1,4 +1,4 @@
-import { numberingInputSchema, numberingPatchSchema, numberingSchema } from "@mostrador/domain";
+import { numberingInputSchema, numberingKindProblem, numberingPatchSchema, numberingSchema } from "@mostrador/domain";
 import { ApiError } from "../../http/apiError";
 import { plain, rowsOf } from "./definitionHelpers";
 import type { ResourceDefinition } from "./resourceDefinition";
@@ -26,6 +26,7 @@ export const numberingsResource: ResourceDefinition = {
     "maxUnusedPerDevice",
     "active",
     "kind",
+    "dianAuthorization",
   ),
   searchColumns: ["name", "prefix"],
   orderBy: "name",
@@ -47,8 +48,14 @@ export const numberingsResource: ResourceDefinition = {
       throw new ApiError(400, "VALIDATION_FAILED", "nextNumber must lie within rangeFrom..rangeTo+1");
     if (String(v.validUntil) < String(v.validFrom))
       throw new ApiError(400, "VALIDATION_FAILED", "validUntil must be >= validFrom");
-    if (v.kind === "credit_note" && v.electronic)
-      throw new ApiError(400, "VALIDATION_FAILED", "a credit-note numbering cannot be electronic");
+    // The whole numbering after a patch too: a kind that does not fit the rest (a DEE POS numbering
+    // without its DIAN authorization, or not electronic) is refused with the field to fix.
+    const problem = numberingKindProblem({
+      kind: String(v.kind),
+      electronic: Boolean(v.electronic),
+      dianAuthorization: (v.dianAuthorization as string | null | undefined) ?? null,
+    });
+    if (problem) throw new ApiError(400, "VALIDATION_FAILED", `${problem.path}: ${problem.message}`);
   },
   // Numbers already handed out (leased or used) can never be handed out again.
   checkUpdate: async (tx, companyId, id, v) => {

@@ -7,6 +7,7 @@ import {
   clientInputSchema,
   clientSchema,
   idSchema,
+  isSalesNumberingKind,
   patchOf,
   paymentMethodInputSchema,
   paymentMethodSchema,
@@ -46,7 +47,9 @@ async function mustBeNumberingOfKind(tx: Queryable, companyId: string, id: unkno
   if (id === null || id === undefined) return;
   const rows = await tx.query("SELECT kind FROM numberings WHERE company_id = $1 AND id = $2", [companyId, id]);
   if (!rows[0]) throw new ApiError(400, "VALIDATION_FAILED", `${field}: no such numbering`);
-  if (rows[0].kind !== kind) throw new ApiError(400, "VALIDATION_FAILED", `${field}: not a numbering of kind ${kind}`);
+  // A DEE POS numbering sells as an invoice numbering does.
+  const fits = kind === "invoice" ? isSalesNumberingKind(String(rows[0].kind)) : rows[0].kind === kind;
+  if (!fits) throw new ApiError(400, "VALIDATION_FAILED", `${field}: not a numbering of kind ${kind}`);
 }
 
 export const taxesResource: ResourceDefinition = {

@@ -1,9 +1,10 @@
-import type { CompanySettings, CompanySettingsField, CompanySettingsPatch } from "@mostrador/domain";
+import type { CompanySettings, CompanySettingsField, CompanySettingsPatch, DianSettingsField } from "@mostrador/domain";
 import { allocateVersions } from "../../db/changeVersions";
 import type { Database } from "../../db/database";
 import { ApiError, notFound } from "../../http/apiError";
 import { auditChanges, recordAudit } from "../audit/auditTrail";
 import { presentCompanySettings } from "./companySettingsPresenter";
+import { dianSettingColumns } from "./dianSettingsPresenter";
 
 /** Each editable field's column. */
 const columns: Record<CompanySettingsField, string> = {
@@ -46,10 +47,13 @@ export async function updateCompanySettings(
     const changed = (Object.keys(columns) as CompanySettingsField[]).filter(
       (field) => patch[field] !== undefined && patch[field] !== current[field],
     );
-    if (changed.length === 0) return current;
+    const dian = changedDianSettings(row, patch.dian);
+    if (changed.length === 0 && dian.length === 0) return current;
     const version = await allocateVersions(tx, companyId);
-    const values = changed.map((field) => patch[field]);
-    const sets = changed.map((field, i) => `${columns[field]} = $${i + 3}`);
+    const values = [...changed.map((field) => patch[field]), ...dian.map(([, value]) => value)];
+    const sets = [...changed.map((field) => columns[field]), ...dian.map(([column]) => column)].map(
+      (column, i) => `${column} = $${i + 3}`,
+    );
     const updated = await tx.query(`UPDATE companies SET ${sets.join(", ")}, version = $2 WHERE id = $1 RETURNING *`, [
       companyId,
       version,
@@ -62,8 +66,21 @@ export async function updateCompanySettings(
       recordId: companyId,
       userId,
       action: "update",
-      changes: auditChanges(current, saved),
+      // The PIN is only named in the trail, never written there.
+      changes: auditChanges(
+        current,
+        saved,
+        dian.some(([column]) => column === dianSettingColumns.softwarePin) ? ["dian.softwarePin"] : [],
+      ),
     });
     return saved;
   });
+}
+
+/** The DIAN settings a patch changes, as [column, value]; a PIN sent again unchanged changes nothing. */
+function changedDianSettings(row: Record<string, unknown>, patch: CompanySettingsPatch["dian"]): [string, unknown][] {
+  if (!patch) return [];
+  return (Object.keys(dianSettingColumns) as DianSettingsField[])
+    .filter((field) => patch[field] !== undefined && patch[field] !== (row[dianSettingColumns[field]] ?? null))
+    .map((field) => [dianSettingColumns[field], patch[field]]);
 }

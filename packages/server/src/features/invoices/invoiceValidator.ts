@@ -5,6 +5,7 @@ import {
   type InvoiceRejection,
   type InvoiceTotals,
   invoiceRejection,
+  isSalesNumberingKind,
   localDate,
   summarizePayments,
   type TaxBreakdown,
@@ -36,7 +37,7 @@ export interface ValidationContext {
       validUntil: string;
       electronic: boolean;
       nextNumber: number;
-      /** "invoice", or "credit_note" (an invoice may not take a credit-note number). */
+      /** "invoice" or "dee_pos", or "credit_note" (an invoice may not take a credit-note number). */
       kind: string;
     }
   >;
@@ -183,7 +184,8 @@ function dateErrors(doc: InvoiceDocument, ctx: ValidationContext): InvoiceReject
 
 function numberErrors(doc: InvoiceDocument, ctx: ValidationContext): InvoiceRejection[] {
   const numbering = ctx.numberings.get(doc.numberingId);
-  if (numbering?.kind !== "invoice") return [invoiceRejection("NUMBERING_NOT_FOUND", {}, "numberingId")];
+  if (!numbering || !isSalesNumberingKind(numbering.kind))
+    return [invoiceRejection("NUMBERING_NOT_FOUND", {}, "numberingId")];
   const errors: InvoiceRejection[] = [];
   const day = localDate(doc.issuedAt, ctx.company.timeZone);
   if (day < numbering.validFrom || day > numbering.validUntil)

@@ -1,0 +1,6 @@
+export * from "./cude";
+export * from "./dianEnvironment";
+export * from "./dianQr";
+export * from "./electronicDocumentSchemas";
+export * from "./issueMoment";
+export * from "./sha384";

@@ -1,0 +1,238 @@
+import {
+  computeLineTotals,
+  type DianEnvironment,
+  type InvoiceDocument,
+  summarizePayments,
+  type TaxRegime,
+} from "@mostrador/domain";
+import type { Queryable } from "../../db/database";
+import type { DeePosDocument } from "./deePosDocument";
+import { buildDeePosInvoice } from "./deePosInvoiceXml";
+
+type Row = Record<string, unknown>;
+
+/** The software's manufacturer as the POS extension names it: this installation's software. */
+export const MOSTRADOR_MANUFACTURER = {
+  name: "Mostrador",
+  companyName: "Mostrador",
+  softwareName: "Mostrador POS",
+} as const;
+
+/** What a DEE POS document needs of the company; null + the reason when its DIAN settings are incomplete. */
+function dianSettingsOf(company: Row): {
+  settings: Pick<DeePosDocument, "environment" | "software"> | null;
+  problem: string;
+} {
+  const missing = [
+    ["dian_software_id", "softwareId"],
+    ["dian_software_pin", "softwarePin"],
+  ].filter(([column]) => !company[column as string]);
+  if (missing.length > 0)
+    return { settings: null, problem: `DIAN settings incomplete: ${missing.map(([, f]) => f).join(", ")}` };
+  return {
+    settings: {
+      environment: String(company.dian_environment) as DianEnvironment,
+      software: {
+        id: String(company.dian_software_id),
+        pin: String(company.dian_software_pin),
+        providerNit: String(company.dian_software_provider_nit ?? company.nit),
+      },
+    },
+    problem: "",
+  };
+}
+
+async function byId(tx: Queryable, sql: string, companyId: string, ids: string[]): Promise<Map<string, Row>> {
+  const rows = await tx.query(sql, [companyId, [...new Set(ids)]]);
+  return new Map(rows.map((r) => [String(r.id), r]));
+}
+
+/** The plain data of one invoice's DEE POS document (no I/O: everything was loaded before). */
+export function deePosDocumentOf(
+  doc: InvoiceDocument & { number: number },
+  context: {
+    company: Row;
+    numbering: Row;
+    terminal: Row | undefined;
+    cashier: Row | undefined;
+    client: Row | undefined;
+  },
+  products: Map<string, Row>,
+  settings: Pick<DeePosDocument, "environment" | "software">,
+): DeePosDocument {
+  const { company, numbering, terminal, cashier, client } = context;
+  const buyer = doc.newClient && doc.newClient.id === doc.clientId ? doc.newClient : null;
+  const summary = summarizePayments(doc.totals.total, doc.payments);
+  // Change comes back from cash: what each kind of payment finally paid.
+  let change = summary.ok ? summary.change : 0;
+  const payments = doc.payments.map((p) => {
+    const back = p.kind === "cash" ? Math.min(change, p.amount) : 0;
+    change -= back;
+    return { kind: p.kind, amount: p.amount - back };
+  });
+  return {
+    ...settings,
+    manufacturer: MOSTRADOR_MANUFACTURER,
+    issuer: {
+      nit: String(company.nit),
+      name: String(company.name),
+      address: String(company.address ?? ""),
+      phone: String(company.phone ?? ""),
+      taxRegime: String(company.tax_regime) as TaxRegime,
+    },
+    authorization: {
+      number: String(numbering.dian_authorization),
+      validFrom: String(numbering.valid_from),
+      validUntil: String(numbering.valid_until),
+      prefix: String(numbering.prefix),
+      from: Number(numbering.range_from),
+      to: Number(numbering.range_to),
+    },
+    number: `${String(numbering.prefix)}${doc.number}`,
+    saleId: doc.id,
+    issuedAt: doc.issuedAt,
+    timeZone: String(company.time_zone),
+    currency: String(company.currency),
+    buyer: {
+      idType: String(buyer?.idType ?? client?.id_type ?? "CC"),
+      idNumber: String(buyer?.idNumber ?? client?.id_number ?? "222222222222"),
+      name: String(buyer?.name ?? client?.name ?? "Consumidor final"),
+      email: (buyer?.email ?? (client?.email as string | null | undefined)) || null,
+    },
+    lines: doc.lines.map((line) => {
+      const t = computeLineTotals(line);
+      const product = products.get(line.productId);
+      const code = String(product?.reference || product?.barcode || line.productId);
+      return {
+        description: line.description,
+        code,
+        quantity: line.quantity,
+        subtotal: t.subtotal,
+        discount: t.discount,
+        discountPercent: line.discountPercent,
+        taxBase: t.taxBase,
+        tax: t.tax,
+        taxKind: line.taxKind,
+        taxRateBp: line.taxRateBp,
+      };
+    }),
+    taxes: doc.totals.taxes.map((t) => ({ kind: t.kind, rateBp: t.rateBp, base: t.base, amount: t.amount })),
+    totals: {
+      subtotal: doc.totals.subtotal,
+      discount: doc.totals.discount,
+      tax: doc.totals.tax,
+      total: doc.totals.total,
+    },
+    payments,
+    register: {
+      plate: String(terminal?.name ?? doc.terminalId),
+      location: String(company.address || company.name),
+      cashier: String(cashier?.name ?? doc.cashierId),
+      type: "POS",
+    },
+    notes: doc.notes,
+  };
+}
+
+/**
+ * recordElectronicDocuments: the invoices just accepted on a DEE POS numbering get their
+ * electronic document in the outbox, inside the ingest transaction (so an accepted DEE POS sale
+ * never lacks its row): generated with its CUDE and XML, or not_generated when the company's DIAN
+ * settings are incomplete. Invoices on other numberings cost nothing but one lookup when electronic.
+ */
+export async function recordElectronicDocuments(
+  tx: Queryable,
+  companyId: string,
+  accepted: (InvoiceDocument & { number: number | null })[],
+): Promise<void> {
+  if (accepted.length === 0) return;
+  const numberings = await byId(
+    tx,
+    // Dates as text: a driver's Date would be a day shifted by the server's zone.
+    `SELECT id, prefix, range_from, range_to, dian_authorization, valid_from::text AS valid_from,
+            valid_until::text AS valid_until
+       FROM numberings WHERE company_id = $1 AND id = ANY($2::uuid[]) AND kind = 'dee_pos'`,
+    companyId,
+    accepted.map((d) => d.numberingId),
+  );
+  const docs = accepted.filter(
+    (d): d is InvoiceDocument & { number: number } => numberings.has(d.numberingId) && d.number !== null,
+  );
+  if (docs.length === 0) return;
+  const [companyRows, terminals, cashiers, clients, products] = await Promise.all([
+    tx.query("SELECT * FROM companies WHERE id = $1", [companyId]),
+    byId(
+      tx,
+      "SELECT id, name FROM terminals WHERE company_id = $1 AND id = ANY($2::uuid[])",
+      companyId,
+      docs.map((d) => d.terminalId),
+    ),
+    byId(
+      tx,
+      "SELECT id, name FROM users WHERE company_id = $1 AND id = ANY($2::uuid[])",
+      companyId,
+      docs.map((d) => d.cashierId),
+    ),
+    byId(
+      tx,
+      "SELECT * FROM clients WHERE company_id = $1 AND id = ANY($2::uuid[])",
+      companyId,
+      docs.map((d) => d.clientId),
+    ),
+    byId(
+      tx,
+      "SELECT id, reference, barcode FROM products WHERE company_id = $1 AND id = ANY($2::uuid[])",
+      companyId,
+      docs.flatMap((d) => d.lines.map((l) => l.productId)),
+    ),
+  ]);
+  const company = companyRows[0] as Row;
+  const { settings, problem } = dianSettingsOf(company);
+  const records = docs.map((doc) => {
+    const base = {
+      invoiceId: doc.id,
+      // The numbering's prefix, as the DIAN authorized it (the till's copy of it is not checked).
+      number: `${String(numberings.get(doc.numberingId)?.prefix ?? "")}${doc.number}`,
+      environment: String(company.dian_environment),
+    };
+    if (!settings) return { ...base, state: "not_generated", problem, cude: null, qrText: null, xml: null };
+    const context = {
+      company,
+      numbering: numberings.get(doc.numberingId) as Row,
+      terminal: terminals.get(doc.terminalId),
+      cashier: cashiers.get(doc.cashierId),
+      client: clients.get(doc.clientId),
+    };
+    try {
+      const generated = buildDeePosInvoice(deePosDocumentOf(doc, context, products, settings));
+      return {
+        ...base,
+        state: "generated",
+        problem: null,
+        cude: generated.cude,
+        qrText: generated.qrText,
+        xml: generated.xml,
+      };
+    } catch (error) {
+      // Data the document cannot be built from (a company NIT stored before its rules, say) never
+      // costs the sale or the other invoices of the push: the row says why, to fix and generate again.
+      const reason = error instanceof Error ? error.message : String(error);
+      return {
+        ...base,
+        state: "not_generated",
+        problem: `document not generated: ${reason}`,
+        cude: null,
+        qrText: null,
+        xml: null,
+      };
+    }
+  });
+  await tx.query(
+    `INSERT INTO electronic_documents (company_id, invoice_id, number, environment, state, problem, cude, qr_text, xml)
+     SELECT $1, x."invoiceId", x.number, x.environment, x.state, x.problem, x.cude, x."qrText", x.xml
+       FROM jsonb_to_recordset($2::jsonb) AS x("invoiceId" uuid, number text, environment text, state text,
+            problem text, cude text, "qrText" text, xml text)
+     ON CONFLICT DO NOTHING`,
+    [companyId, JSON.stringify(records)],
+  );
+}
