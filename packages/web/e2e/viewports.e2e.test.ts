@@ -14,6 +14,7 @@ import { demoLogins, runBrowserTests } from "./support/browserHarness";
 import { useE2eSuite } from "./support/e2eSuite";
 import {
   backOfficePaths,
+  clippedAtRightEdge,
   horizontalOverflow,
   imagesDir,
   openBackOfficeScreen,
@@ -43,6 +44,7 @@ async function checkScreen(page: Page, viewport: Viewport, screen: string, optio
     await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
     `${screen}: scrollWidth <= innerWidth`,
   ).toBe(true);
+  expect(await clippedAtRightEdge(page), `${screen}: cut at the right edge`).toEqual([]);
   if (isTouch(viewport)) expect(await smallTouchTargets(page), `${screen}: controls under 44 × 44 px`).toEqual([]);
   if (options.screenshot !== false) {
     await page.screenshot({ path: join(imagesDir, `viewport-${viewport.width}x${viewport.height}-${screen}.png`) });
@@ -102,6 +104,26 @@ describe.skipIf(!runBrowserTests)("the till on phones, tablets and desktops (iss
         ).toBe(true);
         await checkScreen(page, viewport, "sale");
 
+        // The shift bar's panels ("Movimientos de efectivo", "Cerrar turno" with the count by bills and coins).
+        for (const [button, screen] of [
+          ["Movimientos de efectivo", "cash-movement"],
+          ["Cerrar turno", "close-shift"],
+        ] as const) {
+          await page.getByRole("button", { name: button, exact: true }).click();
+          const cancel = page.getByRole("button", { name: "Cancelar", exact: true });
+          await cancel.waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+          await checkScreen(page, viewport, screen, { screenshot: isPhone(viewport) });
+          await cancel.click();
+        }
+        if (i === 0) {
+          // "Más información" opens the whole explanation under the line, and closes it again.
+          await warning.getByRole("button", { name: "Más información" }).click();
+          await warning.getByText(/almacenamiento persistente/).waitFor();
+          await checkScreen(page, viewport, "storage-warning");
+          await warning.getByRole("button", { name: "Más información" }).click();
+          await warning.getByText(/almacenamiento persistente/).waitFor({ state: "hidden" });
+        }
+
         // Three articles: two Pan de bono and a Gaseosa.
         await page.getByRole("button", { name: "Pan de bono", exact: true }).click();
         await page.getByRole("button", { name: "Pan de bono", exact: true }).click();
@@ -119,6 +141,11 @@ describe.skipIf(!runBrowserTests)("the till on phones, tablets and desktops (iss
           await viewSale.click();
           await page.getByRole("button", { name: "Agregar productos" }).waitFor();
           expect(await search.isVisible(), "the catalog is the other view").toBe(false);
+          await page.getByRole("button", { name: "Nuevo cliente", exact: true }).click();
+          const cancel = page.getByRole("button", { name: "Cancelar", exact: true });
+          await cancel.waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+          await checkScreen(page, viewport, "new-client");
+          await cancel.click();
         }
         // Every cart line, the total and "Siguiente" show at once (the lines scroll, the totals stay).
         const cart = page.getByRole("region", { name: "Venta actual" });

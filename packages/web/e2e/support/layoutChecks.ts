@@ -33,6 +33,32 @@ export async function horizontalOverflow(page: Page): Promise<{ overflow: number
   });
 }
 
+/**
+ * Elements cut at the window's right edge: wider than the window yet not inside a box that scrolls
+ * sideways (an `overflow: hidden` parent hides them without making the page wider).
+ */
+export async function clippedAtRightEdge(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = window.innerWidth;
+    const clipped: string[] = [];
+    for (const element of document.querySelectorAll<HTMLElement>("body *")) {
+      const box = element.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0 || box.right <= width + 1) continue;
+      if (getComputedStyle(element).visibility === "hidden") continue;
+      let scrolls = false;
+      for (let parent = element.parentElement; parent && !scrolls; parent = parent.parentElement) {
+        const overflowX = getComputedStyle(parent).overflowX;
+        scrolls = overflowX === "auto" || overflowX === "scroll";
+      }
+      if (scrolls) continue;
+      const name = `${element.tagName.toLowerCase()}${element.className ? `.${String(element.className).split(" ").join(".")}` : ""}`;
+      clipped.push(`${name} right=${Math.round(box.right)}`);
+      if (clipped.length >= 8) break;
+    }
+    return clipped;
+  });
+}
+
 /** The controls on screen smaller than 44 × 44 px (a finger's minimum), described for the failure message. */
 export async function smallTouchTargets(page: Page): Promise<string[]> {
   return page.evaluate(() => {
