@@ -4,6 +4,7 @@ import { FetchServerTransport } from "./api/fetchServerTransport";
 import { App } from "./app/App";
 import { type AppServices, AppServicesProvider } from "./services/appServices";
 import "./app/app.css";
+import "./app/layout.css";
 import { StorageFailure } from "./app/StorageFailure";
 import { ConnectivityMonitor } from "./connectivity/connectivityMonitor";
 import { I18nProvider } from "./i18n/i18n";

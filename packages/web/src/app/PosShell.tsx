@@ -1,6 +1,7 @@
 import { lazy, Suspense, useMemo, useState } from "react";
 import { AdminMenu } from "../admin/AdminMenu";
 import { DeviceRevokedBanner } from "../devices/DeviceRevokedBanner";
+import { StorageWarning } from "../durability/StorageWarning";
 import { useBeforeUnloadGuard } from "../durability/useBeforeUnloadGuard";
 import { usePersistentStorage } from "../durability/usePersistentStorage";
 import { useI18n } from "../i18n/i18n";
@@ -54,11 +55,7 @@ export function PosShell({ data }: { data: SellingData }) {
         onLogout={() => setLoggingOut(true)}
       />
       <ManualSyncNoticeBanner notice={manualSync.notice} onDismiss={manualSync.dismiss} />
-      {persistence === "denied" && (
-        <div className="banner banner--warning no-print" role="alert">
-          {t("durability.notPersisted")}
-        </div>
-      )}
+      <StorageWarning persistence={persistence} timeZone={data.company.timeZone} />
       <main className="pos-shell__main">
         <ShiftGate
           terminalId={data.terminal.id}

@@ -10,6 +10,7 @@ import type { SessionInfo } from "../storage/localRecords";
 import { type BackOfficeScreenProps, backOfficeRoutes, DEFAULT_BACK_OFFICE_PATH } from "./backOfficeRoutes";
 import { BackOfficeApiProvider, useBackOfficeApi } from "./shared/backOfficeApi";
 import "./backOffice.css";
+import "./backOfficeLayout.css";
 import "./registerBackOfficeMessages";
 
 const screens = new Map<string, ComponentType<BackOfficeScreenProps>>(

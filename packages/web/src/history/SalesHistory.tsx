@@ -3,10 +3,12 @@ import { useLiveQuery } from "dexie-react-hooks";
 import { type ChangeEvent, useDeferredValue, useRef, useState } from "react";
 import { useI18n } from "../i18n/i18n";
 import { rejectionText } from "../invoiceError/rejectionText";
+import { usePhoneLayout } from "../layout/useMediaQuery";
 import { usePendingInvoicesFile } from "../pending/usePendingInvoicesFile";
 import { formatInvoiceNumber } from "../receipt/invoiceNumber";
 import { useAppServices } from "../services/appServices";
 import type { LocalInvoice, ReceiptContext } from "../storage/localRecords";
+import { InvoiceCards } from "./InvoiceCards";
 import { InvoiceDetail } from "./InvoiceDetail";
 import { InvoiceStatusBadge } from "./InvoiceStatusBadge";
 
@@ -29,6 +31,7 @@ export default function SalesHistory({ fallbackContext }: { fallbackContext: Rec
     [] as LocalInvoice[],
   );
 
+  const phone = usePhoneLayout();
   const errorCount = useLiveQuery(async () => (await store.countInvoicesByStatus()).error, [store], 0);
 
   if (openId) {
@@ -96,7 +99,11 @@ export default function SalesHistory({ fallbackContext }: { fallbackContext: Rec
           {message}
         </p>
       )}
-      <table className="history__table">
+      {phone && (
+        <InvoiceCards invoices={invoices} timeZone={fallbackContext?.timeZone} onOpen={(id) => setOpenId(id)} />
+      )}
+      {/* On a phone the cards above replace the table (layout/breakpoints.ts). */}
+      <table className="history__table" hidden={phone}>
         <thead>
           <tr>
             <th scope="col">{t("history.number")}</th>

@@ -122,8 +122,10 @@ export function Receipt({ invoice, fallbackContext }: ReceiptProps) {
           <dd>{money(doc.totals.total)}</dd>
         </div>
       </dl>
-      <dl className="receipt__payments">
-        <dt className="receipt__section">{t("receipt.payments")}</dt>
+      <p className="receipt__section" id={`receipt-payments-${invoice.id}`}>
+        {t("receipt.payments")}
+      </p>
+      <dl className="receipt__payments" aria-labelledby={`receipt-payments-${invoice.id}`}>
         {doc.payments.map((payment, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: a saved invoice's payments never reorder
           <div key={`${payment.paymentMethodId}-${i}`}>

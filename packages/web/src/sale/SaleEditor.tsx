@@ -1,4 +1,4 @@
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { useI18n } from "../i18n/i18n";
 import { NumberingNotices } from "../numbering/NumberingNotices";
 import { CartPanel } from "./CartPanel";
@@ -7,6 +7,7 @@ import { decrementLine, incrementLine, removeLine, setClient, setLineDiscount, s
 import type { ChosenClient } from "./invoiceDraft";
 import { PaymentStep } from "./PaymentStep";
 import { ProductCatalog } from "./ProductCatalog";
+import { type PhoneSaleView, SaleViewBar } from "./SaleViewBar";
 import type { SaleDraft, SaleSubmission, SubmitOutcome } from "./useSaleDraft";
 import type { SellingData } from "./useSellingData";
 
@@ -30,6 +31,8 @@ interface SaleEditorProps {
 export function SaleEditor({ draft, data, online, onSubmit, active = true, withNotes = false }: SaleEditorProps) {
   const { t } = useI18n();
   const { cart, setCart, step, blockerKey, searchRef } = draft;
+  /** On a phone (CSS) the catalog and the cart are two views; elsewhere both show and this is ignored. */
+  const [phoneView, setPhoneView] = useState<PhoneSaleView>("catalog");
 
   useEffect(() => {
     if (!active || step !== "cart") return;
@@ -55,7 +58,8 @@ export function SaleEditor({ draft, data, online, onSubmit, active = true, withN
   );
 
   return (
-    <div className="sale-screen" hidden={!active}>
+    <div className="sale-screen" hidden={!active} data-step={step} data-view={phoneView}>
+      <h1 className="visually-hidden">{t("sale.screenTitle")}</h1>
       {step === "cart" ? (
         <ProductCatalog
           index={draft.index}
@@ -117,6 +121,7 @@ export function SaleEditor({ draft, data, online, onSubmit, active = true, withN
           </label>
         )}
       </div>
+      <SaleViewBar view={phoneView} cart={cart} total={draft.totals.total} onView={setPhoneView} />
     </div>
   );
 }

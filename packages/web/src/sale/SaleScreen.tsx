@@ -59,6 +59,7 @@ export function SaleScreen({
   if (receipt) {
     return (
       <div className="sale-screen sale-screen--receipt" hidden={!active}>
+        <h1 className="visually-hidden">{t("sale.screenTitle")}</h1>
         <Suspense fallback={null}>
           <ReceiptView invoiceId={receipt.id} initial={receipt} notice={notice} onNewSale={newSale} />
         </Suspense>

@@ -19,6 +19,9 @@ export const saleMessagesEs = {
   "sale.total": "Total",
   "sale.next": "Siguiente",
   "sale.clear": "Vaciar venta",
+  "sale.viewCart": "Ver venta ({count}) · {total}",
+  "sale.backToProducts": "Agregar productos",
+  "sale.screenTitle": "Vender",
   "sale.noNumbersLeft":
     "Esta caja no tiene números de factura disponibles. Conéctate a internet para recibir más; no se puede facturar hasta entonces.",
   "sale.numbersLow": "Quedan {count} números de factura en este dispositivo.",
@@ -91,6 +94,9 @@ export const saleMessagesEn: Record<keyof typeof saleMessagesEs, string> = {
   "sale.total": "Total",
   "sale.next": "Next",
   "sale.clear": "Clear sale",
+  "sale.viewCart": "View sale ({count}) · {total}",
+  "sale.backToProducts": "Add products",
+  "sale.screenTitle": "Sell",
   "sale.noNumbersLeft":
     "This till has no invoice numbers left. Connect to the internet to get more; invoicing is blocked until then.",
   "sale.numbersLow": "{count} invoice numbers left on this device.",
