@@ -224,6 +224,10 @@ export const zReportSchema = z.object({
   ),
   voidedCount: z.number().int(),
   voidedTotal: centavosSchema,
+  /** Credit notes of the shift (issue 13): count, total given back, of it in cash. */
+  refundedCount: z.number().int().default(0),
+  refundedTotal: centavosSchema.default(0),
+  cashRefunded: centavosSchema.default(0),
   firstInvoice: z.object({ prefix: z.string(), number: z.number().int() }).nullable(),
   lastInvoice: z.object({ prefix: z.string(), number: z.number().int() }).nullable(),
   openingFloat: centavosSchema,
