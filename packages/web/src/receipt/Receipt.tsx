@@ -37,6 +37,7 @@ export function Receipt({ invoice, fallbackContext }: ReceiptProps) {
             ? t("receipt.electronicNumber", { number: invoiceNumber })
             : t("receipt.invoiceNumber", { number: invoiceNumber })}
         </strong>
+        {invoice.status === "voided" && <strong className="receipt__voided">{t("receipt.voided")}</strong>}
         {context && (
           <small className="receipt__authorization">
             {t("receipt.authorization", {

@@ -65,11 +65,11 @@ export class DexieReturnsStore implements ReturnsStore {
     return rows.filter((n) => n.status !== "annulled").sort((a, b) => a.issuedAt.localeCompare(b.issuedAt));
   }
 
-  async returnedQuantities(invoiceId: string): Promise<number[]> {
+  async returnedQuantities(invoiceId: string, except?: string): Promise<number[]> {
     return this.db.transaction("r", [this.db.invoices, this.db.creditNotes], async () => {
       const invoice = await this.db.invoices.get(invoiceId);
       if (!invoice) throw new LocalStoreError("NOT_FOUND", `no invoice ${invoiceId} on this device`);
-      return returnedOfInvoice(this.db, invoice);
+      return returnedOfInvoice(this.db, invoice, except);
     });
   }
 

@@ -29,7 +29,7 @@ export interface ReturnsStore {
   /** Credit notes of a cash shift (their refunds lower its expected cash), annulled ones apart. */
   listShiftCreditNotes(shiftId: string): Promise<LocalCreditNote[]>;
   /** Returned per invoice line: the server's count plus this till's notes not yet accepted. */
-  returnedQuantities(invoiceId: string): Promise<number[]>;
+  returnedQuantities(invoiceId: string, except?: string): Promise<number[]>;
   /** Credit-note numbers still available to this device in a numbering. */
   creditNoteNumbersLeft(numberingId: string): Promise<number>;
   countCreditNotesInError(): Promise<number>;
