@@ -25,7 +25,9 @@ describe("GET /api/invoices/by-number (returns at any till of the company)", () 
     expect(typeof found.body.clientName).toBe("string");
 
     expectApiError(
-      await shop.http.get(`/api/invoices/by-number?prefix=POS&number=${(invoice.number ?? 0) + 5000}`, { token: other.token }),
+      await shop.http.get(`/api/invoices/by-number?prefix=POS&number=${(invoice.number ?? 0) + 5000}`, {
+        token: other.token,
+      }),
       404,
       "NOT_FOUND",
     );

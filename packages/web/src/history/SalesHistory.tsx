@@ -5,6 +5,7 @@ import { useI18n } from "../i18n/i18n";
 import { rejectionText } from "../invoiceError/rejectionText";
 import { usePendingInvoicesFile } from "../pending/usePendingInvoicesFile";
 import { formatInvoiceNumber } from "../receipt/invoiceNumber";
+import { ReceiptLookup } from "../returns/ReceiptLookup";
 import { useAppServices } from "../services/appServices";
 import type { LocalInvoice, ReceiptContext } from "../storage/localRecords";
 import { InvoiceDetail } from "./InvoiceDetail";
@@ -91,6 +92,7 @@ export default function SalesHistory({ fallbackContext }: { fallbackContext: Rec
         </button>
         <input ref={fileInput} type="file" accept="application/json,.json" hidden onChange={(e) => void onImport(e)} />
       </div>
+      <ReceiptLookup onOpen={setOpenId} />
       {message && (
         <p className="message message--info" role="status">
           {message}

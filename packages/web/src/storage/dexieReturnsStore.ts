@@ -1,7 +1,6 @@
 import type {
   CreditNoteDocument,
   CreditNotePushResult,
-  InvoiceDocument,
   InvoiceSummary,
   InvoiceVoidDocument,
   ReturnRejectionCode,
@@ -26,6 +25,7 @@ import {
   type NewInvoiceVoid,
   saveInvoiceVoidInDb,
 } from "./invoiceVoidRecords";
+import { loadLocalSchemas } from "./loadLocalSchemas";
 import type { LocalDatabase } from "./localDatabase";
 import type { LocalCreditNote, LocalInvoice, LocalInvoiceVoid } from "./localRecords";
 import type { ApplyPushResult } from "./localStore";
@@ -120,11 +120,16 @@ export class DexieReturnsStore implements ReturnsStore {
       .first();
   }
 
-  async putServerInvoice(
-    document: InvoiceDocument,
-    summary: InvoiceSummary,
-    clientName: string,
-  ): Promise<LocalInvoice> {
+  async putServerInvoice(input: unknown, summary: InvoiceSummary, clientName: string): Promise<LocalInvoice> {
+    const { invoiceDocumentSchema } = await loadLocalSchemas(); // before the transaction
+    const parsed = invoiceDocumentSchema.safeParse(input);
+    if (!parsed.success)
+      throw new LocalStoreError(
+        "INVALID_INVOICE",
+        "the server's invoice does not pass validation",
+        parsed.error.issues,
+      );
+    const document = parsed.data;
     return this.db.transaction("rw", this.db.invoices, async () => {
       const now = new Date().toISOString();
       const local = await this.db.invoices.get(document.id);

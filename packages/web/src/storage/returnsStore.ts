@@ -1,7 +1,6 @@
 import type {
   CreditNoteDocument,
   CreditNotePushResult,
-  InvoiceDocument,
   InvoiceSummary,
   InvoiceVoidDocument,
   ReturnRejectionCode,
@@ -46,6 +45,9 @@ export interface ReturnsStore {
 
   /** An invoice by its printed number ("POS-12"), among the ones on this till. */
   findInvoiceByNumber(prefix: string, number: number): Promise<LocalInvoice | undefined>;
-  /** An invoice the server found (another till's): kept here as synced so it can take returns. */
-  putServerInvoice(document: InvoiceDocument, summary: InvoiceSummary, clientName: string): Promise<LocalInvoice>;
+  /**
+   * An invoice the server found (another till's): kept here as synced so it can take returns.
+   * The document is checked with the shared schema (INVALID_INVOICE when it does not pass).
+   */
+  putServerInvoice(document: unknown, summary: InvoiceSummary, clientName: string): Promise<LocalInvoice>;
 }
