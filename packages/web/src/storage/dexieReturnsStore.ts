@@ -77,8 +77,16 @@ export class DexieReturnsStore implements ReturnsStore {
     return countNumbersLeft(this.db, numberingId, "creditNotes");
   }
 
-  countCreditNotesInError(): Promise<number> {
-    return this.db.creditNotes.where("status").equals("error").count();
+  countOutstanding(): Promise<{ pending: number; error: number }> {
+    const { db } = this;
+    return db.transaction("r", [db.creditNotes, db.invoiceVoids], async () => {
+      const [notes, voids, error] = await Promise.all([
+        db.creditNotes.where("status").equals("pending").count(),
+        db.invoiceVoids.where("status").equals("pending").count(),
+        db.creditNotes.where("status").equals("error").count(),
+      ]);
+      return { pending: notes + voids, error };
+    });
   }
 
   listCreditNotesToPush(limit: number, options?: { invoiceOnServer?: boolean }): Promise<CreditNoteDocument[]> {

@@ -31,7 +31,8 @@ export interface ReturnsStore {
   returnedQuantities(invoiceId: string, except?: string): Promise<number[]>;
   /** Credit-note numbers still available to this device in a numbering. */
   creditNoteNumbersLeft(numberingId: string): Promise<number>;
-  countCreditNotesInError(): Promise<number>;
+  /** Credit notes and voids the server has not taken yet (pending) and notes in error: the sync indicator counts them. */
+  countOutstanding(): Promise<{ pending: number; error: number }>;
   listCreditNotesToPush(limit: number, options?: { invoiceOnServer?: boolean }): Promise<CreditNoteDocument[]>;
   applyCreditNotePushResults(results: readonly CreditNotePushResult[]): Promise<ApplyPushResult>;
 
