@@ -1,10 +1,12 @@
 import "fake-indexeddb/auto";
+import { shiftDetailSchema } from "@mostrador/domain";
 import { buildApp } from "@mostrador/server/app/buildApp";
 import { startTestServer, type TestServer } from "@mostrador/server/testing/testServer";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FetchServerTransport } from "../api/fetchServerTransport";
 import { topUpNumberBlocks } from "../numbering/numberBlockTopUp";
+import { shiftClosingFigures } from "../shifts/shiftFigures";
 import type { LocalInvoice } from "../storage/localRecords";
 import { faultInjectingFetch, seededRandom } from "./testing/faultInjectingFetch";
 import { injectFetch } from "./testing/injectFetch";
@@ -32,6 +34,43 @@ describe("credit notes and voids under injected faults", () => {
     if (app !== server.app) await app.close().catch(() => undefined);
     await server.close();
   });
+
+  it("a shift with cash returns and a void: the server's Z report and expected cash are the till's", async () => {
+    const demo = await server.newCompany();
+    const clean = new FetchServerTransport({ fetch: injectFetch(() => app) });
+    const { token: adminToken } = await clean.login({ email: demo.adminEmail, password: demo.password });
+    const seller = await startSimulatedTill({
+      setupTransport: clean,
+      transport: clean,
+      credentials: { email: demo.adminEmail, password: demo.password },
+      terminalName: "Caja 1",
+    });
+    const random = seededRandom(SEED + 1);
+    const opened = await seller.openShift(100_000_00);
+    const sales: LocalInvoice[] = [];
+    for (let k = 0; k < 4; k++) sales.push(await seller.sell(random));
+    await seller.engine.syncNow();
+    const returned = await seller.returnOne((sales[0] as LocalInvoice).id, random);
+    await seller.returnOne((sales[1] as LocalInvoice).id, random);
+    await seller.voidInvoice((sales[2] as LocalInvoice).id, "admin");
+    const closed = await seller.closeShift(0);
+    await seller.engine.syncNow();
+    await seller.engine.syncNow();
+    const shift = await seller.store.getShift(opened.id);
+    expect(shift).toMatchObject({ status: "synced", shiftStatus: "closed" });
+    const notes = await seller.store.returns.listShiftCreditNotes(opened.id);
+    expect(notes.map((n) => n.status)).toEqual(["synced", "synced"]);
+    const till = shiftClosingFigures(closed, await seller.store.listShiftInvoices(opened.id), undefined, notes).report;
+    expect(till).toMatchObject({ refundedCount: 2, voidedCount: 1, salesCount: 3 });
+    expect(till.cashRefunded).toBe(notes.reduce((s, n) => s + n.total, 0));
+    expect(returned?.total).toBeGreaterThan(0);
+    const detail = await clean.send(shiftDetailSchema, "shift", "GET", `/api/shifts/${opened.id}`, {
+      token: adminToken,
+    });
+    expect(detail.report).toEqual(JSON.parse(JSON.stringify(till)));
+    expect(detail.serverExpectedCash).toBe(detail.tillExpectedCash);
+    expect(detail.serverDifference).toBe(detail.tillDifference);
+  }, 120_000);
 
   it(`credit notes and voids from ${TILLS} tills reach the server exactly once (seed ${SEED})`, async () => {
     const random = seededRandom(SEED);
