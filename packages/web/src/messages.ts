@@ -12,6 +12,7 @@ import { numberingMessagesEn, numberingMessagesEs } from "./numbering/numberingM
 import { pendingMessagesEn, pendingMessagesEs } from "./pending/pendingMessages";
 import { pwaMessagesEn, pwaMessagesEs } from "./pwa/pwaMessages";
 import { receiptMessagesEn, receiptMessagesEs } from "./receipt/receiptMessages";
+import { returnsMessagesEn, returnsMessagesEs } from "./returns/returnsMessages";
 import { saleMessagesEn, saleMessagesEs } from "./sale/saleMessages";
 import { sessionMessagesEn, sessionMessagesEs } from "./session/sessionMessages";
 import { shiftMessagesEn, shiftMessagesEs } from "./shifts/shiftMessages";
@@ -37,6 +38,7 @@ const es = {
   ...pwaMessagesEs,
   ...deviceMessagesEs,
   ...shiftMessagesEs,
+  ...returnsMessagesEs,
 };
 
 const en: Record<keyof typeof es, string> = {
@@ -54,6 +56,7 @@ const en: Record<keyof typeof es, string> = {
   ...pwaMessagesEn,
   ...deviceMessagesEn,
   ...shiftMessagesEn,
+  ...returnsMessagesEn,
 };
 
 /** The back office's keys (its screens, import, Empresa) are typed here; their texts join when its chunk loads. */

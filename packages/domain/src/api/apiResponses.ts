@@ -218,6 +218,20 @@ export type InvoiceDetail = z.infer<typeof invoiceDetailSchema>;
 
 export const invoiceListSchema = listResponseSchema(invoiceSummarySchema);
 
+/** `GET /api/invoices/by-number`: an invoice of the company found by its printed number (returns at any till). */
+export const invoiceLookupQuerySchema = z.strictObject({
+  prefix: z.string().max(10),
+  number: z.coerce.number().int().min(1).max(999_999_999),
+});
+export const invoiceLookupSchema = z.object({
+  invoice: invoiceSummarySchema,
+  /** The invoice's current revision as the till uploaded it (the till checks it with invoiceDocumentSchema). */
+  document: z.record(z.string(), z.unknown()),
+  /** The client's name, for the till that did not download this client. */
+  clientName: z.string(),
+});
+export type InvoiceLookup = z.infer<typeof invoiceLookupSchema>;
+
 /** An amount per payment kind (efectivo, tarjetas, transferencia, otro). */
 const amountsByKind = z.array(z.object({ kind: paymentMethodKindSchema, amount: centavosSchema }));
 
@@ -236,6 +250,10 @@ export const zReportSchema = z.object({
   ),
   voidedCount: z.number().int(),
   voidedTotal: centavosSchema,
+  /** Credit notes of the shift (issue 13): count, total given back, of it in cash. */
+  refundedCount: z.number().int().default(0),
+  refundedTotal: centavosSchema.default(0),
+  cashRefunded: centavosSchema.default(0),
   firstInvoice: z.object({ prefix: z.string(), number: z.number().int() }).nullable(),
   lastInvoice: z.object({ prefix: z.string(), number: z.number().int() }).nullable(),
   openingFloat: centavosSchema,

@@ -129,6 +129,7 @@ export const invoiceRejectionSchema = z.object({
 
 /** What came back of an invoice through credit notes: "Devuelta parcialmente" / "Devuelta". */
 export const invoiceReturnStatusSchema = z.enum(["none", "partially_returned", "returned"]);
+export type InvoiceReturnStatus = z.infer<typeof invoiceReturnStatusSchema>;
 
 export const invoiceSummarySchema = z.object({
   id: z.string(),

@@ -248,3 +248,40 @@ describe("a shift taken over (sales elsewhere)", () => {
     );
   });
 });
+
+describe("Z report with returns (credit notes of the shift)", () => {
+  it("cash refunds lower the expected cash, card refunds the card's expected amount; both are counted as refunded", () => {
+    const sale = fc.sample(invoiceArb, { numRuns: 1, seed: 7 })[0] as ShiftSale;
+    const plain = zReport(shift([]), [{ ...sale, voided: false }]);
+    const refunds = [
+      { total: 300_000, refunds: [{ paymentMethodId: V7(101), kind: "cash" as const, amount: 300_000 }] },
+      { total: 200_000, refunds: [{ paymentMethodId: V7(102), kind: "debit_card" as const, amount: 200_000 }] },
+    ];
+    const report = zReport(shift([]), [{ ...sale, voided: false }], undefined, refunds);
+    const amount = (r: typeof report, kind: string) => r.expected.find((e) => e.kind === kind)?.amount ?? 0;
+    expect(amount(report, "cash")).toBe(amount(plain, "cash") - 300_000);
+    expect(amount(report, "debit_card")).toBe(amount(plain, "debit_card") - 200_000);
+    expect(report).toMatchObject({ refundedCount: 2, refundedTotal: 500_000, cashRefunded: 300_000 });
+    expect(report.salesTotal).toBe(plain.salesTotal);
+  });
+
+  it("for any refunds: expected cash = base + cash received − change + ingresos − retiros − cash refunded", () => {
+    fc.assert(
+      fc.property(
+        fc.array(invoiceArb, { maxLength: 10 }),
+        fc.array(fc.integer({ min: 1, max: 5_000_000 }), { maxLength: 5 }),
+        (sales, amounts) => {
+          const returns = amounts.map((amount) => ({
+            total: amount,
+            refunds: [{ paymentMethodId: V7(101), kind: "cash" as const, amount }],
+          }));
+          const report = zReport(shift([]), sales, undefined, returns);
+          const without = zReport(shift([]), sales);
+          const refunded = amounts.reduce((s, a) => s + a, 0);
+          expect(report.expected[0]?.amount).toBe((without.expected[0]?.amount ?? 0) - refunded);
+          expect(report.cashRefunded).toBe(refunded);
+        },
+      ),
+    );
+  });
+});

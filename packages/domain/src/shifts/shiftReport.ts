@@ -16,11 +16,21 @@ export interface CashFlow {
   changeGiven: number;
   cashIn: number;
   cashOut: number;
+  /** Cash paid back by the shift's credit notes (returns). */
+  cashRefunded?: number;
 }
 
-/** Expected cash in the drawer: base + cash received − change given + ingresos − retiros. */
+/** Expected cash in the drawer: base + cash received − change given + ingresos − retiros − cash refunds. */
 export function expectedCash(flow: CashFlow): number {
-  return flow.openingFloat + flow.cashReceived - flow.changeGiven + flow.cashIn - flow.cashOut;
+  return (
+    flow.openingFloat + flow.cashReceived - flow.changeGiven + flow.cashIn - flow.cashOut - (flow.cashRefunded ?? 0)
+  );
+}
+
+/** A credit note ("nota crédito") of the shift: the money it gave back, per payment kind. */
+export interface ShiftRefund {
+  total: number;
+  refunds: readonly { paymentMethodId: string; kind: PaymentMethodKind; amount: number }[];
 }
 
 export function movementTotals(movements: readonly CashMovement[]): { cashIn: number; cashOut: number } {
@@ -59,6 +69,11 @@ export interface ZReport {
   taxes: TaxLine[];
   voidedCount: number;
   voidedTotal: number;
+  /** Credit notes of the shift (returns) and what they gave back. */
+  refundedCount: number;
+  refundedTotal: number;
+  /** Of that, paid back in cash from the drawer (it lowers the expected cash). */
+  cashRefunded: number;
   firstInvoice: { prefix: string; number: number } | null;
   lastInvoice: { prefix: string; number: number } | null;
   openingFloat: number;
@@ -82,11 +97,13 @@ const byNumber = (a: InvoiceDocument, b: InvoiceDocument) =>
  * and the difference with the count when the shift is closed. Pure: the till and the server
  * compute the same figures from the same invoices. `elsewhere`: a shift taken over from another
  * device adds the sales figures the server reports for the invoices sold there (soldElsewhereOf).
+ * `returns`: the shift's credit notes; what they gave back lowers the expected amount of its kind.
  */
 export function zReport(
   shift: Pick<ShiftDocument, "movements" | "openingFloat" | "closing">,
   sales: readonly ShiftSale[],
   elsewhere?: SoldElsewhere,
+  returns: readonly ShiftRefund[] = [],
 ): ZReport {
   const kept = sales.filter((s) => !s.voided).map((s) => s.invoice);
   const voided = sales.filter((s) => s.voided).map((s) => s.invoice);
@@ -118,8 +135,21 @@ export function zReport(
     if (m.kind === "cash") cashReceived += m.amount;
     else perKind.set(m.kind, (perKind.get(m.kind) ?? 0) + m.amount);
   }
+  let cashRefunded = 0;
+  for (const r of returns)
+    for (const p of r.refunds) {
+      if (p.kind === "cash") cashRefunded += p.amount;
+      else perKind.set(p.kind, (perKind.get(p.kind) ?? 0) - p.amount);
+    }
   const { cashIn, cashOut } = movementTotals(shift.movements);
-  const cash = expectedCash({ openingFloat: shift.openingFloat, cashReceived, changeGiven, cashIn, cashOut });
+  const cash = expectedCash({
+    openingFloat: shift.openingFloat,
+    cashReceived,
+    changeGiven,
+    cashIn,
+    cashOut,
+    cashRefunded,
+  });
   const expected: AmountByKind = [
     { kind: "cash", amount: cash },
     ...[...perKind].map(([kind, amount]) => ({ kind, amount })),
@@ -149,6 +179,9 @@ export function zReport(
     taxes: [...taxes.values()].sort((a, b) => a.kind.localeCompare(b.kind) || b.rateBp - a.rateBp),
     voidedCount: voided.length + (elsewhere?.voidedCount ?? 0),
     voidedTotal: sum(voided, (i) => i.totals.total) + (elsewhere?.voidedTotal ?? 0),
+    refundedCount: returns.length,
+    refundedTotal: returns.reduce((s, r) => s + r.total, 0),
+    cashRefunded,
     firstInvoice: ends[0] ?? null,
     lastInvoice: ends[ends.length - 1] ?? null,
     openingFloat: shift.openingFloat,

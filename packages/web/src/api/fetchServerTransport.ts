@@ -2,6 +2,7 @@ import {
   type DeviceReport,
   type DeviceRow,
   type InvoiceDetail,
+  type InvoiceLookup,
   type InvoiceSummary,
   type LeaseRequest,
   type NewMaintenanceWindow,
@@ -207,6 +208,11 @@ export class FetchServerTransport implements ServerTransport {
       throw new TransportError("invalid_response", "invoice detail: not the invoice asked for", { body });
     }
     return body;
+  }
+
+  findInvoiceByNumber(token: string, prefix: string, number: number, options?: CallOptions): Promise<InvoiceLookup> {
+    const path = `/api/invoices/by-number?prefix=${encodeURIComponent(prefix)}&number=${number}`;
+    return this.call((s) => s.invoiceLookupSchema, "invoice lookup", "GET", path, { ...options, token });
   }
 
   async voidInvoice(token: string, invoiceId: string, reason: string, options?: CallOptions): Promise<InvoiceSummary> {

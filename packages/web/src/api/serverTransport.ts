@@ -2,6 +2,7 @@ import type {
   DeviceReport,
   DeviceRow,
   InvoiceDetail,
+  InvoiceLookup,
   InvoiceSummary,
   LeaseRequest,
   LoginResponse,
@@ -82,6 +83,8 @@ export interface ServerTransport {
   leaseNumberBlock(deviceToken: string, request: LeaseRequest, options?: CallOptions): Promise<NumberBlock>;
   /** The invoice's detail with its revisions and attempts (the device token is a user token too). */
   getInvoiceDetail(token: string, invoiceId: string, options?: CallOptions): Promise<InvoiceDetail>;
+  /** Any invoice of the company by its printed number, with its document (returns at any till, online). */
+  findInvoiceByNumber(token: string, prefix: string, number: number, options?: CallOptions): Promise<InvoiceLookup>;
   /** "Anular": voids the invoice on the server with a reason; it never counts as a sale. */
   voidInvoice(token: string, invoiceId: string, reason: string, options?: CallOptions): Promise<InvoiceSummary>;
   // Admin screens (user token of an admin).

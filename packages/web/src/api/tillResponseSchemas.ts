@@ -10,6 +10,7 @@ export {
   deviceRowSchema,
   healthResponseSchema,
   invoiceDetailSchema,
+  invoiceLookupSchema,
   invoiceSummarySchema,
   loginResponseSchema,
   maintenanceWindowListSchema,

@@ -6,6 +6,8 @@ import { InvoiceErrorPanel } from "../invoiceError/InvoiceErrorPanel";
 import { ServerInvoiceHistory } from "../invoiceError/ServerInvoiceHistory";
 import { formatInvoiceNumber } from "../receipt/invoiceNumber";
 import { ReceiptView } from "../receipt/ReceiptView";
+import { InvoiceReturnsPanel } from "../returns/InvoiceReturnsPanel";
+import { ReturnScreen, type ReturnView } from "../returns/ReturnScreen";
 import { useSellingData } from "../sale/useSellingData";
 import { useAppServices } from "../services/appServices";
 import { useConnectivity } from "../services/useConnectivity";
@@ -24,6 +26,7 @@ export function InvoiceDetail(props: {
   const sellingData = useSellingData();
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const [returnView, setReturnView] = useState<ReturnView | null>(null);
   const invoice = useLiveQuery(
     () => store.getInvoice(props.invoiceId),
     [store, props.invoiceId],
@@ -41,6 +44,19 @@ export function InvoiceDetail(props: {
           setNotice(t("invoiceError.saved", { revision: saved.document.revision }));
         }}
       />
+    );
+  }
+  if (returnView && invoice && sellingData) {
+    return (
+      <section className="invoice-detail" aria-label={t("history.detail")}>
+        <ReturnScreen
+          invoice={invoice}
+          view={returnView}
+          data={sellingData}
+          fallbackContext={props.fallbackContext}
+          onView={setReturnView}
+        />
+      </section>
     );
   }
   return (
@@ -70,6 +86,9 @@ export function InvoiceDetail(props: {
             numbers: invoice.voidedNumbers.map((v) => formatInvoiceNumber(v.prefix, v.number)).join(", "),
           })}
         </p>
+      )}
+      {invoice && sellingData && invoice.status !== "error" && (
+        <InvoiceReturnsPanel invoice={invoice} data={sellingData} onView={setReturnView} />
       )}
       {invoice && <ReceiptView invoiceId={invoice.id} initial={invoice} fallbackContext={props.fallbackContext} />}
       {invoice && <ServerInvoiceHistory invoice={invoice} online={online} />}

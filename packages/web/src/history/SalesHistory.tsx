@@ -6,6 +6,7 @@ import { rejectionText } from "../invoiceError/rejectionText";
 import { usePhoneLayout } from "../layout/useMediaQuery";
 import { usePendingInvoicesFile } from "../pending/usePendingInvoicesFile";
 import { formatInvoiceNumber } from "../receipt/invoiceNumber";
+import { ReceiptLookup } from "../returns/ReceiptLookup";
 import { useAppServices } from "../services/appServices";
 import type { LocalInvoice, ReceiptContext } from "../storage/localRecords";
 import { InvoiceCards } from "./InvoiceCards";
@@ -94,6 +95,7 @@ export default function SalesHistory({ fallbackContext }: { fallbackContext: Rec
         </button>
         <input ref={fileInput} type="file" accept="application/json,.json" hidden onChange={(e) => void onImport(e)} />
       </div>
+      <ReceiptLookup onOpen={setOpenId} />
       {message && (
         <p className="message message--info" role="status">
           {message}

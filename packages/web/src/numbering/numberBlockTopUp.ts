@@ -28,22 +28,44 @@ export async function topUpNumberBlocks(
   if (!device) return null;
   const terminal = await store.getTerminal(device.terminalId);
   const numbering = terminal ? await store.getNumbering(terminal.numberingId) : undefined;
+  // The credit-note ("NC") numbering is leased in blocks per device exactly like invoice numbers.
+  const creditNoteNumberingId = terminal?.creditNoteNumberingId;
+  if (creditNoteNumberingId && (await store.getNumbering(creditNoteNumberingId)))
+    await topUpOne(store, transport, device, creditNoteNumberingId, "creditNotes", CREDIT_NOTE_TOP_UP_THRESHOLD, now);
   if (!numbering || numbering.electronic) return null;
-  const left = await store.numbersLeft(numbering.id);
+  return topUpOne(store, transport, device, numbering.id, "invoices", threshold, now);
+}
+
+/** Below this many credit-note numbers left, the device leases another "NC" block while online. */
+export const CREDIT_NOTE_TOP_UP_THRESHOLD = 5;
+
+async function topUpOne(
+  store: LocalStore,
+  transport: Pick<ServerTransport, "leaseNumberBlock">,
+  device: { deviceId: string; deviceToken: string },
+  numberingId: string,
+  used: "invoices" | "creditNotes",
+  threshold: number,
+  now: () => number,
+): Promise<number> {
+  const numbersLeft = () =>
+    used === "invoices" ? store.numbersLeft(numberingId) : store.returns.creditNoteNumbersLeft(numberingId);
+  const left = await numbersLeft();
   if (left >= threshold) return left;
-  if ((leaseNotBefore.get(device.deviceId) ?? 0) > now()) return left;
+  const key = `${device.deviceId}|${numberingId}`;
+  if ((leaseNotBefore.get(key) ?? 0) > now()) return left;
   let block: Awaited<ReturnType<ServerTransport["leaseNumberBlock"]>>;
   try {
-    block = await transport.leaseNumberBlock(device.deviceToken, { numberingId: numbering.id });
+    block = await transport.leaseNumberBlock(device.deviceToken, { numberingId });
   } catch (error) {
     if (isTransportError(error) && (error.status === 429 || error.code === "LEASE_LIMIT_REACHED")) {
       const wait = error.status === 429 ? (error.details.retryAfterMs ?? 60_000) : LEASE_LIMIT_RETRY_MS;
-      leaseNotBefore.set(device.deviceId, now() + wait);
+      leaseNotBefore.set(key, now() + wait);
       return left;
     }
     throw error;
   }
-  leaseNotBefore.delete(device.deviceId);
-  await store.putNumberBlocks([{ ...block, numberingId: block.numberingId ?? numbering.id }]);
-  return store.numbersLeft(numbering.id);
+  leaseNotBefore.delete(key);
+  await store.putNumberBlocks([{ ...block, numberingId: block.numberingId ?? numberingId }]);
+  return numbersLeft();
 }

@@ -33,6 +33,7 @@ export function Receipt({ invoice, fallbackContext }: ReceiptProps) {
             ? t("receipt.electronicNumber", { number: invoiceNumber })
             : t("receipt.invoiceNumber", { number: invoiceNumber })}
         </strong>
+        {invoice.status === "voided" && <strong className="receipt__voided">{t("receipt.voided")}</strong>}
         {context && (
           <small className="receipt__authorization">
             {context.resolution && <>{context.resolution}. </>}

@@ -27,6 +27,7 @@ export const receiptMessagesEs = {
   "receipt.change": "Cambio",
   "receipt.thanks": "Gracias por su compra",
   "receipt.print": "Imprimir",
+  "receipt.voided": "ANULADA",
   "receipt.newSale": "Nueva venta",
   "receipt.savedOffline": "Guardada en este dispositivo; se sincronizará automáticamente.",
 } as const;
@@ -58,6 +59,7 @@ export const receiptMessagesEn: Record<keyof typeof receiptMessagesEs, string> =
   "receipt.change": "Change",
   "receipt.thanks": "Thank you for your purchase",
   "receipt.print": "Print",
+  "receipt.voided": "VOIDED",
   "receipt.newSale": "New sale",
   "receipt.savedOffline": "Saved on this device; it will synchronize automatically.",
 };

@@ -8,7 +8,7 @@ import { DenominationCount } from "./DenominationCount";
 import { countDenominations, denominationLabel, type TypedCounts } from "./denominations";
 import { differenceLabel } from "./differenceLabel";
 import { shiftClosingFigures } from "./shiftFigures";
-import { useShiftInvoices } from "./useShift";
+import { useShiftCreditNotes, useShiftInvoices } from "./useShift";
 
 export const kindLabel = (kind: PaymentMethodKind) => `shift.kind.${kind}` as MessageKey;
 
@@ -26,13 +26,14 @@ export function CloseShiftForm(props: {
   const i18n = useI18n();
   const { t, money } = i18n;
   const invoices = useShiftInvoices(props.shift.id);
+  const creditNotes = useShiftCreditNotes(props.shift.id);
   const [typed, setTyped] = useState<Partial<Record<PaymentMethodKind, string>>>({});
   /** The count by bill and coin, when the cashier chose it; null = the cash amount is typed. */
   const [pieces, setPieces] = useState<TypedCounts | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  if (!invoices) return null;
-  const { report } = shiftClosingFigures(props.shift, invoices);
+  if (!invoices || !creditNotes) return null;
+  const { report } = shiftClosingFigures(props.shift, invoices, undefined, creditNotes);
   const byDenomination = pieces ? countDenominations(pieces) : null;
   const denominationProblem =
     byDenomination && "problem" in byDenomination
@@ -53,7 +54,7 @@ export function CloseShiftForm(props: {
     }
     return out;
   })();
-  const preview = counted ? shiftClosingFigures(props.shift, invoices, counted).report : null;
+  const preview = counted ? shiftClosingFigures(props.shift, invoices, counted, creditNotes).report : null;
 
   async function submit(event: FormEvent) {
     event.preventDefault();

@@ -1,19 +1,21 @@
 import { useI18n } from "../i18n/i18n";
 import type { TillNames } from "./MovementSlip";
 import { ShiftReport } from "./ShiftReport";
-import { useShift, useShiftInvoices } from "./useShift";
+import { useShift, useShiftCreditNotes, useShiftInvoices } from "./useShift";
 
 /** After "Confirmar cierre": the "Cierre de turno" to print, then back to "Abrir turno". */
 export function ClosedShiftView({ shiftId, names, onDone }: { shiftId: string; names: TillNames; onDone: () => void }) {
   const { t } = useI18n();
   const shift = useShift(shiftId);
   const invoices = useShiftInvoices(shiftId);
-  if (!shift || !invoices) return null;
+  const creditNotes = useShiftCreditNotes(shiftId);
+  if (!shift || !invoices || !creditNotes) return null;
   return (
     <section className="receipt-view">
       <ShiftReport
         shift={shift}
         invoices={invoices}
+        creditNotes={creditNotes}
         // The cashier on this till closed it; who opened it is named when it was the same person, or
         // when the shift was taken over from them (the pull named them).
         people={{

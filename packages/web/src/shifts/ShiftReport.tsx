@@ -1,5 +1,5 @@
 import { lazy, Suspense } from "react";
-import type { LocalInvoice, LocalShift } from "../storage/localRecords";
+import type { LocalCreditNote, LocalInvoice, LocalShift } from "../storage/localRecords";
 import { shiftClosingFigures } from "./shiftFigures";
 import type { ZReportPeople } from "./ZReportSheet";
 
@@ -10,13 +10,15 @@ const ZReportSheet = lazy(() => import("./ZReportSheet").then((m) => ({ default:
 export function ShiftReport({
   shift,
   invoices,
+  creditNotes,
   people,
 }: {
   shift: LocalShift;
   invoices: readonly LocalInvoice[];
+  creditNotes?: readonly LocalCreditNote[];
   people?: ZReportPeople;
 }) {
-  const { report, pendingInvoices } = shiftClosingFigures(shift, invoices);
+  const { report, pendingInvoices } = shiftClosingFigures(shift, invoices, undefined, creditNotes);
   return (
     <Suspense fallback={null}>
       <ZReportSheet document={shift.document} report={report} pendingInvoices={pendingInvoices} people={people} />

@@ -72,6 +72,9 @@ export function ZReportSheet(props: {
       </dl>
       <dl>
         {report.voidedCount > 0 && row(t("shift.voided", { count: report.voidedCount }), money(report.voidedTotal))}
+        {(report.refundedCount ?? 0) > 0 &&
+          row(t("shift.refunded", { count: report.refundedCount }), money(report.refundedTotal))}
+        {(report.cashRefunded ?? 0) > 0 && row(t("shift.cashRefunded"), `−${money(report.cashRefunded)}`)}
         {row(t("shift.cashReceived"), money(report.cashReceived))}
         {row(t("shift.changeGiven"), money(report.changeGiven))}
         {row(t("shift.cashIn"), money(report.cashIn))}

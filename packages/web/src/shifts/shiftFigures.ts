@@ -1,5 +1,5 @@
 import { type AmountByKind, type ShiftDocument, type ZReport, zReport } from "@mostrador/domain";
-import type { LocalInvoice, LocalShift } from "../storage/localRecords";
+import type { LocalCreditNote, LocalInvoice, LocalShift } from "../storage/localRecords";
 
 export interface ShiftFigures {
   /** The domain's Z report over the shift's local invoices and movements. */
@@ -10,12 +10,14 @@ export interface ShiftFigures {
 
 /**
  * What the till knows about a shift: the same zReport the server runs, over the invoices sold
- * here during the shift (voided ones apart). `counted` previews a closing before it is saved.
+ * here during the shift (voided ones apart) and its credit notes made here (their refunds lower the
+ * expected amounts; annulled ones apart). `counted` previews a closing before it is saved.
  */
 export function shiftClosingFigures(
   shift: LocalShift,
   invoices: readonly LocalInvoice[],
   counted?: AmountByKind,
+  creditNotes: readonly LocalCreditNote[] = [],
 ): ShiftFigures {
   const document: ShiftDocument = counted
     ? {
@@ -26,7 +28,12 @@ export function shiftClosingFigures(
     : shift.document;
   const sales = invoices.map((i) => ({ invoice: i.document, voided: i.status === "voided" }));
   return {
-    report: zReport(document, sales, shift.soldElsewhere),
+    report: zReport(
+      document,
+      sales,
+      shift.soldElsewhere,
+      creditNotes.filter((n) => n.status !== "annulled").map((n) => ({ total: n.total, refunds: n.document.refunds })),
+    ),
     pendingInvoices: invoices.filter((i) => i.status === "pending" || i.status === "error").length,
   };
 }

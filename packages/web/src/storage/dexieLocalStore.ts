@@ -7,6 +7,7 @@ import type {
   ShiftPushResult,
 } from "@mostrador/domain";
 import { normalizeForSearch } from "../text/searchText";
+import { DexieReturnsStore } from "./dexieReturnsStore";
 import { countNumbersLeft, takeNextInvoiceNumber } from "./invoiceNumbering";
 import { applyServerInvoiceState, localInvoiceFromDocument } from "./invoiceRecords";
 import { markVoided, resendInvoiceInError, saveInvoiceRevision } from "./invoiceRevisions";
@@ -59,9 +60,11 @@ import { keepClientCreatedAtTill } from "./tillClients";
 export class DexieLocalStore implements LocalStore {
   /** Only this module and tests use the tables directly; the app goes through LocalStore. */
   readonly db: LocalDatabase;
+  readonly returns: DexieReturnsStore;
 
   constructor(db: LocalDatabase = new LocalDatabase()) {
     this.db = db;
+    this.returns = new DexieReturnsStore(db);
   }
 
   async open({ onVersionChange }: { onVersionChange: () => void }): Promise<void> {
@@ -177,8 +180,16 @@ export class DexieLocalStore implements LocalStore {
         }
         if (result.outcome === "accepted") {
           outcome.synced += 1;
-          const { status, version, number } = result.invoice;
-          const state = { status, revision: result.revision, version, number, errors: [] };
+          const { status, version, number, returnedQuantities, returnStatus } = result.invoice;
+          const state = {
+            status,
+            revision: result.revision,
+            version,
+            number,
+            errors: [],
+            returnedQuantities,
+            returnStatus,
+          };
           updates.push(applyServerInvoiceState(local, state, now));
         } else {
           outcome.rejected += 1;
@@ -356,7 +367,10 @@ export class DexieLocalStore implements LocalStore {
     return this.db.transaction("rw", this.db.tables, async () => {
       const unsynced = await this.db.invoices.where("status").anyOf("pending", "error").count();
       const unsyncedShifts = await this.db.shifts.where("status").anyOf("pending", "error").count();
-      if (unsynced > 0 || unsyncedShifts > 0) return false;
+      const unsyncedReturns =
+        (await this.db.creditNotes.where("status").anyOf("pending", "error").count()) +
+        (await this.db.invoiceVoids.where("status").equals("pending").count());
+      if (unsynced > 0 || unsyncedShifts > 0 || unsyncedReturns > 0) return false;
       await Promise.all(this.db.tables.map((table) => table.clear()));
       return true;
     });

@@ -8,14 +8,21 @@ export interface TakenNumber {
   blockId: string | null;
 }
 
+/** Which documents a numbering numbers: invoices, or credit notes ("NC"). */
+export type NumberedDocuments = "invoices" | "creditNotes";
+
 /**
  * The next free number of one block: after the block's own counter and after every
- * invoice this device already stored in its range (so a block re-sent by the server,
+ * document this device already stored in its range (so a block re-sent by the server,
  * or a reset download, never hands out a number twice). Call inside a rw transaction
- * on numberBlocks and invoices.
+ * on numberBlocks and the numbered documents' table.
  */
-async function nextFreeInBlock(db: LocalDatabase, block: NumberBlockRecord): Promise<number> {
-  const lastUsed = await db.invoices
+async function nextFreeInBlock(
+  db: LocalDatabase,
+  block: NumberBlockRecord,
+  used: NumberedDocuments = "invoices",
+): Promise<number> {
+  const lastUsed = await (db[used] as LocalDatabase["invoices"])
     .where("[numberingId+number]")
     .between([block.numberingId, block.rangeFrom], [block.numberingId, block.rangeTo], true, true)
     .last();
@@ -35,12 +42,12 @@ function byRangeStart(a: NumberBlockRecord, b: NumberBlockRecord): number {
 export async function takeNextInvoiceNumber(
   db: LocalDatabase,
   numberingId: string,
-  options: { electronic: boolean },
+  options: { electronic: boolean; used?: NumberedDocuments },
 ): Promise<TakenNumber> {
   if (options.electronic) return { number: null, blockId: null };
   const blocks = (await db.numberBlocks.where("numberingId").equals(numberingId).toArray()).sort(byRangeStart);
   for (const block of blocks) {
-    const candidate = await nextFreeInBlock(db, block);
+    const candidate = await nextFreeInBlock(db, block, options.used);
     if (candidate <= blockEnd(block)) {
       await db.numberBlocks.update(block.id, { nextNumber: candidate + 1 });
       return { number: candidate, blockId: block.id };
@@ -52,11 +59,15 @@ export async function takeNextInvoiceNumber(
 }
 
 /** Numbers still available to this device in a numbering (sum over its blocks). */
-export async function countNumbersLeft(db: LocalDatabase, numberingId: string): Promise<number> {
-  return db.transaction("r", [db.numberBlocks, db.invoices], async () => {
+export async function countNumbersLeft(
+  db: LocalDatabase,
+  numberingId: string,
+  used: NumberedDocuments = "invoices",
+): Promise<number> {
+  return db.transaction("r", [db.numberBlocks, db[used]], async () => {
     const blocks = await db.numberBlocks.where("numberingId").equals(numberingId).toArray();
     let left = 0;
-    for (const block of blocks) left += Math.max(0, blockEnd(block) - (await nextFreeInBlock(db, block)) + 1);
+    for (const block of blocks) left += Math.max(0, blockEnd(block) - (await nextFreeInBlock(db, block, used)) + 1);
     return left;
   });
 }

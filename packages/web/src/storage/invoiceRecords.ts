@@ -1,6 +1,7 @@
 import {
   type InvoiceDocument,
   type InvoiceRejection,
+  type InvoiceReturnStatus,
   isServerInvoiceStatus,
   type LocalInvoiceStatus,
   localInvoiceStatusOf,
@@ -56,13 +57,19 @@ export interface ServerInvoiceState {
   /** The number the server assigned (electronic numbering); the till's own number is never replaced. */
   number: number | null;
   errors: readonly InvoiceRejection[];
+  /** Returns so far (any till's), when the server said (push answers and pull rows since issue 13). */
+  returnedQuantities?: readonly number[];
+  returnStatus?: InvoiceReturnStatus;
 }
 
 export function applyServerInvoiceState(local: LocalInvoice, state: ServerInvoiceState, now: string): LocalInvoice {
-  const status = localStatusOf(state.status);
+  // A void made here and not yet answered keeps the invoice "Anulada" (its answer decides).
+  const status = local.pendingVoidId && state.status === "accepted" ? local.status : localStatusOf(state.status);
   const number = local.number ?? state.number;
   return {
     ...local,
+    ...(state.returnedQuantities ? { returnedQuantities: [...state.returnedQuantities] } : {}),
+    ...(state.returnStatus ? { returnStatus: state.returnStatus } : {}),
     number,
     document: local.document.number === null && number !== null ? { ...local.document, number } : local.document,
     status,

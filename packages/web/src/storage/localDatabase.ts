@@ -2,7 +2,9 @@ import Dexie, { type EntityTable } from "dexie";
 import type {
   CategoryRecord,
   ClientRecord,
+  LocalCreditNote,
   LocalInvoice,
+  LocalInvoiceVoid,
   LocalShift,
   MaintenanceWindowRecord,
   MetaRecord,
@@ -38,6 +40,8 @@ export class LocalDatabase extends Dexie {
   maintenanceWindows!: EntityTable<MaintenanceWindowRecord, "id">;
   invoices!: EntityTable<LocalInvoice, "id">;
   shifts!: EntityTable<LocalShift, "id">;
+  creditNotes!: EntityTable<LocalCreditNote, "id">;
+  invoiceVoids!: EntityTable<LocalInvoiceVoid, "id">;
 
   constructor(name: string = DEFAULT_DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     // Invoices must be on disk before the receipt shows: ask Chromium to flush every commit.
@@ -74,6 +78,12 @@ export class LocalDatabase extends Dexie {
     this.version(4).stores({
       shifts: "id, status, [terminalId+shiftStatus]",
       invoices: "id, status, issuedAt, number, [numberingId+number], clientId, document.shiftId",
+    });
+    // v5: returns (issue 13): credit notes made here (by invoice, by NC number for the number blocks,
+    // by shift for the Cierre de turno) and voids of synced invoices, both uploaded like invoices.
+    this.version(5).stores({
+      creditNotes: "id, status, invoiceId, issuedAt, [numberingId+number], document.shiftId",
+      invoiceVoids: "id, status, invoiceId",
     });
   }
 

@@ -2,14 +2,18 @@ import type {
   Category,
   Client,
   Company,
+  CreditNoteDocument,
   InvoiceDocument,
   InvoiceRejection,
+  InvoiceReturnStatus,
+  InvoiceVoidDocument,
   LocalInvoiceStatus,
   Minor,
   Numbering,
   PaymentMethod,
   PriceList,
   Product,
+  ReturnRejection,
   Role,
   ShiftDocument,
   ShiftRejection,
@@ -166,6 +170,50 @@ export interface LocalInvoice {
   voidedNumbers?: VoidedNumberRecord[];
   /** Why it was voided ("Anular"). */
   voidReason?: string;
+  /** A void made here and not yet answered by the server: the invoice shows "Anulada" meanwhile. */
+  pendingVoidId?: string;
+  /** What the server says came back through credit notes (any till's), per invoice line. */
+  returnedQuantities?: number[];
+  returnStatus?: InvoiceReturnStatus;
+}
+
+/** A credit note's sync status; "annulled": a note in error given up on this till (never sent again). */
+export type LocalCreditNoteStatus = "pending" | "synced" | "error" | "annulled";
+
+/** A credit note ("nota crédito", a return) made on this till: its current revision and the server's word. */
+export interface LocalCreditNote {
+  id: string;
+  status: LocalCreditNoteStatus;
+  invoiceId: string;
+  issuedAt: string;
+  numberingId: string;
+  prefix: string;
+  number: number;
+  total: Minor;
+  document: CreditNoteDocument;
+  errors: ReturnRejection[];
+  /** Highest revision the server answered for (accepted or rejected); 0 when never. */
+  serverRevision: number;
+  serverVersion: number | null;
+  /** The invoice's receipt context with this note's cashier, frozen when it was made. */
+  receipt: ReceiptContext | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function creditNoteHasUnsentChanges(note: LocalCreditNote): boolean {
+  return note.document.revision > note.serverRevision;
+}
+
+/** A void ("Anular") of a synced invoice made on this till, synced like a document. */
+export interface LocalInvoiceVoid {
+  id: string;
+  invoiceId: string;
+  status: "pending" | "synced" | "error";
+  document: InvoiceVoidDocument;
+  errors: ReturnRejection[];
+  createdAt: string;
+  updatedAt: string;
 }
 
 /** A number given up when an invoice in error was re-billed with a new number: recorded as voided. */

@@ -3,4 +3,9 @@
  * schemas are ~35 KB gzipped, and the sale screen shows from the local database without them. Load
  * through loadLocalSchemas(); every write that checks a document awaits it before its transaction.
  */
-export { invoiceDocumentSchema, shiftDocumentSchema } from "@mostrador/domain";
+export {
+  creditNoteDocumentSchema,
+  invoiceDocumentSchema,
+  invoiceVoidDocumentSchema,
+  shiftDocumentSchema,
+} from "@mostrador/domain";

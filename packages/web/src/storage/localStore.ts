@@ -26,6 +26,7 @@ import type {
   TaxRecord,
   TerminalRecord,
 } from "./localRecords";
+import type { ReturnsStore } from "./returnsStore";
 import type { CashMovementInput, CloseShiftInput, OpenShiftInput } from "./shiftRecords";
 import type { TakeOverShiftInput } from "./shiftTakeover";
 
@@ -93,6 +94,8 @@ export interface TerminalSetup {
  * goes through these methods.
  */
 export interface LocalStore {
+  /** Credit notes (returns) and voids of synced invoices (issue 13). */
+  readonly returns: ReturnsStore;
   /**
    * Opens the database (schema upgrades run here). `onVersionChange`: a newer version of the app
    * in another tab upgraded the schema and this connection was closed.
@@ -181,7 +184,7 @@ export interface LocalStore {
   /** Forgets everything: session, device, catalog and invoices. */
   clearAll(): Promise<void>;
   /**
-   * Sign-out: forgets everything only if no invoice or shift is pending or in error, checked in the
+   * Sign-out: forgets everything only if no invoice, shift, credit note or void is pending or in error, checked in the
    * same transaction (a sale saved meanwhile in another tab is never wiped). Returns whether it did.
    */
   clearAllIfSynced(): Promise<boolean>;

@@ -16,6 +16,10 @@ export type LocalStoreErrorCode =
   | "SHIFT_NOT_OPEN"
   /** The shift does not pass the shared schema. */
   | "INVALID_SHIFT"
+  /** A return of more than is left of a line, or a credit note that does not pass the shared schema. */
+  | "INVALID_CREDIT_NOTE"
+  /** A void the rules refuse (electronic, with returns, not in the cashier's shift...): details carry the code. */
+  | "VOID_REFUSED"
   | "STORAGE_FAILED";
 
 export class LocalStoreError extends Error {

@@ -1,5 +1,13 @@
-import type { Company, InvoiceRejection, PullChange, PullResponse, SyncedEntity } from "@mostrador/domain";
+import type {
+  Company,
+  InvoiceRejection,
+  InvoiceReturnStatus,
+  PullChange,
+  PullResponse,
+  SyncedEntity,
+} from "@mostrador/domain";
 import { searchWords } from "../text/searchText";
+import { applyPulledCreditNotes } from "./creditNoteRecords";
 import { applyServerInvoiceState, localInvoiceFromDocument, type ServerInvoiceState } from "./invoiceRecords";
 import { type LocalSchemas, loadLocalSchemas } from "./loadLocalSchemas";
 import type { LocalDatabase } from "./localDatabase";
@@ -17,7 +25,7 @@ type PlainEntity = Exclude<
 /** Applies one pull page and its cursor in a single read-write transaction. */
 export async function applyPullPageInTransaction(db: LocalDatabase, page: PullResponse): Promise<ApplyPullResult> {
   const schemas = await loadLocalSchemas(); // before the transaction: see loadLocalSchemas
-  return db.transaction("rw", [db.meta, db.invoices, db.shifts, ...db.catalogTables], async () => {
+  return db.transaction("rw", [db.meta, db.invoices, db.shifts, db.creditNotes, ...db.catalogTables], async () => {
     if (page.reset) {
       // Downloaded data only: local invoices stay (they may hold unsent sales).
       await Promise.all(db.catalogTables.map((table) => table.clear()));
@@ -43,8 +51,9 @@ export async function applyPullPageInTransaction(db: LocalDatabase, page: PullRe
           keptLocalShifts = await applyPulledShifts(db, changes);
           break;
         case "creditNotes":
-          // The till does not store credit notes yet (issue 13, till side); the invoice's returned
+          // This device's credit notes as the server stored them; the invoice's returned
           // quantities and status come with the invoice itself.
+          await applyPulledCreditNotes(db, changes);
           break;
         case "products":
           await applyRows(db.products, changes, (data) => data as unknown as ProductRecord);
@@ -168,6 +177,8 @@ async function applyInvoices(
       // Invoice numbers start at 1: anything else means "no number yet".
       number: typeof data.number === "number" && data.number >= 1 ? data.number : null,
       errors: Array.isArray(data.errors) ? (data.errors as InvoiceRejection[]) : [],
+      ...(Array.isArray(data.returnedQuantities) ? { returnedQuantities: data.returnedQuantities as number[] } : {}),
+      ...(typeof data.returnStatus === "string" ? { returnStatus: data.returnStatus as InvoiceReturnStatus } : {}),
     };
     if (local) {
       if (local.document.revision > state.revision) {

@@ -165,9 +165,10 @@ describe("the till's cash shifts", () => {
     v3.close();
     const db = new LocalDatabase(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect((await db.meta.get("invoiceCursor"))?.value).toBe(9);
     expect(await db.shifts.count()).toBe(0);
+    expect(await db.creditNotes.count()).toBe(0);
     db.close();
   });
 });

@@ -1,6 +1,13 @@
-import type { InvoiceDocument, ShiftDocument } from "@mostrador/domain";
+import type { CreditNoteDocument, InvoiceDocument, InvoiceVoidDocument, ShiftDocument } from "@mostrador/domain";
 import { describe, expect, it } from "vitest";
-import { PUSH_BATCH_MAX_BYTES, PUSH_BATCH_SIZE, planPushRequests, splitIntoBatches } from "./syncEngine";
+import {
+  PUSH_BATCH_MAX_BYTES,
+  PUSH_BATCH_SIZE,
+  type PushRequestPlan,
+  planPushRequests,
+  pushBodyOf,
+  splitIntoBatches,
+} from "./syncEngine";
 
 const doc = (i: number, notes = "") => ({ id: `id-${i}`, notes }) as unknown as InvoiceDocument;
 
@@ -47,7 +54,20 @@ describe("planPushRequests", () => {
     ]);
   });
 
-  it("no shifts: no shifts in any request", () => {
-    expect(planPushRequests([doc(1)], [])).toEqual([{ invoices: [doc(1)], shifts: [] }]);
+  it("no shifts: no shifts in any request, and the body leaves the empty sections out", () => {
+    const plans = planPushRequests([doc(1)], []);
+    expect(plans).toEqual([{ invoices: [doc(1)], shifts: [], creditNotes: [], voids: [] }]);
+    expect(pushBodyOf(plans[0] as PushRequestPlan)).toEqual({ invoices: [doc(1)] });
+  });
+
+  it("credit notes and voids ride after the invoices and shifts, at most PUSH_BATCH_SIZE of each per request", () => {
+    const notes = Array.from({ length: 130 }, (_, i) => ({ id: `note-${i}` }) as unknown as CreditNoteDocument);
+    const voids = [{ id: "void-1" } as unknown as InvoiceVoidDocument];
+    const plans = planPushRequests([doc(1)], [shift(1)], notes, voids);
+    expect(plans.map((p) => [p.invoices.length, p.shifts.length, p.creditNotes.length, p.voids.length])).toEqual([
+      [1, 1, PUSH_BATCH_SIZE, 0],
+      [0, 0, 30, 1],
+    ]);
+    expect(pushBodyOf(plans[1] as PushRequestPlan)).toEqual({ invoices: [], creditNotes: notes.slice(100), voids });
   });
 });

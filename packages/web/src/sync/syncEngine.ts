@@ -1,56 +1,19 @@
-import type { InvoiceDocument, ShiftDocument, SyncedEntity } from "@mostrador/domain";
+import type { InvoiceDocument, SyncedEntity } from "@mostrador/domain";
 import type { ServerTransport } from "../api/serverTransport";
 import { isTransportError, type TransportErrorKind } from "../api/transportErrors";
 import { markEnd, markStart } from "../perf/performanceMarks";
 import { hasUnsentChanges } from "../storage/localRecords";
 import type { ApplyPushResult, LocalStore, PullCursors } from "../storage/localStore";
+import { type PushRequestPlan, planPushRequests, pushBodyOf } from "./pushPlan";
 
-/** Invoices per push request (the server accepts up to MAX_PUSH_BATCH). */
-export const PUSH_BATCH_SIZE = 100;
-/**
- * The server refuses bodies over 1 MB (413), which would block a queue of big invoices for ever:
- * a batch also closes once its JSON passes this size (a single invoice is far below it).
- */
-export const PUSH_BATCH_MAX_BYTES = 600_000;
-
-/** Batches of at most PUSH_BATCH_SIZE invoices and about PUSH_BATCH_MAX_BYTES of JSON. */
-export function splitIntoBatches(documents: readonly InvoiceDocument[]): InvoiceDocument[][] {
-  return planPushRequests(documents, []).map((r) => r.invoices);
-}
-
-export interface PushRequestPlan {
-  invoices: InvoiceDocument[];
-  shifts: ShiftDocument[];
-}
-
-/**
- * The push requests for the pending invoices and shifts: the shifts ride in the same requests,
- * after the invoices (the server answers a closing after storing the invoices beside it). Each
- * request holds at most PUSH_BATCH_SIZE of each and about PUSH_BATCH_MAX_BYTES of JSON in all.
- */
-export function planPushRequests(
-  invoices: readonly InvoiceDocument[],
-  shifts: readonly ShiftDocument[],
-): PushRequestPlan[] {
-  const plans: PushRequestPlan[] = [];
-  let current: PushRequestPlan = { invoices: [], shifts: [] };
-  let bytes = 0;
-  const add = (kind: "invoices" | "shifts", doc: InvoiceDocument | ShiftDocument) => {
-    const size = JSON.stringify(doc).length;
-    const count = current.invoices.length + current.shifts.length;
-    if (count > 0 && (current[kind].length >= PUSH_BATCH_SIZE || bytes + size > PUSH_BATCH_MAX_BYTES)) {
-      plans.push(current);
-      current = { invoices: [], shifts: [] };
-      bytes = 0;
-    }
-    (current[kind] as (InvoiceDocument | ShiftDocument)[]).push(doc);
-    bytes += size;
-  };
-  for (const doc of invoices) add("invoices", doc);
-  for (const doc of shifts) add("shifts", doc);
-  if (current.invoices.length + current.shifts.length > 0) plans.push(current);
-  return plans;
-}
+export {
+  PUSH_BATCH_MAX_BYTES,
+  PUSH_BATCH_SIZE,
+  type PushRequestPlan,
+  planPushRequests,
+  pushBodyOf,
+  splitIntoBatches,
+} from "./pushPlan";
 
 /** Requests in flight at once while uploading. */
 export const PUSH_CONCURRENCY = 2;
@@ -245,11 +208,20 @@ export class MinimalSyncEngine implements SyncEngine {
       : await store.listInvoicesToPush(Number.MAX_SAFE_INTEGER);
     // Pending shift revisions always go along: they are few, and a closing should not wait.
     const shifts = await store.listShiftsToPush(Number.MAX_SAFE_INTEGER);
-    if (documents.length === 0 && shifts.length === 0) return emptyPush;
+    // Credit notes whose invoice the server has, and voids, ride along too (few, and a refund should not wait).
+    const creditNotes = await store.returns.listCreditNotesToPush(Number.MAX_SAFE_INTEGER, { invoiceOnServer: true });
+    const voids = await store.returns.listVoidsToPush(Number.MAX_SAFE_INTEGER);
+    if (documents.length + shifts.length + creditNotes.length + voids.length === 0) return emptyPush;
     const token = await this.deviceToken();
     this.update({ phase: "pushing", pushed: 0, toPush: documents.length });
     try {
-      const pushed = await this.pushBatches(token, planPushRequests(documents, shifts));
+      let pushed = await this.pushBatches(token, planPushRequests(documents, shifts, creditNotes, voids));
+      // Credit notes of invoices this push just delivered: after them, never beside them in a parallel request.
+      const sent = new Set(creditNotes.map((n) => `${n.id}#${n.revision}`));
+      const after = (
+        await store.returns.listCreditNotesToPush(Number.MAX_SAFE_INTEGER, { invoiceOnServer: true })
+      ).filter((n) => !sent.has(`${n.id}#${n.revision}`));
+      if (after.length > 0) pushed = addPush(pushed, await this.pushBatches(token, planPushRequests([], [], after)));
       await this.reportQueue(token);
       return pushed;
     } finally {
@@ -258,9 +230,9 @@ export class MinimalSyncEngine implements SyncEngine {
   }
 
   /**
-   * Two batches in flight: the server answers per invoice and shift, and the idempotency key makes
-   * order irrelevant, so the next request travels while the previous answer is written locally.
-   * Shift results count in the same totals as invoice results.
+   * Two batches in flight: the server answers per document, and the idempotency key makes order
+   * irrelevant, so the next request travels while the previous answer is written locally. Shift,
+   * credit-note and void results count in the same totals as invoice results.
    */
   private async pushBatches(token: string, batches: readonly PushRequestPlan[]): Promise<ApplyPushResult> {
     const { store, transport } = this.options;
@@ -270,14 +242,17 @@ export class MinimalSyncEngine implements SyncEngine {
     const worker = async () => {
       while (next < batches.length) {
         const batch = batches[next++] as PushRequestPlan;
-        const body = { invoices: batch.invoices, ...(batch.shifts.length > 0 ? { shifts: batch.shifts } : {}) };
-        const response = await this.call(() => transport.push(token, body));
-        const applied = await this.storage(() => store.applyPushResults(response.results));
-        const shiftApplied =
-          batch.shifts.length > 0
-            ? await this.storage(() => store.applyShiftPushResults(response.shiftResults ?? []))
-            : emptyPush;
-        total = addPush(addPush(total, applied), shiftApplied); // after the awaits: the other worker also adds to it
+        const response = await this.call(() => transport.push(token, pushBodyOf(batch)));
+        const applied = [await this.storage(() => store.applyPushResults(response.results))];
+        if (batch.shifts.length > 0)
+          applied.push(await this.storage(() => store.applyShiftPushResults(response.shiftResults ?? [])));
+        if (batch.creditNotes.length > 0)
+          applied.push(
+            await this.storage(() => store.returns.applyCreditNotePushResults(response.creditNoteResults ?? [])),
+          );
+        if (batch.voids.length > 0)
+          applied.push(await this.storage(() => store.returns.applyVoidPushResults(response.voidResults ?? [])));
+        total = applied.reduce(addPush, total); // after the awaits: the other worker also adds to it
         pushed += batch.invoices.length;
         this.update({ pushed });
       }

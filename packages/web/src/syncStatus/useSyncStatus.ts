@@ -6,10 +6,20 @@ import { type SyncStatusSummary, summarizeSyncStatus } from "./syncStatusSummary
 
 const noInvoices: InvoiceStatusCounts = { pending: 0, synced: 0, error: 0, voided: 0 };
 
-/** Invoice counts from the local database (live, across tabs) and the sync engine's state. */
+/**
+ * Invoice counts from the local database (live, across tabs) and the sync engine's state; credit
+ * notes and voids waiting for the server (or notes in error) count as pending (or in error) too.
+ */
 export function useSyncStatus(): SyncStatusSummary {
   const { store, syncEngine } = useAppServices();
-  const counts = useLiveQuery(() => store.countInvoicesByStatus(), [store], noInvoices);
+  const counts = useLiveQuery(
+    async () => {
+      const [invoices, returns] = await Promise.all([store.countInvoicesByStatus(), store.returns.countOutstanding()]);
+      return { ...invoices, pending: invoices.pending + returns.pending, error: invoices.error + returns.error };
+    },
+    [store],
+    noInvoices,
+  );
   const engineState = useSyncExternalStore(
     (onChange) => syncEngine.subscribe(onChange),
     () => syncEngine.getState(),

@@ -120,6 +120,16 @@ export const feNumbering: Numbering = {
   electronic: true,
 };
 
+/** The credit-note ("NC") numbering: leased in blocks like invoice numbers (issue 13). */
+export const ncNumbering: Numbering = {
+  ...posNumbering,
+  id: fixtureId(53),
+  name: "Notas crédito",
+  prefix: "NC",
+  resolution: "",
+  kind: "credit_note",
+};
+
 export const caja1: Terminal = {
   id: fixtureId(61),
   version: 1,
@@ -158,6 +168,20 @@ export const device: DeviceIdentity = {
 
 export function numberBlock(n: number, rangeFrom: number, rangeTo: number): NumberBlockRecord {
   return { id: fixtureId(200 + n), numberingId: posNumbering.id, rangeFrom, rangeTo };
+}
+
+export function ncBlock(n: number, rangeFrom: number, rangeTo: number): NumberBlockRecord {
+  return { id: fixtureId(250 + n), numberingId: ncNumbering.id, rangeFrom, rangeTo };
+}
+
+/** The demo catalog with Caja 1 making returns: its NC numbering and an NC block. */
+export function returnsCatalogPage(blocks: NumberBlockRecord[] = [numberBlock(1, 1, 50), ncBlock(1, 1, 10)]) {
+  const page = fullCatalogPage(blocks);
+  return pullPage([
+    ...page.changes,
+    change("numberings", ncNumbering),
+    change("terminals", { ...caja1, creditNoteNumberingId: ncNumbering.id }),
+  ]);
 }
 
 let version = 1;

@@ -1,4 +1,11 @@
-import { invoiceDetailSchema, invoiceListSchema, invoiceSummarySchema, voidInvoiceSchema } from "@mostrador/domain";
+import {
+  invoiceDetailSchema,
+  invoiceListSchema,
+  invoiceLookupQuerySchema,
+  invoiceLookupSchema,
+  invoiceSummarySchema,
+  voidInvoiceSchema,
+} from "@mostrador/domain";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -8,6 +15,7 @@ import { notFound } from "../../http/apiError";
 import { errorResponses, idParams } from "../../http/routeSchemas";
 import { canReachInvoice } from "./invoiceAccess";
 import { creditNotesOf } from "./invoiceCreditNotes";
+import { findInvoiceByNumber } from "./invoiceLookup";
 import { INVOICE_SUMMARY_COLUMNS, presentInvoiceDetail, presentInvoiceSummary } from "./invoicePresenter";
 import { voidInvoice } from "./invoiceVoider";
 
@@ -62,6 +70,21 @@ export function registerInvoiceRoutes(fastify: FastifyInstance, db: Database, gu
       ]);
       return { items: rows.map(presentInvoiceSummary), total: count[0]?.n ?? 0, limit: q.limit, offset: q.offset };
     },
+  );
+
+  // A till (device token, online) finds any invoice of the company by its printed number to take a return.
+  app.get(
+    "/api/invoices/by-number",
+    {
+      preValidation: guard.userOrDevice,
+      schema: {
+        tags: ["invoices"],
+        summary: "An invoice of the company by its printed number, with its document (returns at any till)",
+        querystring: invoiceLookupQuerySchema,
+        response: { 200: invoiceLookupSchema, ...errorResponses({ auth: "user", notFound: true }) },
+      },
+    },
+    async (req) => findInvoiceByNumber(db, authOf(req), req.query.prefix, req.query.number),
   );
 
   // The till reads an invoice's server history and voids with its device token (api-contract).

@@ -16,10 +16,11 @@ export interface ShiftFilters {
 /**
  * Shifts with the server's figures computed in SQL, so the difference filter pages correctly:
  * the cash of the shift's accepted invoices (cash payments − change, from each invoice's current
- * revision), plus the base and the movements of the shift's current revision.
+ * revision), plus the base and the movements of the shift's current revision, minus the cash given
+ * back by the shift's credit notes (returns).
  */
 const WITH_SERVER_FIGURES = `
-  SELECT s.*, s.opening_float + s.movements_net + COALESCE(c.cash, 0) AS server_expected_cash,
+  SELECT s.*, s.opening_float + s.movements_net + COALESCE(c.cash, 0) - COALESCE(rf.cash, 0) AS server_expected_cash,
          COALESCE(c.n, 0) AS invoice_count
     FROM shifts s
     LEFT JOIN LATERAL (
@@ -29,7 +30,13 @@ const WITH_SERVER_FIGURES = `
         FROM invoices i
         JOIN invoice_revisions r ON r.company_id = i.company_id AND r.invoice_id = i.id AND r.revision = i.revision
        WHERE i.company_id = s.company_id AND i.shift_id = s.id AND i.status = 'accepted'
-    ) c ON true`;
+    ) c ON true
+    LEFT JOIN LATERAL (
+      SELECT sum((SELECT COALESCE(sum((p->>'amount')::bigint), 0) FROM jsonb_array_elements(cn.refunds) p
+                   WHERE p->>'kind' = 'cash')) AS cash
+        FROM credit_notes cn
+       WHERE cn.company_id = s.company_id AND cn.shift_id = s.id
+    ) rf ON true`;
 
 export async function queryShifts(
   db: Queryable,

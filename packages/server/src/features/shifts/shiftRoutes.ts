@@ -2,6 +2,7 @@ import {
   type InvoiceDocument,
   type ShiftDocument,
   type ShiftListItem,
+  type ShiftRefund,
   shiftDetailSchema,
   shiftListSchema,
   zReport,
@@ -81,7 +82,7 @@ export function registerShiftRoutes(fastify: FastifyInstance, db: Database, guar
       const { id } = req.params;
       const row = (await queryShifts(db, companyId, { id }, { limit: 1, offset: 0 })).rows[0];
       if (!row) throw notFound("shift");
-      const [revisions, invoices] = await Promise.all([
+      const [revisions, invoices, creditNotes] = await Promise.all([
         db.query(
           "SELECT revision, document, received_at FROM shift_revisions WHERE company_id = $1 AND shift_id = $2 ORDER BY revision",
           [companyId, id],
@@ -96,12 +97,16 @@ export function registerShiftRoutes(fastify: FastifyInstance, db: Database, guar
             ORDER BY i.issued_at, i.id`,
           [companyId, id],
         ),
+        // The shift's credit notes (returns): what they gave back lowers the expected amounts.
+        db.query("SELECT total, refunds FROM credit_notes WHERE company_id = $1 AND shift_id = $2", [companyId, id]),
       ]);
       const current = revisions.find((r) => Number(r.revision) === Number(row.revision));
       const document = current?.document as ShiftDocument;
       const report = zReport(
         document,
         invoices.map((i) => ({ invoice: i.document as InvoiceDocument, voided: i.status === "voided" })),
+        undefined,
+        creditNotes.map((c) => ({ total: Number(c.total), refunds: c.refunds as ShiftRefund["refunds"] })),
       );
       return {
         ...presentListItem(row),

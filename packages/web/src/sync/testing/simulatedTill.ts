@@ -5,7 +5,7 @@ import { initialPayments } from "../../sale/payment";
 import { loadTerminalData, loadTerminals, registerThisDevice, signIn } from "../../session/sessionActions";
 import { shiftClosingFigures } from "../../shifts/shiftFigures";
 import type { DexieLocalStore } from "../../storage/dexieLocalStore";
-import type { LocalInvoice, LocalShift } from "../../storage/localRecords";
+import type { LocalCreditNote, LocalInvoice, LocalInvoiceVoid, LocalShift } from "../../storage/localRecords";
 import type { NewInvoiceDraft } from "../../storage/localStore";
 import { openTestStore } from "../../storage/testDatabase";
 import { MinimalSyncEngine, type SyncEngine } from "../syncEngine";
@@ -24,6 +24,13 @@ export interface SimulatedTill {
   takeOverShift(): Promise<LocalShift>;
   /** "Cerrar turno" with the cash counted; the expected amounts come from the Z report of the local invoices. */
   closeShift(countedCash: number): Promise<LocalShift>;
+  /**
+   * "Devolución" of one unit of a random line that still has something left, refunded in cash from
+   * the open shift; null when nothing is left to return.
+   */
+  returnOne(invoiceId: string, random: () => number): Promise<LocalCreditNote | null>;
+  /** "Anular" a synced invoice as this till's user (the admin may void any). */
+  voidInvoice(invoiceId: string, role: "admin" | "cashier"): Promise<LocalInvoiceVoid>;
   /** Another tab of the same browser: same local database, its own engine. */
   openTab(transport: ServerTransport): SyncEngine;
 }
@@ -111,7 +118,12 @@ export async function startSimulatedTill(options: {
       if (!shiftId) throw new Error("no open shift on this till");
       const shift = await store.getShift(shiftId);
       if (!shift) throw new Error("the open shift is gone");
-      const figures = shiftClosingFigures(shift, await store.listShiftInvoices(shiftId));
+      const figures = shiftClosingFigures(
+        shift,
+        await store.listShiftInvoices(shiftId),
+        undefined,
+        await store.returns.listShiftCreditNotes(shiftId),
+      );
       const counted = figures.report.expected.map((e) => (e.kind === "cash" ? { ...e, amount: countedCash } : e));
       const closed = await store.closeShift(shiftId, {
         closedBy: session.user.id,
@@ -120,6 +132,38 @@ export async function startSimulatedTill(options: {
       });
       shiftId = null;
       return closed;
+    },
+    async returnOne(invoiceId, random) {
+      const invoice = await store.getInvoice(invoiceId);
+      if (!invoice) throw new Error(`no invoice ${invoiceId} here`);
+      const returned = await store.returns.returnedQuantities(invoiceId);
+      const open = invoice.document.lines
+        .map((line, i) => ({ i, left: line.quantity - (returned[i] ?? 0) }))
+        .filter((l) => l.left >= 1);
+      const pick = open[Math.floor(random() * open.length)];
+      if (!pick) return null;
+      const cash = methods.find((m) => m.kind === "cash");
+      if (!cash) throw new Error("no cash method on this terminal");
+      return store.returns.saveCreditNote({
+        invoiceId,
+        picks: [{ invoiceLineIndex: pick.i, quantity: 1 }],
+        refund: { paymentMethodId: cash.id, kind: "cash" },
+        reason: "El cliente devolvió el producto",
+        terminalId: terminal.id,
+        deviceId: device.deviceId,
+        cashierId: session.user.id,
+        shiftId,
+        receipt: null,
+      });
+    },
+    voidInvoice(invoiceId, role) {
+      return store.returns.voidInvoice({
+        invoiceId,
+        deviceId: device.deviceId,
+        voidedBy: session.user.id,
+        role,
+        reason: "Registrada por error",
+      });
     },
     openTab(transport) {
       return new MinimalSyncEngine({ store, transport });

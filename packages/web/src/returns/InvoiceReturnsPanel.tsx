@@ -1,0 +1,131 @@
+import { type ReturnRejectionCode, returnableQuantities, returnStatusOf } from "@mostrador/domain";
+import { useLiveQuery } from "dexie-react-hooks";
+import { useState } from "react";
+import { type MessageKey, useI18n } from "../i18n/i18n";
+import { formatInvoiceNumber } from "../receipt/invoiceNumber";
+import type { SellingData } from "../sale/useSellingData";
+import { useAppServices } from "../services/appServices";
+import type { LocalInvoice } from "../storage/localRecords";
+import type { ReturnView } from "./ReturnScreen";
+import { VoidSyncedInvoiceDialog } from "./VoidSyncedInvoiceDialog";
+import "./returns.css";
+
+const refusalText: Partial<Record<ReturnRejectionCode, MessageKey>> = {
+  INVOICE_ELECTRONIC: "void.electronic",
+  INVOICE_HAS_RETURNS: "void.refused.INVOICE_HAS_RETURNS",
+  VOID_NOT_ALLOWED: "void.refused.VOID_NOT_ALLOWED",
+};
+
+/**
+ * The invoice's returns in its detail: "Devuelta parcialmente" / "Devuelta", its credit notes
+ * (those in error with their reasons, "Editar" and "Anular"), what is left to return, and the
+ * "Devolución" and "Anular" actions of a synced invoice.
+ */
+export function InvoiceReturnsPanel(props: {
+  invoice: LocalInvoice;
+  data: SellingData;
+  onView: (view: ReturnView) => void;
+}) {
+  const { store } = useAppServices();
+  const { t, money, number: formatNumber } = useI18n();
+  const { invoice, data } = props;
+  const [voiding, setVoiding] = useState(false);
+  const figures = useLiveQuery(async () => {
+    const [notes, returned, voids] = await Promise.all([
+      store.returns.listInvoiceCreditNotes(invoice.id),
+      store.returns.returnedQuantities(invoice.id),
+      store.returns.listInvoiceVoids(invoice.id),
+    ]);
+    const refusal = await store.returns.voidRefusal(invoice.id, {
+      role: data.session.user.role,
+      at: new Date().toISOString(),
+    });
+    return { notes, returned, voids, refusal };
+  }, [store, invoice, data.session.user.role]);
+  if (!figures) return null;
+  const { notes, returned, voids, refusal } = figures;
+  const lines = invoice.document.lines;
+  const left = returnableQuantities(lines, returned);
+  const status = returnStatusOf(lines, returned);
+  const canReturn = (invoice.status === "synced" || invoice.status === "pending") && invoice.number !== null;
+  const lastVoid = voids[voids.length - 1];
+  const number = formatInvoiceNumber(invoice.prefix, invoice.number) ?? "";
+  const refusalKey = refusal ? refusalText[refusal] : undefined;
+
+  return (
+    <section className="invoice-returns no-print" aria-label={t("returns.creditNotes")}>
+      {status !== "none" && (
+        <span className={`status-badge status-badge--${status}`}>{t(`returns.invoice.${status}`)}</span>
+      )}
+      {invoice.pendingVoidId && <p className="muted">{t("void.pending")}</p>}
+      {lastVoid?.status === "error" && invoice.status !== "voided" && (
+        <p className="message message--error">
+          {t("void.rejected", { reasons: lastVoid.errors.map((e) => e.messageEs).join(" ") })}
+        </p>
+      )}
+      {notes.length > 0 && (
+        <>
+          <h3>{t("returns.creditNotes")}</h3>
+          <ul className="invoice-returns__notes">
+            {notes.map((note) => (
+              <li key={note.id}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => props.onView({ kind: "receipt", noteId: note.id })}
+                >
+                  {t("returns.creditNote", { number: formatInvoiceNumber(note.prefix, note.number) ?? "" })}
+                </button>{" "}
+                · {money(note.total)} ·{" "}
+                <span className={`status-badge status-badge--${note.status}`}>
+                  {t(`returns.status.${note.status}`)}
+                </span>
+                {note.status === "error" && (
+                  <div className="history__reasons">
+                    {note.errors.map((e) => (
+                      <p key={`${e.code}-${e.field ?? ""}`}>{e.messageEs}</p>
+                    ))}
+                    <button
+                      type="button"
+                      className="button"
+                      onClick={() => props.onView({ kind: "edit", noteId: note.id })}
+                    >
+                      {t("returns.edit")}
+                    </button>{" "}
+                    <button
+                      type="button"
+                      className="button button--danger"
+                      onClick={() => void store.returns.annulCreditNote(note.id)}
+                    >
+                      {t("returns.annul")}
+                    </button>
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+          <p className="muted">
+            {t("returns.returnable")}:{" "}
+            {lines.map((l, i) => `${l.description} ${formatNumber(left[i] ?? 0)}`).join(" · ")}
+          </p>
+        </>
+      )}
+      <div className="invoice-returns__actions">
+        {canReturn && status !== "returned" && (
+          <button type="button" className="button button--primary" onClick={() => props.onView({ kind: "new" })}>
+            {t("returns.return")}
+          </button>
+        )}
+        {invoice.status === "synced" && refusal === null && (
+          <button type="button" className="button button--danger" onClick={() => setVoiding(true)}>
+            {t("void.action")}
+          </button>
+        )}
+      </div>
+      {invoice.status === "synced" && refusalKey && <p className="muted">{t(refusalKey)}</p>}
+      {voiding && (
+        <VoidSyncedInvoiceDialog invoice={invoice} number={number} data={data} onClose={() => setVoiding(false)} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+import type {
+  CreditNoteDocument,
+  InvoiceDocument,
+  InvoiceVoidDocument,
+  PushRequest,
+  ShiftDocument,
+} from "@mostrador/domain";
+
+/** Invoices per push request (the server accepts up to MAX_PUSH_BATCH). */
+export const PUSH_BATCH_SIZE = 100;
+/**
+ * The server refuses bodies over 1 MB (413), which would block a queue of big invoices for ever:
+ * a batch also closes once its JSON passes this size (a single invoice is far below it).
+ */
+export const PUSH_BATCH_MAX_BYTES = 600_000;
+
+/** Batches of at most PUSH_BATCH_SIZE invoices and about PUSH_BATCH_MAX_BYTES of JSON. */
+export function splitIntoBatches(documents: readonly InvoiceDocument[]): InvoiceDocument[][] {
+  return planPushRequests(documents, []).map((r) => r.invoices);
+}
+
+export interface PushRequestPlan {
+  invoices: InvoiceDocument[];
+  shifts: ShiftDocument[];
+  creditNotes: CreditNoteDocument[];
+  voids: InvoiceVoidDocument[];
+}
+
+type PlannedKind = keyof PushRequestPlan;
+type PlannedDocument = PushRequestPlan[PlannedKind][number];
+const emptyPlan = (): PushRequestPlan => ({ invoices: [], shifts: [], creditNotes: [], voids: [] });
+const planSize = (p: PushRequestPlan) => p.invoices.length + p.shifts.length + p.creditNotes.length + p.voids.length;
+
+/**
+ * The push requests for the pending documents: shifts, credit notes and voids ride in the same
+ * requests, after the invoices (the server stores a request's invoices before its shifts, credit
+ * notes and voids). Each request holds at most PUSH_BATCH_SIZE of each kind and about
+ * PUSH_BATCH_MAX_BYTES of JSON in all.
+ */
+export function planPushRequests(
+  invoices: readonly InvoiceDocument[],
+  shifts: readonly ShiftDocument[],
+  creditNotes: readonly CreditNoteDocument[] = [],
+  voids: readonly InvoiceVoidDocument[] = [],
+): PushRequestPlan[] {
+  const plans: PushRequestPlan[] = [];
+  let current = emptyPlan();
+  let bytes = 0;
+  const add = (kind: PlannedKind, doc: PlannedDocument) => {
+    const size = JSON.stringify(doc).length;
+    if (planSize(current) > 0 && (current[kind].length >= PUSH_BATCH_SIZE || bytes + size > PUSH_BATCH_MAX_BYTES)) {
+      plans.push(current);
+      current = emptyPlan();
+      bytes = 0;
+    }
+    (current[kind] as PlannedDocument[]).push(doc);
+    bytes += size;
+  };
+  for (const doc of invoices) add("invoices", doc);
+  for (const doc of shifts) add("shifts", doc);
+  for (const doc of creditNotes) add("creditNotes", doc);
+  for (const doc of voids) add("voids", doc);
+  if (planSize(current) > 0) plans.push(current);
+  return plans;
+}
+
+/** The request body of a plan: the optional sections only when they carry something. */
+export function pushBodyOf(plan: PushRequestPlan): PushRequest {
+  return {
+    invoices: plan.invoices,
+    ...(plan.shifts.length > 0 ? { shifts: plan.shifts } : {}),
+    ...(plan.creditNotes.length > 0 ? { creditNotes: plan.creditNotes } : {}),
+    ...(plan.voids.length > 0 ? { voids: plan.voids } : {}),
+  };
+}
