@@ -94,7 +94,10 @@ describe("Reportes: one query layer over invoices, credit notes and voids of eve
     docs.inv6 = tillA.invoice({ issuedAt: bogota(addDays(day, 1), "00:30"), lines: [demoLine(demo, 0, 4)] });
     const a = await pushOk(tillA, [docs.inv1, docs.inv2, docs.inv5, docs.inv6]);
     const b = await pushOk(tillB, [docs.inv3, docs.inv4]);
-    expect([...a, ...b].map((r) => r.outcome), JSON.stringify([...a, ...b])).toEqual(Array(6).fill("accepted"));
+    expect(
+      [...a, ...b].map((r) => r.outcome),
+      JSON.stringify([...a, ...b]),
+    ).toEqual(Array(6).fill("accepted"));
     note = tillA.creditNote(docs.inv1, [{ invoiceLineIndex: 0, quantity: 1 }], {
       overrides: { issuedAt: bogota(day, "15:00") },
     });

@@ -65,7 +65,6 @@ export function totalsOf(r: Row | undefined): SalesTotals {
   };
 }
 
-
 export interface SalesGroups {
   totals: SalesTotals;
   day: SalesGroup[];
