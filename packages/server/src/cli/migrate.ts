@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { migrate } from "../db/migrator";
 import { openDatabase } from "../db/openDatabase";
+import { rebuildSalesSummaries, SUMMARY_MIGRATION } from "../features/reports/summaryRebuilder";
 
 const repoRoot = resolve(import.meta.dirname ?? ".", "../../../..");
 const db = await openDatabase({
@@ -8,5 +9,6 @@ const db = await openDatabase({
   dataDir: process.env.DATA_DIR ? resolve(process.env.DATA_DIR) : resolve(repoRoot, "data"),
 });
 const applied = await migrate(db);
+if (applied.includes(SUMMARY_MIGRATION)) await rebuildSalesSummaries(db);
 console.log(applied.length ? `applied: ${applied.join(", ")}` : "database is up to date");
 await db.close();
