@@ -86,7 +86,7 @@ export function SalesScreen(props: {
           <input value={draft.clientId} onChange={set("clientId")} />
         </label>
         <button type="submit" className="button button--primary">
-          {t("reports.tab.sales")}
+          {t("reports.filter.apply")}
         </button>
         <ReportCsvButton
           userToken={props.userToken}
