@@ -4,11 +4,19 @@ import { daysBetween } from "../dates/calendarDay";
 import { invoiceReturnStatusSchema, serverInvoiceStatusSchema } from "../invoice/invoiceSchemas";
 import { MAX_REPORT_DAYS, reportPeriods } from "./reportRange";
 
-const dayPattern = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+/** A day of this century: the shop's sales are never older, and PostgreSQL has no year 0. */
+const dayPattern = /^20\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const daySchema = z
   .string()
-  .regex(dayPattern, { message: "must be a date YYYY-MM-DD" })
-  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), { message: "no such day" });
+  .regex(dayPattern, { message: "must be a date YYYY-MM-DD (2000–2099)" })
+  // zod runs this even when the pattern failed: never throw on any text.
+  .refine(
+    (d) => {
+      const t = Date.parse(`${d}T00:00:00Z`);
+      return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d);
+    },
+    { message: "no such day" },
+  );
 const uuid = z.uuid({ message: "must be a UUID" });
 
 /** A report's period: a named one in the shop's calendar, or custom days (both included). */

@@ -87,7 +87,7 @@ export function SaleDetail(props: {
             {doc.payments.map((p, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: a stored document's payments never move
               <li key={`${p.paymentMethodId}-${i}`}>
-                {p.kind}: {money(p.amount)}
+                {t(`bo.paymentMethods.kind.${p.kind}`)}: {money(p.amount)}
               </li>
             ))}
           </ul>
