@@ -18,6 +18,8 @@ export * from "./invoice/rejectionMessages";
 export * from "./money/money";
 export * from "./money/quantity";
 export * from "./numbering/numberBlockRules";
+export * from "./reports/reportRange";
+export * from "./reports/reportSchemas";
 export * from "./returns/creditNoteSchemas";
 export * from "./returns/returnRejections";
 export * from "./returns/returnRules";

@@ -12,6 +12,8 @@ import { numberingMessagesEn, numberingMessagesEs } from "./numbering/numberingM
 import { pendingMessagesEn, pendingMessagesEs } from "./pending/pendingMessages";
 import { pwaMessagesEn, pwaMessagesEs } from "./pwa/pwaMessages";
 import { receiptMessagesEn, receiptMessagesEs } from "./receipt/receiptMessages";
+import type { ReportMessageKey } from "./reports/admin/reportMessages";
+import { reportLinkMessagesEn, reportLinkMessagesEs } from "./reports/reportLinkMessages";
 import { returnsMessagesEn, returnsMessagesEs } from "./returns/returnsMessages";
 import { saleMessagesEn, saleMessagesEs } from "./sale/saleMessages";
 import { sessionMessagesEn, sessionMessagesEs } from "./session/sessionMessages";
@@ -39,6 +41,7 @@ const es = {
   ...deviceMessagesEs,
   ...shiftMessagesEs,
   ...returnsMessagesEs,
+  ...reportLinkMessagesEs,
 };
 
 const en: Record<keyof typeof es, string> = {
@@ -57,10 +60,15 @@ const en: Record<keyof typeof es, string> = {
   ...deviceMessagesEn,
   ...shiftMessagesEn,
   ...returnsMessagesEn,
+  ...reportLinkMessagesEn,
 };
 
 /** The back office's keys (its screens, import, Empresa) are typed here; their texts join when its chunk loads. */
-type LazyMessageKey = BackOfficeMessageKey | keyof typeof importMessagesEs | keyof typeof companyMessagesEs;
+type LazyMessageKey =
+  | BackOfficeMessageKey
+  | keyof typeof importMessagesEs
+  | keyof typeof companyMessagesEs
+  | ReportMessageKey;
 type AppMessages = Record<keyof typeof es | LazyMessageKey, string>;
 
 declare module "./i18n/i18n" {

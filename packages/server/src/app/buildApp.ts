@@ -21,6 +21,7 @@ import { registerMaintenanceRoutes } from "../features/maintenance/maintenanceRo
 import { maintenanceSchedule } from "../features/maintenance/maintenanceSchedule";
 import { type LeaseRateLimit, leaseRateLimiter } from "../features/numbering/leaseRateLimiter";
 import { registerNumberingRoutes } from "../features/numbering/numberingRoutes";
+import { registerReportRoutes } from "../features/reports/reportRoutes";
 import { registerShiftRoutes } from "../features/shifts/shiftRoutes";
 import { registerSyncRoutes } from "../features/sync/syncRoutes";
 import { apiValidatorCompiler, errorResponses, responseSerializerCompiler } from "../http/routeSchemas";
@@ -111,6 +112,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerNumberingRoutes(app, db, guard);
   registerShiftRoutes(app, db, guard);
   registerElectronicDocumentRoutes(app, db, guard);
+  registerReportRoutes(app, db, guard);
   registerSyncRoutes(app, db, guard, leaseRateLimiter(options.leaseRateLimit));
 
   const webDist = options.webDist === undefined ? defaultWebDist : options.webDist;

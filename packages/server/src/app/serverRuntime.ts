@@ -4,6 +4,7 @@ import type { Database } from "../db/database";
 import { migrate } from "../db/migrator";
 import { openDatabase } from "../db/openDatabase";
 import { type DemoCompany, seedDemoCompany } from "../demo/demoCompanySeeder";
+import { rebuildSalesSummaries, SUMMARY_MIGRATION } from "../features/reports/summaryRebuilder";
 import { type AppOptions, buildApp } from "./buildApp";
 
 export interface RuntimeOptions {
@@ -44,7 +45,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     databaseUrl: options.databaseUrl,
     dataDir: options.dataDir === undefined ? resolve("data") : options.dataDir,
   });
-  await migrate(db);
+  const applied = await migrate(db);
+  if (applied.includes(SUMMARY_MIGRATION)) await rebuildSalesSummaries(db);
   let demo: DemoCompany | null = null;
   const countCompanies = async () =>
     (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM companies"))[0]?.n ?? 0;

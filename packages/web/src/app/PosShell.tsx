@@ -8,6 +8,7 @@ import { useI18n } from "../i18n/i18n";
 import { MaintenanceBanner } from "../maintenance/MaintenanceBanner";
 import { useMaintenance } from "../maintenance/useMaintenance";
 import { receiptCompanyFields } from "../receipt/receiptCompany";
+import { REPORTS_SALES_PATH } from "../reports/reportsPath";
 import { SaleScreen } from "../sale/SaleScreen";
 import type { SellingData } from "../sale/useSellingData";
 import { useConnectivity } from "../services/useConnectivity";
@@ -76,7 +77,7 @@ export function PosShell({ data }: { data: SellingData }) {
         </ShiftGate>
         {view === "history" && (
           <Suspense fallback={<p className="muted">…</p>}>
-            <SalesHistory fallbackContext={fallbackContext} />
+            <SalesHistory fallbackContext={fallbackContext} allSalesPath={isAdmin ? REPORTS_SALES_PATH : undefined} />
           </Suspense>
         )}
       </main>

@@ -1,5 +1,6 @@
 import { companyMessagesEn, companyMessagesEs } from "../company/companyMessages";
 import { registerMessages } from "../i18n/i18n";
+import { reportMessagesEn, reportMessagesEs } from "../reports/admin/reportMessages";
 import { backOfficeMessagesEn, backOfficeMessagesEs } from "./backOfficeMessages";
 import { importMessagesEn, importMessagesEs } from "./import/importMessages";
 
@@ -8,6 +9,6 @@ import { importMessagesEn, importMessagesEs } from "./import/importMessages";
  * before it renders: the till's first load stays without them.
  */
 registerMessages({
-  "es-CO": { ...backOfficeMessagesEs, ...importMessagesEs, ...companyMessagesEs },
-  en: { ...backOfficeMessagesEn, ...importMessagesEn, ...companyMessagesEn },
+  "es-CO": { ...backOfficeMessagesEs, ...importMessagesEs, ...companyMessagesEs, ...reportMessagesEs },
+  en: { ...backOfficeMessagesEn, ...importMessagesEn, ...companyMessagesEn, ...reportMessagesEn },
 });

@@ -4,6 +4,7 @@ import { type ChangeEvent, useDeferredValue, useRef, useState } from "react";
 import { useI18n } from "../i18n/i18n";
 import { rejectionText } from "../invoiceError/rejectionText";
 import { usePhoneLayout } from "../layout/useMediaQuery";
+import { goTo } from "../navigation/appLocation";
 import { usePendingInvoicesFile } from "../pending/usePendingInvoicesFile";
 import { formatInvoiceNumber } from "../receipt/invoiceNumber";
 import { ReceiptLookup } from "../returns/ReceiptLookup";
@@ -16,7 +17,14 @@ import { InvoiceStatusBadge } from "./InvoiceStatusBadge";
 const statuses: LocalInvoiceStatus[] = ["pending", "synced", "error", "voided"];
 
 /** "Ingresos → Historial de ventas": this device's invoices, newest first. */
-export default function SalesHistory({ fallbackContext }: { fallbackContext: ReceiptContext | null }) {
+export default function SalesHistory({
+  fallbackContext,
+  allSalesPath,
+}: {
+  fallbackContext: ReceiptContext | null;
+  /** Admins: where every till's invoices are (Reportes → Ventas). */
+  allSalesPath?: string;
+}) {
   const { store } = useAppServices();
   const { t, money, dateTime, locale } = useI18n();
   const { importPending } = usePendingInvoicesFile();
@@ -153,6 +161,17 @@ export default function SalesHistory({ fallbackContext }: { fallbackContext: Rec
         </tbody>
       </table>
       {invoices.length === 0 && <p className="muted">{t("history.empty")}</p>}
+      {allSalesPath && (
+        <a
+          href={allSalesPath}
+          onClick={(e) => {
+            e.preventDefault();
+            goTo(allSalesPath);
+          }}
+        >
+          {t("reports.link.allSales")}
+        </a>
+      )}
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { allocateVersions } from "../../db/changeVersions";
 import type { Queryable } from "../../db/database";
 import { type DeviceActivity, recordDeviceActivity, takeInvoiceVersions } from "../devices/deviceActivity";
 import { recordElectronicDocuments } from "../electronicDocument/electronicDocumentRecorder";
+import { recordInvoiceSales } from "../reports/salesSummaryWriter";
 import { INVOICE_SUMMARY_COLUMNS } from "./invoicePresenter";
 import type { InvoiceVerdict } from "./invoiceValidator";
 
@@ -196,6 +197,7 @@ export async function writeInvoiceBatch(
     auth.deviceId ?? records[0]?.device_id,
   ]);
   const rows = new Map(written.map((w) => [String(w.id), w]));
+  await recordInvoiceSales(tx, auth.companyId, decisions, rows);
   // Another request stored one of these first: the number taken for it would stay unused.
   for (const id of assigned.keys()) if (!rows.has(id)) throw new ElectronicNumberConflict();
   await recordElectronicDocuments(

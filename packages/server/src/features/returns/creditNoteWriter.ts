@@ -11,6 +11,7 @@ import type { AuthContext } from "../../auth/authTokens";
 import type { Queryable } from "../../db/database";
 import { takeInvoiceVersions } from "../devices/deviceActivity";
 import { INVOICE_SUMMARY_COLUMNS } from "../invoices/invoicePresenter";
+import { recordCreditNoteSales } from "../reports/salesSummaryWriter";
 
 type Row = Record<string, unknown>;
 
@@ -127,5 +128,6 @@ export async function writeCreditNote(
       WHERE company_id = $1 AND id = $2 RETURNING ${INVOICE_SUMMARY_COLUMNS}`,
     [auth.companyId, doc.invoiceId, JSON.stringify(returned), returnStatusOf(sold, returned), invoiceVersion],
   );
+  await recordCreditNoteSales(tx, auth.companyId, doc, totals);
   return { kind: "written", creditNote: inserted[0] as Row, invoice: updated[0] as Row };
 }

@@ -1,0 +1,92 @@
+import {
+  type CreditNoteDocument,
+  computeInvoiceTotals,
+  type InvoiceDocument,
+  type InvoiceTotals,
+} from "@mostrador/domain";
+import type { Queryable } from "../../db/database";
+import { SalesSummaryDelta, type SummaryTableName, summaryTables } from "./salesSummaryDelta";
+
+type Row = Record<string, unknown>;
+
+function upsertSql(table: SummaryTableName, param: number): string {
+  const def = summaryTables[table];
+  const keyNames = def.keys.map(([k]) => k);
+  const columns = [...keyNames, ...def.counters, ...def.texts];
+  const types = [
+    ...def.keys.map(([k, t]) => `${k} ${t}`),
+    ...def.counters.map((c) => `${c} bigint`),
+    ...def.texts.map((c) => `${c} text`),
+  ];
+  const updates = [
+    ...def.counters.map((c) => `${c} = ${def.name}.${c} + EXCLUDED.${c}`),
+    ...def.texts.map((c) => `${c} = EXCLUDED.${c}`),
+  ];
+  return `INSERT INTO ${def.name} (company_id, ${columns.join(", ")})
+    SELECT $1, ${columns.join(", ")} FROM jsonb_to_recordset($${param}::jsonb) AS x(${types.join(", ")})
+    ON CONFLICT (company_id, ${keyNames.join(", ")}) DO UPDATE SET ${updates.join(", ")}`;
+}
+
+const TABLES = Object.keys(summaryTables) as SummaryTableName[];
+/** One statement adds a delta to the four summary tables (one round trip per push). */
+const WRITE_SQL = `WITH ${TABLES.map((t, i) => `w_${t} AS (${upsertSql(t, i + 2)})`).join(",\n")}
+  SELECT 1`;
+
+/** Writes what the documents added, in the caller's transaction. */
+export async function writeSummaryDelta(tx: Queryable, companyId: string, delta: SalesSummaryDelta) {
+  if (delta.isEmpty) return;
+  await tx.query(WRITE_SQL, [companyId, ...TABLES.map((t) => JSON.stringify(delta.rowsOf(t)))]);
+}
+
+/** The company's IANA zone: the local day and hour a document is counted in. */
+export async function companyTimeZone(q: Queryable, companyId: string): Promise<string> {
+  const rows = await q.query<{ time_zone: string }>("SELECT time_zone FROM companies WHERE id = $1", [companyId]);
+  return rows[0]?.time_zone ?? "America/Bogota";
+}
+
+/**
+ * recordInvoiceSales: the invoices a push accepted, counted in the sales summaries inside the
+ * ingest transaction. Only rows the statement wrote as accepted count (a duplicate or a copy
+ * another request stored first is not written again, so it is never counted twice).
+ */
+export async function recordInvoiceSales(
+  tx: Queryable,
+  companyId: string,
+  decisions: readonly { doc: InvoiceDocument; verdict: { totals: InvoiceTotals } }[],
+  written: ReadonlyMap<string, Row>,
+) {
+  const accepted = decisions.filter((d) => written.get(d.doc.id)?.status === "accepted");
+  if (accepted.length === 0) return;
+  const delta = new SalesSummaryDelta(await companyTimeZone(tx, companyId));
+  for (const d of accepted) delta.addInvoice(d.doc, d.verdict.totals, "sale");
+  await writeSummaryDelta(tx, companyId, delta);
+}
+
+/** recordCreditNoteSales: an accepted credit note, counted as a return on its own day. */
+export async function recordCreditNoteSales(
+  tx: Queryable,
+  companyId: string,
+  doc: CreditNoteDocument,
+  totals: InvoiceTotals,
+) {
+  const delta = new SalesSummaryDelta(await companyTimeZone(tx, companyId));
+  delta.addCreditNote(doc, totals);
+  await writeSummaryDelta(tx, companyId, delta);
+}
+
+/**
+ * recordInvoiceVoidSales: an invoice that was accepted (`before`, its row as locked before the
+ * void) leaves the sales of its own day; one voided while rejected was never counted.
+ */
+export async function recordInvoiceVoidSales(tx: Queryable, companyId: string, before: Row) {
+  if (before.status !== "accepted") return;
+  const rows = await tx.query<{ document: InvoiceDocument }>(
+    "SELECT document FROM invoice_revisions WHERE company_id = $1 AND invoice_id = $2 AND revision = $3",
+    [companyId, before.id, before.revision],
+  );
+  const doc = rows[0]?.document;
+  if (!doc) return;
+  const delta = new SalesSummaryDelta(await companyTimeZone(tx, companyId));
+  delta.addInvoice(doc, computeInvoiceTotals(doc.lines), "void");
+  await writeSummaryDelta(tx, companyId, delta);
+}
