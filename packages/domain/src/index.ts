@@ -10,6 +10,7 @@ export * from "./company/taxRegime";
 export * from "./dates/calendarDay";
 export * from "./errors/errorCodes";
 export * from "./ids/uuidv7";
+export * from "./inventory/inventorySchemas";
 export * from "./invoice/invoiceSchemas";
 export * from "./invoice/invoiceTotals";
 export * from "./invoice/rejectionMessages";

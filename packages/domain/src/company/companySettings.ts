@@ -54,6 +54,8 @@ export const companySettingsFields = {
     .int({ message: "must be a whole number of minutes" })
     .min(DEVICE_SILENT_MINUTES.min)
     .max(DEVICE_SILENT_MINUTES.max),
+  /** Inventory (issue 14): a warning at the till before adding an item at zero stock (never a server refusal). */
+  blockSaleAtZeroStock: z.boolean(),
 };
 export type CompanySettingsField = keyof typeof companySettingsFields;
 
@@ -73,6 +75,7 @@ export const companySettingsPatchSchema = z.strictObject({
   currency: companySettingsFields.currency.optional(),
   maxOfflineAgeDays: companySettingsFields.maxOfflineAgeDays.optional(),
   deviceSilentMinutes: companySettingsFields.deviceSilentMinutes.optional(),
+  blockSaleAtZeroStock: companySettingsFields.blockSaleAtZeroStock.optional(),
   expectedVersion: z.number().int().min(0).optional(),
 });
 export type CompanySettingsPatch = z.infer<typeof companySettingsPatchSchema>;
@@ -91,6 +94,7 @@ export const companySettingsSchema = z.object({
   currency: z.string(),
   maxOfflineAgeDays: z.number().int(),
   deviceSilentMinutes: z.number().int(),
+  blockSaleAtZeroStock: z.boolean().default(false),
   version: z.number().int(),
 });
 export type CompanySettings = z.infer<typeof companySettingsSchema>;

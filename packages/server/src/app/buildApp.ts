@@ -16,6 +16,7 @@ import { registerResourceRoutes } from "../features/catalog/resourceRoutes";
 import { registerCatalogImportRoutes } from "../features/catalogImport/catalogImportRoutes";
 import { registerCompanySettingsRoutes } from "../features/companies/companySettingsRoutes";
 import { registerDeviceRoutes } from "../features/devices/deviceRoutes";
+import { registerInventoryRoutes } from "../features/inventory/inventoryRoutes";
 import { registerInvoiceRoutes } from "../features/invoices/invoiceRoutes";
 import { registerMaintenanceRoutes } from "../features/maintenance/maintenanceRoutes";
 import { maintenanceSchedule } from "../features/maintenance/maintenanceSchedule";
@@ -111,6 +112,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerInvoiceRoutes(app, db, guard);
   registerNumberingRoutes(app, db, guard);
   registerShiftRoutes(app, db, guard);
+  registerInventoryRoutes(app, db, guard);
   registerSyncRoutes(app, db, guard, leaseRateLimiter(options.leaseRateLimit));
 
   const webDist = options.webDist === undefined ? defaultWebDist : options.webDist;

@@ -3,6 +3,7 @@ import type { AuthContext } from "../../auth/authTokens";
 import { allocateVersions } from "../../db/changeVersions";
 import type { Queryable } from "../../db/database";
 import { type DeviceActivity, recordDeviceActivity, takeInvoiceVersions } from "../devices/deviceActivity";
+import { recordStockForInvoices } from "../inventory/stockForDocuments";
 import { INVOICE_SUMMARY_COLUMNS } from "./invoicePresenter";
 import type { InvoiceVerdict } from "./invoiceValidator";
 
@@ -197,5 +198,10 @@ export async function writeInvoiceBatch(
   const rows = new Map(written.map((w) => [String(w.id), w]));
   // Another request stored one of these first: the number taken for it would stay unused.
   for (const id of assigned.keys()) if (!rows.has(id)) throw new ElectronicNumberConflict();
+  await recordStockForInvoices(
+    tx,
+    auth.companyId,
+    accepted.filter((doc) => rows.get(doc.id)?.status === "accepted"),
+  );
   return rows;
 }

@@ -1,6 +1,7 @@
 import type { VoidableInvoice } from "@mostrador/domain";
 import type { Queryable } from "../../db/database";
 import { takeInvoiceVersions } from "../devices/deviceActivity";
+import { recordStockForVoid } from "../inventory/stockForDocuments";
 import { INVOICE_SUMMARY_COLUMNS } from "./invoicePresenter";
 
 type Row = Record<string, unknown>;
@@ -63,5 +64,6 @@ export async function markInvoiceVoided(
       WHERE company_id = $1 AND id = $2 RETURNING ${INVOICE_SUMMARY_COLUMNS}`,
     [companyId, row.id, v.reason, v.by, v.at, v.voidId, v.claimsNumber, version],
   );
+  await recordStockForVoid(tx, companyId, String(row.id), v);
   return updated[0] as Row;
 }
