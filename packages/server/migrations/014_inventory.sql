@@ -15,7 +15,7 @@ CREATE TABLE stock_counters (
   warehouse_id uuid NOT NULL,
   version bigint NOT NULL DEFAULT 0,
   PRIMARY KEY (company_id, warehouse_id),
-  FOREIGN KEY (company_id, warehouse_id) REFERENCES warehouses (company_id, id)
+  FOREIGN KEY (company_id, warehouse_id) REFERENCES warehouses (company_id, id) ON DELETE CASCADE
 );
 
 -- Every movement of stock (the kardex). The unique key makes a movement written twice for the
@@ -38,7 +38,9 @@ CREATE TABLE stock_movements (
   user_id uuid,
   at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (company_id, id),
-  FOREIGN KEY (company_id, product_id) REFERENCES products (company_id, id),
+  -- A product can be deleted only when no invoice names it (the catalog's IN_USE check), so what
+  -- goes with it is its initial count, adjustments and transfers.
+  FOREIGN KEY (company_id, product_id) REFERENCES products (company_id, id) ON DELETE CASCADE,
   FOREIGN KEY (company_id, warehouse_id) REFERENCES warehouses (company_id, id)
 );
 CREATE UNIQUE INDEX stock_movements_once ON stock_movements (company_id, document_id, kind, line_index);
@@ -55,7 +57,7 @@ CREATE TABLE stock_balances (
   version bigint NOT NULL,
   updated_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (company_id, warehouse_id, product_id),
-  FOREIGN KEY (company_id, product_id) REFERENCES products (company_id, id),
+  FOREIGN KEY (company_id, product_id) REFERENCES products (company_id, id) ON DELETE CASCADE,
   FOREIGN KEY (company_id, warehouse_id) REFERENCES warehouses (company_id, id)
 );
 CREATE INDEX stock_balances_version ON stock_balances (company_id, warehouse_id, version);

@@ -6,6 +6,7 @@ import { deviceMessagesEn, deviceMessagesEs } from "./devices/deviceMessages";
 import { durabilityMessagesEn, durabilityMessagesEs } from "./durability/durabilityMessages";
 import { historyMessagesEn, historyMessagesEs } from "./history/historyMessages";
 import type { Catalogs } from "./i18n/i18n";
+import { tillStockMessagesEn, tillStockMessagesEs } from "./inventory/tillStockMessages";
 import { invoiceErrorMessagesEn, invoiceErrorMessagesEs } from "./invoiceError/invoiceErrorMessages";
 import { maintenanceMessagesEn, maintenanceMessagesEs } from "./maintenance/maintenanceMessages";
 import { numberingMessagesEn, numberingMessagesEs } from "./numbering/numberingMessages";
@@ -37,6 +38,7 @@ const es = {
   ...pwaMessagesEs,
   ...deviceMessagesEs,
   ...shiftMessagesEs,
+  ...tillStockMessagesEs,
 };
 
 const en: Record<keyof typeof es, string> = {
@@ -54,6 +56,7 @@ const en: Record<keyof typeof es, string> = {
   ...pwaMessagesEn,
   ...deviceMessagesEn,
   ...shiftMessagesEn,
+  ...tillStockMessagesEn,
 };
 
 /** The back office's keys (its screens, import, Empresa) are typed here; their texts join when its chunk loads. */

@@ -98,8 +98,11 @@ export const pullQuerySchema = z.strictObject({
   invoiceCursor: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(10_000).default(2000),
   counts: z.enum(["0", "1"]).default("0"),
-  /** Inventory (issue 14): the stock cursor of the pull's `stock` section and the warehouse it is for. */
-  stockCursor: z.coerce.number().int().min(0).default(0),
+  /**
+   * Inventory (issue 14): the stock cursor of the pull's `stock` section and the warehouse it is
+   * for. A till that sends no stockCursor (one older than the section) gets no stock section.
+   */
+  stockCursor: z.coerce.number().int().min(0).optional(),
   stockWarehouseId: z.uuid().optional(),
 });
 

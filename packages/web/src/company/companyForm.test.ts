@@ -15,6 +15,7 @@ const loaded: CompanySettings = {
   currency: "COP",
   maxOfflineAgeDays: 7,
   deviceSilentMinutes: 30,
+  blockSaleAtZeroStock: false,
   version: 4,
 };
 

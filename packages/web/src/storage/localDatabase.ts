@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from "dexie";
+import type { StockBalanceRecord } from "../inventory/tillStock";
 import type {
   CategoryRecord,
   ClientRecord,
@@ -38,6 +39,7 @@ export class LocalDatabase extends Dexie {
   maintenanceWindows!: EntityTable<MaintenanceWindowRecord, "id">;
   invoices!: EntityTable<LocalInvoice, "id">;
   shifts!: EntityTable<LocalShift, "id">;
+  stock!: EntityTable<StockBalanceRecord, "productId">;
 
   constructor(name: string = DEFAULT_DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     // Invoices must be on disk before the receipt shows: ask Chromium to flush every commit.
@@ -75,6 +77,8 @@ export class LocalDatabase extends Dexie {
       shifts: "id, status, [terminalId+shiftStatus]",
       invoices: "id, status, issuedAt, number, [numberingId+number], clientId, document.shiftId",
     });
+    // v6: inventory (issue 14): the balances of the terminal's warehouse from the pull's stock section.
+    this.version(6).stores({ stock: "productId" });
   }
 
   /** Tables filled by the sync download (everything but meta and invoices). */

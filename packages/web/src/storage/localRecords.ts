@@ -20,6 +20,7 @@ import type {
   TerminalShift,
   Warehouse,
 } from "@mostrador/domain";
+import type { StockPullState } from "../inventory/tillStock";
 
 /** Shapes of the rows kept in the browser's database. */
 
@@ -72,6 +73,9 @@ export interface MetaValues {
   syncState: SyncState;
   /** The open shift of this terminal as the last pull saw it (null: none), whoever holds it. */
   terminalShift: TerminalShift | null;
+  /** Inventory (issue 14): the pull's stock cursor, and what the stored balances count. */
+  stockCursor: number;
+  stockPull: StockPullState;
 }
 export type MetaKey = keyof MetaValues;
 

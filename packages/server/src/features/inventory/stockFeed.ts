@@ -55,11 +55,11 @@ export async function readStockChanges(
 
 /** What the till sent and what the rest of the pull decided (a reset reloads the stock too). */
 export function stockSince(
-  q: { stockCursor: number; stockWarehouseId?: string | undefined },
+  q: { stockCursor?: number | undefined; stockWarehouseId?: string | undefined },
   page: Pick<PullResponse, "reset" | "invoiceCursor">,
 ) {
   return {
-    cursor: q.stockCursor,
+    cursor: q.stockCursor ?? 0,
     warehouseId: q.stockWarehouseId,
     reset: page.reset,
     invoiceVersion: page.invoiceCursor,

@@ -129,7 +129,8 @@ export function registerSyncRoutes(
       );
       // "Tomar turno": every page says which shift is open on the device's terminal, whoever holds it.
       page.terminalShift = await readTerminalShift(db, auth.companyId, auth.deviceId as string);
-      page.stock = await readStockChanges(db, auth.companyId, auth.deviceId as string, stockSince(q, page), q.limit);
+      if (q.stockCursor !== undefined)
+        page.stock = await readStockChanges(db, auth.companyId, auth.deviceId as string, stockSince(q, page), q.limit);
       await recordDeviceActivity(db, auth, { schemaVersion });
       return page;
     },
