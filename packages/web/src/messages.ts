@@ -1,6 +1,7 @@
 import { appMessagesEn, appMessagesEs } from "./app/appMessages";
 import type { BackOfficeMessageKey } from "./backOffice/backOfficeMessages";
 import type { importMessagesEs } from "./backOffice/import/importMessages";
+import type { inventoryMessagesEs } from "./backOffice/inventory/inventoryMessages";
 import type { companyMessagesEs } from "./company/companyMessages";
 import { deviceMessagesEn, deviceMessagesEs } from "./devices/deviceMessages";
 import { durabilityMessagesEn, durabilityMessagesEs } from "./durability/durabilityMessages";
@@ -60,7 +61,11 @@ const en: Record<keyof typeof es, string> = {
 };
 
 /** The back office's keys (its screens, import, Empresa) are typed here; their texts join when its chunk loads. */
-type LazyMessageKey = BackOfficeMessageKey | keyof typeof importMessagesEs | keyof typeof companyMessagesEs;
+type LazyMessageKey =
+  | BackOfficeMessageKey
+  | keyof typeof importMessagesEs
+  | keyof typeof companyMessagesEs
+  | keyof typeof inventoryMessagesEs;
 type AppMessages = Record<keyof typeof es | LazyMessageKey, string>;
 
 declare module "./i18n/i18n" {
