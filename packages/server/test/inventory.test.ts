@@ -262,6 +262,21 @@ describe("inventory API (admin): stock list, adjustments, transfers, kardex", ()
 });
 
 describe("inventory in the pull", () => {
+  it("the company's 'block selling at zero stock' is a setting the tills pull with the company", async () => {
+    const { shop, till } = await shopWithTill(server);
+    const first = await till.pull("cursor=0");
+    const company = (first.body.changes as Json[]).find((c) => c.entity === "company");
+    expect(company?.data).toMatchObject({ blockSaleAtZeroStock: false });
+    const patched = await shop.http.patch("/api/company", { blockSaleAtZeroStock: true }, { token: shop.admin });
+    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    expect(patched.body.blockSaleAtZeroStock).toBe(true);
+    const bad = await shop.http.patch("/api/company", { blockSaleAtZeroStock: "sí" }, { token: shop.admin });
+    expect(bad.status).toBe(400);
+    const next = await till.pull(`cursor=${first.body.cursor}&invoiceCursor=${first.body.invoiceCursor}`);
+    const changed = (next.body.changes as Json[]).find((c) => c.entity === "company");
+    expect(changed?.data).toMatchObject({ blockSaleAtZeroStock: true });
+  });
+
   it("the terminal's warehouse comes down whole, then only what changed; the minimum travels with it", async () => {
     const { shop, till } = await shopWithTill(server);
     expect((await till.pull("cursor=0")).body.stock).toBeUndefined(); // a till older than the section
