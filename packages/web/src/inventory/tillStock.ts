@@ -1,27 +1,7 @@
 import { quantityToMilli, type StockLevel, stockLevelOf } from "@mostrador/domain";
+import type { StockBalanceRecord, StockInvoice, StockPullState } from "../storage/localRecords";
 
-/** A balance of the terminal's warehouse as the last pull brought it (storage table `stock`). */
-export interface StockBalanceRecord {
-  productId: string;
-  quantity: number;
-  minStock: number | null;
-}
-
-/** What the pull's stock section left in meta: for which invoices the balances already count. */
-export interface StockPullState {
-  warehouseId: string;
-  /** This device's invoices with a server version up to this one are counted in the balances. */
-  invoiceVersion: number;
-  /** When the last stock pull was applied (ISO). */
-  pulledAt: string;
-}
-
-/** The till's own invoices, as far as stock is concerned. */
-export interface StockInvoice {
-  status: string;
-  serverVersion: number | null;
-  lines: readonly { productId: string; quantity: number }[];
-}
+export type { StockBalanceRecord, StockInvoice, StockPullState };
 
 export interface TillStock {
   quantity: number;

@@ -1,5 +1,4 @@
 import Dexie, { type EntityTable } from "dexie";
-import type { StockBalanceRecord } from "../inventory/tillStock";
 import type {
   CategoryRecord,
   ClientRecord,
@@ -12,6 +11,7 @@ import type {
   PaymentMethodRecord,
   PriceListRecord,
   ProductRecord,
+  StockBalanceRecord,
   TaxRecord,
   TerminalRecord,
   WarehouseRecord,

@@ -1,6 +1,6 @@
 import type { PullResponse } from "@mostrador/domain";
-import type { StockBalanceRecord, StockInvoice, StockPullState } from "../inventory/tillStock";
 import type { LocalDatabase } from "./localDatabase";
+import type { StockBalanceRecord, StockInvoice, StockPullState } from "./localRecords";
 
 /** What the tiles need to show stock: the balances, what they count, and this till's invoices. */
 export interface TillStockSnapshot {
