@@ -12,6 +12,7 @@ export * from "./dates/calendarDay";
 export * from "./dian";
 export * from "./errors/errorCodes";
 export * from "./ids/uuidv7";
+export * from "./inventory/inventorySchemas";
 export * from "./invoice/invoiceSchemas";
 export * from "./invoice/invoiceTotals";
 export * from "./invoice/rejectionMessages";

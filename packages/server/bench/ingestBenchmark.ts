@@ -5,7 +5,7 @@
  *   - 20 devices pushing 100-invoice batches concurrently (target ≥ 5,000 invoices/s on PostgreSQL)
  *   - the one-invoice-per-request pattern from 16 clients, for comparison
  *   - an incremental pull with nothing new (target ≤ 20 ms, ≤ 1 KB)
- * Usage: npx tsx packages/server/bench/ingestBenchmark.ts [--pglite] [--invoices 20000]
+ * Usage: npx tsx packages/server/bench/ingestBenchmark.ts [--pglite] [--invoices 20000] [--untracked]
  */
 import { execSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -21,7 +21,12 @@ import { buildInvoice } from "../src/testing/invoiceFactory";
 import { startServerProcess } from "../src/testing/serverProcess";
 
 const { values } = parseArgs({
-  options: { pglite: { type: "boolean", default: false }, invoices: { type: "string", default: "20000" } },
+  options: {
+    pglite: { type: "boolean", default: false },
+    invoices: { type: "string", default: "20000" },
+    // Inventory (issue 14): every demo product untracked, so no sale moves stock (the "without" figure).
+    untracked: { type: "boolean", default: false },
+  },
 });
 const total = Number(values.invoices);
 const DEVICES = 20;
@@ -47,6 +52,8 @@ await db.query("UPDATE numberings SET max_unused_per_device = 5000 WHERE company
   demo.companyId,
   demo.numberings.pos,
 ]);
+if (values.untracked) await db.query("UPDATE products SET track_stock = false WHERE company_id = $1", [demo.companyId]);
+console.log(`stock tracking: ${values.untracked ? "off (--untracked)" : "on (two tracked lines per invoice)"}`);
 await db.close(); // PGlite allows one process on a data folder: hand it to the server
 const server = await startServerProcess({ port: await freePort(), databaseUrl, dataDir, webDist: false });
 const headers = (token?: string) => ({
@@ -131,20 +138,29 @@ const singleRate = singleAccepted.reduce((a, b) => a + b, 0) / singleSeconds;
 const first = devices[0] as (typeof devices)[number];
 let cursor = 0;
 let invoiceCursor = 0;
+// The stock section's cursor, followed as the till does (issue 14).
+let stock = "stockCursor=0";
 for (;;) {
-  const r = await fetch(`${server.url}/api/sync/pull?cursor=${cursor}&invoiceCursor=${invoiceCursor}&limit=5000`, {
-    headers: headers(first.token),
-  });
-  const page = (await r.json()) as { cursor: number; invoiceCursor: number; hasMore: boolean };
+  const r = await fetch(
+    `${server.url}/api/sync/pull?cursor=${cursor}&invoiceCursor=${invoiceCursor}&${stock}&limit=5000`,
+    { headers: headers(first.token) },
+  );
+  const page = (await r.json()) as {
+    cursor: number;
+    invoiceCursor: number;
+    hasMore: boolean;
+    stock?: { cursor: number; warehouseId: string };
+  };
   cursor = page.cursor;
   invoiceCursor = page.invoiceCursor;
+  if (page.stock) stock = `stockCursor=${page.stock.cursor}&stockWarehouseId=${page.stock.warehouseId}`;
   if (!page.hasMore) break;
 }
 const times: number[] = [];
 let bytes = 0;
 for (let i = 0; i < 200; i++) {
   const s = performance.now();
-  const r = await fetch(`${server.url}/api/sync/pull?cursor=${cursor}&invoiceCursor=${invoiceCursor}`, {
+  const r = await fetch(`${server.url}/api/sync/pull?cursor=${cursor}&invoiceCursor=${invoiceCursor}&${stock}`, {
     headers: headers(first.token),
   });
   const text = await r.text();

@@ -1,11 +1,13 @@
 import { appMessagesEn, appMessagesEs } from "./app/appMessages";
 import type { BackOfficeMessageKey } from "./backOffice/backOfficeMessages";
 import type { importMessagesEs } from "./backOffice/import/importMessages";
+import type { inventoryMessagesEs } from "./backOffice/inventory/inventoryMessages";
 import type { companyMessagesEs } from "./company/companyMessages";
 import { deviceMessagesEn, deviceMessagesEs } from "./devices/deviceMessages";
 import { durabilityMessagesEn, durabilityMessagesEs } from "./durability/durabilityMessages";
 import { historyMessagesEn, historyMessagesEs } from "./history/historyMessages";
 import type { Catalogs } from "./i18n/i18n";
+import { tillStockMessagesEn, tillStockMessagesEs } from "./inventory/tillStockMessages";
 import { invoiceErrorMessagesEn, invoiceErrorMessagesEs } from "./invoiceError/invoiceErrorMessages";
 import { maintenanceMessagesEn, maintenanceMessagesEs } from "./maintenance/maintenanceMessages";
 import { numberingMessagesEn, numberingMessagesEs } from "./numbering/numberingMessages";
@@ -42,6 +44,7 @@ const es = {
   ...shiftMessagesEs,
   ...returnsMessagesEs,
   ...reportLinkMessagesEs,
+  ...tillStockMessagesEs,
 };
 
 const en: Record<keyof typeof es, string> = {
@@ -61,6 +64,7 @@ const en: Record<keyof typeof es, string> = {
   ...shiftMessagesEn,
   ...returnsMessagesEn,
   ...reportLinkMessagesEn,
+  ...tillStockMessagesEn,
 };
 
 /** The back office's keys (its screens, import, Empresa) are typed here; their texts join when its chunk loads. */
@@ -68,7 +72,8 @@ type LazyMessageKey =
   | BackOfficeMessageKey
   | keyof typeof importMessagesEs
   | keyof typeof companyMessagesEs
-  | ReportMessageKey;
+  | ReportMessageKey
+  | keyof typeof inventoryMessagesEs;
 type AppMessages = Record<keyof typeof es | LazyMessageKey, string>;
 
 declare module "./i18n/i18n" {

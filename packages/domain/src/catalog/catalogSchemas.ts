@@ -235,5 +235,7 @@ export const companySchema = z.object({
   receiptHeader: z.string(),
   receiptFooter: z.string(),
   deviceSilentMinutes: z.number().int(),
+  /** Inventory (issue 14): warn at the till before selling an item whose last known stock is zero or less. */
+  blockSaleAtZeroStock: z.boolean().default(false),
 });
 export type Company = z.infer<typeof companySchema>;

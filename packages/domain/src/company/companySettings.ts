@@ -55,6 +55,8 @@ export const companySettingsFields = {
     .int({ message: "must be a whole number of minutes" })
     .min(DEVICE_SILENT_MINUTES.min)
     .max(DEVICE_SILENT_MINUTES.max),
+  /** Inventory (issue 14): a warning at the till before adding an item at zero stock (never a server refusal). */
+  blockSaleAtZeroStock: z.boolean(),
 };
 export type CompanySettingsField = keyof typeof companySettingsFields;
 
@@ -76,6 +78,7 @@ export const companySettingsPatchSchema = z.strictObject({
   deviceSilentMinutes: companySettingsFields.deviceSilentMinutes.optional(),
   /** The DIAN settings of the electronic POS document (its own nested object; only the fields sent change). */
   dian: dianSettingsPatchSchema.optional(),
+  blockSaleAtZeroStock: companySettingsFields.blockSaleAtZeroStock.optional(),
   expectedVersion: z.number().int().min(0).optional(),
 });
 export type CompanySettingsPatch = z.infer<typeof companySettingsPatchSchema>;
@@ -95,6 +98,7 @@ export const companySettingsSchema = z.object({
   maxOfflineAgeDays: z.number().int(),
   deviceSilentMinutes: z.number().int(),
   dian: dianSettingsSchema,
+  blockSaleAtZeroStock: z.boolean().default(false),
   version: z.number().int(),
 });
 export type CompanySettings = z.infer<typeof companySettingsSchema>;

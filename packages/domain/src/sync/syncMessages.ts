@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isoDateTimeSchema, textSchema } from "../catalog/common";
+import { pullStockSchema } from "../inventory/inventorySchemas";
 import { invoiceDocumentSchema, invoiceRejectionSchema, invoiceSummarySchema } from "../invoice/invoiceSchemas";
 import {
   creditNoteDocumentSchema,
@@ -97,6 +98,12 @@ export const pullQuerySchema = z.strictObject({
   invoiceCursor: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(10_000).default(2000),
   counts: z.enum(["0", "1"]).default("0"),
+  /**
+   * Inventory (issue 14): the stock cursor of the pull's `stock` section and the warehouse it is
+   * for. A till that sends no stockCursor (one older than the section) gets no stock section.
+   */
+  stockCursor: z.coerce.number().int().min(0).optional(),
+  stockWarehouseId: z.uuid().optional(),
 });
 
 export const pullChangeSchema = z.object({
@@ -122,6 +129,8 @@ export const pullResponseSchema = z.object({
   remaining: z.partialRecord(z.enum(syncedEntities), z.number().int().min(0)).optional(),
   /** The open shift of the device's terminal (null: none), whoever holds it: "Tomar turno". */
   terminalShift: terminalShiftSchema.nullable().optional(),
+  /** Inventory (issue 14): changed stock balances of the device's terminal's warehouse. */
+  stock: pullStockSchema.optional(),
   serverTime: z.string(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;

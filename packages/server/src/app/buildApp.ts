@@ -16,6 +16,7 @@ import { registerCatalogImportRoutes } from "../features/catalogImport/catalogIm
 import { registerCompanySettingsRoutes } from "../features/companies/companySettingsRoutes";
 import { registerDeviceRoutes } from "../features/devices/deviceRoutes";
 import { registerElectronicDocumentRoutes } from "../features/electronicDocument/electronicDocumentRoutes";
+import { registerInventoryRoutes } from "../features/inventory/inventoryRoutes";
 import { registerInvoiceRoutes } from "../features/invoices/invoiceRoutes";
 import { registerMaintenanceRoutes } from "../features/maintenance/maintenanceRoutes";
 import { maintenanceSchedule } from "../features/maintenance/maintenanceSchedule";
@@ -113,6 +114,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerShiftRoutes(app, db, guard);
   registerElectronicDocumentRoutes(app, db, guard);
   registerReportRoutes(app, db, guard);
+  registerInventoryRoutes(app, db, guard);
   registerSyncRoutes(app, db, guard, leaseRateLimiter(options.leaseRateLimit));
 
   const webDist = options.webDist === undefined ? defaultWebDist : options.webDist;

@@ -4,6 +4,7 @@ import { hashPassword } from "../auth/passwordHasher";
 import { allocateVersions } from "../db/changeVersions";
 import type { Database, Queryable } from "../db/database";
 import { createCompany } from "../features/companies/companyCreator";
+import { writeStockMovements } from "../features/inventory/stockLedger";
 import { type DemoTax, demoCategories, demoProducts, ean13 } from "./demoCatalog";
 
 export interface DemoSeedOptions {
@@ -166,7 +167,24 @@ export async function seedDemoCompany(db: Database, options: DemoSeedOptions = {
         price_includes_tax: true,
         tax_id: taxes[p.tax],
         track_stock: p.category !== "Comidas preparadas",
-        stock: JSON.stringify(p.category !== "Comidas preparadas" ? { [warehouseId]: 100 } : {}),
+        // Inventory (issue 14): a minimum of 10 units and a cost of 60 % of the price on tracked products.
+        min_stock: p.category !== "Comidas preparadas" ? 10_000 : null,
+        unit_cost: p.category !== "Comidas preparadas" ? p.price * 60 : null,
+      })),
+    );
+    // 100 units of every tracked product in the main warehouse, as initial movements of the kardex.
+    await writeStockMovements(
+      tx,
+      companyId,
+      demoProducts.map((_, i) => ({
+        productId: productIds[i] as string,
+        warehouseId,
+        kind: "initial" as const,
+        quantity: 100_000,
+        documentId: id(),
+        lineIndex: 0,
+        reason: "Inventario inicial",
+        userId: adminId,
       })),
     );
     await insertRows(tx, companyId, "clients", [

@@ -28,7 +28,7 @@ describe("FetchServerTransport", () => {
     });
     const page = await transport.pull("device-token", { cursor: 3, invoiceCursor: 1, counts: true });
     expect(page.cursor).toBe(5);
-    expect(seen[0]?.url).toBe("http://server/api/sync/pull?cursor=3&invoiceCursor=1&limit=2000&counts=1");
+    expect(seen[0]?.url).toBe("http://server/api/sync/pull?cursor=3&invoiceCursor=1&limit=2000&counts=1&stockCursor=0");
     const headers = seen[0]?.init.headers as Record<string, string>;
     expect(headers.authorization).toBe("Bearer device-token");
     expect(headers[SCHEMA_VERSION_HEADER]).toBe(String(SYNC_SCHEMA_VERSION));

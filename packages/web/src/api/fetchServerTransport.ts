@@ -120,6 +120,9 @@ export class FetchServerTransport implements ServerTransport {
       limit: String(query.limit ?? 2000),
     });
     if (query.counts) params.set("counts", "1");
+    // Inventory (issue 14): sending a stock cursor (0 at first) asks for the stock section.
+    params.set("stockCursor", String(query.stockCursor ?? 0));
+    if (query.stockWarehouseId) params.set("stockWarehouseId", query.stockWarehouseId);
     return this.call(
       (s) => s.pullResponseSchema,
       "pull",

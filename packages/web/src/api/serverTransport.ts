@@ -32,6 +32,9 @@ export interface PullQuery {
   limit?: number;
   /** Ask for `remaining` counts (first load progress). */
   counts?: boolean;
+  /** Inventory (issue 14): the stock section's cursor and its warehouse. */
+  stockCursor?: number;
+  stockWarehouseId?: string;
 }
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";

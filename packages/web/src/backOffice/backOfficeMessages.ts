@@ -128,7 +128,7 @@ export const backOfficeMessagesEs = {
   "bo.products.tileColor.gray": "Gris",
   "bo.products.stock": "Existencias por bodega",
   "bo.products.stockNotTracked": "Este producto no controla existencias.",
-  "bo.products.stockReadOnly": "Solo lectura: los movimientos llegan con el módulo de inventario.",
+  "bo.products.stockReadOnly": "Cambia con cada venta, devolución, anulación, ajuste y traslado (Inventario).",
   "bo.products.barcodeTaken": "Otro producto ya tiene este código: {name}.",
 
   "bo.categories.new": "Nueva categoría",
@@ -321,7 +321,7 @@ export const backOfficeMessagesEn: Record<BackOfficeMessageKey, string> = {
   "bo.products.tileColor.gray": "Grey",
   "bo.products.stock": "Stock per warehouse",
   "bo.products.stockNotTracked": "This product does not track stock.",
-  "bo.products.stockReadOnly": "Read only: movements come with the inventory module.",
+  "bo.products.stockReadOnly": "Changes with every sale, return, void, adjustment and transfer (Inventory).",
   "bo.products.barcodeTaken": "Another product already has this code: {name}.",
 
   "bo.categories.new": "New category",

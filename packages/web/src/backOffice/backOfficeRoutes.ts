@@ -31,6 +31,7 @@ export const backOfficeRoutes: readonly BackOfficeRoute[] = [
   { path: "cajas", labelKey: "bo.menu.terminals", load: () => import("./terminals/TerminalsScreen") },
   { path: "metodos-de-pago", labelKey: "bo.menu.paymentMethods", load: () => import("./catalog/PaymentMethodsScreen") },
   { path: "bodegas", labelKey: "bo.menu.warehouses", load: () => import("./catalog/WarehousesScreen") },
+  { path: "inventario", labelKey: "bo.menu.inventory", load: () => import("./inventory/InventoryScreen") },
   {
     path: "numeraciones",
     labelKey: "bo.menu.numberings",

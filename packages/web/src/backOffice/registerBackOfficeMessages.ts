@@ -3,12 +3,19 @@ import { registerMessages } from "../i18n/i18n";
 import { reportMessagesEn, reportMessagesEs } from "../reports/admin/reportMessages";
 import { backOfficeMessagesEn, backOfficeMessagesEs } from "./backOfficeMessages";
 import { importMessagesEn, importMessagesEs } from "./import/importMessages";
+import { inventoryMessagesEn, inventoryMessagesEs } from "./inventory/inventoryMessages";
 
 /**
  * The back office's texts (its screens, CSV import, "Empresa") join the catalog when its chunk loads,
  * before it renders: the till's first load stays without them.
  */
 registerMessages({
-  "es-CO": { ...backOfficeMessagesEs, ...importMessagesEs, ...companyMessagesEs, ...reportMessagesEs },
-  en: { ...backOfficeMessagesEn, ...importMessagesEn, ...companyMessagesEn, ...reportMessagesEn },
+  "es-CO": {
+    ...backOfficeMessagesEs,
+    ...importMessagesEs,
+    ...companyMessagesEs,
+    ...reportMessagesEs,
+    ...inventoryMessagesEs,
+  },
+  en: { ...backOfficeMessagesEn, ...importMessagesEn, ...companyMessagesEn, ...reportMessagesEn, ...inventoryMessagesEn },
 });

@@ -199,6 +199,13 @@ export default function CompanySettings({ userToken }: { userToken: string; time
             {text("currency", { maxLength: 3, autoComplete: "off" })}
             {text("maxOfflineAgeDays", { inputMode: "numeric" })}
             {text("deviceSilentMinutes", { inputMode: "numeric" })}
+            {field(
+              "blockSaleAtZeroStock",
+              <select {...inputProps("blockSaleAtZeroStock")}>
+                <option value="false">{t("company.no")}</option>
+                <option value="true">{t("company.yes")}</option>
+              </select>,
+            )}
           </fieldset>
           <div className="company-form__actions">
             <button type="submit" className="button button--primary" disabled={saving}>

@@ -23,6 +23,7 @@ const loaded: CompanySettings = {
     serviceUrl: null,
     softwareProviderNit: null,
   },
+  blockSaleAtZeroStock: false,
   version: 4,
 };
 
@@ -34,6 +35,12 @@ describe("the Empresa form", () => {
       errors: {},
     });
     expect(planCompanyPatch(loaded, formValuesOf(loaded))).toEqual({ patch: {}, errors: {} });
+  });
+
+  it("the zero-stock warning (issue 14) is a yes/no sent as a boolean, only when changed", () => {
+    const values = { ...formValuesOf(loaded), blockSaleAtZeroStock: "true" };
+    expect(planCompanyPatch(loaded, values)).toEqual({ patch: { blockSaleAtZeroStock: true }, errors: {} });
+    expect(formValuesOf(loaded).blockSaleAtZeroStock).toBe("false");
   });
 
   it("marks each field that breaks the shared rule, before anything is sent", () => {

@@ -18,6 +18,7 @@ export const companyFormFields = [
   "currency",
   "maxOfflineAgeDays",
   "deviceSilentMinutes",
+  "blockSaleAtZeroStock",
 ] as const satisfies readonly CompanySettingsField[];
 
 export type CompanyFormValues = Record<CompanySettingsField, string>;
@@ -32,6 +33,7 @@ export function formValuesOf(settings: CompanySettings): CompanyFormValues {
 
 /** A typed number stays text until saved: "1,5" or "" is sent as is to fail the shared rule, never guessed. */
 function typedValue(field: CompanySettingsField, text: string): unknown {
+  if (field === "blockSaleAtZeroStock") return text === "true";
   if (!numericFields.has(field)) return text;
   const trimmed = text.trim();
   return trimmed !== "" && /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : trimmed;

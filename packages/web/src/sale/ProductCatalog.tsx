@@ -1,6 +1,8 @@
 import type { Category, Product } from "@mostrador/domain";
 import { type KeyboardEvent, memo, type RefObject, useDeferredValue, useEffect, useMemo, useState } from "react";
 import { useI18n } from "../i18n/i18n";
+import type { TillStock } from "../inventory/tillStock";
+import { useTillStock } from "../inventory/useTillStock";
 import { markEnd, markStart } from "../perf/performanceMarks";
 import type { ProductSearchIndex } from "./productSearchIndex";
 
@@ -10,11 +12,32 @@ interface ProductCatalogProps {
   priceOf: (product: Product) => number;
   onAdd: (product: Product) => void;
   searchRef: RefObject<HTMLInputElement | null>;
+  /** The company's "block selling at zero stock": ask before adding an item the till knows is out. */
+  warnAtZeroStock?: boolean;
 }
 
 /** "Buscar producto", the category filter and the product tiles. */
-export function ProductCatalog({ index, categories, priceOf, onAdd, searchRef }: ProductCatalogProps) {
+export function ProductCatalog({
+  index,
+  categories,
+  priceOf,
+  onAdd: add,
+  searchRef,
+  warnAtZeroStock = false,
+}: ProductCatalogProps) {
   const { t, money } = useI18n();
+  const stock = useTillStock();
+  const onAdd = (product: Product) => {
+    const known = stock.get(product.id);
+    if (
+      warnAtZeroStock &&
+      known &&
+      known.quantity <= 0 &&
+      !window.confirm(t("stock.zeroConfirm", { name: product.name }))
+    )
+      return;
+    add(product);
+  };
   const [query, setQuery] = useState("");
   const [categoryId, setCategoryId] = useState<string>("");
   const [notice, setNotice] = useState<string | null>(null);
@@ -118,6 +141,7 @@ export function ProductCatalog({ index, categories, priceOf, onAdd, searchRef }:
             product={product}
             price={money(priceOf(product))}
             highlighted={product === highlightedProduct}
+            stock={stock.get(product.id)}
             onAdd={onAdd}
           />
         ))}
@@ -138,11 +162,13 @@ interface ProductTileProps {
   product: Product;
   price: string;
   highlighted: boolean;
+  stock: TillStock | undefined;
   onAdd: (product: Product) => void;
 }
 
 /** A product button: its accessible name is the product's name; the price is its description. */
-const ProductTile = memo(function ProductTile({ product, price, highlighted, onAdd }: ProductTileProps) {
+const ProductTile = memo(function ProductTile({ product, price, highlighted, stock, onAdd }: ProductTileProps) {
+  const { t, number } = useI18n();
   const classes = ["product-tile"];
   if (product.tileColor) classes.push(`product-tile--${product.tileColor}`);
   if (highlighted) classes.push("product-tile--highlighted");
@@ -160,6 +186,15 @@ const ProductTile = memo(function ProductTile({ product, price, highlighted, onA
       <span className="product-tile__price" id={`price-${product.id}`}>
         {price}
       </span>
+      {stock && (
+        <span
+          className={`product-tile__stock product-tile__stock--${stock.level}`}
+          data-testid={`stock-${product.id}`}
+          title={stock.level === "low" ? t("stock.low") : stock.level === "ok" ? undefined : t("stock.out")}
+        >
+          {t("stock.units", { approx: stock.approximate ? "≈ " : "", quantity: number(stock.quantity) })}
+        </span>
+      )}
     </button>
   );
 });

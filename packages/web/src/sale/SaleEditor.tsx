@@ -67,6 +67,7 @@ export function SaleEditor({ draft, data, online, onSubmit, active = true, withN
           priceOf={draft.priceOf}
           onAdd={draft.add}
           searchRef={searchRef}
+          warnAtZeroStock={data.company.blockSaleAtZeroStock}
         />
       ) : (
         <PaymentStep

@@ -55,6 +55,7 @@ import {
   openShiftInDb,
 } from "./shiftRecords";
 import { type TakeOverShiftInput, takeOverShiftInDb } from "./shiftTakeover";
+import { readTillStockFrom, type TillStockSnapshot } from "./stockRecords";
 import { keepClientCreatedAtTill } from "./tillClients";
 
 export class DexieLocalStore implements LocalStore {
@@ -135,8 +136,21 @@ export class DexieLocalStore implements LocalStore {
   }
 
   async getCursors(): Promise<PullCursors> {
-    const [cursor, invoiceCursor] = await Promise.all([this.getMeta("syncCursor"), this.getMeta("invoiceCursor")]);
-    return { cursor: cursor ?? 0, invoiceCursor: invoiceCursor ?? 0 };
+    const [cursor, invoiceCursor, stockCursor, stockPull] = await Promise.all([
+      this.getMeta("syncCursor"),
+      this.getMeta("invoiceCursor"),
+      this.getMeta("stockCursor"),
+      this.getMeta("stockPull"),
+    ]);
+    return {
+      cursor: cursor ?? 0,
+      invoiceCursor: invoiceCursor ?? 0,
+      ...(stockPull ? { stockCursor: stockCursor ?? 0, stockWarehouseId: stockPull.warehouseId } : {}),
+    };
+  }
+
+  readTillStock(): Promise<TillStockSnapshot> {
+    return readTillStockFrom(this.db);
   }
 
   async applyPullPage(page: PullResponse): Promise<ApplyPullResult> {

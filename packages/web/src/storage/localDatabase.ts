@@ -13,6 +13,7 @@ import type {
   PaymentMethodRecord,
   PriceListRecord,
   ProductRecord,
+  StockBalanceRecord,
   TaxRecord,
   TerminalRecord,
   WarehouseRecord,
@@ -42,6 +43,7 @@ export class LocalDatabase extends Dexie {
   shifts!: EntityTable<LocalShift, "id">;
   creditNotes!: EntityTable<LocalCreditNote, "id">;
   invoiceVoids!: EntityTable<LocalInvoiceVoid, "id">;
+  stock!: EntityTable<StockBalanceRecord, "productId">;
 
   constructor(name: string = DEFAULT_DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     // Invoices must be on disk before the receipt shows: ask Chromium to flush every commit.
@@ -85,6 +87,8 @@ export class LocalDatabase extends Dexie {
       creditNotes: "id, status, invoiceId, issuedAt, [numberingId+number], document.shiftId",
       invoiceVoids: "id, status, invoiceId",
     });
+    // v6: inventory (issue 14): the balances of the terminal's warehouse from the pull's stock section.
+    this.version(6).stores({ stock: "productId" });
   }
 
   /** Tables filled by the sync download (everything but meta and invoices). */

@@ -76,6 +76,9 @@ export interface MetaValues {
   syncState: SyncState;
   /** The open shift of this terminal as the last pull saw it (null: none), whoever holds it. */
   terminalShift: TerminalShift | null;
+  /** Inventory (issue 14): the pull's stock cursor, and what the stored balances count. */
+  stockCursor: number;
+  stockPull: StockPullState;
 }
 export type MetaKey = keyof MetaValues;
 
@@ -259,4 +262,28 @@ export interface LocalShift {
 
 export function shiftHasUnsentChanges(shift: LocalShift): boolean {
   return shift.document.revision > shift.serverRevision;
+}
+
+// Inventory (issue 14)
+/** A balance of the terminal's warehouse as the last pull brought it (storage table `stock`). */
+export interface StockBalanceRecord {
+  productId: string;
+  quantity: number;
+  minStock: number | null;
+}
+
+/** What the pull's stock section left in meta: for which invoices the balances already count. */
+export interface StockPullState {
+  warehouseId: string;
+  /** This device's invoices with a server version up to this one are counted in the balances. */
+  invoiceVersion: number;
+  /** When the last stock pull was applied (ISO). */
+  pulledAt: string;
+}
+
+/** The till's own invoices, as far as stock is concerned. */
+export interface StockInvoice {
+  status: string;
+  serverVersion: number | null;
+  lines: readonly { productId: string; quantity: number }[];
 }

@@ -29,6 +29,7 @@ import type {
 import type { ReturnsStore } from "./returnsStore";
 import type { CashMovementInput, CloseShiftInput, OpenShiftInput } from "./shiftRecords";
 import type { TakeOverShiftInput } from "./shiftTakeover";
+import type { TillStockSnapshot } from "./stockRecords";
 
 /** What the till fills in; the store adds the number, prefix and revision atomically. */
 export type NewInvoiceDraft = Omit<InvoiceDocumentInput, "number" | "prefix" | "revision"> & {
@@ -38,6 +39,9 @@ export type NewInvoiceDraft = Omit<InvoiceDocumentInput, "number" | "prefix" | "
 export interface PullCursors {
   cursor: number;
   invoiceCursor: number;
+  /** Inventory (issue 14): the stock section's cursor and the warehouse it is for. */
+  stockCursor?: number;
+  stockWarehouseId?: string;
 }
 
 export interface InvoiceListQuery {
@@ -96,6 +100,8 @@ export interface TerminalSetup {
 export interface LocalStore {
   /** Credit notes (returns) and voids of synced invoices (issue 13). */
   readonly returns: ReturnsStore;
+  /** Inventory (issue 14): the terminal's warehouse balances and this till's invoices, for the tiles. */
+  readTillStock(): Promise<TillStockSnapshot>;
   /**
    * Opens the database (schema upgrades run here). `onVersionChange`: a newer version of the app
    * in another tab upgraded the schema and this connection was closed.

@@ -16,6 +16,7 @@ import { hasUnsentChanges } from "./localRecords";
 import type { ApplyPullResult } from "./localStore";
 import { applyPulledShifts } from "./shiftRecords";
 import { applyTerminalShiftInDb } from "./shiftTakeover";
+import { applyStockInDb } from "./stockRecords";
 
 type PlainEntity = Exclude<
   SyncedEntity,
@@ -25,7 +26,10 @@ type PlainEntity = Exclude<
 /** Applies one pull page and its cursor in a single read-write transaction. */
 export async function applyPullPageInTransaction(db: LocalDatabase, page: PullResponse): Promise<ApplyPullResult> {
   const schemas = await loadLocalSchemas(); // before the transaction: see loadLocalSchemas
-  return db.transaction("rw", [db.meta, db.invoices, db.shifts, db.creditNotes, ...db.catalogTables], async () => {
+  return db.transaction(
+    "rw",
+    [db.meta, db.invoices, db.shifts, db.creditNotes, db.stock, ...db.catalogTables],
+    async () => {
     if (page.reset) {
       // Downloaded data only: local invoices stay (they may hold unsent sales).
       await Promise.all(db.catalogTables.map((table) => table.clear()));
@@ -66,6 +70,7 @@ export async function applyPullPageInTransaction(db: LocalDatabase, page: PullRe
       }
     }
     await applyTerminalShiftInDb(db, page.terminalShift);
+    await applyStockInDb(db, page.stock);
     const invoiceCursor = typeof page.invoiceCursor === "number" ? page.invoiceCursor : 0;
     await db.meta.bulkPut([
       { key: "syncCursor", value: page.cursor },

@@ -1,4 +1,4 @@
-import type { InvoiceDocument, SyncedEntity } from "@mostrador/domain";
+import type { InvoiceDocument, PullResponse, ShiftDocument, SyncedEntity } from "@mostrador/domain";
 import type { ServerTransport } from "../api/serverTransport";
 import { isTransportError, type TransportErrorKind } from "../api/transportErrors";
 import { markEnd, markStart } from "../perf/performanceMarks";
@@ -80,6 +80,15 @@ export interface MinimalSyncEngineOptions {
   transport: ServerTransport;
   now?: () => Date;
   appVersion?: string;
+}
+
+/** The cursors a page announces for the next one (the stock section's too, when the server sent it). */
+function nextCursors(page: PullResponse): PullCursors {
+  return {
+    cursor: page.cursor,
+    invoiceCursor: page.invoiceCursor ?? 0,
+    ...(page.stock ? { stockCursor: page.stock.cursor, stockWarehouseId: page.stock.warehouseId } : {}),
+  };
 }
 
 const emptyPush: ApplyPushResult = { synced: 0, rejected: 0, retry: 0, ignored: 0 };
@@ -186,7 +195,7 @@ export class MinimalSyncEngine implements SyncEngine {
       }
       if (page.remaining && progress.pages === 0) progress.totalByEntity = { ...page.remaining };
       const again = page.hasMore || (page.reset && page.changes.length === 0);
-      if (again) next = fetchPage({ cursor: page.cursor, invoiceCursor: page.invoiceCursor ?? 0 }, false);
+      if (again) next = fetchPage(nextCursors(page), false);
       markStart("mostrador:pull-apply");
       const applied = await this.storage(() => store.applyPullPage(page));
       markEnd("mostrador:pull-apply");

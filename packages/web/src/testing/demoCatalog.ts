@@ -32,6 +32,7 @@ export const company: Company = {
   receiptHeader: "",
   receiptFooter: "",
   deviceSilentMinutes: 30,
+  blockSaleAtZeroStock: false,
 };
 
 export const taxes: Tax[] = [

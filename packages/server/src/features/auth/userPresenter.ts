@@ -44,5 +44,6 @@ export function presentCompany(row: Row): Company {
     receiptHeader: String(row.receipt_header),
     receiptFooter: String(row.receipt_footer),
     deviceSilentMinutes: Number(row.device_silent_minutes),
+    blockSaleAtZeroStock: row.block_sale_at_zero_stock === true,
   };
 }

@@ -93,7 +93,11 @@ export const warehousesResource: ResourceDefinition = {
   createSchema: warehouseInputSchema,
   rowSchema: warehouseSchema,
   patchSchema: patchOf(warehouseInputSchema),
-  references: [rowsOf("terminal", "terminals", "warehouse_id = $2"), rowsOf("product", "products", "stock ? $2::text")],
+  // A warehouse with stock history (issue 14's ledger) is in use.
+  references: [
+    rowsOf("terminal", "terminals", "warehouse_id = $2"),
+    rowsOf("stock movement", "stock_movements", "warehouse_id = $2"),
+  ],
 };
 
 export const paymentMethodsResource: ResourceDefinition = {

@@ -19,6 +19,7 @@ const columns: Record<CompanySettingsField, string> = {
   currency: "currency",
   maxOfflineAgeDays: "max_offline_age_days",
   deviceSilentMinutes: "device_silent_minutes",
+  blockSaleAtZeroStock: "block_sale_at_zero_stock",
 };
 
 /**

@@ -5,6 +5,7 @@ import type { Queryable } from "../../db/database";
 import { type DeviceActivity, recordDeviceActivity, takeInvoiceVersions } from "../devices/deviceActivity";
 import { recordElectronicDocuments } from "../electronicDocument/electronicDocumentRecorder";
 import { recordInvoiceSales } from "../reports/salesSummaryWriter";
+import { recordStockForInvoices } from "../inventory/stockForDocuments";
 import { INVOICE_SUMMARY_COLUMNS } from "./invoicePresenter";
 import type { InvoiceVerdict } from "./invoiceValidator";
 
@@ -204,6 +205,11 @@ export async function writeInvoiceBatch(
     tx,
     auth.companyId,
     accepted.filter((d) => assigned.has(d.id)).map((d) => ({ ...d, number: numberOf(d) })),
+  );
+  await recordStockForInvoices(
+    tx,
+    auth.companyId,
+    accepted.filter((doc) => rows.get(doc.id)?.status === "accepted"),
   );
   return rows;
 }

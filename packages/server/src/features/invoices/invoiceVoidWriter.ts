@@ -2,6 +2,7 @@ import type { VoidableInvoice } from "@mostrador/domain";
 import type { Queryable } from "../../db/database";
 import { takeInvoiceVersions } from "../devices/deviceActivity";
 import { recordInvoiceVoidSales } from "../reports/salesSummaryWriter";
+import { recordStockForVoid } from "../inventory/stockForDocuments";
 import { INVOICE_SUMMARY_COLUMNS } from "./invoicePresenter";
 
 type Row = Record<string, unknown>;
@@ -65,5 +66,6 @@ export async function markInvoiceVoided(
     [companyId, row.id, v.reason, v.by, v.at, v.voidId, v.claimsNumber, version],
   );
   await recordInvoiceVoidSales(tx, companyId, row);
+  await recordStockForVoid(tx, companyId, String(row.id), v);
   return updated[0] as Row;
 }

@@ -10,6 +10,7 @@ import {
 import type { AuthContext } from "../../auth/authTokens";
 import type { Queryable } from "../../db/database";
 import { takeInvoiceVersions } from "../devices/deviceActivity";
+import { recordStockForCreditNote } from "../inventory/stockForDocuments";
 import { INVOICE_SUMMARY_COLUMNS } from "../invoices/invoicePresenter";
 import { recordCreditNoteSales } from "../reports/salesSummaryWriter";
 
@@ -123,6 +124,7 @@ export async function writeCreditNote(
   );
   // Stored meanwhile by another request: the versions taken roll back with the caller's transaction.
   if (inserted.length === 0) return { kind: "raced" };
+  await recordStockForCreditNote(tx, auth.companyId, doc, sold);
   const updated = await tx.query(
     `UPDATE invoices SET returned_quantities = $3::jsonb, return_status = $4, version = $5, updated_at = now()
       WHERE company_id = $1 AND id = $2 RETURNING ${INVOICE_SUMMARY_COLUMNS}`,

@@ -20,6 +20,7 @@ import type { Database } from "../../db/database";
 import { documentedAs, errorResponses } from "../../http/routeSchemas";
 import { requestSchemaVersion } from "../../http/schemaVersion";
 import { recordDeviceActivity } from "../devices/deviceActivity";
+import { readStockChanges, stockSince } from "../inventory/stockFeed";
 import { acceptInvoiceBatch } from "../invoices/invoiceAcceptor";
 import { type LeaseRateLimiter, leaseRateLimiter } from "../numbering/leaseRateLimiter";
 import { leaseNumberBlock } from "../numbering/numberBlockLease";
@@ -128,6 +129,8 @@ export function registerSyncRoutes(
       );
       // "Tomar turno": every page says which shift is open on the device's terminal, whoever holds it.
       page.terminalShift = await readTerminalShift(db, auth.companyId, auth.deviceId as string);
+      if (q.stockCursor !== undefined)
+        page.stock = await readStockChanges(db, auth.companyId, auth.deviceId as string, stockSince(q, page), q.limit);
       await recordDeviceActivity(db, auth, { schemaVersion });
       return page;
     },

@@ -1,6 +1,8 @@
 import {
   type Category,
   categorySchema,
+  type Kardex,
+  kardexSchema,
   type Product,
   patchOf,
   productInputSchema,
@@ -12,12 +14,14 @@ import {
   type Warehouse,
   warehouseSchema,
 } from "@mostrador/domain";
-import { useCallback } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { useI18n } from "../../i18n/i18n";
+import { goTo } from "../../navigation/appLocation";
 import { CheckField, Field } from "../form/fields";
 import { RecordPage } from "../form/RecordPage";
 import { useRecordEditor } from "../form/useRecordEditor";
 import { useReferenceList } from "../list/ListScreen";
+import { useBackOfficeApi } from "../shared/backOfficeApi";
 import { BarcodeField } from "./BarcodeField";
 import { moneyInputText, parseMoneyInput, priceBothWays } from "./priceWithTax";
 
@@ -233,24 +237,39 @@ export function ProductForm({ id }: { id: string }) {
   );
 }
 
-/** Units on hand per warehouse, read only (movements come with the inventory issue). */
-function StockTable({ product, warehouses }: { product: Product; warehouses: readonly Warehouse[] }) {
+/** Units on hand per warehouse from the inventory ledger (issue 14), read only; the kárdex has the movements. */
+function StockTable({ product }: { product: Product; warehouses: readonly Warehouse[] }) {
   const { t, number } = useI18n();
+  const api = useBackOfficeApi();
+  const [balances, setBalances] = useState<Kardex["balances"] | null>(null);
+  useEffect(() => {
+    let current = true;
+    api
+      .send(kardexSchema, "stock", "GET", `/api/inventory/products/${product.id}/kardex?limit=1`)
+      .then((k) => current && setBalances(k.balances))
+      .catch(() => current && setBalances(null));
+    return () => {
+      current = false;
+    };
+  }, [api.send, product.id]);
   return (
     <aside className="card bo-aside">
       <h2>{t("bo.products.stock")}</h2>
       {!product.trackStock && <p className="muted">{t("bo.products.stockNotTracked")}</p>}
       <table className="bo-table">
         <tbody>
-          {warehouses.map((w) => (
-            <tr key={w.id}>
-              <td>{w.name}</td>
-              <td className="numeric">{number(product.stock[w.id] ?? 0)}</td>
+          {(balances ?? []).map((b) => (
+            <tr key={b.warehouseId}>
+              <td>{b.warehouseName}</td>
+              <td className="numeric">{number(b.quantity)}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <p className="muted">{t("bo.products.stockReadOnly")}</p>
+      <button type="button" className="link-button" onClick={() => goTo(`/admin/inventario/kardex/${product.id}`)}>
+        {t("inv.kardex")}
+      </button>
     </aside>
   );
 }
