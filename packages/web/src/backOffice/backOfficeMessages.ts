@@ -30,6 +30,7 @@ export const backOfficeMessagesEs = {
   "bo.menu.devices": "Dispositivos",
   "bo.menu.company": "Empresa",
   "bo.menu.shifts": "Turnos",
+  "bo.menu.reports": "Reportes",
 
   "bo.list.search": "Buscar",
   "bo.list.all": "Todos",
@@ -224,6 +225,7 @@ export const backOfficeMessagesEn: Record<BackOfficeMessageKey, string> = {
   "bo.menu.devices": "Devices",
   "bo.menu.company": "Company",
   "bo.menu.shifts": "Shifts",
+  "bo.menu.reports": "Reports",
 
   "bo.list.search": "Search",
   "bo.list.all": "All",

@@ -1,6 +1,5 @@
 import { companyMessagesEn, companyMessagesEs } from "../company/companyMessages";
 import { registerMessages } from "../i18n/i18n";
-import { reportMessagesEn, reportMessagesEs } from "../reports/admin/reportMessages";
 import { backOfficeMessagesEn, backOfficeMessagesEs } from "./backOfficeMessages";
 import { importMessagesEn, importMessagesEs } from "./import/importMessages";
 import { inventoryMessagesEn, inventoryMessagesEs } from "./inventory/inventoryMessages";
@@ -14,8 +13,7 @@ registerMessages({
     ...backOfficeMessagesEs,
     ...importMessagesEs,
     ...companyMessagesEs,
-    ...reportMessagesEs,
     ...inventoryMessagesEs,
   },
-  en: { ...backOfficeMessagesEn, ...importMessagesEn, ...companyMessagesEn, ...reportMessagesEn, ...inventoryMessagesEn },
+  en: { ...backOfficeMessagesEn, ...importMessagesEn, ...companyMessagesEn, ...inventoryMessagesEn },
 });

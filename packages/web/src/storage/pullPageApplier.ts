@@ -30,61 +30,62 @@ export async function applyPullPageInTransaction(db: LocalDatabase, page: PullRe
     "rw",
     [db.meta, db.invoices, db.shifts, db.creditNotes, db.stock, ...db.catalogTables],
     async () => {
-    if (page.reset) {
-      // Downloaded data only: local invoices stay (they may hold unsent sales).
-      await Promise.all(db.catalogTables.map((table) => table.clear()));
-      await db.meta.delete("company");
-    }
-    const byEntity = groupLastChangePerId(page.changes);
-    const appliedByEntity: ApplyPullResult["appliedByEntity"] = {};
-    let keptLocalInvoices: string[] = [];
-    let keptLocalShifts: string[] = [];
-    for (const [entity, changes] of byEntity) {
-      appliedByEntity[entity] = changes.length;
-      switch (entity) {
-        case "company":
-          await applyCompany(db, changes);
-          break;
-        case "invoices":
-          keptLocalInvoices = await applyInvoices(db, changes, schemas);
-          break;
-        case "numberBlocks":
-          await applyNumberBlocks(db, changes);
-          break;
-        case "shifts":
-          keptLocalShifts = await applyPulledShifts(db, changes);
-          break;
-        case "creditNotes":
-          // This device's credit notes as the server stored them; the invoice's returned
-          // quantities and status come with the invoice itself.
-          await applyPulledCreditNotes(db, changes);
-          break;
-        case "products":
-          await applyRows(db.products, changes, (data) => data as unknown as ProductRecord);
-          break;
-        case "clients":
-          await applyRows(db.clients, changes, withClientSearchWords);
-          break;
-        default:
-          await applyRows(db[entity as PlainEntity] as unknown as WritableTable<unknown>, changes, (data) => data);
+      if (page.reset) {
+        // Downloaded data only: local invoices stay (they may hold unsent sales).
+        await Promise.all(db.catalogTables.map((table) => table.clear()));
+        await db.meta.delete("company");
       }
-    }
-    await applyTerminalShiftInDb(db, page.terminalShift);
-    await applyStockInDb(db, page.stock);
-    const invoiceCursor = typeof page.invoiceCursor === "number" ? page.invoiceCursor : 0;
-    await db.meta.bulkPut([
-      { key: "syncCursor", value: page.cursor },
-      { key: "invoiceCursor", value: invoiceCursor },
-    ]);
-    return {
-      cursor: page.cursor,
-      invoiceCursor,
-      reset: page.reset,
-      appliedByEntity,
-      keptLocalInvoices,
-      keptLocalShifts,
-    };
-  });
+      const byEntity = groupLastChangePerId(page.changes);
+      const appliedByEntity: ApplyPullResult["appliedByEntity"] = {};
+      let keptLocalInvoices: string[] = [];
+      let keptLocalShifts: string[] = [];
+      for (const [entity, changes] of byEntity) {
+        appliedByEntity[entity] = changes.length;
+        switch (entity) {
+          case "company":
+            await applyCompany(db, changes);
+            break;
+          case "invoices":
+            keptLocalInvoices = await applyInvoices(db, changes, schemas);
+            break;
+          case "numberBlocks":
+            await applyNumberBlocks(db, changes);
+            break;
+          case "shifts":
+            keptLocalShifts = await applyPulledShifts(db, changes);
+            break;
+          case "creditNotes":
+            // This device's credit notes as the server stored them; the invoice's returned
+            // quantities and status come with the invoice itself.
+            await applyPulledCreditNotes(db, changes);
+            break;
+          case "products":
+            await applyRows(db.products, changes, (data) => data as unknown as ProductRecord);
+            break;
+          case "clients":
+            await applyRows(db.clients, changes, withClientSearchWords);
+            break;
+          default:
+            await applyRows(db[entity as PlainEntity] as unknown as WritableTable<unknown>, changes, (data) => data);
+        }
+      }
+      await applyTerminalShiftInDb(db, page.terminalShift);
+      await applyStockInDb(db, page.stock);
+      const invoiceCursor = typeof page.invoiceCursor === "number" ? page.invoiceCursor : 0;
+      await db.meta.bulkPut([
+        { key: "syncCursor", value: page.cursor },
+        { key: "invoiceCursor", value: invoiceCursor },
+      ]);
+      return {
+        cursor: page.cursor,
+        invoiceCursor,
+        reset: page.reset,
+        appliedByEntity,
+        keptLocalInvoices,
+        keptLocalShifts,
+      };
+    },
+  );
 }
 
 /** When a page repeats an id, the last change wins; entities keep their first-seen order. */

@@ -1,7 +1,7 @@
 import { reportPeriods } from "@mostrador/domain";
 import { useState } from "react";
 import { useLocation, useRoute } from "wouter";
-import { type MessageKey, useI18n } from "../../i18n/i18n";
+import { type MessageKey, registerMessages, useI18n } from "../../i18n/i18n";
 import { goTo } from "../../navigation/appLocation";
 import { useShiftLookups } from "../../shifts/admin/useShiftLookups";
 import { REPORTS_PATH, REPORTS_SALES_PATH } from "../reportsPath";
@@ -12,6 +12,10 @@ import { SalesScreen } from "./SalesScreen";
 import { GroupReport, ProductReport, TaxReport } from "./TableReports";
 import "../../admin/admin.css";
 import "./reports.css";
+import { reportMessagesEn, reportMessagesEs } from "./reportMessages";
+
+// The reports' texts join when this chunk loads (reports builds on the back office, never the reverse).
+registerMessages({ "es-CO": reportMessagesEs, en: reportMessagesEn });
 
 const TABS: { path: string; label: MessageKey }[] = [
   { path: "", label: "reports.tab.summary" },

@@ -1,6 +1,5 @@
 /** "Reportes" (back office): registered with the back office's texts when its chunk loads. */
 export const reportMessagesEs = {
-  "bo.menu.reports": "Reportes",
   "reports.title": "Reportes",
   "reports.tab.summary": "Resumen",
   "reports.tab.sales": "Ventas",
@@ -99,7 +98,6 @@ export const reportMessagesEs = {
 export type ReportMessageKey = keyof typeof reportMessagesEs;
 
 export const reportMessagesEn: Record<ReportMessageKey, string> = {
-  "bo.menu.reports": "Reports",
   "reports.title": "Reports",
   "reports.tab.summary": "Summary",
   "reports.tab.sales": "Sales",
