@@ -1,4 +1,4 @@
-import type { InvoiceDocument, PullResponse, ShiftDocument, SyncedEntity } from "@mostrador/domain";
+import type { InvoiceDocument, PullResponse, SyncedEntity } from "@mostrador/domain";
 import type { ServerTransport } from "../api/serverTransport";
 import { isTransportError, type TransportErrorKind } from "../api/transportErrors";
 import { markEnd, markStart } from "../perf/performanceMarks";

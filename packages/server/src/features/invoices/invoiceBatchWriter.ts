@@ -4,8 +4,8 @@ import { allocateVersions } from "../../db/changeVersions";
 import type { Queryable } from "../../db/database";
 import { type DeviceActivity, recordDeviceActivity, takeInvoiceVersions } from "../devices/deviceActivity";
 import { recordElectronicDocuments } from "../electronicDocument/electronicDocumentRecorder";
-import { recordInvoiceSales } from "../reports/salesSummaryWriter";
 import { recordStockForInvoices } from "../inventory/stockForDocuments";
+import { recordInvoiceSales } from "../reports/salesSummaryWriter";
 import { INVOICE_SUMMARY_COLUMNS } from "./invoicePresenter";
 import type { InvoiceVerdict } from "./invoiceValidator";
 

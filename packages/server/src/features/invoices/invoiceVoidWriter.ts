@@ -1,8 +1,8 @@
 import type { VoidableInvoice } from "@mostrador/domain";
 import type { Queryable } from "../../db/database";
 import { takeInvoiceVersions } from "../devices/deviceActivity";
-import { recordInvoiceVoidSales } from "../reports/salesSummaryWriter";
 import { recordStockForVoid } from "../inventory/stockForDocuments";
+import { recordInvoiceVoidSales } from "../reports/salesSummaryWriter";
 import { INVOICE_SUMMARY_COLUMNS } from "./invoicePresenter";
 
 type Row = Record<string, unknown>;
