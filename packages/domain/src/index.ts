@@ -13,6 +13,7 @@ export * from "./dian";
 export * from "./errors/errorCodes";
 export * from "./ids/uuidv7";
 export * from "./inventory/inventorySchemas";
+export * from "./inventory/stockLevel";
 export * from "./invoice/invoiceSchemas";
 export * from "./invoice/invoiceTotals";
 export * from "./invoice/rejectionMessages";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema, moneySchema, textSchema } from "../catalog/common";
+import { stockLevels } from "./stockLevel";
 
 /**
  * Inventory (issue 14): stock per product and warehouse as a ledger. Quantities travel as units
@@ -30,17 +31,7 @@ export const stockMovementKinds = [
 export const stockMovementKindSchema = z.enum(stockMovementKinds);
 export type StockMovementKind = z.infer<typeof stockMovementKindSchema>;
 
-/** ok; low: below the product's minimum; zero or negative: nothing left (red at the till). */
-export const stockLevelSchema = z.enum(["ok", "low", "zero", "negative"]);
-export type StockLevel = z.infer<typeof stockLevelSchema>;
-
-/** The one rule for a balance's level, on the till and in the back office alike. */
-export function stockLevelOf(quantity: number, minStock: number | null): StockLevel {
-  if (quantity < 0) return "negative";
-  if (quantity === 0) return "zero";
-  if (minStock !== null && quantity < minStock) return "low";
-  return "ok";
-}
+export const stockLevelSchema = z.enum(stockLevels);
 
 export const stockFilterSchema = z.enum(["all", "below_minimum", "negative"]);
 export type StockFilter = z.infer<typeof stockFilterSchema>;
