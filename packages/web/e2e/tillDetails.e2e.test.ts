@@ -63,7 +63,18 @@ describe.skipIf(!runBrowserTests)("till details (issue 16)", () => {
       );
       expect(total + change).toBe(10_000);
       await page.getByRole("button", { name: "Facturar", exact: true }).click();
-      await page.getByRole("article", { name: /^Factura / }).waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+      const receipt = page.getByRole("article", { name: /^Factura / });
+      await receipt.waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+      // The receipt: a four-digit year, and each tax rate on one line ("IVA 19 %  base $ 2.941,18  $ 558,82").
+      expect(await receipt.textContent()).toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}/);
+      const taxRows = receipt.locator(".receipt__tax");
+      expect(await taxRows.count()).toBeGreaterThan(0);
+      for (const row of await taxRows.all()) {
+        const lineHeight = await row.evaluate((e) => Number.parseFloat(getComputedStyle(e).lineHeight) || 20);
+        expect((await row.boundingBox())?.height ?? 999).toBeLessThan(lineHeight * 1.6);
+        const cells = await row.evaluate((e) => [...e.children].map((c) => c.textContent).join(" "));
+        expect(cells.replace(/\s+/g, " ")).toMatch(/^IVA 19 % base \$ [\d.,]+ \$ [\d.,]+$/);
+      }
       await page.getByRole("button", { name: "Nueva venta" }).click();
 
       // Offline: «Sincronizar» says at once why nothing happened.

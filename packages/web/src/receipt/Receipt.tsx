@@ -2,7 +2,7 @@ import { computeInvoiceTotals } from "@mostrador/domain";
 import { useI18n } from "../i18n/i18n";
 import type { LocalInvoice, ReceiptContext } from "../storage/localRecords";
 import { formatInvoiceNumber, formatIsoDate, formatReceiptDateTime } from "./invoiceNumber";
-import { taxLabel } from "./TaxLabel";
+import { ReceiptTenders, ReceiptTotals } from "./ReceiptTotals";
 import "./receipt.css";
 
 interface ReceiptProps {
@@ -99,46 +99,14 @@ export function Receipt({ invoice, fallbackContext }: ReceiptProps) {
           ))}
         </tbody>
       </table>
-      <dl className="receipt__totals">
-        <div>
-          <dt>{t("receipt.subtotal")}</dt>
-          <dd>{money(doc.totals.subtotal)}</dd>
-        </div>
-        {doc.totals.discount > 0 && (
-          <div>
-            <dt>{t("receipt.discounts")}</dt>
-            <dd>−{money(doc.totals.discount)}</dd>
-          </div>
-        )}
-        {doc.totals.taxes.map((tax) => (
-          <div key={`${tax.taxId}|${tax.rateBp}`}>
-            <dt>
-              {taxLabel(tax.kind, tax.name, tax.rateBp)} ({t("receipt.taxBase")} {money(tax.base)})
-            </dt>
-            <dd>{money(tax.amount)}</dd>
-          </div>
-        ))}
-        <div className="receipt__grand">
-          <dt>{t("receipt.total")}</dt>
-          <dd>{money(doc.totals.total)}</dd>
-        </div>
-      </dl>
-      <p className="receipt__section" id={`receipt-payments-${invoice.id}`}>
-        {t("receipt.payments")}
-      </p>
-      <dl className="receipt__payments" aria-labelledby={`receipt-payments-${invoice.id}`}>
-        {doc.payments.map((payment, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: a saved invoice's payments never reorder
-          <div key={`${payment.paymentMethodId}-${i}`}>
-            <dt>{context?.paymentMethodNames[payment.paymentMethodId] ?? payment.kind}</dt>
-            <dd>{money(payment.amount)}</dd>
-          </div>
-        ))}
-        <div>
-          <dt>{t("receipt.change")}</dt>
-          <dd>{money(doc.totals.change)}</dd>
-        </div>
-      </dl>
+      <ReceiptTotals totals={doc.totals} />
+      <ReceiptTenders
+        id={`receipt-payments-${invoice.id}`}
+        title={t("receipt.payments")}
+        tenders={doc.payments}
+        methodNames={context?.paymentMethodNames}
+        change={doc.totals.change}
+      />
       <footer className="receipt__footer">
         {context?.receiptFooter ? <p className="receipt__text">{context.receiptFooter}</p> : t("receipt.thanks")}
       </footer>

@@ -1,7 +1,7 @@
 import { computeCreditNoteTotals } from "@mostrador/domain";
 import { useI18n } from "../i18n/i18n";
 import { formatInvoiceNumber } from "../receipt/invoiceNumber";
-import { taxLabel } from "../receipt/TaxLabel";
+import { ReceiptTenders, ReceiptTotals } from "../receipt/ReceiptTotals";
 import type { LocalCreditNote, ReceiptContext } from "../storage/localRecords";
 import "../receipt/receipt.css";
 
@@ -75,39 +75,13 @@ export function CreditNoteReceipt({
           ))}
         </tbody>
       </table>
-      <dl className="receipt__totals">
-        <div>
-          <dt>{t("receipt.subtotal")}</dt>
-          <dd>{money(doc.totals.subtotal)}</dd>
-        </div>
-        {doc.totals.discount > 0 && (
-          <div>
-            <dt>{t("receipt.discounts")}</dt>
-            <dd>−{money(doc.totals.discount)}</dd>
-          </div>
-        )}
-        {doc.totals.taxes.map((tax) => (
-          <div key={`${tax.taxId}|${tax.rateBp}`}>
-            <dt>
-              {taxLabel(tax.kind, tax.name, tax.rateBp)} ({t("receipt.taxBase")} {money(tax.base)})
-            </dt>
-            <dd>{money(tax.amount)}</dd>
-          </div>
-        ))}
-        <div className="receipt__grand">
-          <dt>{t("receipt.total")}</dt>
-          <dd>{money(doc.totals.total)}</dd>
-        </div>
-      </dl>
-      <dl className="receipt__payments">
-        <dt className="receipt__section">{t("returns.refunded")}</dt>
-        {doc.refunds.map((refund) => (
-          <div key={refund.paymentMethodId}>
-            <dt>{context?.paymentMethodNames[refund.paymentMethodId] ?? refund.kind}</dt>
-            <dd>{money(refund.amount)}</dd>
-          </div>
-        ))}
-      </dl>
+      <ReceiptTotals totals={doc.totals} />
+      <ReceiptTenders
+        id={`credit-note-refunds-${note.id}`}
+        title={t("returns.refunded")}
+        tenders={doc.refunds}
+        methodNames={context?.paymentMethodNames}
+      />
       <footer className="receipt__footer">{t("returns.reasonLabel", { reason: doc.reason })}</footer>
     </article>
   );
