@@ -232,7 +232,7 @@ describe("in use → 409 IN_USE, nothing deleted", () => {
 
   it.each([
     ["categories", (d: Demo) => d.categoryIds[0], /product/],
-    ["warehouses", (d: Demo) => d.warehouseId, /terminal.*product|product.*terminal/],
+    ["warehouses", (d: Demo) => d.warehouseId, /terminal.*stock movement|stock movement.*terminal/],
     ["payment-methods", (d: Demo) => d.paymentMethods.cash, /3 terminals/],
     ["numberings", (d: Demo) => d.numberings.pos, /2 terminals/],
     ["terminals", (d: Demo) => d.terminals.caja2, /user/],
