@@ -7,6 +7,8 @@ import { usePendingInvoicesFile } from "./usePendingInvoicesFile";
 
 /** "Hay 1 factura pendiente y 2 facturas con error": each count in its plural form, the empty one left out. */
 export function unsyncedText(i18n: Pick<I18n, "t" | "tp">, pending: number, errors: number): string {
+  // Only other documents (credit notes, voids, shift revisions) are waiting: say so rather than "0 invoices".
+  if (pending + errors === 0) return i18n.t("logout.blockedDocuments");
   const parts = [
     pending > 0 ? i18n.tp("logout.pendingCount", pending) : null,
     errors > 0 ? i18n.tp("logout.errorCount", errors) : null,

@@ -6,6 +6,8 @@ export const pendingMessagesEs = {
   "logout.errorCount.one": "1 factura con error",
   "logout.errorCount.other": "{count} facturas con error",
   "logout.and": "{first} y {second}",
+  "logout.blockedDocuments":
+    "Hay devoluciones, anulaciones o movimientos de turno que aún no están en el servidor: si cierras sesión se perderían. Sincroniza antes de cerrar sesión.",
   "logout.blocked.one":
     "Hay {what} que aún no está en el servidor: si cierras sesión se perdería. Sincroniza (y corrige las que tienen error) o exporta las pendientes a un archivo.",
   "logout.blocked.other":
@@ -24,6 +26,8 @@ export const pendingMessagesEn: Record<keyof typeof pendingMessagesEs, string> =
   "logout.errorCount.one": "1 invoice with errors",
   "logout.errorCount.other": "{count} invoices with errors",
   "logout.and": "{first} and {second}",
+  "logout.blockedDocuments":
+    "There are returns, voids or shift movements that are not on the server yet: signing out would lose them. Synchronize before signing out.",
   "logout.blocked.one":
     "There is {what} that is not on the server yet: signing out would lose it. Synchronize (and fix the ones with errors) or export the pending ones to a file.",
   "logout.blocked.other":

@@ -19,6 +19,8 @@ describe("the sign-out dialog counts invoices in the right plural form", () => {
       /^Hay 3 facturas pendientes y 1 factura con error que aún no están en el servidor/,
     );
     expect(unsyncedText(es, 0, 2)).toMatch(/^Hay 2 facturas con error que aún no están/);
+    // Signing out refused for a pending credit note, void or shift revision alone: never "Hay 0 facturas".
+    expect(unsyncedText(es, 0, 0)).toMatch(/^Hay devoluciones, anulaciones o movimientos de turno que aún no están/);
   });
 
   it("English: «There is 1 pending invoice that is…», «There are 2 pending invoices and 2 invoices with errors…»", () => {
