@@ -127,9 +127,10 @@ describe.skipIf(!runBrowserTests)("scheduled maintenance (issue 7)", () => {
         const banner = page.getByRole("region", { name: "Aviso de mantenimiento" });
         await banner.getByText(/^Mantenimiento programado: /).waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
         await expect(banner.textContent()).resolves.toContain("sincroniza tu punto de venta al 100%");
-        await expect(banner.getByTestId("maintenance-sync-state").textContent()).resolves.toBe(
-          "Tu punto de venta está sincronizado al 100%.",
-        );
+        // The sync the click started may still be running ("Sincronizando…"): the state settles at 100 %.
+        await expect
+          .poll(() => banner.getByTestId("maintenance-sync-state").textContent(), { timeout: till.SETTLE_TIMEOUT_MS })
+          .toBe("Tu punto de venta está sincronizado al 100%.");
         await page.screenshot({ path: join(imagesDir, "maintenance-banner.png"), clip: clipTop(page) });
         step("banner shown");
 

@@ -35,7 +35,8 @@ export function GroupTable(props: { caption: string; nameHeader: string; rows: S
     </tr>
   );
   return (
-    <div className="report-table__scroll">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable table must be reachable by keyboard (axe scrollable-region-focusable)
+    <section className="report-table__scroll" tabIndex={0} aria-label={props.caption}>
       <table className="admin-table report-table">
         <caption className="visually-hidden">{props.caption}</caption>
         <thead>
@@ -75,14 +76,15 @@ export function GroupTable(props: { caption: string; nameHeader: string; rows: S
           {props.totals && row(t("reports.totalRow"), props.totals, "total", true)}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
 export function PaymentTable({ rows }: { rows: PaymentMethodFigures[] }) {
   const { t, money } = useI18n();
   return (
-    <div className="report-table__scroll">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable table must be reachable by keyboard (axe scrollable-region-focusable)
+    <section className="report-table__scroll" tabIndex={0} aria-label={t("reports.chart.byPaymentMethod")}>
       <table className="admin-table report-table">
         <thead>
           <tr>
@@ -109,14 +111,15 @@ export function PaymentTable({ rows }: { rows: PaymentMethodFigures[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
 export function ProductTable({ caption, rows }: { caption: string; rows: ProductFigures[] }) {
   const { t, money, number } = useI18n();
   return (
-    <div className="report-table__scroll">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable table must be reachable by keyboard (axe scrollable-region-focusable)
+    <section className="report-table__scroll" tabIndex={0} aria-label={caption}>
       <table className="admin-table report-table">
         <caption>{caption}</caption>
         <thead>
@@ -148,14 +151,15 @@ export function ProductTable({ caption, rows }: { caption: string; rows: Product
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
 export function TaxTable({ rows, totals }: { rows: TaxFigures[]; totals: { base: number; tax: number } }) {
   const { t, money, number } = useI18n();
   return (
-    <div className="report-table__scroll">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable table must be reachable by keyboard (axe scrollable-region-focusable)
+    <section className="report-table__scroll" tabIndex={0} aria-label={t("reports.tab.taxes")}>
       <table className="admin-table report-table">
         <thead>
           <tr>
@@ -205,6 +209,6 @@ export function TaxTable({ rows, totals }: { rows: TaxFigures[]; totals: { base:
           </tr>
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

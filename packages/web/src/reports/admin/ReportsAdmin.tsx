@@ -51,7 +51,7 @@ export default function ReportsAdmin({ userToken, timeZone }: { userToken: strin
 
   return (
     <section className="admin-page reports" aria-labelledby="reports-title">
-      <h2 id="reports-title">{t("reports.title")}</h2>
+      <h1 id="reports-title">{t("reports.title")}</h1>
       <nav className="report-tabs" aria-label={t("reports.title")}>
         {TABS.map((x) => (
           <button

@@ -106,7 +106,8 @@ export function SalesScreen(props: {
           {data.items.length === 0 ? (
             <p className="muted">{t("reports.empty")}</p>
           ) : (
-            <div className="report-table__scroll">
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable table must be reachable by keyboard (axe scrollable-region-focusable)
+            <section className="report-table__scroll" tabIndex={0} aria-label={t("reports.tab.sales")}>
               <table className="admin-table report-table report-sales">
                 <thead>
                   <tr>
@@ -141,7 +142,7 @@ export function SalesScreen(props: {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </section>
           )}
           <nav className="report-paging">
             <button
