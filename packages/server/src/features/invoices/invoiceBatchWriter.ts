@@ -5,6 +5,7 @@ import type { Queryable } from "../../db/database";
 import { type DeviceActivity, recordDeviceActivity, takeInvoiceVersions } from "../devices/deviceActivity";
 import { recordElectronicDocuments } from "../electronicDocument/electronicDocumentRecorder";
 import { recordStockForInvoices } from "../inventory/stockForDocuments";
+import { applyStockBalances } from "../inventory/stockLedger";
 import { recordInvoiceSales } from "../reports/salesSummaryWriter";
 import { INVOICE_SUMMARY_COLUMNS } from "./invoicePresenter";
 import type { InvoiceVerdict } from "./invoiceValidator";
@@ -198,7 +199,6 @@ export async function writeInvoiceBatch(
     auth.deviceId ?? records[0]?.device_id,
   ]);
   const rows = new Map(written.map((w) => [String(w.id), w]));
-  await recordInvoiceSales(tx, auth.companyId, decisions, rows);
   // Another request stored one of these first: the number taken for it would stay unused.
   for (const id of assigned.keys()) if (!rows.has(id)) throw new ElectronicNumberConflict();
   await recordElectronicDocuments(
@@ -206,10 +206,13 @@ export async function writeInvoiceBatch(
     auth.companyId,
     accepted.filter((d) => assigned.has(d.id)).map((d) => ({ ...d, number: numberOf(d) })),
   );
-  await recordStockForInvoices(
+  const stock = await recordStockForInvoices(
     tx,
     auth.companyId,
     accepted.filter((doc) => rows.get(doc.id)?.status === "accepted"),
   );
+  // Last, the rows every sale of the day or warehouse shares (stockForDocuments: the order).
+  await recordInvoiceSales(tx, auth.companyId, decisions, rows);
+  await applyStockBalances(tx, auth.companyId, stock);
   return rows;
 }
