@@ -9,6 +9,7 @@ export * from "./company/companySettings";
 export * from "./company/dianSettings";
 export * from "./company/taxRegime";
 export * from "./dates/calendarDay";
+export * from "./dates/zonedTime";
 export * from "./dian";
 export * from "./errors/errorCodes";
 export * from "./ids/uuidv7";
