@@ -15,6 +15,8 @@ import { registerResourceRoutes } from "../features/catalog/resourceRoutes";
 import { registerCatalogImportRoutes } from "../features/catalogImport/catalogImportRoutes";
 import { registerCompanySettingsRoutes } from "../features/companies/companySettingsRoutes";
 import { registerDeviceRoutes } from "../features/devices/deviceRoutes";
+import { registerDianCertificateRoutes } from "../features/dianCertificate/dianCertificateRoutes";
+import { loadSecretKey, secretBoxOf } from "../features/dianCertificate/secretBox";
 import { registerElectronicDocumentRoutes } from "../features/electronicDocument/electronicDocumentRoutes";
 import { registerInventoryRoutes } from "../features/inventory/inventoryRoutes";
 import { registerInvoiceRoutes } from "../features/invoices/invoiceRoutes";
@@ -46,6 +48,8 @@ export interface AppOptions {
   checkResponses?: boolean;
   /** Per-device rate limit of number block leases (default: a burst of 5, then 6 a minute). */
   leaseRateLimit?: LeaseRateLimit;
+  /** The key sealing secrets at rest (the DIAN certificate's password); default MOSTRADOR_SECRET_KEY or a random one. */
+  secretKey?: Uint8Array;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -101,11 +105,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
 
   const guard = authGuard(db);
+  const secrets = secretBoxOf(options.secretKey ?? loadSecretKey({ envValue: process.env.MOSTRADOR_SECRET_KEY }));
   const schedule = maintenanceSchedule(db);
   registerMaintenanceRoutes(app, db, guard, schedule);
   registerAuthRoutes(app, db, guard, schedule);
   registerDeviceRoutes(app, db, guard);
   registerCompanySettingsRoutes(app, db, guard);
+  registerDianCertificateRoutes(app, db, guard, secrets);
   for (const def of catalogResources) registerResourceRoutes(app, db, guard, def);
   registerCatalogImportRoutes(app, db, guard);
   registerAuditRoutes(app, db, guard);

@@ -4,6 +4,7 @@ import type { Database } from "../db/database";
 import { migrate } from "../db/migrator";
 import { openDatabase } from "../db/openDatabase";
 import { type DemoCompany, seedDemoCompany } from "../demo/demoCompanySeeder";
+import { loadSecretKey } from "../features/dianCertificate/secretBox";
 import { rebuildSalesSummaries, SUMMARY_MIGRATION } from "../features/reports/summaryRebuilder";
 import { type AppOptions, buildApp } from "./buildApp";
 
@@ -17,6 +18,8 @@ export interface RuntimeOptions {
   /** Tests: every response is checked against its documented schema. */
   checkResponses?: boolean;
   leaseRateLimit?: AppOptions["leaseRateLimit"];
+  /** Tests: a fixed key instead of MOSTRADOR_SECRET_KEY / the data folder's. */
+  secretKey?: Uint8Array;
 }
 
 export interface Runtime {
@@ -57,6 +60,13 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   }
   const app = await buildApp({
     db,
+    // MOSTRADOR_SECRET_KEY, or the data folder's secret.key (created on first start).
+    secretKey:
+      options.secretKey ??
+      loadSecretKey({
+        envValue: process.env.MOSTRADOR_SECRET_KEY,
+        dataDir: options.dataDir === undefined ? resolve("data") : options.dataDir,
+      }),
     logger: options.logger,
     webDist: options.webDist,
     checkResponses: options.checkResponses,

@@ -25,6 +25,7 @@ export async function startTestServer(
     port?: number;
     webDist?: string | null;
     leaseRateLimit?: RuntimeOptions["leaseRateLimit"];
+    secretKey?: RuntimeOptions["secretKey"];
   } = {},
 ) {
   const { app, db } = await startRuntime({
@@ -33,6 +34,7 @@ export async function startTestServer(
     webDist: options.webDist ?? null,
     checkResponses: true,
     leaseRateLimit: options.leaseRateLimit,
+    secretKey: options.secretKey,
   });
   let url = "";
   if (options.listen) {
