@@ -20,6 +20,8 @@ export interface RuntimeOptions {
   leaseRateLimit?: AppOptions["leaseRateLimit"];
   /** Tests: a fixed key instead of MOSTRADOR_SECRET_KEY / the data folder's. */
   secretKey?: Uint8Array;
+  /** Sending to the DIAN from this process (main: dianSendingFromEnv); absent: off. */
+  dianSending?: AppOptions["dianSending"];
 }
 
 export interface Runtime {
@@ -71,6 +73,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     webDist: options.webDist,
     checkResponses: options.checkResponses,
     leaseRateLimit: options.leaseRateLimit,
+    dianSending: options.dianSending,
   });
   app.addHook("onClose", async () => db.close());
   return { app, db, demo, companies };

@@ -26,6 +26,8 @@ export async function startTestServer(
     webDist?: string | null;
     leaseRateLimit?: RuntimeOptions["leaseRateLimit"];
     secretKey?: RuntimeOptions["secretKey"];
+    /** Off unless asked: tests send with app.electronicDocuments.runNow(). */
+    dianSending?: RuntimeOptions["dianSending"];
   } = {},
 ) {
   const { app, db } = await startRuntime({
@@ -35,6 +37,7 @@ export async function startTestServer(
     checkResponses: true,
     leaseRateLimit: options.leaseRateLimit,
     secretKey: options.secretKey,
+    dianSending: options.dianSending,
   });
   let url = "";
   if (options.listen) {

@@ -1,5 +1,10 @@
 import forge from "node-forge";
-import type { SigningIdentity } from "../electronicDocument/xadesSigner";
+
+/** The signing key and certificate of a PKCS#12 file (the company's certificate and its password). */
+export interface SigningIdentity {
+  privateKeyPkcs8: Uint8Array;
+  certificateDer: Uint8Array;
+}
 
 /** Why a PKCS#12 cannot sign the company's documents (details.reason of CERTIFICATE_INVALID). */
 export type CertificateProblem = "unreadable" | "password" | "no_key" | "not_yet_valid" | "expired" | "not_signing";

@@ -2,8 +2,7 @@ import type { DianCertificate, DianCertificateUpload } from "@mostrador/domain";
 import type { Database, Queryable } from "../../db/database";
 import { ApiError } from "../../http/apiError";
 import { recordAudit } from "../audit/auditTrail";
-import type { SigningIdentity } from "../electronicDocument/xadesSigner";
-import { CertificateRejected, inspectPkcs12 } from "./certificateInspector";
+import { CertificateRejected, inspectPkcs12, type SigningIdentity } from "./certificateInspector";
 import type { SecretBox } from "./secretBox";
 
 type Row = Record<string, unknown>;

@@ -98,11 +98,8 @@ export async function startDianStub(options: { port?: number; host?: string } = 
     res.end(xml);
   }
 
-  /** A document received as new: the next planned outcome decides. Null: answer 503, nothing kept. */
-  function receive(
-    fileName: string,
-    zipBase64: string,
-  ): { response: StubDianResponse; lost: boolean; answer: string } | null {
+  /** A document received as new: the next planned outcome decides ("unavailable": answer 503, nothing kept). */
+  function receive(fileName: string, zipBase64: string): { response: StubDianResponse; lost: boolean; answer: string } {
     let xml: string;
     let xmlName: string;
     try {
@@ -119,7 +116,8 @@ export async function startDianStub(options: { port?: number; host?: string } = 
     }
     const doc = new DOMParser().parseFromString(xml, "text/xml") as unknown as Document;
     const cude = (first(doc, "UUID")?.textContent ?? "").trim();
-    if (documents.has(cude))
+    // Only an accepted document is processed for good; a rejected one may come again, corrected.
+    if (documents.get(cude)?.isValid)
       return { response: processedBefore(cude, xmlName), lost: false, answer: "processed_before" };
     if (!documentSignatureValid(xml))
       return {
@@ -128,7 +126,7 @@ export async function startDianStub(options: { port?: number; host?: string } = 
         answer: "rejected",
       };
     const outcome = planned.shift() ?? "accepted";
-    if (outcome === "unavailable") return null;
+    if (outcome === "unavailable") return { response: accepted(cude, xmlName), lost: true, answer: "unavailable" };
     receipts.set(cude, (receipts.get(cude) ?? 0) + 1);
     const response = typeof outcome === "object" ? rejected(cude, xmlName, outcome.rejected) : accepted(cude, xmlName);
     documents.set(cude, response);
@@ -158,17 +156,17 @@ export async function startDianStub(options: { port?: number; host?: string } = 
           answer: "action_mismatch",
         });
       const param = (name: string) => (first(call, name)?.textContent ?? "").trim();
-      const unavailable = (trackId: string | null) =>
+      const unavailable = (trackId: string | null, answer: string) =>
         send(res, 503, soapFault("s:Receiver", "Servicio no disponible temporalmente."), {
           operation,
           trackId,
           status: 503,
-          answer: "unavailable",
+          answer,
         });
       if (operation === "SendBillSync" || operation === "SendTestSetAsync") {
         const received = receive(param("fileName"), param("contentFile"));
-        const trackId = received?.response.documentKey ?? null;
-        if (!received || received.lost) return unavailable(trackId);
+        const trackId = received.response.documentKey;
+        if (received.lost) return unavailable(trackId, received.answer);
         if (operation === "SendBillSync")
           return send(
             res,
