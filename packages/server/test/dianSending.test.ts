@@ -280,3 +280,38 @@ describe("GET /api/electronic-documents.csv", () => {
     expectApiError(await shop.http.get("/api/electronic-documents.csv", { token: shop.cashier }), 403);
   });
 });
+
+describe("a server that sends after each push", () => {
+  const sending = useTestServer({ secretKey: key, dianSending: { afterPush: true } });
+
+  it("sends what a push generated without making the push wait for the DIAN", async () => {
+    const shop = await newShop(sending);
+    const till = await openDeePosTill(shop);
+    const base = String(700_000_000 + process.pid);
+    await shop.http.patch(
+      "/api/company",
+      { nit: `${base}-${nitCheckDigit(base)}`, dian: { serviceUrl: stub.url, testSetId: null } },
+      { token: shop.admin },
+    );
+    await shop.http.put(
+      "/api/company/dian-certificate",
+      { pkcs12Base64: p12, password: "firma" },
+      { token: shop.admin },
+    );
+    stub.delayMs = 1500;
+    try {
+      const started = Date.now();
+      const res = await till.push([till.invoice()]);
+      expect(res.body.results[0].outcome).toBe("accepted");
+      expect(Date.now() - started).toBeLessThan(1500);
+      let state = "";
+      for (let i = 0; i < 100 && state !== "accepted"; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        state = (await shop.http.get("/api/electronic-documents", { token: shop.admin })).body.items[0]?.state;
+      }
+      expect(state).toBe("accepted");
+    } finally {
+      stub.delayMs = 0;
+    }
+  }, 30_000);
+});

@@ -43,6 +43,8 @@ export interface DianStub {
   readonly requests: DianStubRequest[];
   /** How many times a CUDE was received as a new document (the DIAN processes each once). */
   newReceipts(cude: string): number;
+  /** Milliseconds every answer waits (a slow DIAN); 0 by default. */
+  delayMs: number;
   close(): Promise<void>;
 }
 
@@ -134,9 +136,21 @@ export async function startDianStub(options: { port?: number; host?: string } = 
     return { response, lost: outcome === "lost", answer };
   }
 
+  const stub: DianStub = {
+    url: "",
+    plan: (...outcomes) => {
+      planned.push(...outcomes);
+    },
+    requests,
+    newReceipts: (cude) => receipts.get(cude) ?? 0,
+    delayMs: 0,
+    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+  };
+
   const server = createServer((req, res) => {
     void (async () => {
       const xml = await bodyOf(req);
+      if (stub.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, stub.delayMs));
       const check = checkWsSecurity(xml, { to: url, now: new Date() });
       if (!check.ok)
         return send(
@@ -220,13 +234,6 @@ export async function startDianStub(options: { port?: number; host?: string } = 
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, host, resolve));
   url = `http://${host}:${(server.address() as AddressInfo).port}/WcfDianCustomerServices.svc`;
-  return {
-    url,
-    plan: (...outcomes) => {
-      planned.push(...outcomes);
-    },
-    requests,
-    newReceipts: (cude) => receipts.get(cude) ?? 0,
-    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
-  };
+  stub.url = url;
+  return stub;
 }
