@@ -6,6 +6,7 @@ export * from "./catalog/catalogSchemas";
 export * from "./catalog/common";
 export * from "./catalog/nit";
 export * from "./company/companySettings";
+export * from "./company/dianCertificate";
 export * from "./company/dianSettings";
 export * from "./company/taxRegime";
 export * from "./dates/calendarDay";

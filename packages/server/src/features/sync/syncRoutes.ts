@@ -67,6 +67,8 @@ export function registerSyncRoutes(
   db: Database,
   guard: AuthGuard,
   leaseLimiter: LeaseRateLimiter = leaseRateLimiter(),
+  /** Invoices were accepted: their electronic documents may be sent (fire-and-forget, after the answer). */
+  afterAcceptedInvoices: (companyId: string) => void = () => {},
 ) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.post(
@@ -93,6 +95,7 @@ export function registerSyncRoutes(
       // this batch can no longer be voided).
       const creditNoteResults = body.creditNotes ? await acceptCreditNoteBatch(db, auth, body.creditNotes) : undefined;
       const voidResults = body.voids ? await acceptVoidBatch(db, auth, body.voids) : undefined;
+      if (results.some((r) => r.outcome === "accepted")) afterAcceptedInvoices(auth.companyId);
       return {
         results,
         ...(shiftResults ? { shiftResults } : {}),
