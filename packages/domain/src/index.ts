@@ -17,6 +17,7 @@ export * from "./inventory/stockLevel";
 export * from "./invoice/invoiceSchemas";
 export * from "./invoice/invoiceTotals";
 export * from "./invoice/rejectionMessages";
+export * from "./invoice/ticketDiscount";
 export * from "./money/money";
 export * from "./money/quantity";
 export * from "./numbering/numberBlockRules";

@@ -3,7 +3,16 @@ import { useI18n } from "../i18n/i18n";
 import { NumberingNotices } from "../numbering/NumberingNotices";
 import { CartPanel } from "./CartPanel";
 import { ClientPicker } from "./ClientPicker";
-import { decrementLine, incrementLine, removeLine, setClient, setLineDiscount, setQuantity } from "./cart";
+import {
+  decrementLine,
+  incrementLine,
+  removeLine,
+  setClient,
+  setLineDiscount,
+  setLineDiscountAmount,
+  setQuantity,
+  setTicketDiscount,
+} from "./cart";
 import type { ChosenClient } from "./invoiceDraft";
 import { PaymentStep } from "./PaymentStep";
 import { ProductCatalog } from "./ProductCatalog";
@@ -104,9 +113,14 @@ export function SaleEditor({ draft, data, online, onSubmit, active = true, withN
           onIncrement={(key) => setCart((c) => incrementLine(c, key))}
           onDecrement={(key) => setCart((c) => decrementLine(c, key))}
           onQuantity={(key, q) => setCart((c) => setQuantity(c, key, q))}
-          onDiscount={(key, p) => setCart((c) => setLineDiscount(c, key, p))}
+          onDiscount={(key, d) =>
+            setCart((c) =>
+              d.mode === "percent" ? setLineDiscount(c, key, d.percent) : setLineDiscountAmount(c, key, d.amount),
+            )
+          }
+          onTicketDiscount={(d) => setCart((c) => setTicketDiscount(c, d))}
           onRemove={(key) => setCart((c) => removeLine(c, key))}
-          onClear={() => setCart((c) => ({ ...c, lines: [] }))}
+          onClear={() => setCart((c) => ({ ...c, lines: [], ticketDiscount: null }))}
           onNext={draft.toPayment}
         />
         {withNotes && (
