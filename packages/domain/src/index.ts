@@ -31,4 +31,5 @@ export * from "./shifts/shiftRejections";
 export * from "./shifts/shiftReport";
 export * from "./shifts/shiftSchemas";
 export * from "./shifts/terminalShift";
+export * from "./sync/clientRejections";
 export * from "./sync/syncMessages";

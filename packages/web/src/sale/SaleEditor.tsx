@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { useI18n } from "../i18n/i18n";
 import { NumberingNotices } from "../numbering/NumberingNotices";
+import { useAppServices } from "../services/appServices";
 import { CartPanel } from "./CartPanel";
 import { ClientPicker } from "./ClientPicker";
 import {
@@ -39,6 +40,7 @@ interface SaleEditorProps {
  */
 export function SaleEditor({ draft, data, online, onSubmit, active = true, withNotes = false }: SaleEditorProps) {
   const { t } = useI18n();
+  const { store, syncEngine } = useAppServices();
   const { cart, setCart, step, blockerKey, searchRef } = draft;
   /** On a phone (CSS) the catalog and the cart are two views; elsewhere both show and this is ignored. */
   const [phoneView, setPhoneView] = useState<PhoneSaleView>("catalog");
@@ -62,7 +64,16 @@ export function SaleEditor({ draft, data, online, onSubmit, active = true, withN
     <ClientPicker
       clients={draft.clients}
       chosen={draft.chosenClient}
-      onChoose={(client, created) => setCart((c) => setClient(c, client.id, created))}
+      onChoose={(client, created) => {
+        setCart((c) => setClient(c, client.id, created));
+        // «Nuevo cliente» is kept on its own (pending upload), whatever the sale does next; it also still
+        // travels with an invoice made for it, so a failure here loses nothing the sale needs.
+        if (created)
+          void store.tillClients
+            .saveClient({ ...created, active: true })
+            .then(() => syncEngine.requestSync("new client"))
+            .catch(() => undefined);
+      }}
     />
   );
 
