@@ -57,6 +57,8 @@ export const invoiceRejectionCodes = [
   "TERMINAL_MISMATCH",
   "NUMBERING_NOT_FOUND",
   "TAX_MISMATCH",
+  "DISCOUNT_EXCEEDS_AMOUNT",
+  "DISCOUNT_MISMATCH",
   "INVOICE_INVALID",
 ] as const;
 export type InvoiceRejectionCode = (typeof invoiceRejectionCodes)[number];

@@ -56,16 +56,19 @@ import {
 } from "./shiftRecords";
 import { type TakeOverShiftInput, takeOverShiftInDb } from "./shiftTakeover";
 import { readTillStockFrom, type TillStockSnapshot } from "./stockRecords";
+import { DexieTillClientsStore } from "./tillClientRecords";
 import { keepClientCreatedAtTill } from "./tillClients";
 
 export class DexieLocalStore implements LocalStore {
   /** Only this module and tests use the tables directly; the app goes through LocalStore. */
   readonly db: LocalDatabase;
   readonly returns: DexieReturnsStore;
+  readonly tillClients: DexieTillClientsStore;
 
   constructor(db: LocalDatabase = new LocalDatabase()) {
     this.db = db;
     this.returns = new DexieReturnsStore(db);
+    this.tillClients = new DexieTillClientsStore(db);
   }
 
   async open({ onVersionChange }: { onVersionChange: () => void }): Promise<void> {
@@ -384,7 +387,9 @@ export class DexieLocalStore implements LocalStore {
       const unsyncedReturns =
         (await this.db.creditNotes.where("status").anyOf("pending", "error").count()) +
         (await this.db.invoiceVoids.where("status").equals("pending").count());
-      if (unsynced > 0 || unsyncedShifts > 0 || unsyncedReturns > 0) return false;
+      // Clients made here and not uploaded yet (one the server refused as malformed never will be).
+      const unsyncedClients = await this.db.tillClients.where("status").equals("pending").count();
+      if (unsynced > 0 || unsyncedShifts > 0 || unsyncedReturns > 0 || unsyncedClients > 0) return false;
       await Promise.all(this.db.tables.map((table) => table.clear()));
       return true;
     });
