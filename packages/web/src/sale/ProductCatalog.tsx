@@ -1,5 +1,15 @@
 import type { Category, Product } from "@mostrador/domain";
-import { type KeyboardEvent, memo, type RefObject, useDeferredValue, useEffect, useMemo, useState } from "react";
+import {
+  type KeyboardEvent,
+  memo,
+  type RefObject,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import { useI18n } from "../i18n/i18n";
 import type { TillStock } from "../inventory/tillStock";
 import { useTillStock } from "../inventory/useTillStock";
@@ -27,7 +37,11 @@ export function ProductCatalog({
 }: ProductCatalogProps) {
   const { t, money } = useI18n();
   const stock = useTillStock();
-  const onAdd = (product: Product) => {
+  // One function for every render, so the memoized tiles skip the keystroke's own render.
+  const latest = useRef({ stock, warnAtZeroStock, t, add });
+  latest.current = { stock, warnAtZeroStock, t, add };
+  const onAdd = useCallback((product: Product) => {
+    const { stock, warnAtZeroStock, t, add } = latest.current;
     const known = stock.get(product.id);
     if (
       warnAtZeroStock &&
@@ -37,7 +51,7 @@ export function ProductCatalog({
     )
       return;
     add(product);
-  };
+  }, []);
   const [query, setQuery] = useState("");
   const [categoryId, setCategoryId] = useState<string>("");
   const [notice, setNotice] = useState<string | null>(null);
@@ -55,6 +69,7 @@ export function ProductCatalog({
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset on every new result list
   useEffect(() => setHighlighted(-1), [results]);
   const highlightedProduct = highlighted >= 0 ? results[highlighted] : undefined;
+  const { sectionRef, shown, onScroll } = useVisibleTiles(results, highlighted);
   useEffect(() => {
     if (highlightedProduct)
       document.getElementById(`tile-${highlightedProduct.id}`)?.scrollIntoView({ block: "nearest" });
@@ -95,7 +110,7 @@ export function ProductCatalog({
   }
 
   return (
-    <section className="catalog">
+    <section className="catalog" ref={sectionRef} onScroll={onScroll}>
       <div className="catalog__filters">
         <label className="field field--grow">
           <span className="visually-hidden">{t("sale.search")}</span>
@@ -135,7 +150,7 @@ export function ProductCatalog({
         </p>
       )}
       <div className="product-grid" id="product-results">
-        {results.map((product) => (
+        {results.slice(0, shown).map((product) => (
           <ProductTile
             key={product.id}
             product={product}
@@ -149,6 +164,37 @@ export function ProductCatalog({
       </div>
     </section>
   );
+}
+
+/** A tile's smallest height plus the grid's gap (app.css: min-height 84px, gap 0.6rem). */
+const TILE_ROW_PX = 84 + 10;
+
+/**
+ * How many result tiles to render: those that fit in the catalog's visible area (its width in grid
+ * columns × its height in rows, plus one row), all of them once the list is scrolled or the
+ * highlight moves past them. A keystroke then renders a screenful, not the whole page of results.
+ */
+function useVisibleTiles(results: readonly Product[], highlighted: number) {
+  const sectionRef = useRef<HTMLElement>(null);
+  const [fit, setFit] = useState(24);
+  const [all, setAll] = useState(false);
+  useEffect(() => {
+    const section = sectionRef.current;
+    const grid = section?.querySelector(".product-grid");
+    if (!section || !grid || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(() => {
+      const columns = getComputedStyle(grid).gridTemplateColumns.split(" ").length || 1;
+      const rows = Math.ceil(section.clientHeight / TILE_ROW_PX) + 1;
+      setFit(Math.max(columns * rows, 8));
+    });
+    observer.observe(section);
+    return () => observer.disconnect();
+  }, []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new list starts with a screenful again
+  useEffect(() => setAll(false), [results]);
+  const onScroll = useCallback(() => setAll(true), []);
+  const shown = all ? results.length : Math.max(fit, highlighted + 1);
+  return { sectionRef, shown, onScroll };
 }
 
 /** The highlight after an arrow key: wraps around; from "none", ↓ goes to the first and ↑ to the last. */
