@@ -1,15 +1,5 @@
 import type { Category, Product } from "@mostrador/domain";
-import {
-  type KeyboardEvent,
-  memo,
-  type RefObject,
-  useCallback,
-  useDeferredValue,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-} from "react";
+import { type KeyboardEvent, memo, type RefObject, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useI18n } from "../i18n/i18n";
 import type { TillStock } from "../inventory/tillStock";
 import { useTillStock } from "../inventory/useTillStock";
@@ -57,10 +47,11 @@ export function ProductCatalog({
   const [notice, setNotice] = useState<string | null>(null);
   // ↑/↓ from the search box move a highlight through the results; Enter adds the highlighted one.
   const [highlighted, setHighlighted] = useState(-1);
-  const deferredQuery = useDeferredValue(query);
+  // The index answers within a millisecond, so the results render with the keystroke itself (one
+  // render, one frame), not in a deferred second pass.
   const results = useMemo(
-    () => index.search(deferredQuery, { categoryId: categoryId || null, limit: 48 }),
-    [index, deferredQuery, categoryId],
+    () => index.search(query, { categoryId: categoryId || null, limit: 48 }),
+    [index, query, categoryId],
   );
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: measures each time new results are on screen
@@ -150,9 +141,11 @@ export function ProductCatalog({
         </p>
       )}
       <div className="product-grid" id="product-results">
-        {results.slice(0, shown).map((product) => (
+        {results.slice(0, shown).map((product, position) => (
           <ProductTile
-            key={product.id}
+            // By position: new results update the tiles on screen instead of replacing their elements.
+            // biome-ignore lint/suspicious/noArrayIndexKey: the tiles are slots for whatever the search found
+            key={position}
             product={product}
             price={money(priceOf(product))}
             highlighted={product === highlightedProduct}
