@@ -49,7 +49,8 @@ export async function takeNextInvoiceNumber(
   for (const block of blocks) {
     const candidate = await nextFreeInBlock(db, block, options.used);
     if (candidate <= blockEnd(block)) {
-      await db.numberBlocks.update(block.id, { nextNumber: candidate + 1 });
+      // The block as just read, advanced: one put (an update would read it again first).
+      await db.numberBlocks.put({ ...block, nextNumber: candidate + 1 });
       return { number: candidate, blockId: block.id };
     }
   }
