@@ -7,7 +7,7 @@ import type {
   ShiftPushResult,
 } from "@mostrador/domain";
 import { DexieReturnsStore } from "./dexieReturnsStore";
-import { countNumbersLeft, takeNextInvoiceNumber } from "./invoiceNumbering";
+import { countNumbersLeft, numberBlocksOf, planNextInvoiceNumber } from "./invoiceNumbering";
 import {
   countInvoicesByStatusInDb,
   deviceReportFromDb,
@@ -246,9 +246,16 @@ export class DexieLocalStore implements LocalStore {
         throw new LocalStoreError("INVALID_INVOICE", "the invoice does not pass validation", checked.error.issues);
       }
       return await db.transaction("rw", [db.invoices, db.numberBlocks, db.numberings, db.clients], async () => {
-        const numbering = await db.numberings.get(draft.numberingId);
+        // The numbering and its blocks in one round trip; the block and the invoice written together.
+        const [numbering, blocks] = await Promise.all([
+          db.numberings.get(draft.numberingId),
+          numberBlocksOf(db, draft.numberingId),
+        ]);
         if (!numbering) throw new LocalStoreError("NOT_READY", "the terminal's numbering is not loaded on this device");
-        const taken = await takeNextInvoiceNumber(db, numbering.id, { electronic: numbering.electronic });
+        const taken = await planNextInvoiceNumber(db, blocks, {
+          electronic: numbering.electronic,
+          numberingId: numbering.id,
+        });
         const { shape } = invoiceDocumentSchema;
         const numbered = {
           prefix: shape.prefix.safeParse(numbering.prefix),
@@ -266,7 +273,11 @@ export class DexieLocalStore implements LocalStore {
           { status: "pending", clientName: receipt.clientName, receipt },
           new Date().toISOString(),
         );
-        await Promise.all([keepClientCreatedAtTill(db, document), db.invoices.add(invoice)]);
+        await Promise.all([
+          taken.advancedBlock ? db.numberBlocks.put(taken.advancedBlock) : undefined,
+          keepClientCreatedAtTill(db, document),
+          db.invoices.add(invoice),
+        ]);
         return invoice;
       });
     } catch (error) {
