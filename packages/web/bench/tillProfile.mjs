@@ -1,6 +1,6 @@
 // Where the till's main thread spends its time (issue 17): a CPU profile (Chrome DevTools Protocol) of
-// the search keystrokes and of "Facturar" → receipt, with the same steps as posBenchmark.mjs, summed by
-// function (self time). Build the web app unminified for readable names, e.g.
+// the first load (Caja 1 clicked → the sale screen), the search keystrokes and "Facturar" → receipt, with
+// the same steps as posBenchmark.mjs, summed by function (self time). Build the web app unminified for readable names, e.g.
 //   npx vite build --minify false --outDir /tmp/prof/packages/web/dist   (and serve that folder)
 //   BASE=http://127.0.0.1:3418 node packages/web/bench/tillProfile.mjs [--top 25] [--sales 30]
 import { rmSync } from "node:fs";
@@ -61,18 +61,21 @@ try {
   await page.getByRole("button", { name: "Ingresar" }).click();
   const caja1 = page.getByRole("button", { name: "Caja 1" });
   await caja1.waitFor({ timeout: 60_000 });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+  await cdp.send("Profiler.start");
   await caja1.click();
   const search = page.getByRole("searchbox", { name: "Buscar producto" });
   const openShift = page.getByRole("heading", { name: "Abrir turno", exact: true });
   await search.or(openShift).first().waitFor({ timeout: 120_000 });
+  print("first load (Caja 1 clicked → sale screen or Abrir turno)", (await cdp.send("Profiler.stop")).profile, 1);
   if (await openShift.isVisible()) {
     await page.getByLabel("Base inicial").fill("0");
     await page.getByRole("button", { name: "Abrir turno", exact: true }).click();
   }
   await search.waitFor({ timeout: 60_000 });
   await page.waitForTimeout(1000);
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("Profiler.enable");
   await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
 
   let keystrokes = 0;
