@@ -60,7 +60,7 @@ export function ProductCatalog({
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset on every new result list
   useEffect(() => setHighlighted(-1), [results]);
   const highlightedProduct = highlighted >= 0 ? results[highlighted] : undefined;
-  const { sectionRef, shown, onScroll } = useVisibleTiles(results, highlighted);
+  const { sectionRef, sentinelRef, shown, onScroll } = useVisibleTiles(results, highlighted);
   useEffect(() => {
     if (highlightedProduct)
       document.getElementById(`tile-${highlightedProduct.id}`)?.scrollIntoView({ block: "nearest" });
@@ -155,6 +155,8 @@ export function ProductCatalog({
         ))}
         {results.length === 0 && <p className="muted">{t("sale.noProducts")}</p>}
       </div>
+      {/* The end of the rendered tiles: when it comes into view, the rest of the results render too. */}
+      <div ref={sentinelRef} aria-hidden="true" className="product-grid__more" />
     </section>
   );
 }
@@ -164,11 +166,13 @@ const TILE_ROW_PX = 84 + 10;
 
 /**
  * How many result tiles to render: those that fit in the catalog's visible area (its width in grid
- * columns × its height in rows, plus one row), all of them once the list is scrolled or the
- * highlight moves past them. A keystroke then renders a screenful, not the whole page of results.
+ * columns × its height in rows, plus one row), all of them as soon as the end of that first part comes
+ * into view (the list scrolled, the page scrolled on a phone, a tall screen) or the highlight moves past
+ * it. A keystroke then renders a screenful, not the whole page of results.
  */
 function useVisibleTiles(results: readonly Product[], highlighted: number) {
   const sectionRef = useRef<HTMLElement>(null);
+  const sentinelRef = useRef<HTMLDivElement>(null);
   const [fit, setFit] = useState(24);
   const [all, setAll] = useState(false);
   useEffect(() => {
@@ -183,11 +187,25 @@ function useVisibleTiles(results: readonly Product[], highlighted: number) {
     observer.observe(section);
     return () => observer.disconnect();
   }, []);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new list starts with a screenful again
-  useEffect(() => setAll(false), [results]);
+  // A new list starts with a screenful again, and the end of it is watched anew (whatever scrolls).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs for every new result list
+  useEffect(() => {
+    setAll(false);
+    const sentinel = sentinelRef.current;
+    if (!sentinel) return;
+    if (typeof IntersectionObserver === "undefined") {
+      setAll(true);
+      return;
+    }
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) setAll(true);
+    });
+    observer.observe(sentinel);
+    return () => observer.disconnect();
+  }, [results]);
   const onScroll = useCallback(() => setAll(true), []);
   const shown = all ? results.length : Math.max(fit, highlighted + 1);
-  return { sectionRef, shown, onScroll };
+  return { sectionRef, sentinelRef, shown, onScroll };
 }
 
 /** The highlight after an arrow key: wraps around; from "none", ↓ goes to the first and ↑ to the last. */
