@@ -3,7 +3,8 @@
 //   DATA_DIR=/tmp/bench npm run seed -w @mostrador/server -- --products 20000 --clients 10000 --domain bench.co
 //   DATA_DIR=/tmp/bench PORT=3418 npm start -w @mostrador/server      (serves packages/web/dist)
 //   BASE=http://127.0.0.1:3418 EMAIL=caja@bench.co node packages/web/bench/posBenchmark.mjs
-// Reads the app's User Timing measures (src/perf/performanceMarks.ts) and prints p50/p95.
+// Reads the app's User Timing measures (src/perf/performanceMarks.ts) and prints p50/p95; the last line
+// of its output is one JSON object, {"bench":"pos", ...figures in ms and KB}, for `npm run bench`.
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -23,6 +24,15 @@ function percentile(values, p) {
 const ms = (v) => `${v.toFixed(1)} ms`;
 const summary = (values) =>
   `n=${values.length} p50 ${ms(percentile(values, 50))} p95 ${ms(percentile(values, 95))} max ${ms(Math.max(...values))}`;
+const round = (v) => (Number.isFinite(v) ? Math.round(v * 10) / 10 : null);
+/** What the last line reports (figures in ms unless named otherwise). */
+const figures = { bench: "pos" };
+const record = (name, values) => {
+  figures[`${name}P50`] = round(percentile(values, 50));
+  figures[`${name}P95`] = round(percentile(values, 95));
+  figures[`${name}N`] = values.length;
+  return summary(values);
+};
 
 async function takeMeasures(page, name) {
   return page.evaluate((n) => {
@@ -74,6 +84,11 @@ try {
     return { products: await count("products"), clients: await count("clients") };
   });
   console.log(`first load: ${ms(firstLoad ?? Number.NaN)} for ${counts.products} products, ${counts.clients} clients`);
+  Object.assign(figures, {
+    firstLoad: round(firstLoad ?? Number.NaN),
+    products: counts.products,
+    clients: counts.clients,
+  });
   console.log(`  pull pages, fetch: ${summary(await takeMeasures(page, "mostrador:pull-fetch"))}`);
   console.log(`  pull pages, apply: ${summary(await takeMeasures(page, "mostrador:pull-apply"))}`);
 
@@ -86,7 +101,7 @@ try {
     }
   }
   await search.fill("");
-  console.log(`search keystroke → results: ${summary(await takeMeasures(page, "mostrador:search"))}`);
+  console.log(`search keystroke → results: ${record("search", await takeMeasures(page, "mostrador:search"))}`);
 
   for (let i = 0; i < invoices; i++) {
     await page
@@ -101,13 +116,18 @@ try {
     await page.getByRole("button", { name: "Facturar" }).click();
     await page.getByRole("button", { name: "Nueva venta" }).click();
   }
-  console.log(`Facturar → receipt: ${summary(await takeMeasures(page, "mostrador:invoice"))}`);
+  console.log(`Facturar → receipt: ${record("invoice", await takeMeasures(page, "mostrador:invoice"))}`);
+  const saves = await takeMeasures(page, "mostrador:invoice-save");
+  if (saves.length > 0) console.log(`  of which saveNewInvoice (the durable write): ${record("invoiceSave", saves)}`);
+  const frames = await takeMeasures(page, "mostrador:invoice-frame");
+  if (frames.length > 0) console.log(`Facturar → first frame after the receipt: ${record("invoiceFrame", frames)}`);
 
   await context.setOffline(true);
   const started = Date.now();
   await page.reload();
   await page.getByRole("searchbox", { name: "Buscar producto" }).waitFor();
-  console.log(`app shell opened offline (reload → search box): ${Date.now() - started} ms`);
+  figures.offlineShell = Date.now() - started;
+  console.log(`app shell opened offline (reload → search box): ${figures.offlineShell} ms`);
 } finally {
   await context.close();
   rmSync(profile, { recursive: true, force: true });
@@ -121,3 +141,5 @@ const lazy = readdirSync(new URL("assets/", dist)).filter((f) => f.endsWith(".js
 console.log(
   `initial JS: ${(gzipped / 1024).toFixed(1)} KB gzipped (${initial.join(", ")}); lazy chunks: ${lazy.length}`,
 );
+figures.initialJsKb = round(gzipped / 1024);
+console.log(JSON.stringify(figures));
