@@ -1,11 +1,13 @@
 import type { ElectronicDocumentDetail, ElectronicDocumentSummary } from "@mostrador/domain";
+import { CONTINGENCY_COLUMNS, presentContingencyFields } from "./contingencyDocuments";
 
 type Row = Record<string, unknown>;
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
 const textOrNull = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
 export const ELECTRONIC_DOCUMENT_SUMMARY_COLUMNS =
-  "invoice_id, kind, number, environment, state, problem, cude, dian_rule_codes, attempts, created_at, updated_at";
+  "invoice_id, kind, number, environment, state, problem, cude, dian_rule_codes, attempts, created_at, updated_at, " +
+  CONTINGENCY_COLUMNS;
 
 export function presentElectronicDocument(row: Row): ElectronicDocumentSummary {
   return {
@@ -20,6 +22,7 @@ export function presentElectronicDocument(row: Row): ElectronicDocumentSummary {
     attempts: Number(row.attempts),
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
+    ...presentContingencyFields(row),
   };
 }
 

@@ -20,6 +20,7 @@ import type { Database } from "../../db/database";
 import { documentedAs, errorResponses } from "../../http/routeSchemas";
 import { requestSchemaVersion } from "../../http/schemaVersion";
 import { recordDeviceActivity } from "../devices/deviceActivity";
+import { pushResultsWithElectronicDocuments } from "../electronicDocument/invoiceElectronicDocuments";
 import { readStockChanges, stockSince } from "../inventory/stockFeed";
 import { acceptInvoiceBatch } from "../invoices/invoiceAcceptor";
 import { type LeaseRateLimiter, leaseRateLimiter } from "../numbering/leaseRateLimiter";
@@ -86,7 +87,11 @@ export function registerSyncRoutes(
       const auth = authOf(req);
       const body = req.body;
       const schemaVersion = requestSchemaVersion(req);
-      const results = await acceptInvoiceBatch(db, auth, body.invoices, { report: body.report, schemaVersion });
+      const results = await pushResultsWithElectronicDocuments(
+        db,
+        auth.companyId,
+        await acceptInvoiceBatch(db, auth, body.invoices, { report: body.report, schemaVersion }),
+      );
       // After the invoices: a shift never holds them up, and its answer sees the invoices just stored.
       const shiftResults = body.shifts ? await acceptShiftBatch(db, auth, body.shifts) : undefined;
       // Credit notes after the invoices they return goods of; voids last (an invoice returned in
