@@ -1,10 +1,11 @@
-import { Suspense, useEffect, useState } from "react";
+import { Suspense, useEffect, useMemo, useState } from "react";
 import { useI18n } from "../i18n/i18n";
 import { preloadableComponent } from "../lazyLoading/preloadableComponent";
 import { markStart } from "../perf/performanceMarks";
 import { useAppServices } from "../services/appServices";
 import type { LocalInvoice } from "../storage/localRecords";
 import { checkout } from "./checkout";
+import { sellingNumbering } from "./contingencySale";
 import { SaleEditor } from "./SaleEditor";
 import { type SaleSubmission, type SubmitOutcome, useSaleDraft } from "./useSaleDraft";
 import type { SellingData } from "./useSellingData";
@@ -33,7 +34,13 @@ export function SaleScreen({
 }) {
   const services = useAppServices();
   const { t } = useI18n();
-  const draft = useSaleDraft({ data, online });
+  // Offline on a DEE POS terminal with a contingency numbering: contingency tickets (issue 19).
+  const numbering = sellingNumbering(data, online);
+  const selling = useMemo(
+    () => (numbering === data.numbering ? data : { ...data, numbering, context: { ...data.context, numbering } }),
+    [data, numbering],
+  );
+  const draft = useSaleDraft({ data: selling, online });
   const [receipt, setReceipt] = useState<LocalInvoice | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   useEffect(() => {
@@ -42,7 +49,7 @@ export function SaleScreen({
 
   async function invoice(sale: SaleSubmission): Promise<SubmitOutcome> {
     markStart("mostrador:invoice");
-    const result = await checkout(services, { ...sale, context: { ...data.context, shiftId }, online });
+    const result = await checkout(services, { ...sale, context: { ...selling.context, shiftId }, online });
     if (!result.ok) return result;
     setReceipt(result.invoice);
     setNotice(result.notice ? t(result.notice.key, result.notice.params) : null);
@@ -66,5 +73,5 @@ export function SaleScreen({
       </div>
     );
   }
-  return <SaleEditor draft={draft} data={data} online={online} onSubmit={invoice} active={active} />;
+  return <SaleEditor draft={draft} data={selling} online={online} onSubmit={invoice} active={active} />;
 }

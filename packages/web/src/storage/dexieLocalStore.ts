@@ -9,7 +9,7 @@ import type {
 import { normalizeForSearch } from "../text/searchText";
 import { DexieReturnsStore } from "./dexieReturnsStore";
 import { countNumbersLeft, takeNextInvoiceNumber } from "./invoiceNumbering";
-import { applyServerInvoiceState, localInvoiceFromDocument } from "./invoiceRecords";
+import { applyServerInvoiceState, localInvoiceFromDocument, tillElectronicDocumentOf } from "./invoiceRecords";
 import { markVoided, resendInvoiceInError, saveInvoiceRevision } from "./invoiceRevisions";
 import { loadLocalSchemas } from "./loadLocalSchemas";
 import { LocalDatabase } from "./localDatabase";
@@ -119,7 +119,10 @@ export class DexieLocalStore implements LocalStore {
       terminal.priceListId ? db.priceLists.get(terminal.priceListId) : undefined,
     ]);
     const paymentMethods = methods.filter((m): m is PaymentMethodRecord => m?.active === true);
-    return { terminal, numbering, paymentMethods, taxes, categories, priceList };
+    const contingencyNumbering = numbering?.contingencyNumberingId
+      ? await db.numberings.get(numbering.contingencyNumberingId)
+      : undefined;
+    return { terminal, numbering, contingencyNumbering, paymentMethods, taxes, categories, priceList };
   }
 
   async getMeta<K extends MetaKey>(key: K): Promise<MetaValues[K] | undefined> {
@@ -194,7 +197,7 @@ export class DexieLocalStore implements LocalStore {
         }
         if (result.outcome === "accepted") {
           outcome.synced += 1;
-          const { status, version, number, returnedQuantities, returnStatus } = result.invoice;
+          const { status, version, number, returnedQuantities, returnStatus, electronicDocument } = result.invoice;
           const state = {
             status,
             revision: result.revision,
@@ -203,6 +206,7 @@ export class DexieLocalStore implements LocalStore {
             errors: [],
             returnedQuantities,
             returnStatus,
+            electronicDocument: tillElectronicDocumentOf(electronicDocument),
           };
           updates.push(applyServerInvoiceState(local, state, now));
         } else {
