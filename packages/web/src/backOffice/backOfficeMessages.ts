@@ -31,6 +31,7 @@ export const backOfficeMessagesEs = {
   "bo.menu.company": "Empresa",
   "bo.menu.shifts": "Turnos",
   "bo.menu.reports": "Reportes",
+  "bo.menu.electronicDocuments": "Documentos electrónicos",
 
   "bo.list.search": "Buscar",
   "bo.list.all": "Todos",
@@ -226,6 +227,7 @@ export const backOfficeMessagesEn: Record<BackOfficeMessageKey, string> = {
   "bo.menu.company": "Company",
   "bo.menu.shifts": "Shifts",
   "bo.menu.reports": "Reports",
+  "bo.menu.electronicDocuments": "Electronic documents",
 
   "bo.list.search": "Search",
   "bo.list.all": "All",
