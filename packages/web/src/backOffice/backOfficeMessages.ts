@@ -196,6 +196,8 @@ export const backOfficeMessagesEs = {
   "bo.terminals.noPriceList": "Precios normales",
   "bo.terminals.paymentMethods": "Métodos de pago permitidos",
   "bo.terminals.requiresShift": "Exige abrir turno para vender",
+  "bo.terminals.blockOfflineElectronic":
+    "Bloquear la facturación sin conexión en numeraciones electrónicas (sin tiquetes de contingencia)",
 } as const;
 
 export type BackOfficeMessageKey = keyof typeof backOfficeMessagesEs;
@@ -391,4 +393,5 @@ export const backOfficeMessagesEn: Record<BackOfficeMessageKey, string> = {
   "bo.terminals.noPriceList": "Regular prices",
   "bo.terminals.paymentMethods": "Payment methods allowed",
   "bo.terminals.requiresShift": "Requires an open shift to sell",
+  "bo.terminals.blockOfflineElectronic": "Block offline invoicing on electronic numberings (no contingency tickets)",
 };

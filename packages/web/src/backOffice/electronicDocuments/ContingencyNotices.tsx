@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { useI18n } from "../../i18n/i18n";
+import { formatReceiptDateTime } from "../../receipt/invoiceNumber";
 import { useAppServices } from "../../services/appServices";
 import { CopyableText } from "./CopyableText";
 import { type ContingencyEpisode, contingencyEpisodes, contingencyNoticeParams } from "./contingencyEpisodes";
@@ -14,7 +15,7 @@ const NOTICE_DOCUMENTS = "/api/electronic-documents?contingency=true&limit=500&o
  */
 export function ContingencyNotices({ userToken, timeZone }: { userToken: string; timeZone: string }) {
   const { transport } = useAppServices();
-  const { t, dateTime } = useI18n();
+  const { t } = useI18n();
   const [episodes, setEpisodes] = useState<ContingencyEpisode[] | null>(null);
   const [company, setCompany] = useState<{ name: string; nit: string } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -51,7 +52,8 @@ export function ContingencyNotices({ userToken, timeZone }: { userToken: string;
       {episodes &&
         company &&
         episodes.map((episode, i) => {
-          const params = contingencyNoticeParams(episode, company, (iso) => dateTime(iso, timeZone));
+          // Dates as the receipts print them: four-digit year, the shop's zone.
+          const params = contingencyNoticeParams(episode, company, (iso) => formatReceiptDateTime(iso, timeZone));
           const key = `${episode.terminalId ?? ""}-${episode.outageEndedAt}`;
           const fileDay = episode.outageEndedAt.slice(0, 10);
           return (

@@ -83,7 +83,7 @@ export const electronicDocumentsMessagesEs = {
   "edoc.notices.startText":
     "Aviso de inicio de contingencia\nEmisor: {company}, NIT {nit}\nCaja: {till}\nDesde el {start} la caja no pudo comunicarse con el sistema de facturación electrónica por falla de conexión y expidió documentos equivalentes POS en contingencia (contingencia del facturador electrónico).\nDocumentos de contingencia: {range} ({count}).",
   "edoc.notices.endText":
-    "Aviso de fin de contingencia\nEmisor: {company}, NIT {nit}\nCaja: {till}\nEl {end} se restableció la conexión de la caja y terminó la contingencia iniciada el {start}.\nDocumentos de contingencia expedidos: {range} ({count}): {numbers}.\nSe transmiten a la DIAN como documentos equivalentes electrónicos POS a más tardar el {deadline} (48 horas desde el fin de la falla).",
+    "Aviso de fin de contingencia\nEmisor: {company}, NIT {nit}\nCaja: {till}\nEl {end} se restableció la conexión de la caja y terminó la contingencia (iniciada el {start}).\nDocumentos de contingencia expedidos: {range} ({count}): {numbers}.\nSe transmiten a la DIAN como documentos equivalentes electrónicos POS a más tardar el {deadline} (48 horas desde el fin de la falla).",
 } as const;
 
 export type ElectronicDocumentsMessageKey = keyof typeof electronicDocumentsMessagesEs;
@@ -171,5 +171,5 @@ export const electronicDocumentsMessagesEn: Record<ElectronicDocumentsMessageKey
   "edoc.notices.startText":
     "Contingency start notice\nIssuer: {company}, NIT {nit}\nTill: {till}\nSince {start} the till could not reach the electronic invoicing system because of a connection failure and issued POS equivalent documents in contingency (issuer contingency).\nContingency documents: {range} ({count}).",
   "edoc.notices.endText":
-    "Contingency end notice\nIssuer: {company}, NIT {nit}\nTill: {till}\nOn {end} the till's connection was restored, ending the contingency that started on {start}.\nContingency documents issued: {range} ({count}): {numbers}.\nThey are sent to the DIAN as electronic POS equivalent documents no later than {deadline} (48 hours after the outage ended).",
+    "Contingency end notice\nIssuer: {company}, NIT {nit}\nTill: {till}\nOn {end} the till's connection was restored, ending the contingency (started on {start}).\nContingency documents issued: {range} ({count}): {numbers}.\nThey are sent to the DIAN as electronic POS equivalent documents no later than {deadline} (48 hours after the outage ended).",
 };
