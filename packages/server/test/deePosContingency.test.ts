@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { letTillsLearnElectronicDocumentStates } from "../src/features/electronicDocument/electronicDocumentStateToTills";
 import { leaseBlock, newShop, schemaHeader } from "./support/company";
 import { contingencyNumbering, openContingencyTill, openDeePosTill, testSetNumbering } from "./support/dian";
 import { expectApiError } from "./support/http";
@@ -120,6 +121,31 @@ describe("issuer contingency: tickets a DEE POS till sold offline", () => {
       (c) => c.entity === "invoices" && c.id === ticket.id,
     );
     expect(row?.data.electronicDocument).toMatchObject({ state: "generated", contingency: true });
+  });
+
+  it("a state the sender changes reaches the till's next pull (the receipt stops saying pending)", async () => {
+    const shop = await newShop(server);
+    const till = await openContingencyTill(shop);
+    const ticket = till.ticket({ issuedAt: hoursAgo(1) });
+    expect((await till.push([ticket])).status).toBe(200);
+    const pull = (cursor: number) =>
+      shop.http.get(`/api/sync/pull?cursor=0&invoiceCursor=${cursor}`, { token: till.token, headers: schemaHeader });
+    const first = await pull(0);
+    const cursor = Number(first.body.invoiceCursor);
+    expect(Number.isFinite(cursor)).toBe(true);
+    // Nothing new for the till until the state changes and the till is told.
+    const rowOf = (body: { changes: { entity: string; id: string; data: Record<string, unknown> }[] }) =>
+      body.changes.find((c) => c.entity === "invoices" && c.id === ticket.id);
+    expect(rowOf((await pull(cursor)).body)).toBeUndefined();
+    await server.db.transaction(async (tx) => {
+      await tx.query("UPDATE electronic_documents SET state = 'accepted' WHERE company_id = $1 AND invoice_id = $2", [
+        shop.demo.companyId,
+        ticket.id,
+      ]);
+      expect(await letTillsLearnElectronicDocumentStates(tx, shop.demo.companyId, [ticket.id])).toBe(1);
+    });
+    const next = rowOf((await pull(cursor)).body);
+    expect(next?.data.electronicDocument).toMatchObject({ state: "accepted", contingency: true });
   });
 
   it("numbering rules: contingency is never electronic, needs its authorization; only DEE POS names one", async () => {
