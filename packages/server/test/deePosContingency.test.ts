@@ -49,6 +49,11 @@ describe("issuer contingency: tickets a DEE POS till sold offline", () => {
     expect(ms(row?.deadline_at) - ended).toBe(48 * HOUR);
 
     // The list: contingency fields, the till's name, the filter.
+    // Synced, a contingency ticket is an electronic document: corrected with a note, never voided.
+    const voided = await shop.http.post(`/api/invoices/${tickets[0]!.id}/void`, { reason: "x" }, { token: shop.admin });
+    expectApiError(voided, 409, "CONFLICT");
+    expect(voided.body.error.details).toEqual({ reason: "INVOICE_ELECTRONIC" });
+
     const list = await shop.http.get("/api/electronic-documents?contingency=true", { token: shop.admin });
     expect(list.status, JSON.stringify(list.body)).toBe(200);
     expect(list.body.total).toBe(2);
