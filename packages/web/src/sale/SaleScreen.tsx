@@ -5,7 +5,7 @@ import { markStart } from "../perf/performanceMarks";
 import { useAppServices } from "../services/appServices";
 import type { LocalInvoice } from "../storage/localRecords";
 import { checkout } from "./checkout";
-import { sellingNumbering } from "./contingencySale";
+import { sellingNumbering, withNumbering } from "./contingencySale";
 import { SaleEditor } from "./SaleEditor";
 import { type SaleSubmission, type SubmitOutcome, useSaleDraft } from "./useSaleDraft";
 import type { SellingData } from "./useSellingData";
@@ -36,10 +36,7 @@ export function SaleScreen({
   const { t } = useI18n();
   // Offline on a DEE POS terminal with a contingency numbering: contingency tickets (issue 19).
   const numbering = sellingNumbering(data, online);
-  const selling = useMemo(
-    () => (numbering === data.numbering ? data : { ...data, numbering, context: { ...data.context, numbering } }),
-    [data, numbering],
-  );
+  const selling = useMemo(() => withNumbering(data, numbering), [data, numbering]);
   const draft = useSaleDraft({ data: selling, online });
   const [receipt, setReceipt] = useState<LocalInvoice | null>(null);
   const [notice, setNotice] = useState<string | null>(null);

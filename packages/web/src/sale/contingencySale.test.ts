@@ -37,4 +37,11 @@ describe("the contingency numbering of a DEE POS till", () => {
     expect(sellingNumbering(data, false)).toBe(contingency);
     expect(sellingNumbering({ numbering: deePos, contingencyNumbering: null }, false)).toBe(deePos);
   });
+
+  it("keeps a contingency ticket in error on its numbering when it is edited, online too", () => {
+    const data = { numbering: deePos, contingencyNumbering: contingency };
+    expect(sellingNumbering(data, true, contingency.id)).toBe(contingency);
+    expect(sellingNumbering(data, true, deePos.id)).toBe(deePos);
+    expect(sellingNumbering(data, false, deePos.id)).toBe(contingency);
+  });
 });

@@ -18,6 +18,14 @@ export function contingencyNumberingFor(
   return contingency;
 }
 
+/** The selling data with another numbering (the context the invoice records included). */
+export function withNumbering<T extends { numbering: Numbering; context: { numbering: Numbering } }>(
+  data: T,
+  numbering: Numbering,
+): T {
+  return numbering === data.numbering ? data : { ...data, numbering, context: { ...data.context, numbering } };
+}
+
 /**
  * What "Facturar" numbers with right now: the terminal's numbering online, its contingency
  * numbering offline (a paper ticket from the device's leased block), else the terminal's (whose
@@ -26,6 +34,9 @@ export function contingencyNumberingFor(
 export function sellingNumbering<T extends { numbering: Numbering; contingencyNumbering: Numbering | null }>(
   data: T,
   online: boolean,
+  /** "Editar" of an invoice in error: a contingency ticket stays one (the customer holds its paper number). */
+  editedNumberingId?: string,
 ): Numbering {
+  if (data.contingencyNumbering && editedNumberingId === data.contingencyNumbering.id) return data.contingencyNumbering;
   return !online && data.contingencyNumbering ? data.contingencyNumbering : data.numbering;
 }
