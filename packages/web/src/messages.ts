@@ -1,5 +1,6 @@
 import { appMessagesEn, appMessagesEs } from "./app/appMessages";
 import type { BackOfficeMessageKey } from "./backOffice/backOfficeMessages";
+import type { ElectronicDocumentsMessageKey } from "./backOffice/electronicDocuments/electronicDocumentsMessages";
 import type { importMessagesEs } from "./backOffice/import/importMessages";
 import type { inventoryMessagesEs } from "./backOffice/inventory/inventoryMessages";
 import type { companyMessagesEs } from "./company/companyMessages";
@@ -73,7 +74,8 @@ type LazyMessageKey =
   | keyof typeof importMessagesEs
   | keyof typeof companyMessagesEs
   | ReportMessageKey
-  | keyof typeof inventoryMessagesEs;
+  | keyof typeof inventoryMessagesEs
+  | ElectronicDocumentsMessageKey;
 type AppMessages = Record<keyof typeof es | LazyMessageKey, string>;
 
 declare module "./i18n/i18n" {

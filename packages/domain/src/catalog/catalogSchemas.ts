@@ -114,17 +114,23 @@ export const paymentMethodInputSchema = z.strictObject({
 export const paymentMethodSchema = z.object({ ...versionedFields, ...paymentMethodInputSchema.shape });
 export type PaymentMethod = z.infer<typeof paymentMethodSchema>;
 
-export const numberingKinds = ["invoice", "credit_note", "dee_pos"] as const;
+export const numberingKinds = ["invoice", "credit_note", "dee_pos", "contingency"] as const;
 export const numberingKindSchema = z.enum(numberingKinds);
 export type NumberingKind = z.infer<typeof numberingKindSchema>;
 /** The kinds a terminal sells with (its numberingId): invoices, plain or DEE POS. */
 export const isSalesNumberingKind = (kind: string): boolean => kind === "invoice" || kind === "dee_pos";
+/**
+ * The kinds an invoice may be numbered with: a terminal's own, or the contingency numbering its DEE
+ * POS numbering names (tickets sold offline, issue 19's issuer contingency).
+ */
+export const isInvoiceNumberingKind = (kind: string): boolean => isSalesNumberingKind(kind) || kind === "contingency";
 
 /** Why a numbering's kind does not fit the rest of it, or null. */
 export function numberingKindProblem(n: {
   kind?: string;
   electronic?: boolean;
   dianAuthorization?: string | null;
+  contingencyNumberingId?: string | null;
 }): { path: string; message: string } | null {
   if (n.kind === "credit_note" && n.electronic)
     return { path: "electronic", message: "a credit-note numbering cannot be electronic" };
@@ -132,6 +138,12 @@ export function numberingKindProblem(n: {
     return { path: "electronic", message: "a DEE POS numbering is electronic (numbered by the server)" };
   if (n.kind === "dee_pos" && !n.dianAuthorization)
     return { path: "dianAuthorization", message: "a DEE POS numbering needs the DIAN's authorization number" };
+  if (n.kind === "contingency" && n.electronic)
+    return { path: "electronic", message: "a contingency numbering is leased in blocks: it cannot be electronic" };
+  if (n.kind === "contingency" && !n.dianAuthorization)
+    return { path: "dianAuthorization", message: "a contingency numbering needs the DIAN's authorization number" };
+  if (n.contingencyNumberingId && n.kind !== "dee_pos")
+    return { path: "contingencyNumberingId", message: "only a DEE POS numbering names a contingency numbering" };
   return null;
 }
 
@@ -166,6 +178,11 @@ const numberingBase = z.strictObject({
     .regex(/^[0-9]{1,20}$/, { message: "DIAN authorization: the resolution number, up to 20 digits" })
     .nullable()
     .default(null),
+  /**
+   * DEE POS only: the contingency numbering ("contingency": leased in blocks, never electronic) its
+   * tills sell with while offline; null: offline invoicing is refused, as before issue 19.
+   */
+  contingencyNumberingId: idSchema.nullable().default(null),
 });
 export const numberingInputSchema = numberingBase
   .refine((n) => n.rangeTo >= n.rangeFrom, { message: "rangeTo must be >= rangeFrom", path: ["rangeTo"] })
@@ -193,6 +210,11 @@ export const terminalInputSchema = z.strictObject({
   requiresShift: z.boolean().default(true),
   /** The credit-note numbering of this till's returns; null: the till cannot make returns. */
   creditNoteNumberingId: idSchema.nullable().default(null),
+  /**
+   * Refuse invoicing offline on an electronic numbering even when it names a contingency numbering
+   * (the rule before issue 19's contingency tickets).
+   */
+  blockOfflineElectronic: z.boolean().default(false),
 });
 export const terminalSchema = z.object({ ...versionedFields, ...terminalInputSchema.shape });
 export type Terminal = z.infer<typeof terminalSchema>;

@@ -26,6 +26,15 @@ export const electronicDocumentSummarySchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   ...electronicDocumentSendingFields,
+  // Issuer contingency (issue 19): a ticket sold offline; its 48 hours count from the end of the
+  // outage (see contingencyDeadline). Defaults for answers of servers before migration 019.
+  contingency: z.boolean().default(false),
+  outageEndedAt: z.string().nullable().default(null),
+  deadlineAt: z.string().nullable().default(null),
+  /** The sale's instant and till (for the contingency notices: dates, till, numbers). */
+  issuedAt: z.string().nullable().default(null),
+  terminalId: z.string().nullable().default(null),
+  terminalName: z.string().nullable().default(null),
 });
 export type ElectronicDocumentSummary = z.infer<typeof electronicDocumentSummarySchema>;
 
@@ -34,6 +43,9 @@ export const electronicDocumentListSchema = z.object({
   total: z.number().int().min(0),
   limit: z.number().int(),
   offset: z.number().int(),
+  /** Contingency documents not yet transmitted, whatever the filters: past their deadline, and 24 h or less left. */
+  contingencyOverdue: z.number().int().min(0).default(0),
+  contingencyDueSoon: z.number().int().min(0).default(0),
 });
 
 /** GET /api/electronic-documents/:id: with the QR text, the XML and the DIAN's last answer. */
@@ -44,3 +56,15 @@ export const electronicDocumentDetailSchema = electronicDocumentSummarySchema.ex
   ...electronicDocumentSendingDetailFields,
 });
 export type ElectronicDocumentDetail = z.infer<typeof electronicDocumentDetailSchema>;
+
+/**
+ * What a till learns of its invoice's electronic document (push answer and pull rows): the CUDE and
+ * QR text its receipt prints, and the state ("Validación DIAN pendiente" until accepted).
+ */
+export const invoiceElectronicDocumentSchema = z.object({
+  state: electronicDocumentStateSchema,
+  cude: z.string().nullable(),
+  qrText: z.string().nullable(),
+  contingency: z.boolean().default(false),
+});
+export type InvoiceElectronicDocument = z.infer<typeof invoiceElectronicDocumentSchema>;

@@ -1,3 +1,4 @@
+export * from "./contingencyDeadline";
 export * from "./cude";
 export * from "./dianEnvironment";
 export * from "./dianQr";

@@ -12,6 +12,7 @@ import {
   quantitySchema,
   textSchema,
 } from "../catalog/common";
+import { invoiceElectronicDocumentSchema } from "../dian/electronicDocumentSchemas";
 import { invoiceRejectionCodes } from "../errors/errorCodes";
 import { UUID_V7_PATTERN } from "../ids/uuidv7";
 import { localInvoiceStatuses, serverInvoiceStatuses } from "./invoiceStatus";
@@ -168,6 +169,8 @@ export const invoiceSummarySchema = z.object({
   returnStatus: invoiceReturnStatusSchema.default("none"),
   /** Quantity returned per invoice line (by position), summed over every till's credit notes. */
   returnedQuantities: z.array(z.number()).max(500).default([]),
+  /** DEE POS and contingency sales (issue 19): their electronic document, once generated; absent otherwise. */
+  electronicDocument: invoiceElectronicDocumentSchema.nullable().optional(),
 });
 export type InvoiceSummary = z.infer<typeof invoiceSummarySchema>;
 

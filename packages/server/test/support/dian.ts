@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import { buildInvoice, type InvoiceOverrides } from "../../src/testing/invoiceFactory";
-import { registerDevice, type Shop, schemaHeader } from "./company";
+import { leaseBlock, registerDevice, type Shop, schemaHeader } from "./company";
 
 /** The habilitación numbering the DIAN gives every test set (prefix SETP, 990000000 onwards). */
 export const testSetNumbering = {
@@ -27,13 +27,20 @@ export const testDianSettings = {
  * A company set up for habilitación: its DIAN settings, a DEE POS numbering and a terminal on it,
  * with a cashier's till registered there (electronic: the server numbers its invoices).
  */
-export async function openDeePosTill(shop: Shop, options: { configure?: boolean } = {}) {
+export async function openDeePosTill(
+  shop: Shop,
+  options: { configure?: boolean; contingencyNumberingId?: string } = {},
+) {
   const { demo, http, admin } = shop;
   if (options.configure !== false) {
     const settings = await http.patch("/api/company", { dian: testDianSettings }, { token: admin });
     expect(settings.status, JSON.stringify(settings.body)).toBe(200);
   }
-  const numbering = await http.post("/api/numberings", testSetNumbering, { token: admin });
+  const numbering = await http.post(
+    "/api/numberings",
+    { ...testSetNumbering, contingencyNumberingId: options.contingencyNumberingId ?? null },
+    { token: admin },
+  );
   expect(numbering.status, JSON.stringify(numbering.body)).toBe(201);
   const terminal = await http.post(
     "/api/terminals",
@@ -59,5 +66,51 @@ export async function openDeePosTill(shop: Shop, options: { configure?: boolean 
     invoice: (overrides: InvoiceOverrides = {}) => buildInvoice(demo, origin(), overrides),
     push: (invoices: unknown[]) =>
       http.post("/api/sync/push", { invoices }, { token: deviceToken, headers: schemaHeader }),
+  };
+}
+
+/** The contingency numbering the DIAN authorizes beside the DEE POS one (issue 19: tickets sold offline). */
+export const contingencyNumbering = {
+  name: "Contingencia POS",
+  prefix: "CONT",
+  rangeFrom: 1,
+  rangeTo: 100_000,
+  validFrom: "2019-01-19",
+  validUntil: "2030-01-19",
+  electronic: false,
+  kind: "contingency",
+  dianAuthorization: "18760000002",
+  resolution: "Autorización DIAN 18760000002 (contingencia)",
+};
+
+/**
+ * openDeePosTill whose DEE POS numbering names a contingency numbering, with a block of it leased
+ * to the till: `ticket()` is a contingency ticket sold offline (numbered from the block).
+ */
+export async function openContingencyTill(shop: Shop) {
+  const { http, admin } = shop;
+  const contingency = await http.post("/api/numberings", contingencyNumbering, { token: admin });
+  expect(contingency.status, JSON.stringify(contingency.body)).toBe(201);
+  const contingencyNumberingId = contingency.body.id as string;
+  const till = await openDeePosTill(shop, { contingencyNumberingId });
+  const block = await leaseBlock(http, till.token, contingencyNumberingId, 10);
+  let next = block.rangeFrom;
+  return {
+    ...till,
+    contingencyNumberingId,
+    block,
+    ticket: (overrides: InvoiceOverrides = {}) =>
+      buildInvoice(
+        shop.demo,
+        {
+          deviceId: till.deviceId,
+          terminalId: till.terminalId,
+          cashierId: shop.demo.cashierId,
+          numberingId: contingencyNumberingId,
+          prefix: "CONT",
+          number: next++,
+        },
+        overrides,
+      ),
   };
 }

@@ -31,6 +31,7 @@ export const backOfficeMessagesEs = {
   "bo.menu.company": "Empresa",
   "bo.menu.shifts": "Turnos",
   "bo.menu.reports": "Reportes",
+  "bo.menu.electronicDocuments": "Documentos electrónicos",
 
   "bo.list.search": "Buscar",
   "bo.list.all": "Todos",
@@ -196,6 +197,8 @@ export const backOfficeMessagesEs = {
   "bo.terminals.noPriceList": "Precios normales",
   "bo.terminals.paymentMethods": "Métodos de pago permitidos",
   "bo.terminals.requiresShift": "Exige abrir turno para vender",
+  "bo.terminals.blockOfflineElectronic":
+    "Bloquear la facturación sin conexión en numeraciones electrónicas (sin tiquetes de contingencia)",
 } as const;
 
 export type BackOfficeMessageKey = keyof typeof backOfficeMessagesEs;
@@ -227,6 +230,7 @@ export const backOfficeMessagesEn: Record<BackOfficeMessageKey, string> = {
   "bo.menu.company": "Company",
   "bo.menu.shifts": "Shifts",
   "bo.menu.reports": "Reports",
+  "bo.menu.electronicDocuments": "Electronic documents",
 
   "bo.list.search": "Search",
   "bo.list.all": "All",
@@ -391,4 +395,5 @@ export const backOfficeMessagesEn: Record<BackOfficeMessageKey, string> = {
   "bo.terminals.noPriceList": "Regular prices",
   "bo.terminals.paymentMethods": "Payment methods allowed",
   "bo.terminals.requiresShift": "Requires an open shift to sell",
+  "bo.terminals.blockOfflineElectronic": "Block offline invoicing on electronic numberings (no contingency tickets)",
 };

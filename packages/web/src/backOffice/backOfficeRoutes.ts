@@ -47,6 +47,12 @@ export const backOfficeRoutes: readonly BackOfficeRoute[] = [
   { path: "dispositivos", labelKey: "bo.menu.devices", load: () => import("../devices/DeviceAdmin"), gate: true },
   { path: "reportes", labelKey: "bo.menu.reports", load: () => import("../reports/admin/ReportsAdmin"), gate: true },
   { path: "turnos", labelKey: "bo.menu.shifts", load: () => import("../shifts/admin/ShiftAdmin"), gate: true },
+  {
+    path: "documentos-electronicos",
+    labelKey: "bo.menu.electronicDocuments",
+    load: () => import("./electronicDocuments/ElectronicDocumentsScreen"),
+    gate: true,
+  },
   { path: "empresa", labelKey: "bo.menu.company", load: () => import("../company/CompanySettings"), gate: true },
 ];
 

@@ -1,6 +1,7 @@
 import { useMemo } from "react";
 import { useI18n } from "../i18n/i18n";
 import { formatInvoiceNumber } from "../receipt/invoiceNumber";
+import { sellingNumbering, withNumbering } from "../sale/contingencySale";
 import type { ChosenClient } from "../sale/invoiceDraft";
 import { SaleEditor } from "../sale/SaleEditor";
 import { type SaleSubmission, type SubmitOutcome, useSaleDraft } from "../sale/useSaleDraft";
@@ -23,8 +24,11 @@ interface InvoiceEditorProps {
  * "Editar" on an invoice in error: the sale editor prefilled with its lines, client and notes →
  * "Siguiente" → the payment method chosen again → "Facturar" saves a new revision (pending).
  */
-export function InvoiceEditor({ invoice, data, online, onSaved, onCancel }: InvoiceEditorProps) {
+export function InvoiceEditor({ invoice, data: terminalData, online, onSaved, onCancel }: InvoiceEditorProps) {
   const services = useAppServices();
+  // On a DEE POS terminal: a contingency ticket stays one; offline, a revision is one (issue 19).
+  const numbering = sellingNumbering(terminalData, online, invoice.numberingId);
+  const data = useMemo(() => withNumbering(terminalData, numbering), [terminalData, numbering]);
   const { t, locale } = useI18n();
   const newNumber = needsNewNumber(invoice.errors);
   const initialCart = useMemo(() => cartFromInvoice(invoice.document), [invoice.document]);

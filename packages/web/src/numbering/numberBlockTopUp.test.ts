@@ -96,3 +96,70 @@ describe("topUpNumberBlocks", () => {
     store.close();
   });
 });
+
+describe("topUpNumberBlocks on a DEE POS till (issue 19's contingency)", () => {
+  const contingency = {
+    ...demo.posNumbering,
+    id: demo.fixtureId(54),
+    name: "Contingencia",
+    prefix: "CONT",
+    kind: "contingency" as const,
+    dianAuthorization: "18760000002",
+  };
+  const deePos = {
+    ...demo.feNumbering,
+    kind: "dee_pos" as const,
+    dianAuthorization: "18760000001",
+    contingencyNumberingId: contingency.id,
+  };
+  const block = {
+    id: demo.fixtureId(310),
+    numberingId: contingency.id,
+    deviceId: demo.device.deviceId,
+    rangeFrom: 1,
+    rangeTo: 50,
+    releasedFrom: null,
+    leasedAt: "2026-01-01T12:00:00.000Z",
+    releasedAt: null,
+    version: 9,
+  };
+
+  async function deePosTill(blockOffline: boolean) {
+    const store = openTestStore();
+    const page = demo.fullCatalogPage([]);
+    await store.applyPullPage({
+      ...page,
+      changes: [
+        ...page.changes,
+        { entity: "numberings", id: contingency.id, version: 50, data: contingency },
+        { entity: "numberings", id: deePos.id, version: 51, data: deePos },
+        {
+          entity: "terminals",
+          id: demo.caja1.id,
+          version: 52,
+          data: { ...demo.caja1, numberingId: deePos.id, blockOfflineElectronic: blockOffline },
+        },
+      ],
+    });
+    await store.setMeta("device", demo.device);
+    return store;
+  }
+
+  it("leases the contingency numbering (never the server-numbered DEE POS one)", async () => {
+    const store = await deePosTill(false);
+    const leaseNumberBlock = vi.fn(async () => block);
+    expect(await topUpNumberBlocks(store, { leaseNumberBlock }, 20)).toBeNull();
+    expect(leaseNumberBlock).toHaveBeenCalledTimes(1);
+    expect(leaseNumberBlock).toHaveBeenCalledWith(demo.device.deviceToken, { numberingId: contingency.id });
+    expect(await store.numbersLeft(contingency.id)).toBe(50);
+    store.close();
+  });
+
+  it("leases nothing when the terminal blocks offline invoicing on electronic numberings", async () => {
+    const store = await deePosTill(true);
+    const leaseNumberBlock = vi.fn(async () => block);
+    await topUpNumberBlocks(store, { leaseNumberBlock }, 20);
+    expect(leaseNumberBlock).not.toHaveBeenCalled();
+    store.close();
+  });
+});

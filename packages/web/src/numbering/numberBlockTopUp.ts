@@ -32,6 +32,11 @@ export async function topUpNumberBlocks(
   const creditNoteNumberingId = terminal?.creditNoteNumberingId;
   if (creditNoteNumberingId && (await store.getNumbering(creditNoteNumberingId)))
     await topUpOne(store, transport, device, creditNoteNumberingId, "creditNotes", CREDIT_NOTE_TOP_UP_THRESHOLD, now);
+  // A DEE POS till's contingency numbering (tickets sold offline, issue 19) is leased like POS numbers.
+  const contingencyNumberingId =
+    numbering?.kind === "dee_pos" && !terminal?.blockOfflineElectronic ? numbering.contingencyNumberingId : null;
+  if (contingencyNumberingId && (await store.getNumbering(contingencyNumberingId)))
+    await topUpOne(store, transport, device, contingencyNumberingId, "invoices", threshold, now);
   if (!numbering || numbering.electronic) return null;
   return topUpOne(store, transport, device, numbering.id, "invoices", threshold, now);
 }

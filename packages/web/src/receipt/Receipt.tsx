@@ -2,6 +2,7 @@ import { amountBeforeTicketDiscount } from "@mostrador/domain";
 import { useI18n } from "../i18n/i18n";
 import type { LocalInvoice, ReceiptContext } from "../storage/localRecords";
 import { formatInvoiceNumber, formatIsoDate, formatReceiptDateTime } from "./invoiceNumber";
+import { ReceiptElectronicDocument, receiptTitleKey } from "./ReceiptElectronicDocument";
 import { ReceiptTenders, ReceiptTotals } from "./ReceiptTotals";
 import "./receipt.css";
 
@@ -29,11 +30,7 @@ export function Receipt({ invoice, fallbackContext }: ReceiptProps) {
         {context?.companyAddress && <span>{context.companyAddress}</span>}
         {context?.companyPhone && <span>{t("receipt.phone", { phone: context.companyPhone })}</span>}
         {context?.receiptHeader && <p className="receipt__text">{context.receiptHeader}</p>}
-        <strong className="receipt__number">
-          {context?.electronic
-            ? t("receipt.electronicNumber", { number: invoiceNumber })
-            : t("receipt.invoiceNumber", { number: invoiceNumber })}
-        </strong>
+        <strong className="receipt__number">{t(receiptTitleKey(context), { number: invoiceNumber })}</strong>
         {invoice.status === "voided" && <strong className="receipt__voided">{t("receipt.voided")}</strong>}
         {context && (
           <small className="receipt__authorization">
@@ -122,6 +119,7 @@ export function Receipt({ invoice, fallbackContext }: ReceiptProps) {
         methodNames={context?.paymentMethodNames}
         change={doc.totals.change}
       />
+      <ReceiptElectronicDocument invoice={invoice} context={context} />
       <footer className="receipt__footer">
         {context?.receiptFooter ? <p className="receipt__text">{context.receiptFooter}</p> : t("receipt.thanks")}
       </footer>

@@ -103,6 +103,11 @@ export function SaleEditor({ draft, data, online, onSubmit, active = true, withN
         />
       )}
       <div className="sale-screen__side">
+        {data.numbering.kind === "contingency" && (
+          <p className="message message--warning" role="status">
+            {t("sale.contingencyMode", { prefix: data.numbering.prefix })}
+          </p>
+        )}
         {blockerKey && step === "cart" && (
           <p className="message message--error" role="alert">
             {t(blockerKey)}

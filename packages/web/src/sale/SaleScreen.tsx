@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useState } from "react";
+import { Suspense, useEffect, useMemo, useState } from "react";
 import { flushSync } from "react-dom";
 import { useI18n } from "../i18n/i18n";
 import { preloadableComponent } from "../lazyLoading/preloadableComponent";
@@ -6,6 +6,7 @@ import { markStart } from "../perf/performanceMarks";
 import { useAppServices } from "../services/appServices";
 import type { LocalInvoice } from "../storage/localRecords";
 import { checkout } from "./checkout";
+import { sellingNumbering, withNumbering } from "./contingencySale";
 import { SaleEditor } from "./SaleEditor";
 import { type SaleSubmission, type SubmitOutcome, useSaleDraft } from "./useSaleDraft";
 import type { SellingData } from "./useSellingData";
@@ -34,7 +35,10 @@ export function SaleScreen({
 }) {
   const services = useAppServices();
   const { t } = useI18n();
-  const draft = useSaleDraft({ data, online });
+  // Offline on a DEE POS terminal with a contingency numbering: contingency tickets (issue 19).
+  const numbering = sellingNumbering(data, online);
+  const selling = useMemo(() => withNumbering(data, numbering), [data, numbering]);
+  const draft = useSaleDraft({ data: selling, online });
   const [receipt, setReceipt] = useState<LocalInvoice | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   useEffect(() => {
@@ -44,7 +48,7 @@ export function SaleScreen({
   async function invoice(sale: SaleSubmission): Promise<SubmitOutcome> {
     markStart("mostrador:invoice");
     markStart("mostrador:invoice-frame");
-    const result = await checkout(services, { ...sale, context: { ...data.context, shiftId }, online });
+    const result = await checkout(services, { ...sale, context: { ...selling.context, shiftId }, online });
     if (!result.ok) return result;
     // The invoice is durable now (checkout resolved after the commit). Its receipt, already in memory,
     // goes on screen at once, in this task: before the live queries the write woke up answer and ask
@@ -73,5 +77,5 @@ export function SaleScreen({
       </div>
     );
   }
-  return <SaleEditor draft={draft} data={data} online={online} onSubmit={invoice} active={active} />;
+  return <SaleEditor draft={draft} data={selling} online={online} onSubmit={invoice} active={active} />;
 }

@@ -104,6 +104,7 @@ export function buildInvoiceDraft(input: {
       validUntil: numbering.validUntil,
       resolution: numbering.resolution,
       electronic: numbering.electronic,
+      ...(numbering.kind === "dee_pos" || numbering.kind === "contingency" ? { documentKind: numbering.kind } : {}),
       paymentMethodNames: methodNames,
     },
   };

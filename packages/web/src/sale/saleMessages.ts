@@ -28,6 +28,8 @@ export const saleMessagesEs = {
   "sale.noNumbersLeft":
     "Esta caja no tiene números de factura disponibles. Conéctate a internet para recibir más; no se puede facturar hasta entonces.",
   "sale.numbersLow": "Quedan {count} números de factura en este dispositivo.",
+  "sale.contingencyMode":
+    "Sin conexión: se factura en contingencia ({prefix}). El documento electrónico se generará al sincronizar.",
   "sale.electronicOffline":
     "La numeración electrónica necesita conexión a internet: no se puede facturar sin conexión en esta caja.",
 
@@ -106,6 +108,8 @@ export const saleMessagesEn: Record<keyof typeof saleMessagesEs, string> = {
   "sale.noNumbersLeft":
     "This till has no invoice numbers left. Connect to the internet to get more; invoicing is blocked until then.",
   "sale.numbersLow": "{count} invoice numbers left on this device.",
+  "sale.contingencyMode":
+    "Offline: invoicing in contingency ({prefix}). The electronic document will be generated when the till syncs.",
   "sale.electronicOffline": "Electronic numbering needs an internet connection: this till cannot invoice offline.",
 
   "client.label": "Client",

@@ -2,6 +2,7 @@ import type { Category, Company, Numbering, PaymentMethod, Tax, Terminal } from 
 import { useLiveQuery } from "dexie-react-hooks";
 import { useAppServices } from "../services/appServices";
 import type { DeviceIdentity, SessionInfo } from "../storage/localRecords";
+import { contingencyNumberingFor } from "./contingencySale";
 import type { SaleContext } from "./invoiceDraft";
 
 export interface SellingData {
@@ -9,6 +10,8 @@ export interface SellingData {
   session: SessionInfo;
   terminal: Terminal;
   numbering: Numbering;
+  /** Offline on a DEE POS terminal: the contingency numbering its tickets take (issue 19), else null. */
+  contingencyNumbering: Numbering | null;
   company: Company;
   /** The terminal's methods, in the terminal's order. */
   paymentMethods: PaymentMethod[];
@@ -32,13 +35,14 @@ export function useSellingData(): SellingData | null {
       const setup = await store.getTerminalSetup(device.terminalId);
       const theCompany = company ?? session.company;
       if (!setup?.numbering || !theCompany) return null;
-      const { terminal, numbering, paymentMethods, taxes, categories, priceList } = setup;
+      const { terminal, numbering, contingencyNumbering, paymentMethods, taxes, categories, priceList } = setup;
       return buildSellingData(
         session,
         device,
         theCompany,
         terminal,
         numbering,
+        contingencyNumberingFor(numbering, terminal, contingencyNumbering),
         paymentMethods,
         taxes,
         categories,
@@ -56,6 +60,7 @@ function buildSellingData(
   company: Company,
   terminal: Terminal,
   numbering: Numbering,
+  contingencyNumbering: Numbering | null,
   paymentMethods: PaymentMethod[],
   taxes: Tax[],
   categories: Category[],
@@ -66,6 +71,7 @@ function buildSellingData(
     session,
     terminal,
     numbering,
+    contingencyNumbering,
     company,
     paymentMethods,
     taxesById: new Map(taxes.map((t) => [t.id, t])),

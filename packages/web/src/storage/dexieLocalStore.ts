@@ -15,7 +15,7 @@ import {
   listInvoicesToPushInDb,
   listUnsyncedInvoicesInDb,
 } from "./invoiceQueries";
-import { applyServerInvoiceState, localInvoiceFromDocument } from "./invoiceRecords";
+import { applyServerInvoiceState, localInvoiceFromDocument, tillElectronicDocumentOf } from "./invoiceRecords";
 import { markVoided, resendInvoiceInError, saveInvoiceRevision } from "./invoiceRevisions";
 import { loadLocalSchemas } from "./loadLocalSchemas";
 import { LocalDatabase } from "./localDatabase";
@@ -127,7 +127,10 @@ export class DexieLocalStore implements LocalStore {
       terminal.priceListId ? db.priceLists.get(terminal.priceListId) : undefined,
     ]);
     const paymentMethods = methods.filter((m): m is PaymentMethodRecord => m?.active === true);
-    return { terminal, numbering, paymentMethods, taxes, categories, priceList };
+    const contingencyNumbering = numbering?.contingencyNumberingId
+      ? await db.numberings.get(numbering.contingencyNumberingId)
+      : undefined;
+    return { terminal, numbering, contingencyNumbering, paymentMethods, taxes, categories, priceList };
   }
 
   async getMeta<K extends MetaKey>(key: K): Promise<MetaValues[K] | undefined> {
@@ -198,7 +201,7 @@ export class DexieLocalStore implements LocalStore {
         }
         if (result.outcome === "accepted") {
           outcome.synced += 1;
-          const { status, version, number, returnedQuantities, returnStatus } = result.invoice;
+          const { status, version, number, returnedQuantities, returnStatus, electronicDocument } = result.invoice;
           const state = {
             status,
             revision: result.revision,
@@ -207,6 +210,7 @@ export class DexieLocalStore implements LocalStore {
             errors: [],
             returnedQuantities,
             returnStatus,
+            electronicDocument: tillElectronicDocumentOf(electronicDocument),
           };
           updates.push(applyServerInvoiceState(local, state, now));
         } else {

@@ -2,7 +2,12 @@ import { invoiceDocumentSchema } from "@mostrador/domain";
 import { describe, expect, it } from "vitest";
 import * as demo from "../testing/demoCatalog";
 import { sampleDraft } from "../testing/sampleInvoices";
-import { applyServerInvoiceState, localInvoiceFromDocument, localStatusOf } from "./invoiceRecords";
+import {
+  applyServerInvoiceState,
+  localInvoiceFromDocument,
+  localStatusOf,
+  tillElectronicDocumentOf,
+} from "./invoiceRecords";
 
 const now = "2026-11-30T15:00:00.000Z";
 
@@ -59,5 +64,41 @@ describe("invoice records", () => {
       now,
     );
     expect(rejected).toMatchObject({ status: "error", number: 7, errors, serverVersion: 9 });
+  });
+});
+
+describe("the electronic document the server tells the till about (issue 19)", () => {
+  const cude = "a".repeat(96);
+
+  it("is read from an answer without the zod chunk; anything malformed is ignored", () => {
+    expect(tillElectronicDocumentOf({ state: "generated", cude, qrText: "NumFac: SETP1", contingency: true })).toEqual({
+      state: "generated",
+      cude,
+      qrText: "NumFac: SETP1",
+      contingency: true,
+    });
+    expect(tillElectronicDocumentOf({ state: "accepted", cude: 5 })).toEqual({
+      state: "accepted",
+      cude: null,
+      qrText: null,
+      contingency: false,
+    });
+    for (const bad of [undefined, null, "generated", { state: "lost" }, { cude }])
+      expect(tillElectronicDocumentOf(bad)).toBeUndefined();
+  });
+
+  it("is kept on the invoice, and replaced by a newer state (pending → accepted)", () => {
+    const state = { status: "accepted", revision: 1, version: 3, number: 7, errors: [] };
+    const generated = { state: "generated" as const, cude, qrText: "q", contingency: false };
+    const first = applyServerInvoiceState(record(7), { ...state, electronicDocument: generated }, now);
+    expect(first.electronicDocument).toEqual(generated);
+    // A row without it (an older server) keeps what the till knows.
+    expect(applyServerInvoiceState(first, state, now).electronicDocument).toEqual(generated);
+    const accepted = applyServerInvoiceState(
+      first,
+      { ...state, electronicDocument: { ...generated, state: "accepted" } },
+      now,
+    );
+    expect(accepted.electronicDocument?.state).toBe("accepted");
   });
 });

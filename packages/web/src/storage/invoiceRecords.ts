@@ -6,7 +6,7 @@ import {
   type LocalInvoiceStatus,
   localInvoiceStatusOf,
 } from "@mostrador/domain";
-import type { LocalInvoice } from "./localRecords";
+import type { LocalInvoice, TillElectronicDocument } from "./localRecords";
 
 /**
  * The one place a LocalInvoice is made from its document and the one place the server's word
@@ -60,6 +60,24 @@ export interface ServerInvoiceState {
   /** Returns so far (any till's), when the server said (push answers and pull rows since issue 13). */
   returnedQuantities?: readonly number[];
   returnStatus?: InvoiceReturnStatus;
+  /** The electronic document (CUDE, QR, state) when the server has one for it (issue 19). */
+  electronicDocument?: TillElectronicDocument | null;
+}
+
+const electronicDocumentStates = new Set(["not_generated", "generated", "sent", "accepted", "rejected"]);
+
+/** The electronic document of a push answer or pull row, read without the zod chunk; undefined if none or malformed. */
+export function tillElectronicDocumentOf(value: unknown): TillElectronicDocument | undefined {
+  if (!value || typeof value !== "object") return undefined;
+  const v = value as Record<string, unknown>;
+  if (typeof v.state !== "string" || !electronicDocumentStates.has(v.state)) return undefined;
+  const text = (x: unknown) => (typeof x === "string" ? x : null);
+  return {
+    state: v.state as TillElectronicDocument["state"],
+    cude: text(v.cude),
+    qrText: text(v.qrText),
+    contingency: v.contingency === true,
+  };
 }
 
 export function applyServerInvoiceState(local: LocalInvoice, state: ServerInvoiceState, now: string): LocalInvoice {
@@ -70,6 +88,7 @@ export function applyServerInvoiceState(local: LocalInvoice, state: ServerInvoic
     ...local,
     ...(state.returnedQuantities ? { returnedQuantities: [...state.returnedQuantities] } : {}),
     ...(state.returnStatus ? { returnStatus: state.returnStatus } : {}),
+    ...(state.electronicDocument ? { electronicDocument: state.electronicDocument } : {}),
     number,
     document: local.document.number === null && number !== null ? { ...local.document, number } : local.document,
     status,

@@ -33,7 +33,11 @@ export async function localVoidRefusal(db: LocalDatabase, invoice: LocalInvoice,
   return voidRefusal(
     {
       status: invoice.status === "voided" ? "voided" : "accepted",
-      electronic: numbering?.electronic ?? invoice.receipt?.electronic ?? false,
+      // A synced contingency ticket is an electronic document too (issue 19): corrected, never voided.
+      electronic:
+        (numbering?.electronic ?? invoice.receipt?.electronic ?? false) ||
+        numbering?.kind === "contingency" ||
+        invoice.receipt?.documentKind === "contingency",
       returnStatus: hasReturns ? "partially_returned" : "none",
       shift: shift ? { openedAt: shift.document.openedAt, closedAt: shift.document.closing?.closedAt ?? null } : null,
     },

@@ -163,7 +163,21 @@ export interface ReceiptContext {
   validUntil: string;
   resolution: string;
   electronic: boolean;
+  /**
+   * The DIAN document the ticket is (issue 19): "dee_pos", the electronic equivalent POS document;
+   * "contingency", a paper ticket sold offline that the server turns into one. Absent: a plain
+   * invoice (and receipts saved before issue 19).
+   */
+  documentKind?: "dee_pos" | "contingency";
   paymentMethodNames: Record<string, string>;
+}
+
+/** The invoice's DIAN electronic document as the server last told this till (push answer, pull row). */
+export interface TillElectronicDocument {
+  state: "not_generated" | "generated" | "sent" | "accepted" | "rejected";
+  cude: string | null;
+  qrText: string | null;
+  contingency: boolean;
 }
 
 export interface LocalInvoice {
@@ -196,6 +210,8 @@ export interface LocalInvoice {
   /** What the server says came back through credit notes (any till's), per invoice line. */
   returnedQuantities?: number[];
   returnStatus?: InvoiceReturnStatus;
+  /** DEE POS and contingency sales: their electronic document once the server generated it (issue 19). */
+  electronicDocument?: TillElectronicDocument;
 }
 
 /** A credit note's sync status; "annulled": a note in error given up on this till (never sent again). */

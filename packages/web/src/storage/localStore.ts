@@ -85,6 +85,8 @@ export interface ImportResult {
 export interface TerminalSetup {
   terminal: TerminalRecord;
   numbering: NumberingRecord | undefined;
+  /** The contingency numbering the terminal's DEE POS numbering names (tickets sold offline, issue 19). */
+  contingencyNumbering: NumberingRecord | undefined;
   /** The terminal's active methods, in the terminal's order. */
   paymentMethods: PaymentMethodRecord[];
   taxes: TaxRecord[];

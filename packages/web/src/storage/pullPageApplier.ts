@@ -8,7 +8,12 @@ import type {
 } from "@mostrador/domain";
 import { searchWords } from "../text/searchText";
 import { applyPulledCreditNotes } from "./creditNoteRecords";
-import { applyServerInvoiceState, localInvoiceFromDocument, type ServerInvoiceState } from "./invoiceRecords";
+import {
+  applyServerInvoiceState,
+  localInvoiceFromDocument,
+  type ServerInvoiceState,
+  tillElectronicDocumentOf,
+} from "./invoiceRecords";
 import { type LocalSchemas, loadLocalSchemas } from "./loadLocalSchemas";
 import type { LocalDatabase } from "./localDatabase";
 import type { ClientRecord, NumberBlockRecord, ProductRecord } from "./localRecords";
@@ -185,6 +190,7 @@ async function applyInvoices(
       errors: Array.isArray(data.errors) ? (data.errors as InvoiceRejection[]) : [],
       ...(Array.isArray(data.returnedQuantities) ? { returnedQuantities: data.returnedQuantities as number[] } : {}),
       ...(typeof data.returnStatus === "string" ? { returnStatus: data.returnStatus as InvoiceReturnStatus } : {}),
+      electronicDocument: tillElectronicDocumentOf(data.electronicDocument),
     };
     if (local) {
       if (local.document.revision > state.revision) {

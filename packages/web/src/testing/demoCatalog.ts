@@ -111,6 +111,7 @@ export const posNumbering: Numbering = {
   active: true,
   kind: "invoice",
   dianAuthorization: null,
+  contingencyNumberingId: null,
 };
 export const feNumbering: Numbering = {
   ...posNumbering,
@@ -137,6 +138,7 @@ export const caja1: Terminal = {
   name: "Caja 1",
   numberingId: posNumbering.id,
   warehouseId: fixtureId(71),
+  blockOfflineElectronic: false,
   paymentMethodIds: paymentMethods.map((m) => m.id),
   priceListId: null,
   active: true,

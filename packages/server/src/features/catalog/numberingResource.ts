@@ -1,7 +1,16 @@
 import { numberingInputSchema, numberingKindProblem, numberingPatchSchema, numberingSchema } from "@mostrador/domain";
+import type { Queryable } from "../../db/database";
 import { ApiError } from "../../http/apiError";
 import { plain, rowsOf } from "./definitionHelpers";
 import type { ResourceDefinition } from "./resourceDefinition";
+
+/** A DEE POS numbering's contingency numbering exists and is of kind "contingency" (issue 19). */
+async function mustBeContingencyNumbering(tx: Queryable, companyId: string, id: unknown) {
+  if (id === null || id === undefined) return;
+  const rows = await tx.query("SELECT kind FROM numberings WHERE company_id = $1 AND id = $2", [companyId, id]);
+  if (rows[0]?.kind !== "contingency")
+    throw new ApiError(400, "VALIDATION_FAILED", "contingencyNumberingId: not a numbering of kind contingency");
+}
 
 /** Numberings ("resoluciones"): ranges whose numbers, once handed out, never go back. */
 export const numberingsResource: ResourceDefinition = {
@@ -27,6 +36,7 @@ export const numberingsResource: ResourceDefinition = {
     "active",
     "kind",
     "dianAuthorization",
+    "contingencyNumberingId",
   ),
   searchColumns: ["name", "prefix"],
   orderBy: "name",
@@ -34,12 +44,13 @@ export const numberingsResource: ResourceDefinition = {
     rowsOf("terminal", "terminals", "numbering_id = $2"),
     rowsOf("invoice", "invoices", "numbering_id = $2"),
     rowsOf("number block", "number_blocks", "numbering_id = $2"),
+    rowsOf("DEE POS numbering", "numberings", "contingency_numbering_id = $2"),
   ],
   cashierMayRead: true,
   cashierMayCreate: false,
   prepare: async (input, existing) =>
     existing || input.nextNumber !== undefined ? input : { ...input, nextNumber: input.rangeFrom },
-  check: async (_tx, _companyId, v) => {
+  check: async (tx, companyId, v) => {
     const from = Number(v.rangeFrom);
     const to = Number(v.rangeTo);
     const next = Number(v.nextNumber);
@@ -54,8 +65,10 @@ export const numberingsResource: ResourceDefinition = {
       kind: String(v.kind),
       electronic: Boolean(v.electronic),
       dianAuthorization: (v.dianAuthorization as string | null | undefined) ?? null,
+      contingencyNumberingId: (v.contingencyNumberingId as string | null | undefined) ?? null,
     });
     if (problem) throw new ApiError(400, "VALIDATION_FAILED", `${problem.path}: ${problem.message}`);
+    await mustBeContingencyNumbering(tx, companyId, v.contingencyNumberingId);
   },
   // Numbers already handed out (leased or used) can never be handed out again.
   checkUpdate: async (tx, companyId, id, v) => {

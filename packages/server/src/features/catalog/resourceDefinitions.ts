@@ -243,6 +243,7 @@ export const terminalsResource: ResourceDefinition = {
     "active",
     "requiresShift",
     "creditNoteNumberingId",
+    "blockOfflineElectronic",
   ),
   searchColumns: ["name"],
   orderBy: "name",

@@ -1,4 +1,5 @@
 import type { ElectronicDocumentDetail, ElectronicDocumentSummary } from "@mostrador/domain";
+import { CONTINGENCY_COLUMNS, presentContingencyFields } from "./contingencyDocuments";
 import {
   presentElectronicDocumentSending,
   presentElectronicDocumentSendingDetail,
@@ -9,7 +10,8 @@ const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : new Date(Stri
 const textOrNull = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
 export const ELECTRONIC_DOCUMENT_SUMMARY_COLUMNS =
-  "invoice_id, kind, number, environment, state, problem, cude, dian_rule_codes, attempts, created_at, updated_at";
+  "invoice_id, kind, number, environment, state, problem, cude, dian_rule_codes, attempts, created_at, updated_at, " +
+  CONTINGENCY_COLUMNS;
 
 export function presentElectronicDocument(row: Row): ElectronicDocumentSummary {
   return {
@@ -25,6 +27,7 @@ export function presentElectronicDocument(row: Row): ElectronicDocumentSummary {
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
     ...presentElectronicDocumentSending(row),
+    ...presentContingencyFields(row),
   };
 }
 

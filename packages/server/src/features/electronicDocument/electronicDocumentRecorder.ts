@@ -1,4 +1,5 @@
 import {
+  CONTINGENCY_DEADLINE_HOURS,
   computeLineTotals,
   type DianEnvironment,
   hasAmountDiscount,
@@ -141,6 +142,18 @@ export function deePosDocumentOf(
 }
 
 /**
+ * The end of the outage a contingency ticket belongs to: the first successful sync of its till after
+ * the ticket. An earlier request of the same sync (a push goes in batches) already recorded it on the
+ * till's contingency tickets it delivered after this one was issued; otherwise it is this request.
+ * Its 48 hours (domain contingencyDeadline) count from there, one episode for all its tickets.
+ */
+const CONTINGENCY_OUTAGE_END = `COALESCE((
+  SELECT min(e.outage_ended_at) FROM electronic_documents e
+    JOIN invoices i ON i.company_id = e.company_id AND i.id = e.invoice_id
+   WHERE e.company_id = $1 AND e.contingency AND i.device_id = x."deviceId" AND e.outage_ended_at >= x."issuedAt"),
+  now())`;
+
+/**
  * recordElectronicDocuments: the invoices just accepted on a DEE POS numbering get their
  * electronic document in the outbox, inside the ingest transaction (so an accepted DEE POS sale
  * never lacks its row): generated with its CUDE and XML, or not_generated when the company's DIAN
@@ -155,9 +168,9 @@ export async function recordElectronicDocuments(
   const numberings = await byId(
     tx,
     // Dates as text: a driver's Date would be a day shifted by the server's zone.
-    `SELECT id, prefix, range_from, range_to, dian_authorization, valid_from::text AS valid_from,
+    `SELECT id, kind, prefix, range_from, range_to, dian_authorization, valid_from::text AS valid_from,
             valid_until::text AS valid_until
-       FROM numberings WHERE company_id = $1 AND id = ANY($2::uuid[]) AND kind = 'dee_pos'`,
+       FROM numberings WHERE company_id = $1 AND id = ANY($2::uuid[]) AND kind IN ('dee_pos', 'contingency')`,
     companyId,
     accepted.map((d) => d.numberingId),
   );
@@ -197,6 +210,9 @@ export async function recordElectronicDocuments(
   const records = docs.map((doc) => {
     const base = {
       invoiceId: doc.id,
+      contingency: numberings.get(doc.numberingId)?.kind === "contingency",
+      deviceId: doc.deviceId,
+      issuedAt: doc.issuedAt,
       // The numbering's prefix, as the DIAN authorized it (the till's copy of it is not checked).
       number: `${String(numberings.get(doc.numberingId)?.prefix ?? "")}${doc.number}`,
       environment: String(company.dian_environment),
@@ -234,11 +250,15 @@ export async function recordElectronicDocuments(
     }
   });
   await tx.query(
-    `INSERT INTO electronic_documents (company_id, invoice_id, number, environment, state, problem, cude, qr_text, xml)
-     SELECT $1, x."invoiceId", x.number, x.environment, x.state, x.problem, x.cude, x."qrText", x.xml
+    `INSERT INTO electronic_documents (company_id, invoice_id, number, environment, state, problem, cude, qr_text, xml,
+                                      contingency, outage_ended_at, deadline_at)
+     SELECT $1, x."invoiceId", x.number, x.environment, x.state, x.problem, x.cude, x."qrText", x.xml,
+            x.contingency, o.ended, o.ended + interval '1 hour' * $3
        FROM jsonb_to_recordset($2::jsonb) AS x("invoiceId" uuid, number text, environment text, state text,
-            problem text, cude text, "qrText" text, xml text)
+            problem text, cude text, "qrText" text, xml text, contingency boolean, "deviceId" uuid,
+            "issuedAt" timestamptz)
+       CROSS JOIN LATERAL (SELECT CASE WHEN x.contingency THEN ${CONTINGENCY_OUTAGE_END} END AS ended) o
      ON CONFLICT DO NOTHING`,
-    [companyId, JSON.stringify(records)],
+    [companyId, JSON.stringify(records), CONTINGENCY_DEADLINE_HOURS],
   );
 }

@@ -1,4 +1,5 @@
 import {
+  CONTINGENCY_WARNING_HOURS,
   electronicDocumentDetailSchema,
   electronicDocumentListSchema,
   electronicDocumentStateSchema,
@@ -11,6 +12,12 @@ import type { Database } from "../../db/database";
 import { notFound } from "../../http/apiError";
 import { errorResponses, idParams } from "../../http/routeSchemas";
 import {
+  CONTINGENCY_COUNTS_SQL,
+  contingencyConditions,
+  contingencyQueryFields,
+  ELECTRONIC_DOCUMENTS_WITH_SALE,
+} from "./contingencyDocuments";
+import {
   ELECTRONIC_DOCUMENT_SUMMARY_COLUMNS,
   presentElectronicDocument,
   presentElectronicDocumentDetail,
@@ -19,6 +26,7 @@ import { ELECTRONIC_DOCUMENT_SENDING_COLUMNS } from "./electronicDocumentSending
 
 export const electronicDocumentQuerySchema = z.strictObject({
   state: electronicDocumentStateSchema.optional(),
+  ...contingencyQueryFields,
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 });
@@ -40,18 +48,31 @@ export function registerElectronicDocumentRoutes(fastify: FastifyInstance, db: D
     async (req) => {
       const { state, limit, offset } = req.query;
       const companyId = authOf(req).companyId;
-      const where = `company_id = $1${state ? " AND state = $2" : ""}`;
       const params: unknown[] = state ? [companyId, state] : [companyId];
-      const [rows, count] = await Promise.all([
+      const extra = contingencyConditions(req.query, params.length + 1);
+      params.push(...extra.params);
+      const where = ["TRUE", ...(state ? ["state = $2"] : []), ...extra.conditions].join(" AND ");
+      const [rows, count, deadlines] = await Promise.all([
         db.query(
           `SELECT ${ELECTRONIC_DOCUMENT_SUMMARY_COLUMNS}, ${ELECTRONIC_DOCUMENT_SENDING_COLUMNS}
-             FROM electronic_documents WHERE ${where}
+             FROM ${ELECTRONIC_DOCUMENTS_WITH_SALE} d WHERE ${where}
             ORDER BY created_at DESC, number DESC LIMIT ${limit} OFFSET ${offset}`,
           params,
         ),
-        db.query<{ n: number }>(`SELECT count(*)::int AS n FROM electronic_documents WHERE ${where}`, params),
+        db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM ${ELECTRONIC_DOCUMENTS_WITH_SALE} d WHERE ${where}`,
+          params,
+        ),
+        db.query<{ overdue: number; due_soon: number }>(CONTINGENCY_COUNTS_SQL, [companyId, CONTINGENCY_WARNING_HOURS]),
       ]);
-      return { items: rows.map(presentElectronicDocument), total: count[0]?.n ?? 0, limit, offset };
+      return {
+        items: rows.map(presentElectronicDocument),
+        total: count[0]?.n ?? 0,
+        limit,
+        offset,
+        contingencyOverdue: deadlines[0]?.overdue ?? 0,
+        contingencyDueSoon: deadlines[0]?.due_soon ?? 0,
+      };
     },
   );
 
@@ -70,7 +91,7 @@ export function registerElectronicDocumentRoutes(fastify: FastifyInstance, db: D
       },
     },
     async (req) => {
-      const rows = await db.query("SELECT * FROM electronic_documents WHERE company_id = $1 AND invoice_id = $2", [
+      const rows = await db.query(`SELECT * FROM ${ELECTRONIC_DOCUMENTS_WITH_SALE} d WHERE invoice_id = $2`, [
         authOf(req).companyId,
         req.params.id,
       ]);

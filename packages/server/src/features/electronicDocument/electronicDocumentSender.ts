@@ -20,6 +20,7 @@ import {
   updateClaimed,
   validationWaitMs,
 } from "./electronicDocumentOutbox";
+import { letTillsLearnElectronicDocumentStates } from "./electronicDocumentStateToTills";
 import type { SigningIdentity } from "./xadesSigner";
 import { signUblDocument } from "./xadesSigner";
 
@@ -204,18 +205,24 @@ async function finish(
   verdict: Extract<DianVerdict, "accepted" | "rejected">,
   at: Date,
 ): Promise<keyof SendReport> {
-  const held = await updateClaimed(
-    db,
-    doc,
-    {
-      ...answerColumns(answer),
-      state: verdict,
-      accepted_at: verdict === "accepted" ? at.toISOString() : null,
-      next_attempt_at: null,
-      send_error: null,
-    },
-    at,
-  );
+  // With the verdict, the invoice takes a new version: the till that sold it learns it on its next
+  // pull (its receipt stops saying "Validación DIAN pendiente").
+  const held = await db.transaction(async (tx) => {
+    const written = await updateClaimed(
+      tx,
+      doc,
+      {
+        ...answerColumns(answer),
+        state: verdict,
+        accepted_at: verdict === "accepted" ? at.toISOString() : null,
+        next_attempt_at: null,
+        send_error: null,
+      },
+      at,
+    );
+    if (written) await letTillsLearnElectronicDocumentStates(tx, doc.companyId, [doc.invoiceId]);
+    return written;
+  });
   return held ? verdict : "waiting";
 }
 

@@ -6,6 +6,7 @@ import { type AuthGuard, authOf } from "../../auth/authGuard";
 import type { Database } from "../../db/database";
 import { errorResponses, idParams } from "../../http/routeSchemas";
 import { csvFile } from "../reports/reportCsv";
+import { ELECTRONIC_DOCUMENTS_WITH_SALE } from "./contingencyDocuments";
 import type { ElectronicDocumentDispatcher } from "./electronicDocumentDispatcher";
 import { presentElectronicDocument, presentElectronicDocumentDetail } from "./electronicDocumentPresenter";
 import { resendElectronicDocument } from "./electronicDocumentRegenerator";
@@ -52,7 +53,7 @@ export function registerElectronicDocumentSendingRoutes(
       const { companyId } = authOf(req);
       const row = await db.transaction(async (tx) => {
         await resendElectronicDocument(tx, companyId, req.params.id, new Date());
-        const rows = await tx.query("SELECT * FROM electronic_documents WHERE company_id = $1 AND invoice_id = $2", [
+        const rows = await tx.query(`SELECT * FROM ${ELECTRONIC_DOCUMENTS_WITH_SALE} d WHERE invoice_id = $2`, [
           companyId,
           req.params.id,
         ]);
@@ -78,7 +79,7 @@ export function registerElectronicDocumentSendingRoutes(
       const { companyId } = authOf(req);
       const { state, delimiter } = req.query;
       const rows = await db.query(
-        `SELECT * FROM electronic_documents WHERE company_id = $1${state ? " AND state = $2" : ""}
+        `SELECT * FROM ${ELECTRONIC_DOCUMENTS_WITH_SALE} d WHERE TRUE${state ? " AND state = $2" : ""}
           ORDER BY created_at DESC, number DESC LIMIT 100000`,
         state ? [companyId, state] : [companyId],
       );
@@ -97,6 +98,10 @@ export function registerElectronicDocumentSendingRoutes(
           "Error de envío",
           "Problema",
           "Creado",
+          "Caja",
+          "Contingencia",
+          "Fin de la contingencia",
+          "Plazo (48 h)",
         ],
         rows.map((row) => {
           const d = presentElectronicDocument(row);
@@ -114,6 +119,10 @@ export function registerElectronicDocumentSendingRoutes(
             d.sendError ?? "",
             d.problem ?? "",
             d.createdAt,
+            d.terminalName ?? "",
+            d.contingency ? "Sí" : "No",
+            d.outageEndedAt ?? "",
+            d.deadlineAt ?? "",
           ];
         }),
         delimiter,

@@ -185,10 +185,13 @@ export async function writeInvoiceBatch(
   const rows = new Map(written.map((w) => [String(w.id), w]));
   // Another request stored one of these first: the number taken for it would stay unused.
   for (const id of assigned.keys()) if (!rows.has(id)) throw new ElectronicNumberConflict();
+  // DEE POS sales (numbered here) and contingency tickets (numbered at the till, issue 19).
   await recordElectronicDocuments(
     tx,
     auth.companyId,
-    accepted.filter((d) => assigned.has(d.id)).map((d) => ({ ...d, number: numberOf(d) })),
+    accepted
+      .filter((d) => assigned.has(d.id) || rows.get(d.id)?.status === "accepted")
+      .map((d) => ({ ...d, number: numberOf(d) })),
   );
   const stock = await recordStockForInvoices(
     tx,

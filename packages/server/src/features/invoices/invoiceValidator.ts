@@ -9,7 +9,7 @@ import {
   type InvoiceRejection,
   type InvoiceTotals,
   invoiceRejection,
-  isSalesNumberingKind,
+  isInvoiceNumberingKind,
   localDate,
   summarizePayments,
   type TaxBreakdown,
@@ -41,7 +41,10 @@ export interface ValidationContext {
       validUntil: string;
       electronic: boolean;
       nextNumber: number;
-      /** "invoice" or "dee_pos", or "credit_note" (an invoice may not take a credit-note number). */
+      /**
+       * "invoice" or "dee_pos", "contingency" (tickets a DEE POS till sold offline), or "credit_note"
+       * (an invoice may not take a credit-note number).
+       */
       kind: string;
     }
   >;
@@ -226,7 +229,7 @@ function dateErrors(doc: InvoiceDocument, ctx: ValidationContext): InvoiceReject
 
 function numberErrors(doc: InvoiceDocument, ctx: ValidationContext): InvoiceRejection[] {
   const numbering = ctx.numberings.get(doc.numberingId);
-  if (!numbering || !isSalesNumberingKind(numbering.kind))
+  if (!numbering || !isInvoiceNumberingKind(numbering.kind))
     return [invoiceRejection("NUMBERING_NOT_FOUND", {}, "numberingId")];
   const errors: InvoiceRejection[] = [];
   const day = localDate(doc.issuedAt, ctx.company.timeZone);

@@ -11,7 +11,8 @@ const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));
 
 /**
  * The invoice to void, locked for the rest of the transaction (a credit note for it waits, and
- * then sees it voided), with what voidRefusal needs: whether its numbering is electronic (a left
+ * then sees it voided), with what voidRefusal needs: whether its numbering is electronic — a
+ * contingency ticket counts, once synced it is an electronic document (issue 19) — (a left
  * join: an invoice in error may name a numbering that does not exist) and its shift.
  */
 export async function lockInvoiceForVoid(
@@ -20,7 +21,7 @@ export async function lockInvoiceForVoid(
   invoiceId: string,
 ): Promise<{ row: Row; voidable: VoidableInvoice } | null> {
   const rows = await tx.query(
-    `SELECT i.*, n.electronic, s.opened_at AS shift_opened_at, s.closed_at AS shift_closed_at
+    `SELECT i.*, (n.electronic OR n.kind = 'contingency') AS electronic, s.opened_at AS shift_opened_at, s.closed_at AS shift_closed_at
        FROM invoices i
        LEFT JOIN numberings n ON n.company_id = i.company_id AND n.id = i.numbering_id
        LEFT JOIN shifts s ON s.company_id = i.company_id AND s.id = i.shift_id

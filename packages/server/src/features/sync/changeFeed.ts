@@ -3,6 +3,7 @@ import type { Queryable } from "../../db/database";
 import { presentCompany } from "../auth/userPresenter";
 import { catalogResources } from "../catalog/resourceDefinitions";
 import { presentRow } from "../catalog/resourceStore";
+import { withElectronicDocuments } from "../electronicDocument/invoiceElectronicDocuments";
 import { presentCreditNote } from "../invoices/creditNotePresenter";
 import { presentInvoiceSummary } from "../invoices/invoicePresenter";
 import { presentWindow } from "../maintenance/maintenanceSchedule";
@@ -85,13 +86,15 @@ export async function readChanges(
     db.query(deviceRowsSql("shifts"), deviceParams),
     db.query(deviceRowsSql("credit_notes"), deviceParams),
   ]);
+  // DEE POS and contingency sales carry their electronic document (CUDE, QR, state: issue 19).
+  const invoiceSummaries = await withElectronicDocuments(db, companyId, invoiceRows.map(presentInvoiceSummary));
   const deviceChanges = [
-    ...invoiceRows.map(
-      (r): PullChange => ({
+    ...invoiceSummaries.map(
+      (invoice): PullChange => ({
         entity: "invoices",
-        id: String(r.id),
-        version: Number(r.version),
-        data: presentInvoiceSummary(r),
+        id: invoice.id,
+        version: invoice.version,
+        data: invoice,
       }),
     ),
     ...shiftRows.map(

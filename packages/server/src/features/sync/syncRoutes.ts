@@ -21,6 +21,7 @@ import type { Database } from "../../db/database";
 import { documentedAs, errorResponses } from "../../http/routeSchemas";
 import { requestSchemaVersion } from "../../http/schemaVersion";
 import { recordDeviceActivity } from "../devices/deviceActivity";
+import { pushResultsWithElectronicDocuments } from "../electronicDocument/invoiceElectronicDocuments";
 import { readStockChanges, stockSince } from "../inventory/stockFeed";
 import { acceptInvoiceBatch } from "../invoices/invoiceAcceptor";
 import { type LeaseRateLimiter, leaseRateLimiter } from "../numbering/leaseRateLimiter";
@@ -97,7 +98,11 @@ export function registerSyncRoutes(
       const schemaVersion = requestSchemaVersion(req);
       // Clients first: an invoice of the same request that names one finds it.
       const clientResults = body.clients ? await acceptClientBatch(db, auth, body.clients) : undefined;
-      const results = await acceptInvoiceBatch(db, auth, body.invoices, { report: body.report, schemaVersion });
+      const results = await pushResultsWithElectronicDocuments(
+        db,
+        auth.companyId,
+        await acceptInvoiceBatch(db, auth, body.invoices, { report: body.report, schemaVersion }),
+      );
       // After the invoices: a shift never holds them up, and its answer sees the invoices just stored.
       const shiftResults = body.shifts ? await acceptShiftBatch(db, auth, body.shifts) : undefined;
       // Credit notes after the invoices they return goods of; voids last (an invoice returned in

@@ -27,6 +27,7 @@ type TerminalValues = {
   priceListId: string;
   active: boolean;
   requiresShift: boolean;
+  blockOfflineElectronic: boolean;
 };
 
 const patchSchema = patchOf(terminalInputSchema);
@@ -52,6 +53,7 @@ function configFor(
       priceListId: "",
       active: true,
       requiresShift: true,
+      blockOfflineElectronic: false,
     },
     toValues: (x) => ({
       name: x.name,
@@ -61,9 +63,19 @@ function configFor(
       priceListId: x.priceListId ?? "",
       active: x.active,
       requiresShift: x.requiresShift,
+      blockOfflineElectronic: x.blockOfflineElectronic,
     }),
     toInput: (v) => ({ ...v, priceListId: v.priceListId || null }),
-    fields: ["name", "numberingId", "warehouseId", "paymentMethodIds", "priceListId", "active", "requiresShift"],
+    fields: [
+      "name",
+      "numberingId",
+      "warehouseId",
+      "paymentMethodIds",
+      "priceListId",
+      "active",
+      "requiresShift",
+      "blockOfflineElectronic",
+    ],
     columns: [
       { key: "name", labelKey: "bo.field.name", sort: "name", render: (x) => x.name },
       { key: "numbering", labelKey: "bo.terminals.numbering", render: (x) => nameOf(numberings, x.numberingId) },
@@ -141,6 +153,11 @@ export default function TerminalsScreen() {
             labelKey="bo.terminals.requiresShift"
             checked={values.requiresShift}
             onChange={(c) => set("requiresShift", c)}
+          />
+          <CheckField
+            labelKey="bo.terminals.blockOfflineElectronic"
+            checked={values.blockOfflineElectronic}
+            onChange={(c) => set("blockOfflineElectronic", c)}
           />
           {!row && <CheckField labelKey="bo.field.active" checked={values.active} onChange={(c) => set("active", c)} />}
         </>

@@ -1,0 +1,61 @@
+import type { InvoiceElectronicDocument, InvoiceSummary, PushResult } from "@mostrador/domain";
+import type { Queryable } from "../../db/database";
+
+/**
+ * What a till learns of its invoices' electronic documents (issue 19): the CUDE and QR text its
+ * receipt prints and the state ("Validación DIAN pendiente" until accepted), added to the push's
+ * answers and the pull's invoice rows. One lookup by primary key per answer; invoices without a
+ * document (POS numberings) get nothing, so old tills and plain shops see the same answers as before.
+ */
+export async function electronicDocumentsOfInvoices(
+  db: Queryable,
+  companyId: string,
+  invoiceIds: string[],
+): Promise<Map<string, InvoiceElectronicDocument>> {
+  if (invoiceIds.length === 0) return new Map();
+  const rows = await db.query(
+    `SELECT invoice_id, state, cude, qr_text, contingency FROM electronic_documents
+      WHERE company_id = $1 AND invoice_id = ANY($2::uuid[])`,
+    [companyId, [...new Set(invoiceIds)]],
+  );
+  return new Map(
+    rows.map((r) => [
+      String(r.invoice_id),
+      {
+        state: String(r.state) as InvoiceElectronicDocument["state"],
+        cude: r.cude == null ? null : String(r.cude),
+        qrText: r.qr_text == null ? null : String(r.qr_text),
+        contingency: Boolean(r.contingency),
+      },
+    ]),
+  );
+}
+
+/** The invoice summaries with their electronic document, where they have one. */
+export async function withElectronicDocuments<T extends InvoiceSummary>(
+  db: Queryable,
+  companyId: string,
+  invoices: T[],
+): Promise<T[]> {
+  const documents = await electronicDocumentsOfInvoices(
+    db,
+    companyId,
+    invoices.map((i) => i.id),
+  );
+  if (documents.size === 0) return invoices;
+  return invoices.map((i) => {
+    const electronicDocument = documents.get(i.id);
+    return electronicDocument ? { ...i, electronicDocument } : i;
+  });
+}
+
+/** The push's answers, the accepted ones with their electronic document. */
+export async function pushResultsWithElectronicDocuments(
+  db: Queryable,
+  companyId: string,
+  results: PushResult[],
+): Promise<PushResult[]> {
+  const accepted = results.flatMap((r) => (r.outcome === "accepted" ? [r.invoice] : []));
+  const invoices = new Map((await withElectronicDocuments(db, companyId, accepted)).map((i) => [i.id, i]));
+  return results.map((r) => (r.outcome === "accepted" ? { ...r, invoice: invoices.get(r.id) ?? r.invoice } : r));
+}
