@@ -1,6 +1,7 @@
 export * from "./cude";
 export * from "./dianEnvironment";
 export * from "./dianQr";
+export * from "./electronicDocumentNote";
 export * from "./electronicDocumentSchemas";
 export * from "./electronicDocumentSending";
 export * from "./issueMoment";

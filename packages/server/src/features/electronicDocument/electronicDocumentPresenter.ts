@@ -1,4 +1,5 @@
 import type { ElectronicDocumentDetail, ElectronicDocumentSummary } from "@mostrador/domain";
+import { presentElectronicDocumentNote } from "./electronicDocumentNotePresenter";
 import {
   presentElectronicDocumentSending,
   presentElectronicDocumentSendingDetail,
@@ -14,7 +15,6 @@ export const ELECTRONIC_DOCUMENT_SUMMARY_COLUMNS =
 export function presentElectronicDocument(row: Row): ElectronicDocumentSummary {
   return {
     invoiceId: String(row.invoice_id),
-    kind: "dee_pos",
     number: String(row.number),
     environment: String(row.environment) as ElectronicDocumentSummary["environment"],
     state: String(row.state) as ElectronicDocumentSummary["state"],
@@ -25,6 +25,7 @@ export function presentElectronicDocument(row: Row): ElectronicDocumentSummary {
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
     ...presentElectronicDocumentSending(row),
+    ...presentElectronicDocumentNote(row),
   };
 }
 

@@ -10,6 +10,7 @@ import { type AuthGuard, authOf } from "../../auth/authGuard";
 import type { Database } from "../../db/database";
 import { notFound } from "../../http/apiError";
 import { errorResponses, idParams } from "../../http/routeSchemas";
+import { ELECTRONIC_DOCUMENT_NOTE_COLUMNS } from "./electronicDocumentNotePresenter";
 import {
   ELECTRONIC_DOCUMENT_SUMMARY_COLUMNS,
   presentElectronicDocument,
@@ -32,7 +33,8 @@ export function registerElectronicDocumentRoutes(fastify: FastifyInstance, db: D
       preValidation: guard.requireAdmin,
       schema: {
         tags: ["electronic documents"],
-        summary: "The DIAN electronic documents of accepted sales (DEE POS), newest first, by state",
+        summary:
+          "The DIAN electronic documents of accepted sales (DEE POS) and their adjustment notes, newest first, by state",
         querystring: electronicDocumentQuerySchema,
         response: { 200: electronicDocumentListSchema, ...errorResponses({ auth: "admin" }) },
       },
@@ -44,7 +46,8 @@ export function registerElectronicDocumentRoutes(fastify: FastifyInstance, db: D
       const params: unknown[] = state ? [companyId, state] : [companyId];
       const [rows, count] = await Promise.all([
         db.query(
-          `SELECT ${ELECTRONIC_DOCUMENT_SUMMARY_COLUMNS}, ${ELECTRONIC_DOCUMENT_SENDING_COLUMNS}
+          `SELECT ${ELECTRONIC_DOCUMENT_SUMMARY_COLUMNS}, ${ELECTRONIC_DOCUMENT_SENDING_COLUMNS},
+                  ${ELECTRONIC_DOCUMENT_NOTE_COLUMNS}
              FROM electronic_documents WHERE ${where}
             ORDER BY created_at DESC, number DESC LIMIT ${limit} OFFSET ${offset}`,
           params,
@@ -61,7 +64,8 @@ export function registerElectronicDocumentRoutes(fastify: FastifyInstance, db: D
       preValidation: guard.requireAdmin,
       schema: {
         tags: ["electronic documents"],
-        summary: "One electronic document (by its invoice's id) with its XML, QR text and the DIAN's answer",
+        summary:
+          "One electronic document by its documentId (its invoice's id for a ticket, the note's id for an adjustment note) with its XML, QR text and the DIAN's answer",
         params: idParams("electronic document"),
         response: {
           200: electronicDocumentDetailSchema,
@@ -70,7 +74,7 @@ export function registerElectronicDocumentRoutes(fastify: FastifyInstance, db: D
       },
     },
     async (req) => {
-      const rows = await db.query("SELECT * FROM electronic_documents WHERE company_id = $1 AND invoice_id = $2", [
+      const rows = await db.query("SELECT * FROM electronic_documents WHERE company_id = $1 AND document_id = $2", [
         authOf(req).companyId,
         req.params.id,
       ]);

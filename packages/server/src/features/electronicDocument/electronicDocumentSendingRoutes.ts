@@ -7,6 +7,10 @@ import type { Database } from "../../db/database";
 import { errorResponses, idParams } from "../../http/routeSchemas";
 import { csvFile } from "../reports/reportCsv";
 import type { ElectronicDocumentDispatcher } from "./electronicDocumentDispatcher";
+import {
+  ELECTRONIC_DOCUMENT_NOTE_CSV_HEADERS,
+  electronicDocumentNoteCsvCells,
+} from "./electronicDocumentNotePresenter";
 import { presentElectronicDocument, presentElectronicDocumentDetail } from "./electronicDocumentPresenter";
 import { resendElectronicDocument } from "./electronicDocumentRegenerator";
 
@@ -52,7 +56,7 @@ export function registerElectronicDocumentSendingRoutes(
       const { companyId } = authOf(req);
       const row = await db.transaction(async (tx) => {
         await resendElectronicDocument(tx, companyId, req.params.id, new Date());
-        const rows = await tx.query("SELECT * FROM electronic_documents WHERE company_id = $1 AND invoice_id = $2", [
+        const rows = await tx.query("SELECT * FROM electronic_documents WHERE company_id = $1 AND document_id = $2", [
           companyId,
           req.params.id,
         ]);
@@ -97,6 +101,7 @@ export function registerElectronicDocumentSendingRoutes(
           "Error de envío",
           "Problema",
           "Creado",
+          ...ELECTRONIC_DOCUMENT_NOTE_CSV_HEADERS,
         ],
         rows.map((row) => {
           const d = presentElectronicDocument(row);
@@ -114,6 +119,7 @@ export function registerElectronicDocumentSendingRoutes(
             d.sendError ?? "",
             d.problem ?? "",
             d.createdAt,
+            ...electronicDocumentNoteCsvCells(d),
           ];
         }),
         delimiter,
