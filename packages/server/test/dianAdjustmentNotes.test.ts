@@ -136,6 +136,31 @@ describe("adjustment notes of DEE POS tickets (returns and voids)", () => {
     });
   }, 60_000);
 
+  it("a return of a ticket the DIAN rejected: its note is not generated; the ticket's resend builds both again, then both are accepted", async () => {
+    const { shop, till, invoice } = await soldOnDeePos();
+    stub.plan({ rejected: ["Regla: FAD06, Rechazo: El valor del CUDE no está calculado correctamente."] });
+    expect(await server.app.electronicDocuments.runNow(shop.demo.companyId)).toMatchObject({ rejected: 1 });
+    const note = till.creditNote(invoice, [{ invoiceLineIndex: 1, quantity: 1 }]);
+    await pushDocs(shop, till, { creditNotes: [note] });
+    expect(await detail(shop, note.id)).toMatchObject({
+      kind: "adjustment_note",
+      state: "not_generated",
+      problem: "the ticket's electronic document is rejected: resend the ticket, then this note",
+    });
+    await shop.http.patch("/api/company", { address: "Calle 10 # 5-51, Cali" }, { token: shop.admin });
+    const resent = await shop.http.post(`/api/electronic-documents/${invoice.id}/resend`, {}, { token: shop.admin });
+    expect(resent.status, JSON.stringify(resent.body)).toBe(200);
+    const rebuilt = await detail(shop, note.id);
+    expect(rebuilt).toMatchObject({ state: "generated", problem: null, referencesCude: resent.body.cude });
+    expect(rebuilt.xml).toContain(resent.body.cude);
+    expect(rebuilt.xml).toContain("Calle 10 # 5-51");
+    expect(await server.app.electronicDocuments.runNow(shop.demo.companyId)).toEqual({
+      accepted: 2,
+      rejected: 0,
+      waiting: 0,
+    });
+  }, 60_000);
+
   it("a void of a DEE POS ticket is refused (INVOICE_ELECTRONIC); the void writer, if reached, records a not generated note", async () => {
     const { shop, till, invoice } = await soldOnDeePos();
     const voided = await pushDocs(shop, till, { voids: [till.voidOf(invoice, shop.demo.cashierId)] });

@@ -97,9 +97,12 @@ interface NoteRecord {
 
 /**
  * Builds the note: the ticket's document data with the note's own number, moment, lines, totals
- * and refunds. Its CUDE is computed over the note's values (the annex's CUDE of the nota de
- * ajuste: the same fields and order as the ticket's, NumAj, FecAj, HorAj, ValAj, …, with the
- * note's number and amounts, the software PIN and the environment).
+ * and refunds. Its CUDE (Anexo técnico del documento equivalente electrónico, "CUDE" of the
+ * nota de ajuste) has the ticket's composition — number, issue date, time with offset, line
+ * extension, 01 + IVA, 04 + INC, 03 + ICA, payable amount, issuer NIT, buyer id, software PIN,
+ * environment — over the note's own number and amounts. Res. 000165/2023 art. 22: a note must
+ * carry the number, date and CUDE of the document it adjusts (DIAN Oficio 000270 of 2025: no
+ * note without that reference), hence cac:BillingReference and no note for a ticket without one.
  */
 function buildNote(
   context: TicketContext,

@@ -60,6 +60,21 @@ async function rebuildTicket(tx: Queryable, companyId: string, invoiceId: string
   if (!stored) throw notFound("invoice");
   await tx.query("DELETE FROM electronic_documents WHERE company_id = $1 AND document_id = $2", [companyId, invoiceId]);
   await recordElectronicDocuments(tx, companyId, [parsed(stored)]);
+  // Its return notes were never sent (a note waits for its ticket's acceptance): built again
+  // with the ticket's new CUDE, in their places.
+  const notes = await tx.query(
+    `SELECT document_id, note_reason, created_at, attempts FROM electronic_documents
+      WHERE company_id = $1 AND invoice_id = $2 AND kind = 'adjustment_note' AND note_reason = 'return'
+        AND state <> 'accepted' AND sent_at IS NULL ORDER BY created_at FOR UPDATE`,
+    [companyId, invoiceId],
+  );
+  for (const note of notes) {
+    await rebuildNote(tx, companyId, String(note.document_id), note);
+    await tx.query(
+      "UPDATE electronic_documents SET created_at = $3, attempts = $4 WHERE company_id = $1 AND document_id = $2",
+      [companyId, note.document_id, note.created_at, note.attempts],
+    );
+  }
 }
 
 /** A return's note, from its credit note as stored; a void's note has no number to be built with. */
