@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { idSchema } from "../catalog/common";
 import { dianEnvironments } from "./dianEnvironment";
+import { electronicDocumentNoteFields } from "./electronicDocumentNote";
 import { electronicDocumentSendingDetailFields, electronicDocumentSendingFields } from "./electronicDocumentSending";
 
 /**
@@ -14,7 +15,6 @@ export type ElectronicDocumentState = z.infer<typeof electronicDocumentStateSche
 /** GET /api/electronic-documents: one row of the outbox, without its XML. */
 export const electronicDocumentSummarySchema = z.object({
   invoiceId: idSchema,
-  kind: z.enum(["dee_pos"]),
   /** cbc:ID: prefix and number. */
   number: z.string(),
   environment: z.enum(dianEnvironments),
@@ -35,6 +35,7 @@ export const electronicDocumentSummarySchema = z.object({
   issuedAt: z.string().nullable().default(null),
   terminalId: z.string().nullable().default(null),
   terminalName: z.string().nullable().default(null),
+  ...electronicDocumentNoteFields,
 });
 export type ElectronicDocumentSummary = z.infer<typeof electronicDocumentSummarySchema>;
 

@@ -2,6 +2,7 @@ export * from "./contingencyDeadline";
 export * from "./cude";
 export * from "./dianEnvironment";
 export * from "./dianQr";
+export * from "./electronicDocumentNote";
 export * from "./electronicDocumentSchemas";
 export * from "./electronicDocumentSending";
 export * from "./issueMoment";

@@ -20,7 +20,10 @@ export function validationWaitMs(attempts: number): number {
 /** A document the sender took: its row, and the claim that its later writes must still hold. */
 export interface ClaimedDocument {
   companyId: string;
+  /** The row's key: the invoice's id for a ticket, the note's id for an adjustment note. */
+  documentId: string;
   invoiceId: string;
+  kind: "dee_pos" | "adjustment_note";
   number: string;
   cude: string;
   xml: string;
@@ -37,6 +40,16 @@ export interface ClaimedDocument {
 }
 
 /**
+ * An adjustment note goes to the DIAN only once its ticket is accepted: the DIAN validates the
+ * note's cac:BillingReference against a document it knows (a return or void of a ticket still
+ * pending or retried waits for it; a rejected ticket's notes wait for its resend).
+ */
+const NOTE_AFTER_ITS_TICKET = `AND (d.kind <> 'adjustment_note' OR EXISTS (
+            SELECT 1 FROM electronic_documents t
+             WHERE t.company_id = d.company_id AND t.invoice_id = d.invoice_id AND t.kind = 'dee_pos'
+               AND t.state = 'accepted'))`;
+
+/**
  * Takes up to `limit` due documents — generated, or sent without a final answer and due again —
  * of companies with a certificate, with FOR UPDATE SKIP LOCKED (two senders never take the same
  * row), and marks them claimed by moving next_attempt_at a lease ahead: the network calls happen
@@ -51,9 +64,10 @@ export async function claimDueDocuments(
   const claim = new Date(now.getTime() + CLAIM_LEASE_MS).toISOString();
   const rows = await db.transaction(async (tx) => {
     const due = await tx.query(
-      `SELECT d.company_id, d.invoice_id FROM electronic_documents d
+      `SELECT d.company_id, d.document_id FROM electronic_documents d
          JOIN dian_certificates c ON c.company_id = d.company_id
         WHERE d.state IN ('generated', 'sent') AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= $1)
+          ${NOTE_AFTER_ITS_TICKET}
           ${companyId ? "AND d.company_id = $3" : ""}
         ORDER BY d.next_attempt_at NULLS FIRST, d.created_at
         LIMIT $2 FOR UPDATE OF d SKIP LOCKED`,
@@ -62,16 +76,18 @@ export async function claimDueDocuments(
     if (due.length === 0) return [];
     return tx.query(
       `UPDATE electronic_documents d SET next_attempt_at = $1, updated_at = $2
-         FROM jsonb_to_recordset($3::jsonb) AS x(company_id uuid, invoice_id uuid)
-        WHERE d.company_id = x.company_id AND d.invoice_id = x.invoice_id
-       RETURNING d.company_id, d.invoice_id, d.number, d.cude, d.xml, d.signed_xml, d.dian_file_name,
+         FROM jsonb_to_recordset($3::jsonb) AS x(company_id uuid, document_id uuid)
+        WHERE d.company_id = x.company_id AND d.document_id = x.document_id
+       RETURNING d.company_id, d.document_id, d.invoice_id, d.kind, d.number, d.cude, d.xml, d.signed_xml, d.dian_file_name,
                  d.dian_zip_key, d.sent_at, d.attempts`,
       [claim, now.toISOString(), JSON.stringify(due)],
     );
   });
   return rows.map((r: Row) => ({
     companyId: String(r.company_id),
+    documentId: String(r.document_id),
     invoiceId: String(r.invoice_id),
+    kind: r.kind === "adjustment_note" ? "adjustment_note" : "dee_pos",
     number: String(r.number),
     cude: String(r.cude),
     xml: String(r.xml),
@@ -95,9 +111,9 @@ export async function updateClaimed(
   const assignments = columns.map((c, i) => `${c} = $${i + 5}`).join(", ");
   const rows = await db.query(
     `UPDATE electronic_documents SET ${assignments}${assignments ? ", " : ""}updated_at = $4
-      WHERE company_id = $1 AND invoice_id = $2 AND next_attempt_at = $3 AND state IN ('generated', 'sent')
+      WHERE company_id = $1 AND document_id = $2 AND next_attempt_at = $3 AND state IN ('generated', 'sent')
       RETURNING next_attempt_at`,
-    [doc.companyId, doc.invoiceId, doc.claim, now.toISOString(), ...columns.map((c) => sets[c])],
+    [doc.companyId, doc.documentId, doc.claim, now.toISOString(), ...columns.map((c) => sets[c])],
   );
   const held = rows.length > 0;
   // A write that moves next_attempt_at moves the claim with it.

@@ -1,5 +1,6 @@
 import type { ElectronicDocumentDetail, ElectronicDocumentSummary } from "@mostrador/domain";
 import { CONTINGENCY_COLUMNS, presentContingencyFields } from "./contingencyDocuments";
+import { presentElectronicDocumentNote } from "./electronicDocumentNotePresenter";
 import {
   presentElectronicDocumentSending,
   presentElectronicDocumentSendingDetail,
@@ -16,7 +17,6 @@ export const ELECTRONIC_DOCUMENT_SUMMARY_COLUMNS =
 export function presentElectronicDocument(row: Row): ElectronicDocumentSummary {
   return {
     invoiceId: String(row.invoice_id),
-    kind: "dee_pos",
     number: String(row.number),
     environment: String(row.environment) as ElectronicDocumentSummary["environment"],
     state: String(row.state) as ElectronicDocumentSummary["state"],
@@ -28,6 +28,7 @@ export function presentElectronicDocument(row: Row): ElectronicDocumentSummary {
     updatedAt: iso(row.updated_at),
     ...presentElectronicDocumentSending(row),
     ...presentContingencyFields(row),
+    ...presentElectronicDocumentNote(row),
   };
 }
 

@@ -21,7 +21,7 @@ export const MOSTRADOR_MANUFACTURER = {
 } as const;
 
 /** What a DEE POS document needs of the company; null + the reason when its DIAN settings are incomplete. */
-function dianSettingsOf(company: Row): {
+export function dianSettingsOf(company: Row): {
   settings: Pick<DeePosDocument, "environment" | "software"> | null;
   problem: string;
 } {

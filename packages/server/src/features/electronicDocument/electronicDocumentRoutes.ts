@@ -17,6 +17,7 @@ import {
   contingencyQueryFields,
   ELECTRONIC_DOCUMENTS_WITH_SALE,
 } from "./contingencyDocuments";
+import { ELECTRONIC_DOCUMENT_NOTE_COLUMNS } from "./electronicDocumentNotePresenter";
 import {
   ELECTRONIC_DOCUMENT_SUMMARY_COLUMNS,
   presentElectronicDocument,
@@ -40,7 +41,8 @@ export function registerElectronicDocumentRoutes(fastify: FastifyInstance, db: D
       preValidation: guard.requireAdmin,
       schema: {
         tags: ["electronic documents"],
-        summary: "The DIAN electronic documents of accepted sales (DEE POS), newest first, by state",
+        summary:
+          "The DIAN electronic documents of accepted sales (DEE POS) and their adjustment notes, newest first, by state",
         querystring: electronicDocumentQuerySchema,
         response: { 200: electronicDocumentListSchema, ...errorResponses({ auth: "admin" }) },
       },
@@ -54,7 +56,8 @@ export function registerElectronicDocumentRoutes(fastify: FastifyInstance, db: D
       const where = ["TRUE", ...(state ? ["state = $2"] : []), ...extra.conditions].join(" AND ");
       const [rows, count, deadlines] = await Promise.all([
         db.query(
-          `SELECT ${ELECTRONIC_DOCUMENT_SUMMARY_COLUMNS}, ${ELECTRONIC_DOCUMENT_SENDING_COLUMNS}
+          `SELECT ${ELECTRONIC_DOCUMENT_SUMMARY_COLUMNS}, ${ELECTRONIC_DOCUMENT_SENDING_COLUMNS},
+                  ${ELECTRONIC_DOCUMENT_NOTE_COLUMNS}
              FROM ${ELECTRONIC_DOCUMENTS_WITH_SALE} d WHERE ${where}
             ORDER BY created_at DESC, number DESC LIMIT ${limit} OFFSET ${offset}`,
           params,
@@ -82,7 +85,8 @@ export function registerElectronicDocumentRoutes(fastify: FastifyInstance, db: D
       preValidation: guard.requireAdmin,
       schema: {
         tags: ["electronic documents"],
-        summary: "One electronic document (by its invoice's id) with its XML, QR text and the DIAN's answer",
+        summary:
+          "One electronic document by its documentId (its invoice's id for a ticket, the note's id for an adjustment note) with its XML, QR text and the DIAN's answer",
         params: idParams("electronic document"),
         response: {
           200: electronicDocumentDetailSchema,
@@ -91,7 +95,7 @@ export function registerElectronicDocumentRoutes(fastify: FastifyInstance, db: D
       },
     },
     async (req) => {
-      const rows = await db.query(`SELECT * FROM ${ELECTRONIC_DOCUMENTS_WITH_SALE} d WHERE invoice_id = $2`, [
+      const rows = await db.query(`SELECT * FROM ${ELECTRONIC_DOCUMENTS_WITH_SALE} d WHERE document_id = $2`, [
         authOf(req).companyId,
         req.params.id,
       ]);

@@ -146,7 +146,12 @@ async function sendOne(
   doc.sentBefore = true;
   const file = {
     fileName: `z${doc.fileName}.zip`,
-    content: zipOneFile(`fv${doc.fileName}.xml`, Buffer.from(doc.signedXml, "utf8"), sentAt),
+    // The XML's name: fv for the ticket, nc for an adjustment note (a CreditNote).
+    content: zipOneFile(
+      `${doc.kind === "adjustment_note" ? "nc" : "fv"}${doc.fileName}.xml`,
+      Buffer.from(doc.signedXml, "utf8"),
+      sentAt,
+    ),
   };
   try {
     if (channel.environment === "2" && channel.testSetId) {

@@ -8,6 +8,10 @@ import { errorResponses, idParams } from "../../http/routeSchemas";
 import { csvFile } from "../reports/reportCsv";
 import { ELECTRONIC_DOCUMENTS_WITH_SALE } from "./contingencyDocuments";
 import type { ElectronicDocumentDispatcher } from "./electronicDocumentDispatcher";
+import {
+  ELECTRONIC_DOCUMENT_NOTE_CSV_HEADERS,
+  electronicDocumentNoteCsvCells,
+} from "./electronicDocumentNotePresenter";
 import { presentElectronicDocument, presentElectronicDocumentDetail } from "./electronicDocumentPresenter";
 import { resendElectronicDocument } from "./electronicDocumentRegenerator";
 
@@ -53,7 +57,7 @@ export function registerElectronicDocumentSendingRoutes(
       const { companyId } = authOf(req);
       const row = await db.transaction(async (tx) => {
         await resendElectronicDocument(tx, companyId, req.params.id, new Date());
-        const rows = await tx.query(`SELECT * FROM ${ELECTRONIC_DOCUMENTS_WITH_SALE} d WHERE invoice_id = $2`, [
+        const rows = await tx.query(`SELECT * FROM ${ELECTRONIC_DOCUMENTS_WITH_SALE} d WHERE document_id = $2`, [
           companyId,
           req.params.id,
         ]);
@@ -102,6 +106,7 @@ export function registerElectronicDocumentSendingRoutes(
           "Contingencia",
           "Fin de la contingencia",
           "Plazo (48 h)",
+          ...ELECTRONIC_DOCUMENT_NOTE_CSV_HEADERS,
         ],
         rows.map((row) => {
           const d = presentElectronicDocument(row);
@@ -123,6 +128,7 @@ export function registerElectronicDocumentSendingRoutes(
             d.contingency ? "Sí" : "No",
             d.outageEndedAt ?? "",
             d.deadlineAt ?? "",
+            ...electronicDocumentNoteCsvCells(d),
           ];
         }),
         delimiter,

@@ -15,7 +15,7 @@ export async function electronicDocumentsOfInvoices(
   if (invoiceIds.length === 0) return new Map();
   const rows = await db.query(
     `SELECT invoice_id, state, cude, qr_text, contingency FROM electronic_documents
-      WHERE company_id = $1 AND invoice_id = ANY($2::uuid[])`,
+      WHERE company_id = $1 AND invoice_id = ANY($2::uuid[]) AND kind = 'dee_pos'`,
     [companyId, [...new Set(invoiceIds)]],
   );
   return new Map(

@@ -1,6 +1,7 @@
 import type { VoidableInvoice } from "@mostrador/domain";
 import type { Queryable } from "../../db/database";
 import { takeInvoiceVersions } from "../devices/deviceActivity";
+import { recordVoidAdjustmentNote } from "../electronicDocument/adjustmentNoteRecorder";
 import { recordStockForVoid } from "../inventory/stockForDocuments";
 import { applyStockBalances } from "../inventory/stockLedger";
 import { recordInvoiceVoidSales } from "../reports/salesSummaryWriter";
@@ -68,6 +69,8 @@ export async function markInvoiceVoided(
     [companyId, row.id, v.reason, v.by, v.at, v.voidId, v.claimsNumber, version],
   );
   const stock = await recordStockForVoid(tx, companyId, String(row.id), v);
+  // A DEE POS ticket's void is an adjustment note in the outbox (see recordVoidAdjustmentNote).
+  await recordVoidAdjustmentNote(tx, companyId, String(row.id), v.voidId);
   // Last, the shared rows (inventory/stockForDocuments: the order every writer keeps).
   await recordInvoiceVoidSales(tx, companyId, row);
   await applyStockBalances(tx, companyId, stock);

@@ -10,6 +10,7 @@ import {
 import type { AuthContext } from "../../auth/authTokens";
 import type { Queryable } from "../../db/database";
 import { takeInvoiceVersions } from "../devices/deviceActivity";
+import { recordReturnAdjustmentNote } from "../electronicDocument/adjustmentNoteRecorder";
 import { recordStockForCreditNote } from "../inventory/stockForDocuments";
 import { applyStockBalances } from "../inventory/stockLedger";
 import { INVOICE_SUMMARY_COLUMNS } from "../invoices/invoicePresenter";
@@ -131,6 +132,8 @@ export async function writeCreditNote(
       WHERE company_id = $1 AND id = $2 RETURNING ${INVOICE_SUMMARY_COLUMNS}`,
     [auth.companyId, doc.invoiceId, JSON.stringify(returned), returnStatusOf(sold, returned), invoiceVersion],
   );
+  // A DEE POS ticket's return is an adjustment note in the outbox (once: only a credit note inserted here).
+  await recordReturnAdjustmentNote(tx, auth.companyId, doc, totals);
   // Last, the shared rows (inventory/stockForDocuments: the order every writer keeps).
   await recordCreditNoteSales(tx, auth.companyId, doc, totals);
   await applyStockBalances(tx, auth.companyId, stock);

@@ -184,13 +184,21 @@ export function ElectronicDocumentList(props: {
             </thead>
             <tbody>
               {page.items.map((d) => (
-                <tr key={d.invoiceId} data-testid={`edoc-${d.number}`}>
+                <tr key={d.documentId} data-testid={`edoc-${d.number}`}>
                   <td>
                     {d.number}
                     {d.contingency && (
                       <>
                         {" "}
                         <span className="bo-badge edoc-admin__contingency">{t("edoc.contingencyTag")}</span>
+                      </>
+                    )}
+                    {d.kind === "adjustment_note" && (
+                      <>
+                        {" "}
+                        <span className="bo-badge">
+                          {t("edoc.adjustmentNoteOf", { number: d.referencesNumber ?? "" })}
+                        </span>
                       </>
                     )}
                   </td>
@@ -208,7 +216,7 @@ export function ElectronicDocumentList(props: {
                       type="button"
                       className="button"
                       aria-label={`${t("edoc.open")} ${d.number}`}
-                      onClick={() => props.onOpen(d.invoiceId)}
+                      onClick={() => props.onOpen(d.documentId)}
                     >
                       {t("edoc.open")}
                     </button>

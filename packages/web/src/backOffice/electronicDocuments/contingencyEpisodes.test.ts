@@ -5,8 +5,14 @@ import { contingencyEpisodes, contingencyNoticeParams } from "./contingencyEpiso
 let n = 0;
 function doc(overrides: Partial<ElectronicDocumentSummary>): ElectronicDocumentSummary {
   n += 1;
+  const id = `0190a000-0000-7000-8000-${String(n).padStart(12, "0")}`;
   return {
-    invoiceId: `0190a000-0000-7000-8000-${String(n).padStart(12, "0")}`,
+    invoiceId: id,
+    documentId: id,
+    noteId: null,
+    noteReason: null,
+    referencesNumber: null,
+    referencesCude: null,
     kind: "dee_pos",
     number: `CONT${n}`,
     environment: "2",
