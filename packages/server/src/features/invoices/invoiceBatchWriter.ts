@@ -165,6 +165,8 @@ export async function writeInvoiceBatch(
   decisions: InvoiceDecision[],
   voided: VoidedNumber[],
   activity: DeviceActivity,
+  /** The company's time zone, when the caller read it already (the sales summaries' local day). */
+  timeZone?: string,
 ): Promise<Map<string, Row>> {
   await recordVoidedNumbers(tx, auth.companyId, voided);
   const accepted = decisions.filter((d) => d.verdict.errors.length === 0).map((d) => d.doc);
@@ -198,7 +200,7 @@ export async function writeInvoiceBatch(
     auth.deviceId ?? records[0]?.device_id,
   ]);
   const rows = new Map(written.map((w) => [String(w.id), w]));
-  await recordInvoiceSales(tx, auth.companyId, decisions, rows);
+  await recordInvoiceSales(tx, auth.companyId, decisions, rows, timeZone);
   // Another request stored one of these first: the number taken for it would stay unused.
   for (const id of assigned.keys()) if (!rows.has(id)) throw new ElectronicNumberConflict();
   await recordElectronicDocuments(
