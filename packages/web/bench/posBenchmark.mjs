@@ -40,6 +40,9 @@ const context = await chromium.launchPersistentContext(profile, {
   args: ["--no-sandbox"],
 });
 const page = context.pages()[0] ?? (await context.newPage());
+/** What `npm run bench` reads: the last line of the output, one JSON object. */
+const figures = { bench: "pos" };
+const p = (values, q) => Number(percentile(values, q).toFixed(1));
 try {
   await page.goto(base);
   await page.getByLabel("Correo electrónico").fill(email);
@@ -74,6 +77,7 @@ try {
     return { products: await count("products"), clients: await count("clients") };
   });
   console.log(`first load: ${ms(firstLoad ?? Number.NaN)} for ${counts.products} products, ${counts.clients} clients`);
+  Object.assign(figures, { firstLoadMs: Math.round(firstLoad ?? Number.NaN), ...counts });
   console.log(`  pull pages, fetch: ${summary(await takeMeasures(page, "mostrador:pull-fetch"))}`);
   console.log(`  pull pages, apply: ${summary(await takeMeasures(page, "mostrador:pull-apply"))}`);
 
@@ -86,7 +90,9 @@ try {
     }
   }
   await search.fill("");
-  console.log(`search keystroke → results: ${summary(await takeMeasures(page, "mostrador:search"))}`);
+  const searches = await takeMeasures(page, "mostrador:search");
+  console.log(`search keystroke → results: ${summary(searches)}`);
+  Object.assign(figures, { searchP50Ms: p(searches, 50), searchP95Ms: p(searches, 95) });
 
   for (let i = 0; i < invoices; i++) {
     await page
@@ -101,13 +107,16 @@ try {
     await page.getByRole("button", { name: "Facturar" }).click();
     await page.getByRole("button", { name: "Nueva venta" }).click();
   }
-  console.log(`Facturar → receipt: ${summary(await takeMeasures(page, "mostrador:invoice"))}`);
+  const sales = await takeMeasures(page, "mostrador:invoice");
+  console.log(`Facturar → receipt: ${summary(sales)}`);
+  Object.assign(figures, { invoiceP50Ms: p(sales, 50), invoiceP95Ms: p(sales, 95) });
 
   await context.setOffline(true);
   const started = Date.now();
   await page.reload();
   await page.getByRole("searchbox", { name: "Buscar producto" }).waitFor();
   console.log(`app shell opened offline (reload → search box): ${Date.now() - started} ms`);
+  figures.offlineShellMs = Date.now() - started;
 } finally {
   await context.close();
   rmSync(profile, { recursive: true, force: true });
@@ -121,3 +130,5 @@ const lazy = readdirSync(new URL("assets/", dist)).filter((f) => f.endsWith(".js
 console.log(
   `initial JS: ${(gzipped / 1024).toFixed(1)} KB gzipped (${initial.join(", ")}); lazy chunks: ${lazy.length}`,
 );
+figures.initialJsGzipKb = Number((gzipped / 1024).toFixed(1));
+console.log(JSON.stringify(figures));

@@ -200,18 +200,23 @@ export async function writeInvoiceBatch(
     auth.deviceId ?? records[0]?.device_id,
   ]);
   const rows = new Map(written.map((w) => [String(w.id), w]));
-  await recordInvoiceSales(tx, auth.companyId, decisions, rows, timeZone);
   // Another request stored one of these first: the number taken for it would stay unused.
   for (const id of assigned.keys()) if (!rows.has(id)) throw new ElectronicNumberConflict();
+  // The rows every till shares (the day's sales summaries, the warehouse's stock) are locked until
+  // COMMIT: their statements are made at once (one round trip on a pipelined connection), last.
   await recordElectronicDocuments(
     tx,
     auth.companyId,
     accepted.filter((d) => assigned.has(d.id)).map((d) => ({ ...d, number: numberOf(d) })),
   );
-  await recordStockForInvoices(
-    tx,
-    auth.companyId,
-    accepted.filter((doc) => rows.get(doc.id)?.status === "accepted"),
-  );
+  const settled = await Promise.allSettled([
+    recordInvoiceSales(tx, auth.companyId, decisions, rows, timeZone),
+    recordStockForInvoices(
+      tx,
+      auth.companyId,
+      accepted.filter((doc) => rows.get(doc.id)?.status === "accepted"),
+    ),
+  ]);
+  for (const s of settled) if (s.status === "rejected") throw s.reason;
   return rows;
 }
