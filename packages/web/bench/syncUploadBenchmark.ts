@@ -54,7 +54,8 @@ try {
   await fetch(`${server.url}/api/numberings/${numberingId}`, {
     method: "PATCH",
     headers: { "content-type": "application/json", authorization: `Bearer ${admin.token}` },
-    body: JSON.stringify({ maxUnusedPerDevice: 3000 }),
+    // 3,000 more than the block the till leased when it registered.
+    body: JSON.stringify({ maxUnusedPerDevice: 3500 }),
   });
   const block = await transport.leaseNumberBlock(device?.deviceToken ?? "", { numberingId, size: 3000 });
   await till.store.putNumberBlocks([{ ...block, numberingId }]);

@@ -37,15 +37,35 @@ export async function openPostgresDatabase(connectionString: string, maxConnecti
         // Not awaited here: sent ahead of the first statement (same connection, answered in order).
         const begun = conn.query("BEGIN");
         begun.catch(() => undefined);
+        // The statements given to finishWith: COMMIT follows them without waiting for their answers.
+        const tail: Promise<unknown>[] = [];
+        let tailError: { reason: unknown } | null = null;
         const q: Queryable = {
           query: async (sql, params) => (await conn.query(named(sql, params))).rows,
           exec: async (sql) => {
             await conn.query(sql);
           },
+          finishWith: async (statements) => {
+            for (const statement of statements) {
+              tail.push(statement);
+              statement.catch((reason) => {
+                tailError ??= { reason };
+              });
+            }
+          },
         };
         const result = await fn(q);
         await begun;
-        await conn.query("COMMIT");
+        // One of them already failed (before COMMIT is written): rolled back below.
+        if (tailError) throw (tailError as { reason: unknown }).reason;
+        const commit = conn.query("COMMIT");
+        commit.catch(() => undefined);
+        const settled = await Promise.allSettled(tail);
+        const committed = await commit;
+        const failed = settled.find((s) => s.status === "rejected");
+        if (failed) throw failed.reason;
+        // PostgreSQL answers COMMIT of a failed transaction with ROLLBACK.
+        if (committed.command !== "COMMIT") throw new Error(`the transaction ended with ${committed.command}`);
         return result;
       } catch (err) {
         await conn.query("ROLLBACK").catch(() => undefined);

@@ -1,7 +1,7 @@
 import type { InvoiceDocument, InvoiceRejection } from "@mostrador/domain";
 import type { AuthContext } from "../../auth/authTokens";
 import { allocateVersions } from "../../db/changeVersions";
-import type { Queryable } from "../../db/database";
+import { finishTransactionWith, type Queryable } from "../../db/database";
 import { type DeviceActivity, recordDeviceActivity, takeInvoiceVersions } from "../devices/deviceActivity";
 import { recordElectronicDocuments } from "../electronicDocument/electronicDocumentRecorder";
 import { recordStockForInvoices } from "../inventory/stockForDocuments";
@@ -203,13 +203,14 @@ export async function writeInvoiceBatch(
   // Another request stored one of these first: the number taken for it would stay unused.
   for (const id of assigned.keys()) if (!rows.has(id)) throw new ElectronicNumberConflict();
   // The rows every till shares (the day's sales summaries, the warehouse's stock) are locked until
-  // COMMIT: their statements are made at once (one round trip on a pipelined connection), last.
+  // COMMIT: their statements are made at once and last, and COMMIT travels with them (one round trip
+  // on a pipelined connection). Nothing reads their answers; an error still rolls everything back.
   await recordElectronicDocuments(
     tx,
     auth.companyId,
     accepted.filter((d) => assigned.has(d.id)).map((d) => ({ ...d, number: numberOf(d) })),
   );
-  const settled = await Promise.allSettled([
+  await finishTransactionWith(tx, [
     recordInvoiceSales(tx, auth.companyId, decisions, rows, timeZone),
     recordStockForInvoices(
       tx,
@@ -217,6 +218,5 @@ export async function writeInvoiceBatch(
       accepted.filter((doc) => rows.get(doc.id)?.status === "accepted"),
     ),
   ]);
-  for (const s of settled) if (s.status === "rejected") throw s.reason;
   return rows;
 }

@@ -61,7 +61,15 @@ describe.skipIf(!databaseUrl)("the number-taken check on a large table with stal
 
   afterAll(async () => {
     await db?.close();
-    if (name) await admin?.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    // The pool's connections close just after close() resolves: wait for them rather than cut them off.
+    for (let i = 0; name && i < 50; i++) {
+      const dropped = await admin.query(`DROP DATABASE IF EXISTS ${name}`).then(
+        () => true,
+        () => false,
+      );
+      if (dropped) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
     await admin?.close();
   });
 
