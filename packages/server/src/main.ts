@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { logLevel } from "./app/httpHygiene";
 import { repoRoot } from "./app/serverPaths";
 import { demoSeedWanted, startRuntime } from "./app/serverRuntime";
+import { dianSendingFromEnv } from "./features/electronicDocument/electronicDocumentDispatcher";
 
 // Data lives in the repository's ./data unless DATA_DIR says otherwise.
 const port = Number(process.env.PORT ?? 3000);
@@ -17,6 +18,8 @@ const { app, demo, companies } = await startRuntime({
   // Structured JSON logs (pino) by default; LOG_LEVEL=warn (or error, debug, silent…) changes it.
   logger: logLevel(process.env.LOG_LEVEL),
   ...(process.env.SERVE_WEB === "0" ? { webDist: null } : {}),
+  // Electronic documents go to the DIAN after each push and every DIAN_SEND_INTERVAL_SECONDS.
+  dianSending: dianSendingFromEnv(process.env),
 });
 await app.listen({ port, host });
 

@@ -1,3 +1,4 @@
+import { SYNC_SCHEMA_VERSION } from "@mostrador/domain";
 import { describe, expect, it, vi } from "vitest";
 import { newShop, openTill, pushOk, type Shop, schemaHeader } from "./support/company";
 import { expectApiError } from "./support/http";
@@ -40,7 +41,7 @@ describe("the device fleet (Dispositivos)", () => {
       oldestPendingAt: null,
       oldestPendingAgeSeconds: null,
       appVersion: "1.2.3",
-      schemaVersion: 1,
+      schemaVersion: SYNC_SCHEMA_VERSION,
       reportedAt: after.body.reportedAt,
     });
     expect(Date.parse(row?.reportedAt as string)).toBeGreaterThanOrEqual(before - 1000);

@@ -1,9 +1,9 @@
 import { demoProducts } from "../src/demo/demoCatalog";
 import { demoLine } from "../src/testing/invoiceFactory";
-import type { TestServer } from "../src/testing/testServer";
-import { newShop, openTill, pushOk, type Shop, shopWithTill } from "./support/company";
+import { newShop, openTill, pushOk, shopWithTill } from "./support/company";
 import type { Json } from "./support/http";
 import { pushDocs, withCreditNotes } from "./support/returns";
+import { balanceOf, expectLedgerMatchesBalance, movementsOf } from "./support/stock";
 import { useTestServer } from "./support/testServer";
 
 vi.mock("../src/auth/passwordHasher", () => import("./support/fastPasswordHasher"));
@@ -12,28 +12,6 @@ import { describe, expect, it, vi } from "vitest";
 
 const server = useTestServer();
 const ALMUERZO = demoProducts.findIndex((p) => p.name === "Almuerzo ejecutivo");
-
-/** The balance of a product in the demo's main warehouse, in thousandths, straight from the database. */
-async function balanceOf(s: TestServer, shop: Shop, index: number): Promise<number | null> {
-  const rows = await s.db.query<{ quantity: string }>(
-    "SELECT quantity FROM stock_balances WHERE company_id = $1 AND warehouse_id = $2 AND product_id = $3",
-    [shop.demo.companyId, shop.demo.warehouseId, shop.demo.productIds[index]],
-  );
-  return rows[0] ? Number(rows[0].quantity) : null;
-}
-
-async function movementsOf(s: TestServer, shop: Shop, index: number) {
-  return s.db.query<{ kind: string; quantity: string; document_id: string; line_index: number }>(
-    "SELECT kind, quantity, document_id, line_index FROM stock_movements WHERE company_id = $1 AND product_id = $2 ORDER BY id",
-    [shop.demo.companyId, shop.demo.productIds[index]],
-  );
-}
-
-/** The sum of the ledger equals the balance row: the invariant of the whole feature. */
-async function expectLedgerMatchesBalance(s: TestServer, shop: Shop, index: number) {
-  const moves = await movementsOf(s, shop, index);
-  expect(moves.reduce((sum, m) => sum + Number(m.quantity), 0)).toBe(await balanceOf(s, shop, index));
-}
 
 describe("inventory: stock moves with every accepted sale, return and void", () => {
   it("the demo's tracked products start with 100 units; services such as 'Almuerzo ejecutivo' have no stock", async () => {

@@ -1,4 +1,9 @@
-import { computeInvoiceTotals, type InvoiceRejectionCode, invoiceRejectionCodes } from "@mostrador/domain";
+import {
+  applyTicketDiscount,
+  computeInvoiceTotals,
+  type InvoiceRejectionCode,
+  invoiceRejectionCodes,
+} from "@mostrador/domain";
 import { describe, expect, it, vi } from "vitest";
 import { cashPayment, demoLine } from "../src/testing/invoiceFactory";
 import { newShop, openTill, pushOk, shopWithTill, type Till } from "./support/company";
@@ -296,6 +301,50 @@ describe("invoice rejections: one integration test per code", () => {
     await expectRejected(till, till.invoice({ lines: unknownTax }), "TAX_MISMATCH", "lines.0.taxId");
     const wrongRate = [demoLine(shop.demo, 0, 1), demoLine(shop.demo, 8, 1, { taxRateBp: 500 })];
     await expectRejected(till, till.invoice({ lines: wrongRate }), "TAX_MISMATCH", "lines.1.taxId");
+  });
+
+  it("DISCOUNT_EXCEEDS_AMOUNT: a fixed line discount over its line, a ticket discount over the sale", async () => {
+    const { shop, till } = await setup();
+    const line = demoLine(shop.demo, 0, 1);
+    const overLine = [{ ...line, discountAmount: line.unitPrice + 100 }];
+    const { error } = await expectRejected(
+      till,
+      till.invoice({ lines: overLine, payments: [cashPayment(shop.demo, 100)] }),
+      "DISCOUNT_EXCEEDS_AMOUNT",
+      "lines.0.discountAmount",
+    );
+    expect(error.messageEs).toContain("descuento");
+    const lines = [demoLine(shop.demo, 0, 2), demoLine(shop.demo, 8, 1)];
+    const sale = computeInvoiceTotals(lines).total;
+    await expectRejected(
+      till,
+      till.invoice({ lines, ticketDiscount: { amount: sale + 1 } }),
+      "DISCOUNT_EXCEEDS_AMOUNT",
+      "ticketDiscount.amount",
+    );
+  });
+
+  it("DISCOUNT_MISMATCH: a tampered ticket discount total, or a share that is not the rule's", async () => {
+    const { shop, till } = await setup();
+    const applied = applyTicketDiscount([demoLine(shop.demo, 0, 2), demoLine(shop.demo, 8, 1)], {
+      mode: "amount",
+      amount: 100_000,
+    });
+    // The recorded discount says $ 2.000 while the lines carry the spread of $ 1.000.
+    const { error } = await expectRejected(
+      till,
+      till.invoice({ lines: applied.lines, ticketDiscount: { amount: 200_000 } }),
+      "DISCOUNT_MISMATCH",
+      "lines.0.ticketDiscountShare",
+    );
+    expect(error.message).toContain("ticket discount");
+    // A percentage whose amount is not that percentage of the sale.
+    await expectRejected(
+      till,
+      till.invoice({ lines: applied.lines, ticketDiscount: { amount: 100_000, percent: 50 } }),
+      "DISCOUNT_MISMATCH",
+      "ticketDiscount.amount",
+    );
   });
 
   it("every rejection code has its test above", () => {

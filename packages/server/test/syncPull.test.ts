@@ -101,6 +101,30 @@ describe("GET /api/sync/pull", () => {
     expect(pages.at(-1)?.cursor).toBe(full.cursor);
   });
 
+  it("a page reads and presents only its own rows (not limit + 1 of every table)", async () => {
+    const shop = await newShop(server);
+    const till = await openTill(shop);
+    const original = server.db.query.bind(server.db);
+    let fullRows = 0;
+    server.db.query = (async (sql: string, params?: readonly unknown[]) => {
+      const rows = await original(sql, params);
+      if (/^SELECT \* FROM (?!invoices|shifts|credit_notes)/.test(sql)) fullRows += rows.length;
+      return rows;
+    }) as typeof server.db.query;
+    try {
+      const first = await pull(till, "cursor=0&limit=7");
+      expect(first.changes).toHaveLength(7);
+      expect(fullRows).toBe(7);
+      const { cursor } = await pull(till, "cursor=0&limit=10000");
+      fullRows = 0;
+      const idle = await pull(till, `cursor=${cursor}`);
+      expect(idle.changes).toEqual([]);
+      expect(fullRows).toBe(0);
+    } finally {
+      server.db.query = original;
+    }
+  });
+
   it("an up-to-date cursor gets no changes; a change made afterwards comes alone", async () => {
     const shop = await newShop(server);
     const till = await openTill(shop);

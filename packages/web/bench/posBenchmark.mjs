@@ -3,7 +3,8 @@
 //   DATA_DIR=/tmp/bench npm run seed -w @mostrador/server -- --products 20000 --clients 10000 --domain bench.co
 //   DATA_DIR=/tmp/bench PORT=3418 npm start -w @mostrador/server      (serves packages/web/dist)
 //   BASE=http://127.0.0.1:3418 EMAIL=caja@bench.co node packages/web/bench/posBenchmark.mjs
-// Reads the app's User Timing measures (src/perf/performanceMarks.ts) and prints p50/p95.
+// Reads the app's User Timing measures (src/perf/performanceMarks.ts) and prints p50/p95; the last line
+// of its output is one JSON object, {"bench":"pos", ...figures in ms and KB}, for `npm run bench`.
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -23,6 +24,15 @@ function percentile(values, p) {
 const ms = (v) => `${v.toFixed(1)} ms`;
 const summary = (values) =>
   `n=${values.length} p50 ${ms(percentile(values, 50))} p95 ${ms(percentile(values, 95))} max ${ms(Math.max(...values))}`;
+const round = (v) => (Number.isFinite(v) ? Math.round(v * 10) / 10 : null);
+/** What the last line reports (figures in ms unless named otherwise). */
+const figures = { bench: "pos" };
+const record = (name, values) => {
+  figures[`${name}P50`] = round(percentile(values, 50));
+  figures[`${name}P95`] = round(percentile(values, 95));
+  figures[`${name}N`] = values.length;
+  return summary(values);
+};
 
 async function takeMeasures(page, name) {
   return page.evaluate((n) => {
@@ -40,9 +50,6 @@ const context = await chromium.launchPersistentContext(profile, {
   args: ["--no-sandbox"],
 });
 const page = context.pages()[0] ?? (await context.newPage());
-/** What `npm run bench` reads: the last line of the output, one JSON object. */
-const figures = { bench: "pos" };
-const p = (values, q) => Number(percentile(values, q).toFixed(1));
 try {
   await page.goto(base);
   await page.getByLabel("Correo electrónico").fill(email);
@@ -77,7 +84,11 @@ try {
     return { products: await count("products"), clients: await count("clients") };
   });
   console.log(`first load: ${ms(firstLoad ?? Number.NaN)} for ${counts.products} products, ${counts.clients} clients`);
-  Object.assign(figures, { firstLoadMs: Math.round(firstLoad ?? Number.NaN), ...counts });
+  Object.assign(figures, {
+    firstLoad: round(firstLoad ?? Number.NaN),
+    products: counts.products,
+    clients: counts.clients,
+  });
   console.log(`  pull pages, fetch: ${summary(await takeMeasures(page, "mostrador:pull-fetch"))}`);
   console.log(`  pull pages, apply: ${summary(await takeMeasures(page, "mostrador:pull-apply"))}`);
 
@@ -90,9 +101,7 @@ try {
     }
   }
   await search.fill("");
-  const searches = await takeMeasures(page, "mostrador:search");
-  console.log(`search keystroke → results: ${summary(searches)}`);
-  Object.assign(figures, { searchP50Ms: p(searches, 50), searchP95Ms: p(searches, 95) });
+  console.log(`search keystroke → results: ${record("search", await takeMeasures(page, "mostrador:search"))}`);
 
   for (let i = 0; i < invoices; i++) {
     await page
@@ -107,16 +116,18 @@ try {
     await page.getByRole("button", { name: "Facturar" }).click();
     await page.getByRole("button", { name: "Nueva venta" }).click();
   }
-  const sales = await takeMeasures(page, "mostrador:invoice");
-  console.log(`Facturar → receipt: ${summary(sales)}`);
-  Object.assign(figures, { invoiceP50Ms: p(sales, 50), invoiceP95Ms: p(sales, 95) });
+  console.log(`Facturar → receipt: ${record("invoice", await takeMeasures(page, "mostrador:invoice"))}`);
+  const saves = await takeMeasures(page, "mostrador:invoice-save");
+  if (saves.length > 0) console.log(`  of which saveNewInvoice (the durable write): ${record("invoiceSave", saves)}`);
+  const frames = await takeMeasures(page, "mostrador:invoice-frame");
+  if (frames.length > 0) console.log(`Facturar → first frame after the receipt: ${record("invoiceFrame", frames)}`);
 
   await context.setOffline(true);
   const started = Date.now();
   await page.reload();
   await page.getByRole("searchbox", { name: "Buscar producto" }).waitFor();
-  console.log(`app shell opened offline (reload → search box): ${Date.now() - started} ms`);
-  figures.offlineShellMs = Date.now() - started;
+  figures.offlineShell = Date.now() - started;
+  console.log(`app shell opened offline (reload → search box): ${figures.offlineShell} ms`);
 } finally {
   await context.close();
   rmSync(profile, { recursive: true, force: true });
@@ -130,5 +141,5 @@ const lazy = readdirSync(new URL("assets/", dist)).filter((f) => f.endsWith(".js
 console.log(
   `initial JS: ${(gzipped / 1024).toFixed(1)} KB gzipped (${initial.join(", ")}); lazy chunks: ${lazy.length}`,
 );
-figures.initialJsGzipKb = Number((gzipped / 1024).toFixed(1));
+figures.initialJsKb = round(gzipped / 1024);
 console.log(JSON.stringify(figures));

@@ -1,7 +1,7 @@
 /**
  * Issue 16, details of the till a new cashier stumbled on: ↑/↓ through search results with Enter adding the
  * highlighted one, quick cash buttons on the payment step, and "Sincronizar" while offline saying why nothing
- * happened.
+ * happened; a fixed line discount and a discount on the whole ticket, on the receipt and on the server.
  */
 import { describe, expect, test } from "vitest";
 import { runBrowserTests } from "./support/browserHarness";
@@ -96,6 +96,44 @@ describe.skipIf(!runBrowserTests)("till details (issue 16)", () => {
 
       await till.goOnline(context);
       await till.waitForSyncIndicator(page, "Sincronizado 100%");
+    } finally {
+      await context.close();
+    }
+  });
+  test("a fixed line discount ($ 1.900) and 10 % off the ticket: the receipt and the server show the same totals", async () => {
+    const { context, page } = await suite.newPage();
+    try {
+      await till.openTill(page, suite.url, "Caja 2");
+      await page.getByRole("button", { name: "Café molido 250 g", exact: true }).click();
+      await page.getByRole("button", { name: "Gaseosa Cola 400 ml", exact: true }).click();
+      // The line's discount field reads "$ 1.900" as an amount (the field shows % until told otherwise).
+      const lineDiscount = page.getByRole("textbox", { name: "Descuento de Café molido 250 g" });
+      await lineDiscount.fill("$ 1.900");
+      await lineDiscount.press("Enter");
+      await expect.poll(() => lineDiscount.inputValue()).toBe("$ 1.900");
+      // $ 12.900 − $ 1.900 + $ 3.500 = $ 14.500; 10 % off the ticket: $ 1.450 → $ 13.050.
+      const ticketDiscount = page.getByRole("textbox", { name: "Descuento al total" });
+      await ticketDiscount.fill("10 %");
+      await ticketDiscount.press("Enter");
+      await expect.poll(() => page.getByTestId("ticket-discount").textContent()).toBe("−$ 1.450");
+      await expect.poll(() => page.getByTestId("sale-total").textContent()).toBe("$ 13.050");
+      await till.payCashAndInvoice(page);
+      const receipt = page.getByRole("article", { name: /^Factura / });
+      await receipt.waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+      const text = ((await receipt.textContent()) ?? "").replace(/\s+/g, " ");
+      expect(text).toContain("Descuento $ 1.900");
+      expect(text).toContain("$ 11.000");
+      expect(text).toContain("Valor de las líneas$ 14.500");
+      expect(text).toContain("Descuento al total (10 %)−$ 1.450");
+      expect(text).toMatch(/Total\$ 13\.050/);
+      const number = ((await receipt.getAttribute("aria-label")) ?? "").replace(/^Factura /, "").trim();
+      await page.getByRole("button", { name: "Nueva venta" }).click();
+      // The server recomputes the same total and accepts the sale.
+      await till.waitForSyncIndicator(page, "Sincronizado 100%");
+      const token = await till.adminToken(suite.url);
+      const { items } = await till.serverInvoices(suite.url, token);
+      const invoice = items.find((i) => till.printedNumber(i) === number) as (typeof items)[0] & { total: number };
+      expect(invoice).toMatchObject({ status: "accepted", total: 1_305_000 });
     } finally {
       await context.close();
     }

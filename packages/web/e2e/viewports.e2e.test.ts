@@ -153,6 +153,12 @@ describe.skipIf(!runBrowserTests)("the till on phones, tablets and desktops (iss
           await fullyInWindow(cart.getByText(name, { exact: true }), name, viewport);
         await fullyInWindow(page.getByTestId("sale-total"), "Total", viewport);
         await fullyInWindow(page.getByRole("button", { name: "Siguiente" }), "Siguiente", viewport);
+        // A line's ✕ stays on the row of its − and + (at 768 px it used to wrap onto a row of its own).
+        for (const name of ["Pan de bono", "Gaseosa Cola 400 ml"]) {
+          const remove = await cart.getByRole("button", { name: `Quitar ${name}` }).boundingBox();
+          const decrease = await cart.getByRole("button", { name: `Disminuir cantidad de ${name}` }).boundingBox();
+          expect(Math.abs((remove?.y ?? 0) - (decrease?.y ?? 999)), `${name}: ✕ on the row of −`).toBeLessThan(4);
+        }
         await checkScreen(page, viewport, "cart");
 
         // Payment: "Pago", "Total" and "Cambio" whole, nothing to scroll sideways.

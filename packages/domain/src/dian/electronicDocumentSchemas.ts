@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { idSchema } from "../catalog/common";
 import { dianEnvironments } from "./dianEnvironment";
+import { electronicDocumentSendingDetailFields, electronicDocumentSendingFields } from "./electronicDocumentSending";
 
 /**
  * An electronic document's life in the server's outbox: generated → sent → accepted / rejected
@@ -24,6 +25,7 @@ export const electronicDocumentSummarySchema = z.object({
   attempts: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  ...electronicDocumentSendingFields,
 });
 export type ElectronicDocumentSummary = z.infer<typeof electronicDocumentSummarySchema>;
 
@@ -39,5 +41,6 @@ export const electronicDocumentDetailSchema = electronicDocumentSummarySchema.ex
   qrText: z.string().nullable(),
   xml: z.string().nullable(),
   dianResponse: z.string().nullable(),
+  ...electronicDocumentSendingDetailFields,
 });
 export type ElectronicDocumentDetail = z.infer<typeof electronicDocumentDetailSchema>;

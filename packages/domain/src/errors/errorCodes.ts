@@ -29,6 +29,8 @@ export const apiErrorCodes = [
   "DEVICE_LIMIT_REACHED",
   "DATA_INVALID",
   "IMPORT_INVALID",
+  /** The DIAN signing certificate was refused (wrong password, expired, not a signing certificate): details.reason. */
+  "CERTIFICATE_INVALID",
   "INTERNAL",
 ] as const;
 export type ApiErrorCode = (typeof apiErrorCodes)[number];
@@ -55,6 +57,8 @@ export const invoiceRejectionCodes = [
   "TERMINAL_MISMATCH",
   "NUMBERING_NOT_FOUND",
   "TAX_MISMATCH",
+  "DISCOUNT_EXCEEDS_AMOUNT",
+  "DISCOUNT_MISMATCH",
   "INVOICE_INVALID",
 ] as const;
 export type InvoiceRejectionCode = (typeof invoiceRejectionCodes)[number];

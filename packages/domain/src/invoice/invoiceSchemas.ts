@@ -26,6 +26,10 @@ export const invoiceLineSchema = z.strictObject({
   unitPrice: moneySchema,
   priceIncludesTax: z.boolean(),
   discountPercent: percentSchema.default(0),
+  /** A fixed discount on the whole line, stated like the price (optional: tills before it send none). */
+  discountAmount: moneySchema.optional(),
+  /** The line's share of the ticket discount, spread by the domain code (ticketDiscount.ts). */
+  ticketDiscountShare: moneySchema.optional(),
   taxId: idSchema,
   taxName: textSchema(100),
   taxKind: taxKindSchema,
@@ -67,6 +71,16 @@ export type InvoiceTotalsSnapshot = z.infer<typeof invoiceTotalsSchema>;
  * cross-field rules: a sale made by an older till is never refused over its client's check digit.
  */
 export const newClientSchema = clientFieldsSchema.extend({ id: idSchema });
+export type NewClient = z.infer<typeof newClientSchema>;
+
+/**
+ * A discount on the whole ticket: the amount off what the customer pays (tax included), and the
+ * percentage when the cashier typed one. The lines carry its spread (ticketDiscountShare).
+ */
+export const ticketDiscountSchema = z.strictObject({
+  amount: moneySchema,
+  percent: percentSchema.optional(),
+});
 
 /** The invoice as the device stores and uploads it; one schema for till and server. */
 export const invoiceDocumentSchema = z.strictObject({
@@ -100,6 +114,8 @@ export const invoiceDocumentSchema = z.strictObject({
     }),
   payments: z.array(invoicePaymentSchema).min(1, { message: "choose a payment method" }).max(10),
   notes: multilineTextSchema(1000).default(""),
+  /** Optional (sync schema 2): documents of older tills have none. */
+  ticketDiscount: ticketDiscountSchema.optional(),
   totals: invoiceTotalsSchema,
   /** The cash shift the sale was made in; absent on tills without shifts (and older tills). */
   shiftId: idSchema.nullable().optional(),

@@ -9,6 +9,16 @@ export interface PricedLine {
   unitPrice: Minor;
   priceIncludesTax: boolean;
   discountPercent: number;
+  /**
+   * A fixed discount on the whole line (after the percentage), in minor units stated like the
+   * price (tax included when priceIncludesTax). Absent: none.
+   */
+  discountAmount?: Minor;
+  /**
+   * The line's share of a discount on the whole ticket (see ticketDiscount.ts), stated like the
+   * price; spread by the domain code, never typed. Absent: none.
+   */
+  ticketDiscountShare?: Minor;
   taxId: string;
   taxName: string;
   taxKind: TaxKind;
@@ -54,8 +64,13 @@ export function computeLineTotals(line: PricedLine): LineTotals {
   const discountBp = BigInt(percentToBasisPoints(line.discountPercent));
   const rate = BigInt(line.taxRateBp);
   const gross = divRoundHalfUp(BigInt(line.unitPrice) * qtyMilli, 1000n);
-  const statedDiscount = divRoundHalfUp(gross * discountBp, 10_000n);
-  const net = gross - statedDiscount;
+  const percentOff = divRoundHalfUp(gross * discountBp, 10_000n);
+  const afterPercent = gross - percentOff;
+  // Fixed amounts come off after the percentage; a line never goes below zero (the server refuses
+  // a discount larger than its line, so this bound only ever holds a tampered or partial figure).
+  const amountsOff = BigInt((line.discountAmount ?? 0) + (line.ticketDiscountShare ?? 0));
+  const net = amountsOff < afterPercent ? afterPercent - amountsOff : 0n;
+  const statedDiscount = gross - net;
   if (line.priceIncludesTax) {
     const taxBase = divRoundHalfUp(net * 10_000n, 10_000n + rate);
     const subtotal = divRoundHalfUp(gross * 10_000n, 10_000n + rate);

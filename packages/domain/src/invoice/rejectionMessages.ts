@@ -93,6 +93,18 @@ const messages: Record<InvoiceRejectionCode, { en: Template; es: Template }> = {
     es: (p) =>
       `El impuesto de "${p.name}" no coincide con los impuestos de la empresa: edita la línea y elige de nuevo el impuesto.`,
   },
+  DISCOUNT_EXCEEDS_AMOUNT: {
+    en: (p) =>
+      `The discount of ${p.discount} is larger than the ${p.amount} it applies to: lower it and bill the sale again.`,
+    es: (p) =>
+      `El descuento de ${p.discount} es mayor que los ${p.amount} a los que se aplica: redúcelo y vuelve a facturar.`,
+  },
+  DISCOUNT_MISMATCH: {
+    en: (p) =>
+      `The ticket discount does not add up (expected ${p.expected}, got ${p.got}): open the invoice and bill it again.`,
+    es: (p) =>
+      `El descuento al total no cuadra (se esperaba ${p.expected}, llegó ${p.got}): abre la factura y factúrala de nuevo.`,
+  },
   INVOICE_INVALID: {
     en: (p) => `The invoice is malformed: ${p.detail}`,
     es: (p) => `La factura está mal formada: ${p.detail}`,

@@ -27,6 +27,8 @@ const returnedQuantitySchema = z
 export const creditNoteLineSchema = invoiceLineSchema.extend({
   invoiceLineIndex: z.number().int().min(0).max(499),
   returnedBefore: returnedQuantitySchema.default(0),
+  /** The invoice line's quantity: required when the line has a fixed or spread discount (prorated). */
+  soldQuantity: returnedQuantitySchema.optional(),
 });
 export type CreditNoteLine = z.infer<typeof creditNoteLineSchema>;
 
@@ -77,6 +79,13 @@ export const creditNoteDocumentSchema = z
     // One entry per invoice line: two would both claim the same "returned before".
     const seen = new Set<number>();
     doc.lines.forEach((line, i) => {
+      const amountOff = (line.discountAmount ?? 0) > 0 || (line.ticketDiscountShare ?? 0) > 0;
+      if (amountOff && !line.soldQuantity)
+        ctx.addIssue({
+          code: "custom",
+          path: ["lines", i, "soldQuantity"],
+          message: "a line with a discount amount needs the quantity sold (its discount is prorated)",
+        });
       if (seen.has(line.invoiceLineIndex))
         ctx.addIssue({
           code: "custom",

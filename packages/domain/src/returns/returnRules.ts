@@ -5,6 +5,7 @@ import {
   type PricedLine,
   type TaxBreakdown,
 } from "../invoice/invoiceTotals";
+import { divRoundHalfUp } from "../money/money";
 import { QUANTITY_SCALE, quantityToMilli } from "../money/quantity";
 
 /** What a return says of one invoice line: which line, how much now, how much earlier notes took. */
@@ -17,6 +18,11 @@ export interface ReturnedLine {
    * in several notes refunds, in sum, exactly what the line cost.
    */
   returnedBefore: number;
+  /**
+   * The invoice line's quantity, carried when the line has a fixed or spread discount: the amounts
+   * off are prorated by quantity / sold (see atQuantity), so the returns of a line sum to it exactly.
+   */
+  soldQuantity?: number;
 }
 
 /** A credit-note line: the invoice line's price, discount and tax, and the returned quantities. */
@@ -96,6 +102,29 @@ export function returnExcesses(
   return excesses;
 }
 
+/** Has the line a discount stated as an amount (its own fixed one, or a share of the ticket's)? */
+export const hasAmountDiscount = (line: PricedLine) =>
+  (line.discountAmount ?? 0) > 0 || (line.ticketDiscountShare ?? 0) > 0;
+
+/**
+ * The line at a part of its sold quantity: price and percentage as sold, the amounts off prorated
+ * (amount × part / sold, half up). At the sold quantity the amounts are exactly the line's, so
+ * T(sold) − T(returned) leaves the remainder of a rounded share to the last return.
+ */
+function atQuantity<L extends PricedLine & { soldQuantity?: number }>(line: L, partMilli: number): PricedLine {
+  const quantity = fromMilli(partMilli);
+  const sold = line.soldQuantity === undefined ? 0 : milli(line.soldQuantity);
+  if (sold === 0 || partMilli === sold || !hasAmountDiscount(line)) return { ...line, quantity };
+  const prorate = (amount: number | undefined) =>
+    amount ? Number(divRoundHalfUp(BigInt(amount) * BigInt(partMilli), BigInt(sold))) : amount;
+  return {
+    ...line,
+    quantity,
+    discountAmount: prorate(line.discountAmount),
+    ticketDiscountShare: prorate(line.ticketDiscountShare),
+  };
+}
+
 const minus = (a: LineTotals, b: LineTotals): LineTotals => ({
   subtotal: a.subtotal - b.subtotal,
   discount: a.discount - b.discount,
@@ -112,11 +141,9 @@ const minus = (a: LineTotals, b: LineTotals): LineTotals => ({
  * full nets to exactly zero even where the rounding of a part differs from the whole's.
  */
 export function computeCreditNoteTotals(lines: readonly CreditNotePricedLine[]): InvoiceTotals {
-  const after = computeInvoiceTotals(
-    lines.map((l) => ({ ...l, quantity: fromMilli(milli(l.returnedBefore) + milli(l.quantity)) })),
-  );
+  const after = computeInvoiceTotals(lines.map((l) => atQuantity(l, milli(l.returnedBefore) + milli(l.quantity))));
   if (lines.every((l) => milli(l.returnedBefore) === 0)) return after;
-  const before = computeInvoiceTotals(lines.map((l) => ({ ...l, quantity: l.returnedBefore })));
+  const before = computeInvoiceTotals(lines.map((l) => atQuantity(l, milli(l.returnedBefore))));
   const key = (t: TaxBreakdown) => `${t.taxId}|${t.rateBp}`;
   const beforeTaxes = new Map(before.taxes.map((t) => [key(t), t]));
   return {
@@ -140,6 +167,7 @@ export function remainingTotals(invoiceLines: readonly PricedLine[], returned: r
   return computeCreditNoteTotals(
     invoiceLines.map((line, i) => ({
       ...line,
+      ...(hasAmountDiscount(line) ? { soldQuantity: line.quantity } : {}),
       invoiceLineIndex: i,
       returnedBefore: returned[i] ?? 0,
       quantity: fromMilli(milli(line.quantity) - milli(returned[i] ?? 0)),
@@ -161,6 +189,7 @@ export function creditNoteLinesFor<L extends PricedLine>(
     if (!line) throw new RangeError(`the invoice has no line ${pick.invoiceLineIndex}`);
     return {
       ...line,
+      ...(hasAmountDiscount(line) ? { soldQuantity: line.quantity } : {}),
       invoiceLineIndex: pick.invoiceLineIndex,
       quantity: pick.quantity,
       returnedBefore: returned[pick.invoiceLineIndex] ?? 0,

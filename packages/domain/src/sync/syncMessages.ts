@@ -1,7 +1,12 @@
 import { z } from "zod";
 import { isoDateTimeSchema, textSchema } from "../catalog/common";
 import { pullStockSchema } from "../inventory/inventorySchemas";
-import { invoiceDocumentSchema, invoiceRejectionSchema, invoiceSummarySchema } from "../invoice/invoiceSchemas";
+import {
+  invoiceDocumentSchema,
+  invoiceRejectionSchema,
+  invoiceSummarySchema,
+  newClientSchema,
+} from "../invoice/invoiceSchemas";
 import {
   creditNoteDocumentSchema,
   creditNotePushResultSchema,
@@ -31,6 +36,11 @@ export const deviceReportSchema = z.strictObject({
 export type DeviceReport = z.infer<typeof deviceReportSchema>;
 
 export const pushRequestSchema = z.strictObject({
+  /**
+   * Clients created at the till ("Nuevo cliente"), each its own record (schema 2): written before
+   * the invoices of the same request, so an invoice naming one finds it; answered in `clientResults`.
+   */
+  clients: z.array(newClientSchema).max(MAX_PUSH_BATCH).optional(),
   invoices: z.array(invoiceDocumentSchema).max(MAX_PUSH_BATCH),
   /** Cash shifts (optional: tills without shifts send none); answered in `shiftResults`. */
   shifts: z.array(shiftDocumentSchema).max(MAX_PUSH_BATCH).optional(),
@@ -80,8 +90,37 @@ export const shiftPushResultSchema = z.discriminatedUnion("outcome", [
 ]);
 export type ShiftPushResult = z.infer<typeof shiftPushResultSchema>;
 
+/** Why the server refused a client pushed by a till: only a malformed one is (`field`: the first bad field). */
+export const clientRejectionCodes = ["CLIENT_INVALID"] as const;
+export const clientRejectionSchema = z.object({
+  code: z.enum(clientRejectionCodes),
+  field: z.string().optional(),
+  message: z.string(),
+  messageEs: z.string(),
+});
+export type ClientRejection = z.infer<typeof clientRejectionSchema>;
+
+/**
+ * One answer per pushed client, in the order sent. Accepted also when the server already had it
+ * (`duplicate`); `sameAs` names the client that already holds its id type and number, when another
+ * one does (two tills made the same customer): the server keeps that one.
+ */
+export const clientPushResultSchema = z.discriminatedUnion("outcome", [
+  z.object({
+    outcome: z.literal("accepted"),
+    id: z.string(),
+    duplicate: z.boolean(),
+    sameAs: z.string().optional(),
+  }),
+  z.object({ outcome: z.literal("rejected"), id: z.string(), errors: z.array(clientRejectionSchema).min(1) }),
+  z.object({ outcome: z.literal("retry"), id: z.string(), reason: z.string() }),
+]);
+export type ClientPushResult = z.infer<typeof clientPushResultSchema>;
+
 export const pushResponseSchema = z.object({
   results: z.array(pushResultSchema),
+  /** Present when the request carried `clients`. */
+  clientResults: z.array(clientPushResultSchema).optional(),
   /** Present when the request carried `shifts`. */
   shiftResults: z.array(shiftPushResultSchema).optional(),
   /** Present when the request carried `creditNotes`. */

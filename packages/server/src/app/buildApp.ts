@@ -15,7 +15,15 @@ import { registerResourceRoutes } from "../features/catalog/resourceRoutes";
 import { registerCatalogImportRoutes } from "../features/catalogImport/catalogImportRoutes";
 import { registerCompanySettingsRoutes } from "../features/companies/companySettingsRoutes";
 import { registerDeviceRoutes } from "../features/devices/deviceRoutes";
+import { registerDianCertificateRoutes } from "../features/dianCertificate/dianCertificateRoutes";
+import { loadSecretKey, secretBoxOf } from "../features/dianCertificate/secretBox";
+import {
+  type DianSendingOptions,
+  type ElectronicDocumentDispatcher,
+  electronicDocumentDispatcher,
+} from "../features/electronicDocument/electronicDocumentDispatcher";
 import { registerElectronicDocumentRoutes } from "../features/electronicDocument/electronicDocumentRoutes";
+import { registerElectronicDocumentSendingRoutes } from "../features/electronicDocument/electronicDocumentSendingRoutes";
 import { registerInventoryRoutes } from "../features/inventory/inventoryRoutes";
 import { registerInvoiceRoutes } from "../features/invoices/invoiceRoutes";
 import { registerMaintenanceRoutes } from "../features/maintenance/maintenanceRoutes";
@@ -46,6 +54,17 @@ export interface AppOptions {
   checkResponses?: boolean;
   /** Per-device rate limit of number block leases (default: a burst of 5, then 6 a minute). */
   leaseRateLimit?: LeaseRateLimit;
+  /** The key sealing secrets at rest (the DIAN certificate's password); default MOSTRADOR_SECRET_KEY or a random one. */
+  secretKey?: Uint8Array;
+  /** Sending electronic documents to the DIAN from this process: after pushes, on a timer. Default: neither (tests). */
+  dianSending?: DianSendingOptions;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** The DIAN sender of this process: runNow() sends what is due (tests, after a sync). */
+    electronicDocuments: ElectronicDocumentDispatcher;
+  }
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -101,11 +120,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
 
   const guard = authGuard(db);
+  const secrets = secretBoxOf(options.secretKey ?? loadSecretKey({ envValue: process.env.MOSTRADOR_SECRET_KEY }));
+  const dispatcher = electronicDocumentDispatcher(
+    db,
+    { secrets },
+    {
+      ...options.dianSending,
+      onError: (error) => app.log.error({ err: error }, "sending electronic documents failed"),
+    },
+  );
+  app.decorate("electronicDocuments", dispatcher);
+  app.addHook("onClose", async () => dispatcher.close());
   const schedule = maintenanceSchedule(db);
   registerMaintenanceRoutes(app, db, guard, schedule);
   registerAuthRoutes(app, db, guard, schedule);
   registerDeviceRoutes(app, db, guard);
   registerCompanySettingsRoutes(app, db, guard);
+  registerDianCertificateRoutes(app, db, guard, secrets);
   for (const def of catalogResources) registerResourceRoutes(app, db, guard, def);
   registerCatalogImportRoutes(app, db, guard);
   registerAuditRoutes(app, db, guard);
@@ -113,9 +144,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerNumberingRoutes(app, db, guard);
   registerShiftRoutes(app, db, guard);
   registerElectronicDocumentRoutes(app, db, guard);
+  registerElectronicDocumentSendingRoutes(app, db, guard, dispatcher);
   registerReportRoutes(app, db, guard);
   registerInventoryRoutes(app, db, guard);
-  registerSyncRoutes(app, db, guard, leaseRateLimiter(options.leaseRateLimit));
+  registerSyncRoutes(app, db, guard, leaseRateLimiter(options.leaseRateLimit), dispatcher.afterPush);
 
   const webDist = options.webDist === undefined ? defaultWebDist : options.webDist;
   const serveWeb = Boolean(webDist && existsSync(join(webDist, "index.html")));

@@ -4,6 +4,7 @@ import type { Database } from "../db/database";
 import { migrate } from "../db/migrator";
 import { openDatabase } from "../db/openDatabase";
 import { type DemoCompany, seedDemoCompany } from "../demo/demoCompanySeeder";
+import { loadSecretKey } from "../features/dianCertificate/secretBox";
 import { rebuildSalesSummaries, SUMMARY_MIGRATION } from "../features/reports/summaryRebuilder";
 import { type AppOptions, buildApp } from "./buildApp";
 
@@ -17,6 +18,10 @@ export interface RuntimeOptions {
   /** Tests: every response is checked against its documented schema. */
   checkResponses?: boolean;
   leaseRateLimit?: AppOptions["leaseRateLimit"];
+  /** Tests: a fixed key instead of MOSTRADOR_SECRET_KEY / the data folder's. */
+  secretKey?: Uint8Array;
+  /** Sending to the DIAN from this process (main: dianSendingFromEnv); absent: off. */
+  dianSending?: AppOptions["dianSending"];
 }
 
 export interface Runtime {
@@ -57,10 +62,18 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   }
   const app = await buildApp({
     db,
+    // MOSTRADOR_SECRET_KEY, or the data folder's secret.key (created on first start).
+    secretKey:
+      options.secretKey ??
+      loadSecretKey({
+        envValue: process.env.MOSTRADOR_SECRET_KEY,
+        dataDir: options.dataDir === undefined ? resolve("data") : options.dataDir,
+      }),
     logger: options.logger,
     webDist: options.webDist,
     checkResponses: options.checkResponses,
     leaseRateLimit: options.leaseRateLimit,
+    dianSending: options.dianSending,
   });
   app.addHook("onClose", async () => db.close());
   return { app, db, demo, companies };

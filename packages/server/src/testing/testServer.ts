@@ -25,6 +25,9 @@ export async function startTestServer(
     port?: number;
     webDist?: string | null;
     leaseRateLimit?: RuntimeOptions["leaseRateLimit"];
+    secretKey?: RuntimeOptions["secretKey"];
+    /** Off unless asked: tests send with app.electronicDocuments.runNow(). */
+    dianSending?: RuntimeOptions["dianSending"];
   } = {},
 ) {
   const { app, db } = await startRuntime({
@@ -33,6 +36,8 @@ export async function startTestServer(
     webDist: options.webDist ?? null,
     checkResponses: true,
     leaseRateLimit: options.leaseRateLimit,
+    secretKey: options.secretKey,
+    dianSending: options.dianSending,
   });
   let url = "";
   if (options.listen) {

@@ -45,6 +45,7 @@ export function httpClient(server: TestServer) {
     get: (url: string, o?: CallOptions) => call("GET", url, o),
     post: (url: string, body?: unknown, o?: CallOptions) => call("POST", url, { ...o, body }),
     patch: (url: string, body?: unknown, o?: CallOptions) => call("PATCH", url, { ...o, body }),
+    put: (url: string, body?: unknown, o?: CallOptions) => call("PUT", url, { ...o, body }),
     del: (url: string, o?: CallOptions) => call("DELETE", url, o),
   };
 }

@@ -39,7 +39,9 @@ export default function DeviceAdmin({ userToken, timeZone }: { userToken: string
               <th>{t("devices.admin.device")}</th>
               <DeviceFleetHeaders />
               <th>{t("devices.admin.status")}</th>
-              <th />
+              <th>
+                <span className="visually-hidden">{t("devices.admin.actions")}</span>
+              </th>
             </tr>
           </thead>
           <tbody>

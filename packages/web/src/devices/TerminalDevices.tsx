@@ -62,7 +62,9 @@ export function TerminalDevices({
               <th>{t("devices.admin.device")}</th>
               <DeviceFleetHeaders />
               <th>{t("devices.admin.status")}</th>
-              <th />
+              <th>
+                <span className="visually-hidden">{t("devices.admin.actions")}</span>
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -122,12 +122,30 @@ export function I18nProvider({
       tp: (key, count, params) => translatePlural(catalogs, locale, key, count, params),
       money: (minor) => formatMinor(minor, currency, "es-CO"),
       number: (value) => numberFormat.format(value),
-      dateTime: (iso, timeZone) =>
-        new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "short", timeZone }).format(new Date(iso)),
-      date: (iso, timeZone) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone }).format(new Date(iso)),
+      dateTime: (iso, timeZone) => cachedDateFormat(locale, "dateTime", timeZone).format(new Date(iso)),
+      date: (iso, timeZone) => cachedDateFormat(locale, "date", timeZone).format(new Date(iso)),
     };
   }, [catalogs, locale, setLocale, currency]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per language, style and zone, made once: a new Intl.DateTimeFormat costs ~1 ms in Chromium. */
+function cachedDateFormat(
+  locale: Locale,
+  style: "dateTime" | "date",
+  timeZone: string | undefined,
+): Intl.DateTimeFormat {
+  const key = `${locale}|${style}|${timeZone ?? ""}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    const options: Intl.DateTimeFormatOptions =
+      style === "dateTime" ? { dateStyle: "short", timeStyle: "short", timeZone } : { dateStyle: "medium", timeZone };
+    format = new Intl.DateTimeFormat(locale, options);
+    dateFormats.set(key, format);
+  }
+  return format;
 }
 
 export function useI18n(): I18n {

@@ -29,6 +29,7 @@ export function cartFromInvoice(document: InvoiceDocument): Cart {
       unitPrice: line.unitPrice,
       priceIncludesTax: line.priceIncludesTax,
       discountPercent: line.discountPercent,
+      ...(line.discountAmount ? { discountAmount: line.discountAmount } : {}),
       taxId: line.taxId,
       taxName: line.taxName,
       taxKind: line.taxKind,
@@ -37,6 +38,12 @@ export function cartFromInvoice(document: InvoiceDocument): Cart {
     clientId: document.clientId,
     newClient,
     notes: document.notes,
+    // The shares are spread again from the request when the revision is billed.
+    ticketDiscount: document.ticketDiscount
+      ? document.ticketDiscount.percent !== undefined
+        ? { mode: "percent", percent: document.ticketDiscount.percent }
+        : { mode: "amount", amount: document.ticketDiscount.amount }
+      : null,
   };
 }
 

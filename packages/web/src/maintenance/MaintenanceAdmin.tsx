@@ -122,7 +122,9 @@ export default function MaintenanceAdmin({ userToken, timeZone }: { userToken: s
               <th>{t("maintenance.admin.when")}</th>
               <th>{t("maintenance.admin.state")}</th>
               <th>{t("maintenance.admin.message")}</th>
-              <th />
+              <th>
+                <span className="visually-hidden">{t("maintenance.admin.actions")}</span>
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -1,6 +1,6 @@
-import { localDate } from "@mostrador/domain";
+import { localDate, zoneOffsetMs } from "@mostrador/domain";
 import { describe, expect, it } from "vitest";
-import { isoToWallTime, wallTimeToIso, zoneOffsetMs } from "./zonedTime";
+import { isoToWallTime, wallTimeToIso } from "./zonedTime";
 
 describe("zoned wall times", () => {
   it("reads a wall time in Bogotá as an instant", () => {

@@ -1,10 +1,14 @@
 /**
  * User Timing marks for the benchmark script (bench/posBenchmark.mjs) and DevTools:
- * "mostrador:invoice" = Facturar click → receipt on screen, "mostrador:search" = keystroke →
+ * "mostrador:invoice" = Facturar click → receipt on screen (its DOM committed), "mostrador:invoice-frame" =
+ * Facturar click → the first frame after it (the receipt laid out and painted), "mostrador:invoice-save" = the
+ * durable write alone (saveNewInvoice called → resolved), "mostrador:search" = keystroke →
  * results on screen, "mostrador:first-load" = start → end of the first download.
  */
 export type MeasureName =
   | "mostrador:invoice"
+  | "mostrador:invoice-frame"
+  | "mostrador:invoice-save"
   | "mostrador:search"
   | "mostrador:first-load"
   | "mostrador:pull-fetch"

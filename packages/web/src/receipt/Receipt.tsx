@@ -1,4 +1,4 @@
-import { computeInvoiceTotals } from "@mostrador/domain";
+import { amountBeforeTicketDiscount } from "@mostrador/domain";
 import { useI18n } from "../i18n/i18n";
 import type { LocalInvoice, ReceiptContext } from "../storage/localRecords";
 import { formatInvoiceNumber, formatIsoDate, formatReceiptDateTime } from "./invoiceNumber";
@@ -16,7 +16,8 @@ export function Receipt({ invoice, fallbackContext }: ReceiptProps) {
   const { t, money, number: formatNumber } = useI18n();
   const context = invoice.receipt ?? fallbackContext;
   const doc = invoice.document;
-  const lineTotals = computeInvoiceTotals(doc.lines).lines;
+  // Each line as sold after its own discount; the ticket discount is one row of the totals.
+  const lineAmounts = doc.lines.map(amountBeforeTicketDiscount);
   const invoiceNumber = formatInvoiceNumber(invoice.prefix, invoice.number) ?? t("receipt.numberPending");
   const issued = formatReceiptDateTime(doc.issuedAt, context?.timeZone);
   return (
@@ -92,14 +93,28 @@ export function Receipt({ invoice, fallbackContext }: ReceiptProps) {
                 <small>
                   @ {money(line.unitPrice)}
                   {line.discountPercent > 0 && <> · {t("receipt.discountLine", { percent: line.discountPercent })}</>}
+                  {(line.discountAmount ?? 0) > 0 && (
+                    <> · {t("receipt.discountAmountLine", { amount: money(line.discountAmount ?? 0) })}</>
+                  )}
                 </small>
               </td>
-              <td>{money(lineTotals[i]?.total ?? 0)}</td>
+              <td>{money(lineAmounts[i] ?? 0)}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <ReceiptTotals totals={doc.totals} />
+      <ReceiptTotals
+        totals={doc.totals}
+        ticketDiscount={
+          doc.ticketDiscount
+            ? {
+                linesSum: lineAmounts.reduce((sum, a) => sum + a, 0),
+                amount: lineAmounts.reduce((sum, a) => sum + a, 0) - doc.totals.total,
+                percent: doc.ticketDiscount.percent,
+              }
+            : undefined
+        }
+      />
       <ReceiptTenders
         id={`receipt-payments-${invoice.id}`}
         title={t("receipt.payments")}

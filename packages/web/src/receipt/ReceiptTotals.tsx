@@ -8,12 +8,34 @@ import { taxLabel } from "./TaxLabel";
  */
 export function ReceiptTotals({
   totals,
+  ticketDiscount,
 }: {
   totals: Pick<InvoiceTotals, "subtotal" | "discount" | "taxes" | "total">;
+  /**
+   * An invoice's discount on the whole ticket: the lines' amounts (after their own discounts) and
+   * what the discount took off them, so the printed lines, this row and the total add up.
+   */
+  ticketDiscount?: { linesSum: Minor; amount: Minor; percent?: number | undefined } | undefined;
 }) {
-  const { t, money } = useI18n();
+  const { t, money, number } = useI18n();
   return (
     <dl className="receipt__totals">
+      {ticketDiscount && (
+        <>
+          <div>
+            <dt>{t("receipt.linesSum")}</dt>
+            <dd>{money(ticketDiscount.linesSum)}</dd>
+          </div>
+          <div className="receipt__ticket-discount">
+            <dt>
+              {ticketDiscount.percent !== undefined
+                ? t("receipt.ticketDiscountPercent", { percent: number(ticketDiscount.percent) })
+                : t("receipt.ticketDiscount")}
+            </dt>
+            <dd>−{money(ticketDiscount.amount)}</dd>
+          </div>
+        </>
+      )}
       <div>
         <dt>{t("receipt.subtotal")}</dt>
         <dd>{money(totals.subtotal)}</dd>

@@ -1,5 +1,5 @@
 import { useLiveQuery } from "dexie-react-hooks";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { useI18n } from "../i18n/i18n";
 import { markEnd } from "../perf/performanceMarks";
 import { useAppServices } from "../services/appServices";
@@ -18,7 +18,17 @@ interface ReceiptViewProps {
 export function ReceiptView({ invoiceId, initial, notice, fallbackContext = null, onNewSale }: ReceiptViewProps) {
   const { store } = useAppServices();
   const { t } = useI18n();
-  useEffect(() => markEnd("mostrador:invoice"), []);
+  const newSaleButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    markEnd("mostrador:invoice");
+    // "Nueva venta" takes the focus in the frame that shows the receipt, not in the commit (autoFocus
+    // there forces a layout of the whole page before anything can paint).
+    const frame = requestAnimationFrame(() => {
+      newSaleButton.current?.focus();
+      setTimeout(() => markEnd("mostrador:invoice-frame"), 0);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, []);
   const invoice = useLiveQuery(async () => (await store.getInvoice(invoiceId)) ?? initial, [store, invoiceId], initial);
   return (
     <section className="receipt-view">
@@ -30,7 +40,12 @@ export function ReceiptView({ invoiceId, initial, notice, fallbackContext = null
           {t("receipt.print")}
         </button>
         {onNewSale && (
-          <button type="button" className="button button--primary button--large" autoFocus onClick={onNewSale}>
+          <button
+            ref={newSaleButton}
+            type="button"
+            className="button button--primary button--large"
+            onClick={onNewSale}
+          >
             {t("receipt.newSale")}
           </button>
         )}

@@ -1,8 +1,10 @@
-import type { InvoiceTotals } from "@mostrador/domain";
+import { amountBeforeTicketDiscount, type InvoiceTotals } from "@mostrador/domain";
 import type { ReactNode } from "react";
 import { useI18n } from "../i18n/i18n";
 import { TaxLabel } from "../receipt/TaxLabel";
-import type { Cart } from "./cart";
+import { type Cart, type CartLine, cartSale } from "./cart";
+import { DiscountField } from "./DiscountField";
+import type { DiscountEntry } from "./discountInput";
 
 interface CartPanelProps {
   cart: Cart;
@@ -13,27 +15,46 @@ interface CartPanelProps {
   onIncrement: (key: string) => void;
   onDecrement: (key: string) => void;
   onQuantity: (key: string, quantity: number) => void;
-  onDiscount: (key: string, percent: number) => void;
+  /** A line's own discount: a percentage or a fixed amount. */
+  onDiscount: (key: string, discount: DiscountEntry) => void;
+  /** "Descuento al total" (spread over the lines by the domain code). */
+  onTicketDiscount: (discount: DiscountEntry) => void;
   onRemove: (key: string) => void;
   onClear: () => void;
   onNext: () => void;
 }
 
-/** The sale being built: lines with +/−, discount % and remove; totals from the domain package. */
+const lineDiscountOf = (line: CartLine): DiscountEntry | null =>
+  line.discountAmount
+    ? { mode: "amount", amount: line.discountAmount }
+    : line.discountPercent > 0
+      ? { mode: "percent", percent: line.discountPercent }
+      : null;
+
+/**
+ * The sale being built: lines with +/−, their discount (% or $) and remove, the discount on the
+ * whole ticket; totals from the domain package. A line shows its amount after its own discount;
+ * the ticket discount is one row below the lines.
+ */
 export function CartPanel(props: CartPanelProps) {
   const { cart, totals } = props;
   const { t, money } = useI18n();
+  const sale = cartSale(cart);
+  const ticketDiscount = sale.ticketDiscount;
   return (
     <section className="cart" aria-label={t("sale.cart")}>
       {props.clientSlot}
       <ul className="cart__lines">
         {cart.lines.length === 0 && <li className="muted cart__empty">{t("sale.emptyCart")}</li>}
-        {cart.lines.map((line, i) => (
+        {cart.lines.map((line) => (
           <li key={line.key} className="cart-line">
             <div className="cart-line__head">
               <span className="cart-line__name">{line.description}</span>
-              <span className="cart-line__total">{money(totals.lines[i]?.total ?? 0)}</span>
+              <span className="cart-line__total">{money(amountBeforeTicketDiscount(line))}</span>
             </div>
+            {props.locked && lineDiscountOf(line) && (
+              <small className="muted">{discountText(lineDiscountOf(line), money)}</small>
+            )}
             {!props.locked && (
               <div className="cart-line__controls">
                 <button
@@ -67,20 +88,12 @@ export function CartPanel(props: CartPanelProps) {
                   +
                 </button>
                 <span className="muted cart-line__unit">× {money(line.unitPrice)}</span>
-                <label className="cart-line__discount">
-                  <input
-                    type="number"
-                    inputMode="decimal"
-                    min={0}
-                    max={100}
-                    step="any"
-                    aria-label={t("sale.discountOf", { name: line.description })}
-                    value={line.discountPercent || ""}
-                    placeholder="0"
-                    onChange={(e) => props.onDiscount(line.key, Number(e.target.value || 0))}
-                  />
-                  <span aria-hidden="true">%</span>
-                </label>
+                <DiscountField
+                  className="cart-line__discount"
+                  label={t("sale.discountOf", { name: line.description })}
+                  value={lineDiscountOf(line)}
+                  onChange={(entry) => props.onDiscount(line.key, entry)}
+                />
                 <button
                   type="button"
                   className="button button--icon button--danger"
@@ -94,6 +107,23 @@ export function CartPanel(props: CartPanelProps) {
           </li>
         ))}
       </ul>
+      {cart.lines.length > 0 && (!props.locked || ticketDiscount) && (
+        <div className="cart__ticket-discount">
+          <span>{t("sale.ticketDiscount")}</span>
+          {props.locked ? (
+            <span className="muted">{discountText(cart.ticketDiscount ?? null, money)}</span>
+          ) : (
+            <DiscountField
+              label={t("sale.ticketDiscount")}
+              value={cart.ticketDiscount ?? null}
+              onChange={props.onTicketDiscount}
+            />
+          )}
+          <span className="cart__ticket-discount-amount" data-testid="ticket-discount">
+            {ticketDiscount ? `−${money(sumLines(sale.lines) - totals.total)}` : ""}
+          </span>
+        </div>
+      )}
       <dl className="totals">
         <div>
           <dt>{t("sale.subtotal")}</dt>
@@ -135,4 +165,12 @@ export function CartPanel(props: CartPanelProps) {
       )}
     </section>
   );
+}
+
+/** The lines' amounts after their own discounts: what the ticket discount comes off. */
+const sumLines = (lines: readonly CartLine[]) => lines.reduce((s, l) => s + amountBeforeTicketDiscount(l), 0);
+
+function discountText(entry: DiscountEntry | null, money: (minor: number) => string): string {
+  if (!entry) return "";
+  return entry.mode === "percent" ? `${String(entry.percent).replace(".", ",")} %` : money(entry.amount);
 }

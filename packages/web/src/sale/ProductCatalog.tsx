@@ -1,5 +1,5 @@
 import type { Category, Product } from "@mostrador/domain";
-import { type KeyboardEvent, memo, type RefObject, useDeferredValue, useEffect, useMemo, useState } from "react";
+import { type KeyboardEvent, memo, type RefObject, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useI18n } from "../i18n/i18n";
 import type { TillStock } from "../inventory/tillStock";
 import { useTillStock } from "../inventory/useTillStock";
@@ -27,7 +27,11 @@ export function ProductCatalog({
 }: ProductCatalogProps) {
   const { t, money } = useI18n();
   const stock = useTillStock();
-  const onAdd = (product: Product) => {
+  // One function for every render, so the memoized tiles skip the keystroke's own render.
+  const latest = useRef({ stock, warnAtZeroStock, t, add });
+  latest.current = { stock, warnAtZeroStock, t, add };
+  const onAdd = useCallback((product: Product) => {
+    const { stock, warnAtZeroStock, t, add } = latest.current;
     const known = stock.get(product.id);
     if (
       warnAtZeroStock &&
@@ -37,16 +41,17 @@ export function ProductCatalog({
     )
       return;
     add(product);
-  };
+  }, []);
   const [query, setQuery] = useState("");
   const [categoryId, setCategoryId] = useState<string>("");
   const [notice, setNotice] = useState<string | null>(null);
   // ↑/↓ from the search box move a highlight through the results; Enter adds the highlighted one.
   const [highlighted, setHighlighted] = useState(-1);
-  const deferredQuery = useDeferredValue(query);
+  // The index answers within a millisecond, so the results render with the keystroke itself (one
+  // render, one frame), not in a deferred second pass.
   const results = useMemo(
-    () => index.search(deferredQuery, { categoryId: categoryId || null, limit: 48 }),
-    [index, deferredQuery, categoryId],
+    () => index.search(query, { categoryId: categoryId || null, limit: 48 }),
+    [index, query, categoryId],
   );
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: measures each time new results are on screen
@@ -55,6 +60,7 @@ export function ProductCatalog({
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset on every new result list
   useEffect(() => setHighlighted(-1), [results]);
   const highlightedProduct = highlighted >= 0 ? results[highlighted] : undefined;
+  const { sectionRef, sentinelRef, shown, onScroll } = useVisibleTiles(results, highlighted);
   useEffect(() => {
     if (highlightedProduct)
       document.getElementById(`tile-${highlightedProduct.id}`)?.scrollIntoView({ block: "nearest" });
@@ -95,7 +101,7 @@ export function ProductCatalog({
   }
 
   return (
-    <section className="catalog">
+    <section className="catalog" ref={sectionRef} onScroll={onScroll}>
       <div className="catalog__filters">
         <label className="field field--grow">
           <span className="visually-hidden">{t("sale.search")}</span>
@@ -135,9 +141,11 @@ export function ProductCatalog({
         </p>
       )}
       <div className="product-grid" id="product-results">
-        {results.map((product) => (
+        {results.slice(0, shown).map((product, position) => (
           <ProductTile
-            key={product.id}
+            // By position: new results update the tiles on screen instead of replacing their elements.
+            // biome-ignore lint/suspicious/noArrayIndexKey: the tiles are slots for whatever the search found
+            key={position}
             product={product}
             price={money(priceOf(product))}
             highlighted={product === highlightedProduct}
@@ -147,8 +155,57 @@ export function ProductCatalog({
         ))}
         {results.length === 0 && <p className="muted">{t("sale.noProducts")}</p>}
       </div>
+      {/* The end of the rendered tiles: when it comes into view, the rest of the results render too. */}
+      <div ref={sentinelRef} aria-hidden="true" className="product-grid__more" />
     </section>
   );
+}
+
+/** A tile's smallest height plus the grid's gap (app.css: min-height 84px, gap 0.6rem). */
+const TILE_ROW_PX = 84 + 10;
+
+/**
+ * How many result tiles to render: those that fit in the catalog's visible area (its width in grid
+ * columns × its height in rows, plus one row), all of them as soon as the end of that first part comes
+ * into view (the list scrolled, the page scrolled on a phone, a tall screen) or the highlight moves past
+ * it. A keystroke then renders a screenful, not the whole page of results.
+ */
+function useVisibleTiles(results: readonly Product[], highlighted: number) {
+  const sectionRef = useRef<HTMLElement>(null);
+  const sentinelRef = useRef<HTMLDivElement>(null);
+  const [fit, setFit] = useState(24);
+  const [all, setAll] = useState(false);
+  useEffect(() => {
+    const section = sectionRef.current;
+    const grid = section?.querySelector(".product-grid");
+    if (!section || !grid || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(() => {
+      const columns = getComputedStyle(grid).gridTemplateColumns.split(" ").length || 1;
+      const rows = Math.ceil(section.clientHeight / TILE_ROW_PX) + 1;
+      setFit(Math.max(columns * rows, 8));
+    });
+    observer.observe(section);
+    return () => observer.disconnect();
+  }, []);
+  // A new list starts with a screenful again, and the end of it is watched anew (whatever scrolls).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs for every new result list
+  useEffect(() => {
+    setAll(false);
+    const sentinel = sentinelRef.current;
+    if (!sentinel) return;
+    if (typeof IntersectionObserver === "undefined") {
+      setAll(true);
+      return;
+    }
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) setAll(true);
+    });
+    observer.observe(sentinel);
+    return () => observer.disconnect();
+  }, [results]);
+  const onScroll = useCallback(() => setAll(true), []);
+  const shown = all ? results.length : Math.max(fit, highlighted + 1);
+  return { sectionRef, sentinelRef, shown, onScroll };
 }
 
 /** The highlight after an arrow key: wraps around; from "none", ↓ goes to the first and ↑ to the last. */

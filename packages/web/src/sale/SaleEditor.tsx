@@ -1,9 +1,19 @@
 import { useEffect, useState } from "react";
 import { useI18n } from "../i18n/i18n";
 import { NumberingNotices } from "../numbering/NumberingNotices";
+import { useAppServices } from "../services/appServices";
 import { CartPanel } from "./CartPanel";
 import { ClientPicker } from "./ClientPicker";
-import { decrementLine, incrementLine, removeLine, setClient, setLineDiscount, setQuantity } from "./cart";
+import {
+  decrementLine,
+  incrementLine,
+  removeLine,
+  setClient,
+  setLineDiscount,
+  setLineDiscountAmount,
+  setQuantity,
+  setTicketDiscount,
+} from "./cart";
 import type { ChosenClient } from "./invoiceDraft";
 import { PaymentStep } from "./PaymentStep";
 import { ProductCatalog } from "./ProductCatalog";
@@ -30,6 +40,7 @@ interface SaleEditorProps {
  */
 export function SaleEditor({ draft, data, online, onSubmit, active = true, withNotes = false }: SaleEditorProps) {
   const { t } = useI18n();
+  const { store, syncEngine } = useAppServices();
   const { cart, setCart, step, blockerKey, searchRef } = draft;
   /** On a phone (CSS) the catalog and the cart are two views; elsewhere both show and this is ignored. */
   const [phoneView, setPhoneView] = useState<PhoneSaleView>("catalog");
@@ -53,7 +64,16 @@ export function SaleEditor({ draft, data, online, onSubmit, active = true, withN
     <ClientPicker
       clients={draft.clients}
       chosen={draft.chosenClient}
-      onChoose={(client, created) => setCart((c) => setClient(c, client.id, created))}
+      onChoose={(client, created) => {
+        setCart((c) => setClient(c, client.id, created));
+        // «Nuevo cliente» is kept on its own (pending upload), whatever the sale does next; it also still
+        // travels with an invoice made for it, so a failure here loses nothing the sale needs.
+        if (created)
+          void store.tillClients
+            .saveClient({ ...created, active: true })
+            .then(() => syncEngine.requestSync("new client"))
+            .catch(() => undefined);
+      }}
     />
   );
 
@@ -104,9 +124,14 @@ export function SaleEditor({ draft, data, online, onSubmit, active = true, withN
           onIncrement={(key) => setCart((c) => incrementLine(c, key))}
           onDecrement={(key) => setCart((c) => decrementLine(c, key))}
           onQuantity={(key, q) => setCart((c) => setQuantity(c, key, q))}
-          onDiscount={(key, p) => setCart((c) => setLineDiscount(c, key, p))}
+          onDiscount={(key, d) =>
+            setCart((c) =>
+              d.mode === "percent" ? setLineDiscount(c, key, d.percent) : setLineDiscountAmount(c, key, d.amount),
+            )
+          }
+          onTicketDiscount={(d) => setCart((c) => setTicketDiscount(c, d))}
           onRemove={(key) => setCart((c) => removeLine(c, key))}
-          onClear={() => setCart((c) => ({ ...c, lines: [] }))}
+          onClear={() => setCart((c) => ({ ...c, lines: [], ticketDiscount: null }))}
           onNext={draft.toPayment}
         />
         {withNotes && (

@@ -1,4 +1,5 @@
 import { Suspense, useEffect, useState } from "react";
+import { flushSync } from "react-dom";
 import { useI18n } from "../i18n/i18n";
 import { preloadableComponent } from "../lazyLoading/preloadableComponent";
 import { markStart } from "../perf/performanceMarks";
@@ -42,10 +43,16 @@ export function SaleScreen({
 
   async function invoice(sale: SaleSubmission): Promise<SubmitOutcome> {
     markStart("mostrador:invoice");
+    markStart("mostrador:invoice-frame");
     const result = await checkout(services, { ...sale, context: { ...data.context, shiftId }, online });
     if (!result.ok) return result;
-    setReceipt(result.invoice);
-    setNotice(result.notice ? t(result.notice.key, result.notice.params) : null);
+    // The invoice is durable now (checkout resolved after the commit). Its receipt, already in memory,
+    // goes on screen at once, in this task: before the live queries the write woke up answer and ask
+    // for their own renders.
+    flushSync(() => {
+      setReceipt(result.invoice);
+      setNotice(result.notice ? t(result.notice.key, result.notice.params) : null);
+    });
     return { ok: true };
   }
 

@@ -1,10 +1,14 @@
 import {
+  amountBeforeTicketDiscount,
+  applyTicketDiscount,
   computeInvoiceTotals,
   type InvoiceTotals,
   type Minor,
   type PricedLine,
   type Product,
   type Tax,
+  type TicketDiscount,
+  type TicketDiscountRequest,
 } from "@mostrador/domain";
 
 /** One line of the sale on screen: the price and tax as they are when the product is added. */
@@ -31,9 +35,11 @@ export interface Cart {
   /** Set when the client was created at the till: it travels with the invoice. */
   newClient: NewClientDraft | null;
   notes: string;
+  /** "Descuento al total": an amount or a percentage, spread over the lines by the domain code. */
+  ticketDiscount?: TicketDiscountRequest | null;
 }
 
-export const emptyCart: Cart = { lines: [], clientId: null, newClient: null, notes: "" };
+export const emptyCart: Cart = { lines: [], clientId: null, newClient: null, notes: "", ticketDiscount: null };
 
 export const MAX_QUANTITY = 1_000_000;
 
@@ -47,7 +53,12 @@ export function addProduct(
   const unitPrice = options.price ?? product.price;
   const quantity = options.quantity ?? 1;
   const existing = cart.lines.find(
-    (l) => l.productId === product.id && l.unitPrice === unitPrice && l.discountPercent === 0 && l.taxId === tax.id,
+    (l) =>
+      l.productId === product.id &&
+      l.unitPrice === unitPrice &&
+      l.discountPercent === 0 &&
+      !l.discountAmount &&
+      l.taxId === tax.id,
   );
   if (existing) return setQuantity(cart, existing.key, existing.quantity + quantity);
   const line: CartLine = {
@@ -99,8 +110,37 @@ export function normalizeDiscountPercent(percent: number): number {
   return Math.min(100, Math.max(0, Math.round(percent * 100) / 100));
 }
 
+/** A percentage off the line (the line's fixed discount, if any, is dropped: one mode per line). */
 export function setLineDiscount(cart: Cart, key: string, percent: number): Cart {
-  return updateLine(cart, key, (l) => ({ ...l, discountPercent: normalizeDiscountPercent(percent) }));
+  return updateLine(cart, key, ({ discountAmount: _, ...l }) => ({
+    ...l,
+    discountPercent: normalizeDiscountPercent(percent),
+  }));
+}
+
+/** A fixed amount off the line, at most the line's amount (the percentage is dropped: one mode per line). */
+export function setLineDiscountAmount(cart: Cart, key: string, amount: Minor): Cart {
+  return updateLine(cart, key, ({ discountAmount: _, ...l }) => {
+    const room = amountBeforeTicketDiscount({ ...l, discountPercent: 0 });
+    const fixed = Math.min(Math.max(0, Math.round(amount)), l.priceIncludesTax ? room : roomBeforeTax(l));
+    return fixed > 0 ? { ...l, discountPercent: 0, discountAmount: fixed } : { ...l, discountPercent: 0 };
+  });
+}
+
+/** A price without tax: the fixed discount is stated before tax, like the price. */
+function roomBeforeTax(line: PricedLine): Minor {
+  return computeInvoiceTotals([{ ...line, discountPercent: 0, discountAmount: 0 }]).lines[0]?.taxBase ?? 0;
+}
+
+/** "Descuento al total" (null removes it); a percentage keeps two decimals, an amount whole centavos. */
+export function setTicketDiscount(cart: Cart, request: TicketDiscountRequest | null): Cart {
+  if (!request) return { ...cart, ticketDiscount: null };
+  if (request.mode === "percent") {
+    const percent = normalizeDiscountPercent(request.percent);
+    return { ...cart, ticketDiscount: percent > 0 ? { mode: "percent", percent } : null };
+  }
+  const amount = Math.max(0, Math.round(request.amount));
+  return { ...cart, ticketDiscount: amount > 0 ? { mode: "amount", amount } : null };
 }
 
 export function removeLine(cart: Cart, key: string): Cart {
@@ -111,8 +151,21 @@ export function setClient(cart: Cart, clientId: string, newClient: NewClientDraf
   return { ...cart, clientId, newClient };
 }
 
+/**
+ * The sale as it will be invoiced: the lines with their shares of the ticket discount (an amount
+ * larger than the lines is taken as all of them) and the discount as the invoice records it.
+ */
+export function cartSale(cart: Cart): { lines: CartLine[]; ticketDiscount: TicketDiscount | null } {
+  const request = cart.ticketDiscount ?? null;
+  if (request?.mode === "amount") {
+    const sale = cart.lines.reduce((s, l) => s + amountBeforeTicketDiscount(l), 0);
+    return applyTicketDiscount(cart.lines, { mode: "amount", amount: Math.min(request.amount, sale) });
+  }
+  return applyTicketDiscount(cart.lines, request);
+}
+
 export function cartTotals(cart: Cart): InvoiceTotals {
-  return computeInvoiceTotals(cart.lines);
+  return computeInvoiceTotals(cartSale(cart).lines);
 }
 
 export function cartItemCount(cart: Cart): number {

@@ -1,6 +1,7 @@
 import type { Numbering } from "@mostrador/domain";
 import type { MessageKey } from "../i18n/i18n";
 import { numberingExpired } from "../numbering/numberingNotices";
+import { markEnd, markStart } from "../perf/performanceMarks";
 import type { LocalInvoice } from "../storage/localRecords";
 import type { LocalStore } from "../storage/localStore";
 import { LocalStoreError } from "../storage/localStoreErrors";
@@ -71,7 +72,9 @@ export async function checkout(services: CheckoutServices, input: CheckoutInput)
   let invoice: LocalInvoice;
   try {
     const draft = buildInvoiceDraft(input);
+    markStart("mostrador:invoice-save");
     invoice = await services.store.saveNewInvoice(draft);
+    markEnd("mostrador:invoice-save");
   } catch (error) {
     return { ok: false, error: describeCheckoutError(error) };
   }

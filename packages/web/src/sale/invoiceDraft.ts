@@ -2,7 +2,7 @@ import { type Company, type Numbering, type PaymentMethod, type Terminal, uuidv7
 import { receiptCompanyFields } from "../receipt/receiptCompany";
 import type { DeviceIdentity, SessionUser } from "../storage/localRecords";
 import type { NewInvoiceDraft } from "../storage/localStore";
-import { type Cart, cartTotals } from "./cart";
+import { type Cart, cartSale, cartTotals } from "./cart";
 import { checkPayments, invoicePayments, type PaymentEntry } from "./payment";
 
 /** Everything about the till that an invoice records besides the sale itself. */
@@ -53,6 +53,7 @@ export function buildInvoiceDraft(input: {
   const { company, terminal, numbering, device, cashier } = context;
   const methodNames = Object.fromEntries(context.paymentMethods.map((m) => [m.id, m.name]));
   const newClient = cart.newClient && cart.newClient.id === client.id ? cart.newClient : null;
+  const sale = cartSale(cart);
   return {
     id: uuidv7(now.getTime()),
     terminalId: terminal.id,
@@ -63,13 +64,15 @@ export function buildInvoiceDraft(input: {
     issuedAt: now.toISOString(),
     clientId: client.id,
     ...(newClient ? { newClient: { ...newClient, active: true } } : {}),
-    lines: cart.lines.map((l) => ({
+    lines: sale.lines.map((l) => ({
       productId: l.productId,
       description: l.description,
       quantity: l.quantity,
       unitPrice: l.unitPrice,
       priceIncludesTax: l.priceIncludesTax,
       discountPercent: l.discountPercent,
+      ...(l.discountAmount ? { discountAmount: l.discountAmount } : {}),
+      ...(l.ticketDiscountShare ? { ticketDiscountShare: l.ticketDiscountShare } : {}),
       taxId: l.taxId,
       taxName: l.taxName,
       taxKind: l.taxKind,
@@ -77,6 +80,7 @@ export function buildInvoiceDraft(input: {
     })),
     payments: invoicePayments(payments),
     notes: cart.notes,
+    ...(sale.ticketDiscount ? { ticketDiscount: sale.ticketDiscount } : {}),
     totals: {
       subtotal: totals.subtotal,
       discount: totals.discount,

@@ -13,6 +13,9 @@ import type { SellingData } from "./useSellingData";
 
 export type SaleStep = "cart" | "payment";
 
+/** A save slower than this shows "Guardando…" on the disabled button; a normal one (a few ms) renders nothing. */
+const BUSY_AFTER_MS = 120;
+
 /** What "Facturar" hands to the screen that owns the sale (a new sale, a revision). */
 export interface SaleSubmission {
   cart: Cart;
@@ -75,6 +78,8 @@ export function useSaleDraft({
   const [step, setStep] = useState<SaleStep>("cart");
   const [payments, setPayments] = useState<PaymentEntry[]>([]);
   const [busy, setBusy] = useState(false);
+  /** "Facturar" pressed and not answered yet: the guard against a second press (no render needed for it). */
+  const submitting = useRef(false);
   const [error, setError] = useState<SaleDraft["error"]>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
@@ -128,12 +133,19 @@ export function useSaleDraft({
       setStep("payment");
     },
     async submit(onSubmit) {
-      if (busy) return;
-      setBusy(true);
-      setError(null);
-      const outcome = await onSubmit({ cart, payments, client: chosenClient });
-      setBusy(false);
-      if (!outcome.ok) setError(outcome.error);
+      if (submitting.current) return;
+      submitting.current = true;
+      // "Guardando…" only when saving is slow: a render before the save would hold up the receipt.
+      const showBusy = setTimeout(() => setBusy(true), BUSY_AFTER_MS);
+      if (error) setError(null);
+      try {
+        const outcome = await onSubmit({ cart, payments, client: chosenClient });
+        if (!outcome.ok) setError(outcome.error);
+      } finally {
+        clearTimeout(showBusy);
+        submitting.current = false;
+        setBusy(false);
+      }
     },
     reset() {
       setCartState(emptyCart);

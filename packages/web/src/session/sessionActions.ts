@@ -111,7 +111,8 @@ export async function signOut(
 ): Promise<SignOutResult> {
   const { store } = services;
   let counts = await store.countInvoicesByStatus();
-  if (counts.pending > 0) {
+  // A client made here and not yet uploaded goes up first too (it exists only here).
+  if (counts.pending > 0 || (await store.tillClients.countOutstanding()).pending > 0) {
     await services.syncEngine.syncNow();
     counts = await store.countInvoicesByStatus();
   }

@@ -82,7 +82,9 @@ export function CloseShiftForm(props: {
       <table className="shift-table">
         <thead>
           <tr>
-            <th />
+            <th>
+              <span className="visually-hidden">{t("shift.kindColumn")}</span>
+            </th>
             <th>{t("shift.expected")}</th>
             <th>{t("shift.counted")}</th>
             <th>{t("shift.difference")}</th>

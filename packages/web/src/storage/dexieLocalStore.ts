@@ -6,27 +6,32 @@ import type {
   ShiftDocument,
   ShiftPushResult,
 } from "@mostrador/domain";
-import { normalizeForSearch } from "../text/searchText";
 import { DexieReturnsStore } from "./dexieReturnsStore";
-import { countNumbersLeft, takeNextInvoiceNumber } from "./invoiceNumbering";
+import { countNumbersLeft, numberBlocksOf, planNextInvoiceNumber } from "./invoiceNumbering";
+import {
+  countInvoicesByStatusInDb,
+  deviceReportFromDb,
+  listInvoicesInDb,
+  listInvoicesToPushInDb,
+  listUnsyncedInvoicesInDb,
+} from "./invoiceQueries";
 import { applyServerInvoiceState, localInvoiceFromDocument } from "./invoiceRecords";
 import { markVoided, resendInvoiceInError, saveInvoiceRevision } from "./invoiceRevisions";
 import { loadLocalSchemas } from "./loadLocalSchemas";
 import { LocalDatabase } from "./localDatabase";
-import {
-  type ClientRecord,
-  hasUnsentChanges,
-  type LocalInvoice,
-  type LocalShift,
-  type MaintenanceWindowRecord,
-  type MetaKey,
-  type MetaValues,
-  type NumberBlockRecord,
-  type NumberingRecord,
-  type PaymentMethodRecord,
-  type ProductRecord,
-  type TaxRecord,
-  type TerminalRecord,
+import type {
+  ClientRecord,
+  LocalInvoice,
+  LocalShift,
+  MaintenanceWindowRecord,
+  MetaKey,
+  MetaValues,
+  NumberBlockRecord,
+  NumberingRecord,
+  PaymentMethodRecord,
+  ProductRecord,
+  TaxRecord,
+  TerminalRecord,
 } from "./localRecords";
 import type {
   ApplyPullResult,
@@ -56,16 +61,19 @@ import {
 } from "./shiftRecords";
 import { type TakeOverShiftInput, takeOverShiftInDb } from "./shiftTakeover";
 import { readTillStockFrom, type TillStockSnapshot } from "./stockRecords";
+import { DexieTillClientsStore } from "./tillClientRecords";
 import { keepClientCreatedAtTill } from "./tillClients";
 
 export class DexieLocalStore implements LocalStore {
   /** Only this module and tests use the tables directly; the app goes through LocalStore. */
   readonly db: LocalDatabase;
   readonly returns: DexieReturnsStore;
+  readonly tillClients: DexieTillClientsStore;
 
   constructor(db: LocalDatabase = new LocalDatabase()) {
     this.db = db;
     this.returns = new DexieReturnsStore(db);
+    this.tillClients = new DexieTillClientsStore(db);
   }
 
   async open({ onVersionChange }: { onVersionChange: () => void }): Promise<void> {
@@ -161,12 +169,8 @@ export class DexieLocalStore implements LocalStore {
     }
   }
 
-  async listInvoicesToPush(limit: number): Promise<InvoiceDocument[]> {
-    const pending = await this.db.invoices.where("status").equals("pending").sortBy("issuedAt");
-    return pending
-      .filter(hasUnsentChanges)
-      .slice(0, limit)
-      .map((invoice) => invoice.document);
+  listInvoicesToPush(limit: number): Promise<InvoiceDocument[]> {
+    return listInvoicesToPushInDb(this.db, limit);
   }
 
   async applyPushResults(results: readonly PushResult[]): Promise<ApplyPushResult> {
@@ -222,53 +226,61 @@ export class DexieLocalStore implements LocalStore {
     return outcome;
   }
 
-  async countInvoicesByStatus(): Promise<InvoiceStatusCounts> {
-    return this.db.transaction("r", this.db.invoices, async () => {
-      const [pending, synced, error, voided] = await Promise.all(
-        (["pending", "synced", "error", "voided"] as const).map((s) =>
-          this.db.invoices.where("status").equals(s).count(),
-        ),
-      );
-      return { pending: pending ?? 0, synced: synced ?? 0, error: error ?? 0, voided: voided ?? 0 };
-    });
+  countInvoicesByStatus(): Promise<InvoiceStatusCounts> {
+    return countInvoicesByStatusInDb(this.db);
   }
 
-  async deviceReport(): Promise<DeviceReport> {
-    const counts = await this.countInvoicesByStatus();
-    const pending = await this.db.invoices.where("status").equals("pending").toArray();
-    const oldest = pending.reduce<string | null>(
-      (min, i) => (min === null || i.issuedAt < min ? i.issuedAt : min),
-      null,
-    );
-    return { pending: counts.pending, errors: counts.error, oldestPendingAt: oldest };
+  deviceReport(): Promise<DeviceReport> {
+    return deviceReportFromDb(this.db);
   }
 
+  /**
+   * "Facturar": the number and the invoice in one strict (durable) transaction. The document is checked
+   * before the transaction, with its numbering's prefix and number checked inside, so the transaction
+   * holds only its few reads and writes (each wait inside it is a round trip through the main thread).
+   */
   async saveNewInvoice(draft: NewInvoiceDraft): Promise<LocalInvoice> {
     const { db } = this;
     try {
       const { invoiceDocumentSchema } = await loadLocalSchemas(); // before the transaction: see loadLocalSchemas
+      const { receipt, ...documentInput } = draft;
+      const checked = invoiceDocumentSchema.safeParse({ ...documentInput, revision: 1, prefix: "", number: null });
+      if (!checked.success) {
+        throw new LocalStoreError("INVALID_INVOICE", "the invoice does not pass validation", checked.error.issues);
+      }
       return await db.transaction("rw", [db.invoices, db.numberBlocks, db.numberings, db.clients], async () => {
-        const numbering = await db.numberings.get(draft.numberingId);
+        // The numbering and its blocks in one round trip; the block and the invoice written together.
+        const [numbering, blocks] = await Promise.all([
+          db.numberings.get(draft.numberingId),
+          numberBlocksOf(db, draft.numberingId),
+        ]);
         if (!numbering) throw new LocalStoreError("NOT_READY", "the terminal's numbering is not loaded on this device");
-        const taken = await takeNextInvoiceNumber(db, numbering.id, { electronic: numbering.electronic });
-        const { receipt, ...documentInput } = draft;
-        const parsed = invoiceDocumentSchema.safeParse({
-          ...documentInput,
-          revision: 1,
-          prefix: numbering.prefix,
-          number: taken.number,
+        const taken = await planNextInvoiceNumber(db, blocks, {
+          electronic: numbering.electronic,
+          numberingId: numbering.id,
         });
-        if (!parsed.success) {
-          throw new LocalStoreError("INVALID_INVOICE", "the invoice does not pass validation", parsed.error.issues);
+        const { shape } = invoiceDocumentSchema;
+        const numbered = {
+          prefix: shape.prefix.safeParse(numbering.prefix),
+          number: shape.number.safeParse(taken.number),
+        };
+        for (const [field, result] of Object.entries(numbered)) {
+          if (!result.success) {
+            const issues = result.error.issues.map((issue) => ({ ...issue, path: [field, ...issue.path] }));
+            throw new LocalStoreError("INVALID_INVOICE", "the invoice does not pass validation", issues);
+          }
         }
-        const document = parsed.data;
-        await keepClientCreatedAtTill(db, document);
+        const document: InvoiceDocument = { ...checked.data, prefix: numbering.prefix, number: taken.number };
         const invoice = localInvoiceFromDocument(
           document,
           { status: "pending", clientName: receipt.clientName, receipt },
           new Date().toISOString(),
         );
-        await db.invoices.add(invoice);
+        await Promise.all([
+          taken.advancedBlock ? db.numberBlocks.put(taken.advancedBlock) : undefined,
+          keepClientCreatedAtTill(db, document),
+          db.invoices.add(invoice),
+        ]);
         return invoice;
       });
     } catch (error) {
@@ -298,18 +310,8 @@ export class DexieLocalStore implements LocalStore {
     });
   }
 
-  async listInvoices(query: InvoiceListQuery = {}): Promise<LocalInvoice[]> {
-    const { status, limit = 500 } = query;
-    const text = normalizeForSearch(query.text ?? "");
-    const collection = status
-      ? this.db.invoices.where("status").equals(status)
-      : this.db.invoices.orderBy("issuedAt").reverse();
-    const matches = (invoice: LocalInvoice) => !text || invoiceMatchesText(invoice, text);
-    if (status) {
-      const rows = await collection.filter(matches).toArray();
-      return rows.sort((a, b) => b.issuedAt.localeCompare(a.issuedAt)).slice(0, limit);
-    }
-    return collection.filter(matches).limit(limit).toArray();
+  listInvoices(query: InvoiceListQuery = {}): Promise<LocalInvoice[]> {
+    return listInvoicesInDb(this.db, query);
   }
 
   numbersLeft(numberingId: string): Promise<number> {
@@ -326,9 +328,8 @@ export class DexieLocalStore implements LocalStore {
     await this.db.transaction("rw", this.db.numberBlocks, () => applyNumberBlocks(this.db, changes));
   }
 
-  async listUnsyncedInvoices(): Promise<LocalInvoice[]> {
-    const rows = await this.db.invoices.where("status").anyOf("pending", "error").toArray();
-    return rows.sort((a, b) => a.issuedAt.localeCompare(b.issuedAt));
+  listUnsyncedInvoices(): Promise<LocalInvoice[]> {
+    return listUnsyncedInvoicesInDb(this.db);
   }
 
   importInvoices(documents: readonly unknown[]): Promise<ImportResult> {
@@ -384,7 +385,9 @@ export class DexieLocalStore implements LocalStore {
       const unsyncedReturns =
         (await this.db.creditNotes.where("status").anyOf("pending", "error").count()) +
         (await this.db.invoiceVoids.where("status").equals("pending").count());
-      if (unsynced > 0 || unsyncedShifts > 0 || unsyncedReturns > 0) return false;
+      // Clients made here and not uploaded yet (one the server refused as malformed never will be).
+      const unsyncedClients = await this.db.tillClients.where("status").equals("pending").count();
+      if (unsynced > 0 || unsyncedShifts > 0 || unsyncedReturns > 0 || unsyncedClients > 0) return false;
       await Promise.all(this.db.tables.map((table) => table.clear()));
       return true;
     });
@@ -397,14 +400,4 @@ export class DexieLocalStore implements LocalStore {
 
 function rethrowAsStoreError(error: unknown): never {
   throw toLocalStoreError(error);
-}
-
-function invoiceMatchesText(invoice: LocalInvoice, normalizedText: string): boolean {
-  const compact = normalizedText.replace(/\s+/g, "");
-  if (invoice.number !== null) {
-    const number = String(invoice.number);
-    if (number === compact || `${invoice.prefix}${number}`.toLowerCase() === compact) return true;
-    if (normalizeForSearch(`${invoice.prefix} ${number}`) === normalizedText) return true;
-  }
-  return normalizeForSearch(invoice.clientName).includes(normalizedText);
 }

@@ -38,6 +38,39 @@ function byRangeStart(a: NumberBlockRecord, b: NumberBlockRecord): number {
   return a.rangeFrom - b.rangeFrom;
 }
 
+/** The lowest unused number across the device's blocks of a numbering (null: electronic), and that block advanced. */
+export interface PlannedNumber extends TakenNumber {
+  /** The block to put in the same transaction (null for an electronic numbering). */
+  advancedBlock: NumberBlockRecord | null;
+}
+
+/**
+ * Finds the next number among `blocks` (the numbering's blocks, read in this transaction) without
+ * writing: the caller puts `advancedBlock` in the same transaction, beside its own writes.
+ */
+export async function planNextInvoiceNumber(
+  db: LocalDatabase,
+  blocks: readonly NumberBlockRecord[],
+  options: { electronic: boolean; used?: NumberedDocuments; numberingId: string },
+): Promise<PlannedNumber> {
+  if (options.electronic) return { number: null, blockId: null, advancedBlock: null };
+  for (const block of [...blocks].sort(byRangeStart)) {
+    const candidate = await nextFreeInBlock(db, block, options.used);
+    if (candidate <= blockEnd(block)) {
+      // The block as read, advanced: one put (an update would read it again first).
+      return { number: candidate, blockId: block.id, advancedBlock: { ...block, nextNumber: candidate + 1 } };
+    }
+  }
+  throw new LocalStoreError("NO_NUMBERS_LEFT", "this device has no invoice numbers left for the numbering", {
+    numberingId: options.numberingId,
+  });
+}
+
+/** The blocks of one numbering held by this device. */
+export function numberBlocksOf(db: LocalDatabase, numberingId: string): Promise<NumberBlockRecord[]> {
+  return db.numberBlocks.where("numberingId").equals(numberingId).toArray();
+}
+
 /** Takes the lowest unused number across the device's blocks of a numbering, and advances that block. */
 export async function takeNextInvoiceNumber(
   db: LocalDatabase,
@@ -45,17 +78,9 @@ export async function takeNextInvoiceNumber(
   options: { electronic: boolean; used?: NumberedDocuments },
 ): Promise<TakenNumber> {
   if (options.electronic) return { number: null, blockId: null };
-  const blocks = (await db.numberBlocks.where("numberingId").equals(numberingId).toArray()).sort(byRangeStart);
-  for (const block of blocks) {
-    const candidate = await nextFreeInBlock(db, block, options.used);
-    if (candidate <= blockEnd(block)) {
-      await db.numberBlocks.update(block.id, { nextNumber: candidate + 1 });
-      return { number: candidate, blockId: block.id };
-    }
-  }
-  throw new LocalStoreError("NO_NUMBERS_LEFT", "this device has no invoice numbers left for the numbering", {
-    numberingId,
-  });
+  const planned = await planNextInvoiceNumber(db, await numberBlocksOf(db, numberingId), { ...options, numberingId });
+  if (planned.advancedBlock) await db.numberBlocks.put(planned.advancedBlock);
+  return { number: planned.number, blockId: planned.blockId };
 }
 
 /** Numbers still available to this device in a numbering (sum over its blocks). */

@@ -20,8 +20,9 @@ describe("LocalDatabase schema upgrades", () => {
 
     const db = new LocalDatabase(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(await db.stock.count()).toBe(0); // v6: inventory balances (issue 14)
+    expect(await db.tillClients.count()).toBe(0); // v7: clients made at the till (issue 16)
     expect((await db.products.get(demo.products[0]!.id))?.name).toBe("Café molido 500 g");
     expect((await db.meta.get("syncCursor"))?.value).toBe(42);
     expect(await db.products.count()).toBe(1);

@@ -6,6 +6,7 @@ import type {
   LocalInvoice,
   LocalInvoiceVoid,
   LocalShift,
+  LocalTillClient,
   MaintenanceWindowRecord,
   MetaRecord,
   NumberBlockRecord,
@@ -44,6 +45,7 @@ export class LocalDatabase extends Dexie {
   creditNotes!: EntityTable<LocalCreditNote, "id">;
   invoiceVoids!: EntityTable<LocalInvoiceVoid, "id">;
   stock!: EntityTable<StockBalanceRecord, "productId">;
+  tillClients!: EntityTable<LocalTillClient, "id">;
 
   constructor(name: string = DEFAULT_DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     // Invoices must be on disk before the receipt shows: ask Chromium to flush every commit.
@@ -89,6 +91,9 @@ export class LocalDatabase extends Dexie {
     });
     // v6: inventory (issue 14): the balances of the terminal's warehouse from the pull's stock section.
     this.version(6).stores({ stock: "productId" });
+    // v7 (issue 16): a client created at this till is its own pending record, uploaded in the push's
+    // `clients` section even when the sale then switched to another client. A new table: no row changes.
+    this.version(7).stores({ tillClients: "id, status" });
   }
 
   /** Tables filled by the sync download (everything but meta and invoices). */

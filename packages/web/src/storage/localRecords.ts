@@ -1,6 +1,7 @@
 import type {
   Category,
   Client,
+  ClientRejection,
   Company,
   CreditNoteDocument,
   InvoiceDocument,
@@ -9,6 +10,7 @@ import type {
   InvoiceVoidDocument,
   LocalInvoiceStatus,
   Minor,
+  NewClient,
   Numbering,
   PaymentMethod,
   PriceList,
@@ -91,6 +93,22 @@ export interface MetaRecord<K extends MetaKey = MetaKey> {
 export type ProductRecord = Product;
 /** Clients carry their normalized name and id words for the in-memory client search. */
 export type ClientRecord = Client & { searchWords: string[]; createdOffline?: boolean };
+/**
+ * A client created at this till ("Nuevo cliente", storage table `tillClients`, Dexie v7): its own
+ * pending record, uploaded in the push's `clients` section whether or not a sale used it.
+ * pending → synced when the server has it (also as a duplicate); error when it refused it.
+ */
+export interface LocalTillClient {
+  id: string;
+  status: "pending" | "synced" | "error";
+  client: NewClient;
+  errors: ClientRejection[];
+  /** The client that already held this id type and number on the server, when another one did. */
+  sameAs?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export type CategoryRecord = Category;
 export type TaxRecord = Tax;
 export type PriceListRecord = PriceList;

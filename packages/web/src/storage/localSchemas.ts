@@ -7,5 +7,6 @@ export {
   creditNoteDocumentSchema,
   invoiceDocumentSchema,
   invoiceVoidDocumentSchema,
+  newClientSchema,
   shiftDocumentSchema,
 } from "@mostrador/domain";

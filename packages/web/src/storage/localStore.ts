@@ -30,6 +30,7 @@ import type { ReturnsStore } from "./returnsStore";
 import type { CashMovementInput, CloseShiftInput, OpenShiftInput } from "./shiftRecords";
 import type { TakeOverShiftInput } from "./shiftTakeover";
 import type { TillStockSnapshot } from "./stockRecords";
+import type { TillClientsStore } from "./tillClientRecords";
 
 /** What the till fills in; the store adds the number, prefix and revision atomically. */
 export type NewInvoiceDraft = Omit<InvoiceDocumentInput, "number" | "prefix" | "revision"> & {
@@ -100,6 +101,8 @@ export interface TerminalSetup {
 export interface LocalStore {
   /** Credit notes (returns) and voids of synced invoices (issue 13). */
   readonly returns: ReturnsStore;
+  /** Clients created at this till, each a pending record of its own (issue 16). */
+  readonly tillClients: TillClientsStore;
   /** Inventory (issue 14): the terminal's warehouse balances and this till's invoices, for the tiles. */
   readTillStock(): Promise<TillStockSnapshot>;
   /**

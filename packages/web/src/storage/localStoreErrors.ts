@@ -20,6 +20,8 @@ export type LocalStoreErrorCode =
   | "INVALID_CREDIT_NOTE"
   /** A void the rules refuse (electronic, with returns, not in the cashier's shift...): details carry the code. */
   | "VOID_REFUSED"
+  /** A client made at the till that the shared schema refuses. */
+  | "INVALID_CLIENT"
   | "STORAGE_FAILED";
 
 export class LocalStoreError extends Error {

@@ -1,5 +1,11 @@
 import "fake-indexeddb/auto";
-import type { DeviceReport, PullResponse, PushRequest, PushResponse } from "@mostrador/domain";
+import {
+  type DeviceReport,
+  type PullResponse,
+  type PushRequest,
+  type PushResponse,
+  SYNC_SCHEMA_VERSION,
+} from "@mostrador/domain";
 import { startTestServer, type TestServer } from "@mostrador/server/testing/testServer";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { FetchServerTransport } from "../api/fetchServerTransport";
@@ -112,7 +118,13 @@ describe("the admin's device list after a till syncs (real server)", () => {
     expect(await till.store.countInvoicesByStatus()).toMatchObject({ pending: 0, error: 0, synced: 3 });
     const admin = await transport.login({ email: company.adminEmail, password: company.password });
     const row = (await transport.listDevices(admin.token)).find((d) => d.id === till.deviceId);
-    expect(row).toMatchObject({ pending: 0, errors: 0, oldestPendingAt: null, silent: false, schemaVersion: 1 });
+    expect(row).toMatchObject({
+      pending: 0,
+      errors: 0,
+      oldestPendingAt: null,
+      silent: false,
+      schemaVersion: SYNC_SCHEMA_VERSION,
+    });
     expect(Date.parse(row?.reportedAt ?? "")).toBeGreaterThanOrEqual(started - 1000);
   });
 });

@@ -1,4 +1,10 @@
-import type { CreditNoteDocument, InvoiceDocument, InvoiceVoidDocument, ShiftDocument } from "@mostrador/domain";
+import type {
+  CreditNoteDocument,
+  InvoiceDocument,
+  InvoiceVoidDocument,
+  NewClient,
+  ShiftDocument,
+} from "@mostrador/domain";
 import { describe, expect, it } from "vitest";
 import {
   PUSH_BATCH_MAX_BYTES,
@@ -56,7 +62,7 @@ describe("planPushRequests", () => {
 
   it("no shifts: no shifts in any request, and the body leaves the empty sections out", () => {
     const plans = planPushRequests([doc(1)], []);
-    expect(plans).toEqual([{ invoices: [doc(1)], shifts: [], creditNotes: [], voids: [] }]);
+    expect(plans).toEqual([{ clients: [], invoices: [doc(1)], shifts: [], creditNotes: [], voids: [] }]);
     expect(pushBodyOf(plans[0] as PushRequestPlan)).toEqual({ invoices: [doc(1)] });
   });
 
@@ -69,5 +75,12 @@ describe("planPushRequests", () => {
       [0, 0, 30, 1],
     ]);
     expect(pushBodyOf(plans[1] as PushRequestPlan)).toEqual({ invoices: [], creditNotes: notes.slice(100), voids });
+  });
+
+  it("clients made at the till go first, in the first request, before its invoices", () => {
+    const clients = Array.from({ length: 3 }, (_, i) => ({ id: `client-${i}` }) as unknown as NewClient);
+    const plans = planPushRequests([doc(1)], [], [], [], clients);
+    expect(plans.map((p) => [p.clients.length, p.invoices.length])).toEqual([[3, 1]]);
+    expect(Object.keys(pushBodyOf(plans[0] as PushRequestPlan))).toEqual(["clients", "invoices"]);
   });
 });

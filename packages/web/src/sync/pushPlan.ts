@@ -2,6 +2,7 @@ import type {
   CreditNoteDocument,
   InvoiceDocument,
   InvoiceVoidDocument,
+  NewClient,
   PushRequest,
   ShiftDocument,
 } from "@mostrador/domain";
@@ -20,6 +21,8 @@ export function splitIntoBatches(documents: readonly InvoiceDocument[]): Invoice
 }
 
 export interface PushRequestPlan {
+  /** Clients made at the till: the server writes them before the request's invoices. */
+  clients: NewClient[];
   invoices: InvoiceDocument[];
   shifts: ShiftDocument[];
   creditNotes: CreditNoteDocument[];
@@ -28,11 +31,13 @@ export interface PushRequestPlan {
 
 type PlannedKind = keyof PushRequestPlan;
 type PlannedDocument = PushRequestPlan[PlannedKind][number];
-const emptyPlan = (): PushRequestPlan => ({ invoices: [], shifts: [], creditNotes: [], voids: [] });
-const planSize = (p: PushRequestPlan) => p.invoices.length + p.shifts.length + p.creditNotes.length + p.voids.length;
+const emptyPlan = (): PushRequestPlan => ({ clients: [], invoices: [], shifts: [], creditNotes: [], voids: [] });
+const planSize = (p: PushRequestPlan) =>
+  p.clients.length + p.invoices.length + p.shifts.length + p.creditNotes.length + p.voids.length;
 
 /**
- * The push requests for the pending documents: shifts, credit notes and voids ride in the same
+ * The push requests for the pending documents: clients made at the till come first (the server
+ * writes a request's clients before its invoices); shifts, credit notes and voids ride in the same
  * requests, after the invoices (the server stores a request's invoices before its shifts, credit
  * notes and voids). Each request holds at most PUSH_BATCH_SIZE of each kind and about
  * PUSH_BATCH_MAX_BYTES of JSON in all.
@@ -42,6 +47,7 @@ export function planPushRequests(
   shifts: readonly ShiftDocument[],
   creditNotes: readonly CreditNoteDocument[] = [],
   voids: readonly InvoiceVoidDocument[] = [],
+  clients: readonly NewClient[] = [],
 ): PushRequestPlan[] {
   const plans: PushRequestPlan[] = [];
   let current = emptyPlan();
@@ -56,6 +62,7 @@ export function planPushRequests(
     (current[kind] as PlannedDocument[]).push(doc);
     bytes += size;
   };
+  for (const client of clients) add("clients", client);
   for (const doc of invoices) add("invoices", doc);
   for (const doc of shifts) add("shifts", doc);
   for (const doc of creditNotes) add("creditNotes", doc);
@@ -67,6 +74,7 @@ export function planPushRequests(
 /** The request body of a plan: the optional sections only when they carry something. */
 export function pushBodyOf(plan: PushRequestPlan): PushRequest {
   return {
+    ...(plan.clients.length > 0 ? { clients: plan.clients } : {}),
     invoices: plan.invoices,
     ...(plan.shifts.length > 0 ? { shifts: plan.shifts } : {}),
     ...(plan.creditNotes.length > 0 ? { creditNotes: plan.creditNotes } : {}),

@@ -220,11 +220,13 @@ export class MinimalSyncEngine implements SyncEngine {
     // Credit notes whose invoice the server has, and voids, ride along too (few, and a refund should not wait).
     const creditNotes = await store.returns.listCreditNotesToPush(Number.MAX_SAFE_INTEGER, { invoiceOnServer: true });
     const voids = await store.returns.listVoidsToPush(Number.MAX_SAFE_INTEGER);
-    if (documents.length + shifts.length + creditNotes.length + voids.length === 0) return emptyPush;
+    // Clients made here go first, in the first requests: an invoice naming one then finds it.
+    const clients = await store.tillClients.listClientsToPush(Number.MAX_SAFE_INTEGER);
+    if (documents.length + shifts.length + creditNotes.length + voids.length + clients.length === 0) return emptyPush;
     const token = await this.deviceToken();
     this.update({ phase: "pushing", pushed: 0, toPush: documents.length });
     try {
-      let pushed = await this.pushBatches(token, planPushRequests(documents, shifts, creditNotes, voids));
+      let pushed = await this.pushBatches(token, planPushRequests(documents, shifts, creditNotes, voids, clients));
       // Credit notes of invoices this push just delivered: after them, never beside them in a parallel request.
       const sent = new Set(creditNotes.map((n) => `${n.id}#${n.revision}`));
       const after = (
@@ -252,7 +254,12 @@ export class MinimalSyncEngine implements SyncEngine {
       while (next < batches.length) {
         const batch = batches[next++] as PushRequestPlan;
         const response = await this.call(() => transport.push(token, pushBodyOf(batch)));
-        const applied = [await this.storage(() => store.applyPushResults(response.results))];
+        const applied: ApplyPushResult[] = [];
+        if (batch.clients.length > 0)
+          applied.push(
+            await this.storage(() => store.tillClients.applyClientPushResults(response.clientResults ?? [])),
+          );
+        applied.push(await this.storage(() => store.applyPushResults(response.results)));
         if (batch.shifts.length > 0)
           applied.push(await this.storage(() => store.applyShiftPushResults(response.shiftResults ?? [])));
         if (batch.creditNotes.length > 0)

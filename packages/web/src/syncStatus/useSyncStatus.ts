@@ -8,14 +8,23 @@ const noInvoices: InvoiceStatusCounts = { pending: 0, synced: 0, error: 0, voide
 
 /**
  * Invoice counts from the local database (live, across tabs) and the sync engine's state; credit
- * notes and voids waiting for the server (or notes in error) count as pending (or in error) too.
+ * notes, voids and clients made here waiting for the server (or notes in error) count as pending
+ * (or in error) too.
  */
 export function useSyncStatus(): SyncStatusSummary {
   const { store, syncEngine } = useAppServices();
   const counts = useLiveQuery(
     async () => {
-      const [invoices, returns] = await Promise.all([store.countInvoicesByStatus(), store.returns.countOutstanding()]);
-      return { ...invoices, pending: invoices.pending + returns.pending, error: invoices.error + returns.error };
+      const [invoices, returns, clients] = await Promise.all([
+        store.countInvoicesByStatus(),
+        store.returns.countOutstanding(),
+        store.tillClients.countOutstanding(),
+      ]);
+      return {
+        ...invoices,
+        pending: invoices.pending + returns.pending + clients.pending,
+        error: invoices.error + returns.error,
+      };
     },
     [store],
     noInvoices,

@@ -142,7 +142,7 @@ export function buildDeePosInvoice(doc: DeePosDocument): GeneratedDeePos {
   return { xml, cude: code, qrUrl, qrText, issueDate: fields.issueDate, issueTime: fields.issueTime };
 }
 
-function supplierXml(doc: DeePosDocument): string {
+export function supplierXml(doc: DeePosDocument): string {
   const nit = splitNit(doc.issuer.nit);
   const scheme = partyTaxScheme(doc.issuer.taxRegime);
   const companyId = text("cbc:CompanyID", nit.digits, nitAttributes(nit.checkDigit));
@@ -186,7 +186,7 @@ function supplierXml(doc: DeePosDocument): string {
   );
 }
 
-function customerXml(doc: DeePosDocument): string {
+export function customerXml(doc: DeePosDocument): string {
   const id = buyerId(doc);
   const walkIn = doc.buyer.idNumber === WALK_IN_CLIENT_ID_NUMBER;
   const idAttrs = {
@@ -223,7 +223,7 @@ function customerXml(doc: DeePosDocument): string {
   );
 }
 
-function paymentMeansXml(doc: DeePosDocument): string[] {
+export function paymentMeansXml(doc: DeePosDocument): string[] {
   const kinds = [...new Set(doc.payments.map((p) => p.kind))];
   return kinds.map((kind) =>
     el(
@@ -259,7 +259,7 @@ function taxSubtotalXml(
 }
 
 /** One cac:TaxTotal per tax scheme (IVA 01, INC 04), one cac:TaxSubtotal per rate. */
-function taxTotalsXml(doc: DeePosDocument, money: (name: string, amount: Minor) => string): string[] {
+export function taxTotalsXml(doc: DeePosDocument, money: (name: string, amount: Minor) => string): string[] {
   const bySchemeAndRate = new Map<
     string,
     { scheme: { id: string; name: string }; rateBp: number; base: Minor; amount: Minor }
@@ -293,14 +293,20 @@ const quantityText = (q: number) => q.toFixed(3).replace(/\.?0+$/, "") || "0";
  * A line: its price is stated for the whole quantity (cbc:BaseQuantity = the quantity), so the
  * pre-tax price of a tax-included sale is exact and LineExtensionAmount = PriceAmount − discount.
  */
-function lineXml(line: DeePosLine, position: number, money: (name: string, amount: Minor) => string): string {
+export function lineXml(
+  line: DeePosLine,
+  position: number,
+  money: (name: string, amount: Minor) => string,
+  /** An adjustment note's line: cac:CreditNoteLine with cbc:CreditedQuantity. */
+  kind: "invoice" | "creditNote" = "invoice",
+): string {
   const scheme = TAX_SCHEME[line.taxKind];
   const quantity = quantityText(line.quantity);
   return el(
-    "cac:InvoiceLine",
+    kind === "invoice" ? "cac:InvoiceLine" : "cac:CreditNoteLine",
     undefined,
     text("cbc:ID", position),
-    text("cbc:InvoicedQuantity", quantity, { unitCode: UNIT_CODE }),
+    text(kind === "invoice" ? "cbc:InvoicedQuantity" : "cbc:CreditedQuantity", quantity, { unitCode: UNIT_CODE }),
     money("cbc:LineExtensionAmount", line.taxBase),
     line.discount > 0
       ? el(

@@ -21,25 +21,38 @@ export function splitNit(nit: string): { digits: string; checkDigit: string } {
  * types, while the annex puts the NIT's check digit there (schemeName 31); the annex wins. The
  * extension content is `xsd:any` lax, so the UBL schema does not check it: tests assert it.
  */
-export function dianExtensionsXml(doc: DeePosDocument, securityCode: string, qrUrl: string): string {
+export function dianExtensionsXml(
+  doc: DeePosDocument,
+  securityCode: string,
+  qrUrl: string,
+  /** An adjustment note carries no InvoiceControl (it is not numbered by an authorized range). */
+  options: { invoiceControl?: boolean } = {},
+): string {
   const a = doc.authorization;
   const provider = splitNit(doc.software.providerNit);
   return el(
     "sts:DianExtensions",
     undefined,
-    el(
-      "sts:InvoiceControl",
-      undefined,
-      text("sts:InvoiceAuthorization", a.number),
-      el("sts:AuthorizationPeriod", undefined, text("cbc:StartDate", a.validFrom), text("cbc:EndDate", a.validUntil)),
-      el(
-        "sts:AuthorizedInvoices",
-        undefined,
-        a.prefix ? text("sts:Prefix", a.prefix) : "",
-        text("sts:From", a.from),
-        text("sts:To", a.to),
-      ),
-    ),
+    options.invoiceControl === false
+      ? ""
+      : el(
+          "sts:InvoiceControl",
+          undefined,
+          text("sts:InvoiceAuthorization", a.number),
+          el(
+            "sts:AuthorizationPeriod",
+            undefined,
+            text("cbc:StartDate", a.validFrom),
+            text("cbc:EndDate", a.validUntil),
+          ),
+          el(
+            "sts:AuthorizedInvoices",
+            undefined,
+            a.prefix ? text("sts:Prefix", a.prefix) : "",
+            text("sts:From", a.from),
+            text("sts:To", a.to),
+          ),
+        ),
     el(
       "sts:InvoiceSource",
       undefined,

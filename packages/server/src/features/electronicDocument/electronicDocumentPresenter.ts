@@ -1,4 +1,8 @@
 import type { ElectronicDocumentDetail, ElectronicDocumentSummary } from "@mostrador/domain";
+import {
+  presentElectronicDocumentSending,
+  presentElectronicDocumentSendingDetail,
+} from "./electronicDocumentSendingPresenter";
 
 type Row = Record<string, unknown>;
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
@@ -20,6 +24,7 @@ export function presentElectronicDocument(row: Row): ElectronicDocumentSummary {
     attempts: Number(row.attempts),
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
+    ...presentElectronicDocumentSending(row),
   };
 }
 
@@ -29,5 +34,6 @@ export function presentElectronicDocumentDetail(row: Row): ElectronicDocumentDet
     qrText: textOrNull(row.qr_text),
     xml: textOrNull(row.xml),
     dianResponse: textOrNull(row.dian_response),
+    ...presentElectronicDocumentSendingDetail(row),
   };
 }

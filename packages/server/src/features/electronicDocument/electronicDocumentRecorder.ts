@@ -1,6 +1,7 @@
 import {
   computeLineTotals,
   type DianEnvironment,
+  hasAmountDiscount,
   type InvoiceDocument,
   summarizePayments,
   type TaxRegime,
@@ -109,7 +110,12 @@ export function deePosDocumentOf(
         quantity: line.quantity,
         subtotal: t.subtotal,
         discount: t.discount,
-        discountPercent: line.discountPercent,
+        // A fixed or spread discount: the allowance's factor is the share of the line it took.
+        discountPercent: hasAmountDiscount(line)
+          ? t.subtotal > 0
+            ? Math.round((t.discount * 10_000) / t.subtotal) / 100
+            : 0
+          : line.discountPercent,
         taxBase: t.taxBase,
         tax: t.tax,
         taxKind: line.taxKind,

@@ -15,6 +15,7 @@ import {
   presentElectronicDocument,
   presentElectronicDocumentDetail,
 } from "./electronicDocumentPresenter";
+import { ELECTRONIC_DOCUMENT_SENDING_COLUMNS } from "./electronicDocumentSendingPresenter";
 
 export const electronicDocumentQuerySchema = z.strictObject({
   state: electronicDocumentStateSchema.optional(),
@@ -43,7 +44,8 @@ export function registerElectronicDocumentRoutes(fastify: FastifyInstance, db: D
       const params: unknown[] = state ? [companyId, state] : [companyId];
       const [rows, count] = await Promise.all([
         db.query(
-          `SELECT ${ELECTRONIC_DOCUMENT_SUMMARY_COLUMNS} FROM electronic_documents WHERE ${where}
+          `SELECT ${ELECTRONIC_DOCUMENT_SUMMARY_COLUMNS}, ${ELECTRONIC_DOCUMENT_SENDING_COLUMNS}
+             FROM electronic_documents WHERE ${where}
             ORDER BY created_at DESC, number DESC LIMIT ${limit} OFFSET ${offset}`,
           params,
         ),

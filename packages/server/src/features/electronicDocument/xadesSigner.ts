@@ -3,6 +3,7 @@ import * as xmldom from "@xmldom/xmldom";
 import forge from "node-forge";
 import * as xadesjs from "xadesjs";
 import xpath from "xpath";
+import type { SigningIdentity } from "../dianCertificate/certificateInspector";
 
 /**
  * The DIAN's signature policy v2 (Anexo técnico, section "Firma digital": XAdES-EPES, policy
@@ -30,11 +31,8 @@ function configure() {
   configured = true;
 }
 
-/** The signing key and certificate of a PKCS#12 file (the company's certificate and its password). */
-export interface SigningIdentity {
-  privateKeyPkcs8: Uint8Array;
-  certificateDer: Uint8Array;
-}
+// The company's key and certificate: the certificate feature (dianCertificate) owns the type.
+export type { SigningIdentity };
 
 /** Reads a PKCS#12 (.p12/.pfx): its first private key and the certificate that goes with it. */
 export function readPkcs12(p12: Uint8Array, password: string): SigningIdentity {

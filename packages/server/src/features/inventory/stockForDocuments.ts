@@ -1,11 +1,15 @@
 import { type CreditNoteDocument, type InvoiceDocument, quantityToMilli } from "@mostrador/domain";
 import type { Queryable } from "../../db/database";
-import { reverseStockMovements, type StockMovementInput, writeStockMovements } from "./stockLedger";
+import { insertStockMovements, reverseStockMovements, type StockDelta, type StockMovementInput } from "./stockLedger";
 
 /**
  * The stock side of the documents the server accepts, each called once inside the transaction
  * that writes the document, right after its rows are written. Exactly once follows from both the
  * caller (only rows the statement actually wrote are passed) and the ledger's unique key.
+ * Each writes the movements and returns their deltas; the writer passes them to applyStockBalances
+ * as its last statement, after the sales summaries: every writer takes the shared rows in the same
+ * order (summaries, then the warehouse counter and balances), so two writers never deadlock, and
+ * holds them only from there to the commit.
  */
 
 /**
@@ -17,7 +21,7 @@ export async function recordStockForInvoices(
   tx: Queryable,
   companyId: string,
   accepted: readonly InvoiceDocument[],
-): Promise<void> {
+): Promise<StockDelta[]> {
   const movements: StockMovementInput[] = [];
   for (const doc of accepted) {
     doc.lines.forEach((line, i) => {
@@ -32,7 +36,7 @@ export async function recordStockForInvoices(
       });
     });
   }
-  await writeStockMovements(tx, companyId, movements);
+  return insertStockMovements(tx, companyId, movements);
 }
 
 /** A return puts the returned quantities back into the warehouse of the terminal that took it. */
@@ -41,7 +45,7 @@ export async function recordStockForCreditNote(
   companyId: string,
   doc: CreditNoteDocument,
   soldLines: readonly { productId: string }[],
-): Promise<void> {
+): Promise<StockDelta[]> {
   const movements = doc.lines.flatMap((line): StockMovementInput[] => {
     const productId = soldLines[line.invoiceLineIndex]?.productId;
     if (!productId) return [];
@@ -58,7 +62,7 @@ export async function recordStockForCreditNote(
       },
     ];
   });
-  await writeStockMovements(tx, companyId, movements);
+  return insertStockMovements(tx, companyId, movements);
 }
 
 /**
@@ -71,6 +75,6 @@ export async function recordStockForVoid(
   companyId: string,
   invoiceId: string,
   v: { reason: string; by: string },
-): Promise<void> {
-  await reverseStockMovements(tx, companyId, invoiceId, { of: "sale", as: "void", reason: v.reason, userId: v.by });
+): Promise<StockDelta[]> {
+  return reverseStockMovements(tx, companyId, invoiceId, { of: "sale", as: "void", reason: v.reason, userId: v.by });
 }

@@ -1,11 +1,12 @@
 import type { InvoiceDocument, InvoiceRejection } from "@mostrador/domain";
 import type { AuthContext } from "../../auth/authTokens";
-import { allocateVersions } from "../../db/changeVersions";
 import { finishTransactionWith, type Queryable } from "../../db/database";
 import { type DeviceActivity, recordDeviceActivity, takeInvoiceVersions } from "../devices/deviceActivity";
 import { recordElectronicDocuments } from "../electronicDocument/electronicDocumentRecorder";
 import { recordStockForInvoices } from "../inventory/stockForDocuments";
+import { applyStockBalances } from "../inventory/stockLedger";
 import { recordInvoiceSales } from "../reports/salesSummaryWriter";
+import { insertNewClients } from "../tillClients/newClientWriter";
 import { INVOICE_SUMMARY_COLUMNS } from "./invoicePresenter";
 import type { InvoiceVerdict } from "./invoiceValidator";
 
@@ -79,25 +80,9 @@ async function recordVoidedNumbers(tx: Queryable, companyId: string, numbers: Vo
   );
 }
 
-/**
- * Clients created at the till travel with their first accepted invoice; one the server knows is left as is.
- * So is one whose id type and number another client already has (two tills made the same customer
- * offline): the sale is kept, its document holds the client's data, and the clients table keeps one
- * row per identity (clients_identity_once).
- */
-async function insertNewClients(tx: Queryable, companyId: string, docs: InvoiceDocument[]) {
-  const newClients = docs.flatMap((d) => (d.newClient && d.newClient.id === d.clientId ? [d.newClient] : []));
-  if (newClients.length === 0) return;
-  // Clients are company data: they take company versions (and its counter lock) only when present.
-  const first = await allocateVersions(tx, companyId, newClients.length);
-  await tx.query(
-    `INSERT INTO clients (company_id, id, name, id_type, id_number, email, phone, address, active, version)
-     SELECT $1, x.id, x.name, x."idType", x."idNumber", x.email, x.phone, x.address, true, x.version
-       FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, name text, "idType" text, "idNumber" text,
-            email text, phone text, address text, version bigint)
-     ON CONFLICT DO NOTHING`,
-    [companyId, JSON.stringify(newClients.map((c, i) => ({ ...c, version: first + i })))],
-  );
+/** Clients created at the till travel with their first accepted invoice (also pushed on their own). */
+function newClientsOf(docs: InvoiceDocument[]) {
+  return docs.flatMap((d) => (d.newClient && d.newClient.id === d.clientId ? [d.newClient] : []));
 }
 
 function invoiceRecord({ doc, verdict }: InvoiceDecision, version: number, number: number | null) {
@@ -172,7 +157,7 @@ export async function writeInvoiceBatch(
   const accepted = decisions.filter((d) => d.verdict.errors.length === 0).map((d) => d.doc);
   const assigned = await assignElectronicNumbers(tx, auth.companyId, accepted);
   const numberOf = (doc: InvoiceDocument) => assigned.get(doc.id) ?? doc.number;
-  await insertNewClients(tx, auth.companyId, accepted);
+  await insertNewClients(tx, auth.companyId, newClientsOf(accepted));
   // Versions come from each invoice's device counter, so devices never wait for one another.
   const records: ReturnType<typeof invoiceRecord>[] = [];
   const byDevice = new Map<string, InvoiceDecision[]>();
@@ -202,21 +187,23 @@ export async function writeInvoiceBatch(
   const rows = new Map(written.map((w) => [String(w.id), w]));
   // Another request stored one of these first: the number taken for it would stay unused.
   for (const id of assigned.keys()) if (!rows.has(id)) throw new ElectronicNumberConflict();
-  // The rows every till shares (the day's sales summaries, the warehouse's stock) are locked until
-  // COMMIT: their statements are made at once and last, and COMMIT travels with them (one round trip
-  // on a pipelined connection). Nothing reads their answers; an error still rolls everything back.
+  // The rows every till shares (the day's sales summaries, the warehouse's stock balances) are locked
+  // until COMMIT: their statements are made at once and last, and COMMIT travels with them (one round
+  // trip on a pipelined connection). Nothing reads their answers; an error still rolls everything back.
   await recordElectronicDocuments(
     tx,
     auth.companyId,
     accepted.filter((d) => assigned.has(d.id)).map((d) => ({ ...d, number: numberOf(d) })),
   );
+  const stock = await recordStockForInvoices(
+    tx,
+    auth.companyId,
+    accepted.filter((doc) => rows.get(doc.id)?.status === "accepted"),
+  );
+  // Last, the rows every sale of the day or warehouse shares (stockForDocuments: the order).
   await finishTransactionWith(tx, [
     recordInvoiceSales(tx, auth.companyId, decisions, rows, timeZone),
-    recordStockForInvoices(
-      tx,
-      auth.companyId,
-      accepted.filter((doc) => rows.get(doc.id)?.status === "accepted"),
-    ),
+    applyStockBalances(tx, auth.companyId, stock),
   ]);
   return rows;
 }

@@ -1,6 +1,10 @@
 import {
   computeInvoiceTotals,
+  computeLineTotals,
+  type DiscountProblem,
+  discountProblems,
   formatMoney,
+  hasAmountDiscount,
   type InvoiceDocument,
   type InvoiceRejection,
   type InvoiceTotals,
@@ -88,6 +92,7 @@ export function validateInvoice(doc: InvoiceDocument, ctx: ValidationContext): I
   const errors = [
     ...identityErrors(doc, deviceTerminal, ctx),
     ...lineErrors(doc, ctx),
+    ...discountErrors(doc),
     ...clientErrors(doc, totals, ctx),
     ...paymentAndTotalsErrors(doc, totals, ctx),
     ...dateErrors(doc, ctx),
@@ -123,6 +128,43 @@ function lineErrors(doc: InvoiceDocument, ctx: ValidationContext): InvoiceReject
       errors.push(invoiceRejection("TAX_MISMATCH", { name: line.description }, `lines.${i}.taxId`));
   });
   return errors;
+}
+
+/**
+ * Discounts by the domain's rule: a fixed discount fits its line; the ticket discount fits the sale,
+ * is the percentage it says, and its spread over the lines is exactly the one the rule gives.
+ */
+function discountErrors(doc: InvoiceDocument): InvoiceRejection[] {
+  return discountProblems(doc.lines, doc.ticketDiscount).map(discountRejection);
+}
+
+function discountRejection(problem: DiscountProblem): InvoiceRejection {
+  switch (problem.kind) {
+    case "line_discount_exceeds_line":
+      return invoiceRejection(
+        "DISCOUNT_EXCEEDS_AMOUNT",
+        { discount: formatMoney(problem.discount), amount: formatMoney(problem.amount) },
+        `lines.${problem.line}.discountAmount`,
+      );
+    case "ticket_discount_exceeds_sale":
+      return invoiceRejection(
+        "DISCOUNT_EXCEEDS_AMOUNT",
+        { discount: formatMoney(problem.discount), amount: formatMoney(problem.amount) },
+        "ticketDiscount.amount",
+      );
+    case "ticket_discount_amount":
+      return invoiceRejection(
+        "DISCOUNT_MISMATCH",
+        { expected: formatMoney(problem.expected), got: formatMoney(problem.got) },
+        "ticketDiscount.amount",
+      );
+    case "share_mismatch":
+      return invoiceRejection(
+        "DISCOUNT_MISMATCH",
+        { expected: formatMoney(problem.expected), got: formatMoney(problem.got) },
+        `lines.${problem.line}.ticketDiscountShare`,
+      );
+  }
 }
 
 function clientErrors(doc: InvoiceDocument, totals: InvoiceTotals, ctx: ValidationContext): InvoiceRejection[] {
@@ -220,7 +262,7 @@ function noticesOf(doc: InvoiceDocument): InvoiceNotice[] {
   return doc.lines.flatMap((line, i): InvoiceNotice[] =>
     line.unitPrice === 0
       ? [{ code: "ZERO_PRICE", line: i }]
-      : line.discountPercent >= 100
+      : line.discountPercent >= 100 || (hasAmountDiscount(line) && computeLineTotals(line).total === 0)
         ? [{ code: "FULL_DISCOUNT", line: i }]
         : [],
   );

@@ -2,6 +2,7 @@ import type { VoidableInvoice } from "@mostrador/domain";
 import type { Queryable } from "../../db/database";
 import { takeInvoiceVersions } from "../devices/deviceActivity";
 import { recordStockForVoid } from "../inventory/stockForDocuments";
+import { applyStockBalances } from "../inventory/stockLedger";
 import { recordInvoiceVoidSales } from "../reports/salesSummaryWriter";
 import { INVOICE_SUMMARY_COLUMNS } from "./invoicePresenter";
 
@@ -65,7 +66,9 @@ export async function markInvoiceVoided(
       WHERE company_id = $1 AND id = $2 RETURNING ${INVOICE_SUMMARY_COLUMNS}`,
     [companyId, row.id, v.reason, v.by, v.at, v.voidId, v.claimsNumber, version],
   );
+  const stock = await recordStockForVoid(tx, companyId, String(row.id), v);
+  // Last, the shared rows (inventory/stockForDocuments: the order every writer keeps).
   await recordInvoiceVoidSales(tx, companyId, row);
-  await recordStockForVoid(tx, companyId, String(row.id), v);
+  await applyStockBalances(tx, companyId, stock);
   return updated[0] as Row;
 }

@@ -56,16 +56,26 @@ function identityErrors(doc: CreditNoteDocument, ctx: CreditNoteContext): Return
   return errors;
 }
 
-const sameSale = (a: InvoiceLine, b: InvoiceLine) =>
+const milli = (q: number) => Math.round(q * 1000);
+
+/**
+ * The returned line is the invoice line as sold: price, discounts (the fixed one and the ticket's
+ * share too) and tax; a line with an amount discount says the quantity sold, which its share of
+ * the discount is prorated by.
+ */
+const sameSale = (sold: InvoiceLine, line: CreditNoteDocument["lines"][number]) =>
+  sameLine(sold, line) && (line.soldQuantity === undefined || milli(line.soldQuantity) === milli(sold.quantity));
+
+const sameLine = (a: InvoiceLine, b: InvoiceLine) =>
   a.productId === b.productId &&
   a.unitPrice === b.unitPrice &&
   a.priceIncludesTax === b.priceIncludesTax &&
   a.discountPercent === b.discountPercent &&
+  (a.discountAmount ?? 0) === (b.discountAmount ?? 0) &&
+  (a.ticketDiscountShare ?? 0) === (b.ticketDiscountShare ?? 0) &&
   a.taxId === b.taxId &&
   a.taxKind === b.taxKind &&
   a.taxRateBp === b.taxRateBp;
-
-const milli = (q: number) => Math.round(q * 1000);
 
 function invoiceErrors(doc: CreditNoteDocument, ctx: CreditNoteContext): ReturnRejection[] {
   const invoice = ctx.invoices.get(doc.invoiceId);

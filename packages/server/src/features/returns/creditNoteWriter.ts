@@ -11,6 +11,7 @@ import type { AuthContext } from "../../auth/authTokens";
 import type { Queryable } from "../../db/database";
 import { takeInvoiceVersions } from "../devices/deviceActivity";
 import { recordStockForCreditNote } from "../inventory/stockForDocuments";
+import { applyStockBalances } from "../inventory/stockLedger";
 import { INVOICE_SUMMARY_COLUMNS } from "../invoices/invoicePresenter";
 import { recordCreditNoteSales } from "../reports/salesSummaryWriter";
 
@@ -124,12 +125,14 @@ export async function writeCreditNote(
   );
   // Stored meanwhile by another request: the versions taken roll back with the caller's transaction.
   if (inserted.length === 0) return { kind: "raced" };
-  await recordStockForCreditNote(tx, auth.companyId, doc, sold);
+  const stock = await recordStockForCreditNote(tx, auth.companyId, doc, sold);
   const updated = await tx.query(
     `UPDATE invoices SET returned_quantities = $3::jsonb, return_status = $4, version = $5, updated_at = now()
       WHERE company_id = $1 AND id = $2 RETURNING ${INVOICE_SUMMARY_COLUMNS}`,
     [auth.companyId, doc.invoiceId, JSON.stringify(returned), returnStatusOf(sold, returned), invoiceVersion],
   );
+  // Last, the shared rows (inventory/stockForDocuments: the order every writer keeps).
   await recordCreditNoteSales(tx, auth.companyId, doc, totals);
+  await applyStockBalances(tx, auth.companyId, stock);
   return { kind: "written", creditNote: inserted[0] as Row, invoice: updated[0] as Row };
 }

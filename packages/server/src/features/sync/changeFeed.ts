@@ -117,29 +117,40 @@ export async function readChanges(
     ? Number(invoicePage[invoicePage.length - 1]?.version)
     : Math.max(invoiceHead, invoiceFrom);
 
-  const params = [companyId, from, limit + 1, head, deviceId];
-  const perSource = await Promise.all(
-    sources.map(async (s) => {
-      const p = s.deviceScoped ? params : params.slice(0, 4);
-      const rows = await db.query(`SELECT * FROM ${s.table} WHERE ${whereFor(s)} ORDER BY version LIMIT $3`, p);
-      return rows.map(
-        (r): PullChange => ({ entity: s.entity, id: String(r.id), version: Number(r.version), data: s.present(r) }),
-      );
-    }),
-  );
-  const tombstones = await db.query<{ entity: SyncedEntity; id: string; version: number }>(
-    "SELECT entity, id, version FROM tombstones WHERE company_id = $1 AND version > $2 AND version <= $4 ORDER BY version LIMIT $3",
-    [companyId, from, limit + 1, head],
-  );
+  const { end, hasMore } = await pageEnd(db, companyId, deviceId, from, head, limit);
+  // Only the page's own rows are read and presented: every row up to `end` and none above it.
+  const params = [companyId, from, limit + 1, end, deviceId];
+  const perSource =
+    end <= from
+      ? []
+      : await Promise.all(
+          sources.map(async (s) => {
+            const p = s.deviceScoped ? params : params.slice(0, 4);
+            const rows = await db.query(`SELECT * FROM ${s.table} WHERE ${whereFor(s)} ORDER BY version LIMIT $3`, p);
+            return rows.map(
+              (r): PullChange => ({
+                entity: s.entity,
+                id: String(r.id),
+                version: Number(r.version),
+                data: s.present(r),
+              }),
+            );
+          }),
+        );
+  const tombstones =
+    end <= from
+      ? []
+      : await db.query<{ entity: SyncedEntity; id: string; version: number }>(
+          "SELECT entity, id, version FROM tombstones WHERE company_id = $1 AND version > $2 AND version <= $4 ORDER BY version LIMIT $3",
+          params.slice(0, 4),
+        );
   const all = [
     ...perSource.flat(),
     ...tombstones.map((t): PullChange => ({ entity: t.entity, id: t.id, version: Number(t.version), deleted: true })),
   ].sort((a, b) => a.version - b.version);
-  const hasMore = all.length > limit;
   const changes = all.slice(0, limit);
-  const last = changes[changes.length - 1]?.version ?? from;
   const response: PullResponse = {
-    cursor: hasMore ? last : Math.max(head, from),
+    cursor: hasMore ? end : Math.max(head, from),
     invoiceCursor,
     hasMore: hasMore || invoiceHasMore,
     reset,
@@ -165,6 +176,34 @@ export async function readChanges(
     if (pendingCreditNotes[0]?.n) response.remaining.creditNotes = pendingCreditNotes[0].n;
   }
   return response;
+}
+
+/**
+ * Where a page of `limit` changes ends: the version of its last change, read from the version indexes
+ * alone (each table's first limit + 1 versions above the cursor, merged), and whether more follow.
+ * Versions are unique per company, so "version <= end" is exactly the page. Without this every page
+ * read and presented up to limit + 1 full rows of every table and threw most of them away.
+ */
+async function pageEnd(
+  db: Queryable,
+  companyId: string,
+  deviceId: string,
+  from: number,
+  head: number,
+  limit: number,
+): Promise<{ end: number; hasMore: boolean }> {
+  const branches = [
+    ...sources.map((s) => `(SELECT version FROM ${s.table} WHERE ${whereFor(s)} ORDER BY version LIMIT $3)`),
+    "(SELECT version FROM tombstones WHERE company_id = $1 AND version > $2 AND version <= $4 ORDER BY version LIMIT $3)",
+  ];
+  const rows = await db.query<{ version: number }>(
+    `SELECT version FROM (${branches.join(" UNION ALL ")}) AS page ORDER BY version OFFSET $6 LIMIT 2`,
+    [companyId, from, limit + 1, head, deviceId, limit - 1],
+  );
+  const [last, next] = rows.map((r) => Number(r.version));
+  if (next !== undefined && last !== undefined) return { end: last, hasMore: true };
+  // Nothing new (end <= from) reads no table's rows at all: the idle pull is this one query.
+  return { end: head, hasMore: false };
 }
 
 async function countRemaining(db: Queryable, companyId: string, deviceId: string, from: number, head: number) {

@@ -5,6 +5,7 @@ import {
   invoiceVoidDocumentSchema,
   leaseRequestSchema,
   MAX_PUSH_BATCH,
+  newClientSchema,
   numberBlockSchema,
   pullQuerySchema,
   pullResponseSchema,
@@ -28,11 +29,17 @@ import { acceptCreditNoteBatch } from "../returns/creditNoteAcceptor";
 import { acceptVoidBatch } from "../returns/invoiceVoidAcceptor";
 import { acceptShiftBatch } from "../shifts/shiftAcceptor";
 import { readTerminalShift } from "../shifts/terminalShiftReader";
+import { acceptClientBatch } from "../tillClients/tillClientAcceptor";
 import { readChanges } from "./changeFeed";
 
 // Invoices are parsed one by one by the acceptor, so one malformed invoice is rejected alone;
 // the document still shows each item as an InvoiceDocument.
 const pushBodySchema = z.strictObject({
+  /** Clients created at the till, parsed one by one; written before the invoices; answered in `clientResults`. */
+  clients: z
+    .array(documentedAs(newClientSchema))
+    .max(MAX_PUSH_BATCH, { message: `at most ${MAX_PUSH_BATCH} clients per request` })
+    .optional(),
   invoices: z
     .array(documentedAs(invoiceDocumentSchema))
     .max(MAX_PUSH_BATCH, { message: `at most ${MAX_PUSH_BATCH} invoices per request` }),
@@ -67,6 +74,8 @@ export function registerSyncRoutes(
   db: Database,
   guard: AuthGuard,
   leaseLimiter: LeaseRateLimiter = leaseRateLimiter(),
+  /** Invoices were accepted: their electronic documents may be sent (fire-and-forget, after the answer). */
+  afterAcceptedInvoices: (companyId: string) => void = () => {},
 ) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.post(
@@ -76,7 +85,7 @@ export function registerSyncRoutes(
       schema: {
         tags: ["sync"],
         summary:
-          "Upload invoices, cash shifts, credit notes and voids; one result each (a malformed item is rejected alone)",
+          "Upload clients made at the till, invoices, cash shifts, credit notes and voids; one result each (a malformed item is rejected alone)",
         headers: schemaHeaders,
         body: pushBodySchema,
         response: { 200: pushResponseSchema, ...errorResponses({ auth: "device", body: true }) },
@@ -86,6 +95,8 @@ export function registerSyncRoutes(
       const auth = authOf(req);
       const body = req.body;
       const schemaVersion = requestSchemaVersion(req);
+      // Clients first: an invoice of the same request that names one finds it.
+      const clientResults = body.clients ? await acceptClientBatch(db, auth, body.clients) : undefined;
       const results = await acceptInvoiceBatch(db, auth, body.invoices, { report: body.report, schemaVersion });
       // After the invoices: a shift never holds them up, and its answer sees the invoices just stored.
       const shiftResults = body.shifts ? await acceptShiftBatch(db, auth, body.shifts) : undefined;
@@ -93,8 +104,10 @@ export function registerSyncRoutes(
       // this batch can no longer be voided).
       const creditNoteResults = body.creditNotes ? await acceptCreditNoteBatch(db, auth, body.creditNotes) : undefined;
       const voidResults = body.voids ? await acceptVoidBatch(db, auth, body.voids) : undefined;
+      if (results.some((r) => r.outcome === "accepted")) afterAcceptedInvoices(auth.companyId);
       return {
         results,
+        ...(clientResults ? { clientResults } : {}),
         ...(shiftResults ? { shiftResults } : {}),
         ...(creditNoteResults ? { creditNoteResults } : {}),
         ...(voidResults ? { voidResults } : {}),

@@ -71,7 +71,9 @@ export function PriceListPrices({
             <th>{t("bo.menu.products")}</th>
             <th className="numeric">{t("bo.priceLists.basePrice")}</th>
             <th className="numeric">{t("bo.priceLists.listPrice")}</th>
-            <th />
+            <th>
+              <span className="visually-hidden">{t("bo.priceLists.actions")}</span>
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -81,7 +81,9 @@ export function ShiftDetail(props: {
             <table className="admin-table">
               <thead>
                 <tr>
-                  <th />
+                  <th>
+                    <span className="visually-hidden">{t("shift.kindColumn")}</span>
+                  </th>
                   <th className="numeric">{t("shift.admin.expected")}</th>
                   <th className="numeric">{t("shift.admin.tillExpected")}</th>
                   <th className="numeric">{t("shift.admin.counted")}</th>

@@ -161,7 +161,9 @@ export function ShiftList(props: {
               <th className="numeric">{t("shift.admin.expected")}</th>
               <th className="numeric">{t("shift.admin.counted")}</th>
               <th className="numeric">{t("shift.admin.difference")}</th>
-              <th />
+              <th>
+                <span className="visually-hidden">{t("shift.admin.actions")}</span>
+              </th>
             </tr>
           </thead>
           <tbody>

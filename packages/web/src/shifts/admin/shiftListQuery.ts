@@ -1,3 +1,4 @@
+import { instantOfWallClock } from "@mostrador/domain";
 import { parseMoneyInput } from "../../sale/payment";
 
 /** The "Turnos" filters as the owner types them (dates are the shop's calendar days). */
@@ -27,23 +28,6 @@ export const SHIFT_PAGE_SIZE = 25;
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** How far the time zone's wall clock is ahead of UTC at an instant (negative west of Greenwich). */
-function zoneOffsetMs(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(new Date(instant));
-  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const wall = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-  return wall - (instant - (instant % 1000));
-}
-
 /**
  * The instant a calendar day starts in the shop's time zone, as the API's `from`/`to` want it:
  * the owner filters by the shop's days, not by UTC days. Two passes settle a DST change.
@@ -51,9 +35,8 @@ function zoneOffsetMs(instant: number, timeZone: string): number {
 export function startOfLocalDay(date: string, timeZone: string): string {
   const m = DAY.exec(date);
   if (!m) throw new RangeError(`not a calendar day: ${date}`);
-  const midnightAsUtc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  let instant = midnightAsUtc - zoneOffsetMs(midnightAsUtc, timeZone);
-  instant = midnightAsUtc - zoneOffsetMs(instant, timeZone);
+  const day = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  const instant = instantOfWallClock({ ...day, hour: 0, minute: 0, second: 0 }, timeZone);
   return new Date(instant).toISOString();
 }
 
