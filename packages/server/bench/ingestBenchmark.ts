@@ -5,10 +5,14 @@
  *   - 20 devices pushing 100-invoice batches concurrently (target ≥ 5,000 invoices/s on PostgreSQL)
  *   - the one-invoice-per-request pattern from 16 clients, for comparison
  *   - an incremental pull with nothing new (target ≤ 20 ms, ≤ 1 KB)
- * Usage: npx tsx packages/server/bench/ingestBenchmark.ts [--pglite] [--invoices 20000] [--untracked]
+ * The server runs compiled (dist/main.js, built first when its sources changed), as production does;
+ * --tsx runs the TypeScript sources through tsx instead. The last line is one JSON object
+ * ({"bench":"ingest",...}) that `npm run bench` reads; the server's RSS is sampled while it runs.
+ * Usage: npx tsx packages/server/bench/ingestBenchmark.ts [--pglite] [--invoices 20000] [--singles 2000]
+ *        [--untracked] [--tsx] [--cpu-prof DIR]
  */
 import { execSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -26,9 +30,16 @@ const { values } = parseArgs({
     invoices: { type: "string", default: "20000" },
     // Inventory (issue 14): every demo product untracked, so no sale moves stock (the "without" figure).
     untracked: { type: "boolean", default: false },
+    singles: { type: "string", default: "2000" },
+    tsx: { type: "boolean", default: false },
+    // Writes the server's V8 CPU profile (node --cpu-prof) into this folder when the server stops.
+    "cpu-prof": { type: "string" },
   },
 });
 const total = Number(values.invoices);
+const compiled = !values.tsx;
+if (compiled)
+  execSync("node ../../scripts/build-if-needed.mjs server", { cwd: join(import.meta.dirname, ".."), stdio: "inherit" });
 const DEVICES = 20;
 const BATCH = 100;
 
@@ -55,7 +66,29 @@ await db.query("UPDATE numberings SET max_unused_per_device = 5000 WHERE company
 if (values.untracked) await db.query("UPDATE products SET track_stock = false WHERE company_id = $1", [demo.companyId]);
 console.log(`stock tracking: ${values.untracked ? "off (--untracked)" : "on (two tracked lines per invoice)"}`);
 await db.close(); // PGlite allows one process on a data folder: hand it to the server
-const server = await startServerProcess({ port: await freePort(), databaseUrl, dataDir, webDist: false });
+const server = await startServerProcess({
+  port: await freePort(),
+  databaseUrl,
+  dataDir,
+  webDist: false,
+  compiled,
+  nodeOptions: values["cpu-prof"] ? [`--cpu-prof`, `--cpu-prof-dir=${values["cpu-prof"]}`] : [],
+});
+/** The server process's resident set (KiB → MB), read from /proc; null where there is none. */
+function serverRssMb(): number | null {
+  try {
+    const status = readFileSync(`/proc/${server.pid()}/status`, "utf8");
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
+    return Number.isFinite(kb) ? kb / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+const rssIdle = serverRssMb();
+let rssPeak = rssIdle ?? 0;
+const rssTimer = setInterval(() => {
+  rssPeak = Math.max(rssPeak, serverRssMb() ?? 0);
+}, 100);
 const headers = (token?: string) => ({
   "content-type": "application/json",
   [SCHEMA_VERSION_HEADER]: String(SYNC_SCHEMA_VERSION),
@@ -120,7 +153,7 @@ const batchedCount = accepted.reduce((a, b) => a + b, 0);
 const batchedRate = batchedCount / batchedSeconds;
 
 // 2. One invoice per request, 16 concurrent clients.
-const singles = 2000;
+const singles = Number(values.singles);
 const singleDevices = devices.slice(0, 16);
 const singleWork = singleDevices.map((d) => ({ d, invoices: d.make(Math.ceil(singles / 16)) }));
 t0 = performance.now();
@@ -182,6 +215,23 @@ console.log(
   `- incremental pull with nothing new: p50 ${p(0.5)} ms, p95 ${p(0.95)} ms, ${bytes} bytes on the wire (body + response headers)`,
 );
 
-await server.kill();
+clearInterval(rssTimer);
+console.log(
+  `- server RSS: ${rssIdle?.toFixed(0)} MB after start, peak ${rssPeak.toFixed(0)} MB under load (${compiled ? "node dist/main.js" : "tsx"})`,
+);
+console.log(
+  JSON.stringify({
+    bench: "ingest",
+    database: values.pglite ? "pglite" : "postgres",
+    batchedPerSecond: Math.round(batchedRate),
+    singlePerSecond: Math.round(singleRate),
+    idlePullP50Ms: Number(p(0.5)),
+    idlePullP95Ms: Number(p(0.95)),
+    idlePullBytes: bytes,
+    rssIdleMb: rssIdle === null ? null : Math.round(rssIdle),
+    rssPeakMb: Math.round(rssPeak),
+  }),
+);
+await (values["cpu-prof"] ? server.stop() : server.kill());
 if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 if (dropDb) execSync(`psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE ${dropDb} WITH (FORCE)"`);

@@ -16,7 +16,12 @@ function named(sql: string, params?: readonly unknown[]) {
 }
 
 export async function openPostgresDatabase(connectionString: string, maxConnections = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString, max: maxConnections });
+  // Pipeline mode (pg ≥ 8.21): a query is written to the socket as soon as it is made, without waiting
+  // for the answer of the one before on the same connection. A transaction's BEGIN travels with its
+  // first statement, and statements a caller runs concurrently in one transaction share a round trip.
+  // Each statement still gets its own answer (and its own error); an error inside a transaction aborts
+  // it as before, and every statement after it fails, so nothing after an error is committed.
+  const pool = new pg.Pool({ connectionString, max: maxConnections, pipeline: true } as pg.PoolConfig);
   // Fail fast with a clear message when the server is not there.
   const client = await pool.connect();
   client.release();
@@ -29,15 +34,38 @@ export async function openPostgresDatabase(connectionString: string, maxConnecti
     transaction: async (fn) => {
       const conn = await pool.connect();
       try {
-        await conn.query("BEGIN");
+        // Not awaited here: sent ahead of the first statement (same connection, answered in order).
+        const begun = conn.query("BEGIN");
+        begun.catch(() => undefined);
+        // The statements given to finishWith: COMMIT follows them without waiting for their answers.
+        const tail: Promise<unknown>[] = [];
+        let tailError: { reason: unknown } | null = null;
         const q: Queryable = {
           query: async (sql, params) => (await conn.query(named(sql, params))).rows,
           exec: async (sql) => {
             await conn.query(sql);
           },
+          finishWith: async (statements) => {
+            for (const statement of statements) {
+              tail.push(statement);
+              statement.catch((reason) => {
+                tailError ??= { reason };
+              });
+            }
+          },
         };
         const result = await fn(q);
-        await conn.query("COMMIT");
+        await begun;
+        // One of them already failed (before COMMIT is written): rolled back below.
+        if (tailError) throw (tailError as { reason: unknown }).reason;
+        const commit = conn.query("COMMIT");
+        commit.catch(() => undefined);
+        const settled = await Promise.allSettled(tail);
+        const committed = await commit;
+        const failed = settled.find((s) => s.status === "rejected");
+        if (failed) throw failed.reason;
+        // PostgreSQL answers COMMIT of a failed transaction with ROLLBACK.
+        if (committed.command !== "COMMIT") throw new Error(`the transaction ended with ${committed.command}`);
         return result;
       } catch (err) {
         await conn.query("ROLLBACK").catch(() => undefined);

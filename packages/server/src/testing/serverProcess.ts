@@ -12,6 +12,10 @@ export interface ServerProcess {
   /** Starts it again on the same port and database. */
   start(): Promise<void>;
   output(): string;
+  /** The running process's id (for its RSS), or null when stopped. */
+  pid(): number | null;
+  /** Stops the process gracefully (SIGINT: a --cpu-prof profile is written on exit). */
+  stop(): Promise<void>;
 }
 
 export interface ServerProcessOptions {
@@ -24,6 +28,8 @@ export interface ServerProcessOptions {
   env?: Record<string, string>;
   /** Run the compiled server (dist/main.js, as production does) instead of the TypeScript sources through tsx. */
   compiled?: boolean;
+  /** Extra node flags for the server process (e.g. --cpu-prof). */
+  nodeOptions?: string[];
 }
 
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number, log: () => string) {
@@ -48,7 +54,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
   let log = "";
   const start = async () => {
     const entry = options.compiled ? ["dist/main.js"] : ["--import", "tsx", "src/main.ts"];
-    child = spawn(process.execPath, entry, {
+    child = spawn(process.execPath, [...(options.nodeOptions ?? []), ...entry], {
       cwd: serverRoot,
       env: {
         ...process.env,
@@ -77,7 +83,16 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     url,
     port: options.port,
     output: () => log,
+    pid: () => (child as ChildProcess | null)?.pid ?? null,
     start,
+    stop: async () => {
+      const c = child as ChildProcess | null;
+      if (!c || c.exitCode !== null) return;
+      await new Promise<void>((resolve) => {
+        c.once("exit", () => resolve());
+        c.kill("SIGINT");
+      });
+    },
     kill: async () => {
       const c = child as ChildProcess | null;
       if (!c || c.exitCode !== null) return;

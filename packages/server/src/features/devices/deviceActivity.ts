@@ -72,6 +72,24 @@ export async function recordDeviceActivity(
   return rows[0]?.at ?? null;
 }
 
+/**
+ * A pull's contact: the device's last contact and schema version, written only when the version
+ * changed or the last contact is older than CONTACT_PRECISION_SECONDS. A till polling with nothing
+ * new then changes no row, and its request commits nothing (no WAL flush per idle pull); "silent"
+ * devices are judged in minutes (at least 5), so the last contact loses nothing that is shown.
+ */
+export const CONTACT_PRECISION_SECONDS = 30;
+export async function recordDeviceContact(q: Queryable, auth: AuthContext, schemaVersion: number | null) {
+  if (!auth.deviceId) return;
+  await q.query(
+    `UPDATE devices SET last_seen_at = now(), schema_version = COALESCE($3, schema_version)
+      WHERE company_id = $1 AND id = $2
+        AND (last_seen_at IS NULL OR last_seen_at < now() - make_interval(secs => $4)
+             OR schema_version IS DISTINCT FROM COALESCE($3, schema_version))`,
+    [auth.companyId, auth.deviceId, schemaVersion, CONTACT_PRECISION_SECONDS],
+  );
+}
+
 /** A user signed in on a device: from then on the device may invoice in that user's name. */
 export async function recordSignIn(q: Queryable, companyId: string, deviceId: string, userId: string): Promise<void> {
   await q.query(

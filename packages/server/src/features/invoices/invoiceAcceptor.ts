@@ -20,7 +20,7 @@ import {
 import { sameInvoiceContent } from "./invoiceContent";
 import { presentInvoiceSummary } from "./invoicePresenter";
 import { validateInvoice } from "./invoiceValidator";
-import { loadValidationContext } from "./validationContextLoader";
+import { loadIngestContext } from "./validationContextLoader";
 
 type Row = Record<string, unknown>;
 interface Item {
@@ -67,11 +67,12 @@ export async function acceptInvoiceBatch(
   // 1 + 2
   const { items, copies } = parseBatch(rawInvoices, results);
 
-  // 3
-  const stored = await loadStoredInvoices(
+  // 3 + 4: what the server holds and what the invoices refer to, in one round trip.
+  const { stored, ctx } = await loadIngestContext(
     db,
     auth.companyId,
-    items.map((i) => i.doc.id),
+    items.map((i) => i.doc),
+    now,
   );
   const toDecide = items.filter(({ index, doc }) => {
     const answer = answerFromStored(stored.get(doc.id), doc);
@@ -82,12 +83,6 @@ export async function acceptInvoiceBatch(
   // 4
   const decisions: InvoiceDecision[] = [];
   if (toDecide.length > 0) {
-    const ctx = await loadValidationContext(
-      db,
-      auth.companyId,
-      toDecide.map((d) => d.doc),
-      now,
-    );
     for (const { index, doc } of toDecide) {
       const verdict = validateInvoice(doc, ctx);
       if (verdict.storable) decisions.push({ doc, verdict });
@@ -96,13 +91,21 @@ export async function acceptInvoiceBatch(
   }
 
   // 5
-  const written = await writeDecisions(db, auth, decisions, voidedNumbersOf(decisions, stored), activity);
+  const written = await writeDecisions(
+    db,
+    auth,
+    decisions,
+    voidedNumbersOf(decisions, stored),
+    activity,
+    ctx.company.timeZone,
+  );
 
   // 6
+  const lost = decisions.filter((d) => !written.has(d.doc.id));
   const reread = await loadStoredInvoices(
     db,
     auth.companyId,
-    decisions.filter((d) => !written.has(d.doc.id)).map((d) => d.doc.id),
+    lost.map((d) => d.doc.id),
   );
   const decisionOf = new Map(decisions.map((d) => [d.doc.id, d]));
   for (const { index, doc } of toDecide) {
@@ -212,13 +215,14 @@ async function writeDecisions(
   decisions: InvoiceDecision[],
   voided: VoidedNumber[],
   activity: DeviceActivity,
+  timeZone: string,
 ): Promise<Map<string, WriteOutcome>> {
   if (decisions.length === 0) {
     await recordDeviceActivity(db, auth, activity);
     return new Map();
   }
   try {
-    return await db.transaction((tx) => writeInvoiceBatch(tx, auth, decisions, voided, activity));
+    return await db.transaction((tx) => writeInvoiceBatch(tx, auth, decisions, voided, activity, timeZone));
   } catch (err) {
     if (isNumberConflict(err)) return new Map(decisions.map((d) => [d.doc.id, "retry" as const]));
     if (!isDataError(err)) throw err;
@@ -229,7 +233,7 @@ async function writeDecisions(
     try {
       const mine = voided.filter((g) => g.invoiceId === id);
       // The till's activity is written once, after the loop: its report alone must not fail an invoice.
-      const rows = await db.transaction((tx) => writeInvoiceBatch(tx, auth, [decision], mine, {}));
+      const rows = await db.transaction((tx) => writeInvoiceBatch(tx, auth, [decision], mine, {}, timeZone));
       const row = rows.get(id);
       if (row) outcomes.set(id, row);
     } catch (err) {

@@ -1,6 +1,6 @@
 import type { InvoiceDocument, InvoiceRejection } from "@mostrador/domain";
 import type { AuthContext } from "../../auth/authTokens";
-import type { Queryable } from "../../db/database";
+import { finishTransactionWith, type Queryable } from "../../db/database";
 import { type DeviceActivity, recordDeviceActivity, takeInvoiceVersions } from "../devices/deviceActivity";
 import { recordElectronicDocuments } from "../electronicDocument/electronicDocumentRecorder";
 import { recordStockForInvoices } from "../inventory/stockForDocuments";
@@ -150,6 +150,8 @@ export async function writeInvoiceBatch(
   decisions: InvoiceDecision[],
   voided: VoidedNumber[],
   activity: DeviceActivity,
+  /** The company's time zone, when the caller read it already (the sales summaries' local day). */
+  timeZone?: string,
 ): Promise<Map<string, Row>> {
   await recordVoidedNumbers(tx, auth.companyId, voided);
   const accepted = decisions.filter((d) => d.verdict.errors.length === 0).map((d) => d.doc);
@@ -198,8 +200,13 @@ export async function writeInvoiceBatch(
     auth.companyId,
     accepted.filter((doc) => rows.get(doc.id)?.status === "accepted"),
   );
-  // Last, the rows every sale of the day or warehouse shares (stockForDocuments: the order).
-  await recordInvoiceSales(tx, auth.companyId, decisions, rows);
-  await applyStockBalances(tx, auth.companyId, stock);
+  // The rows every till shares (the day's sales summaries, the warehouse's stock balances) are locked
+  // until COMMIT: their statements are made at once and last, and COMMIT travels with them (one round
+  // trip on a pipelined connection). Nothing reads their answers; an error still rolls everything back.
+  // Summaries first, then the warehouse: the order every writer keeps (inventory/stockForDocuments).
+  await finishTransactionWith(tx, [
+    recordInvoiceSales(tx, auth.companyId, decisions, rows, timeZone),
+    applyStockBalances(tx, auth.companyId, stock),
+  ]);
   return rows;
 }

@@ -1,13 +1,40 @@
 import type { InvoiceDocument, TaxKind } from "@mostrador/domain";
 import type { Queryable } from "../../db/database";
+import { INVOICE_SUMMARY_COLUMNS } from "./invoicePresenter";
 import { numberKey, type ValidationContext } from "./invoiceValidator";
 
 type Row = Record<string, unknown>;
 
 /**
+ * "Number already used": one probe of the unique index invoices_number_once per (numbering, number)
+ * the batch holds. The LATERAL subquery is run once per pair with all three key columns equal (its
+ * LIMIT keeps the planner from flattening it into a join it would plan from the statistics), so the
+ * plan is a nested loop over the pairs with an index probe inside whatever the table's statistics say (before, `numbering_id = ANY(…) AND number = ANY(…)` was planned from the
+ * statistics, and on a table that grew since its last ANALYZE it read every invoice of the company).
+ * $11 and $9 are the pairs' numbering ids and numbers, index by index.
+ */
+export const TAKEN_SQL = `SELECT coalesce(json_agg(json_build_array(t.id, n.numbering_id, n.number)), '[]')
+     FROM unnest($11::uuid[], $9::bigint[]) AS n(numbering_id, number)
+     CROSS JOIN LATERAL (SELECT i.id FROM invoices i
+       WHERE i.company_id = $1 AND i.numbering_id = n.numbering_id AND i.number = n.number
+         AND i.status IN ('accepted', 'voided') AND i.claims_number LIMIT 1) t`;
+
+/**
+ * The invoices of the batch the server already has ($12: their ids), with the document of their
+ * current revision (step 3 of the acceptor), one primary-key probe per id.
+ */
+const STORED_SQL = `SELECT coalesce(json_agg(s), '[]') FROM unnest($12::uuid[]) AS k(id)
+     CROSS JOIN LATERAL (SELECT ${INVOICE_SUMMARY_COLUMNS.split(", ")
+       .map((c) => `i.${c}`)
+       .join(", ")}, r.document
+       FROM invoices i
+       LEFT JOIN invoice_revisions r ON r.company_id = i.company_id AND r.invoice_id = i.id AND r.revision = i.revision
+      WHERE i.company_id = $1 AND i.id = k.id LIMIT 1) s`;
+
+/**
  * Everything a batch of invoices refers to, in ONE round trip (a query per table costs more
  * than the checks themselves): each table's rows come back as a JSON array. Also returns the
- * numbers other accepted invoices already hold.
+ * numbers other accepted invoices already hold, and the invoices of the batch already stored.
  */
 const CONTEXT_SQL = `
 SELECT
@@ -32,18 +59,58 @@ SELECT
      WHERE company_id = $1 AND device_id = ANY($8::uuid[]) AND user_id = ANY($7::uuid[])) AS sign_ins,
   (SELECT coalesce(json_agg(json_build_array(id, kind, rate_bp)), '[]') FROM taxes
      WHERE company_id = $1 AND id = ANY($10::uuid[])) AS taxes,
-  (SELECT coalesce(json_agg(json_build_array(id, numbering_id, number)), '[]') FROM invoices
-     WHERE company_id = $1 AND numbering_id = ANY($6::uuid[]) AND number = ANY($9::bigint[])
-       AND status IN ('accepted', 'voided') AND claims_number) AS taken`;
+  (${TAKEN_SQL}) AS taken,
+  (${STORED_SQL}) AS stored`;
 
+/** What the acceptor needs before deciding: the stored invoices (by id) and the validation context. */
+export interface IngestContext {
+  stored: Map<string, Row>;
+  ctx: ValidationContext;
+}
+
+/**
+ * The validation context of every parsed invoice of a batch and the ones the server already holds,
+ * in one round trip. A stored row reads as loadStoredInvoices' (timestamps as Dates, numbers as numbers).
+ */
+export async function loadIngestContext(
+  db: Queryable,
+  companyId: string,
+  docs: InvoiceDocument[],
+  now: Date,
+): Promise<IngestContext> {
+  if (docs.length === 0) return { stored: new Map(), ctx: contextFrom({}, now) };
+  const r = await queryContext(db, companyId, docs);
+  const storedRows = (r.stored as Row[] | null) ?? [];
+  const stored = new Map(
+    storedRows.map((row) => [
+      String(row.id),
+      { ...row, issued_at: new Date(String(row.issued_at)), received_at: new Date(String(row.received_at)) },
+    ]),
+  );
+  return { stored, ctx: contextFrom(r, now) };
+}
+
+/** The validation context alone (the batch's stored invoices not asked for). */
 export async function loadValidationContext(
   db: Queryable,
   companyId: string,
   docs: InvoiceDocument[],
   now: Date,
 ): Promise<ValidationContext> {
+  return contextFrom(await queryContext(db, companyId, docs, false), now);
+}
+
+type ContextRow = Record<string, unknown[] | Row | null>;
+
+async function queryContext(
+  db: Queryable,
+  companyId: string,
+  docs: InvoiceDocument[],
+  withStored = true,
+): Promise<ContextRow> {
   const uniq = (xs: string[]) => [...new Set(xs)];
-  const rows = await db.query<Record<string, unknown[] | Row | null>>(CONTEXT_SQL, [
+  const numbered = docs.filter((d) => d.number !== null);
+  const rows = await db.query<ContextRow>(CONTEXT_SQL, [
     companyId,
     uniq(docs.flatMap((d) => d.lines.map((l) => l.productId))),
     uniq(docs.map((d) => d.clientId)),
@@ -52,10 +119,15 @@ export async function loadValidationContext(
     uniq(docs.map((d) => d.numberingId)),
     uniq(docs.map((d) => d.cashierId)),
     uniq(docs.map((d) => d.deviceId)),
-    docs.flatMap((d) => (d.number === null ? [] : [d.number])),
+    numbered.map((d) => d.number),
     uniq(docs.flatMap((d) => d.lines.map((l) => l.taxId))),
+    numbered.map((d) => d.numberingId),
+    withStored ? uniq(docs.map((d) => d.id)) : [],
   ]);
-  const r = rows[0] ?? {};
+  return rows[0] ?? {};
+}
+
+function contextFrom(r: ContextRow, now: Date): ValidationContext {
   const list = (k: string) => (r[k] as unknown[][] | null) ?? [];
   const c = (r.company as Row | null) ?? {};
   const blocks = list("blocks").map(([deviceId, numberingId, from, to]) => ({

@@ -54,10 +54,12 @@ export async function recordInvoiceSales(
   companyId: string,
   decisions: readonly { doc: InvoiceDocument; verdict: { totals: InvoiceTotals } }[],
   written: ReadonlyMap<string, Row>,
+  /** The company's zone when the caller already read it (ingest's validation context): one query less. */
+  timeZone?: string,
 ) {
   const accepted = decisions.filter((d) => written.get(d.doc.id)?.status === "accepted");
   if (accepted.length === 0) return;
-  const delta = new SalesSummaryDelta(await companyTimeZone(tx, companyId));
+  const delta = new SalesSummaryDelta(timeZone ?? (await companyTimeZone(tx, companyId)));
   for (const d of accepted) delta.addInvoice(d.doc, d.verdict.totals, "sale");
   await writeSummaryDelta(tx, companyId, delta);
 }

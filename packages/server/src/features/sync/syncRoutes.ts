@@ -20,8 +20,8 @@ import { type AuthGuard, authOf } from "../../auth/authGuard";
 import type { Database } from "../../db/database";
 import { documentedAs, errorResponses } from "../../http/routeSchemas";
 import { requestSchemaVersion } from "../../http/schemaVersion";
-import { recordDeviceActivity } from "../devices/deviceActivity";
 import { pushResultsWithElectronicDocuments } from "../electronicDocument/invoiceElectronicDocuments";
+import { recordDeviceContact } from "../devices/deviceActivity";
 import { readStockChanges, stockSince } from "../inventory/stockFeed";
 import { acceptInvoiceBatch } from "../invoices/invoiceAcceptor";
 import { type LeaseRateLimiter, leaseRateLimiter } from "../numbering/leaseRateLimiter";
@@ -149,7 +149,7 @@ export function registerSyncRoutes(
       page.terminalShift = await readTerminalShift(db, auth.companyId, auth.deviceId as string);
       if (q.stockCursor !== undefined)
         page.stock = await readStockChanges(db, auth.companyId, auth.deviceId as string, stockSince(q, page), q.limit);
-      await recordDeviceActivity(db, auth, { schemaVersion });
+      await recordDeviceContact(db, auth, schemaVersion ?? null);
       return page;
     },
   );

@@ -1,0 +1,317 @@
+// `npm run bench`: every benchmark of docs/benchmarks.md's issue-17 table in one run, one table at the end with
+// the targets beside the figures. Not part of `npm test` (minutes long, and its figures depend on the machine).
+//   npm run bench                    server ingest (batched, one per request, idle pull; PostgreSQL), upload of
+//                                    1,000 offline invoices, the till in Chromium at 20k and 100k products
+//   npm run bench -- --quick         shorter runs (fewer invoices, only the 20k till)
+//   npm run bench -- --anchors       also ../shared/anchors (http, pg, idb, pouch) in the same run: peer / bare
+//                                    figures and our/peer ratios (skipped with a message when the folder is absent)
+//   npm run bench -- --pglite        also the ingest benchmark on embedded PGlite (its RSS idle and under load)
+//   npm run bench -- --skip-browser  no Chromium (the till and the anchors idb/pouch)
+// Each benchmark script prints one JSON line ({"bench":…}) as its last line; this reads it.
+import { execSync, spawn } from "node:child_process";
+import { accessSync, constants, cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const { values: opts } = parseArgs({
+  options: {
+    quick: { type: "boolean", default: false },
+    anchors: { type: "boolean", default: false },
+    pglite: { type: "boolean", default: false },
+    "skip-browser": { type: "boolean", default: false },
+  },
+});
+const log = (line) => process.stderr.write(`[bench] ${line}\n`);
+
+/** Runs a command, echoes its output to stderr, returns its stdout. */
+function run(cmd, args, { cwd = root, env = {} } = {}) {
+  return new Promise((resolvePromise, reject) => {
+    log(`${cmd} ${args.join(" ")}`);
+    const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    child.stdout.on("data", (d) => {
+      out += d;
+      process.stderr.write(d);
+    });
+    child.stderr.on("data", (d) => process.stderr.write(d));
+    child.on("exit", (code) =>
+      code === 0 ? resolvePromise(out) : reject(new Error(`${cmd} ${args[0]} exited ${code}`)),
+    );
+  });
+}
+const jsonLine = (out, bench) => {
+  const line = out
+    .split("\n")
+    .reverse()
+    .find((l) => l.startsWith(`{"bench":"${bench}"`));
+  if (!line) throw new Error(`no {"bench":"${bench}"} line in the output`);
+  return JSON.parse(line);
+};
+/** A failed benchmark is reported in the table, the others still run. */
+async function attempt(name, fn) {
+  try {
+    return await fn();
+  } catch (err) {
+    log(`${name} failed: ${err.message}`);
+    return null;
+  }
+}
+const freePort = () =>
+  new Promise((ok) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+  });
+
+// ---- our benchmarks --------------------------------------------------------------------------------------------
+const results = {};
+const started = Date.now();
+execSync("node scripts/build-if-needed.mjs", { cwd: root, stdio: ["ignore", 2, 2] });
+const tsx = ["npx", "tsx"];
+const ingestArgs = opts.quick ? ["--invoices", "4000", "--singles", "800"] : [];
+results.ingest = await attempt("ingest", async () =>
+  jsonLine(await run(tsx[0], [tsx[1], "packages/server/bench/ingestBenchmark.ts", ...ingestArgs]), "ingest"),
+);
+if (opts.pglite)
+  results.ingestPglite = await attempt("ingest --pglite", async () =>
+    jsonLine(
+      await run(tsx[0], [tsx[1], "packages/server/bench/ingestBenchmark.ts", "--pglite", ...ingestArgs]),
+      "ingest",
+    ),
+  );
+results.upload = await attempt("upload 1,000", async () =>
+  jsonLine(
+    await run(tsx[0], [tsx[1], "packages/web/bench/syncUploadBenchmark.ts", "--runs", opts.quick ? "2" : "3"]),
+    "upload1000",
+  ),
+);
+
+/** The till in Chromium against a compiled server on a freshly seeded embedded database. */
+async function tillBenchmark(products, clients) {
+  const dataDir = mkdtempSync(join(tmpdir(), "mostrador-posbench-"));
+  const env = { DATA_DIR: dataDir, SEED_DEMO: "0" };
+  let server;
+  try {
+    await run(
+      "node",
+      [
+        "packages/server/dist/cli/seed.js",
+        "--products",
+        String(products),
+        "--clients",
+        String(clients),
+        "--domain",
+        "bench.co",
+      ],
+      { env },
+    );
+    const port = await freePort();
+    server = spawn("node", ["dist/main.js"], {
+      cwd: join(root, "packages/server"),
+      env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    const base = `http://127.0.0.1:${port}`;
+    for (let i = 0; ; i++) {
+      if (server.exitCode !== null) throw new Error(`server exited ${server.exitCode}`);
+      if (
+        await fetch(`${base}/api/health`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
+      if (i > 600) throw new Error("server did not start");
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const out = await run("node", ["packages/web/bench/posBenchmark.mjs"], {
+      env: { BASE: base, EMAIL: "caja@bench.co", INVOICES: opts.quick ? "20" : "60" },
+    });
+    return jsonLine(out, "pos");
+  } finally {
+    if (server && server.exitCode === null) {
+      const exited = new Promise((r) => server.once("exit", r));
+      server.kill("SIGTERM");
+      await exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+if (!opts["skip-browser"]) {
+  results.till20k = await attempt("till 20k", () => tillBenchmark(20_000, 10_000));
+  if (!opts.quick) results.till100k = await attempt("till 100k", () => tillBenchmark(100_000, 20_000));
+}
+
+// ---- the anchors -----------------------------------------------------------------------------------------------
+/** ../shared/anchors next to the main checkout (a worktree's common git dir tells where that is). */
+function anchorsFolder() {
+  if (process.env.ANCHORS_DIR) return process.env.ANCHORS_DIR;
+  const common = execSync("git rev-parse --path-format=absolute --git-common-dir", { cwd: root }).toString().trim();
+  for (const candidate of [join(root, "../shared/anchors"), join(dirname(common), "../shared/anchors")])
+    if (existsSync(join(candidate, "http.mjs"))) return candidate;
+  return null;
+}
+/** The anchors need their own node_modules: a read-only folder is copied to a temporary one and installed once. */
+function usableAnchors(folder) {
+  if (existsSync(join(folder, "node_modules"))) return folder;
+  let writable = true;
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch {
+    writable = false;
+  }
+  const target = writable ? folder : join(tmpdir(), "mostrador-anchors", "anchors");
+  if (!existsSync(join(target, "node_modules"))) {
+    if (!writable) {
+      cpSync(folder, target, { recursive: true });
+      execSync(`chmod -R u+w ${JSON.stringify(dirname(target))}`);
+    }
+    log(`installing the anchors' dependencies in ${target} (npm ci, once)`);
+    execSync("npm ci --no-audit --no-fund", { cwd: target, stdio: ["ignore", 2, 2] });
+  }
+  return target;
+}
+/** The anchors print markdown rows `| label | median unit | min–max | runs |`: label → median. */
+function anchorRows(out) {
+  const rows = {};
+  for (const m of out.matchAll(/^\| (.+?) \| ([\d,.]+) [^|]*\| [^|]*\| \d+ \|$/gm))
+    rows[m[1]] = Number(m[2].replace(/,/g, ""));
+  return rows;
+}
+const anchors = {};
+if (opts.anchors) {
+  const folder = anchorsFolder();
+  if (!folder) log("--anchors: no ../shared/anchors folder here (or ANCHORS_DIR): the peer figures are skipped");
+  else {
+    const dir = usableAnchors(folder);
+    const runs = opts.quick ? "1" : "3";
+    const scripts = opts["skip-browser"] ? ["http", "pg"] : ["http", "pg", "idb", "pouch"];
+    for (const name of scripts)
+      anchors[name] = await attempt(`anchors ${name}`, async () =>
+        anchorRows(await run("node", [`anchors/${name}.mjs`, runs], { cwd: dirname(dir) })),
+      );
+  }
+}
+
+// ---- the table -------------------------------------------------------------------------------------------------
+const fmt = (v, unit) =>
+  v === undefined || v === null || Number.isNaN(v)
+    ? "—"
+    : `${Math.round(v * 100) / 100 >= 100 ? Math.round(v).toLocaleString("en-US") : v} ${unit}`;
+const a = (script, label) => anchors[script]?.[label];
+const { ingest, ingestPglite, upload, till20k, till100k } = results;
+const uploadBest = upload ? Math.min(...upload.seconds) : undefined;
+/** [what, ours, unit, target text, met?, peer label, peer value, ratio = ours/peer (higher is better for rates)] */
+const rows = [
+  [
+    "one invoice per push, 16 tills, PostgreSQL",
+    ingest?.singlePerSecond,
+    "/s",
+    "≥ 1,000/s",
+    (v) => v >= 1000,
+    "bare Fastify insert, 1/request ×16",
+    a("http", "1 invoice/request, concurrency 16 — invoices/s"),
+    "rate",
+  ],
+  [
+    "batched, 20 devices × 100, PostgreSQL",
+    ingest?.batchedPerSecond,
+    "/s",
+    "≥ 10,000/s",
+    (v) => v >= 10_000,
+    "bare endpoint, 100/request ×16",
+    a("http", "100 invoices/request, concurrency 16 — invoices/s"),
+    "rate",
+  ],
+  [
+    "upload 1,000 offline invoices (best run)",
+    uploadBest,
+    "s",
+    "≤ 0.25 s",
+    (v) => v <= 0.25,
+    "PouchDB push 1,000",
+    (a("pouch", "push 1,000 invoices browser->server (defaults) — total") ?? NaN) / 1000,
+    "time",
+  ],
+  [
+    "first load 20k products + 10k clients",
+    till20k && till20k.firstLoad / 1000,
+    "s",
+    "≤ 2 s",
+    (v) => v <= 2,
+    "Dexie bulkPut 20k, pk only",
+    (a("idb", "Dexie bulkPut 20k products, 1k/tx, pk only — total") ?? NaN) / 1000,
+    "time",
+  ],
+  ["first load 100k products + 20k clients", till100k && till100k.firstLoad / 1000, "s", "≤ 6 s", (v) => v <= 6],
+  ["search per keystroke, 20k, p95", till20k?.searchP95, "ms", "≤ 8 ms", (v) => v <= 8],
+  ["search per keystroke, 100k, p95", till100k?.searchP95, "ms", "≤ 16 ms", (v) => v <= 16],
+  [
+    "Facturar → receipt, p95 (20k)",
+    till20k?.invoiceP95,
+    "ms",
+    "≤ 16 ms",
+    (v) => v <= 16,
+    "Dexie put, strict, p95",
+    a("idb", "Dexie put 1 invoice/tx (durability=strict) — p95 per put"),
+    "time",
+  ],
+  ["incremental pull, nothing new, p95", ingest?.idlePullP95Ms, "ms", "≤ 5 ms", (v) => v <= 5],
+  ["till initial JS, gzipped", till20k?.initialJsKb, "KB", "≤ 164 KB", (v) => v <= 164],
+  [
+    "server RSS after start / peak under ingest (PostgreSQL)",
+    ingest && `${ingest.rssIdleMb} / ${ingest.rssPeakMb}`,
+    "MB",
+    "report",
+    null,
+  ],
+  ...(ingestPglite
+    ? [
+        [
+          "PGlite: one invoice per push / batched",
+          `${ingestPglite.singlePerSecond} / ${ingestPglite.batchedPerSecond}`,
+          "/s",
+          "report",
+          null,
+        ],
+        [
+          "PGlite server RSS after start / peak under ingest",
+          `${ingestPglite.rssIdleMb} / ${ingestPglite.rssPeakMb}`,
+          "MB",
+          "report",
+          null,
+        ],
+      ]
+    : []),
+];
+const lines = [
+  `\n## npm run bench${opts.quick ? " --quick" : ""}${opts.anchors ? " --anchors" : ""} — ${new Date().toISOString()}, ${((Date.now() - started) / 1000).toFixed(0)} s, load average ${execSync("cat /proc/loadavg").toString().split(" ").slice(0, 3).join(" ")}`,
+  "",
+  `| what | Mostrador | target | met |${opts.anchors ? " peer / bare (same run) | ours ÷ peer |" : ""}`,
+  `|---|---|---|---|${opts.anchors ? "---|---|" : ""}`,
+];
+for (const [what, value, unit, target, met, peerLabel, peer, kind] of rows) {
+  const shown = typeof value === "string" ? `${value} ${unit}` : fmt(value, unit);
+  const ok =
+    met === null ? "" : typeof value === "number" && !Number.isNaN(value) ? (met(value) ? "yes" : "**no**") : "—";
+  let peerCells = "";
+  if (opts.anchors) {
+    const hasPeer = peerLabel && typeof peer === "number" && !Number.isNaN(peer);
+    const ratio = hasPeer && typeof value === "number" ? (kind === "rate" ? value / peer : peer / value) : undefined;
+    peerCells = ` ${hasPeer ? `${peerLabel}: ${fmt(Math.round(peer * 1000) / 1000, unit)}` : "—"} | ${ratio === undefined ? "—" : `${ratio.toFixed(2)}×`} |`;
+  }
+  lines.push(`| ${what} | ${shown} | ${target} | ${ok} |${peerCells}`);
+}
+if (opts.anchors)
+  lines.push("", "ours ÷ peer: above 1 means Mostrador is faster (rates: ours/peer; times: peer/ours).");
+if (opts.anchors && anchors.pg)
+  lines.push(
+    `bare PostgreSQL (pg.mjs, same run): 1 tx/invoice ${fmt(a("pg", "pg (a') 1 tx/invoice, lines in 1 multi-row INSERT (4 RT) — invoices/s"), "/s")}, 100 invoices/tx ${fmt(a("pg", "pg (b) 100 invoices/tx, multi-row INSERTs — invoices/s"), "/s")}`,
+  );
+console.log(lines.join("\n"));
+console.log(JSON.stringify({ bench: "all", results, anchors }));
