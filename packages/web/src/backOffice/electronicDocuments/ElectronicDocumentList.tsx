@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { useI18n } from "../../i18n/i18n";
+import { OffsetPager } from "../../paging/OffsetPager";
 import { useAppServices } from "../../services/appServices";
 import { ContingencyNotices } from "./ContingencyNotices";
 import { DeadlineCell } from "./DeadlineCell";
@@ -228,31 +229,20 @@ export function ElectronicDocumentList(props: {
         </section>
       )}
       {page && total > 0 && (
-        <div className="edoc-admin__paging">
-          <span>
-            {t("edoc.page", {
-              from: number(props.offset + 1),
-              to: number(Math.min(props.offset + ELECTRONIC_DOCUMENTS_PAGE_SIZE, total)),
-              total: number(total),
-            })}
-          </span>
-          <button
-            type="button"
-            className="button"
-            disabled={props.offset === 0}
-            onClick={() => props.onPage(Math.max(0, props.offset - ELECTRONIC_DOCUMENTS_PAGE_SIZE))}
-          >
-            {t("edoc.previous")}
-          </button>
-          <button
-            type="button"
-            className="button"
-            disabled={props.offset + ELECTRONIC_DOCUMENTS_PAGE_SIZE >= total}
-            onClick={() => props.onPage(props.offset + ELECTRONIC_DOCUMENTS_PAGE_SIZE)}
-          >
-            {t("edoc.next")}
-          </button>
-        </div>
+        <OffsetPager
+          className="edoc-admin__paging"
+          offset={props.offset}
+          pageSize={ELECTRONIC_DOCUMENTS_PAGE_SIZE}
+          total={total}
+          onPage={props.onPage}
+          summary={t("edoc.page", {
+            from: number(props.offset + 1),
+            to: number(Math.min(props.offset + ELECTRONIC_DOCUMENTS_PAGE_SIZE, total)),
+            total: number(total),
+          })}
+          previous={t("edoc.previous")}
+          next={t("edoc.next")}
+        />
       )}
       <ContingencyNotices userToken={props.userToken} timeZone={timeZone} />
     </section>

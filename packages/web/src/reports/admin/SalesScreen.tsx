@@ -1,6 +1,7 @@
 import { listResponseSchema, paymentMethodSchema, salesListSchema } from "@mostrador/domain";
 import { type FormEvent, useEffect, useState } from "react";
 import { useI18n } from "../../i18n/i18n";
+import { OffsetPager } from "../../paging/OffsetPager";
 import { useAppServices } from "../../services/appServices";
 import type { ShiftLookups } from "../../shifts/admin/useShiftLookups";
 import { ReportCsvButton } from "./ReportCsvButton";
@@ -144,24 +145,15 @@ export function SalesScreen(props: {
               </table>
             </section>
           )}
-          <nav className="report-paging">
-            <button
-              type="button"
-              className="button"
-              disabled={props.offset === 0}
-              onClick={() => props.onPage(Math.max(0, props.offset - SALES_PAGE_SIZE))}
-            >
-              {t("reports.previousPage")}
-            </button>
-            <button
-              type="button"
-              className="button"
-              disabled={props.offset + SALES_PAGE_SIZE >= data.total}
-              onClick={() => props.onPage(props.offset + SALES_PAGE_SIZE)}
-            >
-              {t("reports.nextPage")}
-            </button>
-          </nav>
+          <OffsetPager
+            className="report-paging"
+            offset={props.offset}
+            pageSize={SALES_PAGE_SIZE}
+            total={data.total}
+            onPage={props.onPage}
+            previous={t("reports.previousPage")}
+            next={t("reports.nextPage")}
+          />
         </>
       )}
     </div>

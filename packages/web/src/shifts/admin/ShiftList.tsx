@@ -2,6 +2,7 @@ import { shiftListSchema } from "@mostrador/domain";
 import { type FormEvent, useEffect, useState } from "react";
 import type { z } from "zod";
 import { useI18n } from "../../i18n/i18n";
+import { OffsetPager } from "../../paging/OffsetPager";
 import { useAppServices } from "../../services/appServices";
 import { DifferenceCell } from "./DifferenceCell";
 import { DifferenceChart } from "./DifferenceChart";
@@ -210,31 +211,20 @@ export function ShiftList(props: {
         </table>
       )}
       {page && total > 0 && (
-        <div className="shift-admin__paging">
-          <span>
-            {t("shift.admin.page", {
-              from: number(props.offset + 1),
-              to: number(Math.min(props.offset + SHIFT_PAGE_SIZE, total)),
-              total: number(total),
-            })}
-          </span>
-          <button
-            type="button"
-            className="button"
-            disabled={props.offset === 0}
-            onClick={() => props.onPage(Math.max(0, props.offset - SHIFT_PAGE_SIZE))}
-          >
-            {t("shift.admin.previous")}
-          </button>
-          <button
-            type="button"
-            className="button"
-            disabled={props.offset + SHIFT_PAGE_SIZE >= total}
-            onClick={() => props.onPage(props.offset + SHIFT_PAGE_SIZE)}
-          >
-            {t("shift.admin.next")}
-          </button>
-        </div>
+        <OffsetPager
+          className="shift-admin__paging"
+          offset={props.offset}
+          pageSize={SHIFT_PAGE_SIZE}
+          total={total}
+          onPage={props.onPage}
+          summary={t("shift.admin.page", {
+            from: number(props.offset + 1),
+            to: number(Math.min(props.offset + SHIFT_PAGE_SIZE, total)),
+            total: number(total),
+          })}
+          previous={t("shift.admin.previous")}
+          next={t("shift.admin.next")}
+        />
       )}
       <DifferenceChart userToken={props.userToken} timeZone={timeZone} filters={props.filters} lookups={lookups} />
     </section>
