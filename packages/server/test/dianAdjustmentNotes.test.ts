@@ -1,6 +1,7 @@
 import { type InvoiceDocument, nitCheckDigit } from "@mostrador/domain";
 import { DOMParser } from "@xmldom/xmldom";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { returnsWholeTicket } from "../src/features/electronicDocument/adjustmentNoteRecorder";
 import { type DianStub, startDianStub } from "../src/features/electronicDocument/dianStub/dianStubServer";
 import { validateAgainstSchema } from "../src/features/electronicDocument/schemaValidator";
 import { makeTestPkcs12 } from "../src/features/electronicDocument/testCertificate";
@@ -189,6 +190,34 @@ describe("adjustment notes of DEE POS tickets (returns and voids)", () => {
     const resend = await shop.http.post(`/api/electronic-documents/${voidId}/resend`, {}, { token: shop.admin });
     expect(resend.status).toBe(409);
   }, 60_000);
+
+  it("a return of every unit of every line at once is the ticket's anulación (ResponseCode 2); a partial one is not", async () => {
+    expect(
+      returnsWholeTicket(
+        [{ quantity: 2 }, { quantity: 1.5 }],
+        [
+          { invoiceLineIndex: 0, quantity: 2 },
+          { invoiceLineIndex: 1, quantity: 1.5 },
+        ],
+      ),
+    ).toBe(true);
+    expect(returnsWholeTicket([{ quantity: 2 }, { quantity: 1 }], [{ invoiceLineIndex: 0, quantity: 2 }])).toBe(false);
+    expect(returnsWholeTicket([{ quantity: 2 }], [{ invoiceLineIndex: 0, quantity: 1 }])).toBe(false);
+
+    const { shop, till, invoice } = await soldOnDeePos();
+    const whole = till.creditNote(
+      invoice,
+      invoice.lines.map((line, i) => ({ invoiceLineIndex: i, quantity: line.quantity })),
+    );
+    const { creditNoteResults } = await pushDocs(shop, till, { creditNotes: [whole] });
+    expect(creditNoteResults[0]).toMatchObject({ outcome: "accepted" });
+    const rows = await server.db.query<{ xml: string }>(
+      "SELECT xml FROM electronic_documents WHERE company_id = $1 AND note_id = $2",
+      [shop.demo.companyId, whole.id],
+    );
+    expect(one(String(rows[0]?.xml), CBC, "ResponseCode")).toBe("2");
+    expect(one(String(rows[0]?.xml), CBC, "Description")).toMatch(/^Anulación \(devolución total\)/);
+  }, 30_000);
 
   it("a return of a non-electronic (POS) invoice adds no note", async () => {
     const shop = await newShop(server);

@@ -15,6 +15,25 @@ const RETURN_REASON = (reason: string): AdjustmentReason => ({
   code: "1",
   description: `Devolución: ${reason}`.slice(0, 200),
 });
+const WHOLE_TICKET_REASON = (reason: string): AdjustmentReason => ({
+  code: "2",
+  description: `Anulación (devolución total): ${reason}`.slice(0, 200),
+});
+
+/**
+ * A note that gives back every unit of every line of a ticket that had no return before undoes the
+ * whole document: ResponseCode 2 ("anulación"). This is how a DEE POS ticket is voided (a void has
+ * no number of its own for its note: voids of such tickets are refused, INVOICE_ELECTRONIC).
+ */
+export function returnsWholeTicket(
+  soldLines: readonly { quantity: number }[],
+  returned: readonly { invoiceLineIndex: number; quantity: number }[],
+): boolean {
+  if (soldLines.length === 0) return false;
+  const back = new Map<number, number>();
+  for (const l of returned) back.set(l.invoiceLineIndex, (back.get(l.invoiceLineIndex) ?? 0) + l.quantity);
+  return soldLines.every((line, i) => back.get(i) === line.quantity);
+}
 
 /** What a note is written from, besides its own numbers: the ticket, its invoice and their context. */
 interface TicketContext {
@@ -185,7 +204,8 @@ async function insertNote(tx: Queryable, companyId: string, context: TicketConte
 
 /**
  * adjustmentNoteRecorder (returns): a credit note just written for an invoice that has a DEE POS
- * document adds its adjustment note (CreditNote type 94, ResponseCode 1) to the outbox, in the
+ * document adds its adjustment note (CreditNote type 94, ResponseCode 1, or 2 when it returns the
+ * whole ticket at once) to the outbox, in the
  * credit note's own transaction — once: creditNoteWriter calls it only when it inserted the credit
  * note, and the row's key is the credit note's id. Its number is the credit note's own (prefix +
  * number): the annex leaves the notes' numbering to the issuer (no DIAN range authorization, so
@@ -219,7 +239,9 @@ export async function recordReturnAdjustmentNote(
       totals,
     },
     number,
-    RETURN_REASON(creditNote.reason),
+    returnsWholeTicket(context.invoice.lines, creditNote.lines)
+      ? WHOLE_TICKET_REASON(creditNote.reason)
+      : RETURN_REASON(creditNote.reason),
   );
   await insertNote(tx, companyId, context, { noteId: creditNote.id, reason: "return", number, ...built });
 }
