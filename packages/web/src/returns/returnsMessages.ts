@@ -52,7 +52,8 @@ export const returnsMessagesEs = {
   "void.hint": "La factura queda anulada con su número: no cuenta como venta. Se sincroniza aunque no haya conexión.",
   "void.reason": "Motivo de la anulación",
   "void.confirm": "Anular factura",
-  "void.electronic": "Una factura electrónica no se puede anular: solo se corrige con una nota crédito (Devolución).",
+  "void.electronic":
+    "Una factura electrónica no se puede anular: se corrige con una nota crédito (Devolución); devolver todas las líneas en una sola nota la anula ante la DIAN.",
   "void.refused.INVOICE_HAS_RETURNS": "La factura tiene devoluciones: no se puede anular.",
   "void.refused.VOID_NOT_ALLOWED":
     "Solo un administrador, o el cajero durante el turno abierto en que se hizo la factura, puede anularla.",
@@ -114,7 +115,8 @@ export const returnsMessagesEn: Record<keyof typeof returnsMessagesEs, string> =
   "void.hint": "The invoice stays voided with its number and no longer counts as a sale. It syncs even offline.",
   "void.reason": "Reason for voiding",
   "void.confirm": "Void invoice",
-  "void.electronic": "An electronic invoice cannot be voided: it is only corrected with a credit note (Return).",
+  "void.electronic":
+    "An electronic invoice cannot be voided: it is corrected with a credit note (Return); returning every line in one note voids it at the DIAN.",
   "void.refused.INVOICE_HAS_RETURNS": "The invoice has returns: it cannot be voided.",
   "void.refused.VOID_NOT_ALLOWED":
     "Only an admin, or the cashier during the open shift in which the invoice was made, may void it.",
