@@ -218,6 +218,24 @@ describe.skipIf(!runBrowserTests)("offline invoice numbers never collide across 
       const row = page.getByRole("row").filter({ hasText: "Contingencia tienda" });
       await row.waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
       await expect(row.textContent()).resolves.toMatch(/Contingencia.*CT.*500–900.*2027-12-31/);
+
+      // A DEE POS numbering is always electronic and names its contingency numbering (issue 19).
+      await page.getByRole("button", { name: "Nueva numeración" }).click();
+      await form.getByLabel("Tipo", { exact: true }).selectOption({ label: "Documento equivalente electrónico POS" });
+      await expect(electronic.isChecked()).resolves.toBe(true);
+      await expect(electronic.isDisabled()).resolves.toBe(true);
+      await form
+        .getByLabel("Numeración de contingencia", { exact: true })
+        .selectOption({ label: "Contingencia tienda" });
+
+      // The numbering's page (form and usage report) fits a 360 px phone.
+      await page.setViewportSize({ width: 360, height: 800 });
+      await page.goto(`${e2e.url}/admin/numeraciones`);
+      await page.getByRole("link", { name: "POS", exact: true }).click();
+      await page.getByRole("article", { name: "POS", exact: true }).getByTestId("numbering-total-used").waitFor({
+        timeout: till.SETTLE_TIMEOUT_MS,
+      });
+      await expect(page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
     } finally {
       await context.close();
     }

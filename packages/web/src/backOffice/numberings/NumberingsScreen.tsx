@@ -5,6 +5,7 @@ import type { BackOfficeScreenProps } from "../backOfficeRoutes";
 import { type CatalogConfig, CatalogScreen } from "../catalog/CatalogScreen";
 import { CheckField, Field } from "../form/fields";
 import { useReferenceList } from "../list/ListScreen";
+import type { FieldProblem } from "../shared/formErrors";
 import {
   electronicFixedFor,
   emptyNumberingValues,
@@ -58,19 +59,51 @@ function KindLabel({ kind }: { kind: NumberingKind }) {
 }
 
 /**
+ * The contingency numbering a DEE POS numbering's tills sell with offline: its list is loaded each time
+ * the field appears, so one created a moment ago is there.
+ */
+function ContingencyField({
+  ownId,
+  value,
+  onChange,
+  problem,
+}: {
+  ownId: string | undefined;
+  value: string;
+  onChange: (id: string) => void;
+  problem: FieldProblem | undefined;
+}) {
+  const { t } = useI18n();
+  const numberings = useReferenceList<Numbering>("numberings", numberingSchema);
+  const contingencies = numberings.filter((n) => n.kind === "contingency" && n.id !== ownId);
+  return (
+    <Field labelKey="bo.numberings.contingency" problem={problem} formatHint="bo.numberings.contingencyHint">
+      {(control) => (
+        <select {...control} value={value} onChange={(e) => onChange(e.target.value)}>
+          <option value="">{t("bo.numberings.noContingency")}</option>
+          {contingencies.map((n) => (
+            <option key={n.id} value={n.id} disabled={!n.active && n.id !== value}>
+              {n.name}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/**
  * Numeraciones (/admin/numeraciones): the DIAN resolutions (invoice, credit note, DEE POS,
  * contingency) created and changed here; a numbering's page keeps its usage report per block and till.
  */
 export default function NumberingsScreen({ userToken, timeZone }: BackOfficeScreenProps) {
   const { t } = useI18n();
-  const numberings = useReferenceList<Numbering>("numberings", numberingSchema);
   return (
     <CatalogScreen
       config={config}
       renderAside={(row) => <NumberingCard numbering={row} userToken={userToken} timeZone={timeZone} />}
       renderFields={({ values, set, problems, row }) => {
         const fixed = electronicFixedFor(values.kind);
-        const contingencies = numberings.filter((n) => n.kind === "contingency" && n.id !== row?.id);
         const pickKind = (kind: NumberingKind) => {
           const next = withKind(values, kind);
           set("kind", next.kind);
@@ -141,26 +174,12 @@ export default function NumberingsScreen({ userToken, timeZone }: BackOfficeScre
                 {text("dianAuthorization", { inputMode: "numeric" })}
               </Field>
               {values.kind === "dee_pos" && (
-                <Field
-                  labelKey="bo.numberings.contingency"
+                <ContingencyField
+                  ownId={row?.id}
+                  value={values.contingencyNumberingId}
+                  onChange={(id) => set("contingencyNumberingId", id)}
                   problem={numberingProblem(problems.contingencyNumberingId)}
-                  formatHint="bo.numberings.contingencyHint"
-                >
-                  {(control) => (
-                    <select
-                      {...control}
-                      value={values.contingencyNumberingId}
-                      onChange={(e) => set("contingencyNumberingId", e.target.value)}
-                    >
-                      <option value="">{t("bo.numberings.noContingency")}</option>
-                      {contingencies.map((n) => (
-                        <option key={n.id} value={n.id} disabled={!n.active && n.id !== values.contingencyNumberingId}>
-                          {n.name}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </Field>
+                />
               )}
               <Field
                 labelKey="bo.numberings.blockSize"
