@@ -2,7 +2,8 @@
  * Issue 5 in a real browser: Caja 1 and Caja 2 share the numbering "POS". Both go offline, sell
  * 10 invoices each from their own leased blocks, and come back online: the server holds 20
  * invoices with 20 distinct numbers inside the authorized range, and the numbering report (API,
- * and the admin screen "Numeraciones") counts 20 used. An admin then releases Caja 2's unused numbers.
+ * and the admin screen "Numeraciones") counts 20 used. An admin then releases Caja 2's unused numbers,
+ * and creates a numbering through the back office's form (a reversed range is refused on the field).
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -127,6 +128,9 @@ describe.skipIf(!runBrowserTests)("offline invoice numbers never collide across 
 
       await page.getByRole("button", { name: "Administración" }).click();
       await page.getByRole("menuitem", { name: "Numeraciones" }).click();
+      // The list of numberings → "POS"'s page: its form, and its usage report beside it.
+      await page.getByRole("link", { name: "POS", exact: true }).click();
+      await page.getByRole("heading", { name: "POS", level: 1 }).waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
       const card = page.getByRole("article", { name: "POS", exact: true });
       const used = card.getByTestId("numbering-total-used").locator("dd");
       await used.filter({ hasText: /^20$/ }).waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
@@ -160,6 +164,78 @@ describe.skipIf(!runBrowserTests)("offline invoice numbers never collide across 
       expect(after.totals.released).toBe(before.totals.released + caja2Unused);
       expect(after.totals.used).toBe(2 * PER_TILL);
       expect(after.totals.unused).toBe(before.totals.unused - caja2Unused);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('an admin creates a numbering in "Numeraciones"; a range whose end is before its start is not saved', async () => {
+    const context = await e2e.browser.newContext({ viewport: { width: 1366, height: 900 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${e2e.url}/admin/numeraciones`);
+      await till.logIn(page, demoLogins.admin);
+      await page.getByRole("button", { name: "Nueva numeración" }).click();
+      await page
+        .getByRole("heading", { name: "Nueva numeración", level: 1 })
+        .waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+      const form = page.locator(".back-office__main");
+      await form.getByLabel("Nombre", { exact: true }).fill("Contingencia tienda");
+      await form.getByLabel("Tipo", { exact: true }).selectOption({ label: "Contingencia" });
+      const electronic = form.getByRole("checkbox", { name: /^Electrónica/ });
+      await expect(electronic.isDisabled()).resolves.toBe(true); // a contingency numbering is never electronic
+      await form.getByLabel("Prefijo", { exact: true }).fill("CT");
+      await form.getByLabel("Desde el número", { exact: true }).fill("500");
+      await form.getByLabel("Hasta el número", { exact: true }).fill("100");
+      await form.getByLabel("Vigente desde", { exact: true }).fill("2026-01-01");
+      await form.getByLabel("Vigente hasta", { exact: true }).fill("2027-12-31");
+      await form.getByLabel("Número de autorización DIAN", { exact: true }).fill("18764000009999");
+
+      const countOf = async () =>
+        (
+          await getJson<{ items: { name: string }[] }>(
+            e2e.url,
+            await till.adminToken(e2e.url),
+            "/api/numberings?limit=500",
+          )
+        ).items.filter((n) => n.name === "Contingencia tienda").length;
+      await page.getByRole("button", { name: "Guardar" }).click();
+      await form
+        .getByRole("alert")
+        .filter({ hasText: "Debe ser mayor o igual que el número inicial." })
+        .waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+      expect(await countOf()).toBe(0);
+
+      await form.getByLabel("Hasta el número", { exact: true }).fill("900");
+      await page.getByRole("button", { name: "Guardar" }).click();
+      await page
+        .getByRole("heading", { name: "Contingencia tienda", level: 1 })
+        .waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+      await page.waitForURL((url) => /\/admin\/numeraciones\/[0-9a-f-]{36}$/.test(url.pathname));
+      expect(await countOf()).toBe(1);
+
+      await page.getByRole("link", { name: "Numeraciones", exact: true }).first().click();
+      const row = page.getByRole("row").filter({ hasText: "Contingencia tienda" });
+      await row.waitFor({ timeout: till.SETTLE_TIMEOUT_MS });
+      await expect(row.textContent()).resolves.toMatch(/Contingencia.*CT.*500–900.*2027-12-31/);
+
+      // A DEE POS numbering is always electronic and names its contingency numbering (issue 19).
+      await page.getByRole("button", { name: "Nueva numeración" }).click();
+      await form.getByLabel("Tipo", { exact: true }).selectOption({ label: "Documento equivalente electrónico POS" });
+      await expect(electronic.isChecked()).resolves.toBe(true);
+      await expect(electronic.isDisabled()).resolves.toBe(true);
+      await form
+        .getByLabel("Numeración de contingencia", { exact: true })
+        .selectOption({ label: "Contingencia tienda" });
+
+      // The numbering's page (form and usage report) fits a 360 px phone.
+      await page.setViewportSize({ width: 360, height: 800 });
+      await page.goto(`${e2e.url}/admin/numeraciones`);
+      await page.getByRole("link", { name: "POS", exact: true }).click();
+      await page.getByRole("article", { name: "POS", exact: true }).getByTestId("numbering-total-used").waitFor({
+        timeout: till.SETTLE_TIMEOUT_MS,
+      });
+      await expect(page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
     } finally {
       await context.close();
     }

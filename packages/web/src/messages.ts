@@ -3,6 +3,7 @@ import type { BackOfficeMessageKey } from "./backOffice/backOfficeMessages";
 import type { ElectronicDocumentsMessageKey } from "./backOffice/electronicDocuments/electronicDocumentsMessages";
 import type { importMessagesEs } from "./backOffice/import/importMessages";
 import type { inventoryMessagesEs } from "./backOffice/inventory/inventoryMessages";
+import type { NumberingFormMessageKey } from "./backOffice/numberings/numberingFormMessages";
 import type { companyMessagesEs } from "./company/companyMessages";
 import { deviceMessagesEn, deviceMessagesEs } from "./devices/deviceMessages";
 import { durabilityMessagesEn, durabilityMessagesEs } from "./durability/durabilityMessages";
@@ -75,7 +76,8 @@ type LazyMessageKey =
   | keyof typeof companyMessagesEs
   | ReportMessageKey
   | keyof typeof inventoryMessagesEs
-  | ElectronicDocumentsMessageKey;
+  | ElectronicDocumentsMessageKey
+  | NumberingFormMessageKey;
 type AppMessages = Record<keyof typeof es | LazyMessageKey, string>;
 
 declare module "./i18n/i18n" {

@@ -35,7 +35,7 @@ export const backOfficeRoutes: readonly BackOfficeRoute[] = [
   {
     path: "numeraciones",
     labelKey: "bo.menu.numberings",
-    load: () => import("../numbering/NumberingAdmin"),
+    load: () => import("./numberings/NumberingsScreen"),
     gate: true,
   },
   {

@@ -3,6 +3,7 @@ import { registerMessages } from "../i18n/i18n";
 import { backOfficeMessagesEn, backOfficeMessagesEs } from "./backOfficeMessages";
 import { importMessagesEn, importMessagesEs } from "./import/importMessages";
 import { inventoryMessagesEn, inventoryMessagesEs } from "./inventory/inventoryMessages";
+import { numberingFormMessagesEn, numberingFormMessagesEs } from "./numberings/numberingFormMessages";
 
 /**
  * The back office's texts (its screens, CSV import, "Empresa") join the catalog when its chunk loads,
@@ -14,6 +15,13 @@ registerMessages({
     ...importMessagesEs,
     ...companyMessagesEs,
     ...inventoryMessagesEs,
+    ...numberingFormMessagesEs,
   },
-  en: { ...backOfficeMessagesEn, ...importMessagesEn, ...companyMessagesEn, ...inventoryMessagesEn },
+  en: {
+    ...backOfficeMessagesEn,
+    ...importMessagesEn,
+    ...companyMessagesEn,
+    ...inventoryMessagesEn,
+    ...numberingFormMessagesEn,
+  },
 });

@@ -14,9 +14,6 @@ export const numberingMessagesEs = {
     "La numeración {name} venció el {date}: no se puede facturar con ella. Pide a un administrador una numeración vigente.",
 
   "numbering.admin.open": "Numeraciones",
-  "numbering.admin.title": "Numeraciones",
-  "numbering.admin.hint":
-    "Cada número del rango está en un solo estado: usado, anulado, sin usar (asignado a una caja), liberado o sin asignar.",
   "numbering.admin.range": "{prefix} {from} a {to}",
   "numbering.admin.validity": "Vigente del {from} al {until}",
   "numbering.admin.electronic": "Electrónica: se numera en el servidor, sin bloques por caja.",
@@ -42,7 +39,6 @@ export const numberingMessagesEs = {
   "numbering.admin.reload": "Actualizar",
   "numbering.admin.offline": "Se necesita conexión con el servidor para ver el reporte de numeración.",
   "numbering.admin.failed": "No se pudo completar: {message}",
-  "numbering.admin.none": "No hay numeraciones.",
 } as const;
 
 export const numberingMessagesEn: Record<keyof typeof numberingMessagesEs, string> = {
@@ -60,9 +56,6 @@ export const numberingMessagesEn: Record<keyof typeof numberingMessagesEs, strin
     "Numbering {name} expired on {date}: it cannot be used to invoice. Ask an admin for a valid numbering.",
 
   "numbering.admin.open": "Numberings",
-  "numbering.admin.title": "Numberings",
-  "numbering.admin.hint":
-    "Every number of the range is in exactly one state: used, voided, unused (leased to a till), released or not leased.",
   "numbering.admin.range": "{prefix} {from} to {to}",
   "numbering.admin.validity": "Valid from {from} to {until}",
   "numbering.admin.electronic": "Electronic: numbered by the server, no blocks per till.",
@@ -88,5 +81,4 @@ export const numberingMessagesEn: Record<keyof typeof numberingMessagesEs, strin
   "numbering.admin.reload": "Refresh",
   "numbering.admin.offline": "The numbering report needs a connection to the server.",
   "numbering.admin.failed": "Could not complete: {message}",
-  "numbering.admin.none": "No numberings.",
 };

@@ -1,5 +1,4 @@
 import type { Numbering, NumberingReport, NumberingReportBlock, NumberRange } from "@mostrador/domain";
-import { useLiveQuery } from "dexie-react-hooks";
 import { useCallback, useEffect, useState } from "react";
 import { useI18n } from "../i18n/i18n";
 import { useAppServices } from "../services/appServices";
@@ -8,28 +7,11 @@ import "../admin/admin.css";
 const ranges = (list: readonly NumberRange[]) =>
   list.map((r) => (r.from === r.to ? String(r.from) : `${r.from}–${r.to}`)).join(", ");
 
-/** Admin screen "Numeraciones": per numbering, used / voided / unused / released / not leased, per block and till. */
-export default function NumberingAdmin({ userToken, timeZone }: { userToken: string; timeZone: string }) {
-  const { store } = useAppServices();
-  const { t } = useI18n();
-  const numberings = useLiveQuery(
-    async () => (await store.listNumberings()).sort((a, b) => a.name.localeCompare(b.name, "es")),
-    [store],
-    null as Numbering[] | null,
-  );
-  return (
-    <section className="admin-page" aria-labelledby="numbering-admin-title">
-      <h1 id="numbering-admin-title">{t("numbering.admin.title")}</h1>
-      <p className="muted">{t("numbering.admin.hint")}</p>
-      {numberings?.length === 0 && <p className="muted">{t("numbering.admin.none")}</p>}
-      {numberings?.map((n) => (
-        <NumberingCard key={n.id} numbering={n} userToken={userToken} timeZone={timeZone} />
-      ))}
-    </section>
-  );
-}
-
-function NumberingCard({
+/**
+ * One numbering's usage report: used / voided / unused / released / not leased, per block and till,
+ * and the button that releases a till's unused numbers (the aside of /admin/numeraciones/:id).
+ */
+export function NumberingCard({
   numbering,
   userToken,
   timeZone,
