@@ -8,6 +8,7 @@ import type {
 } from "@mostrador/domain";
 import { DexieReturnsStore } from "./dexieReturnsStore";
 import { countNumbersLeft, numberBlocksOf, planNextInvoiceNumber } from "./invoiceNumbering";
+import { applyInvoicePushResultsInDb } from "./invoicePushResults";
 import {
   countInvoicesByStatusInDb,
   deviceReportFromDb,
@@ -15,7 +16,7 @@ import {
   listInvoicesToPushInDb,
   listUnsyncedInvoicesInDb,
 } from "./invoiceQueries";
-import { applyServerInvoiceState, localInvoiceFromDocument, tillElectronicDocumentOf } from "./invoiceRecords";
+import { localInvoiceFromDocument } from "./invoiceRecords";
 import { markVoided, resendInvoiceInError, saveInvoiceRevision } from "./invoiceRevisions";
 import { loadLocalSchemas } from "./loadLocalSchemas";
 import { LocalDatabase } from "./localDatabase";
@@ -176,58 +177,8 @@ export class DexieLocalStore implements LocalStore {
     return listInvoicesToPushInDb(this.db, limit);
   }
 
-  async applyPushResults(results: readonly PushResult[]): Promise<ApplyPushResult> {
-    const outcome: ApplyPushResult = { synced: 0, rejected: 0, retry: 0, ignored: 0 };
-    const now = new Date().toISOString();
-    await this.db.transaction("rw", this.db.invoices, async () => {
-      const locals = await this.db.invoices.bulkGet(results.map((r) => r.id));
-      const updates: LocalInvoice[] = [];
-      results.forEach((result, i) => {
-        const local = locals[i];
-        if (result.outcome === "retry") {
-          outcome.retry += 1;
-          return;
-        }
-        if (!local || result.revision < local.serverRevision) {
-          outcome.ignored += 1;
-          return;
-        }
-        const current = result.revision >= local.document.revision;
-        if (!current) {
-          // An older revision was answered while a newer one waits here: it stays pending.
-          updates.push({ ...local, serverRevision: result.revision, updatedAt: now });
-          outcome.ignored += 1;
-          return;
-        }
-        if (result.outcome === "accepted") {
-          outcome.synced += 1;
-          const { status, version, number, returnedQuantities, returnStatus, electronicDocument } = result.invoice;
-          const state = {
-            status,
-            revision: result.revision,
-            version,
-            number,
-            errors: [],
-            returnedQuantities,
-            returnStatus,
-            electronicDocument: tillElectronicDocumentOf(electronicDocument),
-          };
-          updates.push(applyServerInvoiceState(local, state, now));
-        } else {
-          outcome.rejected += 1;
-          const state = {
-            status: "rejected",
-            revision: result.revision,
-            version: null,
-            number: null,
-            errors: result.errors,
-          };
-          updates.push(applyServerInvoiceState(local, state, now));
-        }
-      });
-      if (updates.length > 0) await this.db.invoices.bulkPut(updates);
-    });
-    return outcome;
+  applyPushResults(results: readonly PushResult[]): Promise<ApplyPushResult> {
+    return applyInvoicePushResultsInDb(this.db, results);
   }
 
   countInvoicesByStatus(): Promise<InvoiceStatusCounts> {
