@@ -1,13 +1,11 @@
 import { useState } from "react";
 import { useI18n } from "../../i18n/i18n";
+import { fetchAllPages } from "../../paging/allPages";
 import { useAppServices } from "../../services/appServices";
 import { downloadCsv } from "../import/csvFileText";
 import { electronicDocumentsCsv } from "./electronicDocumentsCsv";
 import { type ElectronicDocumentFilters, electronicDocumentsPath } from "./electronicDocumentsQuery";
-import { type ScreenDocument, screenListSchema } from "./electronicDocumentsSchemas";
-
-const EXPORT_PAGE = 500;
-const EXPORT_MAX_ROWS = 50_000;
+import { screenListSchema } from "./electronicDocumentsSchemas";
 
 /**
  * "Exportar CSV": every document the filters select (all pages of the list), built here from the
@@ -26,16 +24,13 @@ export function ElectronicDocumentsExportButton(props: {
   async function exportAll() {
     setBusy(true);
     try {
-      const rows: ScreenDocument[] = [];
-      for (let offset = 0; offset < EXPORT_MAX_ROWS; offset += EXPORT_PAGE) {
-        const query = electronicDocumentsPath(props.filters, { limit: EXPORT_PAGE, offset });
-        if (!("path" in query)) return;
-        const page = await transport.send(screenListSchema, "electronic documents", "GET", query.path, {
-          token: props.userToken,
-        });
-        rows.push(...page.items);
-        if (offset + EXPORT_PAGE >= page.total) break;
-      }
+      const rows = await fetchAllPages((range) => {
+        const query = electronicDocumentsPath(props.filters, range);
+        return "path" in query
+          ? transport.send(screenListSchema, "electronic documents", "GET", query.path, { token: props.userToken })
+          : null;
+      });
+      if (!rows) return;
       const csv = electronicDocumentsCsv(
         rows,
         {

@@ -1,14 +1,11 @@
-import { type ShiftListItem, shiftListSchema } from "@mostrador/domain";
+import { shiftListSchema } from "@mostrador/domain";
 import { useState } from "react";
 import { useI18n } from "../../i18n/i18n";
+import { fetchAllPages } from "../../paging/allPages";
 import { useAppServices } from "../../services/appServices";
 import { type ShiftListFilters, shiftListPath } from "./shiftListQuery";
 import { shiftsCsv } from "./shiftsCsv";
 import type { ShiftLookups } from "./useShiftLookups";
-
-/** The API's page limit; a shop's year of shifts is a few pages. */
-const EXPORT_PAGE = 500;
-const EXPORT_MAX_ROWS = 50_000;
 
 /** "Exportar CSV": every shift the filters select (all pages), as a file for a spreadsheet. */
 export function ShiftExportButton(props: {
@@ -25,14 +22,13 @@ export function ShiftExportButton(props: {
   async function exportAll() {
     setBusy(true);
     try {
-      const rows: ShiftListItem[] = [];
-      for (let offset = 0; offset < EXPORT_MAX_ROWS; offset += EXPORT_PAGE) {
-        const query = shiftListPath(props.filters, { limit: EXPORT_PAGE, offset }, props.timeZone);
-        if (!("path" in query)) return;
-        const page = await transport.send(shiftListSchema, "shifts", "GET", query.path, { token: props.userToken });
-        rows.push(...page.items);
-        if (offset + EXPORT_PAGE >= page.total) break;
-      }
+      const rows = await fetchAllPages((range) => {
+        const query = shiftListPath(props.filters, range, props.timeZone);
+        return "path" in query
+          ? transport.send(shiftListSchema, "shifts", "GET", query.path, { token: props.userToken })
+          : null;
+      });
+      if (!rows) return;
       const csv = shiftsCsv(
         rows,
         {
