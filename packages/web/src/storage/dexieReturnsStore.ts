@@ -31,6 +31,11 @@ import type { LocalCreditNote, LocalInvoice, LocalInvoiceVoid } from "./localRec
 import type { ApplyPushResult } from "./localStore";
 import { LocalStoreError, toLocalStoreError } from "./localStoreErrors";
 import type { ReturnsStore } from "./returnsStore";
+import {
+  annulElectronicTicketInDb,
+  localTicketAnnulmentRefusal,
+  type TicketAnnulmentDraft,
+} from "./ticketAnnulmentRecords";
 
 const rethrow = (error: unknown): never => {
   throw toLocalStoreError(error);
@@ -99,6 +104,16 @@ export class DexieReturnsStore implements ReturnsStore {
 
   voidInvoice(input: NewInvoiceVoid): Promise<LocalInvoiceVoid> {
     return saveInvoiceVoidInDb(this.db, input).catch(rethrow);
+  }
+
+  annulElectronicTicket(draft: TicketAnnulmentDraft): Promise<LocalCreditNote> {
+    return annulElectronicTicketInDb(this.db, draft).catch(rethrow);
+  }
+
+  async annulmentRefusal(invoiceId: string, by: { role: string; at: string }): Promise<ReturnRejectionCode | null> {
+    const invoice = await this.db.invoices.get(invoiceId);
+    if (!invoice) return "INVOICE_NOT_FOUND";
+    return localTicketAnnulmentRefusal(this.db, invoice, by);
   }
 
   async voidRefusal(invoiceId: string, by: { role: string; at: string }): Promise<ReturnRejectionCode | null> {

@@ -1,4 +1,9 @@
-import type { CreditNoteDocument, InvoiceDocument, InvoiceTotals } from "@mostrador/domain";
+import {
+  type CreditNoteDocument,
+  type InvoiceDocument,
+  type InvoiceTotals,
+  returnsWholeTicket,
+} from "@mostrador/domain";
 import type { Queryable } from "../../db/database";
 import { type AdjustmentReason, buildDeePosAdjustmentNote } from "./deePosAdjustmentNoteXml";
 import { cudeFieldsOf } from "./deePosInvoiceXml";
@@ -20,20 +25,8 @@ const WHOLE_TICKET_REASON = (reason: string): AdjustmentReason => ({
   description: `Anulación (devolución total): ${reason}`.slice(0, 200),
 });
 
-/**
- * A note that gives back every unit of every line of a ticket that had no return before undoes the
- * whole document: ResponseCode 2 ("anulación"). This is how a DEE POS ticket is voided (a void has
- * no number of its own for its note: voids of such tickets are refused, INVOICE_ELECTRONIC).
- */
-export function returnsWholeTicket(
-  soldLines: readonly { quantity: number }[],
-  returned: readonly { invoiceLineIndex: number; quantity: number }[],
-): boolean {
-  if (soldLines.length === 0) return false;
-  const back = new Map<number, number>();
-  for (const l of returned) back.set(l.invoiceLineIndex, (back.get(l.invoiceLineIndex) ?? 0) + l.quantity);
-  return soldLines.every((line, i) => back.get(i) === line.quantity);
-}
+// The rule is the domain's, shared with the till's «Anular» of an electronic ticket.
+export { returnsWholeTicket };
 
 /** What a note is written from, besides its own numbers: the ticket, its invoice and their context. */
 interface TicketContext {
