@@ -5,6 +5,7 @@ import {
   returnsWholeTicket,
 } from "@mostrador/domain";
 import type { Queryable } from "../../db/database";
+import type { SecretBox } from "../dianCertificate/secretBox";
 import { type AdjustmentReason, buildDeePosAdjustmentNote } from "./deePosAdjustmentNoteXml";
 import { cudeFieldsOf } from "./deePosInvoiceXml";
 import { deePosDocumentOf, dianSettingsOf } from "./electronicDocumentRecorder";
@@ -123,6 +124,7 @@ function buildNote(
   },
   number: string,
   reason: AdjustmentReason,
+  secrets: SecretBox,
 ): Pick<NoteRecord, "state" | "problem" | "cude" | "qrText" | "xml"> {
   const notGenerated = (problem: string) => ({
     state: "not_generated" as const,
@@ -136,7 +138,7 @@ function buildNote(
   // another one) cannot be referenced: the note waits for an admin's resend after the ticket's.
   if (!context.ticket.cude || ticketState === "not_generated" || ticketState === "rejected")
     return notGenerated(`the ticket's electronic document is ${ticketState}: resend the ticket, then this note`);
-  const { settings, problem } = dianSettingsOf(context.company);
+  const { settings, problem } = dianSettingsOf(context.company, secrets);
   if (!settings) return notGenerated(problem);
   const ctx = {
     company: context.company,
@@ -209,6 +211,8 @@ export async function recordReturnAdjustmentNote(
   companyId: string,
   creditNote: CreditNoteDocument,
   totals: InvoiceTotals,
+  /** Opens the company's software PIN (sealed at rest) for the note's CUDE. */
+  secrets: SecretBox,
 ): Promise<void> {
   const ticket = await ticketOf(tx, companyId, creditNote.invoiceId);
   if (!ticket) return;
@@ -235,6 +239,7 @@ export async function recordReturnAdjustmentNote(
     returnsWholeTicket(context.invoice.lines, creditNote.lines)
       ? WHOLE_TICKET_REASON(creditNote.reason)
       : RETURN_REASON(creditNote.reason),
+    secrets,
   );
   await insertNote(tx, companyId, context, { noteId: creditNote.id, reason: "return", number, ...built });
 }
