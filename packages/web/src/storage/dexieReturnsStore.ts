@@ -31,11 +31,10 @@ import type { LocalCreditNote, LocalInvoice, LocalInvoiceVoid } from "./localRec
 import type { ApplyPushResult } from "./localStore";
 import { LocalStoreError, toLocalStoreError } from "./localStoreErrors";
 import type { ReturnsStore } from "./returnsStore";
-import {
-  annulElectronicTicketInDb,
-  localTicketAnnulmentRefusal,
-  type TicketAnnulmentDraft,
-} from "./ticketAnnulmentRecords";
+import type { TicketAnnulmentDraft } from "./ticketAnnulmentRecords";
+
+// «Anular» of a DIAN ticket is only reached from the invoice detail (a lazy screen): its own chunk.
+const ticketAnnulment = () => import("./ticketAnnulmentRecords");
 
 const rethrow = (error: unknown): never => {
   throw toLocalStoreError(error);
@@ -106,13 +105,15 @@ export class DexieReturnsStore implements ReturnsStore {
     return saveInvoiceVoidInDb(this.db, input).catch(rethrow);
   }
 
-  annulElectronicTicket(draft: TicketAnnulmentDraft): Promise<LocalCreditNote> {
+  async annulElectronicTicket(draft: TicketAnnulmentDraft): Promise<LocalCreditNote> {
+    const { annulElectronicTicketInDb } = await ticketAnnulment();
     return annulElectronicTicketInDb(this.db, draft).catch(rethrow);
   }
 
   async annulmentRefusal(invoiceId: string, by: { role: string; at: string }): Promise<ReturnRejectionCode | null> {
     const invoice = await this.db.invoices.get(invoiceId);
     if (!invoice) return "INVOICE_NOT_FOUND";
+    const { localTicketAnnulmentRefusal } = await ticketAnnulment();
     return localTicketAnnulmentRefusal(this.db, invoice, by);
   }
 
