@@ -28,6 +28,7 @@ export * from "./reports/reportSchemas";
 export * from "./returns/creditNoteSchemas";
 export * from "./returns/returnRejections";
 export * from "./returns/returnRules";
+export * from "./returns/ticketAnnulment";
 export * from "./returns/voidRules";
 export * from "./shifts/shiftRejections";
 export * from "./shifts/shiftReport";

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { secretBoxOf } from "../src/features/dianCertificate/secretBox";
 import { newShop } from "./support/company";
 import { testDianSettings, testSetNumbering } from "./support/dian";
 import { expectApiError } from "./support/http";
@@ -6,7 +7,8 @@ import { useTestServer } from "./support/testServer";
 
 vi.mock("../src/auth/passwordHasher", () => import("./support/fastPasswordHasher"));
 
-const server = useTestServer();
+const key = Buffer.alloc(32, 3);
+const server = useTestServer({ secretKey: key });
 
 describe("the company's DIAN settings (PATCH /api/company dian)", () => {
   it("starts in test with nothing set; an admin sets them; no answer ever carries the PIN", async () => {
@@ -44,10 +46,15 @@ describe("the company's DIAN settings (PATCH /api/company dian)", () => {
     for (const answer of [saved.body, cashierRead.body, me.body, trail.body])
       expect(JSON.stringify(answer)).not.toContain(`"${pin}"`);
     expect(trail.body.items[0].changes["dian.softwarePin"]).toEqual({ from: null, to: null });
-    const stored = await server.db.query("SELECT dian_software_pin FROM companies WHERE id = $1", [
-      shop.demo.companyId,
-    ]);
-    expect(stored[0]?.dian_software_pin).toBe(pin);
+    // Stored sealed (migration 022), never in plain: it opens to the PIN with the server's key.
+    const stored = await server.db.query(
+      "SELECT dian_software_pin, dian_software_pin_sealed FROM companies WHERE id = $1",
+      [shop.demo.companyId],
+    );
+    expect(stored[0]?.dian_software_pin).toBeNull();
+    expect(String(stored[0]?.dian_software_pin_sealed)).toMatch(/^v1\./);
+    expect(String(stored[0]?.dian_software_pin_sealed)).not.toContain(pin);
+    expect(secretBoxOf(key).open(String(stored[0]?.dian_software_pin_sealed), shop.demo.companyId)).toBe(pin);
   });
 
   it("only the DIAN fields sent change; the same PIN again takes no version", async () => {

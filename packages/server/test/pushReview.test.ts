@@ -1,5 +1,7 @@
+import { randomBytes } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import type { Database, Queryable } from "../src/db/database";
+import { secretBoxOf } from "../src/features/dianCertificate/secretBox";
 import { acceptInvoiceBatch } from "../src/features/invoices/invoiceAcceptor";
 import { newShop, openTill, pushOk, shopWithTill, type Till } from "./support/company";
 import { expectApiError, type Json } from "./support/http";
@@ -53,7 +55,10 @@ describe("review fixes: electronic numbers", () => {
       deviceId: till.deviceId,
       deviceTerminalId: till.terminalId,
     };
-    const results = await acceptInvoiceBatch(refusing(server.db, "poison-marker"), auth, [electronic, poisoned]);
+    const results = await acceptInvoiceBatch(refusing(server.db, "poison-marker"), auth, secretBoxOf(randomBytes(32)), [
+      electronic,
+      poisoned,
+    ]);
     expect(results[0]).toMatchObject({ outcome: "accepted", invoice: { number: before } });
     expect(results[1]).toMatchObject({ outcome: "rejected", errors: [{ code: "INVOICE_INVALID" }] });
     expect(electronic.number).toBeNull(); // the sent document is never changed

@@ -17,6 +17,7 @@ import { registerCompanySettingsRoutes } from "../features/companies/companySett
 import { registerDeviceRoutes } from "../features/devices/deviceRoutes";
 import { registerDianCertificateRoutes } from "../features/dianCertificate/dianCertificateRoutes";
 import { loadSecretKey, secretBoxOf } from "../features/dianCertificate/secretBox";
+import { sealSoftwarePinsAtStart } from "../features/dianCertificate/softwarePinSeal";
 import {
   type DianSendingOptions,
   type ElectronicDocumentDispatcher,
@@ -121,6 +122,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const guard = authGuard(db);
   const secrets = secretBoxOf(options.secretKey ?? loadSecretKey({ envValue: process.env.MOSTRADOR_SECRET_KEY }));
+  // Before serving: software PINs stored in plain before migration 022 are sealed (SQL cannot seal).
+  await sealSoftwarePinsAtStart(db, secrets);
   const dispatcher = electronicDocumentDispatcher(
     db,
     { secrets },
@@ -135,7 +138,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerMaintenanceRoutes(app, db, guard, schedule);
   registerAuthRoutes(app, db, guard, schedule);
   registerDeviceRoutes(app, db, guard);
-  registerCompanySettingsRoutes(app, db, guard);
+  registerCompanySettingsRoutes(app, db, guard, secrets);
   registerDianCertificateRoutes(app, db, guard, secrets);
   for (const def of catalogResources) registerResourceRoutes(app, db, guard, def);
   registerCatalogImportRoutes(app, db, guard);
@@ -144,10 +147,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerNumberingRoutes(app, db, guard);
   registerShiftRoutes(app, db, guard);
   registerElectronicDocumentRoutes(app, db, guard);
-  registerElectronicDocumentSendingRoutes(app, db, guard, dispatcher);
+  registerElectronicDocumentSendingRoutes(app, db, guard, dispatcher, secrets);
   registerReportRoutes(app, db, guard);
   registerInventoryRoutes(app, db, guard);
-  registerSyncRoutes(app, db, guard, leaseRateLimiter(options.leaseRateLimit), dispatcher.afterPush);
+  registerSyncRoutes(app, db, guard, secrets, leaseRateLimiter(options.leaseRateLimit), dispatcher.afterPush);
 
   const webDist = options.webDist === undefined ? defaultWebDist : options.webDist;
   const serveWeb = Boolean(webDist && existsSync(join(webDist, "index.html")));

@@ -88,7 +88,12 @@ export function InvoiceDetail(props: {
         </p>
       )}
       {invoice && sellingData && invoice.status !== "error" && (
-        <InvoiceReturnsPanel invoice={invoice} data={sellingData} onView={setReturnView} />
+        <InvoiceReturnsPanel
+          invoice={invoice}
+          data={sellingData}
+          fallbackContext={props.fallbackContext}
+          onView={setReturnView}
+        />
       )}
       {invoice && <ReceiptView invoiceId={invoice.id} initial={invoice} fallbackContext={props.fallbackContext} />}
       {invoice && <ServerInvoiceHistory invoice={invoice} online={online} />}

@@ -1,11 +1,12 @@
-import { type ReturnRejectionCode, returnableQuantities, returnStatusOf } from "@mostrador/domain";
+import { type ReturnRejectionCode, returnableQuantities, returnStatusOf, returnsWholeTicket } from "@mostrador/domain";
 import { useLiveQuery } from "dexie-react-hooks";
 import { useState } from "react";
 import { type MessageKey, useI18n } from "../i18n/i18n";
 import { formatInvoiceNumber } from "../receipt/invoiceNumber";
 import type { SellingData } from "../sale/useSellingData";
 import { useAppServices } from "../services/appServices";
-import type { LocalInvoice } from "../storage/localRecords";
+import type { LocalInvoice, ReceiptContext } from "../storage/localRecords";
+import { AnnulTicketDialog } from "./AnnulTicketDialog";
 import type { ReturnView } from "./ReturnScreen";
 import { VoidSyncedInvoiceDialog } from "./VoidSyncedInvoiceDialog";
 import "./returns.css";
@@ -13,6 +14,13 @@ import "./returns.css";
 const refusalText: Partial<Record<ReturnRejectionCode, MessageKey>> = {
   INVOICE_ELECTRONIC: "void.electronic",
   INVOICE_HAS_RETURNS: "void.refused.INVOICE_HAS_RETURNS",
+  VOID_NOT_ALLOWED: "void.refused.VOID_NOT_ALLOWED",
+};
+
+/** Why a DIAN ticket cannot be annulled in one step («Anular» → its whole-ticket note). */
+const annulmentRefusalText: Partial<Record<ReturnRejectionCode, MessageKey>> = {
+  INVOICE_ELECTRONIC: "void.electronic",
+  INVOICE_HAS_RETURNS: "annul.refused.INVOICE_HAS_RETURNS",
   VOID_NOT_ALLOWED: "void.refused.VOID_NOT_ALLOWED",
 };
 
@@ -24,33 +32,48 @@ const refusalText: Partial<Record<ReturnRejectionCode, MessageKey>> = {
 export function InvoiceReturnsPanel(props: {
   invoice: LocalInvoice;
   data: SellingData;
+  fallbackContext?: ReceiptContext | null;
   onView: (view: ReturnView) => void;
 }) {
   const { store } = useAppServices();
   const { t, money, number: formatNumber } = useI18n();
   const { invoice, data } = props;
   const [voiding, setVoiding] = useState(false);
+  const [annulling, setAnnulling] = useState(false);
   const figures = useLiveQuery(async () => {
     const [notes, returned, voids] = await Promise.all([
       store.returns.listInvoiceCreditNotes(invoice.id),
       store.returns.returnedQuantities(invoice.id),
       store.returns.listInvoiceVoids(invoice.id),
     ]);
-    const refusal = await store.returns.voidRefusal(invoice.id, {
-      role: data.session.user.role,
-      at: new Date().toISOString(),
-    });
-    return { notes, returned, voids, refusal };
+    const by = { role: data.session.user.role, at: new Date().toISOString() };
+    const refusal = await store.returns.voidRefusal(invoice.id, by);
+    // A DIAN ticket (DEE POS, contingency) is annulled by a note instead (issue 19).
+    const annulment = refusal === "INVOICE_ELECTRONIC" ? await store.returns.annulmentRefusal(invoice.id, by) : null;
+    return { notes, returned, voids, refusal, annulment };
   }, [store, invoice, data.session.user.role]);
   if (!figures) return null;
-  const { notes, returned, voids, refusal } = figures;
+  const { notes, returned, voids, refusal, annulment } = figures;
   const lines = invoice.document.lines;
   const left = returnableQuantities(lines, returned);
   const status = returnStatusOf(lines, returned);
   const canReturn = (invoice.status === "synced" || invoice.status === "pending") && invoice.number !== null;
   const lastVoid = voids[voids.length - 1];
   const number = formatInvoiceNumber(invoice.prefix, invoice.number) ?? "";
-  const refusalKey = refusal ? refusalText[refusal] : undefined;
+  const annulable = refusal === "INVOICE_ELECTRONIC" && annulment === null;
+  // The note that gave the whole ticket back: for the DIAN, the annulment of the document.
+  const annulledBy = invoice.receipt?.documentKind
+    ? notes.find(
+        (n) => (n.status === "pending" || n.status === "synced") && returnsWholeTicket(lines, n.document.lines),
+      )
+    : undefined;
+  const refusalKey = annulledBy
+    ? undefined
+    : refusal === "INVOICE_ELECTRONIC" && annulment
+      ? annulmentRefusalText[annulment]
+      : refusal
+        ? refusalText[refusal]
+        : undefined;
 
   return (
     <section className="invoice-returns no-print" aria-label={t("returns.creditNotes")}>
@@ -58,6 +81,13 @@ export function InvoiceReturnsPanel(props: {
         <span className={`status-badge status-badge--${status}`}>{t(`returns.invoice.${status}`)}</span>
       )}
       {invoice.pendingVoidId && <p className="muted">{t("void.pending")}</p>}
+      {annulledBy && (
+        <p className="message message--info">
+          {t(annulledBy.status === "pending" ? "annul.annulledByPending" : "annul.annulledBy", {
+            number: formatInvoiceNumber(annulledBy.prefix, annulledBy.number) ?? "",
+          })}
+        </p>
+      )}
       {lastVoid?.status === "error" && invoice.status !== "voided" && (
         <p className="message message--error">
           {t("void.rejected", { reasons: lastVoid.errors.map((e) => e.messageEs).join(" ") })}
@@ -121,10 +151,25 @@ export function InvoiceReturnsPanel(props: {
             {t("void.action")}
           </button>
         )}
+        {invoice.status === "synced" && annulable && (
+          <button type="button" className="button button--danger" onClick={() => setAnnulling(true)}>
+            {t("void.action")}
+          </button>
+        )}
       </div>
       {invoice.status === "synced" && refusalKey && <p className="muted">{t(refusalKey)}</p>}
       {voiding && (
         <VoidSyncedInvoiceDialog invoice={invoice} number={number} data={data} onClose={() => setVoiding(false)} />
+      )}
+      {annulling && (
+        <AnnulTicketDialog
+          invoice={invoice}
+          number={number}
+          data={data}
+          fallbackContext={props.fallbackContext ?? null}
+          onAnnulled={(noteId) => props.onView({ kind: "receipt", noteId })}
+          onClose={() => setAnnulling(false)}
+        />
       )}
     </section>
   );

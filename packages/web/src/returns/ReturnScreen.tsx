@@ -7,6 +7,7 @@ import { useAppServices } from "../services/appServices";
 import { useOpenShift } from "../shifts/useShift";
 import type { LocalCreditNote, LocalInvoice, ReceiptContext } from "../storage/localRecords";
 import { CreditNoteReceipt } from "./CreditNoteReceipt";
+import { creditNoteReceiptContext } from "./creditNoteReceiptContext";
 import { ReturnForm, refundOptions } from "./ReturnForm";
 
 /** What the screen shows: the form for a new return, the form editing a note in error, or a note's receipt. */
@@ -58,17 +59,7 @@ export function ReturnScreen(props: {
   }
   if (!returned || (view.kind === "edit" && !editing)) return null;
   const note = editing as LocalCreditNote | undefined;
-  const receipt: ReceiptContext | null = (() => {
-    const base = invoice.receipt ?? props.fallbackContext;
-    if (!base) return null;
-    const names = Object.fromEntries(data.paymentMethods.map((m) => [m.id, m.name]));
-    return {
-      ...base,
-      terminalName: data.terminal.name,
-      cashierName: data.session.user.name,
-      paymentMethodNames: { ...base.paymentMethodNames, ...names },
-    };
-  })();
+  const receipt = creditNoteReceiptContext(invoice, data, props.fallbackContext);
   return (
     <ReturnForm
       invoice={invoice}

@@ -60,6 +60,14 @@ export const returnsMessagesEs = {
   "void.refused.INVOICE_NOT_ACCEPTED": "La factura aún no está sincronizada: espera a que se sincronice.",
   "void.pending": "Anulación pendiente de sincronizar.",
   "void.rejected": "La anulación fue rechazada: {reasons}",
+  "annul.title": "Anular el documento equivalente {number}",
+  "annul.hint":
+    "Se emite una nota que devuelve todas las líneas y reembolsa por los medios de pago originales (el efectivo sale del turno abierto); ante la DIAN es la nota de ajuste que anula el documento. Se sincroniza aunque no haya conexión.",
+  "annul.confirm": "Anular con nota",
+  "annul.refused.INVOICE_HAS_RETURNS":
+    "El documento ya tiene devoluciones: no se puede anular en un paso. Devuelve lo que queda con «Devolución».",
+  "annul.annulledBy": "Anulado por la nota {number}",
+  "annul.annulledByPending": "Anulado por la nota {number} (pendiente de sincronizar)",
 } as const;
 
 export const returnsMessagesEn: Record<keyof typeof returnsMessagesEs, string> = {
@@ -123,4 +131,12 @@ export const returnsMessagesEn: Record<keyof typeof returnsMessagesEs, string> =
   "void.refused.INVOICE_NOT_ACCEPTED": "The invoice is not synchronized yet: wait until it is.",
   "void.pending": "Void waiting to be synchronized.",
   "void.rejected": "The void was refused: {reasons}",
+  "annul.title": "Annul equivalent document {number}",
+  "annul.hint":
+    "A note is issued that gives back every line and refunds by the original payment methods (cash comes from the open shift); for the DIAN it is the adjustment note that annuls the document. It syncs even offline.",
+  "annul.confirm": "Annul with a note",
+  "annul.refused.INVOICE_HAS_RETURNS":
+    "The document already has returns: it cannot be annulled in one step. Return what is left with «Return».",
+  "annul.annulledBy": "Annulled by note {number}",
+  "annul.annulledByPending": "Annulled by note {number} (waiting to be synchronized)",
 };

@@ -6,6 +6,7 @@ import {
   creditNoteNumberRejectionCodes,
   type PaymentMethodKind,
   type PullChange,
+  refundsByOriginalPayments,
   returnExcesses,
   uuidv7,
 } from "@mostrador/domain";
@@ -72,8 +73,16 @@ export async function returnedOfInvoice(db: LocalDatabase, invoice: LocalInvoice
   return returned;
 }
 
+/** How the money goes back: the one method chosen, or the ticket's own methods (an annulment). */
+type RefundPlan = CreditNoteChoice["refund"] | "original";
+
 /** Lines, totals and refund of a credit note for the picks, checked against what is left to return. */
-async function priced(db: LocalDatabase, invoice: LocalInvoice, choice: CreditNoteChoice, except?: string) {
+async function priced(
+  db: LocalDatabase,
+  invoice: LocalInvoice,
+  choice: Omit<CreditNoteChoice, "refund"> & { refund: RefundPlan },
+  except?: string,
+) {
   if (invoice.status === "error" || invoice.status === "voided")
     throw new LocalStoreError("INVALID_CREDIT_NOTE", "only a pending or synced invoice takes returns");
   const returned = await returnedOfInvoice(db, invoice, except);
@@ -86,7 +95,10 @@ async function priced(db: LocalDatabase, invoice: LocalInvoice, choice: CreditNo
   return {
     lines,
     totals: { subtotal: t.subtotal, discount: t.discount, tax: t.tax, total: t.total, taxes: t.taxes },
-    refunds: [{ ...choice.refund, amount: t.total }],
+    refunds:
+      choice.refund === "original"
+        ? refundsByOriginalPayments(invoice.document.totals.total, invoice.document.payments, t.total)
+        : [{ ...choice.refund, amount: t.total }],
     reason: choice.reason.trim(),
   };
 }
@@ -123,7 +135,7 @@ function pendingRecord(
   };
 }
 
-const numberingTables = (db: LocalDatabase) => [
+export const numberingTables = (db: LocalDatabase) => [
   db.creditNotes,
   db.invoices,
   db.numberBlocks,
@@ -147,29 +159,42 @@ export async function saveNewCreditNoteInDb(db: LocalDatabase, draft: NewCreditN
   return db.transaction("rw", numberingTables(db), async () => {
     const invoice = await db.invoices.get(draft.invoiceId);
     if (!invoice) throw new LocalStoreError("NOT_FOUND", `no invoice ${draft.invoiceId} on this device`);
-    if (invoice.number === null)
-      throw new LocalStoreError("INVALID_CREDIT_NOTE", "the invoice has no number yet: sync it first");
-    const content = await priced(db, invoice, draft);
-    const numbered = await takeCreditNoteNumber(db, draft.terminalId);
-    const now = draft.now ?? new Date();
-    const document = validCreditNote(schemas, {
-      id: uuidv7(now.getTime()),
-      revision: 1,
-      terminalId: draft.terminalId,
-      deviceId: draft.deviceId,
-      cashierId: draft.cashierId,
-      shiftId: draft.shiftId ?? null,
-      ...numbered,
-      invoiceId: invoice.id,
-      invoicePrefix: invoice.prefix,
-      invoiceNumber: invoice.number,
-      issuedAt: now.toISOString(),
-      ...content,
-    });
-    const record = pendingRecord(document, null, draft.receipt, now.toISOString());
-    await db.creditNotes.add(record);
-    return record;
+    return addNewCreditNote(db, schemas, invoice, draft);
   });
+}
+
+/**
+ * The new note's number, document and pending record, inside the caller's read-write transaction
+ * over numberingTables: "Devolución", and «Anular» of an electronic ticket (refund "original").
+ */
+export async function addNewCreditNote(
+  db: LocalDatabase,
+  schemas: LocalSchemas,
+  invoice: LocalInvoice,
+  draft: Omit<NewCreditNoteDraft, "refund"> & { refund: RefundPlan },
+): Promise<LocalCreditNote> {
+  if (invoice.number === null)
+    throw new LocalStoreError("INVALID_CREDIT_NOTE", "the invoice has no number yet: sync it first");
+  const content = await priced(db, invoice, draft);
+  const numbered = await takeCreditNoteNumber(db, draft.terminalId);
+  const now = draft.now ?? new Date();
+  const document = validCreditNote(schemas, {
+    id: uuidv7(now.getTime()),
+    revision: 1,
+    terminalId: draft.terminalId,
+    deviceId: draft.deviceId,
+    cashierId: draft.cashierId,
+    shiftId: draft.shiftId ?? null,
+    ...numbered,
+    invoiceId: invoice.id,
+    invoicePrefix: invoice.prefix,
+    invoiceNumber: invoice.number,
+    issuedAt: now.toISOString(),
+    ...content,
+  });
+  const record = pendingRecord(document, null, draft.receipt, now.toISOString());
+  await db.creditNotes.add(record);
+  return record;
 }
 
 /**

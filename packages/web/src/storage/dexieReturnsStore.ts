@@ -31,6 +31,10 @@ import type { LocalCreditNote, LocalInvoice, LocalInvoiceVoid } from "./localRec
 import type { ApplyPushResult } from "./localStore";
 import { LocalStoreError, toLocalStoreError } from "./localStoreErrors";
 import type { ReturnsStore } from "./returnsStore";
+import type { TicketAnnulmentDraft } from "./ticketAnnulmentRecords";
+
+// «Anular» of a DIAN ticket is only reached from the invoice detail (a lazy screen): its own chunk.
+const ticketAnnulment = () => import("./ticketAnnulmentRecords");
 
 const rethrow = (error: unknown): never => {
   throw toLocalStoreError(error);
@@ -99,6 +103,18 @@ export class DexieReturnsStore implements ReturnsStore {
 
   voidInvoice(input: NewInvoiceVoid): Promise<LocalInvoiceVoid> {
     return saveInvoiceVoidInDb(this.db, input).catch(rethrow);
+  }
+
+  async annulElectronicTicket(draft: TicketAnnulmentDraft): Promise<LocalCreditNote> {
+    const { annulElectronicTicketInDb } = await ticketAnnulment();
+    return annulElectronicTicketInDb(this.db, draft).catch(rethrow);
+  }
+
+  async annulmentRefusal(invoiceId: string, by: { role: string; at: string }): Promise<ReturnRejectionCode | null> {
+    const invoice = await this.db.invoices.get(invoiceId);
+    if (!invoice) return "INVOICE_NOT_FOUND";
+    const { localTicketAnnulmentRefusal } = await ticketAnnulment();
+    return localTicketAnnulmentRefusal(this.db, invoice, by);
   }
 
   async voidRefusal(invoiceId: string, by: { role: string; at: string }): Promise<ReturnRejectionCode | null> {

@@ -1,4 +1,10 @@
-import { type InvoiceVoidDocument, uuidv7, type VoidPushResult, voidRefusal } from "@mostrador/domain";
+import {
+  type InvoiceVoidDocument,
+  uuidv7,
+  type VoidableInvoice,
+  type VoidPushResult,
+  voidRefusal,
+} from "@mostrador/domain";
 import { applyServerInvoiceState } from "./invoiceRecords";
 import { loadLocalSchemas } from "./loadLocalSchemas";
 import type { LocalDatabase } from "./localDatabase";
@@ -21,28 +27,30 @@ export interface NewInvoiceVoid {
   now?: Date;
 }
 
-/** Whether the invoice may be voided here, by the domain's rules (null: yes; else the refusal code). */
-export async function localVoidRefusal(db: LocalDatabase, invoice: LocalInvoice, by: { role: string; at: string }) {
-  if (invoice.status === "pending" || invoice.status === "error") return "INVOICE_NOT_ACCEPTED" as const;
+/** What the domain's void rules decide on, as this till knows the invoice ("pending"/"error": not accepted). */
+export async function localVoidable(db: LocalDatabase, invoice: LocalInvoice): Promise<VoidableInvoice> {
   const notes = await db.creditNotes.where("invoiceId").equals(invoice.id).toArray();
   const hasReturns =
     (invoice.returnStatus ?? "none") !== "none" || notes.some((n) => n.status === "pending" || n.status === "error");
   const numbering = await db.numberings.get(invoice.numberingId);
   const shiftId = invoice.document.shiftId;
   const shift = shiftId ? await db.shifts.get(shiftId) : undefined;
-  return voidRefusal(
-    {
-      status: invoice.status === "voided" ? "voided" : "accepted",
-      // A synced contingency ticket is an electronic document too (issue 19): corrected, never voided.
-      electronic:
-        (numbering?.electronic ?? invoice.receipt?.electronic ?? false) ||
-        numbering?.kind === "contingency" ||
-        invoice.receipt?.documentKind === "contingency",
-      returnStatus: hasReturns ? "partially_returned" : "none",
-      shift: shift ? { openedAt: shift.document.openedAt, closedAt: shift.document.closing?.closedAt ?? null } : null,
-    },
-    by,
-  );
+  return {
+    status: invoice.status === "voided" ? "voided" : invoice.status === "synced" ? "accepted" : "rejected",
+    // A synced contingency ticket is an electronic document too (issue 19): corrected, never voided.
+    electronic:
+      (numbering?.electronic ?? invoice.receipt?.electronic ?? false) ||
+      numbering?.kind === "contingency" ||
+      invoice.receipt?.documentKind === "contingency",
+    returnStatus: hasReturns ? "partially_returned" : "none",
+    shift: shift ? { openedAt: shift.document.openedAt, closedAt: shift.document.closing?.closedAt ?? null } : null,
+  };
+}
+
+/** Whether the invoice may be voided here, by the domain's rules (null: yes; else the refusal code). */
+export async function localVoidRefusal(db: LocalDatabase, invoice: LocalInvoice, by: { role: string; at: string }) {
+  if (invoice.status === "pending" || invoice.status === "error") return "INVOICE_NOT_ACCEPTED" as const;
+  return voidRefusal(await localVoidable(db, invoice), by);
 }
 
 export async function saveInvoiceVoidInDb(db: LocalDatabase, input: NewInvoiceVoid): Promise<LocalInvoiceVoid> {

@@ -10,6 +10,7 @@ import type { CreditNoteChoice, NewCreditNoteDraft } from "./creditNoteRecords";
 import type { NewInvoiceVoid } from "./invoiceVoidRecords";
 import type { LocalCreditNote, LocalInvoice, LocalInvoiceVoid } from "./localRecords";
 import type { ApplyPushResult } from "./localStore";
+import type { TicketAnnulmentDraft } from "./ticketAnnulmentRecords";
 
 /**
  * Returns and voids on the till (issue 13), part of the LocalStore (`store.returns`): credit notes
@@ -41,6 +42,14 @@ export interface ReturnsStore {
   /** Why the invoice may not be voided by this user now (null: it may). */
   voidRefusal(invoiceId: string, by: { role: string; at: string }): Promise<ReturnRejectionCode | null>;
   listInvoiceVoids(invoiceId: string): Promise<LocalInvoiceVoid[]>;
+  /**
+   * «Anular» of a synced electronic ticket (DEE POS or contingency), also offline: a credit note
+   * giving back every line, refunded by the ticket's payment methods. Throws VOID_REFUSED
+   * (details.refusal: the code), NOT_FOUND, NOT_READY, NO_NUMBERS_LEFT.
+   */
+  annulElectronicTicket(draft: TicketAnnulmentDraft): Promise<LocalCreditNote>;
+  /** Why this user may not annul the electronic ticket now (null: they may). */
+  annulmentRefusal(invoiceId: string, by: { role: string; at: string }): Promise<ReturnRejectionCode | null>;
   listVoidsToPush(limit: number): Promise<InvoiceVoidDocument[]>;
   applyVoidPushResults(results: readonly VoidPushResult[]): Promise<ApplyPushResult>;
 

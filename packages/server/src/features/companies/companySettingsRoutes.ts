@@ -5,11 +5,18 @@ import { type AuthGuard, authOf } from "../../auth/authGuard";
 import type { Database } from "../../db/database";
 import { errorResponses } from "../../http/routeSchemas";
 import { loadCompany } from "../auth/userPresenter";
+import type { SecretBox } from "../dianCertificate/secretBox";
 import { presentCompanySettings } from "./companySettingsPresenter";
 import { updateCompanySettings } from "./companySettingsUpdater";
 
 /** "Empresa": the company's own settings, read by any signed-in user, changed by admins. */
-export function registerCompanySettingsRoutes(fastify: FastifyInstance, db: Database, guard: AuthGuard) {
+export function registerCompanySettingsRoutes(
+  fastify: FastifyInstance,
+  db: Database,
+  guard: AuthGuard,
+  /** Seals the DIAN software PIN (never stored or answered in plain). */
+  secrets: SecretBox,
+) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.get(
     "/api/company",
@@ -38,6 +45,6 @@ export function registerCompanySettingsRoutes(fastify: FastifyInstance, db: Data
         },
       },
     },
-    async (req) => updateCompanySettings(db, authOf(req).companyId, req.body, authOf(req).userId),
+    async (req) => updateCompanySettings(db, authOf(req).companyId, req.body, authOf(req).userId, secrets),
   );
 }

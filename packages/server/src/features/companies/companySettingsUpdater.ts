@@ -3,6 +3,8 @@ import { allocateVersions } from "../../db/changeVersions";
 import type { Database } from "../../db/database";
 import { ApiError, notFound } from "../../http/apiError";
 import { auditChanges, recordAudit } from "../audit/auditTrail";
+import type { SecretBox } from "../dianCertificate/secretBox";
+import { openSoftwarePin, SoftwarePinUnreadable, sealedSoftwarePinColumns } from "../dianCertificate/softwarePinSeal";
 import { presentCompanySettings } from "./companySettingsPresenter";
 import { dianSettingColumns } from "./dianSettingsPresenter";
 
@@ -34,6 +36,8 @@ export async function updateCompanySettings(
   patch: CompanySettingsPatch,
   /** The admin saving: the change goes into the audit trail ("company"). */
   userId: string,
+  /** Seals the DIAN software PIN. */
+  secrets: SecretBox,
 ): Promise<CompanySettings> {
   return db.transaction(async (tx) => {
     // NO KEY UPDATE, not UPDATE: rows referencing the company (every insert) keep going meanwhile.
@@ -48,7 +52,7 @@ export async function updateCompanySettings(
     const changed = (Object.keys(columns) as CompanySettingsField[]).filter(
       (field) => patch[field] !== undefined && patch[field] !== current[field],
     );
-    const dian = changedDianSettings(row, patch.dian);
+    const dian = changedDianSettings(row, patch.dian, secrets);
     if (changed.length === 0 && dian.length === 0) return current;
     const version = await allocateVersions(tx, companyId);
     const values = [...changed.map((field) => patch[field]), ...dian.map(([, value]) => value)];
@@ -78,10 +82,35 @@ export async function updateCompanySettings(
   });
 }
 
-/** The DIAN settings a patch changes, as [column, value]; a PIN sent again unchanged changes nothing. */
-function changedDianSettings(row: Record<string, unknown>, patch: CompanySettingsPatch["dian"]): [string, unknown][] {
+/**
+ * The DIAN settings a patch changes, as [column, value]; a PIN sent again unchanged changes nothing.
+ * A new PIN is written sealed (and the plain column of migration 016 cleared).
+ */
+function changedDianSettings(
+  row: Record<string, unknown>,
+  patch: CompanySettingsPatch["dian"],
+  secrets: SecretBox,
+): [string, unknown][] {
   if (!patch) return [];
-  return (Object.keys(dianSettingColumns) as DianSettingsField[])
-    .filter((field) => patch[field] !== undefined && patch[field] !== (row[dianSettingColumns[field]] ?? null))
-    .map((field) => [dianSettingColumns[field], patch[field]]);
+  const changed: [string, unknown][] = [];
+  for (const field of Object.keys(dianSettingColumns) as DianSettingsField[]) {
+    const value = patch[field];
+    if (value === undefined) continue;
+    if (field === "softwarePin") {
+      if (value === currentPin(row, secrets)) continue;
+      const sealed = sealedSoftwarePinColumns(value as string | null, String(row.id), secrets);
+      changed.push(["dian_software_pin_sealed", sealed.dian_software_pin_sealed], [dianSettingColumns[field], null]);
+    } else if (value !== (row[dianSettingColumns[field]] ?? null)) changed.push([dianSettingColumns[field], value]);
+  }
+  return changed;
+}
+
+/** The stored PIN, opened; one sealed under a lost key counts as none (the admin is replacing it). */
+function currentPin(row: Record<string, unknown>, secrets: SecretBox): string | null {
+  try {
+    return openSoftwarePin(row, secrets);
+  } catch (error) {
+    if (error instanceof SoftwarePinUnreadable) return null;
+    throw error;
+  }
 }

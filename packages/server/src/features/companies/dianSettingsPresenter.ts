@@ -1,6 +1,7 @@
 import type { DianEnvironment, DianSettings, DianSettingsField } from "@mostrador/domain";
+import { softwarePinSet } from "../dianCertificate/softwarePinSeal";
 
-/** Each DIAN setting's column on companies (migration 016). */
+/** Each DIAN setting's column on companies (migration 016); the PIN is written sealed (see softwarePinSeal). */
 export const dianSettingColumns: Record<DianSettingsField, string> = {
   softwareId: "dian_software_id",
   softwarePin: "dian_software_pin",
@@ -16,7 +17,7 @@ const textOrNull = (value: unknown) => (value === null || value === undefined ? 
 export function presentDianSettings(row: Record<string, unknown>): DianSettings {
   return {
     softwareId: textOrNull(row.dian_software_id),
-    softwarePinSet: Boolean(row.dian_software_pin),
+    softwarePinSet: softwarePinSet(row),
     testSetId: textOrNull(row.dian_test_set_id),
     environment: (textOrNull(row.dian_environment) ?? "2") as DianEnvironment,
     serviceUrl: textOrNull(row.dian_service_url),

@@ -1,5 +1,11 @@
-import type { CreditNoteDocument, InvoiceDocument, InvoiceTotals } from "@mostrador/domain";
+import {
+  type CreditNoteDocument,
+  type InvoiceDocument,
+  type InvoiceTotals,
+  returnsWholeTicket,
+} from "@mostrador/domain";
 import type { Queryable } from "../../db/database";
+import type { SecretBox } from "../dianCertificate/secretBox";
 import { type AdjustmentReason, buildDeePosAdjustmentNote } from "./deePosAdjustmentNoteXml";
 import { cudeFieldsOf } from "./deePosInvoiceXml";
 import { deePosDocumentOf, dianSettingsOf } from "./electronicDocumentRecorder";
@@ -20,20 +26,8 @@ const WHOLE_TICKET_REASON = (reason: string): AdjustmentReason => ({
   description: `Anulación (devolución total): ${reason}`.slice(0, 200),
 });
 
-/**
- * A note that gives back every unit of every line of a ticket that had no return before undoes the
- * whole document: ResponseCode 2 ("anulación"). This is how a DEE POS ticket is voided (a void has
- * no number of its own for its note: voids of such tickets are refused, INVOICE_ELECTRONIC).
- */
-export function returnsWholeTicket(
-  soldLines: readonly { quantity: number }[],
-  returned: readonly { invoiceLineIndex: number; quantity: number }[],
-): boolean {
-  if (soldLines.length === 0) return false;
-  const back = new Map<number, number>();
-  for (const l of returned) back.set(l.invoiceLineIndex, (back.get(l.invoiceLineIndex) ?? 0) + l.quantity);
-  return soldLines.every((line, i) => back.get(i) === line.quantity);
-}
+// The rule is the domain's, shared with the till's «Anular» of an electronic ticket.
+export { returnsWholeTicket };
 
 /** What a note is written from, besides its own numbers: the ticket, its invoice and their context. */
 interface TicketContext {
@@ -130,6 +124,7 @@ function buildNote(
   },
   number: string,
   reason: AdjustmentReason,
+  secrets: SecretBox,
 ): Pick<NoteRecord, "state" | "problem" | "cude" | "qrText" | "xml"> {
   const notGenerated = (problem: string) => ({
     state: "not_generated" as const,
@@ -143,7 +138,7 @@ function buildNote(
   // another one) cannot be referenced: the note waits for an admin's resend after the ticket's.
   if (!context.ticket.cude || ticketState === "not_generated" || ticketState === "rejected")
     return notGenerated(`the ticket's electronic document is ${ticketState}: resend the ticket, then this note`);
-  const { settings, problem } = dianSettingsOf(context.company);
+  const { settings, problem } = dianSettingsOf(context.company, secrets);
   if (!settings) return notGenerated(problem);
   const ctx = {
     company: context.company,
@@ -216,6 +211,8 @@ export async function recordReturnAdjustmentNote(
   companyId: string,
   creditNote: CreditNoteDocument,
   totals: InvoiceTotals,
+  /** Opens the company's software PIN (sealed at rest) for the note's CUDE. */
+  secrets: SecretBox,
 ): Promise<void> {
   const ticket = await ticketOf(tx, companyId, creditNote.invoiceId);
   if (!ticket) return;
@@ -242,6 +239,7 @@ export async function recordReturnAdjustmentNote(
     returnsWholeTicket(context.invoice.lines, creditNote.lines)
       ? WHOLE_TICKET_REASON(creditNote.reason)
       : RETURN_REASON(creditNote.reason),
+    secrets,
   );
   await insertNote(tx, companyId, context, { noteId: creditNote.id, reason: "return", number, ...built });
 }

@@ -19,8 +19,15 @@ import { el, text } from "./xml";
  * cac:DiscrepancyResponse (ResponseCode 1 partial return, 2 void of the document).
  */
 export const ADJUSTMENT_NOTE_TYPE_CODE = "94";
+/**
+ * Unverified against the annex (not found in shared/dian nor the searchable corpora, issue 19).
+ * Third-party code agrees on the type codes (94 nota de ajuste crédito, 93 débito) but quotes two
+ * different ProfileIDs ("… Nota de Ajuste tipo crédito al documento equivalente electrónico",
+ * "… Nota de Ajuste al Documento Equivalente Electrónico Crédito") and no CustomizationID from the
+ * annex: kept until the annex's table is read.
+ */
 export const ADJUSTMENT_NOTE_PROFILE_ID = "DIAN 2.1: Nota de ajuste al documento equivalente electrónico";
-/** CustomizationID of a note that references an electronic document. */
+/** CustomizationID of a note that references an electronic document (unverified, see above). */
 export const ADJUSTMENT_NOTE_CUSTOMIZATION_ID = "20";
 
 export type AdjustmentReason = { code: "1"; description: string } | { code: "2"; description: string };

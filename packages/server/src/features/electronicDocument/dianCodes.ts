@@ -62,4 +62,10 @@ export const POS_DOCUMENT_TYPE_CODE = "20";
 /** "Tipos de operación" (cbc:CustomizationID): 10 estándar. */
 export const OPERATION_TYPE_STANDARD = "10";
 
+/**
+ * The issue's text. Unverified against the annex (Anexo técnico del documento equivalente
+ * electrónico v1.0/1.1 is not in shared/dian nor in the searchable corpora, issue 19): third-party
+ * code quotes other literals ("DIAN 2.1: documento equivalente electrónico del tiquete de máquina
+ * registradora con sistema P.O.S."), none of them the annex itself, so nothing is changed here.
+ */
 export const POS_PROFILE_ID = "DIAN 2.1: Documento Equivalente POS";

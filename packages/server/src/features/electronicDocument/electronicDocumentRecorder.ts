@@ -8,6 +8,8 @@ import {
   type TaxRegime,
 } from "@mostrador/domain";
 import type { Queryable } from "../../db/database";
+import type { SecretBox } from "../dianCertificate/secretBox";
+import { openSoftwarePin, SoftwarePinUnreadable } from "../dianCertificate/softwarePinSeal";
 import type { DeePosDocument } from "./deePosDocument";
 import { buildDeePosInvoice } from "./deePosInvoiceXml";
 
@@ -20,15 +22,28 @@ export const MOSTRADOR_MANUFACTURER = {
   softwareName: "Mostrador POS",
 } as const;
 
-/** What a DEE POS document needs of the company; null + the reason when its DIAN settings are incomplete. */
-export function dianSettingsOf(company: Row): {
+/**
+ * What a DEE POS document needs of the company, the software PIN opened from its seal; null + the
+ * reason when its DIAN settings are incomplete or the PIN cannot be opened with this server's key.
+ */
+export function dianSettingsOf(
+  company: Row,
+  secrets: SecretBox,
+): {
   settings: Pick<DeePosDocument, "environment" | "software"> | null;
   problem: string;
 } {
+  let pin: string | null;
+  try {
+    pin = openSoftwarePin(company, secrets);
+  } catch (error) {
+    if (error instanceof SoftwarePinUnreadable) return { settings: null, problem: error.message };
+    throw error;
+  }
   const missing = [
-    ["dian_software_id", "softwareId"],
-    ["dian_software_pin", "softwarePin"],
-  ].filter(([column]) => !company[column as string]);
+    [company.dian_software_id, "softwareId"],
+    [pin, "softwarePin"],
+  ].filter(([value]) => !value);
   if (missing.length > 0)
     return { settings: null, problem: `DIAN settings incomplete: ${missing.map(([, f]) => f).join(", ")}` };
   return {
@@ -36,7 +51,7 @@ export function dianSettingsOf(company: Row): {
       environment: String(company.dian_environment) as DianEnvironment,
       software: {
         id: String(company.dian_software_id),
-        pin: String(company.dian_software_pin),
+        pin: String(pin),
         providerNit: String(company.dian_software_provider_nit ?? company.nit),
       },
     },
@@ -163,6 +178,8 @@ export async function recordElectronicDocuments(
   tx: Queryable,
   companyId: string,
   accepted: (InvoiceDocument & { number: number | null })[],
+  /** Opens the company's software PIN (sealed at rest) for the CUDE. */
+  secrets: SecretBox,
 ): Promise<void> {
   if (accepted.length === 0) return;
   const numberings = await byId(
@@ -206,7 +223,7 @@ export async function recordElectronicDocuments(
     ),
   ]);
   const company = companyRows[0] as Row;
-  const { settings, problem } = dianSettingsOf(company);
+  const { settings, problem } = dianSettingsOf(company, secrets);
   const records = docs.map((doc) => {
     const base = {
       invoiceId: doc.id,

@@ -1,6 +1,7 @@
 import type { CreditNoteDocument, InvoiceDocument, InvoiceTotals } from "@mostrador/domain";
 import type { Queryable } from "../../db/database";
 import { ApiError, notFound } from "../../http/apiError";
+import type { SecretBox } from "../dianCertificate/secretBox";
 import { recordReturnAdjustmentNote } from "./adjustmentNoteRecorder";
 import { recordElectronicDocuments } from "./electronicDocumentRecorder";
 
@@ -22,6 +23,8 @@ export async function resendElectronicDocument(
   companyId: string,
   documentId: string,
   now: Date,
+  /** Opens the company's software PIN (sealed at rest) to build the document again. */
+  secrets: SecretBox,
 ): Promise<void> {
   const rows = await tx.query(
     `SELECT kind, invoice_id, note_reason, state, created_at, attempts FROM electronic_documents
@@ -39,8 +42,8 @@ export async function resendElectronicDocument(
     );
     return;
   }
-  if (row.kind === "adjustment_note") await rebuildNote(tx, companyId, documentId, row);
-  else await rebuildTicket(tx, companyId, documentId);
+  if (row.kind === "adjustment_note") await rebuildNote(tx, companyId, documentId, row, secrets);
+  else await rebuildTicket(tx, companyId, documentId, secrets);
   const rebuilt = await tx.query(
     `UPDATE electronic_documents SET created_at = $3, attempts = $4, updated_at = $5
       WHERE company_id = $1 AND document_id = $2 RETURNING state`,
@@ -49,7 +52,7 @@ export async function resendElectronicDocument(
   if (!rebuilt[0]) throw new ApiError(409, "CONFLICT", "the invoice's numbering is no longer a DEE POS numbering");
 }
 
-async function rebuildTicket(tx: Queryable, companyId: string, invoiceId: string) {
+async function rebuildTicket(tx: Queryable, companyId: string, invoiceId: string, secrets: SecretBox) {
   const revisions = await tx.query<{ document: InvoiceDocument & { number: number } }>(
     `SELECT r.document FROM invoices i
        JOIN invoice_revisions r ON r.company_id = i.company_id AND r.invoice_id = i.id AND r.revision = i.revision
@@ -59,7 +62,7 @@ async function rebuildTicket(tx: Queryable, companyId: string, invoiceId: string
   const stored = revisions[0]?.document;
   if (!stored) throw notFound("invoice");
   await tx.query("DELETE FROM electronic_documents WHERE company_id = $1 AND document_id = $2", [companyId, invoiceId]);
-  await recordElectronicDocuments(tx, companyId, [parsed(stored)]);
+  await recordElectronicDocuments(tx, companyId, [parsed(stored)], secrets);
   // Its return notes were never sent (a note waits for its ticket's acceptance): built again
   // with the ticket's new CUDE, in their places.
   const notes = await tx.query(
@@ -69,7 +72,7 @@ async function rebuildTicket(tx: Queryable, companyId: string, invoiceId: string
     [companyId, invoiceId],
   );
   for (const note of notes) {
-    await rebuildNote(tx, companyId, String(note.document_id), note);
+    await rebuildNote(tx, companyId, String(note.document_id), note, secrets);
     await tx.query(
       "UPDATE electronic_documents SET created_at = $3, attempts = $4 WHERE company_id = $1 AND document_id = $2",
       [companyId, note.document_id, note.created_at, note.attempts],
@@ -78,7 +81,7 @@ async function rebuildTicket(tx: Queryable, companyId: string, invoiceId: string
 }
 
 /** A return's note, from its credit note as stored; a void's note has no number to be built with. */
-async function rebuildNote(tx: Queryable, companyId: string, noteId: string, row: Row) {
+async function rebuildNote(tx: Queryable, companyId: string, noteId: string, row: Row, secrets: SecretBox) {
   if (row.note_reason !== "return")
     throw new ApiError(409, "CONFLICT", "a void's adjustment note has no number: return the ticket's lines instead");
   const notes = await tx.query("SELECT document FROM credit_notes WHERE company_id = $1 AND id = $2", [
@@ -88,5 +91,5 @@ async function rebuildNote(tx: Queryable, companyId: string, noteId: string, row
   if (!notes[0]) throw notFound("credit note");
   const creditNote = parsed<CreditNoteDocument>(notes[0].document);
   await tx.query("DELETE FROM electronic_documents WHERE company_id = $1 AND document_id = $2", [companyId, noteId]);
-  await recordReturnAdjustmentNote(tx, companyId, creditNote, creditNote.totals as InvoiceTotals);
+  await recordReturnAdjustmentNote(tx, companyId, creditNote, creditNote.totals as InvoiceTotals, secrets);
 }

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { type AuthGuard, authOf } from "../../auth/authGuard";
 import type { Database } from "../../db/database";
 import { errorResponses, idParams } from "../../http/routeSchemas";
+import type { SecretBox } from "../dianCertificate/secretBox";
 import { csvFile } from "../reports/reportCsv";
 import { ELECTRONIC_DOCUMENTS_WITH_SALE } from "./contingencyDocuments";
 import type { ElectronicDocumentDispatcher } from "./electronicDocumentDispatcher";
@@ -34,6 +35,8 @@ export function registerElectronicDocumentSendingRoutes(
   db: Database,
   guard: AuthGuard,
   dispatcher: ElectronicDocumentDispatcher,
+  /** Opens the DIAN software PIN to build a document again. */
+  secrets: SecretBox,
 ) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ["electronic documents"];
@@ -56,7 +59,7 @@ export function registerElectronicDocumentSendingRoutes(
     async (req) => {
       const { companyId } = authOf(req);
       const row = await db.transaction(async (tx) => {
-        await resendElectronicDocument(tx, companyId, req.params.id, new Date());
+        await resendElectronicDocument(tx, companyId, req.params.id, new Date(), secrets);
         const rows = await tx.query(`SELECT * FROM ${ELECTRONIC_DOCUMENTS_WITH_SALE} d WHERE document_id = $2`, [
           companyId,
           req.params.id,

@@ -10,6 +10,7 @@ import { type Database, isDataError, isUniqueViolation } from "../../db/database
 import { sortOutRevisions } from "../../http/batchRevisions";
 import { rawIdOf, rawRevisionOf } from "../../http/rawItem";
 import { type DeviceActivity, recordDeviceActivity } from "../devices/deviceActivity";
+import type { SecretBox } from "../dianCertificate/secretBox";
 import {
   ElectronicNumberConflict,
   type InvoiceDecision,
@@ -58,6 +59,8 @@ const retry = (doc: Pick<InvoiceDocument, "id" | "revision">, reason: string): P
 export async function acceptInvoiceBatch(
   db: Database,
   auth: AuthContext,
+  /** Opens the DIAN software PIN (sealed at rest) for the DEE POS documents of the batch. */
+  secrets: SecretBox,
   rawInvoices: unknown[],
   activity: DeviceActivity = {},
   now = new Date(),
@@ -94,6 +97,7 @@ export async function acceptInvoiceBatch(
   const written = await writeDecisions(
     db,
     auth,
+    secrets,
     decisions,
     voidedNumbersOf(decisions, stored),
     activity,
@@ -212,6 +216,7 @@ type WriteOutcome = Row | "retry" | InvoiceRejection[];
 async function writeDecisions(
   db: Database,
   auth: AuthContext,
+  secrets: SecretBox,
   decisions: InvoiceDecision[],
   voided: VoidedNumber[],
   activity: DeviceActivity,
@@ -222,7 +227,7 @@ async function writeDecisions(
     return new Map();
   }
   try {
-    return await db.transaction((tx) => writeInvoiceBatch(tx, auth, decisions, voided, activity, timeZone));
+    return await db.transaction((tx) => writeInvoiceBatch(tx, auth, secrets, decisions, voided, activity, timeZone));
   } catch (err) {
     if (isNumberConflict(err)) return new Map(decisions.map((d) => [d.doc.id, "retry" as const]));
     if (!isDataError(err)) throw err;
@@ -233,7 +238,7 @@ async function writeDecisions(
     try {
       const mine = voided.filter((g) => g.invoiceId === id);
       // The till's activity is written once, after the loop: its report alone must not fail an invoice.
-      const rows = await db.transaction((tx) => writeInvoiceBatch(tx, auth, [decision], mine, {}, timeZone));
+      const rows = await db.transaction((tx) => writeInvoiceBatch(tx, auth, secrets, [decision], mine, {}, timeZone));
       const row = rows.get(id);
       if (row) outcomes.set(id, row);
     } catch (err) {

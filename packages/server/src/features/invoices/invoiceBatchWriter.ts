@@ -2,6 +2,7 @@ import type { InvoiceDocument, InvoiceRejection } from "@mostrador/domain";
 import type { AuthContext } from "../../auth/authTokens";
 import { finishTransactionWith, type Queryable } from "../../db/database";
 import { type DeviceActivity, recordDeviceActivity, takeInvoiceVersions } from "../devices/deviceActivity";
+import type { SecretBox } from "../dianCertificate/secretBox";
 import { recordElectronicDocuments } from "../electronicDocument/electronicDocumentRecorder";
 import { recordStockForInvoices } from "../inventory/stockForDocuments";
 import { applyStockBalances } from "../inventory/stockLedger";
@@ -147,6 +148,8 @@ const WRITE_SQL = `WITH inv AS (
 export async function writeInvoiceBatch(
   tx: Queryable,
   auth: AuthContext,
+  /** Opens the DIAN software PIN for the DEE POS documents written here. */
+  secrets: SecretBox,
   decisions: InvoiceDecision[],
   voided: VoidedNumber[],
   activity: DeviceActivity,
@@ -194,6 +197,7 @@ export async function writeInvoiceBatch(
     accepted
       .filter((d) => assigned.has(d.id) || rows.get(d.id)?.status === "accepted")
       .map((d) => ({ ...d, number: numberOf(d) })),
+    secrets,
   );
   const stock = await recordStockForInvoices(
     tx,

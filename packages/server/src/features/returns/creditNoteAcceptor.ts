@@ -9,6 +9,7 @@ import type { AuthContext } from "../../auth/authTokens";
 import { type Database, isDataError, isUniqueViolation } from "../../db/database";
 import { sortOutRevisions } from "../../http/batchRevisions";
 import { rawIdOf, rawRevisionOf } from "../../http/rawItem";
+import type { SecretBox } from "../dianCertificate/secretBox";
 import { presentCreditNote } from "../invoices/creditNotePresenter";
 import { sameDocumentContent } from "../invoices/invoiceContent";
 import { INVOICE_SUMMARY_COLUMNS, presentInvoiceSummary } from "../invoices/invoicePresenter";
@@ -56,6 +57,8 @@ const retry = (doc: CreditNoteDocument, reason: string): CreditNotePushResult =>
 export async function acceptCreditNoteBatch(
   db: Database,
   auth: AuthContext,
+  /** Opens the DIAN software PIN for DEE POS tickets' adjustment notes. */
+  secrets: SecretBox,
   raws: unknown[],
   now = new Date(),
 ): Promise<CreditNotePushResult[]> {
@@ -111,7 +114,7 @@ export async function acceptCreditNoteBatch(
   }
 
   // 5
-  for (const { index, doc, totals } of toWrite) results.set(index, await writeOne(db, auth, doc, totals));
+  for (const { index, doc, totals } of toWrite) results.set(index, await writeOne(db, auth, secrets, doc, totals));
 
   // 6
   for (const copy of copies)
@@ -168,11 +171,12 @@ function answerFromStored(row: Row | undefined, doc: CreditNoteDocument): Credit
 async function writeOne(
   db: Database,
   auth: AuthContext,
+  secrets: SecretBox,
   doc: CreditNoteDocument,
   totals: ReturnType<typeof validateCreditNote>["totals"],
 ): Promise<CreditNotePushResult> {
   try {
-    const outcome = await db.transaction((tx) => writeCreditNote(tx, auth, doc, totals));
+    const outcome = await db.transaction((tx) => writeCreditNote(tx, auth, doc, totals, secrets));
     if (outcome.kind === "written")
       return {
         outcome: "accepted",

@@ -10,6 +10,7 @@ import {
 import type { AuthContext } from "../../auth/authTokens";
 import type { Queryable } from "../../db/database";
 import { takeInvoiceVersions } from "../devices/deviceActivity";
+import type { SecretBox } from "../dianCertificate/secretBox";
 import { recordReturnAdjustmentNote } from "../electronicDocument/adjustmentNoteRecorder";
 import { recordStockForCreditNote } from "../inventory/stockForDocuments";
 import { applyStockBalances } from "../inventory/stockLedger";
@@ -57,6 +58,8 @@ export async function writeCreditNote(
   auth: AuthContext,
   doc: CreditNoteDocument,
   totals: InvoiceTotals,
+  /** Opens the DIAN software PIN for a DEE POS ticket's adjustment note. */
+  secrets: SecretBox,
 ): Promise<CreditNoteWrite> {
   const locked = await tx.query(
     `SELECT i.status, i.device_id, i.returned_quantities, r.document -> 'lines' AS lines
@@ -133,7 +136,7 @@ export async function writeCreditNote(
     [auth.companyId, doc.invoiceId, JSON.stringify(returned), returnStatusOf(sold, returned), invoiceVersion],
   );
   // A DEE POS ticket's return is an adjustment note in the outbox (once: only a credit note inserted here).
-  await recordReturnAdjustmentNote(tx, auth.companyId, doc, totals);
+  await recordReturnAdjustmentNote(tx, auth.companyId, doc, totals, secrets);
   // Last, the shared rows (inventory/stockForDocuments: the order every writer keeps).
   await recordCreditNoteSales(tx, auth.companyId, doc, totals);
   await applyStockBalances(tx, auth.companyId, stock);

@@ -21,6 +21,7 @@ import type { Database } from "../../db/database";
 import { documentedAs, errorResponses } from "../../http/routeSchemas";
 import { requestSchemaVersion } from "../../http/schemaVersion";
 import { recordDeviceContact } from "../devices/deviceActivity";
+import type { SecretBox } from "../dianCertificate/secretBox";
 import { pushResultsWithElectronicDocuments } from "../electronicDocument/invoiceElectronicDocuments";
 import { readStockChanges, stockSince } from "../inventory/stockFeed";
 import { acceptInvoiceBatch } from "../invoices/invoiceAcceptor";
@@ -74,6 +75,8 @@ export function registerSyncRoutes(
   fastify: FastifyInstance,
   db: Database,
   guard: AuthGuard,
+  /** Opens the DIAN software PIN for the electronic documents the push generates. */
+  secrets: SecretBox,
   leaseLimiter: LeaseRateLimiter = leaseRateLimiter(),
   /** Invoices were accepted: their electronic documents may be sent (fire-and-forget, after the answer). */
   afterAcceptedInvoices: (companyId: string) => void = () => {},
@@ -101,13 +104,15 @@ export function registerSyncRoutes(
       const results = await pushResultsWithElectronicDocuments(
         db,
         auth.companyId,
-        await acceptInvoiceBatch(db, auth, body.invoices, { report: body.report, schemaVersion }),
+        await acceptInvoiceBatch(db, auth, secrets, body.invoices, { report: body.report, schemaVersion }),
       );
       // After the invoices: a shift never holds them up, and its answer sees the invoices just stored.
       const shiftResults = body.shifts ? await acceptShiftBatch(db, auth, body.shifts) : undefined;
       // Credit notes after the invoices they return goods of; voids last (an invoice returned in
       // this batch can no longer be voided).
-      const creditNoteResults = body.creditNotes ? await acceptCreditNoteBatch(db, auth, body.creditNotes) : undefined;
+      const creditNoteResults = body.creditNotes
+        ? await acceptCreditNoteBatch(db, auth, secrets, body.creditNotes)
+        : undefined;
       const voidResults = body.voids ? await acceptVoidBatch(db, auth, body.voids) : undefined;
       if (results.some((r) => r.outcome === "accepted")) afterAcceptedInvoices(auth.companyId);
       return {

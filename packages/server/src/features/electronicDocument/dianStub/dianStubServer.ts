@@ -34,6 +34,18 @@ export interface DianStubRequest {
   answer: string;
 }
 
+/** A document the stub received as new, in order: what kind it is (a ticket, an adjustment note and why). */
+export interface DianStubDocument {
+  cude: string;
+  /** The root element: "Invoice" (a DEE POS ticket) or "CreditNote" (an adjustment note). */
+  root: string;
+  /** cbc:InvoiceTypeCode or cbc:CreditNoteTypeCode. */
+  typeCode: string | null;
+  /** A note's cac:DiscrepancyResponse/cbc:ResponseCode (1 a return, 2 the annulment); null on a ticket. */
+  responseCode: string | null;
+  answer: string;
+}
+
 export interface DianStub {
   /** The service's URL: the company's DIAN service URL in tests and e2e. */
   url: string;
@@ -41,6 +53,8 @@ export interface DianStub {
   plan(...outcomes: DianStubOutcome[]): void;
   /** Every request, in order. */
   readonly requests: DianStubRequest[];
+  /** Every document received as new (not those refused before any rule), in order. */
+  readonly documents: DianStubDocument[];
   /** How many times a CUDE was received as a new document (the DIAN processes each once). */
   newReceipts(cude: string): number;
   /** Milliseconds every answer waits (a slow DIAN); 0 by default. */
@@ -89,6 +103,7 @@ export async function startDianStub(options: { port?: number; host?: string } = 
   const planned: DianStubOutcome[] = [];
   const requests: DianStubRequest[] = [];
   const documents = new Map<string, StubDianResponse>();
+  const received: DianStubDocument[] = [];
   const zips = new Map<string, string[]>();
   const receipts = new Map<string, number>();
   const host = options.host ?? "127.0.0.1";
@@ -133,6 +148,18 @@ export async function startDianStub(options: { port?: number; host?: string } = 
     const response = typeof outcome === "object" ? rejected(cude, xmlName, outcome.rejected) : accepted(cude, xmlName);
     documents.set(cude, response);
     const answer = outcome === "lost" ? "lost" : typeof outcome === "object" ? "rejected" : "accepted";
+    const root = doc.documentElement?.localName ?? "";
+    const text = (node: Element | Document | undefined, name: string) => {
+      const found = node ? first(node, name)?.textContent?.trim() : undefined;
+      return found === undefined ? null : found;
+    };
+    received.push({
+      cude,
+      root,
+      typeCode: text(doc, root === "CreditNote" ? "CreditNoteTypeCode" : "InvoiceTypeCode"),
+      responseCode: text(first(doc, "DiscrepancyResponse"), "ResponseCode"),
+      answer,
+    });
     return { response, lost: outcome === "lost", answer };
   }
 
@@ -142,6 +169,7 @@ export async function startDianStub(options: { port?: number; host?: string } = 
       planned.push(...outcomes);
     },
     requests,
+    documents: received,
     newReceipts: (cude) => receipts.get(cude) ?? 0,
     delayMs: 0,
     close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
