@@ -76,12 +76,24 @@ try {
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
-    const count = (store) =>
-      new Promise((resolve) => {
-        const r = db.transaction(store).objectStore(store).count();
-        r.onsuccess = () => resolve(r.result);
-      });
-    return { products: await count("products"), clients: await count("clients") };
+    const all = (store) =>
+      db.objectStoreNames.contains(store)
+        ? new Promise((resolve) => {
+            const r = db.transaction(store).objectStore(store).getAll();
+            r.onsuccess = () => resolve(r.result);
+          })
+        : Promise.resolve([]);
+    // Rows, plus the rows of the chunks (Dexie v8, storage/catalogChunks.ts) less the deleted ones.
+    const count = async (rowStore, chunkStore, tombstoneStore) => {
+      const ids = new Set((await all(rowStore)).map((r) => r.id));
+      for (const chunk of await all(chunkStore)) for (const row of chunk.rows) ids.add(row.id);
+      for (const tombstone of await all(tombstoneStore)) ids.delete(tombstone.id);
+      return ids.size;
+    };
+    return {
+      products: await count("products", "productChunks", "productTombstones"),
+      clients: await count("clients", "clientChunks", "clientTombstones"),
+    };
   });
   console.log(`first load: ${ms(firstLoad ?? Number.NaN)} for ${counts.products} products, ${counts.clients} clients`);
   Object.assign(figures, {

@@ -6,6 +6,7 @@ import type {
   ShiftDocument,
   ShiftPushResult,
 } from "@mostrador/domain";
+import { listChunkedRows } from "./catalogChunks";
 import { DexieReturnsStore } from "./dexieReturnsStore";
 import { countNumbersLeft, numberBlocksOf, planNextInvoiceNumber } from "./invoiceNumbering";
 import { applyInvoicePushResultsInDb } from "./invoicePushResults";
@@ -85,11 +86,11 @@ export class DexieLocalStore implements LocalStore {
   }
 
   listProducts(): Promise<ProductRecord[]> {
-    return this.db.products.toArray();
+    return listChunkedRows(this.db, "products");
   }
 
   listClients(): Promise<ClientRecord[]> {
-    return this.db.clients.toArray();
+    return listChunkedRows(this.db, "clients");
   }
 
   listTaxes(): Promise<TaxRecord[]> {

@@ -20,7 +20,8 @@ describe("LocalDatabase schema upgrades", () => {
 
     const db = new LocalDatabase(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
+    expect(await db.productChunks.count()).toBe(0); // v8: the catalog in chunks (issue 17)
     expect(await db.stock.count()).toBe(0); // v6: inventory balances (issue 14)
     expect(await db.tillClients.count()).toBe(0); // v7: clients made at the till (issue 16)
     expect((await db.products.get(demo.products[0]!.id))?.name).toBe("Café molido 500 g");

@@ -1,5 +1,7 @@
 import Dexie, { type EntityTable } from "dexie";
 import type {
+  CatalogChunkRecord,
+  CatalogTombstoneRecord,
   CategoryRecord,
   ClientRecord,
   LocalCreditNote,
@@ -46,6 +48,10 @@ export class LocalDatabase extends Dexie {
   invoiceVoids!: EntityTable<LocalInvoiceVoid, "id">;
   stock!: EntityTable<StockBalanceRecord, "productId">;
   tillClients!: EntityTable<LocalTillClient, "id">;
+  productChunks!: EntityTable<CatalogChunkRecord<ProductRecord>, "id">;
+  clientChunks!: EntityTable<CatalogChunkRecord<ClientRecord>, "id">;
+  productTombstones!: EntityTable<CatalogTombstoneRecord, "id">;
+  clientTombstones!: EntityTable<CatalogTombstoneRecord, "id">;
 
   constructor(name: string = DEFAULT_DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     // Invoices must be on disk before the receipt shows: ask Chromium to flush every commit.
@@ -94,6 +100,15 @@ export class LocalDatabase extends Dexie {
     // v7 (issue 16): a client created at this till is its own pending record, uploaded in the push's
     // `clients` section even when the sale then switched to another client. A new table: no row changes.
     this.version(7).stores({ tillClients: "id, status" });
+    // v8 (issue 17): large sets of products and clients (the first load) are stored a few hundred rows per
+    // record (storage/catalogChunks.ts): IndexedDB costs ~0.1 ms per record, so 20,000 rows as rows took
+    // seconds. The row tables stay as the overlay of small changes; a v7 till's rows are read as they are.
+    this.version(8).stores({
+      productChunks: "id",
+      clientChunks: "id",
+      productTombstones: "id",
+      clientTombstones: "id",
+    });
   }
 
   /** Tables filled by the sync download (everything but meta and invoices). */
@@ -110,6 +125,10 @@ export class LocalDatabase extends Dexie {
       this.terminals,
       this.numberBlocks,
       this.maintenanceWindows,
+      this.productChunks,
+      this.clientChunks,
+      this.productTombstones,
+      this.clientTombstones,
     ];
   }
 }

@@ -93,6 +93,16 @@ export interface MetaRecord<K extends MetaKey = MetaKey> {
 export type ProductRecord = Product;
 /** Clients carry their normalized name and id words for the in-memory client search. */
 export type ClientRecord = Client & { searchWords: string[]; createdOffline?: boolean };
+/** Dexie v8 (issue 17): a few hundred catalog rows in one IndexedDB record (storage/catalogChunks.ts). */
+export interface CatalogChunkRecord<T> {
+  id: string;
+  rows: T[];
+}
+/** A product or client deleted on the server after it was stored (it may sit in a chunk). */
+export interface CatalogTombstoneRecord {
+  id: string;
+  version: number;
+}
 /**
  * A client created at this till ("Nuevo cliente", storage table `tillClients`, Dexie v7): its own
  * pending record, uploaded in the push's `clients` section whether or not a sale used it.

@@ -1,10 +1,10 @@
 import type { InvoiceDocument } from "@mostrador/domain";
+import { clientLookup } from "./catalogChunks";
 import { localInvoiceFromDocument } from "./invoiceRecords";
 import { loadLocalSchemas } from "./loadLocalSchemas";
 import type { LocalDatabase } from "./localDatabase";
 import type { ImportResult } from "./localStore";
 import { toLocalStoreError } from "./localStoreErrors";
-import { clientNameOf } from "./pullPageApplier";
 
 /**
  * "Importar pendientes": invoices from an export file become pending here, unless this device already
@@ -20,15 +20,16 @@ export async function importInvoicesInDb(db: LocalDatabase, documents: readonly 
     else result.invalid += 1;
   }
   try {
-    await db.transaction("rw", [db.invoices, db.clients], async () => {
+    await db.transaction("rw", [db.invoices, db.clients, db.clientChunks, db.clientTombstones], async () => {
       const now = new Date().toISOString();
+      const findClient = clientLookup(db);
       for (const document of valid) {
         const local = await db.invoices.get(document.id);
         if (local && local.document.revision >= document.revision) {
           result.alreadyPresent += 1;
           continue;
         }
-        const clientName = document.newClient?.name ?? (await clientNameOf(db, document.clientId));
+        const clientName = document.newClient?.name ?? (await findClient(document.clientId))?.name ?? "";
         await db.invoices.put(
           localInvoiceFromDocument(
             document,

@@ -7,6 +7,7 @@ import type {
   SyncedEntity,
 } from "@mostrador/domain";
 import { searchWords } from "../text/searchText";
+import { applyChunkedChanges, type ChunkedEntity, clientLookup } from "./catalogChunks";
 import { applyPulledCreditNotes } from "./creditNoteRecords";
 import {
   applyServerInvoiceState,
@@ -65,10 +66,10 @@ export async function applyPullPageInTransaction(db: LocalDatabase, page: PullRe
             await applyPulledCreditNotes(db, changes);
             break;
           case "products":
-            await applyRows(db.products, changes, (data) => data as unknown as ProductRecord);
+            await applyCatalogRows(db, "products", changes, (data) => data as unknown as ProductRecord);
             break;
           case "clients":
-            await applyRows(db.clients, changes, withClientSearchWords);
+            await applyCatalogRows(db, "clients", changes, withClientSearchWords);
             break;
           default:
             await applyRows(db[entity as PlainEntity] as unknown as WritableTable<unknown>, changes, (data) => data);
@@ -130,6 +131,23 @@ async function applyRows<T>(
   if (upserts.length > 0) await table.bulkPut(upserts);
 }
 
+/** Products and clients: many rows go to chunks, a few to the row tables (storage/catalogChunks.ts). */
+async function applyCatalogRows<T extends { id: string; version?: number }>(
+  db: LocalDatabase,
+  entity: ChunkedEntity,
+  changes: readonly PullChange[],
+  toRecord: (data: Record<string, unknown>) => T,
+): Promise<void> {
+  const deletions: { id: string; version: number }[] = [];
+  const upserts: T[] = [];
+  for (const change of changes) {
+    if (isDeletion(change)) deletions.push({ id: change.id, version: change.version });
+    else
+      upserts.push(toRecord({ ...(change.data as Record<string, unknown>), id: change.id, version: change.version }));
+  }
+  await applyChunkedChanges(db, entity, upserts, deletions);
+}
+
 function withClientSearchWords(data: Record<string, unknown>): ClientRecord {
   const client = data as unknown as ClientRecord;
   return { ...client, searchWords: searchWords(client.name, client.idNumber) };
@@ -171,6 +189,7 @@ async function applyInvoices(
   { invoiceDocumentSchema }: LocalSchemas,
 ): Promise<string[]> {
   const kept: string[] = [];
+  const findClient = clientLookup(db);
   const locals = await db.invoices.bulkGet(changes.map((c) => c.id));
   const now = new Date().toISOString();
   for (const [i, change] of changes.entries()) {
@@ -203,13 +222,14 @@ async function applyInvoices(
     const parsed = invoiceDocumentSchema.safeParse(data.document);
     if (!parsed.success) continue; // a summary without its document cannot be shown as a receipt
     const document = parsed.data;
-    const clientName = document.newClient?.name ?? (await clientNameOf(db, document.clientId));
+    const clientName = document.newClient?.name ?? (await findClient(document.clientId))?.name ?? "";
     const record = localInvoiceFromDocument(document, { status: "pending", clientName, receipt: null }, now);
     await db.invoices.put(applyServerInvoiceState(record, state, now));
   }
   return kept;
 }
 
+/** A client's name for an invoice stored without one; reads the chunks (see clientLookup): once per call. */
 export async function clientNameOf(db: LocalDatabase, clientId: string): Promise<string> {
-  return (await db.clients.get(clientId))?.name ?? "";
+  return (await clientLookup(db)(clientId))?.name ?? "";
 }
