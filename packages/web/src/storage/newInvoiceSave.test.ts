@@ -60,7 +60,7 @@ describe("Facturar's save in one round of requests (newInvoiceSave)", () => {
     const store = track(openTestStore());
     const log = traceRequests(store);
     await store.applyPullPage(demo.fullCatalogPage([demo.numberBlock(1, 1, 100)]));
-    const firstWrite = () => log.findIndex((line) => line === "→ mutate invoices");
+    const firstWrite = () => log.indexOf("→ mutate invoices");
     const firstAnswer = () => log.findIndex((line) => line.startsWith("←"));
 
     log.length = 0;
@@ -109,7 +109,6 @@ describe("Facturar's save in one round of requests (newInvoiceSave)", () => {
   });
 
   it("any interleaving of two tabs' saves and pulled blocks gives each number once, lowest first", async () => {
-    type Step = { kind: "save"; tab: 0 | 1 } | { kind: "block"; from: number; size: number };
     const step = fc.oneof(
       { weight: 5, arbitrary: fc.record({ kind: fc.constant("save" as const), tab: fc.constantFrom(0 as const, 1) }) },
       {
