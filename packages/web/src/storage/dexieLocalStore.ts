@@ -149,12 +149,14 @@ export class DexieLocalStore implements LocalStore {
   }
 
   async getCursors(): Promise<PullCursors> {
-    const [cursor, invoiceCursor, stockCursor, stockPull] = await Promise.all([
-      this.getMeta("syncCursor"),
-      this.getMeta("invoiceCursor"),
-      this.getMeta("stockCursor"),
-      this.getMeta("stockPull"),
-    ]);
+    // One read (one transaction) for the four keys: every sync run starts here, right after a sale.
+    const rows = await this.db.meta.bulkGet(["syncCursor", "invoiceCursor", "stockCursor", "stockPull"]);
+    const [cursor, invoiceCursor, stockCursor, stockPull] = rows.map((row) => row?.value) as [
+      MetaValues["syncCursor"] | undefined,
+      MetaValues["invoiceCursor"] | undefined,
+      MetaValues["stockCursor"] | undefined,
+      MetaValues["stockPull"] | undefined,
+    ];
     return {
       cursor: cursor ?? 0,
       invoiceCursor: invoiceCursor ?? 0,
