@@ -8,7 +8,7 @@ import type {
 } from "@mostrador/domain";
 import { listChunkedRows } from "./catalogChunks";
 import { DexieReturnsStore } from "./dexieReturnsStore";
-import { countNumbersLeft, numberBlocksOf, planNextInvoiceNumber } from "./invoiceNumbering";
+import { countNumbersLeft } from "./invoiceNumbering";
 import { applyInvoicePushResultsInDb } from "./invoicePushResults";
 import {
   countInvoicesByStatusInDb,
@@ -17,7 +17,6 @@ import {
   listInvoicesToPushInDb,
   listUnsyncedInvoicesInDb,
 } from "./invoiceQueries";
-import { localInvoiceFromDocument } from "./invoiceRecords";
 import { markVoided, resendInvoiceInError, saveInvoiceRevision } from "./invoiceRevisions";
 import { loadLocalSchemas } from "./loadLocalSchemas";
 import { LocalDatabase } from "./localDatabase";
@@ -46,7 +45,8 @@ import type {
   PullCursors,
   TerminalSetup,
 } from "./localStore";
-import { LocalStoreError, toLocalStoreError } from "./localStoreErrors";
+import { toLocalStoreError } from "./localStoreErrors";
+import { type NumberingSnapshots, saveNewInvoiceInDb } from "./newInvoiceSave";
 import { importInvoicesInDb } from "./pendingInvoicesImport";
 import { applyNumberBlocks, applyPullPageInTransaction } from "./pullPageApplier";
 import {
@@ -64,13 +64,14 @@ import {
 import { type TakeOverShiftInput, takeOverShiftInDb } from "./shiftTakeover";
 import { readTillStockFrom, type TillStockSnapshot } from "./stockRecords";
 import { DexieTillClientsStore } from "./tillClientRecords";
-import { keepClientCreatedAtTill } from "./tillClients";
 
 export class DexieLocalStore implements LocalStore {
   /** Only this module and tests use the tables directly; the app goes through LocalStore. */
   readonly db: LocalDatabase;
   readonly returns: DexieReturnsStore;
   readonly tillClients: DexieTillClientsStore;
+  /** What the last save of each numbering saw: the next save's plan, checked inside its transaction. */
+  private readonly numberingSnapshots: NumberingSnapshots = new Map();
 
   constructor(db: LocalDatabase = new LocalDatabase()) {
     this.db = db;
@@ -149,12 +150,14 @@ export class DexieLocalStore implements LocalStore {
   }
 
   async getCursors(): Promise<PullCursors> {
-    const [cursor, invoiceCursor, stockCursor, stockPull] = await Promise.all([
-      this.getMeta("syncCursor"),
-      this.getMeta("invoiceCursor"),
-      this.getMeta("stockCursor"),
-      this.getMeta("stockPull"),
-    ]);
+    // One read (one transaction) for the four keys: every sync run starts here, right after a sale.
+    const rows = await this.db.meta.bulkGet(["syncCursor", "invoiceCursor", "stockCursor", "stockPull"]);
+    const [cursor, invoiceCursor, stockCursor, stockPull] = rows.map((row) => row?.value) as [
+      MetaValues["syncCursor"] | undefined,
+      MetaValues["invoiceCursor"] | undefined,
+      MetaValues["stockCursor"] | undefined,
+      MetaValues["stockPull"] | undefined,
+    ];
     return {
       cursor: cursor ?? 0,
       invoiceCursor: invoiceCursor ?? 0,
@@ -190,58 +193,9 @@ export class DexieLocalStore implements LocalStore {
     return deviceReportFromDb(this.db);
   }
 
-  /**
-   * "Facturar": the number and the invoice in one strict (durable) transaction. The document is checked
-   * before the transaction, with its numbering's prefix and number checked inside, so the transaction
-   * holds only its few reads and writes (each wait inside it is a round trip through the main thread).
-   */
-  async saveNewInvoice(draft: NewInvoiceDraft): Promise<LocalInvoice> {
-    const { db } = this;
-    try {
-      const { invoiceDocumentSchema } = await loadLocalSchemas(); // before the transaction: see loadLocalSchemas
-      const { receipt, ...documentInput } = draft;
-      const checked = invoiceDocumentSchema.safeParse({ ...documentInput, revision: 1, prefix: "", number: null });
-      if (!checked.success) {
-        throw new LocalStoreError("INVALID_INVOICE", "the invoice does not pass validation", checked.error.issues);
-      }
-      return await db.transaction("rw", [db.invoices, db.numberBlocks, db.numberings, db.clients], async () => {
-        // The numbering and its blocks in one round trip; the block and the invoice written together.
-        const [numbering, blocks] = await Promise.all([
-          db.numberings.get(draft.numberingId),
-          numberBlocksOf(db, draft.numberingId),
-        ]);
-        if (!numbering) throw new LocalStoreError("NOT_READY", "the terminal's numbering is not loaded on this device");
-        const taken = await planNextInvoiceNumber(db, blocks, {
-          electronic: numbering.electronic,
-          numberingId: numbering.id,
-        });
-        const { shape } = invoiceDocumentSchema;
-        const numbered = {
-          prefix: shape.prefix.safeParse(numbering.prefix),
-          number: shape.number.safeParse(taken.number),
-        };
-        for (const [field, result] of Object.entries(numbered)) {
-          if (!result.success) {
-            const issues = result.error.issues.map((issue) => ({ ...issue, path: [field, ...issue.path] }));
-            throw new LocalStoreError("INVALID_INVOICE", "the invoice does not pass validation", issues);
-          }
-        }
-        const document: InvoiceDocument = { ...checked.data, prefix: numbering.prefix, number: taken.number };
-        const invoice = localInvoiceFromDocument(
-          document,
-          { status: "pending", clientName: receipt.clientName, receipt },
-          new Date().toISOString(),
-        );
-        await Promise.all([
-          taken.advancedBlock ? db.numberBlocks.put(taken.advancedBlock) : undefined,
-          keepClientCreatedAtTill(db, document),
-          db.invoices.add(invoice),
-        ]);
-        return invoice;
-      });
-    } catch (error) {
-      throw toLocalStoreError(error);
-    }
+  /** "Facturar": see newInvoiceSave (one round of requests in one strict transaction). */
+  saveNewInvoice(draft: NewInvoiceDraft): Promise<LocalInvoice> {
+    return saveNewInvoiceInDb(this.db, draft, this.numberingSnapshots).catch(rethrowAsStoreError);
   }
 
   getInvoice(id: string): Promise<LocalInvoice | undefined> {

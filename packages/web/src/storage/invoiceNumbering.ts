@@ -12,21 +12,36 @@ export interface TakenNumber {
 export type NumberedDocuments = "invoices" | "creditNotes";
 
 /**
- * The next free number of one block: after the block's own counter and after every
- * document this device already stored in its range (so a block re-sent by the server,
- * or a reset download, never hands out a number twice). Call inside a rw transaction
- * on numberBlocks and the numbered documents' table.
+ * The highest number this device stored in a block's range (null: none). Call inside a transaction
+ * on the numbered documents' table.
  */
+export async function lastNumberInBlock(
+  db: LocalDatabase,
+  block: NumberBlockRecord,
+  used: NumberedDocuments = "invoices",
+): Promise<number | null> {
+  const lastUsed = await (db[used] as LocalDatabase["invoices"])
+    .where("[numberingId+number]")
+    .between([block.numberingId, block.rangeFrom], [block.numberingId, block.rangeTo], true, true)
+    .last();
+  return lastUsed?.number ?? null;
+}
+
+/**
+ * The next free number of one block: after the block's own counter and after every document this
+ * device already stored in its range (`lastUsed`, so a block re-sent by the server, or a reset
+ * download, never hands out a number twice).
+ */
+export function nextFreeFrom(block: NumberBlockRecord, lastUsed: number | null): number {
+  return Math.max(block.rangeFrom, block.nextNumber ?? block.rangeFrom, lastUsed ? lastUsed + 1 : 0);
+}
+
 async function nextFreeInBlock(
   db: LocalDatabase,
   block: NumberBlockRecord,
   used: NumberedDocuments = "invoices",
 ): Promise<number> {
-  const lastUsed = await (db[used] as LocalDatabase["invoices"])
-    .where("[numberingId+number]")
-    .between([block.numberingId, block.rangeFrom], [block.numberingId, block.rangeTo], true, true)
-    .last();
-  return Math.max(block.rangeFrom, block.nextNumber ?? block.rangeFrom, lastUsed?.number ? lastUsed.number + 1 : 0);
+  return nextFreeFrom(block, await lastNumberInBlock(db, block, used));
 }
 
 /** Last number the device may use in a block (a release cuts it short). */
@@ -64,6 +79,25 @@ export async function planNextInvoiceNumber(
   throw new LocalStoreError("NO_NUMBERS_LEFT", "this device has no invoice numbers left for the numbering", {
     numberingId: options.numberingId,
   });
+}
+
+/**
+ * planNextInvoiceNumber's rule over blocks whose last used numbers are already known (`lastUsed[i]`
+ * belongs to `blocks[i]`): the lowest free number and its block advanced, or null when none is left.
+ */
+export function planFromLastUsed(
+  blocks: readonly NumberBlockRecord[],
+  lastUsed: readonly (number | null)[],
+): PlannedNumber | null {
+  const ordered = blocks.map((block, i) => ({ block, last: lastUsed[i] ?? null }));
+  ordered.sort((a, b) => byRangeStart(a.block, b.block));
+  for (const { block, last } of ordered) {
+    const candidate = nextFreeFrom(block, last);
+    if (candidate <= blockEnd(block)) {
+      return { number: candidate, blockId: block.id, advancedBlock: { ...block, nextNumber: candidate + 1 } };
+    }
+  }
+  return null;
 }
 
 /** The blocks of one numbering held by this device. */

@@ -17,7 +17,7 @@ export async function readTerminalShift(
   companyId: string,
   deviceId: string,
 ): Promise<TerminalShift | null> {
-  const rows = await db.query(
+  const rows = await db.query<{ document: unknown; id: string }>(
     `SELECT r.document, s.id
        FROM devices d
        JOIN shifts s ON s.company_id = d.company_id AND s.terminal_id = d.terminal_id AND s.status = 'open'
@@ -25,7 +25,16 @@ export async function readTerminalShift(
       WHERE d.company_id = $1 AND d.id = $2`,
     [companyId, deviceId],
   );
-  const row = rows[0];
+  return terminalShiftOf(db, companyId, deviceId, rows[0]);
+}
+
+/** The pull's terminalShift from the open shift's current revision (none: null). */
+export async function terminalShiftOf(
+  db: Queryable,
+  companyId: string,
+  deviceId: string,
+  row: { document: unknown } | undefined,
+): Promise<TerminalShift | null> {
   if (!row) return null;
   const parsed = shiftDocumentSchema.safeParse(row.document);
   if (!parsed.success) return null; // every stored revision passed this schema when it was accepted

@@ -209,6 +209,30 @@ async function pageEnd(
   return { end: head, hasMore: false };
 }
 
+/** Every table a pull reads by version, and the cursor it follows (for sync/idlePull's one statement). */
+export function changeFeedTables(): {
+  table: string;
+  companyColumn: "id" | "company_id";
+  cursor: "cursor" | "invoiceCursor";
+  deviceScoped: boolean;
+}[] {
+  return [
+    ...sources.map((s) => ({
+      table: s.table,
+      companyColumn: s.table === "companies" ? ("id" as const) : ("company_id" as const),
+      cursor: "cursor" as const,
+      deviceScoped: Boolean(s.deviceScoped),
+    })),
+    { table: "tombstones", companyColumn: "company_id", cursor: "cursor", deviceScoped: false },
+    ...["invoices", "shifts", "credit_notes"].map((table) => ({
+      table,
+      companyColumn: "company_id" as const,
+      cursor: "invoiceCursor" as const,
+      deviceScoped: true,
+    })),
+  ];
+}
+
 async function countRemaining(db: Queryable, companyId: string, deviceId: string, from: number, head: number) {
   const counts = await Promise.all(
     sources.map(async (s) => {

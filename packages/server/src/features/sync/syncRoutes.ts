@@ -33,6 +33,7 @@ import { acceptShiftBatch } from "../shifts/shiftAcceptor";
 import { readTerminalShift } from "../shifts/terminalShiftReader";
 import { acceptClientBatch } from "../tillClients/tillClientAcceptor";
 import { readChanges } from "./changeFeed";
+import { readIdlePull } from "./idlePull";
 
 // Invoices are parsed one by one by the acceptor, so one malformed invoice is rejected alone;
 // the document still shows each item as an InvoiceDocument.
@@ -142,6 +143,9 @@ export function registerSyncRoutes(
       const auth = authOf(req);
       const q = req.query;
       const schemaVersion = requestSchemaVersion(req);
+      // Nothing new (the most frequent pull): one statement answers (counts=1 always takes the full pull).
+      const idle = q.counts === "1" ? null : await readIdlePull(db, auth, q, schemaVersion ?? null);
+      if (idle) return idle;
       const page = await readChanges(
         db,
         auth.companyId,

@@ -1,0 +1,122 @@
+import type { PullResponse, PullStock } from "@mostrador/domain";
+import type { AuthContext } from "../../auth/authTokens";
+import type { Queryable } from "../../db/database";
+import { CONTACT_PRECISION_SECONDS, recordDeviceContact } from "../devices/deviceActivity";
+import { terminalShiftOf } from "../shifts/terminalShiftReader";
+import { changeFeedTables } from "./changeFeed";
+
+export interface PullQuery {
+  cursor: number;
+  invoiceCursor: number;
+  stockCursor?: number | undefined;
+  stockWarehouseId?: string | undefined;
+}
+
+interface ProbeRow {
+  head: string | number | null;
+  min_cursor: string | number | null;
+  invoice_head: string | number | null;
+  warehouse_id: string | null;
+  stock_head: string | number | null;
+  shift_id: string | null;
+  shift_document: unknown;
+  contact_due: boolean;
+  changed: boolean;
+}
+
+/**
+ * The one statement of a caught-up pull: the heads a pull reads (the company's change counter, the
+ * device's invoice counter, its terminal's warehouse and that warehouse's stock counter), whether any
+ * version index holds a row above the till's cursors (the same evidence the full pull's page end
+ * reads, in the same snapshot as the heads), the terminal's open shift and whether the device's last
+ * contact is due (recordDeviceContact's rule).
+ */
+function probeSql(): string {
+  const above = changeFeedTables().map(({ table, companyColumn, cursor, deviceScoped }) => {
+    const device = deviceScoped ? " AND device_id = $2" : "";
+    return `EXISTS (SELECT 1 FROM ${table} WHERE ${companyColumn} = $1${device} AND version > ${cursor === "cursor" ? "$3" : "$4"})`;
+  });
+  return `SELECT c.version AS head, c.min_cursor, d.invoice_version AS invoice_head,
+                 t.warehouse_id, sc.version AS stock_head, os.id AS shift_id, os.document AS shift_document,
+                 (d.last_seen_at IS NULL OR d.last_seen_at < now() - make_interval(secs => $6)
+                  OR d.schema_version IS DISTINCT FROM COALESCE($5::int, d.schema_version)) AS contact_due,
+                 (${above.join("\n                  OR ")}) AS changed
+            FROM devices d
+            LEFT JOIN change_counters c ON c.company_id = d.company_id
+            LEFT JOIN terminals t ON t.company_id = d.company_id AND t.id = d.terminal_id
+            LEFT JOIN stock_counters sc ON sc.company_id = t.company_id AND sc.warehouse_id = t.warehouse_id
+            LEFT JOIN LATERAL (
+              SELECT s.id, r.document
+                FROM shifts s
+                JOIN shift_revisions r ON r.company_id = s.company_id AND r.shift_id = s.id AND r.revision = s.revision
+               WHERE s.company_id = d.company_id AND s.terminal_id = d.terminal_id AND s.status = 'open'
+               LIMIT 1) os ON true
+           WHERE d.company_id = $1 AND d.id = $2`;
+}
+
+let probe: string | null = null;
+
+/**
+ * idlePull: the answer to a pull with nothing new for the till — the most frequent request of a
+ * fleet (every till, every 30 s) — from one statement instead of the full pull's dozen. Null when
+ * anything is new, a cursor needs a reset, the stock section would carry balances or start over:
+ * then the full pull answers, unchanged. The answer is the one the full pull gives in that state
+ * (idlePull.pg.test compares them).
+ */
+export async function readIdlePull(
+  db: Queryable,
+  auth: AuthContext,
+  q: PullQuery,
+  schemaVersion: number | null,
+): Promise<PullResponse | null> {
+  const deviceId = auth.deviceId;
+  if (!deviceId) return null;
+  probe ??= probeSql();
+  const [row] = await db.query<ProbeRow>(probe, [
+    auth.companyId,
+    deviceId,
+    q.cursor,
+    q.invoiceCursor,
+    schemaVersion,
+    CONTACT_PRECISION_SECONDS,
+  ]);
+  if (!row || row.changed) return null;
+  const head = Number(row.head ?? 0);
+  const caughtUp =
+    head === q.cursor &&
+    Number(row.invoice_head ?? 0) === q.invoiceCursor &&
+    !(q.cursor > 0 && q.cursor < Number(row.min_cursor ?? 0));
+  if (!caughtUp) return null;
+  let stock: PullStock | undefined;
+  if (q.stockCursor !== undefined) {
+    const stockHead = Number(row.stock_head ?? 0);
+    if (row.warehouse_id === null || row.warehouse_id !== q.stockWarehouseId || stockHead !== q.stockCursor) {
+      return null; // balances to send, or the whole warehouse: the full pull
+    }
+    stock = {
+      warehouseId: row.warehouse_id,
+      cursor: stockHead,
+      hasMore: false,
+      full: false,
+      invoiceVersion: q.invoiceCursor,
+      balances: [],
+    };
+  }
+  const page: PullResponse = {
+    cursor: q.cursor,
+    invoiceCursor: q.invoiceCursor,
+    hasMore: false,
+    reset: false,
+    changes: [],
+    serverTime: new Date().toISOString(),
+  };
+  page.terminalShift = await terminalShiftOf(
+    db,
+    auth.companyId,
+    deviceId,
+    row.shift_id === null ? undefined : { document: row.shift_document },
+  );
+  if (stock) page.stock = stock;
+  if (row.contact_due) await recordDeviceContact(db, auth, schemaVersion);
+  return page;
+}

@@ -1,0 +1,151 @@
+import { SCHEMA_VERSION_HEADER } from "@mostrador/domain";
+import { describe, expect, it, vi } from "vitest";
+import { readStockChanges, stockSince } from "../src/features/inventory/stockFeed";
+import { readTerminalShift } from "../src/features/shifts/terminalShiftReader";
+import { readChanges } from "../src/features/sync/changeFeed";
+import { newShop, openTill, pushOk, type Shop, type Till } from "./support/company";
+import type { Json } from "./support/http";
+import { cashSale, openShift, pushShiftsTo } from "./support/shifts";
+import { useTestServer } from "./support/testServer";
+
+vi.mock("../src/auth/passwordHasher", () => import("./support/fastPasswordHasher"));
+
+const server = useTestServer();
+
+interface Cursors {
+  cursor: number;
+  invoiceCursor: number;
+  stockCursor?: number;
+  stockWarehouseId?: string;
+}
+
+const query = (c: Cursors) =>
+  `cursor=${c.cursor}&invoiceCursor=${c.invoiceCursor}` +
+  (c.stockCursor === undefined ? "" : `&stockCursor=${c.stockCursor}`) +
+  (c.stockWarehouseId ? `&stockWarehouseId=${c.stockWarehouseId}` : "");
+
+async function pull(till: Till, c: Cursors): Promise<Json> {
+  const res = await till.pull(query(c));
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body;
+}
+
+/** Pulls like a till (with the stock section) until nothing more: the cursors of a caught-up till. */
+async function catchUp(till: Till): Promise<Cursors> {
+  let c: Cursors = { cursor: 0, invoiceCursor: 0, stockCursor: 0 };
+  for (let i = 0; i < 50; i++) {
+    const page = await pull(till, c);
+    c = {
+      cursor: page.cursor,
+      invoiceCursor: page.invoiceCursor,
+      stockCursor: page.stock.cursor,
+      stockWarehouseId: page.stock.warehouseId,
+    };
+    if (!page.hasMore && !page.stock.hasMore) return c;
+  }
+  throw new Error("the pull never ends");
+}
+
+/** What the full pull (changeFeed, the terminal's shift, the stock feed) answers for these cursors. */
+async function fullPull(shop: Shop, till: Till, c: Cursors) {
+  const { db } = server;
+  const companyId = shop.demo.companyId;
+  const page = await readChanges(db, companyId, till.deviceId, c, 2000, false);
+  page.terminalShift = await readTerminalShift(db, companyId, till.deviceId);
+  if (c.stockCursor !== undefined) {
+    page.stock = await readStockChanges(db, companyId, till.deviceId, stockSince(c, page), 2000);
+  }
+  return JSON.parse(JSON.stringify(page));
+}
+
+/** The SQL statements a call sends (the route uses server.db). */
+async function statementsOf<T>(call: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+  const statements: string[] = [];
+  const original = server.db.query.bind(server.db);
+  server.db.query = (async (sql: string, params?: readonly unknown[]) => {
+    statements.push(sql);
+    return original(sql, params);
+  }) as typeof server.db.query;
+  try {
+    return { result: await call(), statements };
+  } finally {
+    server.db.query = original;
+  }
+}
+
+const withoutTime = ({ serverTime: _, ...rest }: Json) => rest;
+
+describe("a pull with nothing new (sync/idlePull)", () => {
+  it("is answered by one statement, with the full pull's answer", async () => {
+    const shop = await newShop(server);
+    const till = await openTill(shop);
+    await pushOk(till, [till.invoice(), till.invoice()]);
+    const c = await catchUp(till);
+    const { result, statements } = await statementsOf(() => pull(till, c));
+    expect(statements).toHaveLength(1);
+    expect(result).toMatchObject({ changes: [], hasMore: false, reset: false, cursor: c.cursor });
+    expect(result.stock).toMatchObject({ balances: [], full: false, cursor: c.stockCursor });
+    expect(withoutTime(result)).toEqual(withoutTime(await fullPull(shop, till, c)));
+  });
+
+  it("carries the terminal's open shift (held on another device) exactly as the full pull does", async () => {
+    const shop = await newShop(server);
+    const holder = await openTill(shop);
+    const shift = openShift(shop, holder);
+    await pushShiftsTo(server, holder, [shift], [cashSale(shop, holder, shift.id)]);
+    const till = await openTill(shop); // the same terminal (Caja 1), another device
+    const c = await catchUp(till);
+    const { result, statements } = await statementsOf(() => pull(till, c));
+    expect(statements.length).toBeLessThanOrEqual(3); // the probe, then the holder's name and its sales
+    expect(result.terminalShift?.document.id).toBe(shift.id);
+    expect(result.terminalShift?.soldElsewhere).toBeTruthy();
+    expect(withoutTime(result)).toEqual(withoutTime(await fullPull(shop, till, c)));
+  });
+
+  it("records the device's last contact when it is due, as every pull does", async () => {
+    const shop = await newShop(server);
+    const till = await openTill(shop);
+    const c = await catchUp(till);
+    const seen = async () =>
+      (
+        await server.db.query<{ last_seen_at: Date; schema_version: number | null }>(
+          "SELECT last_seen_at, schema_version FROM devices WHERE company_id = $1 AND id = $2",
+          [shop.demo.companyId, till.deviceId],
+        )
+      )[0];
+    await server.db.query(
+      "UPDATE devices SET last_seen_at = now() - interval '10 minutes' WHERE company_id = $1 AND id = $2",
+      [shop.demo.companyId, till.deviceId],
+    );
+    const { statements } = await statementsOf(() => pull(till, c));
+    expect(statements).toHaveLength(2); // the probe and the contact's UPDATE
+    expect(Date.now() - new Date((await seen())?.last_seen_at as Date).getTime()).toBeLessThan(60_000);
+    expect((await statementsOf(() => pull(till, c))).statements).toHaveLength(1); // fresh again: no write
+    const res = await till.pull(query(c), { [SCHEMA_VERSION_HEADER]: "1" });
+    expect(res.status).toBe(200);
+    expect((await seen())?.schema_version).toBe(1);
+  });
+
+  it("leaves anything new to the full pull: a changed product, the device's invoices, another warehouse", async () => {
+    const shop = await newShop(server);
+    const till = await openTill(shop);
+    const c = await catchUp(till);
+    const productId = shop.demo.productIds[3] as string;
+    await shop.http.patch(`/api/products/${productId}`, { price: 420_000 }, { token: shop.admin });
+    const changed = await pull(till, c);
+    expect(changed.changes.map((x: Json) => x.id)).toEqual([productId]);
+    expect(withoutTime(changed)).toEqual(withoutTime(await fullPull(shop, till, c)));
+
+    const c2 = await catchUp(till);
+    const invoice = till.invoice();
+    await pushOk(till, [invoice]);
+    const sold = await pull(till, c2);
+    expect(sold.changes.map((x: Json) => x.id)).toEqual([invoice.id]);
+    expect(sold.stock.balances.length).toBeGreaterThan(0);
+
+    const c3 = await catchUp(till);
+    const moved = await pull(till, { ...c3, stockWarehouseId: "0190a000-0000-7000-8000-00000000ffff" });
+    expect(moved.stock.full).toBe(true);
+    expect(moved.stock.balances.length).toBeGreaterThan(0);
+  });
+});
