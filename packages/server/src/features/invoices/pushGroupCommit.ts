@@ -1,0 +1,132 @@
+import type { AuthContext } from "../../auth/authTokens";
+import type { Database } from "../../db/database";
+import { rawIdOf } from "../../http/rawItem";
+import type { DeviceActivity } from "../devices/deviceActivity";
+import { acceptInvoiceGroup, acceptInvoicePush, type InvoicePushAnswer, type InvoiceUpload } from "./invoiceAcceptor";
+
+/**
+ * pushGroupCommit: the server-side group commit of invoice pushes. A company's pushes all write the
+ * same shared rows (the day's sales summaries, the warehouse's stock), so its transactions run one
+ * after the other however many tills push at once. Pushes that arrive while one of the company's
+ * pushes is being accepted wait and are then accepted together: one context query, one transaction
+ * (one statement of each kind, one COMMIT) for all of them, each answered with its own results only
+ * after that COMMIT. A push that arrives when nothing is in flight is accepted at once, alone.
+ *
+ * - A group never holds two pushes of one device, nor one invoice id twice (a retry of a push still
+ *   in flight): the later push waits for the next group and then sees the invoice stored (duplicate).
+ * - When the group's transaction fails, nothing of it is stored and nothing was answered: each push is
+ *   then accepted alone (as without the group), so a bad one fails only itself.
+ * - At most `maxInvoices` invoices per group (a push is never split); the first push always goes.
+ */
+export interface PushGroupCommit {
+  accept(auth: AuthContext, rawInvoices: unknown[], activity: DeviceActivity): Promise<InvoicePushAnswer>;
+}
+
+interface Waiting {
+  upload: InvoiceUpload;
+  resolve: (answer: InvoicePushAnswer) => void;
+  reject: (err: unknown) => void;
+}
+
+export interface PushGroupCommitOptions {
+  maxInvoices?: number;
+  /** Accepts a group of two or more pushes (tests inject faults here). */
+  acceptGroup?: (db: Database, uploads: InvoiceUpload[]) => Promise<InvoicePushAnswer[]>;
+  /** Accepts one push alone. */
+  acceptAlone?: (db: Database, upload: InvoiceUpload) => Promise<InvoicePushAnswer>;
+}
+
+export function pushGroupCommit(db: Database, options: PushGroupCommitOptions = {}): PushGroupCommit {
+  const maxInvoices = options.maxInvoices ?? 400;
+  const acceptGroup = options.acceptGroup ?? ((d, uploads) => acceptInvoiceGroup(d, uploads));
+  const acceptAlone = options.acceptAlone ?? ((d, u) => acceptInvoicePush(d, u.auth, u.rawInvoices, u.activity));
+  /** Per company: the pushes waiting for the next group (present while one is in flight). */
+  const queues = new Map<string, Waiting[]>();
+
+  async function runAlone(w: Waiting) {
+    try {
+      w.resolve(await acceptAlone(db, w.upload));
+    } catch (err) {
+      w.reject(err);
+    }
+  }
+
+  async function run(group: Waiting[]) {
+    if (group.length === 1) return runAlone(group[0] as Waiting);
+    let answers: InvoicePushAnswer[];
+    try {
+      answers = await acceptGroup(
+        db,
+        group.map((w) => w.upload),
+      );
+    } catch {
+      // Rolled back, nobody answered: each alone, at once (as if they had arrived without the group).
+      await Promise.all(group.map(runAlone));
+      return;
+    }
+    group.forEach((w, i) => {
+      w.resolve(answers[i] as InvoicePushAnswer);
+    });
+  }
+
+  async function drain(companyId: string, queue: Waiting[]) {
+    try {
+      while (queue.length > 0) await run(takeGroup(queue, maxInvoices));
+    } finally {
+      queues.delete(companyId);
+    }
+  }
+
+  return {
+    accept(auth, rawInvoices, activity) {
+      return new Promise<InvoicePushAnswer>((resolve, reject) => {
+        const waiting: Waiting = { upload: { auth, rawInvoices, activity }, resolve, reject };
+        const queue = queues.get(auth.companyId);
+        if (queue) {
+          queue.push(waiting);
+          return;
+        }
+        const fresh = [waiting];
+        queues.set(auth.companyId, fresh);
+        void drain(auth.companyId, fresh);
+      });
+    },
+  };
+}
+
+/** The next group, taken out of the queue in arrival order; what does not fit stays for the one after. */
+export function takeGroup(queue: Waiting[], maxInvoices: number): Waiting[] {
+  const group: Waiting[] = [];
+  const devices = new Set<string>();
+  const ids = new Set<string>();
+  let invoices = 0;
+  const rest: Waiting[] = [];
+  for (const w of queue) {
+    const { auth, rawInvoices } = w.upload;
+    const device = auth.deviceId ?? `user:${auth.userId}`;
+    const own = rawInvoices.map(rawIdOf);
+    const fits =
+      group.length === 0 ||
+      (!devices.has(device) &&
+        invoices + rawInvoices.length <= maxInvoices &&
+        !own.some((id) => id === "" || ids.has(id)));
+    // A push that waits keeps its place: later pushes of its device or ids wait behind it.
+    if (!fits || rest.some((r) => sharesDeviceOrIds(r, device, own))) {
+      rest.push(w);
+      continue;
+    }
+    group.push(w);
+    devices.add(device);
+    for (const id of own) ids.add(id);
+    invoices += rawInvoices.length;
+  }
+  queue.splice(0, queue.length, ...rest);
+  return group;
+}
+
+function sharesDeviceOrIds(w: Waiting, device: string, ids: string[]) {
+  const { auth, rawInvoices } = w.upload;
+  if ((auth.deviceId ?? `user:${auth.userId}`) === device) return true;
+  const theirs = new Set(rawInvoices.map(rawIdOf));
+  return ids.some((id) => theirs.has(id));
+}
