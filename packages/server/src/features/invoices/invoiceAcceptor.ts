@@ -87,7 +87,7 @@ export async function acceptInvoicePush(
 /**
  * The pushes of several tills of one company decided together and written in ONE transaction
  * (pushGroupCommit). Each upload is answered as if it had come alone. The invoice ids are distinct
- * across the uploads and each device has at most one upload. Throws when the transaction fails:
+ * across the uploads (a till may have several, in their order). Throws when the transaction fails:
  * then nothing of the group is stored and no upload is answered (the caller takes each alone).
  */
 export async function acceptInvoiceGroup(

@@ -170,8 +170,8 @@ export function writeInvoiceBatch(
 
 /**
  * The pushes of several tills of one company in one transaction (pushGroupCommit): one statement of
- * each kind for all of them. The invoice ids are distinct across the uploads and each till (auth's
- * device) has at most one upload: its activity goes with its own device's counter.
+ * each kind for all of them. The invoice ids are distinct across the uploads; a till's activity goes
+ * with its own device's counter (of two uploads of one till, the later one's).
  */
 export async function writeInvoiceUploads(
   tx: Queryable,

@@ -102,8 +102,8 @@ describe("pushGroupCommit: concurrent pushes of one company in one transaction",
     open();
     const firstAnswer = await inFlight;
     const settled = await answers;
-    // The five tills as one group; the second push of a till in the group after it.
-    expect(groups).toEqual([5]);
+    // The five tills' six pushes as one group (two pushes of one till, in their order).
+    expect(groups).toEqual([6]);
     expect(outcome({ status: "fulfilled", value: firstAnswer })).toEqual(["accepted"]);
     expect(settled.map(outcome)).toEqual([
       ["accepted"],

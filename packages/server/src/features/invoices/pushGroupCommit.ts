@@ -12,8 +12,9 @@ import { acceptInvoiceGroup, acceptInvoicePush, type InvoicePushAnswer, type Inv
  * (one statement of each kind, one COMMIT) for all of them, each answered with its own results only
  * after that COMMIT. A push that arrives when nothing is in flight is accepted at once, alone.
  *
- * - A group never holds two pushes of one device, nor one invoice id twice (a retry of a push still
- *   in flight): the later push waits for the next group and then sees the invoice stored (duplicate).
+ * - A group never holds one invoice id twice (a retry of a push still in flight): the later push waits
+ *   for the next group and then sees the invoice stored (duplicate). Two pushes of one till may share
+ *   a group (a till uploading its queue keeps two requests in flight): its versions follow their order.
  * - When the group's transaction fails, nothing of it is stored and nothing was answered: each push is
  *   then accepted alone (as without the group), so a bad one fails only itself.
  * - At most `maxInvoices` invoices per group (a push is never split); the first push always goes.
@@ -97,7 +98,6 @@ export function pushGroupCommit(db: Database, options: PushGroupCommitOptions = 
 /** The next group, taken out of the queue in arrival order; what does not fit stays for the one after. */
 export function takeGroup(queue: Waiting[], maxInvoices: number): Waiting[] {
   const group: Waiting[] = [];
-  const devices = new Set<string>();
   const ids = new Set<string>();
   let invoices = 0;
   const rest: Waiting[] = [];
@@ -107,26 +107,16 @@ export function takeGroup(queue: Waiting[], maxInvoices: number): Waiting[] {
     const own = rawInvoices.map(rawIdOf);
     const fits =
       group.length === 0 ||
-      (!devices.has(device) &&
-        invoices + rawInvoices.length <= maxInvoices &&
-        !own.some((id) => id === "" || ids.has(id)));
-    // A push that waits keeps its place: later pushes of its device or ids wait behind it.
-    if (!fits || rest.some((r) => sharesDeviceOrIds(r, device, own))) {
+      (invoices + rawInvoices.length <= maxInvoices && !own.some((id) => id === "" || ids.has(id)));
+    // A push that waits keeps its place: later pushes of its till wait behind it (their order).
+    if (!fits || rest.some((r) => (r.upload.auth.deviceId ?? `user:${r.upload.auth.userId}`) === device)) {
       rest.push(w);
       continue;
     }
     group.push(w);
-    devices.add(device);
     for (const id of own) ids.add(id);
     invoices += rawInvoices.length;
   }
   queue.splice(0, queue.length, ...rest);
   return group;
-}
-
-function sharesDeviceOrIds(w: Waiting, device: string, ids: string[]) {
-  const { auth, rawInvoices } = w.upload;
-  if ((auth.deviceId ?? `user:${auth.userId}`) === device) return true;
-  const theirs = new Set(rawInvoices.map(rawIdOf));
-  return ids.some((id) => theirs.has(id));
 }
