@@ -234,4 +234,23 @@ describe("pushGroupCommit: concurrent pushes of one company in one transaction",
     // The retries moved no stock: two new sales since.
     expect(await balanceOf(server, shop, 0)).toBe((stock as number) - 2 * 2000);
   });
+  it("a batch larger than an online sale is not grouped: accepted alone, beside the group", async () => {
+    const shop = await newShop(server);
+    const [a, b, c, d] = (await tills(shop, 4)) as [Pushing, Pushing, Pushing, Pushing];
+    const { commit, groups, open } = gated(server.db);
+    const first = commit.accept(a.auth, [a.till.invoice()], {});
+    const large = Array.from({ length: 21 }, () => d.till.invoice());
+    const pushes = Promise.all([
+      commit.accept(b.auth, [b.till.invoice()], {}),
+      commit.accept(d.auth, large, {}),
+      commit.accept(c.auth, [c.till.invoice()], {}),
+    ]);
+    open();
+    await first;
+    const [x, big, y] = await pushes;
+    expect(groups).toEqual([2]);
+    for (const r of [...x.results, ...big.results, ...y.results]) expect(r).toMatchObject({ outcome: "accepted" });
+    expect(big.results.map((r) => r.id)).toEqual(large.map((inv) => inv.id));
+    expect((await stored(shop.demo.companyId)).length).toBe(24);
+  });
 });

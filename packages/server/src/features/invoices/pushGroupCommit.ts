@@ -18,6 +18,10 @@ import { acceptInvoiceGroup, acceptInvoicePush, type InvoicePushAnswer, type Inv
  * - When the group's transaction fails, nothing of it is stored and nothing was answered: each push is
  *   then accepted alone (as without the group), so a bad one fails only itself.
  * - At most `maxInvoices` invoices per group (a push is never split); the first push always goes.
+ * - Only small pushes (at most `groupedPushMax` invoices: an online till's sale) are grouped. A larger
+ *   batch already has its own transaction's worth of invoices and is accepted at once, alone, beside
+ *   the others: batches overlap their context query and validation with each other's transactions
+ *   (20 devices × 100 per request: 733/s grouped against 970/s alone in one pair at load 13).
  */
 export interface PushGroupCommit {
   accept(auth: AuthContext, rawInvoices: unknown[], activity: DeviceActivity): Promise<InvoicePushAnswer>;
@@ -31,6 +35,7 @@ interface Waiting {
 
 export interface PushGroupCommitOptions {
   maxInvoices?: number;
+  groupedPushMax?: number;
   /** Accepts a group of two or more pushes (tests inject faults here). */
   acceptGroup?: (db: Database, uploads: InvoiceUpload[]) => Promise<InvoicePushAnswer[]>;
   /** Accepts one push alone. */
@@ -39,6 +44,7 @@ export interface PushGroupCommitOptions {
 
 export function pushGroupCommit(db: Database, options: PushGroupCommitOptions = {}): PushGroupCommit {
   const maxInvoices = options.maxInvoices ?? 400;
+  const groupedPushMax = options.groupedPushMax ?? 20;
   const acceptGroup = options.acceptGroup ?? ((d, uploads) => acceptInvoiceGroup(d, uploads));
   const acceptAlone = options.acceptAlone ?? ((d, u) => acceptInvoicePush(d, u.auth, u.rawInvoices, u.activity));
   /** Per company: the pushes waiting for the next group (present while one is in flight). */
@@ -82,6 +88,10 @@ export function pushGroupCommit(db: Database, options: PushGroupCommitOptions = 
     accept(auth, rawInvoices, activity) {
       return new Promise<InvoicePushAnswer>((resolve, reject) => {
         const waiting: Waiting = { upload: { auth, rawInvoices, activity }, resolve, reject };
+        if (rawInvoices.length > groupedPushMax) {
+          void runAlone(waiting);
+          return;
+        }
         const queue = queues.get(auth.companyId);
         if (queue) {
           queue.push(waiting);
