@@ -50,7 +50,8 @@ if (values.pglite) {
   dataDir = mkdtempSync(join(tmpdir(), "mostrador-bench-"));
   databaseUrl = undefined;
 } else if (!databaseUrl) {
-  dropDb = `mostrador_bench_${Date.now()}`;
+  // BENCH_DB_PREFIX / BENCH_PORT: where helpers share a machine, each keeps to its own names and ports.
+  dropDb = `${process.env.BENCH_DB_PREFIX ?? "mostrador_bench"}_${Date.now()}`;
   execSync(`psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE ${dropDb}"`);
   databaseUrl = `postgres://postgres@127.0.0.1:5432/${dropDb}`;
 }
@@ -67,7 +68,7 @@ if (values.untracked) await db.query("UPDATE products SET track_stock = false WH
 console.log(`stock tracking: ${values.untracked ? "off (--untracked)" : "on (two tracked lines per invoice)"}`);
 await db.close(); // PGlite allows one process on a data folder: hand it to the server
 const server = await startServerProcess({
-  port: await freePort(),
+  port: process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await freePort(),
   databaseUrl,
   dataDir,
   webDist: false,

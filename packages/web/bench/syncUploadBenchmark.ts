@@ -27,12 +27,13 @@ let dataDir: string | undefined;
 let dropDb: string | null = null;
 if (values.pglite) dataDir = mkdtempSync(join(tmpdir(), "mostrador-syncbench-"));
 else {
-  dropDb = `mostrador_syncbench_${Date.now()}`;
+  // BENCH_DB_PREFIX / BENCH_PORT: where helpers share a machine, each keeps to its own names and ports.
+  dropDb = `${process.env.BENCH_DB_PREFIX ?? "mostrador"}_syncbench_${Date.now()}`;
   execSync(`psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE ${dropDb}"`);
   databaseUrl = `postgres://postgres@127.0.0.1:5432/${dropDb}`;
 }
 const server = await startServerProcess({
-  port: await freePort(),
+  port: process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await freePort(),
   databaseUrl,
   dataDir,
   seedDemo: true,

@@ -168,6 +168,19 @@ const CONTINGENCY_OUTAGE_END = `COALESCE((
    WHERE e.company_id = $1 AND e.contingency AND i.device_id = x."deviceId" AND e.outage_ended_at >= x."issuedAt"),
   now())`;
 
+/** The DEE POS and contingency numberings among these, by id (what recordElectronicDocuments needs of them). */
+export function electronicNumberingsOf(tx: Queryable, companyId: string, numberingIds: string[]) {
+  return byId(
+    tx,
+    // Dates as text: a driver's Date would be a day shifted by the server's zone.
+    `SELECT id, kind, prefix, range_from, range_to, dian_authorization, valid_from::text AS valid_from,
+            valid_until::text AS valid_until
+       FROM numberings WHERE company_id = $1 AND id = ANY($2::uuid[]) AND kind IN ('dee_pos', 'contingency')`,
+    companyId,
+    numberingIds,
+  );
+}
+
 /**
  * recordElectronicDocuments: the invoices just accepted on a DEE POS numbering get their
  * electronic document in the outbox, inside the ingest transaction (so an accepted DEE POS sale
@@ -180,17 +193,19 @@ export async function recordElectronicDocuments(
   accepted: (InvoiceDocument & { number: number | null })[],
   /** Opens the company's software PIN (sealed at rest) for the CUDE. */
   secrets: SecretBox,
+  /** electronicNumberingsOf the invoices' numberings, when the caller asked ahead (pipelined with its write). */
+  electronicNumberings?: Promise<Map<string, Row>>,
 ): Promise<void> {
-  if (accepted.length === 0) return;
-  const numberings = await byId(
-    tx,
-    // Dates as text: a driver's Date would be a day shifted by the server's zone.
-    `SELECT id, kind, prefix, range_from, range_to, dian_authorization, valid_from::text AS valid_from,
-            valid_until::text AS valid_until
-       FROM numberings WHERE company_id = $1 AND id = ANY($2::uuid[]) AND kind IN ('dee_pos', 'contingency')`,
-    companyId,
-    accepted.map((d) => d.numberingId),
-  );
+  if (accepted.length === 0) {
+    await electronicNumberings;
+    return;
+  }
+  const numberings = await (electronicNumberings ??
+    electronicNumberingsOf(
+      tx,
+      companyId,
+      accepted.map((d) => d.numberingId),
+    ));
   const docs = accepted.filter(
     (d): d is InvoiceDocument & { number: number } => numberings.has(d.numberingId) && d.number !== null,
   );

@@ -49,13 +49,21 @@ export async function withElectronicDocuments<T extends InvoiceSummary>(
   });
 }
 
-/** The push's answers, the accepted ones with their electronic document. */
+/**
+ * The push's answers, the accepted ones with their electronic document. `candidates`: the ids that
+ * may have one (the acceptor knows each invoice's numbering kind); none → no lookup at all, the
+ * common case of a shop without DEE POS numberings.
+ */
 export async function pushResultsWithElectronicDocuments(
   db: Queryable,
   companyId: string,
   results: PushResult[],
+  candidates?: ReadonlySet<string>,
 ): Promise<PushResult[]> {
-  const accepted = results.flatMap((r) => (r.outcome === "accepted" ? [r.invoice] : []));
+  const accepted = results.flatMap((r) =>
+    r.outcome === "accepted" && (!candidates || candidates.has(r.id)) ? [r.invoice] : [],
+  );
+  if (accepted.length === 0) return results;
   const invoices = new Map((await withElectronicDocuments(db, companyId, accepted)).map((i) => [i.id, i]));
   return results.map((r) => (r.outcome === "accepted" ? { ...r, invoice: invoices.get(r.id) ?? r.invoice } : r));
 }

@@ -17,10 +17,11 @@ import {
   loadStoredInvoices,
   type VoidedNumber,
   writeInvoiceBatch,
+  writeInvoiceUploads,
 } from "./invoiceBatchWriter";
 import { sameInvoiceContent } from "./invoiceContent";
 import { presentInvoiceSummary } from "./invoicePresenter";
-import { validateInvoice } from "./invoiceValidator";
+import { type ValidationContext, validateInvoice } from "./invoiceValidator";
 import { loadIngestContext } from "./validationContextLoader";
 
 type Row = Record<string, unknown>;
@@ -65,93 +66,179 @@ export async function acceptInvoiceBatch(
   activity: DeviceActivity = {},
   now = new Date(),
 ): Promise<PushResult[]> {
-  const results = new Map<number, PushResult>();
+  return (await acceptInvoicePush(db, auth, secrets, rawInvoices, activity, now)).results;
+}
 
-  // 1 + 2
-  const { items, copies } = parseBatch(rawInvoices, results);
+/** acceptInvoiceBatch with what the push's answer needs besides the results. */
+export async function acceptInvoicePush(
+  db: Database,
+  auth: AuthContext,
+  secrets: SecretBox,
+  rawInvoices: unknown[],
+  activity: DeviceActivity = {},
+  now = new Date(),
+): Promise<InvoicePushAnswer> {
+  const upload = { auth, rawInvoices, activity };
+  // 1–4
+  const { decided, ctx } = await decideUploads(db, [upload], now);
+  const d = decided[0] as DecidedUpload;
+  // 5
+  const written = await writeDecisions(db, auth, secrets, d.decisions, d.voided, activity, ctx.company.timeZone);
+  // 6
+  return (await answerUploads(db, decided, written, ctx))[0] as InvoicePushAnswer;
+}
 
+/**
+ * The pushes of several tills of one company decided together and written in ONE transaction
+ * (pushGroupCommit). Each upload is answered as if it had come alone. The invoice ids are distinct
+ * across the uploads (a till may have several, in their order). Throws when the transaction fails:
+ * then nothing of the group is stored and no upload is answered (the caller takes each alone).
+ */
+export async function acceptInvoiceGroup(
+  db: Database,
+  secrets: SecretBox,
+  uploads: InvoiceUpload[],
+  now = new Date(),
+): Promise<InvoicePushAnswer[]> {
+  const companyId = (uploads[0] as InvoiceUpload).auth.companyId;
+  const { decided, ctx } = await decideUploads(db, uploads, now);
+  const rows = await db.transaction((tx) =>
+    writeInvoiceUploads(
+      tx,
+      companyId,
+      secrets,
+      decided.map((d) => ({
+        auth: d.upload.auth,
+        decisions: d.decisions,
+        voided: d.voided,
+        activity: d.upload.activity,
+      })),
+      ctx.company.timeZone,
+    ),
+  );
+  return answerUploads(db, decided, rows, ctx);
+}
+
+/** One till's push as the acceptor takes it. */
+export interface InvoiceUpload {
+  auth: AuthContext;
+  rawInvoices: unknown[];
+  activity: DeviceActivity;
+}
+
+/** The answers of one push, in its order, and which accepted invoices may have an electronic document. */
+export interface InvoicePushAnswer {
+  results: PushResult[];
+  /**
+   * Ids whose answer may carry an electronic document: invoices on a DEE POS or contingency numbering,
+   * and every answer from what the server held (its numbering may have changed kind since). The push's
+   * answers ask the database for electronic documents only when this is not empty.
+   */
+  electronicCandidates: Set<string>;
+}
+
+interface DecidedUpload {
+  upload: InvoiceUpload;
+  results: Map<number, PushResult>;
+  items: Item[];
+  copies: (Item & { first: Item })[];
+  toDecide: Item[];
+  decisions: InvoiceDecision[];
+  voided: VoidedNumber[];
+}
+
+/** Steps 1–4 for every upload, with ONE context for all of them (in the uploads' order, as if one after the other). */
+async function decideUploads(db: Database, uploads: InvoiceUpload[], now: Date) {
+  const parsed = uploads.map((upload) => {
+    const results = new Map<number, PushResult>();
+    return { upload, results, ...parseBatch(upload.rawInvoices, results) };
+  });
   // 3 + 4: what the server holds and what the invoices refer to, in one round trip.
   const { stored, ctx } = await loadIngestContext(
     db,
-    auth.companyId,
-    items.map((i) => i.doc),
+    (uploads[0] as InvoiceUpload).auth.companyId,
+    parsed.flatMap((p) => p.items.map((i) => i.doc)),
     now,
   );
-  const toDecide = items.filter(({ index, doc }) => {
-    const answer = answerFromStored(stored.get(doc.id), doc);
-    if (answer) results.set(index, answer);
-    return !answer;
-  });
-
-  // 4
-  const decisions: InvoiceDecision[] = [];
-  if (toDecide.length > 0) {
+  const decided: DecidedUpload[] = parsed.map((p) => {
+    const toDecide = p.items.filter(({ index, doc }) => {
+      const answer = answerFromStored(stored.get(doc.id), doc);
+      if (answer) p.results.set(index, answer);
+      return !answer;
+    });
+    const decisions: InvoiceDecision[] = [];
     for (const { index, doc } of toDecide) {
       const verdict = validateInvoice(doc, ctx);
       if (verdict.storable) decisions.push({ doc, verdict });
-      else results.set(index, rejected(doc, verdict.errors));
+      else p.results.set(index, rejected(doc, verdict.errors));
     }
-  }
-
-  // 5
-  const written = await writeDecisions(
-    db,
-    auth,
-    secrets,
-    decisions,
-    voidedNumbersOf(decisions, stored),
-    activity,
-    ctx.company.timeZone,
-  );
-
-  // 6
-  const lost = decisions.filter((d) => !written.has(d.doc.id));
-  const reread = await loadStoredInvoices(
-    db,
-    auth.companyId,
-    lost.map((d) => d.doc.id),
-  );
-  const decisionOf = new Map(decisions.map((d) => [d.doc.id, d]));
-  for (const { index, doc } of toDecide) {
-    if (results.has(index)) continue;
-    const outcome = written.get(doc.id);
-    const decision = decisionOf.get(doc.id) as InvoiceDecision;
-    if (outcome === "retry") results.set(index, retry(doc, "number conflict, retry"));
-    else if (Array.isArray(outcome)) results.set(index, rejected(doc, outcome));
-    else if (outcome)
-      results.set(
-        index,
-        decision.verdict.errors.length
-          ? rejected(doc, decision.verdict.errors)
-          : {
-              outcome: "accepted",
-              id: doc.id,
-              revision: doc.revision,
-              duplicate: false,
-              invoice: presentInvoiceSummary(outcome),
-            },
-      );
-    else {
-      // Another request (tab, process, retry) wrote it first: answer what the database holds.
-      const row = reread.get(doc.id);
-      results.set(
-        index,
-        row ? (answerFromStored(row, doc) ?? retry(doc, "changed meanwhile, retry")) : retry(doc, "not stored, retry"),
-      );
-    }
-  }
-  for (const copy of copies)
-    results.set(
-      copy.index,
-      sameInvoiceContent(copy.first.doc, copy.doc)
-        ? (results.get(copy.first.index) as PushResult)
-        : rejected(copy.doc, [invoiceRejection("REVISION_CONFLICT")]),
-    );
-  return rawInvoices.map(
-    (raw, index) =>
-      results.get(index) ?? retry({ id: rawIdOf(raw), revision: rawRevisionOf(raw) }, "not decided, retry"),
-  );
+    return { ...p, toDecide, decisions, voided: voidedNumbersOf(decisions, stored) };
+  });
+  return { decided, ctx };
 }
+
+/** Step 6 for every upload: answers in each push's order; copies get the answer of their first occurrence. */
+async function answerUploads(
+  db: Database,
+  decided: DecidedUpload[],
+  written: Map<string, WriteOutcome>,
+  ctx: ValidationContext,
+): Promise<InvoicePushAnswer[]> {
+  const lost = decided.flatMap((d) => d.decisions.filter((x) => !written.has(x.doc.id)).map((x) => x.doc.id));
+  const reread = await loadStoredInvoices(db, (decided[0] as DecidedUpload).upload.auth.companyId, lost);
+  return decided.map(({ upload, results, items, copies, toDecide, decisions }) => {
+    const decisionOf = new Map(decisions.map((d) => [d.doc.id, d]));
+    for (const { index, doc } of toDecide) {
+      if (results.has(index)) continue;
+      const outcome = written.get(doc.id);
+      const decision = decisionOf.get(doc.id) as InvoiceDecision;
+      if (outcome === "retry") results.set(index, retry(doc, "number conflict, retry"));
+      else if (Array.isArray(outcome)) results.set(index, rejected(doc, outcome));
+      else if (outcome)
+        results.set(
+          index,
+          decision.verdict.errors.length
+            ? rejected(doc, decision.verdict.errors)
+            : {
+                outcome: "accepted",
+                id: doc.id,
+                revision: doc.revision,
+                duplicate: false,
+                invoice: presentInvoiceSummary(outcome),
+              },
+        );
+      else {
+        // Another request (tab, process, retry) wrote it first: answer what the database holds.
+        const row = reread.get(doc.id);
+        results.set(
+          index,
+          row
+            ? (answerFromStored(row, doc) ?? retry(doc, "changed meanwhile, retry"))
+            : retry(doc, "not stored, retry"),
+        );
+      }
+    }
+    for (const copy of copies)
+      results.set(
+        copy.index,
+        sameInvoiceContent(copy.first.doc, copy.doc)
+          ? (results.get(copy.first.index) as PushResult)
+          : rejected(copy.doc, [invoiceRejection("REVISION_CONFLICT")]),
+      );
+    const answers = upload.rawInvoices.map(
+      (raw, index) =>
+        results.get(index) ?? retry({ id: rawIdOf(raw), revision: rawRevisionOf(raw) }, "not decided, retry"),
+    );
+    const electronicCandidates = new Set<string>();
+    for (const { doc } of items)
+      if (ELECTRONIC_KINDS.has(ctx.numberings.get(doc.numberingId)?.kind ?? "")) electronicCandidates.add(doc.id);
+    for (const r of answers) if (r.outcome === "accepted" && r.duplicate) electronicCandidates.add(r.id);
+    return { results: answers, electronicCandidates };
+  });
+}
+
+// The numbering kinds whose accepted invoices get an electronic document (electronicDocumentRecorder).
+const ELECTRONIC_KINDS = new Set(["dee_pos", "contingency"]);
 
 /**
  * Steps 1 and 2: parsed, unique, newest-revision items (the other answers go into `results`), and

@@ -1,9 +1,9 @@
 import type { InvoiceDocument, InvoiceRejection } from "@mostrador/domain";
 import type { AuthContext } from "../../auth/authTokens";
 import { finishTransactionWith, type Queryable } from "../../db/database";
-import { type DeviceActivity, recordDeviceActivity, takeInvoiceVersions } from "../devices/deviceActivity";
+import { type DeviceActivity, takeInvoiceVersions } from "../devices/deviceActivity";
 import type { SecretBox } from "../dianCertificate/secretBox";
-import { recordElectronicDocuments } from "../electronicDocument/electronicDocumentRecorder";
+import { electronicNumberingsOf, recordElectronicDocuments } from "../electronicDocument/electronicDocumentRecorder";
 import { recordStockForInvoices } from "../inventory/stockForDocuments";
 import { applyStockBalances } from "../inventory/stockLedger";
 import { recordInvoiceSales } from "../reports/salesSummaryWriter";
@@ -118,7 +118,10 @@ const RECORD_COLUMNS = `id uuid, revision int, status text, numbering_id uuid, p
   discount bigint, tax bigint, total bigint, paid bigint, change bigint, errors jsonb, version bigint, shift_id uuid`;
 const COLUMN_NAMES = RECORD_COLUMNS.split(",").map((c) => c.trim().split(" ")[0]);
 
-/** One statement writes the invoices, their revisions (the documents) and the attempts. */
+/**
+ * One statement writes the invoices, their revisions (the documents) and the attempts; who uploaded
+ * each (by_user, by_device) travels in its row, as one group may hold several tills' pushes.
+ */
 const WRITE_SQL = `WITH inv AS (
     INSERT INTO invoices (company_id, ${COLUMN_NAMES.join(", ")})
     SELECT $1, ${COLUMN_NAMES.join(", ")} FROM jsonb_to_recordset($2::jsonb) AS x(${RECORD_COLUMNS})
@@ -130,22 +133,31 @@ const WRITE_SQL = `WITH inv AS (
     RETURNING ${INVOICE_SUMMARY_COLUMNS}
   ), rev AS (
     INSERT INTO invoice_revisions (company_id, invoice_id, revision, document, user_id, device_id)
-    SELECT $1, x.id, x.revision, x.document, $4, $5
-      FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, revision int, document jsonb)
+    SELECT $1, x.id, x.revision, x.document, x.by_user, x.by_device
+      FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, revision int, document jsonb, by_user uuid, by_device uuid)
     ON CONFLICT DO NOTHING
   ), att AS (
     INSERT INTO invoice_attempts (company_id, invoice_id, revision, outcome, errors, notices, user_id, device_id)
-    SELECT $1, x.id, x.revision, x.status, x.errors, x.notices, $4, $5
-      FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, revision int, status text, errors jsonb, notices jsonb)
+    SELECT $1, x.id, x.revision, x.status, x.errors, x.notices, x.by_user, x.by_device
+      FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, revision int, status text, errors jsonb, notices jsonb,
+                                              by_user uuid, by_device uuid)
   )
   SELECT * FROM inv`;
+
+/** One till's push inside a write: its decided invoices, the numbers they give up, its activity. */
+export interface UploadDecisions {
+  auth: AuthContext;
+  decisions: InvoiceDecision[];
+  voided: VoidedNumber[];
+  activity: DeviceActivity;
+}
 
 /**
  * invoiceBatchWriter: stores decided invoices in the caller's transaction and returns the rows it
  * wrote (an invoice missing from the answer was written first by another request). The uploading
  * till's activity is written by the statement that takes its invoice versions: one commit per push.
  */
-export async function writeInvoiceBatch(
+export function writeInvoiceBatch(
   tx: Queryable,
   auth: AuthContext,
   /** Opens the DIAN software PIN for the DEE POS documents written here. */
@@ -156,52 +168,80 @@ export async function writeInvoiceBatch(
   /** The company's time zone, when the caller read it already (the sales summaries' local day). */
   timeZone?: string,
 ): Promise<Map<string, Row>> {
-  await recordVoidedNumbers(tx, auth.companyId, voided);
+  return writeInvoiceUploads(tx, auth.companyId, secrets, [{ auth, decisions, voided, activity }], timeZone);
+}
+
+/**
+ * The pushes of several tills of one company in one transaction (pushGroupCommit): one statement of
+ * each kind for all of them. The invoice ids are distinct across the uploads; a till's activity goes
+ * with its own device's counter (of two uploads of one till, the later one's).
+ */
+export async function writeInvoiceUploads(
+  tx: Queryable,
+  companyId: string,
+  secrets: SecretBox,
+  uploads: UploadDecisions[],
+  timeZone?: string,
+): Promise<Map<string, Row>> {
+  const decisions = uploads.flatMap((u) => u.decisions);
+  await recordVoidedNumbers(
+    tx,
+    companyId,
+    uploads.flatMap((u) => u.voided),
+  );
   const accepted = decisions.filter((d) => d.verdict.errors.length === 0).map((d) => d.doc);
-  const assigned = await assignElectronicNumbers(tx, auth.companyId, accepted);
+  const assigned = await assignElectronicNumbers(tx, companyId, accepted);
   const numberOf = (doc: InvoiceDocument) => assigned.get(doc.id) ?? doc.number;
-  await insertNewClients(tx, auth.companyId, newClientsOf(accepted));
-  // Versions come from each invoice's device counter, so devices never wait for one another.
-  const records: ReturnType<typeof invoiceRecord>[] = [];
-  const byDevice = new Map<string, InvoiceDecision[]>();
-  for (const d of decisions) byDevice.set(d.doc.deviceId, [...(byDevice.get(d.doc.deviceId) ?? []), d]);
-  let activityRecorded = false;
-  for (const [deviceId, group] of [...byDevice].sort(([a], [b]) => a.localeCompare(b))) {
-    const own = deviceId === auth.deviceId;
-    activityRecorded ||= own;
-    const first = await takeInvoiceVersions(tx, auth.companyId, deviceId, group.length, own ? activity : undefined);
-    // The validator refuses unknown devices as not storable; a device deleted meanwhile is a bug.
-    if (first === null) throw new Error(`device ${deviceId} vanished during the push`);
-    group.forEach((d, i) => {
-      records.push(invoiceRecord(d, first + i, numberOf(d.doc)));
-    });
+  await insertNewClients(tx, companyId, newClientsOf(accepted));
+  const firstVersions = await takeVersions(tx, companyId, uploads);
+  const records: (ReturnType<typeof invoiceRecord> & { by_user: string; by_device: string | undefined })[] = [];
+  const documents: { id: string; revision: number; document: InvoiceDocument; by_user: string; by_device?: string }[] =
+    [];
+  for (const { auth, decisions: own } of uploads) {
+    // Who uploaded: the till's device, else (a user's token) the first invoice's device, as before.
+    const byDevice = auth.deviceId ?? own[0]?.doc.deviceId;
+    for (const d of own) {
+      const next = firstVersions.get(d.doc.deviceId) as number;
+      firstVersions.set(d.doc.deviceId, next + 1);
+      records.push({ ...invoiceRecord(d, next, numberOf(d.doc)), by_user: auth.userId, by_device: byDevice });
+      documents.push({
+        id: d.doc.id,
+        revision: d.doc.revision,
+        document: { ...d.doc, number: numberOf(d.doc) },
+        by_user: auth.userId,
+        by_device: byDevice,
+      });
+    }
   }
-  if (!activityRecorded) await recordDeviceActivity(tx, auth, activity);
   if (records.length === 0) return new Map();
-  const written = await tx.query(WRITE_SQL, [
-    auth.companyId,
-    JSON.stringify(records),
-    JSON.stringify(
-      decisions.map(({ doc }) => ({ id: doc.id, revision: doc.revision, document: { ...doc, number: numberOf(doc) } })),
-    ),
-    auth.userId,
-    auth.deviceId ?? records[0]?.device_id,
-  ]);
-  const rows = new Map(written.map((w) => [String(w.id), w]));
+  // The electronic numberings are looked up together with the write (one round trip on a pipelined
+  // connection): nothing the write changes decides which numberings those are.
+  const written = tx.query(WRITE_SQL, [companyId, JSON.stringify(records), JSON.stringify(documents)]);
+  const electronicNumberings =
+    accepted.length > 0
+      ? electronicNumberingsOf(
+          tx,
+          companyId,
+          accepted.map((d) => d.numberingId),
+        )
+      : undefined;
+  electronicNumberings?.catch(() => undefined); // its error, if any, is thrown where it is awaited
+  const rows = new Map((await written).map((w) => [String(w.id), w]));
   // Another request stored one of these first: the number taken for it would stay unused.
   for (const id of assigned.keys()) if (!rows.has(id)) throw new ElectronicNumberConflict();
   // DEE POS sales (numbered here) and contingency tickets (numbered at the till, issue 19).
   await recordElectronicDocuments(
     tx,
-    auth.companyId,
+    companyId,
     accepted
       .filter((d) => assigned.has(d.id) || rows.get(d.id)?.status === "accepted")
       .map((d) => ({ ...d, number: numberOf(d) })),
     secrets,
+    electronicNumberings,
   );
   const stock = await recordStockForInvoices(
     tx,
-    auth.companyId,
+    companyId,
     accepted.filter((doc) => rows.get(doc.id)?.status === "accepted"),
   );
   // The rows every till shares (the day's sales summaries, the warehouse's stock balances) are locked
@@ -209,8 +249,34 @@ export async function writeInvoiceBatch(
   // trip on a pipelined connection). Nothing reads their answers; an error still rolls everything back.
   // Summaries first, then the warehouse: the order every writer keeps (inventory/stockForDocuments).
   await finishTransactionWith(tx, [
-    recordInvoiceSales(tx, auth.companyId, decisions, rows, timeZone),
-    applyStockBalances(tx, auth.companyId, stock),
+    recordInvoiceSales(tx, companyId, decisions, rows, timeZone),
+    applyStockBalances(tx, companyId, stock),
   ]);
   return rows;
+}
+
+/**
+ * Versions come from each invoice's device counter, so devices never wait for one another: one
+ * UPDATE per device, made at once (one round trip on a pipelined connection) in the devices' order
+ * (every writer locks device rows in that order). An uploading till's activity goes with its own
+ * device's UPDATE, also when it sent no invoice of its own. Answers each device's first version.
+ */
+async function takeVersions(tx: Queryable, companyId: string, uploads: UploadDecisions[]) {
+  const counts = new Map<string, number>();
+  for (const d of uploads.flatMap((u) => u.decisions))
+    counts.set(d.doc.deviceId, (counts.get(d.doc.deviceId) ?? 0) + 1);
+  const activityOf = new Map<string, DeviceActivity>();
+  for (const u of uploads) if (u.auth.deviceId) activityOf.set(u.auth.deviceId, u.activity);
+  const deviceIds = [...new Set([...counts.keys(), ...activityOf.keys()])].sort();
+  const firsts = await Promise.all(
+    deviceIds.map((id) => takeInvoiceVersions(tx, companyId, id, counts.get(id) ?? 0, activityOf.get(id))),
+  );
+  const firstVersions = new Map<string, number>();
+  deviceIds.forEach((id, i) => {
+    const first = firsts[i];
+    // The validator refuses unknown devices as not storable; a device deleted meanwhile is a bug.
+    if (first === null && counts.has(id)) throw new Error(`device ${id} vanished during the push`);
+    if (first != null) firstVersions.set(id, first);
+  });
+  return firstVersions;
 }

@@ -24,7 +24,7 @@ import { recordDeviceContact } from "../devices/deviceActivity";
 import type { SecretBox } from "../dianCertificate/secretBox";
 import { pushResultsWithElectronicDocuments } from "../electronicDocument/invoiceElectronicDocuments";
 import { readStockChanges, stockSince } from "../inventory/stockFeed";
-import { acceptInvoiceBatch } from "../invoices/invoiceAcceptor";
+import { pushGroupCommit } from "../invoices/pushGroupCommit";
 import { type LeaseRateLimiter, leaseRateLimiter } from "../numbering/leaseRateLimiter";
 import { leaseNumberBlock } from "../numbering/numberBlockLease";
 import { acceptCreditNoteBatch } from "../returns/creditNoteAcceptor";
@@ -83,6 +83,8 @@ export function registerSyncRoutes(
   afterAcceptedInvoices: (companyId: string) => void = () => {},
 ) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+  // Concurrent pushes of one company are accepted together, one transaction for all (pushGroupCommit).
+  const invoicePushes = pushGroupCommit(db, secrets);
   app.post(
     "/api/sync/push",
     {
@@ -102,10 +104,12 @@ export function registerSyncRoutes(
       const schemaVersion = requestSchemaVersion(req);
       // Clients first: an invoice of the same request that names one finds it.
       const clientResults = body.clients ? await acceptClientBatch(db, auth, body.clients) : undefined;
+      const accepted = await invoicePushes.accept(auth, body.invoices, { report: body.report, schemaVersion });
       const results = await pushResultsWithElectronicDocuments(
         db,
         auth.companyId,
-        await acceptInvoiceBatch(db, auth, secrets, body.invoices, { report: body.report, schemaVersion }),
+        accepted.results,
+        accepted.electronicCandidates,
       );
       // After the invoices: a shift never holds them up, and its answer sees the invoices just stored.
       const shiftResults = body.shifts ? await acceptShiftBatch(db, auth, body.shifts) : undefined;
