@@ -108,7 +108,8 @@ describe("GET /api/sync/pull", () => {
     let fullRows = 0;
     server.db.query = (async (sql: string, params?: readonly unknown[]) => {
       const rows = await original(sql, params);
-      if (/^SELECT \* FROM (?!invoices|shifts|credit_notes)/.test(sql)) fullRows += rows.length;
+      // Whole rows, or a catalog page's presented columns (catalogPageReader: "SELECT id, …, version FROM").
+      if (/^SELECT (\*|id, [a-z_, ]*version) FROM (?!invoices|shifts|credit_notes)/.test(sql)) fullRows += rows.length;
       return rows;
     }) as typeof server.db.query;
     try {

@@ -1,6 +1,7 @@
 import type { PullChange, PullResponse, SyncedEntity } from "@mostrador/domain";
 import type { Queryable } from "../../db/database";
 import { presentCompany } from "../auth/userPresenter";
+import type { ResourceDefinition } from "../catalog/resourceDefinition";
 import { catalogResources } from "../catalog/resourceDefinitions";
 import { presentRow } from "../catalog/resourceStore";
 import { withElectronicDocuments } from "../electronicDocument/invoiceElectronicDocuments";
@@ -9,6 +10,7 @@ import { presentInvoiceSummary } from "../invoices/invoicePresenter";
 import { presentWindow } from "../maintenance/maintenanceSchedule";
 import { presentNumberBlock } from "../numbering/numberBlockPresenter";
 import { presentShiftSummary } from "../shifts/shiftPresenter";
+import { readCatalogPage } from "./catalogPageReader";
 
 type Row = Record<string, unknown>;
 
@@ -19,12 +21,19 @@ interface Source {
   deviceScoped?: boolean;
   idColumn?: string;
   present: (row: Row) => Record<string, unknown>;
+  /** Catalog tables: the page is read with only the presented columns (catalogPageReader). */
+  catalog?: ResourceDefinition;
 }
 
 const sources: Source[] = [
   ...catalogResources
     .filter((d) => d.entity !== null)
-    .map((d) => ({ entity: d.entity as SyncedEntity, table: d.table, present: (r: Row) => presentRow(d, r) })),
+    .map((d) => ({
+      entity: d.entity as SyncedEntity,
+      table: d.table,
+      present: (r: Row) => presentRow(d, r),
+      catalog: d,
+    })),
   {
     entity: "company",
     table: "companies",
@@ -129,13 +138,18 @@ export async function readChanges(
       : await Promise.all(
           sources.map(async (s) => {
             const p = s.deviceScoped ? params : params.slice(0, 4);
-            const rows = await db.query(`SELECT * FROM ${s.table} WHERE ${whereFor(s)} ORDER BY version LIMIT $3`, p);
+            // A catalog row's presentation carries its id and version; the others' rows are read whole.
+            const rows = s.catalog
+              ? (await readCatalogPage(db, s.catalog, whereFor(s), p)).map((data) => ({ row: data, data }))
+              : (await db.query(`SELECT * FROM ${s.table} WHERE ${whereFor(s)} ORDER BY version LIMIT $3`, p)).map(
+                  (row) => ({ row, data: s.present(row) }),
+                );
             return rows.map(
-              (r): PullChange => ({
+              ({ row, data }): PullChange => ({
                 entity: s.entity,
-                id: String(r.id),
-                version: Number(r.version),
-                data: s.present(r),
+                id: String(row.id),
+                version: Number(row.version),
+                data,
               }),
             );
           }),
