@@ -28,7 +28,11 @@ export function useManualSync(connectivity: Connectivity) {
   const [notice, setNotice] = useState<ManualSyncNotice | null>(null);
   const run = useCallback(() => {
     if (connectivity === "offline") setNotice("offline");
-    void syncEngine.syncNow().then((outcome) => setNotice(manualSyncNotice(outcome)));
+    // A run already in flight began before this press: its requests may have failed for a reason that is
+    // gone now (the connection is back, a block can be leased again), so the press runs once more after it.
+    const inFlight = syncEngine.getState().running;
+    const sync = inFlight ? syncEngine.syncNow().then(() => syncEngine.syncNow()) : syncEngine.syncNow();
+    void sync.then((outcome) => setNotice(manualSyncNotice(outcome)));
   }, [connectivity, syncEngine]);
   useEffect(() => {
     if (notice === null) return;
