@@ -202,7 +202,8 @@ if (opts.anchors) {
 const fmt = (v, unit) =>
   v === undefined || v === null || Number.isNaN(v)
     ? "—"
-    : `${Math.round(v * 100) / 100 >= 100 ? Math.round(v).toLocaleString("en-US") : v} ${unit}`;
+    : // below 100: three significant decimals at most (a sum of milliseconds ÷ 1000 is not 8.472700000000001)
+      `${v >= 100 ? Math.round(v).toLocaleString("en-US") : Math.round(v * 1000) / 1000} ${unit}`;
 const a = (script, label) => anchors[script]?.[label];
 const { ingest, ingestPglite, upload, till20k, till100k } = results;
 const uploadBest = upload ? Math.min(...upload.seconds) : undefined;
