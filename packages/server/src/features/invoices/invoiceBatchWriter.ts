@@ -134,8 +134,9 @@ const COLUMN_NAMES = RECORD_COLUMNS.split(",")
  * deviceActivity), the invoices with their versions, their revisions (the documents), the attempts,
  * and the stock movements of the invoices it wrote as accepted (`mv`, inventory/stockForDocuments).
  * Who uploaded each invoice (by_user, by_device) travels in its row, as one group may hold several
- * tills' pushes. Each row answered carries the number of devices counted and the movements written
- * (the same on every row: one evaluation each), which the caller removes.
+ * tills' pushes. The first row answered also carries the number of devices counted and the
+ * movements written, summed per warehouse and product (on one row only: a batch's movements repeated
+ * on each of its 100 rows made its answer megabytes long); the caller removes both.
  */
 const WRITE_SQL = `WITH ${deviceVersionsSql(4)}, inv AS (
     INSERT INTO invoices (company_id, ${COLUMN_NAMES.join(", ")})
@@ -159,9 +160,13 @@ const WRITE_SQL = `WITH ${deviceVersionsSql(4)}, inv AS (
       FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, revision int, status text, errors jsonb, notices jsonb,
                                               by_user uuid, by_device uuid)
   ), mv AS (${invoiceSaleMovementsSql(5, "inv")})
-  SELECT inv.*, (SELECT count(*) FROM dev WHERE n > 0) AS devices_counted,
-         (SELECT coalesce(json_agg(json_build_object('warehouse_id', warehouse_id, 'product_id', product_id,
-                                                     'quantity', quantity)), '[]'::json) FROM mv) AS stock_moved
+  SELECT inv.*,
+         CASE WHEN row_number() OVER () = 1 THEN (SELECT count(*) FROM dev WHERE n > 0) END AS devices_counted,
+         CASE WHEN row_number() OVER () = 1 THEN (
+           SELECT coalesce(json_agg(json_build_object('warehouse_id', warehouse_id, 'product_id', product_id,
+                                                      'quantity', quantity)), '[]'::json)
+             FROM (SELECT warehouse_id, product_id, sum(quantity) AS quantity FROM mv GROUP BY 1, 2) moved
+         ) END AS stock_moved
     FROM inv`;
 
 /** One till's push inside a write: its decided invoices, the numbers they give up, its activity. */
@@ -258,7 +263,7 @@ export async function writeInvoiceUploads(
       : undefined;
   electronicNumberings?.catch(() => undefined); // its error, if any, is thrown where it is awaited
   const answer = await written;
-  const first = answer[0];
+  const first = answer.find((row) => row.stock_moved != null);
   // The validator refuses unknown devices as not storable; a device deleted meanwhile is a bug.
   const counted = takes.filter((t) => t.count > 0).length;
   if (first && Number(first.devices_counted) < counted) throw new Error("a device vanished during the push");
