@@ -53,6 +53,59 @@ export async function takeInvoiceVersions(
   return last === undefined ? null : Number(last) - count + 1;
 }
 
+/** One device's part of an invoice write: the versions it takes and, for the uploading till, its activity. */
+export interface DeviceVersionTake {
+  deviceId: string;
+  count: number;
+  activity?: DeviceActivity;
+}
+
+/**
+ * takeInvoiceVersions for several devices as CTEs of a larger write statement (invoiceBatchWriter),
+ * so the counters cost no round trip of their own: `dev` answers (id, first) per device, the first of
+ * its `count` versions. The rows are locked in id order first (`dev_locked`), the order every writer
+ * takes device rows in, so two writes of overlapping devices wait, never deadlock. Each row stays
+ * locked until commit: a device's versions become visible in order. `$1` is the company; `param`
+ * holds deviceVersionTakes(…). A device the company does not have is missing from `dev` (id, first, n).
+ */
+export function deviceVersionsSql(param: number): string {
+  return `dev_take AS MATERIALIZED (
+    SELECT * FROM jsonb_to_recordset($${param}::jsonb) AS c(id uuid, n bigint, active boolean, pending int, errors int,
+           "oldestPendingAt" timestamptz, "appVersion" text, reported boolean, "schemaVersion" int)
+  ), dev_locked AS MATERIALIZED (
+    SELECT d.id FROM devices d WHERE d.company_id = $1 AND d.id IN (SELECT id FROM dev_take) ORDER BY d.id FOR UPDATE OF d
+  ), dev AS (
+    UPDATE devices d SET invoice_version = d.invoice_version + c.n,
+           last_seen_at = CASE WHEN c.active THEN now() ELSE d.last_seen_at END,
+           reported_pending = COALESCE(c.pending, d.reported_pending),
+           reported_errors = COALESCE(c.errors, d.reported_errors),
+           oldest_pending_at = CASE WHEN c.reported THEN c."oldestPendingAt" ELSE d.oldest_pending_at END,
+           app_version = COALESCE(c."appVersion", d.app_version),
+           schema_version = COALESCE(c."schemaVersion", d.schema_version),
+           reported_at = CASE WHEN c.reported THEN now() ELSE d.reported_at END
+      FROM dev_take c JOIN dev_locked l ON l.id = c.id
+     WHERE d.company_id = $1 AND d.id = c.id
+    RETURNING d.id, d.invoice_version - c.n + 1 AS first, c.n
+  )`;
+}
+
+/** The parameter of deviceVersionsSql: the same columns takeInvoiceVersions writes, per device. */
+export function deviceVersionTakes(takes: readonly DeviceVersionTake[]): string {
+  return JSON.stringify(
+    takes.map(({ deviceId, count, activity }) => ({
+      id: deviceId,
+      n: count,
+      active: activity !== undefined,
+      pending: activity?.report?.pending ?? null,
+      errors: activity?.report?.errors ?? null,
+      oldestPendingAt: activity?.report?.oldestPendingAt ?? null,
+      appVersion: activity?.report?.appVersion ?? null,
+      reported: activity?.report !== undefined,
+      schemaVersion: activity?.schemaVersion ?? null,
+    })),
+  );
+}
+
 /**
  * What admins see in GET /api/devices: last contact, the queue the till reported (and when), its
  * schema version. Answers the time a report was stored (the database's clock), null without one.

@@ -1,6 +1,12 @@
 import { type CreditNoteDocument, type InvoiceDocument, quantityToMilli } from "@mostrador/domain";
 import type { Queryable } from "../../db/database";
-import { insertStockMovements, reverseStockMovements, type StockDelta, type StockMovementInput } from "./stockLedger";
+import {
+  insertStockMovements,
+  movementsSql,
+  reverseStockMovements,
+  type StockDelta,
+  type StockMovementInput,
+} from "./stockLedger";
 
 /**
  * The stock side of the documents the server accepts, each called once inside the transaction
@@ -13,30 +19,36 @@ import { insertStockMovements, reverseStockMovements, type StockDelta, type Stoc
  */
 
 /**
- * Sales of the invoices just accepted (a duplicate or an invoice written first by another request
- * is not among them): one movement per line of a tracked product, out of the terminal's warehouse,
- * by the quantities of the revision accepted. Set-based: one statement for the whole batch.
+ * Sales of the invoices a write accepts: one movement per line of a tracked product, out of the
+ * terminal's warehouse, by the quantities of the revision accepted. Not a call of its own but a CTE
+ * of the invoices' write statement (invoiceBatchWriter), so it costs no round trip: `writtenCte`
+ * names that statement's INSERT … RETURNING of the invoices, and only rows it wrote as accepted move
+ * stock (a duplicate, or an invoice another request stored first, is not among them). The statement
+ * returns the movements it wrote; their deltas (stockDeltasOf) go to applyStockBalances, last.
+ * `$1` is the company; `movementsParam` the parameter holding saleMovementsOf(the accepted documents).
  */
-export async function recordStockForInvoices(
-  tx: Queryable,
-  companyId: string,
-  accepted: readonly InvoiceDocument[],
-): Promise<StockDelta[]> {
-  const movements: StockMovementInput[] = [];
-  for (const doc of accepted) {
-    doc.lines.forEach((line, i) => {
-      movements.push({
-        productId: line.productId,
-        terminalId: doc.terminalId,
-        kind: "sale",
-        quantity: -quantityToMilli(line.quantity),
-        documentId: doc.id,
-        lineIndex: i,
-        userId: doc.cashierId,
-      });
-    });
-  }
-  return insertStockMovements(tx, companyId, movements);
+export function invoiceSaleMovementsSql(movementsParam: number, writtenCte: string): string {
+  return movementsSql(`
+    SELECT x."productId" AS product_id, t.warehouse_id, 'sale'::text AS kind, x.quantity,
+           x."documentId" AS document_id, x."lineIndex" AS line_index, NULL::text AS reason, x."userId" AS user_id
+      FROM jsonb_to_recordset($${movementsParam}::jsonb) AS x("productId" uuid, "terminalId" uuid, quantity bigint,
+           "documentId" uuid, "lineIndex" int, "userId" uuid)
+      JOIN ${writtenCte} w ON w.id = x."documentId" AND w.status = 'accepted'
+      JOIN terminals t ON t.company_id = $1 AND t.id = x."terminalId"`);
+}
+
+/** The parameter of invoiceSaleMovementsSql: every line of the documents (untracked ones are left out in SQL). */
+export function saleMovementsOf(docs: readonly InvoiceDocument[]) {
+  return docs.flatMap((doc) =>
+    doc.lines.map((line, i) => ({
+      productId: line.productId,
+      terminalId: doc.terminalId,
+      quantity: -quantityToMilli(line.quantity),
+      documentId: doc.id,
+      lineIndex: i,
+      userId: doc.cashierId,
+    })),
+  );
 }
 
 /** A return puts the returned quantities back into the warehouse of the terminal that took it. */

@@ -32,19 +32,17 @@ export interface StockDelta {
  * quantity, document_id, line_index, reason, user_id): only stock-tracked products move (services
  * such as "Almuerzo ejecutivo" have no movements); a movement already written for the same document
  * line (a retried push, a void sent twice) is left out by the unique key and moves nothing. Takes
- * no shared lock: concurrent writers of one warehouse insert side by side.
+ * no shared lock: concurrent writers of one warehouse insert side by side. A plain INSERT (no WITH of
+ * its own), so a writer may also make it one data-modifying CTE of a larger statement.
  */
-function movementsSql(src: string): string {
-  return `WITH src AS (${src}),
-  mvsrc AS (
-    SELECT s.*, p.unit_cost FROM src s
-      JOIN products p ON p.company_id = $1 AND p.id = s.product_id AND p.track_stock
-     WHERE s.quantity <> 0 AND s.warehouse_id IS NOT NULL
-  )
-  INSERT INTO stock_movements AS m (company_id, product_id, warehouse_id, kind, quantity, document_id, line_index,
+export function movementsSql(src: string): string {
+  return `INSERT INTO stock_movements AS m (company_id, product_id, warehouse_id, kind, quantity, document_id, line_index,
                                     unit_cost, reason, user_id)
-  SELECT $1, product_id, warehouse_id, kind, quantity, document_id, line_index, unit_cost, reason, user_id
-    FROM mvsrc
+  SELECT $1, s.product_id, s.warehouse_id, s.kind, s.quantity, s.document_id, s.line_index, p.unit_cost, s.reason,
+         s.user_id
+    FROM (${src}) s
+    JOIN products p ON p.company_id = $1 AND p.id = s.product_id AND p.track_stock
+   WHERE s.quantity <> 0 AND s.warehouse_id IS NOT NULL
   ON CONFLICT (company_id, document_id, kind, line_index) DO NOTHING
   RETURNING m.warehouse_id, m.product_id, m.quantity`;
 }
@@ -80,7 +78,7 @@ const BALANCES_SQL = `WITH d AS (
     DO UPDATE SET quantity = b.quantity + EXCLUDED.quantity, version = EXCLUDED.version, updated_at = now()`;
 
 /** The written movements summed per warehouse and product (one balance row each). */
-function deltasOf(rows: readonly Record<string, unknown>[]): StockDelta[] {
+export function stockDeltasOf(rows: readonly Record<string, unknown>[]): StockDelta[] {
   const sums = new Map<string, StockDelta>();
   for (const r of rows) {
     const key = `${String(r.warehouse_id)}|${String(r.product_id)}`;
@@ -112,7 +110,7 @@ export async function insertStockMovements(
   movements: readonly StockMovementInput[],
 ): Promise<StockDelta[]> {
   if (movements.length === 0) return [];
-  return deltasOf(await tx.query(INPUT_SQL, [companyId, JSON.stringify(movements)]));
+  return stockDeltasOf(await tx.query(INPUT_SQL, [companyId, JSON.stringify(movements)]));
 }
 
 /** Adds movements' deltas to the balances (see BALANCES_SQL: call it last in the transaction). */
@@ -130,7 +128,7 @@ export async function writeStockMovements(
 ): Promise<number> {
   if (movements.length === 0) return 0;
   const rows = await tx.query(INPUT_SQL, [companyId, JSON.stringify(movements)]);
-  await applyStockBalances(tx, companyId, deltasOf(rows));
+  await applyStockBalances(tx, companyId, stockDeltasOf(rows));
   return rows.length;
 }
 
@@ -148,5 +146,5 @@ export async function reverseStockMovements(
   documentId: string,
   v: { of: StockMovementKind; as: StockMovementKind; reason: string | null; userId: string | null },
 ): Promise<StockDelta[]> {
-  return deltasOf(await tx.query(REVERSAL_SQL, [companyId, documentId, v.as, v.reason, v.userId, v.of]));
+  return stockDeltasOf(await tx.query(REVERSAL_SQL, [companyId, documentId, v.as, v.reason, v.userId, v.of]));
 }

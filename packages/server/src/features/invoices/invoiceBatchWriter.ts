@@ -1,11 +1,17 @@
 import type { InvoiceDocument, InvoiceRejection } from "@mostrador/domain";
 import type { AuthContext } from "../../auth/authTokens";
 import { finishTransactionWith, type Queryable } from "../../db/database";
-import { type DeviceActivity, takeInvoiceVersions } from "../devices/deviceActivity";
+import {
+  type DeviceActivity,
+  type DeviceVersionTake,
+  deviceVersionsSql,
+  deviceVersionTakes,
+  takeInvoiceVersions,
+} from "../devices/deviceActivity";
 import type { SecretBox } from "../dianCertificate/secretBox";
 import { electronicNumberingsOf, recordElectronicDocuments } from "../electronicDocument/electronicDocumentRecorder";
-import { recordStockForInvoices } from "../inventory/stockForDocuments";
-import { applyStockBalances } from "../inventory/stockLedger";
+import { invoiceSaleMovementsSql, saleMovementsOf } from "../inventory/stockForDocuments";
+import { applyStockBalances, stockDeltasOf } from "../inventory/stockLedger";
 import { recordInvoiceSales } from "../reports/salesSummaryWriter";
 import { insertNewClients } from "../tillClients/newClientWriter";
 import { INVOICE_SUMMARY_COLUMNS } from "./invoicePresenter";
@@ -86,7 +92,8 @@ function newClientsOf(docs: InvoiceDocument[]) {
   return docs.flatMap((d) => (d.newClient && d.newClient.id === d.clientId ? [d.newClient] : []));
 }
 
-function invoiceRecord({ doc, verdict }: InvoiceDecision, version: number, number: number | null) {
+/** An invoice's row; `seq` is its place among its device's invoices of the write (version = first + seq). */
+function invoiceRecord({ doc, verdict }: InvoiceDecision, seq: number, number: number | null) {
   const { totals } = verdict;
   return {
     id: doc.id,
@@ -108,23 +115,34 @@ function invoiceRecord({ doc, verdict }: InvoiceDecision, version: number, numbe
     change: doc.totals.change,
     errors: verdict.errors as InvoiceRejection[],
     notices: verdict.notices,
-    version,
+    seq,
     shift_id: doc.shiftId ?? null,
   };
 }
 
 const RECORD_COLUMNS = `id uuid, revision int, status text, numbering_id uuid, prefix text, number bigint,
   terminal_id uuid, device_id uuid, cashier_id uuid, client_id uuid, issued_at timestamptz, subtotal bigint,
-  discount bigint, tax bigint, total bigint, paid bigint, change bigint, errors jsonb, version bigint, shift_id uuid`;
-const COLUMN_NAMES = RECORD_COLUMNS.split(",").map((c) => c.trim().split(" ")[0]);
+  discount bigint, tax bigint, total bigint, paid bigint, change bigint, errors jsonb, seq bigint, shift_id uuid`;
+// The invoices' columns; `version` is computed in SQL from the device's counter and the row's `seq`.
+const COLUMN_NAMES = RECORD_COLUMNS.split(",")
+  .map((c) => c.trim().split(" ")[0])
+  .map((c) => (c === "seq" ? "version" : c));
 
 /**
- * One statement writes the invoices, their revisions (the documents) and the attempts; who uploaded
- * each (by_user, by_device) travels in its row, as one group may hold several tills' pushes.
+ * ONE statement writes a transaction's invoices, in one round trip (BEGIN travels with it on a
+ * pipelined connection): the devices' version counters and the uploading tills' activity (`dev`,
+ * deviceActivity), the invoices with their versions, their revisions (the documents), the attempts,
+ * and the stock movements of the invoices it wrote as accepted (`mv`, inventory/stockForDocuments).
+ * Who uploaded each invoice (by_user, by_device) travels in its row, as one group may hold several
+ * tills' pushes. The first row answered also carries the number of devices counted and the
+ * movements written, summed per warehouse and product (on one row only: a batch's movements repeated
+ * on each of its 100 rows made its answer megabytes long); the caller removes both.
  */
-const WRITE_SQL = `WITH inv AS (
+const WRITE_SQL = `WITH ${deviceVersionsSql(4)}, inv AS (
     INSERT INTO invoices (company_id, ${COLUMN_NAMES.join(", ")})
-    SELECT $1, ${COLUMN_NAMES.join(", ")} FROM jsonb_to_recordset($2::jsonb) AS x(${RECORD_COLUMNS})
+    SELECT $1, ${COLUMN_NAMES.map((c) => (c === "version" ? "dev.first + x.seq" : `x.${c}`)).join(", ")}
+      FROM jsonb_to_recordset($2::jsonb) AS x(${RECORD_COLUMNS})
+      JOIN dev ON dev.id = x.device_id
     ON CONFLICT (company_id, id) DO UPDATE SET
       ${COLUMN_NAMES.filter((c) => c !== "id")
         .map((c) => `${c} = EXCLUDED.${c}`)
@@ -141,8 +159,15 @@ const WRITE_SQL = `WITH inv AS (
     SELECT $1, x.id, x.revision, x.status, x.errors, x.notices, x.by_user, x.by_device
       FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, revision int, status text, errors jsonb, notices jsonb,
                                               by_user uuid, by_device uuid)
-  )
-  SELECT * FROM inv`;
+  ), mv AS (${invoiceSaleMovementsSql(5, "inv")})
+  SELECT inv.*,
+         CASE WHEN row_number() OVER () = 1 THEN (SELECT count(*) FROM dev WHERE n > 0) END AS devices_counted,
+         CASE WHEN row_number() OVER () = 1 THEN (
+           SELECT coalesce(json_agg(json_build_object('warehouse_id', warehouse_id, 'product_id', product_id,
+                                                      'quantity', quantity)), '[]'::json)
+             FROM (SELECT warehouse_id, product_id, sum(quantity) AS quantity FROM mv GROUP BY 1, 2) moved
+         ) END AS stock_moved
+    FROM inv`;
 
 /** One till's push inside a write: its decided invoices, the numbers they give up, its activity. */
 export interface UploadDecisions {
@@ -193,17 +218,18 @@ export async function writeInvoiceUploads(
   const assigned = await assignElectronicNumbers(tx, companyId, accepted);
   const numberOf = (doc: InvoiceDocument) => assigned.get(doc.id) ?? doc.number;
   await insertNewClients(tx, companyId, newClientsOf(accepted));
-  const firstVersions = await takeVersions(tx, companyId, uploads);
+  const takes = versionTakes(uploads);
   const records: (ReturnType<typeof invoiceRecord> & { by_user: string; by_device: string | undefined })[] = [];
   const documents: { id: string; revision: number; document: InvoiceDocument; by_user: string; by_device?: string }[] =
     [];
+  const seqOf = new Map<string, number>();
   for (const { auth, decisions: own } of uploads) {
     // Who uploaded: the till's device, else (a user's token) the first invoice's device, as before.
     const byDevice = auth.deviceId ?? own[0]?.doc.deviceId;
     for (const d of own) {
-      const next = firstVersions.get(d.doc.deviceId) as number;
-      firstVersions.set(d.doc.deviceId, next + 1);
-      records.push({ ...invoiceRecord(d, next, numberOf(d.doc)), by_user: auth.userId, by_device: byDevice });
+      const seq = seqOf.get(d.doc.deviceId) ?? 0;
+      seqOf.set(d.doc.deviceId, seq + 1);
+      records.push({ ...invoiceRecord(d, seq, numberOf(d.doc)), by_user: auth.userId, by_device: byDevice });
       documents.push({
         id: d.doc.id,
         revision: d.doc.revision,
@@ -213,10 +239,20 @@ export async function writeInvoiceUploads(
       });
     }
   }
-  if (records.length === 0) return new Map();
+  if (records.length === 0) {
+    // Nothing to write but the tills' activity.
+    await Promise.all(takes.map((t) => takeInvoiceVersions(tx, companyId, t.deviceId, 0, t.activity)));
+    return new Map();
+  }
   // The electronic numberings are looked up together with the write (one round trip on a pipelined
   // connection): nothing the write changes decides which numberings those are.
-  const written = tx.query(WRITE_SQL, [companyId, JSON.stringify(records), JSON.stringify(documents)]);
+  const written = tx.query(WRITE_SQL, [
+    companyId,
+    JSON.stringify(records),
+    JSON.stringify(documents),
+    deviceVersionTakes(takes),
+    JSON.stringify(saleMovementsOf(accepted)),
+  ]);
   const electronicNumberings =
     accepted.length > 0
       ? electronicNumberingsOf(
@@ -226,7 +262,15 @@ export async function writeInvoiceUploads(
         )
       : undefined;
   electronicNumberings?.catch(() => undefined); // its error, if any, is thrown where it is awaited
-  const rows = new Map((await written).map((w) => [String(w.id), w]));
+  const answer = await written;
+  const first = answer.find((row) => row.stock_moved != null);
+  // The validator refuses unknown devices as not storable; a device deleted meanwhile is a bug.
+  const counted = takes.filter((t) => t.count > 0).length;
+  if (first && Number(first.devices_counted) < counted) throw new Error("a device vanished during the push");
+  const stock = stockDeltasOf((first?.stock_moved ?? []) as Row[]);
+  const rows = new Map(
+    answer.map(({ devices_counted: _d, stock_moved: _s, ...invoice }) => [String(invoice.id), invoice as Row]),
+  );
   // Another request stored one of these first: the number taken for it would stay unused.
   for (const id of assigned.keys()) if (!rows.has(id)) throw new ElectronicNumberConflict();
   // DEE POS sales (numbered here) and contingency tickets (numbered at the till, issue 19).
@@ -238,11 +282,6 @@ export async function writeInvoiceUploads(
       .map((d) => ({ ...d, number: numberOf(d) })),
     secrets,
     electronicNumberings,
-  );
-  const stock = await recordStockForInvoices(
-    tx,
-    companyId,
-    accepted.filter((doc) => rows.get(doc.id)?.status === "accepted"),
   );
   // The rows every till shares (the day's sales summaries, the warehouse's stock balances) are locked
   // until COMMIT: their statements are made at once and last, and COMMIT travels with them (one round
@@ -256,27 +295,20 @@ export async function writeInvoiceUploads(
 }
 
 /**
- * Versions come from each invoice's device counter, so devices never wait for one another: one
- * UPDATE per device, made at once (one round trip on a pipelined connection) in the devices' order
- * (every writer locks device rows in that order). An uploading till's activity goes with its own
- * device's UPDATE, also when it sent no invoice of its own. Answers each device's first version.
+ * Versions come from each invoice's device counter, so devices never wait for one another. An
+ * uploading till's activity goes with its own device's counter, also when it sent no invoice of its
+ * own. In the devices' order (every writer locks device rows in that order).
  */
-async function takeVersions(tx: Queryable, companyId: string, uploads: UploadDecisions[]) {
+function versionTakes(uploads: UploadDecisions[]): DeviceVersionTake[] {
   const counts = new Map<string, number>();
   for (const d of uploads.flatMap((u) => u.decisions))
     counts.set(d.doc.deviceId, (counts.get(d.doc.deviceId) ?? 0) + 1);
   const activityOf = new Map<string, DeviceActivity>();
   for (const u of uploads) if (u.auth.deviceId) activityOf.set(u.auth.deviceId, u.activity);
   const deviceIds = [...new Set([...counts.keys(), ...activityOf.keys()])].sort();
-  const firsts = await Promise.all(
-    deviceIds.map((id) => takeInvoiceVersions(tx, companyId, id, counts.get(id) ?? 0, activityOf.get(id))),
-  );
-  const firstVersions = new Map<string, number>();
-  deviceIds.forEach((id, i) => {
-    const first = firsts[i];
-    // The validator refuses unknown devices as not storable; a device deleted meanwhile is a bug.
-    if (first === null && counts.has(id)) throw new Error(`device ${id} vanished during the push`);
-    if (first != null) firstVersions.set(id, first);
-  });
-  return firstVersions;
+  return deviceIds.map((deviceId) => ({
+    deviceId,
+    count: counts.get(deviceId) ?? 0,
+    activity: activityOf.get(deviceId),
+  }));
 }

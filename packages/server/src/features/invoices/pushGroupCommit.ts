@@ -18,7 +18,13 @@ import { acceptInvoiceGroup, acceptInvoicePush, type InvoicePushAnswer, type Inv
  *   a group (a till uploading its queue keeps two requests in flight): its versions follow their order.
  * - When the group's transaction fails, nothing of it is stored and nothing was answered: each push is
  *   then accepted alone (as without the group), so a bad one fails only itself.
- * - At most `maxInvoices` invoices per group (a push is never split); the first push always goes.
+ * - Groups overlap: the next group is taken when the one before it begins its transaction, and its
+ *   context query and validation run meanwhile; its transaction waits until the one before is done.
+ *   What it decided without seeing the invoices being written is still safe: a push holding an
+ *   invoice id of that group waits for the group after; a number that group took is refused by the
+ *   unique index (the group fails → each alone, which then sees the number taken).
+ * - At most `maxInvoices` invoices per group (a push is never split); the first push always goes
+ *   (unless it holds an invoice id still being written).
  * - Only small pushes (at most `groupedPushMax` invoices: an online till's sale) are grouped. A larger
  *   batch already has its own transaction's worth of invoices and is accepted at once, alone, beside
  *   the others: batches overlap their context query and validation with each other's transactions
@@ -27,6 +33,16 @@ import { acceptInvoiceGroup, acceptInvoicePush, type InvoicePushAnswer, type Inv
 export interface PushGroupCommit {
   accept(auth: AuthContext, rawInvoices: unknown[], activity: DeviceActivity): Promise<InvoicePushAnswer>;
 }
+
+/** A group being accepted: its invoice ids, whether it began writing, when it is done. */
+interface InFlight {
+  ids: Set<string>;
+  writing: Promise<void>;
+  finished: boolean;
+  done: Promise<void>;
+}
+
+const NO_IDS: ReadonlySet<string> = new Set();
 
 interface Waiting {
   upload: InvoiceUpload;
@@ -56,26 +72,28 @@ export function pushGroupCommit(
     options.acceptAlone ?? ((d, u) => acceptInvoicePush(d, u.auth, secrets, u.rawInvoices, u.activity));
   /** Per company: the pushes waiting for the next group (present while one is in flight). */
   const queues = new Map<string, Waiting[]>();
+  /** Per company: wakes its drain when a push arrives while the drain waits for a group's write. */
+  const wakers = new Map<string, () => void>();
 
-  async function runAlone(w: Waiting) {
+  async function runAlone(w: Waiting, on: Database) {
     try {
-      w.resolve(await acceptAlone(db, w.upload));
+      w.resolve(await acceptAlone(on, w.upload));
     } catch (err) {
       w.reject(err);
     }
   }
 
-  async function run(group: Waiting[]) {
-    if (group.length === 1) return runAlone(group[0] as Waiting);
+  async function run(group: Waiting[], on: Database) {
+    if (group.length === 1) return runAlone(group[0] as Waiting, on);
     let answers: InvoicePushAnswer[];
     try {
       answers = await acceptGroup(
-        db,
+        on,
         group.map((w) => w.upload),
       );
     } catch {
       // Rolled back, nobody answered: each alone, at once (as if they had arrived without the group).
-      await Promise.all(group.map(runAlone));
+      await Promise.all(group.map((w) => runAlone(w, on)));
       return;
     }
     group.forEach((w, i) => {
@@ -83,12 +101,64 @@ export function pushGroupCommit(
     });
   }
 
+  /**
+   * A company's groups, one after the other: a group's transactions begin only once the group before
+   * it is done (its fallback included), but its context query and validation run while that group
+   * is still writing, so the serial part is the transaction alone. The next group is taken when the
+   * one before it begins its transaction; its invoice ids must not be in the group still writing
+   * (a retry then waits and sees its invoice stored). Two groups at most are in flight.
+   */
   async function drain(companyId: string, queue: Waiting[]) {
+    let previous: InFlight | null = null;
     try {
-      while (queue.length > 0) await run(takeGroup(queue, maxInvoices));
+      for (;;) {
+        if (previous) await previous.writing;
+        const busy = previous && !previous.finished ? previous.ids : NO_IDS;
+        const group = queue.length > 0 ? takeGroup(queue, maxInvoices, busy) : [];
+        if (group.length === 0) {
+          // Nothing more, or only retries of invoices still being written: wait for that write, or for
+          // a push that can be decided meanwhile.
+          if (!previous || previous.finished) break;
+          await Promise.race([previous.done, new Promise<void>((resolve) => wakers.set(companyId, resolve))]);
+          wakers.delete(companyId);
+          continue;
+        }
+        previous = launch(group, previous);
+      }
     } finally {
       queues.delete(companyId);
     }
+  }
+
+  /** Runs a group whose transactions wait for the group before it (see drain). */
+  function launch(group: Waiting[], before: InFlight | null): InFlight {
+    let began!: () => void;
+    const writing = new Promise<void>((resolve) => {
+      began = resolve;
+    });
+    const afterBefore = before?.done ?? Promise.resolve();
+    const ordered: Database = {
+      ...db,
+      transaction: async (fn) => {
+        await afterBefore;
+        began();
+        return db.transaction(fn);
+      },
+    };
+    const flight: InFlight = {
+      ids: new Set(group.flatMap((w) => w.upload.rawInvoices.map(rawIdOf))),
+      writing,
+      finished: false,
+      done: Promise.resolve(),
+    };
+    // A group that writes nothing (every invoice answered from what the server holds) never begins a
+    // transaction: it counts as writing once it waited for the group before it.
+    flight.done = run(group, ordered).finally(async () => {
+      await afterBefore;
+      flight.finished = true;
+      began();
+    });
+    return flight;
   }
 
   return {
@@ -96,12 +166,13 @@ export function pushGroupCommit(
       return new Promise<InvoicePushAnswer>((resolve, reject) => {
         const waiting: Waiting = { upload: { auth, rawInvoices, activity }, resolve, reject };
         if (rawInvoices.length > groupedPushMax) {
-          void runAlone(waiting);
+          void runAlone(waiting, db);
           return;
         }
         const queue = queues.get(auth.companyId);
         if (queue) {
           queue.push(waiting);
+          wakers.get(auth.companyId)?.();
           return;
         }
         const fresh = [waiting];
@@ -112,8 +183,11 @@ export function pushGroupCommit(
   };
 }
 
-/** The next group, taken out of the queue in arrival order; what does not fit stays for the one after. */
-export function takeGroup(queue: Waiting[], maxInvoices: number): Waiting[] {
+/**
+ * The next group, taken out of the queue in arrival order; what does not fit stays for the one after,
+ * and so does a push with an invoice id of the group still writing (`busy`).
+ */
+export function takeGroup(queue: Waiting[], maxInvoices: number, busy: ReadonlySet<string> = NO_IDS): Waiting[] {
   const group: Waiting[] = [];
   const ids = new Set<string>();
   let invoices = 0;
@@ -123,8 +197,9 @@ export function takeGroup(queue: Waiting[], maxInvoices: number): Waiting[] {
     const device = auth.deviceId ?? `user:${auth.userId}`;
     const own = rawInvoices.map(rawIdOf);
     const fits =
-      group.length === 0 ||
-      (invoices + rawInvoices.length <= maxInvoices && !own.some((id) => id === "" || ids.has(id)));
+      !own.some((id) => busy.has(id)) &&
+      (group.length === 0 ||
+        (invoices + rawInvoices.length <= maxInvoices && !own.some((id) => id === "" || ids.has(id))));
     // A push that waits keeps its place: later pushes of its till wait behind it (their order).
     if (!fits || rest.some((r) => (r.upload.auth.deviceId ?? `user:${r.upload.auth.userId}`) === device)) {
       rest.push(w);
