@@ -20,13 +20,35 @@ describe("LocalDatabase schema upgrades", () => {
 
     const db = new LocalDatabase(name);
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     expect(await db.productChunks.count()).toBe(0); // v8: the catalog in chunks (issue 17)
     expect(await db.stock.count()).toBe(0); // v6: inventory balances (issue 14)
     expect(await db.tillClients.count()).toBe(0); // v7: clients made at the till (issue 16)
     expect((await db.products.get(demo.products[0]!.id))?.name).toBe("Café molido 500 g");
     expect((await db.meta.get("syncCursor"))?.value).toBe(42);
     expect(await db.products.count()).toBe(1);
+    db.close();
+  });
+
+  it("v9 indexes the invoices' serverVersion: a v8 database's invoices are found by it, unversioned ones are not", async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    const v8 = new Dexie(name);
+    v8.version(8).stores({
+      invoices: "id, status, issuedAt, number, [numberingId+number], clientId, document.shiftId",
+    });
+    await v8.table("invoices").bulkPut([
+      { id: "a", status: "synced", serverVersion: 4, document: { shiftId: null } },
+      { id: "b", status: "pending", serverVersion: null, document: { shiftId: null } },
+      { id: "c", status: "synced", serverVersion: 9, document: { shiftId: null } },
+    ]);
+    v8.close();
+
+    const db = new LocalDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(9);
+    expect((await db.invoices.where("serverVersion").above(3).primaryKeys()).sort()).toEqual(["a", "c"]);
+    expect(await db.invoices.where("serverVersion").above(4).primaryKeys()).toEqual(["c"]);
+    expect(await db.invoices.count()).toBe(3);
     db.close();
   });
 });

@@ -109,6 +109,12 @@ export class LocalDatabase extends Dexie {
       productTombstones: "id",
       clientTombstones: "id",
     });
+    // v9 (issue 17): the tiles' stock reads only the invoices its balances may not count yet (pending, in error, or
+    // synced above the version the balances count: storage/stockRecords.ts), not every invoice after every sale.
+    // IndexedDB does not index null, so the index holds exactly the invoices the server has given a version.
+    this.version(9).stores({
+      invoices: "id, status, issuedAt, number, [numberingId+number], clientId, document.shiftId, serverVersion",
+    });
   }
 
   /** Tables filled by the sync download (everything but meta and invoices). */

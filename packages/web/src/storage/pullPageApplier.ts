@@ -20,6 +20,7 @@ import type { LocalDatabase } from "./localDatabase";
 import type { ClientRecord, NumberBlockRecord, ProductRecord } from "./localRecords";
 import { hasUnsentChanges } from "./localRecords";
 import type { ApplyPullResult } from "./localStore";
+import { pullPageScope } from "./pullPageScope";
 import { applyPulledShifts } from "./shiftRecords";
 import { applyTerminalShiftInDb } from "./shiftTakeover";
 import { applyStockInDb } from "./stockRecords";
@@ -34,7 +35,7 @@ export async function applyPullPageInTransaction(db: LocalDatabase, page: PullRe
   const schemas = await loadLocalSchemas(); // before the transaction: see loadLocalSchemas
   return db.transaction(
     "rw",
-    [db.meta, db.invoices, db.shifts, db.creditNotes, db.stock, ...db.catalogTables],
+    pullPageScope(db, page), // only the stores this page touches: a page of cursors does not hold up "Facturar"
     async () => {
       if (page.reset) {
         // Downloaded data only: local invoices stay (they may hold unsent sales).

@@ -66,4 +66,58 @@ describe("the pull's stock section at the till (issue 14)", () => {
     const shown = tillStockByProduct(snapshot.balances, snapshot.invoices, snapshot.state, Date.now());
     expect(shown.get(line.productId)?.quantity).toBe(10 - sold);
   });
+
+  it("reads only the invoices the balances may not count, and the tiles are those of reading every invoice", async () => {
+    store = openTestStore();
+    await store.applyPullPage(demo.fullCatalogPage());
+    const productIds = demo.products.map((p) => p.id);
+    await store.applyPullPage(
+      demo.pullPage([], {
+        stock: {
+          ...stockSection(
+            productIds.map((productId) => ({ productId, quantity: 50 })),
+            { full: true, cursor: 1 },
+          ),
+          invoiceVersion: 3,
+        },
+      }),
+    );
+    // Seven sales, then each given a state: pending, error, voided, synced at or below the counted version 3
+    // (in the balances) and above it (not yet).
+    const states = [
+      { status: "pending", serverVersion: null },
+      { status: "error", serverVersion: null },
+      { status: "voided", serverVersion: 2 },
+      { status: "synced", serverVersion: 2 },
+      { status: "synced", serverVersion: 3 },
+      { status: "synced", serverVersion: 4 },
+      { status: "error", serverVersion: 5 },
+    ] as const;
+    for (const state of states) {
+      const saved = await store.saveNewInvoice(sampleDraft());
+      await store.db.invoices.update(saved.id, { ...state });
+    }
+    const snapshot = await store.readTillStock();
+    expect(snapshot.invoices.map((i) => `${i.status}:${i.serverVersion}`).sort()).toEqual(
+      ["pending:null", "error:null", "synced:4", "error:5"].sort(),
+    );
+    const every = (await store.db.invoices.toArray()).map((i) => ({
+      status: i.status,
+      serverVersion: i.serverVersion,
+      lines: i.document.lines,
+    }));
+    const now = Date.now();
+    expect(tillStockByProduct(snapshot.balances, snapshot.invoices, snapshot.state, now)).toEqual(
+      tillStockByProduct(snapshot.balances, every, snapshot.state, now),
+    );
+  });
+
+  it("with no balances (no tracked product) reads no invoice", async () => {
+    store = openTestStore();
+    await store.applyPullPage(demo.fullCatalogPage());
+    await store.saveNewInvoice(sampleDraft());
+    const snapshot = await store.readTillStock();
+    expect(snapshot).toMatchObject({ balances: [], invoices: [] });
+    expect(tillStockByProduct(snapshot.balances, snapshot.invoices, snapshot.state, Date.now()).size).toBe(0);
+  });
 });
