@@ -1,11 +1,11 @@
-import { SCHEMA_VERSION_HEADER } from "@mostrador/domain";
+import { SCHEMA_VERSION_HEADER, shiftDocumentSchema } from "@mostrador/domain";
 import { describe, expect, it, vi } from "vitest";
 import { readStockChanges, stockSince } from "../src/features/inventory/stockFeed";
 import { readTerminalShift } from "../src/features/shifts/terminalShiftReader";
 import { readChanges } from "../src/features/sync/changeFeed";
 import { newShop, openTill, pushOk, type Shop, type Till } from "./support/company";
 import type { Json } from "./support/http";
-import { cashSale, openShift, pushShiftsTo } from "./support/shifts";
+import { at, cashSale, openShift, pushShiftsTo } from "./support/shifts";
 import { useTestServer } from "./support/testServer";
 
 vi.mock("../src/auth/passwordHasher", () => import("./support/fastPasswordHasher"));
@@ -100,6 +100,48 @@ describe("a pull with nothing new (sync/idlePull)", () => {
     expect(result.terminalShift?.document.id).toBe(shift.id);
     expect(result.terminalShift?.soldElsewhere).toBeTruthy();
     expect(withoutTime(result)).toEqual(withoutTime(await fullPull(shop, till, c)));
+  });
+
+  it("carries the till's own open shift in the same one statement (no sales on other devices)", async () => {
+    const shop = await newShop(server);
+    const till = await openTill(shop);
+    const shift = openShift(shop, till);
+    await pushShiftsTo(server, till, [shift], [cashSale(shop, till, shift.id), cashSale(shop, till, shift.id)]);
+    const c = await catchUp(till);
+    const { result, statements } = await statementsOf(() => pull(till, c));
+    expect(statements).toHaveLength(1);
+    expect(result.terminalShift?.document.id).toBe(shift.id);
+    expect(result.terminalShift?.openedByName).toBeTruthy();
+    expect(withoutTime(result)).toEqual(withoutTime(await fullPull(shop, till, c)));
+  });
+
+  it("names who opened a shift and who took it over, in the one statement, as the full pull does", async () => {
+    const shop = await newShop(server);
+    const a = await openTill(shop);
+    const b = await openTill(shop, { as: "admin" });
+    const s1 = openShift(shop, a);
+    await pushShiftsTo(server, a, [s1]);
+    const s2 = shiftDocumentSchema.parse({
+      ...s1,
+      revision: 2,
+      deviceId: b.deviceId,
+      handovers: [
+        {
+          at: at(30),
+          by: shop.demo.adminId,
+          deviceId: b.deviceId,
+          fromDeviceId: a.deviceId,
+          fromUserId: shop.demo.cashierId,
+        },
+      ],
+    });
+    await pushShiftsTo(server, b, [s2]);
+    const c = await catchUp(b);
+    const { result, statements } = await statementsOf(() => pull(b, c));
+    expect(statements).toHaveLength(1);
+    expect(result.terminalShift).toMatchObject({ heldBy: shop.demo.adminId, document: { revision: 2 } });
+    expect(result.terminalShift.heldByName).not.toBe(result.terminalShift.openedByName);
+    expect(withoutTime(result)).toEqual(withoutTime(await fullPull(shop, b, c)));
   });
 
   it("records the device's last contact when it is due, as every pull does", async () => {

@@ -28,12 +28,36 @@ export async function readTerminalShift(
   return terminalShiftOf(db, companyId, deviceId, rows[0]);
 }
 
+/**
+ * What a statement that read the open shift can also have read (the idle pull's one statement): the
+ * names of who opened and who holds it, and whether another device has sales in it. Without it, two
+ * more queries; with it and no sales elsewhere (a terminal with one device: the usual case), none.
+ */
+export interface ShiftFactsRead {
+  /** User id → name, for openedBy and the last handover's holder (see shiftFactsSql). */
+  names: Record<string, string> | null;
+  salesElsewhere: boolean;
+}
+
+/**
+ * SQL columns `shift_names` and `shift_sales_elsewhere` for a query where `s` is the open shift, `r`
+ * its current revision and `d` the asking device (ShiftFactsRead, read in the same snapshot).
+ */
+export const shiftFactsSql = `(SELECT json_object_agg(u.id, u.name) FROM users u
+                   WHERE u.company_id = s.company_id
+                     AND u.id IN ((r.document->>'openedBy')::uuid, (r.document->'handovers'->-1->>'by')::uuid)
+                 ) AS shift_names,
+                 EXISTS (SELECT 1 FROM invoices i
+                          WHERE i.company_id = s.company_id AND i.shift_id = s.id
+                            AND i.status IN ('accepted', 'voided') AND i.device_id <> d.id) AS shift_sales_elsewhere`;
+
 /** The pull's terminalShift from the open shift's current revision (none: null). */
 export async function terminalShiftOf(
   db: Queryable,
   companyId: string,
   deviceId: string,
   row: { document: unknown } | undefined,
+  facts?: ShiftFactsRead,
 ): Promise<TerminalShift | null> {
   if (!row) return null;
   const parsed = shiftDocumentSchema.safeParse(row.document);
@@ -42,17 +66,21 @@ export async function terminalShiftOf(
   const last: ShiftHandover | undefined = document.handovers?.[document.handovers.length - 1];
   const heldBy = last?.by ?? document.openedBy;
   const [names, invoices] = await Promise.all([
-    db.query("SELECT id, name FROM users WHERE company_id = $1 AND id = ANY($2::uuid[])", [
-      companyId,
-      [document.openedBy, heldBy],
-    ]),
-    db.query<{ document: InvoiceDocument; status: string }>(
-      `SELECT r.document, i.status
-         FROM invoices i
-         JOIN invoice_revisions r ON r.company_id = i.company_id AND r.invoice_id = i.id AND r.revision = i.revision
-        WHERE i.company_id = $1 AND i.shift_id = $2 AND i.status IN ('accepted', 'voided') AND i.device_id <> $3`,
-      [companyId, document.id, deviceId],
-    ),
+    facts
+      ? Object.entries(facts.names ?? {}).map(([id, name]) => ({ id, name }))
+      : db.query("SELECT id, name FROM users WHERE company_id = $1 AND id = ANY($2::uuid[])", [
+          companyId,
+          [document.openedBy, heldBy],
+        ]),
+    facts && !facts.salesElsewhere
+      ? []
+      : db.query<{ document: InvoiceDocument; status: string }>(
+          `SELECT r.document, i.status
+             FROM invoices i
+             JOIN invoice_revisions r ON r.company_id = i.company_id AND r.invoice_id = i.id AND r.revision = i.revision
+            WHERE i.company_id = $1 AND i.shift_id = $2 AND i.status IN ('accepted', 'voided') AND i.device_id <> $3`,
+          [companyId, document.id, deviceId],
+        ),
   ]);
   const nameOf = (id: string) => String(names.find((u) => String(u.id) === id)?.name ?? "");
   return {

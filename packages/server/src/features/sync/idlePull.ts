@@ -2,7 +2,7 @@ import type { PullResponse, PullStock } from "@mostrador/domain";
 import type { AuthContext } from "../../auth/authTokens";
 import type { Queryable } from "../../db/database";
 import { CONTACT_PRECISION_SECONDS, recordDeviceContact } from "../devices/deviceActivity";
-import { terminalShiftOf } from "../shifts/terminalShiftReader";
+import { shiftFactsSql, terminalShiftOf } from "../shifts/terminalShiftReader";
 import { changeFeedTables } from "./changeFeed";
 
 export interface PullQuery {
@@ -20,6 +20,8 @@ interface ProbeRow {
   stock_head: string | number | null;
   shift_id: string | null;
   shift_document: unknown;
+  shift_names: Record<string, string> | null;
+  shift_sales_elsewhere: boolean | null;
   contact_due: boolean;
   changed: boolean;
 }
@@ -29,7 +31,8 @@ interface ProbeRow {
  * device's invoice counter, its terminal's warehouse and that warehouse's stock counter), whether any
  * version index holds a row above the till's cursors (the same evidence the full pull's page end
  * reads, in the same snapshot as the heads), the terminal's open shift and whether the device's last
- * contact is due (recordDeviceContact's rule).
+ * contact is due (recordDeviceContact's rule); of the open shift also its people's names and whether
+ * another device sold in it (terminalShiftReader.shiftFactsSql: no second round trip in the usual case).
  */
 function probeSql(): string {
   const above = changeFeedTables().map(({ table, companyColumn, cursor, deviceScoped }) => {
@@ -38,6 +41,7 @@ function probeSql(): string {
   });
   return `SELECT c.version AS head, c.min_cursor, d.invoice_version AS invoice_head,
                  t.warehouse_id, sc.version AS stock_head, os.id AS shift_id, os.document AS shift_document,
+                 os.shift_names, os.shift_sales_elsewhere,
                  (d.last_seen_at IS NULL OR d.last_seen_at < now() - make_interval(secs => $6)
                   OR d.schema_version IS DISTINCT FROM COALESCE($5::int, d.schema_version)) AS contact_due,
                  (${above.join("\n                  OR ")}) AS changed
@@ -46,7 +50,7 @@ function probeSql(): string {
             LEFT JOIN terminals t ON t.company_id = d.company_id AND t.id = d.terminal_id
             LEFT JOIN stock_counters sc ON sc.company_id = t.company_id AND sc.warehouse_id = t.warehouse_id
             LEFT JOIN LATERAL (
-              SELECT s.id, r.document
+              SELECT s.id, r.document, ${shiftFactsSql}
                 FROM shifts s
                 JOIN shift_revisions r ON r.company_id = s.company_id AND r.shift_id = s.id AND r.revision = s.revision
                WHERE s.company_id = d.company_id AND s.terminal_id = d.terminal_id AND s.status = 'open'
@@ -115,6 +119,12 @@ export async function readIdlePull(
     auth.companyId,
     deviceId,
     row.shift_id === null ? undefined : { document: row.shift_document },
+    row.shift_id === null
+      ? undefined
+      : {
+          names: row.shift_names,
+          salesElsewhere: row.shift_sales_elsewhere === true,
+        },
   );
   if (stock) page.stock = stock;
   if (row.contact_due) await recordDeviceContact(db, auth, schemaVersion);
