@@ -91,6 +91,25 @@ function nextCursors(page: PullResponse): PullCursors {
   };
 }
 
+/** A page asked for: its cursors, its answer, and the next page's cursors once its headers announced them. */
+interface PageRequest {
+  from: PullCursors;
+  answer: Promise<PullResponse>;
+  announced: PullCursors | null;
+  /** Set while the pull waits for this answer: told of the announcement when it comes. */
+  onAnnounced: ((next: PullCursors) => void) | null;
+  abort: AbortController;
+}
+
+function sameCursors(a: PullCursors, b: PullCursors): boolean {
+  return (
+    a.cursor === b.cursor &&
+    a.invoiceCursor === b.invoiceCursor &&
+    a.stockCursor === b.stockCursor &&
+    a.stockWarehouseId === b.stockWarehouseId
+  );
+}
+
 const emptyPush: ApplyPushResult = { synced: 0, rejected: 0, retry: 0, ignored: 0 };
 
 function addPush(a: ApplyPushResult, b: ApplyPushResult): ApplyPushResult {
@@ -166,8 +185,11 @@ export class MinimalSyncEngine implements SyncEngine {
   }
 
   /**
-   * Applies pages in order, one transaction each; the next page is already being fetched (with
-   * the cursors the current page announced) while the current one is written.
+   * Applies pages in order, one transaction each. The next page is asked for as soon as the
+   * current answer's headers announce its cursors (NEXT_PULL_HEADER), while the current body is
+   * still arriving and being parsed, then written; it is used only if the body's cursors say the
+   * same, otherwise it is dropped and the next page asked for with the body's cursors (a server
+   * without the header: when the body is read). At most the page being read and the next are in flight.
    */
   private async pullPages(
     token: string,
@@ -177,16 +199,45 @@ export class MinimalSyncEngine implements SyncEngine {
   ): Promise<PullProgress> {
     const { store, transport } = this.options;
     const limit = options.pageSize ?? PULL_PAGE_SIZE;
-    const fetchPage = (from: PullCursors, counts: boolean) => {
-      const request = this.call(() => transport.pull(token, { ...from, limit, counts }));
-      request.catch(() => undefined); // awaited below; this only keeps an unused prefetch from being "unhandled"
+    const fetchPage = (from: PullCursors, counts: boolean): PageRequest => {
+      const abort = new AbortController();
+      const request: PageRequest = {
+        from,
+        answer: Promise.resolve() as never,
+        announced: null,
+        onAnnounced: null,
+        abort,
+      };
+      const onNextPull = (next: PullCursors) => {
+        request.announced = next;
+        request.onAnnounced?.(next);
+      };
+      request.answer = this.call(() =>
+        transport.pull(token, { ...from, limit, counts }, { signal: abort.signal, onNextPull }),
+      );
+      request.answer.catch(() => undefined); // awaited below; this only keeps an unused prefetch from being "unhandled"
       return request;
     };
     let resets = 0;
-    let next = fetchPage(cursors, options.counts === true);
+    let current = fetchPage(cursors, options.counts === true);
     for (;;) {
       markStart("mostrador:pull-fetch");
-      const page = await next;
+      // While the loop waits for this body, the page its headers announce is already asked for.
+      const ahead: { request: PageRequest | null } = { request: null };
+      const askAhead = (next: PullCursors) => {
+        ahead.request ??= fetchPage(next, false);
+      };
+      if (current.announced) askAhead(current.announced);
+      else current.onAnnounced = askAhead;
+      let page: PullResponse;
+      try {
+        page = await current.answer;
+      } catch (error) {
+        ahead.request?.abort.abort();
+        throw error;
+      } finally {
+        current.onAnnounced = null;
+      }
       markEnd("mostrador:pull-fetch");
       if (page.reset) {
         resets += 1;
@@ -195,7 +246,12 @@ export class MinimalSyncEngine implements SyncEngine {
       }
       if (page.remaining && progress.pages === 0) progress.totalByEntity = { ...page.remaining };
       const again = page.hasMore || (page.reset && page.changes.length === 0);
-      if (again) next = fetchPage(nextCursors(page), false);
+      const expected = again ? nextCursors(page) : null;
+      if (ahead.request && !(expected && sameCursors(ahead.request.from, expected))) {
+        ahead.request.abort.abort(); // announced wrongly, or nothing follows: not used
+        ahead.request = null;
+      }
+      if (expected) current = ahead.request ?? fetchPage(expected, false);
       markStart("mostrador:pull-apply");
       const applied = await this.storage(() => store.applyPullPage(page));
       markEnd("mostrador:pull-apply");

@@ -25,3 +25,13 @@ export function pullAnswerJson(page: PullPage): string {
   const others = JSON.stringify(rest).slice(1, -1);
   return `{"changes":[${parts.join(",")}]${others ? `,${others}` : ""}}`;
 }
+
+/** The next page's cursors as the till sends them (NEXT_PULL_HEADER): the body's own, for an early start. */
+export function nextPullQuery(page: Pick<PullPage, "cursor" | "invoiceCursor" | "stock">): string {
+  const query = new URLSearchParams({ cursor: String(page.cursor), invoiceCursor: String(page.invoiceCursor) });
+  if (page.stock) {
+    query.set("stockCursor", String(page.stock.cursor));
+    query.set("stockWarehouseId", page.stock.warehouseId);
+  }
+  return query.toString();
+}

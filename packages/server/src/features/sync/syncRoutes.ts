@@ -5,6 +5,7 @@ import {
   invoiceVoidDocumentSchema,
   leaseRequestSchema,
   MAX_PUSH_BATCH,
+  NEXT_PULL_HEADER,
   newClientSchema,
   numberBlockSchema,
   type PullResponse,
@@ -36,7 +37,7 @@ import { readTerminalShift } from "../shifts/terminalShiftReader";
 import { acceptClientBatch } from "../tillClients/tillClientAcceptor";
 import { readChanges } from "./changeFeed";
 import { readIdlePull } from "./idlePull";
-import { pullAnswerJson } from "./pullAnswerJson";
+import { nextPullQuery, pullAnswerJson } from "./pullAnswerJson";
 
 // Invoices are parsed one by one by the acceptor, so one malformed invoice is rejected alone;
 // the document still shows each item as an InvoiceDocument.
@@ -146,7 +147,7 @@ export function registerSyncRoutes(
         response: { 200: pullResponseSchema, ...errorResponses({ auth: "device" }) },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const auth = authOf(req);
       const q = req.query;
       const schemaVersion = requestSchemaVersion(req);
@@ -166,6 +167,7 @@ export function registerSyncRoutes(
       if (q.stockCursor !== undefined)
         page.stock = await readStockChanges(db, auth.companyId, auth.deviceId as string, stockSince(q, page), q.limit);
       await recordDeviceContact(db, auth, schemaVersion ?? null);
+      if (page.hasMore) reply.header(NEXT_PULL_HEADER, nextPullQuery(page));
       // The catalog rows are JSON text from PostgreSQL: spliced into the answer, never parsed here.
       return preSerialized<PullResponse>(pullAnswerJson(page));
     },
