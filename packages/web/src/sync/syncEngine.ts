@@ -4,6 +4,7 @@ import { isTransportError, type TransportErrorKind } from "../api/transportError
 import { markEnd, markStart } from "../perf/performanceMarks";
 import { hasUnsentChanges } from "../storage/localRecords";
 import type { ApplyPushResult, LocalStore, PullCursors } from "../storage/localStore";
+import { askWhenAnnounced, confirmedOrAborted, nextCursors, type PageRequest, requestPage } from "./pageRequests";
 import { type PushRequestPlan, planPushRequests, pushBodyOf } from "./pushPlan";
 
 export {
@@ -80,34 +81,6 @@ export interface MinimalSyncEngineOptions {
   transport: ServerTransport;
   now?: () => Date;
   appVersion?: string;
-}
-
-/** The cursors a page announces for the next one (the stock section's too, when the server sent it). */
-function nextCursors(page: PullResponse): PullCursors {
-  return {
-    cursor: page.cursor,
-    invoiceCursor: page.invoiceCursor ?? 0,
-    ...(page.stock ? { stockCursor: page.stock.cursor, stockWarehouseId: page.stock.warehouseId } : {}),
-  };
-}
-
-/** A page asked for: its cursors, its answer, and the next page's cursors once its headers announced them. */
-interface PageRequest {
-  from: PullCursors;
-  answer: Promise<PullResponse>;
-  announced: PullCursors | null;
-  /** Set while the pull waits for this answer: told of the announcement when it comes. */
-  onAnnounced: ((next: PullCursors) => void) | null;
-  abort: AbortController;
-}
-
-function sameCursors(a: PullCursors, b: PullCursors): boolean {
-  return (
-    a.cursor === b.cursor &&
-    a.invoiceCursor === b.invoiceCursor &&
-    a.stockCursor === b.stockCursor &&
-    a.stockWarehouseId === b.stockWarehouseId
-  );
 }
 
 const emptyPush: ApplyPushResult = { synced: 0, rejected: 0, retry: 0, ignored: 0 };
@@ -199,41 +172,21 @@ export class MinimalSyncEngine implements SyncEngine {
   ): Promise<PullProgress> {
     const { store, transport } = this.options;
     const limit = options.pageSize ?? PULL_PAGE_SIZE;
-    const fetchPage = (from: PullCursors, counts: boolean): PageRequest => {
-      const abort = new AbortController();
-      const request: PageRequest = {
-        from,
-        answer: Promise.resolve() as never,
-        announced: null,
-        onAnnounced: null,
-        abort,
-      };
-      const onNextPull = (next: PullCursors) => {
-        request.announced = next;
-        request.onAnnounced?.(next);
-      };
-      request.answer = this.call(() =>
-        transport.pull(token, { ...from, limit, counts }, { signal: abort.signal, onNextPull }),
+    const fetchPage = (from: PullCursors, counts: boolean): PageRequest =>
+      requestPage(from, (signal, onNextPull) =>
+        this.call(() => transport.pull(token, { ...from, limit, counts }, { signal, onNextPull })),
       );
-      request.answer.catch(() => undefined); // awaited below; this only keeps an unused prefetch from being "unhandled"
-      return request;
-    };
     let resets = 0;
     let current = fetchPage(cursors, options.counts === true);
     for (;;) {
       markStart("mostrador:pull-fetch");
       // While the loop waits for this body, the page its headers announce is already asked for.
-      const ahead: { request: PageRequest | null } = { request: null };
-      const askAhead = (next: PullCursors) => {
-        ahead.request ??= fetchPage(next, false);
-      };
-      if (current.announced) askAhead(current.announced);
-      else current.onAnnounced = askAhead;
+      const ahead = askWhenAnnounced(current, (next) => fetchPage(next, false));
       let page: PullResponse;
       try {
         page = await current.answer;
       } catch (error) {
-        ahead.request?.abort.abort();
+        confirmedOrAborted(ahead, null);
         throw error;
       } finally {
         current.onAnnounced = null;
@@ -247,11 +200,8 @@ export class MinimalSyncEngine implements SyncEngine {
       if (page.remaining && progress.pages === 0) progress.totalByEntity = { ...page.remaining };
       const again = page.hasMore || (page.reset && page.changes.length === 0);
       const expected = again ? nextCursors(page) : null;
-      if (ahead.request && !(expected && sameCursors(ahead.request.from, expected))) {
-        ahead.request.abort.abort(); // announced wrongly, or nothing follows: not used
-        ahead.request = null;
-      }
-      if (expected) current = ahead.request ?? fetchPage(expected, false);
+      const early = confirmedOrAborted(ahead, expected);
+      if (expected) current = early ?? fetchPage(expected, false);
       markStart("mostrador:pull-apply");
       const applied = await this.storage(() => store.applyPullPage(page));
       markEnd("mostrador:pull-apply");
