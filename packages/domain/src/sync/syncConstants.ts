@@ -12,6 +12,13 @@
 export const SYNC_SCHEMA_VERSION = 2;
 export const SCHEMA_VERSION_HEADER = "x-mostrador-schema";
 export const MAX_PUSH_BATCH = 200;
+/**
+ * On a pull page with more to come: the next page's cursors as a query string ("cursor=…&invoiceCursor=…
+ * [&stockCursor=…&stockWarehouseId=…]"), the same as the body's. A till can ask for the next page as
+ * soon as the headers arrive, while this page's body is still arriving and being parsed; it checks
+ * them against the body's, and a till that ignores the header loses nothing.
+ */
+export const NEXT_PULL_HEADER = "x-mostrador-next-pull";
 
 /** Entities that come down to the till, each row carrying its change version. */
 export const syncedEntities = [

@@ -20,6 +20,7 @@ import { MAX_PUSH_BATCH, syncedEntities } from "./syncConstants";
 // The constants live in a module without zod, so the till's first chunk can use them without the schemas.
 export {
   MAX_PUSH_BATCH,
+  NEXT_PULL_HEADER,
   SCHEMA_VERSION_HEADER,
   SYNC_SCHEMA_VERSION,
   type SyncedEntity,

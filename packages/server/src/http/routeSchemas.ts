@@ -3,6 +3,7 @@ import type { FastifySchemaCompiler, FastifySerializerCompiler } from "fastify";
 import { ResponseSerializationError } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ApiError } from "./apiError";
+import { JsonText } from "./jsonText";
 import { validationError } from "./parse";
 
 /**
@@ -22,17 +23,18 @@ export const apiValidatorCompiler: FastifySchemaCompiler<z.ZodType> =
   };
 
 /**
- * Responses are sent as plain JSON. With `check` (tests) each one is first checked against its
- * documented schema, so an answer that drifts from the contract fails as a 500 in every test.
+ * Responses are sent as plain JSON; an answer already serialized (JsonText: the pull's pages) as
+ * its text. With `check` (tests) each one is first checked against its documented schema (a
+ * serialized one parsed first), so an answer that drifts from the contract fails as a 500 in every test.
  */
 export function responseSerializerCompiler(check: boolean): FastifySerializerCompiler<z.ZodType> {
   return ({ schema, method, url }) =>
     (data) => {
       if (check) {
-        const result = schema.safeParse(data);
+        const result = schema.safeParse(data instanceof JsonText ? JSON.parse(data.text) : data);
         if (!result.success) throw new ResponseSerializationError(method, url, { cause: result.error });
       }
-      return JSON.stringify(data);
+      return data instanceof JsonText ? data.text : JSON.stringify(data);
     };
 }
 

@@ -5,6 +5,7 @@ import {
   type InvoiceLookup,
   type InvoiceSummary,
   type LeaseRequest,
+  NEXT_PULL_HEADER,
   type NewMaintenanceWindow,
   type Numbering,
   type PullResponse,
@@ -16,8 +17,9 @@ import {
   type Terminal,
 } from "@mostrador/domain";
 import type { z } from "zod";
+import { announcedPullOf } from "./announcedPull";
 import { pullAnswerFromNewerServer, pushAnswerFromNewerServer } from "./newerServer";
-import type { CallOptions, HttpMethod, PullQuery, ServerTransport } from "./serverTransport";
+import type { CallOptions, HttpMethod, PullOptions, PullQuery, ServerTransport } from "./serverTransport";
 import { parseRetryAfter, TransportError } from "./transportErrors";
 
 type TillResponseSchemas = typeof import("./tillResponseSchemas");
@@ -113,7 +115,7 @@ export class FetchServerTransport implements ServerTransport {
     });
   }
 
-  pull(deviceToken: string, query: PullQuery, options?: CallOptions): Promise<PullResponse> {
+  pull(deviceToken: string, query: PullQuery, options: PullOptions = {}): Promise<PullResponse> {
     const params = new URLSearchParams({
       cursor: String(query.cursor),
       invoiceCursor: String(query.invoiceCursor),
@@ -123,12 +125,17 @@ export class FetchServerTransport implements ServerTransport {
     // Inventory (issue 14): sending a stock cursor (0 at first) asks for the stock section.
     params.set("stockCursor", String(query.stockCursor ?? 0));
     if (query.stockWarehouseId) params.set("stockWarehouseId", query.stockWarehouseId);
+    const { onNextPull, ...callOptions } = options;
+    const onResponse = (response: Response) => {
+      const next = onNextPull && response.ok ? announcedPullOf(response.headers.get(NEXT_PULL_HEADER)) : null;
+      if (next) onNextPull?.(next);
+    };
     return this.call(
       (s) => s.pullResponseSchema,
       "pull",
       "GET",
       `/api/sync/pull?${params}`,
-      { ...options, token: deviceToken },
+      { ...callOptions, token: deviceToken, onResponse },
       pullAnswerFromNewerServer,
     );
   }
@@ -267,7 +274,7 @@ export class FetchServerTransport implements ServerTransport {
     what: string,
     method: HttpMethod,
     path: string,
-    options: CallOptions & { token?: string; body?: unknown } = {},
+    options: RequestOptions = {},
     /** Reads what a newer server may add before the schema checks the rest (sync answers). */
     prepare: (body: unknown) => unknown = (body) => body,
   ): Promise<z.output<S>> {
@@ -295,11 +302,7 @@ export class FetchServerTransport implements ServerTransport {
     return parsed.data;
   }
 
-  private async request(
-    method: HttpMethod,
-    path: string,
-    options: CallOptions & { token?: string; body?: unknown } = {},
-  ): Promise<unknown> {
+  private async request(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<unknown> {
     const controller = new AbortController();
     const timeoutMs = options.timeoutMs ?? this.timeoutMs;
     let timedOut = false;
@@ -332,11 +335,19 @@ export class FetchServerTransport implements ServerTransport {
       clearTimeout(timer);
       options.signal?.removeEventListener("abort", onOuterAbort);
     }
+    options.onResponse?.(response);
     const body = await readBody(response);
     if (response.ok) return body;
     throw errorFromResponse(method, path, response, body);
   }
 }
+
+type RequestOptions = CallOptions & {
+  token?: string;
+  body?: unknown;
+  /** The answer's status and headers, before its body is read. */
+  onResponse?: (response: Response) => void;
+};
 
 async function readBody(response: Response): Promise<unknown> {
   if (response.status === 204) return undefined;

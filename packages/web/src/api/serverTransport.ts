@@ -44,6 +44,17 @@ export interface CallOptions {
   timeoutMs?: number;
 }
 
+/** The cursors of the page after this one, as the server announced them (NEXT_PULL_HEADER). */
+export type AnnouncedPull = Pick<PullQuery, "cursor" | "invoiceCursor" | "stockCursor" | "stockWarehouseId">;
+
+export interface PullOptions extends CallOptions {
+  /**
+   * Called when the answer's headers announce the next page, before its body is read and checked:
+   * the caller may ask for it at once. Only a hint: the body's cursors are what count.
+   */
+  onNextPull?: (next: AnnouncedPull) => void;
+}
+
 /**
  * Everything the till asks the server. Each call rejects with a TransportError
  * (network, timeout, unauthenticated, client, unavailable, server, invalid_response).
@@ -78,7 +89,7 @@ export interface ServerTransport {
     request: RegisterDeviceRequest,
     options?: CallOptions,
   ): Promise<RegisterDeviceResponse>;
-  pull(deviceToken: string, query: PullQuery, options?: CallOptions): Promise<PullResponse>;
+  pull(deviceToken: string, query: PullQuery, options?: PullOptions): Promise<PullResponse>;
   push(deviceToken: string, request: PushRequest, options?: CallOptions): Promise<PushResponse>;
   /** The till's queue as it stands now (after a push or a pull), for the admin's device list. */
   reportDevice(deviceToken: string, report: DeviceReport, options?: CallOptions): Promise<{ reportedAt: string }>;

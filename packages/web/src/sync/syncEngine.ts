@@ -4,6 +4,7 @@ import { isTransportError, type TransportErrorKind } from "../api/transportError
 import { markEnd, markStart } from "../perf/performanceMarks";
 import { hasUnsentChanges } from "../storage/localRecords";
 import type { ApplyPushResult, LocalStore, PullCursors } from "../storage/localStore";
+import { askWhenAnnounced, confirmedOrAborted, nextCursors, type PageRequest, requestPage } from "./pageRequests";
 import { type PushRequestPlan, planPushRequests, pushBodyOf } from "./pushPlan";
 
 export {
@@ -82,15 +83,6 @@ export interface MinimalSyncEngineOptions {
   appVersion?: string;
 }
 
-/** The cursors a page announces for the next one (the stock section's too, when the server sent it). */
-function nextCursors(page: PullResponse): PullCursors {
-  return {
-    cursor: page.cursor,
-    invoiceCursor: page.invoiceCursor ?? 0,
-    ...(page.stock ? { stockCursor: page.stock.cursor, stockWarehouseId: page.stock.warehouseId } : {}),
-  };
-}
-
 const emptyPush: ApplyPushResult = { synced: 0, rejected: 0, retry: 0, ignored: 0 };
 
 function addPush(a: ApplyPushResult, b: ApplyPushResult): ApplyPushResult {
@@ -166,8 +158,11 @@ export class MinimalSyncEngine implements SyncEngine {
   }
 
   /**
-   * Applies pages in order, one transaction each; the next page is already being fetched (with
-   * the cursors the current page announced) while the current one is written.
+   * Applies pages in order, one transaction each. The next page is asked for as soon as the
+   * current answer's headers announce its cursors (NEXT_PULL_HEADER), while the current body is
+   * still arriving and being parsed, then written; it is used only if the body's cursors say the
+   * same, otherwise it is dropped and the next page asked for with the body's cursors (a server
+   * without the header: when the body is read). At most the page being read and the next are in flight.
    */
   private async pullPages(
     token: string,
@@ -177,16 +172,25 @@ export class MinimalSyncEngine implements SyncEngine {
   ): Promise<PullProgress> {
     const { store, transport } = this.options;
     const limit = options.pageSize ?? PULL_PAGE_SIZE;
-    const fetchPage = (from: PullCursors, counts: boolean) => {
-      const request = this.call(() => transport.pull(token, { ...from, limit, counts }));
-      request.catch(() => undefined); // awaited below; this only keeps an unused prefetch from being "unhandled"
-      return request;
-    };
+    const fetchPage = (from: PullCursors, counts: boolean): PageRequest =>
+      requestPage(from, (signal, onNextPull) =>
+        this.call(() => transport.pull(token, { ...from, limit, counts }, { signal, onNextPull })),
+      );
     let resets = 0;
-    let next = fetchPage(cursors, options.counts === true);
+    let current = fetchPage(cursors, options.counts === true);
     for (;;) {
       markStart("mostrador:pull-fetch");
-      const page = await next;
+      // While the loop waits for this body, the page its headers announce is already asked for.
+      const ahead = askWhenAnnounced(current, (next) => fetchPage(next, false));
+      let page: PullResponse;
+      try {
+        page = await current.answer;
+      } catch (error) {
+        confirmedOrAborted(ahead, null);
+        throw error;
+      } finally {
+        current.onAnnounced = null;
+      }
       markEnd("mostrador:pull-fetch");
       if (page.reset) {
         resets += 1;
@@ -195,7 +199,9 @@ export class MinimalSyncEngine implements SyncEngine {
       }
       if (page.remaining && progress.pages === 0) progress.totalByEntity = { ...page.remaining };
       const again = page.hasMore || (page.reset && page.changes.length === 0);
-      if (again) next = fetchPage(nextCursors(page), false);
+      const expected = again ? nextCursors(page) : null;
+      const early = confirmedOrAborted(ahead, expected);
+      if (expected) current = early ?? fetchPage(expected, false);
       markStart("mostrador:pull-apply");
       const applied = await this.storage(() => store.applyPullPage(page));
       markEnd("mostrador:pull-apply");

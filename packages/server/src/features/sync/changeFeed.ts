@@ -1,4 +1,4 @@
-import type { PullChange, PullResponse, SyncedEntity } from "@mostrador/domain";
+import type { PullChange, SyncedEntity } from "@mostrador/domain";
 import type { Queryable } from "../../db/database";
 import { presentCompany } from "../auth/userPresenter";
 import type { ResourceDefinition } from "../catalog/resourceDefinition";
@@ -10,7 +10,8 @@ import { presentInvoiceSummary } from "../invoices/invoicePresenter";
 import { presentWindow } from "../maintenance/maintenanceSchedule";
 import { presentNumberBlock } from "../numbering/numberBlockPresenter";
 import { presentShiftSummary } from "../shifts/shiftPresenter";
-import { readCatalogPage } from "./catalogPageReader";
+import { readCatalogPageJson } from "./catalogPageReader";
+import type { PullPage, PullPageChange } from "./pullAnswerJson";
 
 type Row = Record<string, unknown>;
 
@@ -62,7 +63,7 @@ export async function readChanges(
   cursors: { cursor: number; invoiceCursor: number },
   limit: number,
   withCounts: boolean,
-): Promise<PullResponse> {
+): Promise<PullPage> {
   const [counter, device] = await Promise.all([
     db.query<{ version: number; min_cursor: number }>(
       "SELECT version, min_cursor FROM change_counters WHERE company_id = $1",
@@ -136,22 +137,21 @@ export async function readChanges(
     end <= from
       ? []
       : await Promise.all(
-          sources.map(async (s) => {
+          sources.map(async (s): Promise<PullPageChange[]> => {
             const p = s.deviceScoped ? params : params.slice(0, 4);
-            // A catalog row's presentation carries its id and version; the others' rows are read whole.
-            const rows = s.catalog
-              ? (await readCatalogPage(db, s.catalog, whereFor(s), p)).map((data) => ({ row: data, data }))
-              : (await db.query(`SELECT * FROM ${s.table} WHERE ${whereFor(s)} ORDER BY version LIMIT $3`, p)).map(
-                  (row) => ({ row, data: s.present(row) }),
-                );
-            return rows.map(
-              ({ row, data }): PullChange => ({
+            // A catalog row comes presented by PostgreSQL, as JSON text; the others' rows are read whole.
+            if (s.catalog)
+              return (await readCatalogPageJson(db, s.catalog, whereFor(s), p)).map((r) => ({
                 entity: s.entity,
-                id: String(row.id),
-                version: Number(row.version),
-                data,
-              }),
-            );
+                ...r,
+              }));
+            const rows = await db.query(`SELECT * FROM ${s.table} WHERE ${whereFor(s)} ORDER BY version LIMIT $3`, p);
+            return rows.map((row) => ({
+              entity: s.entity,
+              id: String(row.id),
+              version: Number(row.version),
+              data: s.present(row),
+            }));
           }),
         );
   const tombstones =
@@ -166,7 +166,7 @@ export async function readChanges(
     ...tombstones.map((t): PullChange => ({ entity: t.entity, id: t.id, version: Number(t.version), deleted: true })),
   ].sort((a, b) => a.version - b.version);
   const changes = all.slice(0, limit);
-  const response: PullResponse = {
+  const response: PullPage = {
     cursor: hasMore ? end : Math.max(head, from),
     invoiceCursor,
     hasMore: hasMore || invoiceHasMore,
@@ -174,24 +174,7 @@ export async function readChanges(
     changes: [...changes, ...invoicePage],
     serverTime: new Date().toISOString(),
   };
-  if (withCounts) {
-    response.remaining = await countRemaining(db, companyId, deviceId, from, head);
-    const pendingInvoices = await db.query<{ n: number }>(
-      "SELECT count(*)::int AS n FROM invoices WHERE company_id = $1 AND device_id = $2 AND version > $3",
-      [companyId, deviceId, invoiceFrom],
-    );
-    if (pendingInvoices[0]?.n) response.remaining.invoices = pendingInvoices[0].n;
-    const pendingShifts = await db.query<{ n: number }>(
-      "SELECT count(*)::int AS n FROM shifts WHERE company_id = $1 AND device_id = $2 AND version > $3",
-      [companyId, deviceId, invoiceFrom],
-    );
-    if (pendingShifts[0]?.n) response.remaining.shifts = pendingShifts[0].n;
-    const pendingCreditNotes = await db.query<{ n: number }>(
-      "SELECT count(*)::int AS n FROM credit_notes WHERE company_id = $1 AND device_id = $2 AND version > $3",
-      [companyId, deviceId, invoiceFrom],
-    );
-    if (pendingCreditNotes[0]?.n) response.remaining.creditNotes = pendingCreditNotes[0].n;
-  }
+  if (withCounts) response.remaining = await countRemaining(db, companyId, deviceId, from, head, invoiceFrom);
   return response;
 }
 
@@ -247,16 +230,36 @@ export function changeFeedTables(): {
   ];
 }
 
-async function countRemaining(db: Queryable, companyId: string, deviceId: string, from: number, head: number) {
-  const counts = await Promise.all(
-    sources.map(async (s) => {
-      // Same placeholders as whereFor; $3 (limit) is unused by a count.
-      const rows = await db.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM ${s.table} WHERE ${whereFor(s)} AND $3::int IS NULL`,
-        s.deviceScoped ? [companyId, from, null, head, deviceId] : [companyId, from, null, head],
-      );
-      return [s.entity, rows[0]?.n ?? 0] as const;
-    }),
+/**
+ * counts=1: how many rows of each entity are still to come, in one statement (it was one per table:
+ * 8 + 3 round trips on the first page). Catalog counts up to the head, like the pages; this device's
+ * invoices, shifts and credit notes above its invoice cursor.
+ */
+async function countRemaining(
+  db: Queryable,
+  companyId: string,
+  deviceId: string,
+  from: number,
+  head: number,
+  invoiceFrom: number,
+): Promise<NonNullable<PullPage["remaining"]>> {
+  // Same placeholders as whereFor ($3, the limit, is unused by a count) and $6 the invoice cursor.
+  const counted: [string, string][] = [
+    ...sources.map((s): [string, string] => [s.entity, `SELECT count(*) FROM ${s.table} WHERE ${whereFor(s)}`]),
+    ...(
+      [
+        ["invoices", "invoices"],
+        ["shifts", "shifts"],
+        ["creditNotes", "credit_notes"],
+      ] as const
+    ).map(([entity, table]): [string, string] => [
+      entity,
+      `SELECT count(*) FROM ${table} WHERE company_id = $1 AND device_id = $5 AND version > $6`,
+    ]),
+  ];
+  const [row] = await db.query<Record<string, number>>(
+    `SELECT ${counted.map(([entity, sql]) => `(${sql})::int AS "${entity}"`).join(", ")} WHERE $3::int IS NULL`,
+    [companyId, from, null, head, deviceId, invoiceFrom],
   );
-  return Object.fromEntries(counts.filter(([, n]) => n > 0));
+  return Object.fromEntries(counted.map(([entity]) => [entity, row?.[entity] ?? 0]).filter(([, n]) => Number(n) > 0));
 }

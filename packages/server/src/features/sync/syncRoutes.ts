@@ -5,8 +5,10 @@ import {
   invoiceVoidDocumentSchema,
   leaseRequestSchema,
   MAX_PUSH_BATCH,
+  NEXT_PULL_HEADER,
   newClientSchema,
   numberBlockSchema,
+  type PullResponse,
   pullQuerySchema,
   pullResponseSchema,
   pushResponseSchema,
@@ -18,6 +20,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { type AuthGuard, authOf } from "../../auth/authGuard";
 import type { Database } from "../../db/database";
+import { preSerialized } from "../../http/jsonText";
 import { documentedAs, errorResponses } from "../../http/routeSchemas";
 import { requestSchemaVersion } from "../../http/schemaVersion";
 import { recordDeviceContact } from "../devices/deviceActivity";
@@ -34,6 +37,7 @@ import { readTerminalShift } from "../shifts/terminalShiftReader";
 import { acceptClientBatch } from "../tillClients/tillClientAcceptor";
 import { readChanges } from "./changeFeed";
 import { readIdlePull } from "./idlePull";
+import { nextPullQuery, pullAnswerJson } from "./pullAnswerJson";
 
 // Invoices are parsed one by one by the acceptor, so one malformed invoice is rejected alone;
 // the document still shows each item as an InvoiceDocument.
@@ -143,7 +147,7 @@ export function registerSyncRoutes(
         response: { 200: pullResponseSchema, ...errorResponses({ auth: "device" }) },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const auth = authOf(req);
       const q = req.query;
       const schemaVersion = requestSchemaVersion(req);
@@ -163,7 +167,9 @@ export function registerSyncRoutes(
       if (q.stockCursor !== undefined)
         page.stock = await readStockChanges(db, auth.companyId, auth.deviceId as string, stockSince(q, page), q.limit);
       await recordDeviceContact(db, auth, schemaVersion ?? null);
-      return page;
+      if (page.hasMore) reply.header(NEXT_PULL_HEADER, nextPullQuery(page));
+      // The catalog rows are JSON text from PostgreSQL: spliced into the answer, never parsed here.
+      return preSerialized<PullResponse>(pullAnswerJson(page));
     },
   );
 
