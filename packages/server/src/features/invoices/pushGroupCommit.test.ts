@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import type { PushResult } from "@mostrador/domain";
 import { describe, expect, it, vi } from "vitest";
-import { newShop, openTill, type Shop, type Till } from "../../../test/support/company";
+import { newShop, type Shop } from "../../../test/support/company";
+import { type Pushing, pushingTills } from "../../../test/support/pushingTills";
 import { balanceOf, expectLedgerMatchesBalance } from "../../../test/support/stock";
 import { useTestServer } from "../../../test/support/testServer";
-import { type AuthContext, resolveToken } from "../../auth/authTokens";
 import type { Database } from "../../db/database";
 import { secretBoxOf } from "../dianCertificate/secretBox";
 import { acceptInvoiceGroup, acceptInvoicePush, type InvoicePushAnswer, type InvoiceUpload } from "./invoiceAcceptor";
@@ -20,19 +20,7 @@ const server = useTestServer();
 // No DEE POS numbering here: the PIN box is never opened.
 const secrets = secretBoxOf(randomBytes(32));
 
-interface Pushing {
-  till: Till;
-  auth: AuthContext;
-}
-
-async function tills(shop: Shop, n: number): Promise<Pushing[]> {
-  const out: Pushing[] = [];
-  for (let i = 0; i < n; i++) {
-    const till = await openTill(shop, { terminal: i % 2 ? "caja2" : "caja1" });
-    out.push({ till, auth: (await resolveToken(server.db, till.token)) as AuthContext });
-  }
-  return out;
-}
+const tills = (shop: Shop, n: number) => pushingTills(server.db, shop, n);
 
 /** A group commit whose lone pushes wait for `open()`, and which records the groups it accepted. */
 function gated(db: Database, acceptGroup = (d: Database, u: InvoiceUpload[]) => acceptInvoiceGroup(d, secrets, u)) {
