@@ -1,3 +1,4 @@
+import Dexie from "dexie";
 import type { LocalDatabase } from "./localDatabase";
 import type { NumberBlockRecord } from "./localRecords";
 import { LocalStoreError } from "./localStoreErrors";
@@ -15,16 +16,17 @@ export type NumberedDocuments = "invoices" | "creditNotes";
  * The highest number this device stored in a block's range (null: none). Call inside a transaction
  * on the numbered documents' table.
  */
-export async function lastNumberInBlock(
+export function lastNumberInBlock(
   db: LocalDatabase,
   block: NumberBlockRecord,
   used: NumberedDocuments = "invoices",
 ): Promise<number | null> {
-  const lastUsed = await (db[used] as LocalDatabase["invoices"])
+  // A Dexie promise chain, not an async function: see countNumbersLeft.
+  return (db[used] as LocalDatabase["invoices"])
     .where("[numberingId+number]")
     .between([block.numberingId, block.rangeFrom], [block.numberingId, block.rangeTo], true, true)
-    .last();
-  return lastUsed?.number ?? null;
+    .last()
+    .then((lastUsed) => lastUsed?.number ?? null);
 }
 
 /**
@@ -117,16 +119,28 @@ export async function takeNextInvoiceNumber(
   return { number: planned.number, blockId: planned.blockId };
 }
 
-/** Numbers still available to this device in a numbering (sum over its blocks). */
-export async function countNumbersLeft(
+/**
+ * Numbers still available to this device in a numbering (sum over its blocks). The transaction's scope
+ * chains Dexie promises only (no nested native async functions awaited in a loop): it runs inside live
+ * queries, and when several of them re-ran at once after a lease, Dexie's tracking of native awaits lost
+ * this transaction, which committed before the scope ended (PrematureCommitError thrown into the sale screen).
+ */
+export function countNumbersLeft(
   db: LocalDatabase,
   numberingId: string,
   used: NumberedDocuments = "invoices",
 ): Promise<number> {
-  return db.transaction("r", [db.numberBlocks, db[used]], async () => {
-    const blocks = await db.numberBlocks.where("numberingId").equals(numberingId).toArray();
-    let left = 0;
-    for (const block of blocks) left += Math.max(0, blockEnd(block) - (await nextFreeInBlock(db, block, used)) + 1);
-    return left;
-  });
+  return db.transaction("r", [db.numberBlocks, db[used]], () =>
+    numberBlocksOf(db, numberingId)
+      .then((blocks) =>
+        Dexie.Promise.all(
+          blocks.map((block) =>
+            lastNumberInBlock(db, block, used).then((last) =>
+              Math.max(0, blockEnd(block) - nextFreeFrom(block, last) + 1),
+            ),
+          ),
+        ),
+      )
+      .then((counts) => counts.reduce((sum, left) => sum + left, 0)),
+  );
 }
