@@ -205,4 +205,30 @@ describe("SyncScheduler", () => {
     await fake.advance(1500);
     expect(fake.pendingDelays()).toEqual([60_000]);
   });
+
+  it("while the browser says there is no network, automatic attempts wait for it (no failure, no request); «Sincronizar» still tries", async () => {
+    const fake = fakeEnvironment();
+    let online = false;
+    const listeners = new Map<string, () => void>();
+    fake.env.isOnline = () => online;
+    fake.env.addEventListener = (type, listener) => listeners.set(type, listener);
+    const { engine, calls } = engineAnswering([failed("network"), okOutcome]);
+    const s = new SyncScheduler(engine, fake.env, { intervalMs: 30_000, baseRetryMs: 2000 });
+    s.start();
+    s.requestSync("sale");
+    await fake.advance(0);
+    await fake.advance(60_000);
+    expect(calls()).toBe(0);
+    expect(s.getSchedule().consecutiveFailures).toBe(0);
+    expect(fake.pendingDelays()).toEqual([30_000]); // the interval looks again, in case `online` is missed
+
+    expect((await s.syncNow()).ok).toBe(false); // the cashier's press is never skipped
+    expect(calls()).toBe(1);
+
+    online = true;
+    listeners.get("online")?.();
+    await fake.advance(0);
+    expect(calls()).toBe(2);
+    expect(s.getSchedule().consecutiveFailures).toBe(0);
+  });
 });

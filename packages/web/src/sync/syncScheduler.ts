@@ -21,6 +21,11 @@ export interface SchedulerEnvironment {
   addEventListener?(type: "online" | "visibilitychange", listener: () => void): void;
   removeEventListener?(type: "online" | "visibilitychange", listener: () => void): void;
   isVisible?(): boolean;
+  /**
+   * navigator.onLine: false is trusted (no network at all, as the connectivity monitor treats it),
+   * true is only a hint. Absent: always try.
+   */
+  isOnline?(): boolean;
 }
 
 export interface SchedulerOptions {
@@ -161,8 +166,23 @@ export class SyncScheduler implements ScheduledSync {
     this.update({ nextAttemptAt: this.env.now() + ms });
     this.timer = this.env.setTimeout(() => {
       this.timer = null;
-      void this.run();
+      void this.runWhenOnline();
     }, ms);
+  }
+
+  /**
+   * An automatic attempt: skipped while the browser says there is no network at all, since no request
+   * can leave. The till then does no pointless work, counts no failure and shows no "Sincronizando"
+   * over its pending sales; the browser's `online` event runs the sync as soon as a network is back,
+   * and the interval looks again in case that event is missed. "Sincronizar" (syncNow) always tries.
+   */
+  private runWhenOnline(): Promise<SyncOutcome> | undefined {
+    if (this.env.isOnline?.() === false) {
+      this.again = false;
+      this.schedule(this.intervalMs);
+      return undefined;
+    }
+    return this.run();
   }
 
   private run(): Promise<SyncOutcome> {
@@ -249,5 +269,6 @@ export function browserSchedulerEnvironment(): SchedulerEnvironment {
         ? globalThis.document?.removeEventListener(type, l)
         : globalThis.removeEventListener?.(type, l),
     isVisible: () => globalThis.document?.visibilityState !== "hidden",
+    isOnline: () => nav?.onLine ?? true,
   };
 }
