@@ -59,18 +59,24 @@ const notCountedByServer = (note: LocalCreditNote) => note.status === "pending" 
  * till's accepted notes) plus this till's notes the server has not accepted yet. `except`: a note
  * being edited does not count against itself.
  */
-export async function returnedOfInvoice(db: LocalDatabase, invoice: LocalInvoice, except?: string): Promise<number[]> {
-  const notes = await db.creditNotes.where("invoiceId").equals(invoice.id).toArray();
-  const lineCount = invoice.document.lines.length;
-  const returned = Array.from({ length: lineCount }, (_, i) => invoice.returnedQuantities?.[i] ?? 0);
-  for (const note of notes) {
-    if (note.id === except || !notCountedByServer(note)) continue;
-    for (const line of note.document.lines)
-      if (line.invoiceLineIndex < lineCount)
-        returned[line.invoiceLineIndex] =
-          Math.round(((returned[line.invoiceLineIndex] as number) + line.quantity) * 1000) / 1000;
-  }
-  return returned;
+export function returnedOfInvoice(db: LocalDatabase, invoice: LocalInvoice, except?: string): Promise<number[]> {
+  // A Dexie promise chain, not an async function: it runs inside live queries' transactions (see countNumbersLeft).
+  return db.creditNotes
+    .where("invoiceId")
+    .equals(invoice.id)
+    .toArray()
+    .then((notes) => {
+      const lineCount = invoice.document.lines.length;
+      const returned = Array.from({ length: lineCount }, (_, i) => invoice.returnedQuantities?.[i] ?? 0);
+      for (const note of notes) {
+        if (note.id === except || !notCountedByServer(note)) continue;
+        for (const line of note.document.lines)
+          if (line.invoiceLineIndex < lineCount)
+            returned[line.invoiceLineIndex] =
+              Math.round(((returned[line.invoiceLineIndex] as number) + line.quantity) * 1000) / 1000;
+      }
+      return returned;
+    });
 }
 
 /** How the money goes back: the one method chosen, or the ticket's own methods (an annulment). */

@@ -69,12 +69,15 @@ export class DexieReturnsStore implements ReturnsStore {
     return rows.filter((n) => n.status !== "annulled").sort((a, b) => a.issuedAt.localeCompare(b.issuedAt));
   }
 
-  async returnedQuantities(invoiceId: string, except?: string): Promise<number[]> {
-    return this.db.transaction("r", [this.db.invoices, this.db.creditNotes], async () => {
-      const invoice = await this.db.invoices.get(invoiceId);
-      if (!invoice) throw new LocalStoreError("NOT_FOUND", `no invoice ${invoiceId} on this device`);
-      return returnedOfInvoice(this.db, invoice, except);
-    });
+  returnedQuantities(invoiceId: string, except?: string): Promise<number[]> {
+    const { db } = this;
+    // Chained, not awaited in an async scope: a live query's transaction (see countNumbersLeft).
+    return db.transaction("r", [db.invoices, db.creditNotes], () =>
+      db.invoices.get(invoiceId).then((invoice) => {
+        if (!invoice) throw new LocalStoreError("NOT_FOUND", `no invoice ${invoiceId} on this device`);
+        return returnedOfInvoice(db, invoice, except);
+      }),
+    );
   }
 
   creditNoteNumbersLeft(numberingId: string): Promise<number> {
