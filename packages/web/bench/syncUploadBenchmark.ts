@@ -15,6 +15,7 @@ import { parseArgs } from "node:util";
 import { freePort } from "@mostrador/server/testing/freePort";
 import { startServerProcess } from "@mostrador/server/testing/serverProcess";
 import { FetchServerTransport } from "../src/api/fetchServerTransport";
+import { PUSH_BATCH_SIZE } from "../src/sync/pushPlan";
 import { seededRandom } from "../src/sync/testing/faultInjectingFetch";
 import { startSimulatedTill } from "../src/sync/testing/simulatedTill";
 
@@ -74,7 +75,9 @@ try {
   const label = values.pglite ? "PGlite (embedded)" : "PostgreSQL 15";
   console.log(`\n## 1,000 offline invoices uploaded from one device, ${label}`);
   for (const [i, r] of results.entries())
-    console.log(`- run ${i + 1}: ${r.seconds.toFixed(3)} s (${Math.round(r.perSecond)} invoices/s), batches of 100`);
+    console.log(
+      `- run ${i + 1}: ${r.seconds.toFixed(3)} s (${Math.round(r.perSecond)} invoices/s), batches of ${PUSH_BATCH_SIZE}`,
+    );
   console.log(
     JSON.stringify({
       bench: "upload1000",

@@ -155,6 +155,30 @@ describe("applyPullPage and local invoices", () => {
     expect(await store.listInvoicesToPush(100)).toEqual([]);
   });
 
+  it("does not rewrite an invoice the pull brings back as the push answer left it; a change is still written", async () => {
+    store = openTestStore();
+    await store.applyPullPage(demo.fullCatalogPage());
+    const saved = await store.saveNewInvoice(sampleDraft());
+    const invoice = { status: "accepted", version: 905, number: saved.number, returnedQuantities: [0] };
+    const electronicDocument = { state: "generated", cude: "c1", qrText: "q", contingency: false };
+    await store.applyPushResults([
+      { id: saved.id, revision: 1, outcome: "accepted", invoice: { ...invoice, electronicDocument } },
+    ] as never);
+    const answered = await store.getInvoice(saved.id);
+    const change = (version: number, state: string) => ({
+      entity: "invoices" as const,
+      id: saved.id,
+      version,
+      data: { id: saved.id, revision: 1, ...invoice, electronicDocument: { ...electronicDocument, state } },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 5)); // a rewrite would then carry another updatedAt
+    await store.applyPullPage(demo.pullPage([change(905, "generated")]));
+    // The same record, not a rewrite of it (updatedAt is set by every write).
+    expect(await store.getInvoice(saved.id)).toEqual(answered);
+    await store.applyPullPage(demo.pullPage([change(905, "accepted")]));
+    expect((await store.getInvoice(saved.id))?.electronicDocument?.state).toBe("accepted");
+  });
+
   it("adds this device's invoices that the server sends with their document", async () => {
     store = openTestStore();
     await store.applyPullPage(demo.fullCatalogPage());

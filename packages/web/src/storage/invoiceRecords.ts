@@ -98,3 +98,25 @@ export function applyServerInvoiceState(local: LocalInvoice, state: ServerInvoic
     updatedAt: now,
   };
 }
+
+/**
+ * Whether `after` (applyServerInvoiceState of `before`) differs from `before` in more than updatedAt.
+ * The pull after a push brings back every invoice that push delivered, in the state its answer
+ * already wrote here: those need no IndexedDB write (a put rewrites the record and its indexes).
+ * Anything the server changed since (a newer version, the electronic document's state, returns)
+ * still differs and is written.
+ */
+export function sameServerState(before: LocalInvoice, after: LocalInvoice): boolean {
+  const json = (x: unknown) => JSON.stringify(x ?? null);
+  return (
+    before.status === after.status &&
+    before.number === after.number &&
+    before.document === after.document &&
+    before.serverRevision === after.serverRevision &&
+    before.serverVersion === after.serverVersion &&
+    before.returnStatus === after.returnStatus &&
+    json(before.errors) === json(after.errors) &&
+    json(before.returnedQuantities) === json(after.returnedQuantities) &&
+    json(before.electronicDocument) === json(after.electronicDocument)
+  );
+}

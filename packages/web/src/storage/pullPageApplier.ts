@@ -13,6 +13,7 @@ import {
   applyServerInvoiceState,
   localInvoiceFromDocument,
   type ServerInvoiceState,
+  sameServerState,
   tillElectronicDocumentOf,
 } from "./invoiceRecords";
 import { type LocalSchemas, loadLocalSchemas } from "./loadLocalSchemas";
@@ -217,7 +218,9 @@ async function applyInvoices(
         kept.push(change.id);
         continue;
       }
-      await db.invoices.put(applyServerInvoiceState(local, state, now));
+      const updated = applyServerInvoiceState(local, state, now);
+      // The invoices a push just delivered come back unchanged in the pull after it: no rewrite.
+      if (!sameServerState(local, updated)) await db.invoices.put(updated);
       continue;
     }
     const parsed = invoiceDocumentSchema.safeParse(data.document);

@@ -19,7 +19,7 @@ const doc = (i: number, notes = "") => ({ id: `id-${i}`, notes }) as unknown as 
 
 describe("splitIntoBatches", () => {
   it("keeps every invoice, in order, at most PUSH_BATCH_SIZE per batch", () => {
-    const docs = Array.from({ length: 250 }, (_, i) => doc(i));
+    const docs = Array.from({ length: 2 * PUSH_BATCH_SIZE + 50 }, (_, i) => doc(i));
     const batches = splitIntoBatches(docs);
     expect(batches.map((b) => b.length)).toEqual([PUSH_BATCH_SIZE, PUSH_BATCH_SIZE, 50]);
     expect(batches.flat()).toEqual(docs);
@@ -39,8 +39,8 @@ const shift = (i: number, note = "") => ({ id: `shift-${i}`, note }) as unknown 
 
 describe("planPushRequests", () => {
   it("shifts ride in the same requests after the invoices, at most PUSH_BATCH_SIZE of each", () => {
-    const docs = Array.from({ length: 150 }, (_, i) => doc(i));
-    const shifts = Array.from({ length: 120 }, (_, i) => shift(i));
+    const docs = Array.from({ length: PUSH_BATCH_SIZE + 50 }, (_, i) => doc(i));
+    const shifts = Array.from({ length: PUSH_BATCH_SIZE + 20 }, (_, i) => shift(i));
     const plans = planPushRequests(docs, shifts);
     expect(plans.map((p) => [p.invoices.length, p.shifts.length])).toEqual([
       [PUSH_BATCH_SIZE, 0],
@@ -67,14 +67,21 @@ describe("planPushRequests", () => {
   });
 
   it("credit notes and voids ride after the invoices and shifts, at most PUSH_BATCH_SIZE of each per request", () => {
-    const notes = Array.from({ length: 130 }, (_, i) => ({ id: `note-${i}` }) as unknown as CreditNoteDocument);
+    const notes = Array.from(
+      { length: PUSH_BATCH_SIZE + 30 },
+      (_, i) => ({ id: `note-${i}` }) as unknown as CreditNoteDocument,
+    );
     const voids = [{ id: "void-1" } as unknown as InvoiceVoidDocument];
     const plans = planPushRequests([doc(1)], [shift(1)], notes, voids);
     expect(plans.map((p) => [p.invoices.length, p.shifts.length, p.creditNotes.length, p.voids.length])).toEqual([
       [1, 1, PUSH_BATCH_SIZE, 0],
       [0, 0, 30, 1],
     ]);
-    expect(pushBodyOf(plans[1] as PushRequestPlan)).toEqual({ invoices: [], creditNotes: notes.slice(100), voids });
+    expect(pushBodyOf(plans[1] as PushRequestPlan)).toEqual({
+      invoices: [],
+      creditNotes: notes.slice(PUSH_BATCH_SIZE),
+      voids,
+    });
   });
 
   it("clients made at the till go first, in the first request, before its invoices", () => {

@@ -1,14 +1,19 @@
-import type {
-  CreditNoteDocument,
-  InvoiceDocument,
-  InvoiceVoidDocument,
-  NewClient,
-  PushRequest,
-  ShiftDocument,
+import {
+  type CreditNoteDocument,
+  type InvoiceDocument,
+  type InvoiceVoidDocument,
+  MAX_PUSH_BATCH,
+  type NewClient,
+  type PushRequest,
+  type ShiftDocument,
 } from "@mostrador/domain";
 
-/** Invoices per push request (the server accepts up to MAX_PUSH_BATCH). */
-export const PUSH_BATCH_SIZE = 100;
+/**
+ * Invoices per push request: the server's maximum (MAX_PUSH_BATCH). Each request costs both sides
+ * a fixed share (auth, the acceptor's context query, a transaction, the answer's IndexedDB
+ * transaction), so an offline queue uploads in as few requests as the server takes.
+ */
+export const PUSH_BATCH_SIZE = MAX_PUSH_BATCH;
 /**
  * The server refuses bodies over 1 MB (413), which would block a queue of big invoices for ever:
  * a batch also closes once its JSON passes this size (a single invoice is far below it).

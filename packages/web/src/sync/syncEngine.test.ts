@@ -7,7 +7,7 @@ import type { DexieLocalStore } from "../storage/dexieLocalStore";
 import { openTestStore } from "../storage/testDatabase";
 import * as demo from "../testing/demoCatalog";
 import { sampleDraft } from "../testing/sampleInvoices";
-import { MinimalSyncEngine } from "./syncEngine";
+import { MinimalSyncEngine, PUSH_BATCH_SIZE } from "./syncEngine";
 
 /** A server stand-in: serves pull pages from a list and answers pushes with `decide`. */
 function fakeTransport(pages: PullResponse[], decide: (doc: PushRequest["invoices"][number]) => PushResult["outcome"]) {
@@ -96,21 +96,26 @@ describe("MinimalSyncEngine", () => {
     expect((await store.getCursors()).cursor).toBe(second.cursor);
   });
 
-  it("pushes in batches of 100 and applies each invoice's result", async () => {
+  it("pushes in batches of PUSH_BATCH_SIZE and applies each invoice's result", async () => {
     await readyStore();
     const saved = [];
-    for (let i = 0; i < 230; i++) saved.push(await store.saveNewInvoice(sampleDraft()));
+    for (let i = 0; i < 2 * PUSH_BATCH_SIZE + 30; i++) saved.push(await store.saveNewInvoice(sampleDraft()));
     const rejectedId = saved[5]!.id;
-    const retryId = saved[150]!.id;
+    const retryId = saved[PUSH_BATCH_SIZE + 50]!.id;
     const { transport, pushes } = fakeTransport([], (doc) =>
       doc.id === rejectedId ? "rejected" : doc.id === retryId ? "retry" : "accepted",
     );
     const engine = new MinimalSyncEngine({ store, transport });
     const outcome = await engine.syncNow();
     expect(outcome.ok).toBe(true);
-    expect(outcome.push).toEqual({ synced: 228, rejected: 1, retry: 1, ignored: 0 });
-    expect(pushes.map((p) => p.invoices.length)).toEqual([100, 100, 30]);
-    expect(await store.countInvoicesByStatus()).toEqual({ pending: 1, synced: 228, error: 1, voided: 0 });
+    expect(outcome.push).toEqual({ synced: 2 * PUSH_BATCH_SIZE + 28, rejected: 1, retry: 1, ignored: 0 });
+    expect(pushes.map((p) => p.invoices.length)).toEqual([PUSH_BATCH_SIZE, PUSH_BATCH_SIZE, 30]);
+    expect(await store.countInvoicesByStatus()).toEqual({
+      pending: 1,
+      synced: 2 * PUSH_BATCH_SIZE + 28,
+      error: 1,
+      voided: 0,
+    });
     expect(engine.getState()).toMatchObject({ running: false, phase: "idle", lastFailure: null });
     expect(engine.getState().lastSyncAt).not.toBeNull();
   });

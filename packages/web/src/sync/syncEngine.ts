@@ -101,7 +101,7 @@ export class SyncEngineError extends Error {
   }
 }
 
-/** Pull all pages, push pending invoices in batches of 100, apply per-invoice results. */
+/** Pull all pages, push pending invoices in batches of PUSH_BATCH_SIZE, apply per-invoice results. */
 export class MinimalSyncEngine implements SyncEngine {
   private state: SyncEngineState = {
     running: false,
