@@ -9,10 +9,12 @@ import type { Writable } from "node:stream";
  * it are made one after the other in the same tick: corked for the tick, they leave in one write. Socket
  * writes were a quarter of the server's CPU samples in the issue 17 ingest profile.
  *
- * How: the first write of a tick corks the socket and schedules the uncork with `process.nextTick`. The
- * next-tick queue runs once the current callback and its promise continuations are done, before the event loop
- * goes back to I/O, so no write waits for anything but the code already running: a write is never delayed
- * past the current tick.
+ * How: the first write of a tick corks the socket and schedules the uncork with `process.nextTick`, which runs
+ * as soon as the code running now returns, before the event loop goes back to I/O: a write is never delayed past
+ * the current tick. Made from a promise continuation (where the database layer makes its statements: after an
+ * awaited answer or pool.connect()), the uncork waits for every continuation already able to run, so a
+ * transaction's BEGIN and the statements made with it go together; made from a plain callback, it runs before
+ * that callback's continuations, which then start a write of their own (never fewer coalesced, never later).
  *
  * A closed or errored socket is left alone: a write to a socket that is no longer writable goes straight to
  * the original `write` (which reports the error as before), and the scheduled uncork sends nothing on a
