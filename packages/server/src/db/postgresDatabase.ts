@@ -1,5 +1,6 @@
 import pg from "pg";
 import type { Database, Queryable } from "./database";
+import { coalesceSocketWrites } from "./socketWriteCoalescing";
 
 pg.types.setTypeParser(20, (v) => Number(v)); // int8
 pg.types.setTypeParser(1700, (v) => Number(v)); // numeric
@@ -22,6 +23,10 @@ export async function openPostgresDatabase(connectionString: string, maxConnecti
   // Each statement still gets its own answer (and its own error); an error inside a transaction aborts
   // it as before, and every statement after it fails, so nothing after an error is committed.
   const pool = new pg.Pool({ connectionString, max: maxConnections, pipeline: true } as pg.PoolConfig);
+  // The messages of the statements made in one tick (a transaction's BEGIN, statements and COMMIT) leave in
+  // one socket write instead of one write per protocol message. Applied once the client is connected: its
+  // stream is then the one it keeps (after a TLS upgrade too).
+  pool.on("connect", (client) => coalesceSocketWrites((client as pg.Client).connection.stream));
   // Fail fast with a clear message when the server is not there.
   const client = await pool.connect();
   client.release();
