@@ -1,4 +1,5 @@
 import type { InvoiceDocument } from "@mostrador/domain";
+import Dexie from "dexie";
 import { lastNumberInBlock, numberBlocksOf, type PlannedNumber, planFromLastUsed } from "./invoiceNumbering";
 import { localInvoiceFromDocument } from "./invoiceRecords";
 import { type LocalSchemas, loadLocalSchemas } from "./loadLocalSchemas";
@@ -79,63 +80,74 @@ function planOf(snapshot: NumberingSnapshot): PlannedNumber | null {
   return planFromLastUsed(snapshot.blocks, snapshot.lastUsed);
 }
 
-async function saveOnPlan(
+function saveOnPlan(
   db: LocalDatabase,
   input: SaveInput & { known: NumberingSnapshot; planned: PlannedNumber },
 ): Promise<LocalInvoice> {
   const { draft, known, planned } = input;
   const invoice = numberedInvoice(input, known.numbering.prefix, planned.number);
-  return db.transaction("rw", saveScope(db, draft), async () => {
+  // The scope is a chain of Dexie promises, never native async functions awaited inside it: with several
+  // transactions running at once (live queries re-running after a write) Dexie can lose track of a native
+  // await, and the transaction commits before its scope ends. Here that would be a PrematureCommitError
+  // after the invoice was durably written: a sale reported as failed that exists, sold again on retry.
+  return db.transaction("rw", saveScope(db, draft), () => {
     const reads = readSnapshot(db, draft.numberingId, known.blocks);
     // Issued right after the reads, before any of them answered: IndexedDB runs them in this order.
     const writes = writeInvoice(db, invoice, planned);
     writes.catch(() => undefined); // when the plan is stale the abort below rejects them: nothing to report
-    const current = await reads;
-    if (!current || !sameSnapshot(current, known)) throw new StalePlan("the numbering changed since the last save");
-    await writes;
-    input.snapshots.set(draft.numberingId, advanced(current, planned));
-    return invoice;
+    return reads.then((current) => {
+      if (!current || !sameSnapshot(current, known)) throw new StalePlan("the numbering changed since the last save");
+      return writes.then(() => {
+        input.snapshots.set(draft.numberingId, advanced(current, planned));
+        return invoice;
+      });
+    });
   });
 }
 
 /** Reads, plans, then writes (three rounds): the first save of a numbering in this tab, or after a stale plan. */
-async function saveReadingFirst(db: LocalDatabase, input: SaveInput): Promise<LocalInvoice> {
+function saveReadingFirst(db: LocalDatabase, input: SaveInput): Promise<LocalInvoice> {
   const { draft } = input;
-  return db.transaction("rw", saveScope(db, draft), async () => {
-    const blocks = await numberBlocksOf(db, draft.numberingId);
-    const current = await readSnapshot(db, draft.numberingId, blocks);
-    if (!current) throw new LocalStoreError("NOT_READY", "the terminal's numbering is not loaded on this device");
-    const planned = planOf(current);
-    if (!planned) {
-      throw new LocalStoreError("NO_NUMBERS_LEFT", "this device has no invoice numbers left for the numbering", {
-        numberingId: draft.numberingId,
-      });
-    }
-    const invoice = numberedInvoice(input, current.numbering.prefix, planned.number);
-    await writeInvoice(db, invoice, planned);
-    input.snapshots.set(draft.numberingId, advanced(current, planned));
-    return invoice;
-  });
+  // A Dexie promise chain, like saveOnPlan's.
+  return db.transaction("rw", saveScope(db, draft), () =>
+    numberBlocksOf(db, draft.numberingId)
+      .then((blocks) => readSnapshot(db, draft.numberingId, blocks))
+      .then((current) => {
+        if (!current) throw new LocalStoreError("NOT_READY", "the terminal's numbering is not loaded on this device");
+        const planned = planOf(current);
+        if (!planned) {
+          throw new LocalStoreError("NO_NUMBERS_LEFT", "this device has no invoice numbers left for the numbering", {
+            numberingId: draft.numberingId,
+          });
+        }
+        const invoice = numberedInvoice(input, current.numbering.prefix, planned.number);
+        return writeInvoice(db, invoice, planned).then(() => {
+          input.snapshots.set(draft.numberingId, advanced(current, planned));
+          return invoice;
+        });
+      }),
+  );
 }
 
-/** The numbering, its blocks and the last number of each of `blocks`, requested together. */
-async function readSnapshot(
+/** The numbering, its blocks and the last number of each of `blocks`, requested together (Dexie promises). */
+function readSnapshot(
   db: LocalDatabase,
   numberingId: string,
   blocks: readonly NumberBlockRecord[],
 ): Promise<NumberingSnapshot | null> {
-  const [numbering, current, lastUsed] = await Promise.all([
+  return Dexie.Promise.all([
     db.numberings.get(numberingId),
     numberBlocksOf(db, numberingId),
-    Promise.all(blocks.map((block) => lastNumberInBlock(db, block))),
-  ]);
-  if (!numbering) return null;
-  // The last numbers were read for `blocks`: they belong to `current` only when the blocks are the same.
-  return { numbering, blocks: current, lastUsed: sameRecords(current, blocks) ? lastUsed : [] };
+    Dexie.Promise.all(blocks.map((block) => lastNumberInBlock(db, block))),
+  ]).then(([numbering, current, lastUsed]) => {
+    if (!numbering) return null;
+    // The last numbers were read for `blocks`: they belong to `current` only when the blocks are the same.
+    return { numbering, blocks: current, lastUsed: sameRecords(current, blocks) ? lastUsed : [] };
+  });
 }
 
 function writeInvoice(db: LocalDatabase, invoice: LocalInvoice, planned: PlannedNumber): Promise<unknown> {
-  return Promise.all([
+  return Dexie.Promise.all([
     planned.advancedBlock ? db.numberBlocks.put(planned.advancedBlock) : undefined,
     keepClientCreatedAtTill(db, invoice.document),
     db.invoices.add(invoice),
