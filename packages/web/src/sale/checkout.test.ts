@@ -95,3 +95,45 @@ describe("checkout when the browser storage is full", () => {
     expect(retried.ok && retried.invoice.number).toBe(1);
   });
 });
+
+describe("checkout when storage reports a failure", () => {
+  /** The store's save, made to fail with an unexpected error after (or instead of) its own work. */
+  function failingSave(saveFirst: boolean) {
+    const save = store.saveNewInvoice.bind(store);
+    return {
+      getInvoice: store.getInvoice.bind(store),
+      saveNewInvoice: async (draft: Parameters<typeof save>[0]) => {
+        if (saveFirst) await save(draft);
+        throw new Error("PrematureCommitError: Transaction committed too early");
+      },
+    };
+  }
+
+  it("a sale committed before the error is the sale: its receipt, not an error that would sell it twice", async () => {
+    store = openTestStore();
+    await store.applyPullPage(demo.fullCatalogPage([demo.numberBlock(1, 1, 10)]));
+    const engine = fakeEngine();
+    const result = await checkout({ store: failingSave(true), syncEngine: engine }, input(false));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.invoice).toMatchObject({ status: "pending", number: 1 });
+    expect(engine.requestSync).toHaveBeenCalledWith("sale");
+    expect(await store.db.invoices.count()).toBe(1);
+  });
+
+  it("a sale not stored is reported as failed, with the browser's message", async () => {
+    store = openTestStore();
+    await store.applyPullPage(demo.fullCatalogPage([demo.numberBlock(1, 1, 10)]));
+    const engine = fakeEngine();
+    const result = await checkout({ store: failingSave(false), syncEngine: engine }, input(false));
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        key: "checkout.storageFailed",
+        params: { message: "PrematureCommitError: Transaction committed too early" },
+      },
+    });
+    expect(engine.requestSync).not.toHaveBeenCalled();
+    expect(await store.db.invoices.count()).toBe(0);
+  });
+});

@@ -70,13 +70,17 @@ export async function checkout(services: CheckoutServices, input: CheckoutInput)
   });
   if (blocker) return { ok: false, error: { key: blocker } };
   let invoice: LocalInvoice;
+  let draftId: string | null = null;
   try {
     const draft = buildInvoiceDraft(input);
+    draftId = draft.id;
     markStart("mostrador:invoice-save");
     invoice = await services.store.saveNewInvoice(draft);
     markEnd("mostrador:invoice-save");
   } catch (error) {
-    return { ok: false, error: describeCheckoutError(error) };
+    const saved = draftId ? await savedDespiteError(services, draftId, error) : null;
+    if (!saved) return { ok: false, error: describeCheckoutError(error) };
+    invoice = saved;
   }
   if (!input.context.numbering.electronic) {
     services.syncEngine.requestSync("sale");
@@ -95,6 +99,20 @@ export async function checkout(services: CheckoutServices, input: CheckoutInput)
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { ok: true, invoice, notice: { key: "checkout.electronicPending", params: { message } } };
+  }
+}
+
+/**
+ * An unexpected storage error may come after the transaction committed (the browser or Dexie reporting a
+ * failure on the way back): the sale is then on the device, and calling it failed would make the cashier
+ * sell it again. The draft's id says which: only what the store refused on purpose is surely not saved.
+ */
+async function savedDespiteError(services: CheckoutServices, id: string, error: unknown): Promise<LocalInvoice | null> {
+  if (error instanceof LocalStoreError && error.code !== "STORAGE_FAILED") return null;
+  try {
+    return (await services.store.getInvoice(id)) ?? null;
+  } catch {
+    return null; // the store cannot even be read: the error stands
   }
 }
 
