@@ -5,6 +5,7 @@ import { App } from "./app/App";
 import { type AppServices, AppServicesProvider } from "./services/appServices";
 import "./app/app.css";
 import "./app/layout.css";
+import { ScreenFailureBoundary } from "./app/ScreenFailure";
 import { StorageFailure } from "./app/StorageFailure";
 import { ConnectivityMonitor } from "./connectivity/connectivityMonitor";
 import { I18nProvider } from "./i18n/i18n";
@@ -62,7 +63,9 @@ async function start() {
     <StrictMode>
       <I18nProvider catalogs={catalogs}>
         <AppServicesProvider services={services}>
-          <App />
+          <ScreenFailureBoundary>
+            <App />
+          </ScreenFailureBoundary>
         </AppServicesProvider>
       </I18nProvider>
     </StrictMode>,

@@ -3,6 +3,10 @@ export const appMessagesEs = {
   "app.name": "Mostrador",
   "app.loading": "Abriendo Mostrador…",
   "app.storageFailed": "No se pudo abrir la base de datos local del navegador: {message}",
+  "app.screenFailed": "Algo falló en esta pantalla",
+  "app.screenFailedSafe": "Las ventas ya facturadas están guardadas en este dispositivo y se sincronizarán.",
+  "app.screenRetry": "Volver a intentar",
+  "app.screenReload": "Recargar la página",
 
   "language.label": "Idioma",
 
@@ -29,6 +33,10 @@ export const appMessagesEn: Record<keyof typeof appMessagesEs, string> = {
   "app.name": "Mostrador",
   "app.loading": "Opening Mostrador…",
   "app.storageFailed": "Could not open the browser's local database: {message}",
+  "app.screenFailed": "Something went wrong on this screen",
+  "app.screenFailedSafe": "Sales already invoiced are saved on this device and will be synchronized.",
+  "app.screenRetry": "Try again",
+  "app.screenReload": "Reload the page",
 
   "language.label": "Language",
 
