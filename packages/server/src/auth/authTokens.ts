@@ -69,8 +69,15 @@ export function companyIdOf(token: string): string | null {
  */
 const TOKEN_CACHE_MS = 5000;
 const tokenCache = new Map<string, { at: number; auth: AuthContext }>();
+/**
+ * Counts the revocations this process made: a lookup that was in flight when one happened read the row
+ * before it committed, so its answer is returned but not cached (it would make a revoked token work again
+ * for TOKEN_CACHE_MS in the very process that revoked it).
+ */
+let revocations = 0;
 
 export function forgetCachedTokens(): void {
+  revocations += 1;
   tokenCache.clear();
 }
 
@@ -78,10 +85,12 @@ export function forgetCachedTokens(): void {
 export async function checkToken(db: Queryable, token: string): Promise<TokenCheck> {
   const hit = tokenCache.get(token);
   if (hit && Date.now() - hit.at < TOKEN_CACHE_MS) return { auth: hit.auth };
+  const before = revocations;
+  const readAt = Date.now(); // the entry ages from the read, not from its answer
   const check = await lookUpToken(db, token);
   if (tokenCache.size > 10_000) tokenCache.clear();
   // Only successes are cached: a wrong token is never remembered as right.
-  if ("auth" in check) tokenCache.set(token, { at: Date.now(), auth: check.auth });
+  if ("auth" in check && before === revocations) tokenCache.set(token, { at: readAt, auth: check.auth });
   else tokenCache.delete(token);
   return check;
 }
@@ -153,6 +162,9 @@ export async function revokeToken(db: Queryable, token: string): Promise<void> {
     companyId,
     sha256(token),
   ]);
+  // A lookup of this token in flight meanwhile must not cache it again (see revocations).
+  revocations += 1;
+  tokenCache.delete(token);
 }
 
 /**

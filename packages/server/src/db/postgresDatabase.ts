@@ -38,6 +38,14 @@ export async function openPostgresDatabase(connectionString: string, maxConnecti
     },
     transaction: async (fn) => {
       const conn = await pool.connect();
+      // While a client is checked out the pool's own "error" listener is off: a connection lost meanwhile
+      // (server restart, terminated backend) would emit "error" with no listener, an uncaught exception that
+      // ends the process. Its statements fail on their own; the dead client leaves the pool on release.
+      let lost: Error | undefined;
+      const onLost = (err: Error) => {
+        lost ??= err;
+      };
+      conn.on("error", onLost);
       try {
         // Not awaited here: sent ahead of the first statement (same connection, answered in order).
         const begun = conn.query("BEGIN");
@@ -76,7 +84,8 @@ export async function openPostgresDatabase(connectionString: string, maxConnecti
         await conn.query("ROLLBACK").catch(() => undefined);
         throw err;
       } finally {
-        conn.release();
+        conn.off("error", onLost);
+        conn.release(lost);
       }
     },
     close: () => pool.end(),

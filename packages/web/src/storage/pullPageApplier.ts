@@ -214,7 +214,9 @@ async function applyInvoices(
       electronicDocument: tillElectronicDocumentOf(data.electronicDocument),
     };
     if (local) {
-      if (local.document.revision > state.revision) {
+      // A newer revision here, or one to be sent (again) that the row only says was rejected: the push's
+      // answer decides («Sincronizar de nuevo» pressed after this page was asked for must not be undone).
+      if (local.document.revision > state.revision || (hasUnsentChanges(local) && state.status === "rejected")) {
         kept.push(change.id);
         continue;
       }

@@ -255,31 +255,34 @@ export class MinimalSyncEngine implements SyncEngine {
     const { store, transport } = this.options;
     let total = emptyPush;
     let pushed = 0;
-    let next = 0;
-    const worker = async () => {
-      while (next < batches.length) {
-        const batch = batches[next++] as PushRequestPlan;
-        const response = await this.call(() => transport.push(token, pushBodyOf(batch)));
-        const applied: ApplyPushResult[] = [];
-        if (batch.clients.length > 0)
-          applied.push(
-            await this.storage(() => store.tillClients.applyClientPushResults(response.clientResults ?? [])),
-          );
-        applied.push(await this.storage(() => store.applyPushResults(response.results)));
-        if (batch.shifts.length > 0)
-          applied.push(await this.storage(() => store.applyShiftPushResults(response.shiftResults ?? [])));
-        if (batch.creditNotes.length > 0)
-          applied.push(
-            await this.storage(() => store.returns.applyCreditNotePushResults(response.creditNoteResults ?? [])),
-          );
-        if (batch.voids.length > 0)
-          applied.push(await this.storage(() => store.returns.applyVoidPushResults(response.voidResults ?? [])));
-        total = applied.reduce(addPush, total); // after the awaits: the other worker also adds to it
-        pushed += batch.invoices.length;
-        this.update({ pushed });
-      }
+    const send = async (batch: PushRequestPlan) => {
+      const response = await this.call(() => transport.push(token, pushBodyOf(batch)));
+      const applied: ApplyPushResult[] = [];
+      if (batch.clients.length > 0)
+        applied.push(await this.storage(() => store.tillClients.applyClientPushResults(response.clientResults ?? [])));
+      applied.push(await this.storage(() => store.applyPushResults(response.results)));
+      if (batch.shifts.length > 0)
+        applied.push(await this.storage(() => store.applyShiftPushResults(response.shiftResults ?? [])));
+      if (batch.creditNotes.length > 0)
+        applied.push(
+          await this.storage(() => store.returns.applyCreditNotePushResults(response.creditNoteResults ?? [])),
+        );
+      if (batch.voids.length > 0)
+        applied.push(await this.storage(() => store.returns.applyVoidPushResults(response.voidResults ?? [])));
+      total = applied.reduce(addPush, total); // after the awaits: the other worker also adds to it
+      pushed += batch.invoices.length;
+      this.update({ pushed });
     };
-    await Promise.all(Array.from({ length: Math.min(PUSH_CONCURRENCY, batches.length) }, worker));
+    // Clients made here ride in the first requests, and a later request's invoices may name them (only the
+    // sale that made a client carries it): those requests are answered, one at a time, before any other is
+    // sent; beside them, another request could be decided first and its invoice refused (CLIENT_NOT_FOUND).
+    const withClients = batches.findIndex((b) => b.clients.length === 0);
+    let next = withClients === -1 ? batches.length : withClients;
+    for (const batch of batches.slice(0, next)) await send(batch);
+    const worker = async () => {
+      while (next < batches.length) await send(batches[next++] as PushRequestPlan);
+    };
+    await Promise.all(Array.from({ length: Math.min(PUSH_CONCURRENCY, batches.length - next) }, worker));
     return total;
   }
 

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "./database";
+import { openPostgresDatabase } from "./postgresDatabase";
+
+/**
+ * A PostgreSQL connection that dies while a transaction holds it (review, session 9): the server
+ * restarted, an admin terminated the backend, idle_in_transaction_session_timeout, the network. The
+ * transaction must fail like any failed transaction (the caller answers 5xx or takes each push alone)
+ * and the process must keep serving: pg emits "error" on a checked-out client, which has no listener
+ * of the pool's while it is checked out.
+ */
+const databaseUrl = process.env.TEST_DATABASE_URL;
+
+describe.skipIf(!databaseUrl)("a connection lost inside a transaction", () => {
+  let db: Database;
+  let admin: Database;
+  const uncaught: unknown[] = [];
+  const onUncaught = (err: unknown) => uncaught.push(err);
+
+  beforeAll(async () => {
+    db = await openPostgresDatabase(databaseUrl as string, 2);
+    admin = await openPostgresDatabase(databaseUrl as string, 1);
+    process.on("uncaughtException", onUncaught);
+  });
+
+  afterAll(async () => {
+    process.off("uncaughtException", onUncaught);
+    await db?.close();
+    await admin?.close();
+  });
+
+  it("fails that transaction only; no uncaught error, and the pool serves the next one", async () => {
+    const failed = db.transaction(async (tx) => {
+      const [me] = await tx.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+      // Between two statements (the connection idle in the transaction), the backend goes away.
+      await admin.query("SELECT pg_terminate_backend($1)", [me?.pid]);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return tx.query("SELECT 1 AS one");
+    });
+    await expect(failed).rejects.toBeDefined();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(uncaught).toEqual([]);
+    const again = await db.transaction((tx) => tx.query<{ one: number }>("SELECT 1 AS one"));
+    expect(again).toEqual([{ one: 1 }]);
+  });
+});
