@@ -68,17 +68,16 @@ const hourOffsets = new Map<string, Map<number, number | null>>();
  */
 function steadyOffsetAt(instant: number, timeZone: string): number | null {
   if (!(instant >= FAST_FROM && instant < FAST_UNTIL)) return null;
-  let offsets = hourOffsets.get(timeZone);
-  if (!offsets) {
-    offsets = new Map();
-    hourOffsets.set(timeZone, offsets);
-  }
   const hour = Math.floor(instant / HOUR_MS);
-  let offset = offsets.get(hour);
-  if (offset === undefined) {
-    const first = zoneOffsetMs(hour * HOUR_MS, timeZone);
-    const last = zoneOffsetMs(hour * HOUR_MS + HOUR_MS - 1000, timeZone);
-    offset = first === last ? first : null;
+  const offsets = hourOffsets.get(timeZone);
+  const known = offsets?.get(hour);
+  if (known !== undefined) return known;
+  // Intl throws here for a zone it does not know, before anything is kept for it.
+  const first = zoneOffsetMs(hour * HOUR_MS, timeZone);
+  const last = zoneOffsetMs(hour * HOUR_MS + HOUR_MS - 1000, timeZone);
+  const offset = first === last ? first : null;
+  if (!offsets) hourOffsets.set(timeZone, new Map([[hour, offset]]));
+  else {
     if (offsets.size >= 100_000) offsets.clear(); // a bound for a long-lived process; refilled as asked
     offsets.set(hour, offset);
   }
