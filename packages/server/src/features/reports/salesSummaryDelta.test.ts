@@ -186,7 +186,7 @@ describe("SalesSummaryDelta", () => {
     ]);
     const taxZero = zero(["base", "tax", "void_base", "void_tax", "returned_base", "returned_tax"]);
     const [t19, t5] = totals.taxes as [(typeof totals.taxes)[0], (typeof totals.taxes)[0]];
-    const tax = (date: string, t: typeof t19, rateBp: number, name: string, add: Record<string, number>) => ({
+    const tax = (date: string, rateBp: number, name: string, add: Record<string, number>) => ({
       local_date: date,
       terminal_id: T1,
       tax_kind: "IVA",
@@ -196,10 +196,10 @@ describe("SalesSummaryDelta", () => {
       ...add,
     });
     expect(delta.rowsOf("taxes")).toEqual([
-      tax("2026-12-01", t19, 1900, "IVA 19%", { base: 2 * t19.base, tax: 2 * t19.amount }),
-      tax("2026-12-01", t5, 500, "IVA 5%", { base: 2 * t5.base, tax: 2 * t5.amount }),
-      tax("2026-12-02", t19, 1900, "IVA 19%", { void_base: t19.base, void_tax: t19.amount }),
-      tax("2026-12-02", t5, 500, "IVA 5%", { void_base: t5.base, void_tax: t5.amount }),
+      tax("2026-12-01", 1900, "IVA 19%", { base: 2 * t19.base, tax: 2 * t19.amount }),
+      tax("2026-12-01", 500, "IVA 5%", { base: 2 * t5.base, tax: 2 * t5.amount }),
+      tax("2026-12-02", 1900, "IVA 19%", { void_base: t19.base, void_tax: t19.amount }),
+      tax("2026-12-02", 500, "IVA 5%", { void_base: t5.base, void_tax: t5.amount }),
     ]);
   });
 });
