@@ -1,6 +1,6 @@
 import { divRoundHalfUp, type Minor } from "../money/money";
 import { percentToBasisPoints } from "../money/quantity";
-import { computeLineTotals, type PricedLine } from "./invoiceTotals";
+import { computeLineTotals, type LineTotals, type PricedLine } from "./invoiceTotals";
 
 /**
  * A discount on the whole ticket ("descuento al total"), as an invoice records it: the amount that
@@ -23,8 +23,13 @@ export function amountBeforeTicketDiscount(line: PricedLine): Minor {
 /** The amount the ticket discount takes off: as typed, or the percentage of the lines' amounts. */
 export function ticketDiscountAmount(lines: readonly PricedLine[], request: TicketDiscountRequest): Minor {
   if (request.mode === "amount") return request.amount;
-  const sum = lines.reduce((s, l) => s + BigInt(amountBeforeTicketDiscount(l)), 0n);
-  return Number(divRoundHalfUp(sum * BigInt(percentToBasisPoints(request.percent)), 10_000n));
+  return percentOfAmounts(lines.map(amountBeforeTicketDiscount), request.percent);
+}
+
+/** `percent` of the lines' amounts before the ticket discount (their sum), rounded half up. */
+function percentOfAmounts(amounts: readonly Minor[], percent: number): Minor {
+  const sum = amounts.reduce((s, a) => s + BigInt(a), 0n);
+  return Number(divRoundHalfUp(sum * BigInt(percentToBasisPoints(percent)), 10_000n));
 }
 
 /**
@@ -35,9 +40,15 @@ export function ticketDiscountAmount(lines: readonly PricedLine[], request: Tick
  * Shares are in the total's terms (tax included).
  */
 export function spreadTicketDiscount(lines: readonly PricedLine[], amount: Minor): Minor[] {
-  const weights = lines.map((l) => BigInt(amountBeforeTicketDiscount(l)));
+  return spreadOverAmounts(lines.map(amountBeforeTicketDiscount), amount);
+}
+
+/** spreadTicketDiscount over the lines' amounts before the ticket discount, already computed. */
+function spreadOverAmounts(amounts: readonly Minor[], amount: Minor): Minor[] {
+  if (amount <= 0) return amounts.map(() => 0);
+  const weights = amounts.map((a) => BigInt(a));
   const sum = weights.reduce((s, w) => s + w, 0n);
-  if (sum === 0n || amount <= 0) return lines.map(() => 0);
+  if (sum === 0n) return amounts.map(() => 0);
   const d = BigInt(amount);
   const shares = weights.map((w) => (d * w) / sum);
   const remainders = weights.map((w, i) => ({ i, r: (d * w) % sum }));
@@ -116,25 +127,34 @@ export type DiscountProblem =
 export function discountProblems(
   lines: readonly PricedLine[],
   ticketDiscount: TicketDiscount | null | undefined,
+  /**
+   * computeLineTotals of each line, when the caller has them already (the server's validator):
+   * a line without a fixed discount or a share has the same totals after its percentage.
+   */
+  lineTotals?: readonly LineTotals[],
 ): DiscountProblem[] {
   const problems: DiscountProblem[] = [];
-  lines.forEach((line, i) => {
-    const afterPercent = computeLineTotals({ ...line, discountAmount: 0, ticketDiscountShare: 0 });
+  // Each line's totals are computed once here (the server checks every invoice it stores): its
+  // amount before the ticket discount is the same as after its percentage when it has no fixed discount.
+  const amounts = lines.map((line, i) => {
+    const known = line.discountAmount || line.ticketDiscountShare ? undefined : lineTotals?.[i];
+    const afterPercent = known ?? computeLineTotals({ ...line, discountAmount: 0, ticketDiscountShare: 0 });
     const own = line.discountAmount ?? 0;
     // In the price's terms: the line's amount after its percentage, tax included or not.
     const base = line.priceIncludesTax ? afterPercent.total : afterPercent.taxBase;
     if (own > base) problems.push({ kind: "line_discount_exceeds_line", line: i, discount: own, amount: base });
+    return own === 0 ? afterPercent.total : amountBeforeTicketDiscount(line);
   });
   if (problems.length > 0) return problems;
-  const sale = lines.reduce((s, l) => s + amountBeforeTicketDiscount(l), 0);
+  const sale = amounts.reduce((s, a) => s + a, 0);
   let amount = ticketDiscount?.amount ?? 0;
   if (ticketDiscount?.percent !== undefined) {
-    const expected = ticketDiscountAmount(lines, { mode: "percent", percent: ticketDiscount.percent });
+    const expected = percentOfAmounts(amounts, ticketDiscount.percent);
     if (expected !== amount) problems.push({ kind: "ticket_discount_amount", expected, got: amount });
     amount = expected;
   }
   if (amount > sale) return [...problems, { kind: "ticket_discount_exceeds_sale", discount: amount, amount: sale }];
-  const shares = spreadTicketDiscount(lines, amount);
+  const shares = spreadOverAmounts(amounts, amount);
   lines.forEach((line, i) => {
     const expected = shareInLineTerms(line, shares[i] ?? 0);
     const got = line.ticketDiscountShare ?? 0;

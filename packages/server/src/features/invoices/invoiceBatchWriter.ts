@@ -93,7 +93,13 @@ function newClientsOf(docs: InvoiceDocument[]) {
 }
 
 /** An invoice's row; `seq` is its place among its device's invoices of the write (version = first + seq). */
-function invoiceRecord({ doc, verdict }: InvoiceDecision, seq: number, number: number | null) {
+function invoiceRecord(
+  { doc, verdict }: InvoiceDecision,
+  seq: number,
+  number: number | null,
+  byUser: string,
+  byDevice: string | undefined,
+) {
   const { totals } = verdict;
   return {
     id: doc.id,
@@ -117,6 +123,9 @@ function invoiceRecord({ doc, verdict }: InvoiceDecision, seq: number, number: n
     notices: verdict.notices,
     seq,
     shift_id: doc.shiftId ?? null,
+    // Who uploaded it (one group may hold several tills' pushes).
+    by_user: byUser,
+    by_device: byDevice,
   };
 }
 
@@ -219,7 +228,7 @@ export async function writeInvoiceUploads(
   const numberOf = (doc: InvoiceDocument) => assigned.get(doc.id) ?? doc.number;
   await insertNewClients(tx, companyId, newClientsOf(accepted));
   const takes = versionTakes(uploads);
-  const records: (ReturnType<typeof invoiceRecord> & { by_user: string; by_device: string | undefined })[] = [];
+  const records: ReturnType<typeof invoiceRecord>[] = [];
   const documents: { id: string; revision: number; document: InvoiceDocument; by_user: string; by_device?: string }[] =
     [];
   const seqOf = new Map<string, number>();
@@ -229,11 +238,13 @@ export async function writeInvoiceUploads(
     for (const d of own) {
       const seq = seqOf.get(d.doc.deviceId) ?? 0;
       seqOf.set(d.doc.deviceId, seq + 1);
-      records.push({ ...invoiceRecord(d, seq, numberOf(d.doc)), by_user: auth.userId, by_device: byDevice });
+      const number = numberOf(d.doc);
+      records.push(invoiceRecord(d, seq, number, auth.userId, byDevice));
       documents.push({
         id: d.doc.id,
         revision: d.doc.revision,
-        document: { ...d.doc, number: numberOf(d.doc) },
+        // A copy only when the server gave the number (the same JSON: the key keeps its place).
+        document: number === d.doc.number ? d.doc : { ...d.doc, number },
         by_user: auth.userId,
         by_device: byDevice,
       });

@@ -95,7 +95,7 @@ export function validateInvoice(doc: InvoiceDocument, ctx: ValidationContext): I
   const errors = [
     ...identityErrors(doc, deviceTerminal, ctx),
     ...lineErrors(doc, ctx),
-    ...discountErrors(doc),
+    ...discountErrors(doc, totals),
     ...clientErrors(doc, totals, ctx),
     ...paymentAndTotalsErrors(doc, totals, ctx),
     ...dateErrors(doc, ctx),
@@ -137,8 +137,8 @@ function lineErrors(doc: InvoiceDocument, ctx: ValidationContext): InvoiceReject
  * Discounts by the domain's rule: a fixed discount fits its line; the ticket discount fits the sale,
  * is the percentage it says, and its spread over the lines is exactly the one the rule gives.
  */
-function discountErrors(doc: InvoiceDocument): InvoiceRejection[] {
-  return discountProblems(doc.lines, doc.ticketDiscount).map(discountRejection);
+function discountErrors(doc: InvoiceDocument, totals: InvoiceTotals): InvoiceRejection[] {
+  return discountProblems(doc.lines, doc.ticketDiscount, totals.lines).map(discountRejection);
 }
 
 function discountRejection(problem: DiscountProblem): InvoiceRejection {

@@ -121,6 +121,9 @@ export function receivedByPayment(payments: readonly InvoicePayment[], change: n
   return received;
 }
 
+/** A key's part in a row's id as Array.prototype.join writes it (null and undefined: empty). */
+const keyPart = (v: string | number | undefined) => (v === undefined || v === null ? "" : String(v));
+
 /**
  * salesSummaryDelta: adds documents up in memory into rows of the summary tables (one row per
  * key), so a whole push is written with one statement per table.
@@ -141,26 +144,36 @@ export class SalesSummaryDelta {
     add: Counters,
     text?: Record<string, string>,
   ) {
+    // Plain loops, no intermediate arrays: this runs several times per invoice a server stores.
     const def = summaryTables[table];
-    const id = def.keys.map(([k]) => key[k]).join("|");
+    let id = "";
+    def.keys.forEach(([k], i) => {
+      const v = key[k];
+      id += i === 0 ? keyPart(v) : `|${keyPart(v)}`;
+    });
     let row = this.rows[table].get(id);
     if (!row) {
-      row = { key, add: Object.fromEntries(def.counters.map((c) => [c, 0])) };
+      const zero: Counters = {};
+      for (const c of def.counters) zero[c] = 0;
+      row = { key, add: zero };
       this.rows[table].set(id, row);
     }
-    for (const [c, v] of Object.entries(add)) row.add[c] = (row.add[c] ?? 0) + v;
+    for (const c in add) row.add[c] = (row.add[c] ?? 0) + (add[c] as number);
     if (text) row.text = text;
   }
 
   /** An accepted invoice (kind "sale"), or the same invoice voided later (kind "void", on its own day). */
   addInvoice(doc: InvoiceDocument, totals: InvoiceTotals, kind: "sale" | "void") {
+    // The counters' names are written out for each kind (no computed names, no spread keys): this
+    // runs for every invoice a server stores, and objects of one fixed shape are the cheap ones.
     const { date, hour } = localDateHour(doc.issuedAt, this.timeZone);
-    const v = kind === "void" ? "void_" : "";
-    const where = { local_date: date, terminal_id: doc.terminalId };
+    const voided = kind === "void";
+    const terminalId = doc.terminalId;
+    const cashierId = doc.cashierId;
     this.add(
       "sales",
-      { ...where, local_hour: hour, cashier_id: doc.cashierId },
-      kind === "void"
+      { local_date: date, terminal_id: terminalId, local_hour: hour, cashier_id: cashierId },
+      voided
         ? {
             void_count: 1,
             void_subtotal: totals.subtotal,
@@ -178,27 +191,31 @@ export class SalesSummaryDelta {
     );
     const received = receivedByPayment(doc.payments, doc.totals.change);
     doc.payments.forEach((p, i) => {
+      const amount = received[i] ?? 0;
       this.add(
         "payments",
-        { ...where, cashier_id: doc.cashierId, payment_method_id: p.paymentMethodId },
-        { [kind === "void" ? "voided" : "received"]: received[i] ?? 0 },
+        { local_date: date, terminal_id: terminalId, cashier_id: cashierId, payment_method_id: p.paymentMethodId },
+        voided ? { voided: amount } : { received: amount },
       );
     });
     doc.lines.forEach((line, i) => {
       const t = totals.lines[i];
       if (!t) return;
+      const quantity = quantityToMilli(line.quantity);
       this.add(
         "products",
-        { ...where, product_id: line.productId },
-        { [`${v}quantity_milli`]: quantityToMilli(line.quantity), [`${v}base`]: t.taxBase, [`${v}total`]: t.total },
+        { local_date: date, terminal_id: terminalId, product_id: line.productId },
+        voided
+          ? { void_quantity_milli: quantity, void_base: t.taxBase, void_total: t.total }
+          : { quantity_milli: quantity, base: t.taxBase, total: t.total },
         { description: line.description },
       );
     });
     for (const t of totals.taxes)
       this.add(
         "taxes",
-        { ...where, tax_kind: t.kind, rate_bp: t.rateBp, tax_name: t.name },
-        { [`${v}base`]: t.base, [`${v}tax`]: t.amount },
+        { local_date: date, terminal_id: terminalId, tax_kind: t.kind, rate_bp: t.rateBp, tax_name: t.name },
+        voided ? { void_base: t.base, void_tax: t.amount } : { base: t.base, tax: t.amount },
       );
   }
 
