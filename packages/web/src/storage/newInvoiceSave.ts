@@ -1,5 +1,6 @@
 import type { InvoiceDocument } from "@mostrador/domain";
 import Dexie from "dexie";
+import { writeAnsweredAtCommit } from "./answeredAtCommit";
 import { lastNumberInBlock, numberBlocksOf, type PlannedNumber, planFromLastUsed } from "./invoiceNumbering";
 import { localInvoiceFromDocument } from "./invoiceRecords";
 import { type LocalSchemas, loadLocalSchemas } from "./loadLocalSchemas";
@@ -90,7 +91,8 @@ function saveOnPlan(
   // transactions running at once (live queries re-running after a write) Dexie can lose track of a native
   // await, and the transaction commits before its scope ends. Here that would be a PrematureCommitError
   // after the invoice was durably written: a sale reported as failed that exists, sold again on retry.
-  return db.transaction("rw", saveScope(db, draft), () => {
+  // Answered at the commit, before Dexie re-runs the live queries the write woke (answeredAtCommit.ts).
+  return writeAnsweredAtCommit(db, saveScope(db, draft), () => {
     const reads = readSnapshot(db, draft.numberingId, known.blocks);
     // Issued right after the reads, before any of them answered: IndexedDB runs them in this order.
     const writes = writeInvoice(db, invoice, planned);
@@ -108,8 +110,8 @@ function saveOnPlan(
 /** Reads, plans, then writes (three rounds): the first save of a numbering in this tab, or after a stale plan. */
 function saveReadingFirst(db: LocalDatabase, input: SaveInput): Promise<LocalInvoice> {
   const { draft } = input;
-  // A Dexie promise chain, like saveOnPlan's.
-  return db.transaction("rw", saveScope(db, draft), () =>
+  // A Dexie promise chain, like saveOnPlan's; answered at the commit, ahead of the live queries it wakes.
+  return writeAnsweredAtCommit(db, saveScope(db, draft), () =>
     numberBlocksOf(db, draft.numberingId)
       .then((blocks) => readSnapshot(db, draft.numberingId, blocks))
       .then((current) => {
