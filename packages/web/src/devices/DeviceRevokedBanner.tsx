@@ -33,7 +33,10 @@ export function DeviceRevokedBanner() {
   return (
     <div className="banner banner--warning no-print" role="alert" data-testid="device-revoked">
       <strong>{t("devices.revoked.title")}</strong>
-      <p>{left ? t("devices.revoked.body", { what: unsyncedWhat(i18n, left) }) : t("devices.revoked.bodyNothing")}</p>
+      {/* Not "nothing pending" while the count is still being read. */}
+      {unsynced && (
+        <p>{left ? t("devices.revoked.body", { what: unsyncedWhat(i18n, left) }) : t("devices.revoked.bodyNothing")}</p>
+      )}
       <button type="button" className="button button--primary" onClick={() => void exportPending().then(setExported)}>
         {t("devices.revoked.export")}
       </button>
