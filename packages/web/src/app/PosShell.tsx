@@ -42,7 +42,7 @@ export function PosShell({ data }: { data: SellingData }) {
   return (
     <div className="pos-shell">
       <MaintenanceBanner timeZone={data.company.timeZone} syncStatus={syncStatus} />
-      <DeviceRevokedBanner unsynced={syncStatus.counts.pending + syncStatus.counts.error} />
+      <DeviceRevokedBanner />
       <AppHeader
         terminalName={data.terminal.name}
         cashierName={data.session.user.name}

@@ -3,6 +3,7 @@ import { Link, Redirect, Route, Router, Switch, useLocation } from "wouter";
 import { useI18n } from "../i18n/i18n";
 import { LanguageSelect } from "../i18n/LanguageSelect";
 import { goTo, OPEN_TILL_PATH } from "../navigation/appLocation";
+import { unsyncedWhat } from "../pending/unsyncedSummary";
 import { useAppServices } from "../services/appServices";
 import { SessionGate, SignInAgain } from "../session/SessionGate";
 import { signOut } from "../session/sessionActions";
@@ -34,7 +35,8 @@ export default function BackOffice({ session, hasTill }: { session: SessionInfo;
 }
 
 function BackOfficeLayout({ session, hasTill }: { session: SessionInfo; hasTill: boolean }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const api = useBackOfficeApi();
   const [location] = useLocation();
   const services = useAppServices();
@@ -46,7 +48,7 @@ function BackOfficeLayout({ session, hasTill }: { session: SessionInfo; hasTill:
 
   async function logOut() {
     const result = await signOut(services);
-    if (!result.ok) setSignOutRefused(t("bo.shell.signOutRefused", { pending: result.pending, errors: result.errors }));
+    if (!result.ok) setSignOutRefused(t("bo.shell.signOutRefused", { what: unsyncedWhat(i18n, result.unsynced) }));
   }
 
   return (

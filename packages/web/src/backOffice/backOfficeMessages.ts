@@ -10,8 +10,7 @@ export const backOfficeMessagesEs = {
   "bo.shell.backToTill": "Volver a la caja",
   "bo.shell.unreachable":
     "Sin conexión con el servidor: la administración trabaja en línea. Lo que escribiste sigue en el formulario; guarda de nuevo cuando vuelva la conexión.",
-  "bo.shell.signOutRefused":
-    "No se puede cerrar sesión: este navegador tiene {pending} facturas pendientes y {errors} con error.",
+  "bo.shell.signOutRefused": "No se puede cerrar sesión. Sin sincronizar en este navegador: {what}.",
   "bo.retry": "Reintentar",
   "bo.yes": "Sí",
   "bo.no": "No",
@@ -210,7 +209,7 @@ export const backOfficeMessagesEn: Record<BackOfficeMessageKey, string> = {
   "bo.shell.backToTill": "Back to the till",
   "bo.shell.unreachable":
     "No connection to the server: the back office works online. What you typed stays in the form; save again when the connection returns.",
-  "bo.shell.signOutRefused": "Cannot sign out: this browser has {pending} pending invoices and {errors} in error.",
+  "bo.shell.signOutRefused": "Cannot sign out. Not synchronized in this browser yet: {what}.",
   "bo.retry": "Retry",
   "bo.yes": "Yes",
   "bo.no": "No",

@@ -38,9 +38,11 @@ export const deviceMessagesEs = {
     "¿Dar de baja el dispositivo {name} de {terminal}? No podrá volver a sincronizar; sus facturas pendientes deberán exportarse desde ese dispositivo.",
   "devices.revoked.title": "Este dispositivo fue revocado por un administrador",
   "devices.revoked.body":
-    "Ya no puede sincronizar. Las facturas de esta caja que no llegaron al servidor ({count}) siguen guardadas aquí: exporta el archivo de pendientes y entrégalo a un administrador para cargarlo desde otra caja.",
+    "Ya no puede sincronizar. Lo que esta caja no llegó a enviar al servidor ({what}) sigue guardado aquí: exporta el archivo de pendientes y entrégalo a un administrador para cargarlo desde otra caja.",
+  "devices.revoked.bodyNothing": "Ya no puede sincronizar. Esta caja no tiene nada pendiente de enviar al servidor.",
   "devices.revoked.export": "Exportar pendientes",
-  "devices.revoked.exported": "Archivo exportado con {count} facturas.",
+  "devices.revoked.exported": "Archivo exportado con {what}.",
+  "devices.revoked.exportedNothing": "Archivo exportado: no había nada pendiente.",
 } as const;
 
 export const deviceMessagesEn: Record<keyof typeof deviceMessagesEs, string> = {
@@ -82,7 +84,9 @@ export const deviceMessagesEn: Record<keyof typeof deviceMessagesEs, string> = {
     "Retire device {name} of {terminal}? It will never sync again; its pending invoices must be exported on that device.",
   "devices.revoked.title": "An admin revoked this device",
   "devices.revoked.body":
-    "It can no longer sync. This till's invoices that did not reach the server ({count}) are still stored here: export the pending file and give it to an admin to upload from another till.",
+    "It can no longer sync. What this till did not get to the server ({what}) is still stored here: export the pending file and give it to an admin to upload from another till.",
+  "devices.revoked.bodyNothing": "It can no longer sync. This till has nothing left to send to the server.",
   "devices.revoked.export": "Export pending",
-  "devices.revoked.exported": "File exported with {count} invoices.",
+  "devices.revoked.exported": "File exported with {what}.",
+  "devices.revoked.exportedNothing": "File exported: nothing was pending.",
 };

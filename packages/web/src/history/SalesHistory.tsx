@@ -5,6 +5,8 @@ import { useI18n } from "../i18n/i18n";
 import { rejectionText } from "../invoiceError/rejectionText";
 import { usePhoneLayout } from "../layout/useMediaQuery";
 import { goTo } from "../navigation/appLocation";
+import { PendingFileError } from "../pending/pendingInvoicesFile";
+import { importResultText } from "../pending/unsyncedSummary";
 import { usePendingInvoicesFile } from "../pending/usePendingInvoicesFile";
 import { formatInvoiceNumber } from "../receipt/invoiceNumber";
 import { ReceiptLookup } from "../returns/ReceiptLookup";
@@ -26,7 +28,8 @@ export default function SalesHistory({
   allSalesPath?: string;
 }) {
   const { store } = useAppServices();
-  const { t, money, dateTime, locale } = useI18n();
+  const i18n = useI18n();
+  const { t, money, dateTime, locale } = i18n;
   const { importPending } = usePendingInvoicesFile();
   const [status, setStatus] = useState<LocalInvoiceStatus | "">("");
   const [text, setText] = useState("");
@@ -52,12 +55,15 @@ export default function SalesHistory({
     event.target.value = "";
     if (!file) return;
     try {
-      const result = await importPending(file);
-      setMessage(
-        t("history.imported", { imported: result.imported, present: result.alreadyPresent, invalid: result.invalid }),
-      );
+      setMessage(importResultText(i18n, await importPending(file)));
     } catch (error) {
-      setMessage(t("history.importFailed", { message: error instanceof Error ? error.message : String(error) }));
+      const message =
+        error instanceof PendingFileError
+          ? t(`pending.fileError.${error.code}`)
+          : error instanceof Error
+            ? error.message
+            : String(error);
+      setMessage(t("history.importFailed", { message }));
     }
   }
 

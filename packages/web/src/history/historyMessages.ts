@@ -14,7 +14,7 @@ export const historyMessagesEs = {
   "history.errors": "Motivos del error",
   "history.detail": "Detalle de la factura",
   "history.import": "Importar pendientes",
-  "history.imported": "Importadas: {imported}. Ya estaban: {present}. No válidas: {invalid}.",
+  "history.imported": "Importados: {imported}. Ya estaban: {present}. No válidos: {invalid}.",
   "history.importFailed": "No se pudo leer el archivo: {message}",
 
   "status.pending": "Pendiente",

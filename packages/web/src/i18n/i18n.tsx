@@ -20,7 +20,17 @@ const LOCALE_STORAGE_KEY = "mostrador.locale";
 
 export type MessageParams = Record<string, string | number>;
 /** Texts with a form per plural category: "<key>.one" and "<key>.other" (and "<key>.many" where a language has it). */
-export type PluralKey = "sync.pending" | "sync.errors" | "logout.pendingCount" | "logout.errorCount" | "logout.blocked";
+export type PluralKey =
+  | "sync.pending"
+  | "sync.errors"
+  | "logout.pendingCount"
+  | "logout.errorCount"
+  | "logout.blocked"
+  | "unsynced.invoices"
+  | "unsynced.creditNotes"
+  | "unsynced.voids"
+  | "unsynced.shifts"
+  | "unsynced.clients";
 
 const pluralRules = new Map<Locale, Intl.PluralRules>();
 /** The plural category of a count in a language (Intl.PluralRules: CLDR's rules, not "1 or not"). */

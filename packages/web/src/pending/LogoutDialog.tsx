@@ -2,36 +2,39 @@ import { useLiveQuery } from "dexie-react-hooks";
 import { useState } from "react";
 import { type I18n, useI18n } from "../i18n/i18n";
 import { useAppServices } from "../services/appServices";
-import { type SignOutResult, signOut } from "../session/sessionActions";
+import { signOut } from "../session/sessionActions";
+import { noUnsynced, totalUnsynced, type UnsyncedCounts } from "../storage/unsyncedRecords";
+import { unsyncedWhat } from "./unsyncedSummary";
 import { usePendingInvoicesFile } from "./usePendingInvoicesFile";
 
 /** "Hay 1 factura pendiente y 2 facturas con error": each count in its plural form, the empty one left out. */
 export function unsyncedText(i18n: Pick<I18n, "t" | "tp">, pending: number, errors: number): string {
-  // Only other documents (credit notes, voids, shift revisions) are waiting: say so rather than "0 invoices".
-  if (pending + errors === 0) return i18n.t("logout.blockedDocuments");
-  const parts = [
-    pending > 0 ? i18n.tp("logout.pendingCount", pending) : null,
-    errors > 0 ? i18n.tp("logout.errorCount", errors) : null,
-  ].filter((part): part is string => part !== null);
-  const what =
-    parts.length === 2 ? i18n.t("logout.and", { first: parts[0] ?? "", second: parts[1] ?? "" }) : (parts[0] ?? "");
-  return i18n.tp("logout.blocked", pending + errors, { what });
+  return unsyncedCountsText(i18n, { ...noUnsynced, invoices: { pending, error: errors } });
+}
+
+/** "Hay 1 factura pendiente, 1 devolución y 1 turno de caja que aún no están en el servidor…" */
+export function unsyncedCountsText(i18n: Pick<I18n, "t" | "tp">, counts: UnsyncedCounts): string {
+  const total = totalUnsynced(counts);
+  // Refused with nothing counted (a write raced the check): say so rather than "0 invoices".
+  if (total === 0) return i18n.t("logout.blockedDocuments");
+  return i18n.tp("logout.blocked", total, { what: unsyncedWhat(i18n, counts) });
 }
 
 /**
- * "Cerrar sesión": asks first; refused while invoices are pending or in error (they exist only
- * here), with "Exportar pendientes" to keep a copy. When the till already knows of such invoices the
- * first dialog says so at once (and offers the export) instead of asking, then refusing.
+ * "Cerrar sesión": asks first; refused while anything exists only here (invoices pending or in error,
+ * credit notes, voids, shift revisions, clients made here), with "Exportar pendientes" to keep a copy.
+ * When the till already knows of such records the first dialog says so at once (and offers the export)
+ * instead of asking, then refusing.
  */
 export function LogoutDialog({ onClose }: { onClose: () => void }) {
   const services = useAppServices();
   const i18n = useI18n();
   const { t } = i18n;
-  const counts = useLiveQuery(() => services.store.countInvoicesByStatus(), [services.store], null);
+  const counts = useLiveQuery(() => services.store.countUnsynced(), [services.store], null);
   const { exportPending } = usePendingInvoicesFile();
   const [busy, setBusy] = useState(false);
-  const [refused, setRefused] = useState<Extract<SignOutResult, { ok: false }> | null>(null);
-  const known = counts && counts.pending + counts.error > 0 ? { pending: counts.pending, errors: counts.error } : null;
+  const [refused, setRefused] = useState<UnsyncedCounts | null>(null);
+  const known = counts && totalUnsynced(counts) > 0 ? counts : null;
   const blocked = refused ?? known;
 
   async function confirm() {
@@ -39,7 +42,7 @@ export function LogoutDialog({ onClose }: { onClose: () => void }) {
     const result = await signOut(services);
     setBusy(false);
     if (result.ok) onClose();
-    else setRefused(result);
+    else setRefused(result.unsynced);
   }
 
   return (
@@ -48,7 +51,7 @@ export function LogoutDialog({ onClose }: { onClose: () => void }) {
         {blocked ? (
           <>
             <h2 id="logout-title">{t("logout.title")}</h2>
-            <p>{unsyncedText(i18n, blocked.pending, blocked.errors)}</p>
+            <p>{unsyncedCountsText(i18n, blocked)}</p>
             <div className="dialog__actions">
               <button type="button" className="button" onClick={() => void exportPending()}>
                 {t("logout.export")}

@@ -1,36 +1,55 @@
 import { useCallback } from "react";
 import { useAppServices } from "../services/appServices";
+import type { PendingImportResult } from "../storage/pendingFileImport";
+import type { UnsyncedCounts } from "../storage/unsyncedRecords";
 import {
-  buildPendingInvoicesFile,
+  buildPendingFile,
+  checkFileCompany,
   downloadJsonFile,
   parsePendingInvoicesFile,
   pendingFileName,
 } from "./pendingInvoicesFile";
 
+/** What an export put in the file, counted like the sign-out check counts (every kind, pending and in error). */
+export function exportedCounts(file: ReturnType<typeof buildPendingFile>): UnsyncedCounts {
+  return {
+    invoices: { pending: file.invoices.length, error: 0 },
+    creditNotes: { pending: file.creditNotes.length, error: 0 },
+    voids: file.voids.length,
+    shifts: { pending: file.shifts.length, error: 0 },
+    clients: file.clients.length,
+  };
+}
+
 /** "Exportar pendientes" and its import counterpart, bound to this device's store. */
 export function usePendingInvoicesFile() {
   const { store, syncEngine } = useAppServices();
 
-  const exportPending = useCallback(async () => {
-    const [invoices, device, company] = await Promise.all([
-      store.listUnsyncedInvoices(),
+  const exportPending = useCallback(async (): Promise<UnsyncedCounts> => {
+    const [records, device, company] = await Promise.all([
+      store.listUnsyncedRecords(),
       store.getMeta("device"),
       store.getMeta("company"),
     ]);
-    const file = buildPendingInvoicesFile(invoices, {
+    const file = buildPendingFile(records, {
       companyId: company?.id ?? null,
       deviceId: device?.deviceId ?? null,
       terminalId: device?.terminalId ?? null,
     });
     downloadJsonFile(pendingFileName(), file);
-    return invoices.length;
+    return exportedCounts(file);
   }, [store]);
 
+  /** Throws PendingFileError (nothing written) for a file that is not an export of this company. */
   const importPending = useCallback(
-    async (file: File) => {
-      const { invoices } = parsePendingInvoicesFile(await file.text());
-      const result = await store.importInvoices(invoices);
-      if (result.imported > 0) syncEngine.requestSync("import");
+    async (file: File): Promise<PendingImportResult> => {
+      const parsed = parsePendingInvoicesFile(await file.text());
+      checkFileCompany(parsed, (await store.getMeta("company"))?.id ?? null);
+      const result = await store.importPendingFile(parsed);
+      const imported = [result.invoices, result.creditNotes, result.voids, result.shifts, result.clients].some(
+        (kind) => kind.imported > 0,
+      );
+      if (imported) syncEngine.requestSync("import");
       return result;
     },
     [store, syncEngine],

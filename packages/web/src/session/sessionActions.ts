@@ -2,6 +2,7 @@ import type { Terminal } from "@mostrador/domain";
 import { topUpNumberBlocks } from "../numbering/numberBlockTopUp";
 import type { AppServices } from "../services/appServices";
 import type { DeviceIdentity, SessionInfo } from "../storage/localRecords";
+import { totalUnsynced, type UnsyncedCounts } from "../storage/unsyncedRecords";
 import type { PullProgress, SyncEngine } from "../sync/syncEngine";
 
 /** Bigger pages on the first load: fewer round trips and transactions for a 20,000-product catalog. */
@@ -100,28 +101,41 @@ export async function loadTerminalData(
   });
 }
 
-export type SignOutResult = { ok: true } | { ok: false; pending: number; errors: number };
+/** Refused: what exists only on this device, per kind (invoices' pending/errors kept for older callers). */
+export type SignOutResult = { ok: true } | { ok: false; pending: number; errors: number; unsynced: UnsyncedCounts };
+
+const refusedWith = (unsynced: UnsyncedCounts): SignOutResult => ({
+  ok: false,
+  pending: unsynced.invoices.pending,
+  errors: unsynced.invoices.error,
+  unsynced,
+});
 
 /**
- * Refuses while invoices are pending or in error (they exist only here). Otherwise logs out
- * on the server when reachable and wipes the device's data.
+ * Refuses while anything exists only here: invoices, credit notes, voids, shift revisions or clients
+ * made here, pending or in error (the same count as clearAllIfSynced and "Exportar pendientes").
+ * Pending ones are uploaded first when the server is reachable. Otherwise logs out on the server
+ * when reachable and wipes the device's data.
  */
 export async function signOut(
   services: Pick<AppServices, "store" | "transport" | "syncEngine">,
 ): Promise<SignOutResult> {
   const { store } = services;
-  let counts = await store.countInvoicesByStatus();
-  // A client made here and not yet uploaded goes up first too (it exists only here).
-  if (counts.pending > 0 || (await store.tillClients.countOutstanding()).pending > 0) {
+  let unsynced = await store.countUnsynced();
+  const anyPending =
+    unsynced.invoices.pending +
+    unsynced.creditNotes.pending +
+    unsynced.voids +
+    unsynced.shifts.pending +
+    unsynced.clients;
+  if (anyPending > 0) {
     await services.syncEngine.syncNow();
-    counts = await store.countInvoicesByStatus();
+    unsynced = await store.countUnsynced();
   }
-  if (counts.pending > 0 || counts.error > 0) return { ok: false, pending: counts.pending, errors: counts.error };
+  if (totalUnsynced(unsynced) > 0) return refusedWith(unsynced);
   const [session, device] = await Promise.all([store.getMeta("session"), store.getMeta("device")]);
-  if (!(await store.clearAllIfSynced())) {
-    counts = await store.countInvoicesByStatus();
-    return { ok: false, pending: counts.pending, errors: counts.error };
-  }
+  // Checked again in the wiping transaction: a sale saved meanwhile in another tab is never wiped.
+  if (!(await store.clearAllIfSynced())) return refusedWith(await store.countUnsynced());
   // Nothing of this till is left to upload: its unused numbers go back and its device ends, so
   // signing out and in again does not leave old devices holding numbers. Offline, an admin can
   // revoke it later in Dispositivos.

@@ -26,7 +26,15 @@ export function shiftClosingFigures(
         closing: { closedAt: shift.document.openedAt, closedBy: shift.document.openedBy, counted, expected: [] },
       }
     : shift.document;
-  const sales = invoices.map((i) => ({ invoice: i.document, voided: i.status === "voided" }));
+  // A shift held here after another device (taken over, or imported from that device's pending file) counts
+  // what the server has of the other devices in soldElsewhere: their invoices also stored here (imported, or
+  // found for a return) count locally only until the server has them, so none is counted twice.
+  const ownOrUnsent = shift.soldElsewhere
+    ? invoices.filter(
+        (i) => i.document.deviceId === shift.document.deviceId || i.status === "pending" || i.status === "error",
+      )
+    : invoices;
+  const sales = ownOrUnsent.map((i) => ({ invoice: i.document, voided: i.status === "voided" }));
   return {
     report: zReport(
       document,

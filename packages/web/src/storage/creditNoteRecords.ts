@@ -116,7 +116,7 @@ function validCreditNote({ creditNoteDocumentSchema }: LocalSchemas, input: unkn
   return parsed.data;
 }
 
-function pendingRecord(
+export function pendingRecord(
   document: CreditNoteDocument,
   previous: Pick<LocalCreditNote, "serverRevision" | "serverVersion" | "createdAt" | "receipt"> | null,
   receipt: ReceiptContext | null,

@@ -47,6 +47,7 @@ import type {
 } from "./localStore";
 import { toLocalStoreError } from "./localStoreErrors";
 import { type NumberingSnapshots, saveNewInvoiceInDb } from "./newInvoiceSave";
+import { importPendingFileInDb, type PendingFileContents, type PendingImportResult } from "./pendingFileImport";
 import { importInvoicesInDb } from "./pendingInvoicesImport";
 import { applyNumberBlocks, applyPullPageInTransaction } from "./pullPageApplier";
 import {
@@ -64,6 +65,13 @@ import {
 import { type TakeOverShiftInput, takeOverShiftInDb } from "./shiftTakeover";
 import { readTillStockFrom, type TillStockSnapshot } from "./stockRecords";
 import { DexieTillClientsStore } from "./tillClientRecords";
+import {
+  countUnsyncedInDb,
+  listUnsyncedRecordsInDb,
+  totalUnsynced,
+  type UnsyncedCounts,
+  type UnsyncedRecords,
+} from "./unsyncedRecords";
 
 export class DexieLocalStore implements LocalStore {
   /** Only this module and tests use the tables directly; the app goes through LocalStore. */
@@ -246,6 +254,18 @@ export class DexieLocalStore implements LocalStore {
     return importInvoicesInDb(this.db, documents);
   }
 
+  countUnsynced(): Promise<UnsyncedCounts> {
+    return countUnsyncedInDb(this.db);
+  }
+
+  listUnsyncedRecords(): Promise<UnsyncedRecords> {
+    return listUnsyncedRecordsInDb(this.db);
+  }
+
+  importPendingFile(contents: PendingFileContents): Promise<PendingImportResult> {
+    return importPendingFileInDb(this.db, contents);
+  }
+
   getOpenShift(terminalId: string): Promise<LocalShift | undefined> {
     return findOpenShift(this.db, terminalId);
   }
@@ -290,14 +310,8 @@ export class DexieLocalStore implements LocalStore {
 
   async clearAllIfSynced(): Promise<boolean> {
     return this.db.transaction("rw", this.db.tables, async () => {
-      const unsynced = await this.db.invoices.where("status").anyOf("pending", "error").count();
-      const unsyncedShifts = await this.db.shifts.where("status").anyOf("pending", "error").count();
-      const unsyncedReturns =
-        (await this.db.creditNotes.where("status").anyOf("pending", "error").count()) +
-        (await this.db.invoiceVoids.where("status").equals("pending").count());
-      // Clients made here and not uploaded yet (one the server refused as malformed never will be).
-      const unsyncedClients = await this.db.tillClients.where("status").equals("pending").count();
-      if (unsynced > 0 || unsyncedShifts > 0 || unsyncedReturns > 0 || unsyncedClients > 0) return false;
+      // The same definition "Exportar pendientes" carries (unsyncedRecords): nothing it counts is wiped.
+      if (totalUnsynced(await countUnsyncedInDb(this.db)) > 0) return false;
       await Promise.all(this.db.tables.map((table) => table.clear()));
       return true;
     });

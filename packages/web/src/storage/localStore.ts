@@ -26,11 +26,13 @@ import type {
   TaxRecord,
   TerminalRecord,
 } from "./localRecords";
+import type { PendingFileContents, PendingImportResult } from "./pendingFileImport";
 import type { ReturnsStore } from "./returnsStore";
 import type { CashMovementInput, CloseShiftInput, OpenShiftInput } from "./shiftRecords";
 import type { TakeOverShiftInput } from "./shiftTakeover";
 import type { TillStockSnapshot } from "./stockRecords";
 import type { TillClientsStore } from "./tillClientRecords";
+import type { UnsyncedCounts, UnsyncedRecords } from "./unsyncedRecords";
 
 /** What the till fills in; the store adds the number, prefix and revision atomically. */
 export type NewInvoiceDraft = Omit<InvoiceDocumentInput, "number" | "prefix" | "revision"> & {
@@ -173,6 +175,16 @@ export interface LocalStore {
   listUnsyncedInvoices(): Promise<LocalInvoice[]>;
   /** Adds exported invoices as pending; ones already here (same or newer revision) are skipped. */
   importInvoices(documents: readonly unknown[]): Promise<ImportResult>;
+  /** What exists only here, per kind (the sign-out check, the revoked-device notice); a live query. */
+  countUnsynced(): Promise<UnsyncedCounts>;
+  /** Every record countUnsynced counts, as the push uploads it: "Exportar pendientes". */
+  listUnsyncedRecords(): Promise<UnsyncedRecords>;
+  /**
+   * "Importar pendientes" of a whole file in one transaction: each kind's records become pending here
+   * (a shift of another device of this terminal as a handover); what this device may not upload is
+   * listed in `refused`, not written. Records already here are counted, not written again.
+   */
+  importPendingFile(contents: PendingFileContents): Promise<PendingImportResult>;
 
   /** The open shift of this terminal on this device (a live query), or undefined. */
   getOpenShift(terminalId: string): Promise<LocalShift | undefined>;

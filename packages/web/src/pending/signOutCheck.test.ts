@@ -1,0 +1,73 @@
+import "fake-indexeddb/auto";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { AppServices } from "../services/appServices";
+import { signOut } from "../session/sessionActions";
+import type { DexieLocalStore } from "../storage/dexieLocalStore";
+import { openTestStore } from "../storage/testDatabase";
+import { noUnsynced } from "../storage/unsyncedRecords";
+import * as demo from "../testing/demoCatalog";
+
+// «Cerrar sesión» is refused while anything exists only here, every kind counted (not only invoices),
+// and what is pending is offered to the server first.
+
+let store: DexieLocalStore;
+afterEach(() => store?.close());
+
+function services(syncNow: () => Promise<unknown>) {
+  const transport = { retireDevice: vi.fn(async () => undefined), logout: vi.fn(async () => undefined) };
+  return {
+    store,
+    transport,
+    syncEngine: { syncNow: vi.fn(syncNow) },
+  } as unknown as Pick<AppServices, "store" | "transport" | "syncEngine"> & { transport: typeof transport };
+}
+
+describe("the sign-out check counts every unsynced kind", () => {
+  it("a shift revision alone: synced first, then refused with the shift counted; nothing wiped", async () => {
+    store = openTestStore();
+    await store.applyPullPage(demo.fullCatalogPage());
+    await store.setMeta("device", demo.device);
+    const shift = await store.openShift({
+      terminalId: demo.caja1.id,
+      deviceId: demo.device.deviceId,
+      openedBy: demo.cashier.id,
+      openingFloat: 0,
+    });
+    const offline = services(async () => ({ ok: false }));
+    const result = await signOut(offline);
+    expect(offline.syncEngine.syncNow).toHaveBeenCalledTimes(1);
+    expect(result).toEqual({
+      ok: false,
+      pending: 0,
+      errors: 0,
+      unsynced: { ...noUnsynced, shifts: { pending: 1, error: 0 } },
+    });
+    expect(await store.getShift(shift.id)).toBeDefined();
+    expect(offline.transport.retireDevice).not.toHaveBeenCalled();
+  });
+
+  it("once the sync has delivered everything, it signs out and wipes the device", async () => {
+    store = openTestStore();
+    await store.applyPullPage(demo.fullCatalogPage());
+    await store.setMeta("device", demo.device);
+    await store.tillClients.saveClient({
+      id: demo.fixtureId(4343),
+      name: "Luz Marina Cárdenas",
+      idType: "CC",
+      idNumber: "52123456",
+      email: null,
+      phone: null,
+      address: null,
+      active: true,
+    });
+    const delivering = services(async () => {
+      await store.tillClients.applyClientPushResults([
+        { outcome: "accepted", id: demo.fixtureId(4343), duplicate: false },
+      ]);
+      return { ok: true };
+    });
+    expect(await signOut(delivering)).toEqual({ ok: true });
+    expect(delivering.transport.retireDevice).toHaveBeenCalledTimes(1);
+    expect(await store.getMeta("device")).toBeUndefined();
+  });
+});
