@@ -123,7 +123,11 @@ export function registerSyncRoutes(
         ? await acceptCreditNoteBatch(db, auth, secrets, body.creditNotes)
         : undefined;
       const voidResults = body.voids ? await acceptVoidBatch(db, auth, body.voids) : undefined;
-      if (results.some((r) => r.outcome === "accepted")) afterAcceptedInvoices(auth.companyId);
+      // Only a push that may have generated electronic documents (an invoice on a DEE POS or contingency
+      // numbering, a credit note, a void) wakes the sender: a plain ticket's push generates none, and the run
+      // it woke cost one more transaction per push; documents due from before go on the sender's timer.
+      const mayHaveGenerated = accepted.electronicCandidates.size > 0 || body.creditNotes?.length || body.voids?.length;
+      if (mayHaveGenerated && results.some((r) => r.outcome === "accepted")) afterAcceptedInvoices(auth.companyId);
       return {
         results,
         ...(clientResults ? { clientResults } : {}),
