@@ -8,11 +8,17 @@
  * The server runs compiled (dist/main.js, built first when its sources changed), as production does;
  * --tsx runs the TypeScript sources through tsx instead. The last line is one JSON object
  * ({"bench":"ingest",...}) that `npm run bench` reads; the server's RSS is sampled while it runs.
+ * The client is as light as the bare anchor's (../shared/anchors/http.mjs): node:http with a keep-alive
+ * agent, every timed request's body built and serialized before its phase starts (`--client fetch`: undici's
+ * fetch, the earlier client, which also serialized each body inside the timed loop; the requests are the same).
+ * On PostgreSQL the one-per-request phase also reports the CPU time per push of this process, the server
+ * and PostgreSQL (phaseCpu.ts); --count-statements adds the statements and transactions per push.
  * Usage: npx tsx packages/server/bench/ingestBenchmark.ts [--pglite] [--invoices 20000] [--singles 2000]
- *        [--untracked] [--tsx] [--cpu-prof DIR]
+ *        [--untracked] [--tsx] [--cpu-prof DIR] [--client http|fetch] [--count-statements]
  */
 import { execSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import http from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -23,6 +29,7 @@ import { seedDemoCompany } from "../src/demo/demoCompanySeeder";
 import { freePort } from "../src/testing/freePort";
 import { buildInvoice } from "../src/testing/invoiceFactory";
 import { startServerProcess } from "../src/testing/serverProcess";
+import { phaseCpu } from "./phaseCpu";
 
 const { values } = parseArgs({
   options: {
@@ -34,6 +41,8 @@ const { values } = parseArgs({
     tsx: { type: "boolean", default: false },
     // Writes the server's V8 CPU profile (node --cpu-prof) into this folder when the server stops.
     "cpu-prof": { type: "string" },
+    client: { type: "string", default: "http" },
+    "count-statements": { type: "boolean", default: false },
   },
 });
 const total = Number(values.invoices);
@@ -67,14 +76,39 @@ await db.query("UPDATE numberings SET max_unused_per_device = 5000 WHERE company
 if (values.untracked) await db.query("UPDATE products SET track_stock = false WHERE company_id = $1", [demo.companyId]);
 console.log(`stock tracking: ${values.untracked ? "off (--untracked)" : "on (two tracked lines per invoice)"}`);
 await db.close(); // PGlite allows one process on a data folder: hand it to the server
+const statementCountFile = join(tmpdir(), `mostrador-statements-${process.pid}.json`);
 const server = await startServerProcess({
   port: process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await freePort(),
   databaseUrl,
   dataDir,
   webDist: false,
   compiled,
-  nodeOptions: values["cpu-prof"] ? [`--cpu-prof`, `--cpu-prof-dir=${values["cpu-prof"]}`] : [],
+  nodeOptions: [
+    ...(values["cpu-prof"] ? [`--cpu-prof`, `--cpu-prof-dir=${values["cpu-prof"]}`] : []),
+    ...(values["count-statements"] ? ["--import", join(import.meta.dirname, "pgStatementCounter.mjs")] : []),
+  ],
+  env: { STATEMENT_COUNT_FILE: statementCountFile },
 });
+/** The server's statement counts (pgStatementCounter.mjs), written on SIGUSR2. */
+async function statementCounts(): Promise<{ statements: number; begin: number; commit: number }> {
+  const before = (() => {
+    try {
+      return statSync(statementCountFile).mtimeMs;
+    } catch {
+      return 0;
+    }
+  })();
+  process.kill(server.pid() as number, "SIGUSR2");
+  for (let i = 0; i < 100; i++) {
+    await new Promise((r) => setTimeout(r, 20));
+    try {
+      if (statSync(statementCountFile).mtimeMs !== before) return JSON.parse(readFileSync(statementCountFile, "utf8"));
+    } catch {
+      // not written yet
+    }
+  }
+  throw new Error("the server did not write its statement counts");
+}
 /** The server process's resident set (KiB → MB), read from /proc; null where there is none. */
 function serverRssMb(): number | null {
   try {
@@ -95,14 +129,46 @@ const headers = (token?: string) => ({
   [SCHEMA_VERSION_HEADER]: String(SYNC_SCHEMA_VERSION),
   ...(token ? { authorization: `Bearer ${token}` } : {}),
 });
-async function post(path: string, body: unknown, token?: string) {
-  const r = await fetch(`${server.url}${path}`, {
-    method: "POST",
-    headers: headers(token),
-    body: JSON.stringify(body),
+// biome-ignore lint/suspicious/noExplicitAny: a benchmark reads a few known fields of the JSON answers
+type Answer = Record<string, any>;
+// The anchor's client: node:http, one keep-alive agent (a socket per concurrent till).
+const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
+const serverUrl = new URL(server.url);
+/** POSTs a body already serialized; the answer's JSON. */
+function postText(path: string, text: string, token?: string): Promise<Answer> {
+  if (values.client === "fetch")
+    return fetch(`${server.url}${path}`, { method: "POST", headers: headers(token), body: text }).then(
+      (r) => r.json() as Promise<Answer>,
+    );
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: serverUrl.hostname,
+        port: serverUrl.port,
+        path,
+        method: "POST",
+        agent,
+        headers: { ...headers(token), "content-length": Buffer.byteLength(text) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          try {
+            resolve(JSON.parse(Buffer.concat(chunks).toString("utf8")));
+          } catch (err) {
+            reject(err);
+          }
+        });
+        res.on("error", reject);
+      },
+    );
+    req.on("error", reject);
+    req.end(text);
   });
-  // biome-ignore lint/suspicious/noExplicitAny: a benchmark reads a few known fields of the JSON answers
-  return (await r.json()) as Record<string, any>;
+}
+async function post(path: string, body: unknown, token?: string): Promise<Answer> {
+  return postText(path, JSON.stringify(body), token);
 }
 
 const login = await post("/api/auth/login", { email: demo.cashierEmail, password: demo.password });
@@ -137,15 +203,21 @@ function count(results: { outcome: string }[]) {
 // 1. Batched ingest from 20 concurrent devices.
 const devices = await Promise.all(Array.from({ length: DEVICES }, (_, i) => newDevice(i)));
 const perDevice = Math.ceil(total / DEVICES);
-const work = devices.map((d) => ({ d, invoices: d.make(perDevice) }));
+// Every timed request's body is built and serialized before the timed phase (as the anchor's are).
+const work = devices.map((d) => {
+  const invoices = d.make(perDevice);
+  const bodies: string[] = [];
+  for (let s = 0; s < invoices.length; s += BATCH)
+    bodies.push(JSON.stringify({ invoices: invoices.slice(s, s + BATCH) }));
+  return { d, bodies };
+});
 // Warm up (JIT, connection pool) with one batch per device, not counted.
 await Promise.all(work.map(({ d }) => post("/api/sync/push", { invoices: d.make(BATCH) }, d.token)));
 let t0 = performance.now();
 const accepted = await Promise.all(
-  work.map(async ({ d, invoices }) => {
+  work.map(async ({ d, bodies }) => {
     let n = 0;
-    for (let s = 0; s < invoices.length; s += BATCH)
-      n += count((await post("/api/sync/push", { invoices: invoices.slice(s, s + BATCH) }, d.token)).results);
+    for (const body of bodies) n += count((await postText("/api/sync/push", body, d.token)).results);
     return n;
   }),
 );
@@ -156,17 +228,34 @@ const batchedRate = batchedCount / batchedSeconds;
 // 2. One invoice per request, 16 concurrent clients.
 const singles = Number(values.singles);
 const singleDevices = devices.slice(0, 16);
-const singleWork = singleDevices.map((d) => ({ d, invoices: d.make(Math.ceil(singles / 16)) }));
+const singleWork = singleDevices.map((d) => ({
+  d,
+  bodies: d.make(Math.ceil(singles / 16)).map((inv) => JSON.stringify({ invoices: [inv] })),
+}));
+const statementsBefore = values["count-statements"] ? await statementCounts() : null;
+const singleCpu = databaseUrl ? await phaseCpu(databaseUrl, server.pid() as number) : null;
+const singleStartIso = new Date().toISOString();
 t0 = performance.now();
 const singleAccepted = await Promise.all(
-  singleWork.map(async ({ d, invoices }) => {
+  singleWork.map(async ({ d, bodies }) => {
     let n = 0;
-    for (const inv of invoices) n += count((await post("/api/sync/push", { invoices: [inv] }, d.token)).results);
+    for (const body of bodies) n += count((await postText("/api/sync/push", body, d.token)).results);
     return n;
   }),
 );
 const singleSeconds = (performance.now() - t0) / 1000;
-const singleRate = singleAccepted.reduce((a, b) => a + b, 0) / singleSeconds;
+const singleEndIso = new Date().toISOString();
+const singleCount = singleAccepted.reduce((a, b) => a + b, 0);
+const singleRate = singleCount / singleSeconds;
+const singleCpuPerPush = singleCpu ? (await singleCpu.stop()).perUnit(singleCount) : null;
+const statementsAfter = statementsBefore ? await statementCounts() : null;
+const statementsPerPush =
+  statementsBefore && statementsAfter
+    ? {
+        statements: (statementsAfter.statements - statementsBefore.statements) / singleCount,
+        transactions: (statementsAfter.begin - statementsBefore.begin) / singleCount,
+      }
+    : null;
 
 // 3. Incremental pull with nothing new, from a till whose terminal has an open shift (a till in use
 // always has one: the pull then carries it, with who opened and holds it).
@@ -223,13 +312,22 @@ console.log(
   `- batched: ${batchedCount} invoices from ${DEVICES} devices (100 per request) in ${batchedSeconds.toFixed(2)} s = ${Math.round(batchedRate)} invoices/s`,
 );
 console.log(
-  `- one invoice per request, 16 clients: ${Math.round(singleRate)} invoices/s (batched is ${(batchedRate / singleRate).toFixed(1)}x)`,
+  `- one invoice per request, 16 clients: ${Math.round(singleRate)} invoices/s (batched is ${(batchedRate / singleRate).toFixed(1)}x; ${singleStartIso}–${singleEndIso})`,
 );
+if (singleCpuPerPush)
+  console.log(
+    `- CPU per push (one per request): this client ${singleCpuPerPush.clientUs.toFixed(0)} µs, server ${singleCpuPerPush.serverUs.toFixed(0)} µs (system ${singleCpuPerPush.serverSystemUs.toFixed(0)}), PostgreSQL backends ${singleCpuPerPush.postgresBackendsUs.toFixed(0)} µs, PostgreSQL shared processes ${singleCpuPerPush.postgresSharedUs.toFixed(0)} µs (client: ${values.client})`,
+  );
+if (statementsPerPush)
+  console.log(
+    `- per push: ${statementsPerPush.statements.toFixed(2)} statements, ${statementsPerPush.transactions.toFixed(3)} transactions (${(1 / statementsPerPush.transactions).toFixed(1)} pushes per transaction)`,
+  );
 console.log(
   `- incremental pull with nothing new: p50 ${p(0.5)} ms, p95 ${p(0.95)} ms, ${bytes} bytes on the wire (body + response headers)`,
 );
 
 clearInterval(rssTimer);
+agent.destroy();
 console.log(
   `- server RSS: ${rssIdle?.toFixed(0)} MB after start, peak ${rssPeak.toFixed(0)} MB under load (${compiled ? "node dist/main.js" : "tsx"})`,
 );
@@ -244,8 +342,13 @@ console.log(
     idlePullBytes: bytes,
     rssIdleMb: rssIdle === null ? null : Math.round(rssIdle),
     rssPeakMb: Math.round(rssPeak),
+    singleCpuUsPerPush: singleCpuPerPush
+      ? Object.fromEntries(Object.entries(singleCpuPerPush).map(([k, v]) => [k, Math.round(v)]))
+      : null,
+    singleStatementsPerPush: statementsPerPush,
   }),
 );
 await (values["cpu-prof"] ? server.stop() : server.kill());
 if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+rmSync(statementCountFile, { force: true });
 if (dropDb) execSync(`psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE ${dropDb} WITH (FORCE)"`);

@@ -69,6 +69,22 @@ const pushBodySchema = z.strictObject({
 });
 
 /**
+ * Whether a push wakes the DIAN sender: it accepted an invoice and may have generated electronic documents
+ * (an invoice on a DEE POS or contingency numbering, a credit note, a void). A plain ticket's push generates
+ * none, and the run it woke cost one more transaction per push (a claim that finds nothing of it); documents
+ * due from before go on the sender's timer, a nudge, or the next push that generates one.
+ */
+export function wakesDianSender(
+  electronicCandidates: ReadonlySet<string>,
+  body: { creditNotes?: unknown[]; voids?: unknown[] },
+  results: readonly { outcome: string }[],
+): boolean {
+  const mayHaveGenerated =
+    electronicCandidates.size > 0 || (body.creditNotes?.length ?? 0) > 0 || (body.voids?.length ?? 0) > 0;
+  return mayHaveGenerated && results.some((r) => r.outcome === "accepted");
+}
+
+/**
  * The till's schema version; one this server does not speak answers 400 UNSUPPORTED_SCHEMA_VERSION
  * (checked by the handler). Loose: the parsed value replaces req.headers, so every header stays.
  */
@@ -123,7 +139,7 @@ export function registerSyncRoutes(
         ? await acceptCreditNoteBatch(db, auth, secrets, body.creditNotes)
         : undefined;
       const voidResults = body.voids ? await acceptVoidBatch(db, auth, body.voids) : undefined;
-      if (results.some((r) => r.outcome === "accepted")) afterAcceptedInvoices(auth.companyId);
+      if (wakesDianSender(accepted.electronicCandidates, body, results)) afterAcceptedInvoices(auth.companyId);
       return {
         results,
         ...(clientResults ? { clientResults } : {}),
