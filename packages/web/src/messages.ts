@@ -13,7 +13,7 @@ import { tillStockMessagesEn, tillStockMessagesEs } from "./inventory/tillStockM
 import { invoiceErrorMessagesEn, invoiceErrorMessagesEs } from "./invoiceError/invoiceErrorMessages";
 import { maintenanceMessagesEn, maintenanceMessagesEs } from "./maintenance/maintenanceMessages";
 import { numberingMessagesEn, numberingMessagesEs } from "./numbering/numberingMessages";
-import { pendingMessagesEn, pendingMessagesEs } from "./pending/pendingMessages";
+import type { pendingMessagesEs } from "./pending/pendingMessages";
 import { pwaMessagesEn, pwaMessagesEs } from "./pwa/pwaMessages";
 import { receiptMessagesEn, receiptMessagesEs } from "./receipt/receiptMessages";
 import type { ReportMessageKey } from "./reports/admin/reportMessages";
@@ -39,7 +39,6 @@ const es = {
   ...invoiceErrorMessagesEs,
   ...maintenanceMessagesEs,
   ...numberingMessagesEs,
-  ...pendingMessagesEs,
   ...durabilityMessagesEs,
   ...pwaMessagesEs,
   ...deviceMessagesEs,
@@ -59,7 +58,6 @@ const en: Record<keyof typeof es, string> = {
   ...invoiceErrorMessagesEn,
   ...maintenanceMessagesEn,
   ...numberingMessagesEn,
-  ...pendingMessagesEn,
   ...durabilityMessagesEn,
   ...pwaMessagesEn,
   ...deviceMessagesEn,
@@ -77,7 +75,9 @@ type LazyMessageKey =
   | ReportMessageKey
   | keyof typeof inventoryMessagesEs
   | ElectronicDocumentsMessageKey
-  | NumberingFormMessageKey;
+  | NumberingFormMessageKey
+  // The sign-out dialog's and the pending file's texts (pending/registerPendingMessages.ts).
+  | keyof typeof pendingMessagesEs;
 type AppMessages = Record<keyof typeof es | LazyMessageKey, string>;
 
 declare module "./i18n/i18n" {

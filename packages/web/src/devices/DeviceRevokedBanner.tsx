@@ -1,53 +1,22 @@
-import { useLiveQuery } from "dexie-react-hooks";
-import { useState, useSyncExternalStore } from "react";
-import { useI18n } from "../i18n/i18n";
-import { exportedWhat, unsyncedWhat } from "../pending/unsyncedSummary";
-import { usePendingInvoicesFile } from "../pending/usePendingInvoicesFile";
+import { lazy, Suspense, useSyncExternalStore } from "react";
 import { useAppServices } from "../services/appServices";
-import { totalUnsynced, type UnsyncedCounts } from "../storage/unsyncedRecords";
 
-/**
- * Shown once the server answered DEVICE_REVOKED: syncing has stopped for good, and what never reached
- * the server (invoices, returns, voids, shift revisions, clients made here) stays on this device until
- * the cashier exports it.
- */
+// Loaded only once a till is revoked: its counts, export and texts are not part of the till's first load.
+const DeviceRevokedNotice = lazy(() =>
+  import("./DeviceRevokedNotice").then((m) => ({ default: m.DeviceRevokedNotice })),
+);
+
+/** The revoked-device notice, once the server answered DEVICE_REVOKED; nothing (and no reads) before. */
 export function DeviceRevokedBanner() {
-  const { store, syncEngine } = useAppServices();
-  const i18n = useI18n();
-  const { t } = i18n;
-  const { exportPending } = usePendingInvoicesFile();
-  const [exported, setExported] = useState<UnsyncedCounts | null>(null);
+  const { syncEngine } = useAppServices();
   const state = useSyncExternalStore(
     (onChange) => syncEngine.subscribe(onChange),
     () => syncEngine.getState(),
   );
-  const revoked = state.lastFailure?.kind === "device_revoked";
-  // Read only once revoked: the live query would otherwise re-run on every sale of a healthy till.
-  const unsynced = useLiveQuery(
-    () => (revoked ? store.countUnsynced() : Promise.resolve(null)),
-    [store, revoked],
-    null,
-  );
-  if (!revoked) return null;
-  const left = unsynced && totalUnsynced(unsynced) > 0 ? unsynced : null;
+  if (state.lastFailure?.kind !== "device_revoked") return null;
   return (
-    <div className="banner banner--warning no-print" role="alert" data-testid="device-revoked">
-      <strong>{t("devices.revoked.title")}</strong>
-      {/* Not "nothing pending" while the count is still being read. */}
-      {unsynced && (
-        <p>{left ? t("devices.revoked.body", { what: unsyncedWhat(i18n, left) }) : t("devices.revoked.bodyNothing")}</p>
-      )}
-      <button type="button" className="button button--primary" onClick={() => void exportPending().then(setExported)}>
-        {t("devices.revoked.export")}
-      </button>
-      {exported !== null && (
-        <span role="status">
-          {" "}
-          {totalUnsynced(exported) > 0
-            ? t("devices.revoked.exported", { what: exportedWhat(i18n, exported) })
-            : t("devices.revoked.exportedNothing")}
-        </span>
-      )}
-    </div>
+    <Suspense fallback={null}>
+      <DeviceRevokedNotice />
+    </Suspense>
   );
 }

@@ -1,6 +1,7 @@
+import "./registerPendingMessages";
 import type { I18n, MessageKey, PluralKey } from "../i18n/i18n";
+import type { ImportResult } from "../storage/localStore";
 import type { ImportRefusal, ImportRefusalReason, PendingImportResult } from "../storage/pendingFileImport";
-import { importTotals } from "../storage/pendingFileImport";
 import type { UnsyncedCounts } from "../storage/unsyncedRecords";
 
 type Texts = Pick<I18n, "t" | "tp">;
@@ -89,4 +90,15 @@ export function importResultText(i18n: Texts, result: PendingImportResult): stri
     if (refusals.length > 0) lines.push(refusedText(i18n, reason, refusals));
   }
   return lines.join(" ");
+}
+
+/** Sum of every kind's figure (the import's one-line summary). Here, not in the import: the texts are in the
+ * till's first load, the import code is loaded when a file is imported. */
+export function importTotals(result: PendingImportResult): ImportResult {
+  const kinds = [result.invoices, result.creditNotes, result.voids, result.shifts, result.clients];
+  return {
+    imported: kinds.reduce((s, k) => s + k.imported, 0),
+    alreadyPresent: kinds.reduce((s, k) => s + k.alreadyPresent, 0),
+    invalid: kinds.reduce((s, k) => s + k.invalid, 0),
+  };
 }

@@ -2,13 +2,10 @@ import { useCallback } from "react";
 import { useAppServices } from "../services/appServices";
 import type { PendingImportResult } from "../storage/pendingFileImport";
 import type { UnsyncedCounts } from "../storage/unsyncedRecords";
-import {
-  buildPendingFile,
-  checkFileCompany,
-  downloadJsonFile,
-  parsePendingInvoicesFile,
-  pendingFileName,
-} from "./pendingInvoicesFile";
+import type { buildPendingFile } from "./pendingInvoicesFile";
+
+/** The file's code, loaded when a file is exported or imported (not part of the till's first load). */
+const fileCode = () => import("./pendingInvoicesFile");
 
 /** What an export put in the file, counted like the sign-out check counts (every kind, pending and in error). */
 export function exportedCounts(file: ReturnType<typeof buildPendingFile>): UnsyncedCounts {
@@ -26,7 +23,8 @@ export function usePendingInvoicesFile() {
   const { store, syncEngine } = useAppServices();
 
   const exportPending = useCallback(async (): Promise<UnsyncedCounts> => {
-    const [records, device, company] = await Promise.all([
+    const [{ buildPendingFile, downloadJsonFile, pendingFileName }, records, device, company] = await Promise.all([
+      fileCode(),
       store.listUnsyncedRecords(),
       store.getMeta("device"),
       store.getMeta("company"),
@@ -43,6 +41,7 @@ export function usePendingInvoicesFile() {
   /** Throws PendingFileError (nothing written) for a file that is not an export of this company. */
   const importPending = useCallback(
     async (file: File): Promise<PendingImportResult> => {
+      const { checkFileCompany, parsePendingInvoicesFile } = await fileCode();
       const parsed = parsePendingInvoicesFile(await file.text());
       checkFileCompany(parsed, (await store.getMeta("company"))?.id ?? null);
       const result = await store.importPendingFile(parsed);

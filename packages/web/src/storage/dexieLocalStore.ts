@@ -47,8 +47,7 @@ import type {
 } from "./localStore";
 import { toLocalStoreError } from "./localStoreErrors";
 import { type NumberingSnapshots, saveNewInvoiceInDb } from "./newInvoiceSave";
-import { importPendingFileInDb, type PendingFileContents, type PendingImportResult } from "./pendingFileImport";
-import { importInvoicesInDb } from "./pendingInvoicesImport";
+import type { PendingFileContents, PendingImportResult } from "./pendingFileImport";
 import { applyNumberBlocks, applyPullPageInTransaction } from "./pullPageApplier";
 import {
   addCashMovementInDb,
@@ -250,7 +249,9 @@ export class DexieLocalStore implements LocalStore {
     return listUnsyncedInvoicesInDb(this.db);
   }
 
-  importInvoices(documents: readonly unknown[]): Promise<ImportResult> {
+  // The import code is loaded when a file is imported: it is not part of the till's first load.
+  async importInvoices(documents: readonly unknown[]): Promise<ImportResult> {
+    const { importInvoicesInDb } = await import("./pendingInvoicesImport");
     return importInvoicesInDb(this.db, documents);
   }
 
@@ -262,7 +263,8 @@ export class DexieLocalStore implements LocalStore {
     return listUnsyncedRecordsInDb(this.db);
   }
 
-  importPendingFile(contents: PendingFileContents): Promise<PendingImportResult> {
+  async importPendingFile(contents: PendingFileContents): Promise<PendingImportResult> {
+    const { importPendingFileInDb } = await import("./pendingFileImport");
     return importPendingFileInDb(this.db, contents);
   }
 

@@ -62,16 +62,6 @@ export interface PendingImportResult {
 
 const noneYet = (): ImportResult => ({ imported: 0, alreadyPresent: 0, invalid: 0 });
 
-/** Sum of every kind's figure (the import's one-line summary). */
-export function importTotals(result: PendingImportResult): ImportResult {
-  const kinds = [result.invoices, result.creditNotes, result.voids, result.shifts, result.clients];
-  return {
-    imported: kinds.reduce((s, k) => s + k.imported, 0),
-    alreadyPresent: kinds.reduce((s, k) => s + k.alreadyPresent, 0),
-    invalid: kinds.reduce((s, k) => s + k.invalid, 0),
-  };
-}
-
 function checked<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }) {
   return (candidates: readonly unknown[], result: ImportResult): T[] => {
     const valid: T[] = [];
