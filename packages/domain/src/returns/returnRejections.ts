@@ -129,7 +129,7 @@ const messages: Record<ReturnRejectionCode, { en: Template; es: Template }> = {
   // server takes it from another device only once an admin revoked the maker: its export file).
   DEVICE_MISMATCH: {
     en: () =>
-      "The document was made on another device that is still active, and only that device can send it. If that till is no longer used, an admin revokes it in «Dispositivos»; then press «Sincronizar de nuevo» here.",
+      "The document was made on another device that is still active, and only that device can send it. If that till is no longer used, an admin revokes it in «Devices»; then press «Sync again» here.",
     es: () =>
       "El documento se hizo en otro dispositivo que sigue activo y solo ese dispositivo puede enviarlo. Si esa caja ya no se usa, un administrador la revoca en «Dispositivos»; luego pulsa «Sincronizar de nuevo» aquí.",
   },
