@@ -125,9 +125,13 @@ const messages: Record<ReturnRejectionCode, { en: Template; es: Template }> = {
     en: () => "Only an admin, or a cashier during the open shift in which the invoice was made, may void it.",
     es: () => "Solo un administrador, o un cajero durante el turno abierto en que se hizo la factura, puede anularla.",
   },
+  // Sent from another device of the company while the device that made it is still active (the
+  // server takes it from another device only once an admin revoked the maker: its export file).
   DEVICE_MISMATCH: {
-    en: () => "The document belongs to a device that is not this one.",
-    es: () => "El documento pertenece a un dispositivo distinto a este.",
+    en: () =>
+      "The document was made on another device that is still active, and only that device can send it. If that till is no longer used, an admin revokes it in «Devices»; then press «Sync again» here.",
+    es: () =>
+      "El documento se hizo en otro dispositivo que sigue activo y solo ese dispositivo puede enviarlo. Si esa caja ya no se usa, un administrador la revoca en «Dispositivos»; luego pulsa «Sincronizar de nuevo» aquí.",
   },
   TERMINAL_MISMATCH: {
     en: () => "The document's terminal is not this device's terminal.",

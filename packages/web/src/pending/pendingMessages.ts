@@ -27,8 +27,6 @@ export const pendingMessagesEs = {
   "unsynced.shifts.other": "{count} turnos de caja",
   "unsynced.clients.one": "1 cliente nuevo",
   "unsynced.clients.other": "{count} clientes nuevos",
-  "pending.refused.OTHER_DEVICE":
-    "Sin cargar: {what}{labels}. El servidor solo acepta devoluciones y anulaciones del dispositivo que las hizo: conserva el archivo y avisa a un administrador.",
   "pending.refused.OTHER_TERMINAL":
     "Sin cargar: {what} de {terminals}. Un turno solo lo toma un dispositivo de su caja: importa el archivo en esa caja.",
   "pending.refused.SHIFT_OPEN_HERE":
@@ -70,8 +68,6 @@ export const pendingMessagesEn: Record<keyof typeof pendingMessagesEs, string> =
   "unsynced.shifts.other": "{count} cash shifts",
   "unsynced.clients.one": "1 new client",
   "unsynced.clients.other": "{count} new clients",
-  "pending.refused.OTHER_DEVICE":
-    "Not loaded: {what}{labels}. The server only takes returns and voids from the device that made them: keep the file and tell an admin.",
   "pending.refused.OTHER_TERMINAL":
     "Not loaded: {what} of {terminals}. Only a device of its till can take a shift over: import the file on that till.",
   "pending.refused.SHIFT_OPEN_HERE":

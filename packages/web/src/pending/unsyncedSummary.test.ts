@@ -54,15 +54,13 @@ describe("what exists only on this device, in words", () => {
       shifts: { imported: 0, alreadyPresent: 0, invalid: 0 },
       clients: { imported: 1, alreadyPresent: 0, invalid: 0 },
       refused: [
-        { kind: "creditNote", id: "a", reason: "OTHER_DEVICE", label: "NC-3" },
-        { kind: "creditNote", id: "b", reason: "OTHER_DEVICE", label: "NC-4" },
-        { kind: "void", id: "c", reason: "OTHER_DEVICE", label: "" },
+        { kind: "shift", id: "c", reason: "SHIFT_OPEN_HERE", label: "Caja 1" },
         { kind: "shift", id: "d", reason: "OTHER_TERMINAL", label: "Caja 2" },
       ],
     };
     const es = importResultText(i18nOf("es-CO"), result);
     expect(es).toMatch(/^Importados: 3\. Ya estaban: 1\. No válidos: 1\./);
-    expect(es).toContain("Sin cargar: 2 devoluciones y 1 anulación (NC-3, NC-4). El servidor solo acepta");
+    expect(es).toContain("Sin cargar: 1 turno de caja. Este dispositivo ya tiene un turno abierto");
     expect(es).toContain("Sin cargar: 1 turno de caja de Caja 2.");
     expect(importResultText(i18nOf("en"), { ...result, refused: [] })).toBe(
       "Imported: 3. Already here: 1. Invalid: 1.",

@@ -51,13 +51,7 @@ export function exportedWhat(i18n: Texts, c: UnsyncedCounts): string {
   );
 }
 
-const refusalOrder: ImportRefusalReason[] = [
-  "OTHER_DEVICE",
-  "OTHER_TERMINAL",
-  "SHIFT_OPEN_HERE",
-  "SHIFT_CONFLICT",
-  "NOT_A_TILL",
-];
+const refusalOrder: ImportRefusalReason[] = ["OTHER_TERMINAL", "SHIFT_OPEN_HERE", "SHIFT_CONFLICT", "NOT_A_TILL"];
 
 function refusedText(i18n: Texts, reason: ImportRefusalReason, refusals: readonly ImportRefusal[]): string {
   const what = listText(
@@ -69,11 +63,7 @@ function refusedText(i18n: Texts, reason: ImportRefusalReason, refusals: readonl
     ]),
   );
   const labels = [...new Set(refusals.map((r) => r.label).filter((l) => l.length > 0))];
-  return i18n.t(`pending.refused.${reason}` as MessageKey, {
-    what,
-    labels: reason === "OTHER_DEVICE" && labels.length > 0 ? ` (${labels.join(", ")})` : "",
-    terminals: labels.join(", "),
-  });
+  return i18n.t(`pending.refused.${reason}` as MessageKey, { what, terminals: labels.join(", ") });
 }
 
 /**

@@ -35,7 +35,7 @@ export function InvoiceReturnsPanel(props: {
   fallbackContext?: ReceiptContext | null;
   onView: (view: ReturnView) => void;
 }) {
-  const { store } = useAppServices();
+  const { store, syncEngine } = useAppServices();
   const { t, money, number: formatNumber } = useI18n();
   const { invoice, data } = props;
   const [voiding, setVoiding] = useState(false);
@@ -52,6 +52,15 @@ export function InvoiceReturnsPanel(props: {
     const annulment = refusal === "INVOICE_ELECTRONIC" ? await store.returns.annulmentRefusal(invoice.id, by) : null;
     return { notes, returned, voids, refusal, annulment };
   }, [store, invoice, data.session.user.role]);
+  // «Sincronizar de nuevo»: the cause was fixed elsewhere (e.g. the device that made an imported note was revoked).
+  async function resend(noteId: string) {
+    await store.returns.resendCreditNote(noteId);
+    syncEngine.requestSync("creditNote sent again");
+  }
+  async function resendVoid(voidId: string) {
+    await store.returns.resendVoid(voidId);
+    syncEngine.requestSync("void sent again");
+  }
   if (!figures) return null;
   const { notes, returned, voids, refusal, annulment } = figures;
   const lines = invoice.document.lines;
@@ -90,7 +99,10 @@ export function InvoiceReturnsPanel(props: {
       )}
       {lastVoid?.status === "error" && invoice.status !== "voided" && (
         <p className="message message--error">
-          {t("void.rejected", { reasons: lastVoid.errors.map((e) => e.messageEs).join(" ") })}
+          {t("void.rejected", { reasons: lastVoid.errors.map((e) => e.messageEs).join(" ") })}{" "}
+          <button type="button" className="button" onClick={() => void resendVoid(lastVoid.id)}>
+            {t("returns.resend")}
+          </button>
         </p>
       )}
       {notes.length > 0 && (
@@ -121,6 +133,9 @@ export function InvoiceReturnsPanel(props: {
                       onClick={() => props.onView({ kind: "edit", noteId: note.id })}
                     >
                       {t("returns.edit")}
+                    </button>{" "}
+                    <button type="button" className="button" onClick={() => void resend(note.id)}>
+                      {t("returns.resend")}
                     </button>{" "}
                     <button
                       type="button"

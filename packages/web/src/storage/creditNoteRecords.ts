@@ -235,6 +235,30 @@ export async function reviseCreditNoteInDb(
   });
 }
 
+/**
+ * «Sincronizar de nuevo» on a credit note in error: the same revision goes up again, unchanged (the
+ * cause was fixed elsewhere — an admin revoked the device that made an imported note). The server
+ * stores nothing for a refused note, so it validates this revision again as new.
+ */
+export async function resendCreditNoteInDb(db: LocalDatabase, id: string): Promise<LocalCreditNote> {
+  return db.transaction("rw", db.creditNotes, async () => {
+    const local = await db.creditNotes.get(id);
+    if (!local) throw new LocalStoreError("NOT_FOUND", `no credit note ${id} on this device`);
+    if (local.status !== "error")
+      throw new LocalStoreError("NOT_EDITABLE", "only a credit note in error is sent again");
+    const record: LocalCreditNote = {
+      ...local,
+      status: "pending",
+      errors: [],
+      // Forget the answer to this revision so the sync engine sends it (creditNoteHasUnsentChanges).
+      serverRevision: Math.min(local.serverRevision, local.document.revision - 1),
+      updatedAt: new Date().toISOString(),
+    };
+    await db.creditNotes.put(record);
+    return record;
+  });
+}
+
 /** "Anular" a credit note in error: it is never sent again and no longer counts as returned. */
 export async function annulCreditNoteInDb(db: LocalDatabase, id: string): Promise<LocalCreditNote> {
   return db.transaction("rw", db.creditNotes, async () => {
@@ -249,7 +273,9 @@ export async function annulCreditNoteInDb(db: LocalDatabase, id: string): Promis
 
 /**
  * Credit notes whose current revision the server has not answered for, oldest first. With
- * `invoiceOnServer`, only those whose invoice the server already has (the others wait for it).
+ * `invoiceOnServer`, only those whose invoice the server already has (the others wait for it). A
+ * note whose invoice is not on this device at all came in another till's export file, of an invoice
+ * that till synced earlier: no push from here delivers that invoice, so the note does not wait.
  */
 export async function listCreditNotesToPushInDb(
   db: LocalDatabase,
@@ -262,7 +288,10 @@ export async function listCreditNotesToPushInDb(
     );
     const invoices = await db.invoices.bulkGet(pending.map((n) => n.invoiceId));
     return pending
-      .filter((_, i) => !options.invoiceOnServer || (invoices[i]?.serverRevision ?? 0) > 0)
+      .filter((_, i) => {
+        const invoice = invoices[i];
+        return !options.invoiceOnServer || invoice === undefined || invoice.serverRevision > 0;
+      })
       .sort((a, b) => a.issuedAt.localeCompare(b.issuedAt))
       .slice(0, limit)
       .map((n) => n.document);

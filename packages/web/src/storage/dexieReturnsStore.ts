@@ -12,6 +12,7 @@ import {
   type CreditNoteChoice,
   listCreditNotesToPushInDb,
   type NewCreditNoteDraft,
+  resendCreditNoteInDb,
   returnedOfInvoice,
   reviseCreditNoteInDb,
   saveNewCreditNoteInDb,
@@ -23,6 +24,7 @@ import {
   listVoidsToPushInDb,
   localVoidRefusal,
   type NewInvoiceVoid,
+  resendVoidInDb,
   saveInvoiceVoidInDb,
 } from "./invoiceVoidRecords";
 import { loadLocalSchemas } from "./loadLocalSchemas";
@@ -49,6 +51,10 @@ export class DexieReturnsStore implements ReturnsStore {
 
   reviseCreditNote(id: string, choice: CreditNoteChoice): Promise<LocalCreditNote> {
     return reviseCreditNoteInDb(this.db, id, choice).catch(rethrow);
+  }
+
+  resendCreditNote(id: string): Promise<LocalCreditNote> {
+    return resendCreditNoteInDb(this.db, id).catch(rethrow);
   }
 
   annulCreditNote(id: string): Promise<LocalCreditNote> {
@@ -102,6 +108,10 @@ export class DexieReturnsStore implements ReturnsStore {
 
   applyCreditNotePushResults(results: readonly CreditNotePushResult[]): Promise<ApplyPushResult> {
     return applyCreditNotePushResultsInDb(this.db, results);
+  }
+
+  resendVoid(id: string): Promise<LocalInvoiceVoid> {
+    return resendVoidInDb(this.db, id).catch(rethrow);
   }
 
   voidInvoice(input: NewInvoiceVoid): Promise<LocalInvoiceVoid> {

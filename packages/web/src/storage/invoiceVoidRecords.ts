@@ -92,6 +92,32 @@ export async function saveInvoiceVoidInDb(db: LocalDatabase, input: NewInvoiceVo
   });
 }
 
+/**
+ * «Sincronizar de nuevo» on a void in error: the same void pending again, unchanged (the cause was
+ * fixed elsewhere — an admin revoked the device that made an imported void); the invoice shows
+ * "Anulada" meanwhile, as when the void was made. The server decides again.
+ */
+export async function resendVoidInDb(db: LocalDatabase, id: string): Promise<LocalInvoiceVoid> {
+  return db.transaction("rw", [db.invoiceVoids, db.invoices], async () => {
+    const local = await db.invoiceVoids.get(id);
+    if (!local) throw new LocalStoreError("NOT_FOUND", `no void ${id} on this device`);
+    if (local.status !== "error") throw new LocalStoreError("NOT_EDITABLE", "only a void in error is sent again");
+    const at = new Date().toISOString();
+    const record: LocalInvoiceVoid = { ...local, status: "pending", errors: [], updatedAt: at };
+    await db.invoiceVoids.put(record);
+    const invoice = await db.invoices.get(local.invoiceId);
+    if (invoice?.status === "synced")
+      await db.invoices.put({
+        ...invoice,
+        status: "voided",
+        voidReason: local.document.reason,
+        pendingVoidId: local.id,
+        updatedAt: at,
+      });
+    return record;
+  });
+}
+
 export async function listVoidsToPushInDb(db: LocalDatabase, limit: number): Promise<InvoiceVoidDocument[]> {
   const pending = await db.invoiceVoids.where("status").equals("pending").toArray();
   return pending

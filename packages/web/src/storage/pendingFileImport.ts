@@ -26,13 +26,10 @@ export interface PendingFileContents {
 }
 
 /**
- * Why a record of the file was not written here. The server takes a credit note or a void only
- * from the device that made it (it is that device's document: its NC number block, its cashier's
- * sign-in); a shift only from a device of its terminal, as a handover ("Tomar turno").
+ * Why a record of the file was not written here: a shift is taken only by a device of its terminal,
+ * as a handover ("Tomar turno"). Credit notes and voids are always written (see importCreditNote).
  */
 export type ImportRefusalReason =
-  /** A credit note or void made on another device: the server would answer DEVICE_MISMATCH. */
-  | "OTHER_DEVICE"
   /** A shift of another terminal: only a device of that terminal can take it over. */
   | "OTHER_TERMINAL"
   /** An open shift, while this device holds another open shift of the terminal. */
@@ -46,7 +43,7 @@ export interface ImportRefusal {
   kind: "creditNote" | "void" | "shift";
   id: string;
   reason: ImportRefusalReason;
-  /** What the cashier recognises: the note's number ("NC-3"), the shift's terminal name. */
+  /** What the cashier recognises: the shift's terminal name. */
   label: string;
 }
 
@@ -116,8 +113,8 @@ export async function importPendingFileInDb(
       await importClients(db, clients, result.clients, now);
       await importValidInvoices(db, invoices, result.invoices);
       for (const shift of shifts) await importShift(db, schemas, shift, importer, result, now);
-      for (const note of notes) await importCreditNote(db, note, importer, result, now);
-      for (const voidDoc of voids) await importVoid(db, voidDoc, importer, result, now);
+      for (const note of notes) await importCreditNote(db, note, result, now);
+      for (const voidDoc of voids) await importVoid(db, voidDoc, result, now);
     });
   } catch (error) {
     throw toLocalStoreError(error);
@@ -153,50 +150,29 @@ async function importClients(db: LocalDatabase, clients: readonly NewClient[], r
   }
 }
 
-/** Only this device's own notes can be uploaded from here (see ImportRefusalReason). */
-async function importCreditNote(
-  db: LocalDatabase,
-  doc: CreditNoteDocument,
-  importer: ShiftImporter | null,
-  result: PendingImportResult,
-  now: Date,
-) {
+/**
+ * Another device's note is written as it is, pending: the server takes it from here once an admin
+ * revoked the device that made it (the export-file case), and answers DEVICE_MISMATCH while that
+ * device is still active — the note then shows in error with what to do. The server decides, so a
+ * note is never left behind in the file because of who made it.
+ */
+async function importCreditNote(db: LocalDatabase, doc: CreditNoteDocument, result: PendingImportResult, now: Date) {
   const local = await db.creditNotes.get(doc.id);
   if (local && local.document.revision >= doc.revision) {
     result.creditNotes.alreadyPresent += 1;
-    return;
-  }
-  if (importer?.deviceId !== doc.deviceId) {
-    result.refused.push({
-      kind: "creditNote",
-      id: doc.id,
-      reason: "OTHER_DEVICE",
-      label: `${doc.prefix}-${doc.number}`,
-    });
     return;
   }
   await db.creditNotes.put(pendingCreditNote(doc, local ?? null, null, now.toISOString()));
   result.creditNotes.imported += 1;
 }
 
-/** Only this device's own voids; the invoice shows "Anulada" meanwhile, as when the void was made. */
-async function importVoid(
-  db: LocalDatabase,
-  doc: InvoiceVoidDocument,
-  importer: ShiftImporter | null,
-  result: PendingImportResult,
-  now: Date,
-) {
+/** Like a note, whoever made it (the server decides); the invoice shows "Anulada" meanwhile, as when the void was made. */
+async function importVoid(db: LocalDatabase, doc: InvoiceVoidDocument, result: PendingImportResult, now: Date) {
   if (await db.invoiceVoids.get(doc.id)) {
     result.voids.alreadyPresent += 1;
     return;
   }
   const invoice = await db.invoices.get(doc.invoiceId);
-  if (importer?.deviceId !== doc.deviceId) {
-    const label = invoice?.number != null ? `${invoice.prefix}-${invoice.number}` : "";
-    result.refused.push({ kind: "void", id: doc.id, reason: "OTHER_DEVICE", label });
-    return;
-  }
   const at = now.toISOString();
   const record: LocalInvoiceVoid = {
     id: doc.id,

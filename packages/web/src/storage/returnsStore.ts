@@ -21,6 +21,8 @@ export interface ReturnsStore {
   saveCreditNote(draft: NewCreditNoteDraft): Promise<LocalCreditNote>;
   /** "Editar" on a credit note in error: a new pending revision. */
   reviseCreditNote(id: string, choice: CreditNoteChoice): Promise<LocalCreditNote>;
+  /** «Sincronizar de nuevo» on a credit note in error: the same revision pending again. */
+  resendCreditNote(id: string): Promise<LocalCreditNote>;
   /** "Anular" a credit note in error: never sent again. */
   annulCreditNote(id: string): Promise<LocalCreditNote>;
   getCreditNote(id: string): Promise<LocalCreditNote | undefined>;
@@ -42,6 +44,8 @@ export interface ReturnsStore {
   /** Why the invoice may not be voided by this user now (null: it may). */
   voidRefusal(invoiceId: string, by: { role: string; at: string }): Promise<ReturnRejectionCode | null>;
   listInvoiceVoids(invoiceId: string): Promise<LocalInvoiceVoid[]>;
+  /** «Sincronizar de nuevo» on a void in error: pending again, the invoice "Anulada" meanwhile. */
+  resendVoid(id: string): Promise<LocalInvoiceVoid>;
   /**
    * «Anular» of a synced electronic ticket (DEE POS or contingency), also offline: a credit note
    * giving back every line, refunded by the ticket's payment methods. Throws VOID_REFUSED

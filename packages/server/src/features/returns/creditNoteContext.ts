@@ -10,6 +10,8 @@ export interface CreditNoteContext {
   timeZone: string;
   /** Devices of this company → their terminal. */
   devices: Map<string, string>;
+  /** Those of them an admin revoked (or that retired): their export file's notes may come from another device. */
+  revokedDevices: Set<string>;
   terminals: Map<string, { active: boolean; paymentMethodIds: string[] }>;
   numberings: Map<
     string,
@@ -43,10 +45,12 @@ export async function loadCreditNoteContext(
   const [company, devices, terminals, numberings, users, signIns, methods, invoices, blocks, taken] = await Promise.all(
     [
       db.query("SELECT clock_skew_seconds, time_zone FROM companies WHERE id = $1", [companyId]),
-      db.query("SELECT id, terminal_id FROM devices WHERE company_id = $1 AND id = ANY($2::uuid[])", [
-        companyId,
-        deviceIds,
-      ]),
+      // Revoked as the token check reads it (authTokens): revoked_at set or the device deactivated.
+      db.query(
+        `SELECT id, terminal_id, (revoked_at IS NOT NULL OR NOT active) AS revoked
+           FROM devices WHERE company_id = $1 AND id = ANY($2::uuid[])`,
+        [companyId, deviceIds],
+      ),
       db.query("SELECT id, active, payment_method_ids FROM terminals WHERE company_id = $1 AND id = ANY($2::uuid[])", [
         companyId,
         uniq(docs.map((d) => d.terminalId)),
@@ -96,6 +100,7 @@ export async function loadCreditNoteContext(
     clockSkewSeconds: Number(c.clock_skew_seconds ?? 300),
     timeZone: String(c.time_zone ?? "America/Bogota"),
     devices: new Map(devices.map((d) => [String(d.id), String(d.terminal_id)])),
+    revokedDevices: new Set(devices.filter((d) => d.revoked === true).map((d) => String(d.id))),
     terminals: new Map(
       terminals.map((t) => [
         String(t.id),

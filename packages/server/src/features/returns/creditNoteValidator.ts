@@ -28,8 +28,7 @@ export function validateCreditNote(
   ctx: CreditNoteContext,
 ): CreditNoteVerdict {
   const totals = computeCreditNoteTotals(doc.lines);
-  // A credit note is the uploading till's own document (no export-file uploads for returns).
-  if (doc.deviceId !== auth.deviceId || !ctx.devices.has(doc.deviceId))
+  if (!uploadableBy(doc.deviceId, auth, ctx))
     return { errors: [returnRejection("DEVICE_MISMATCH", {}, "deviceId")], totals };
   const errors = [
     ...identityErrors(doc, ctx),
@@ -41,6 +40,18 @@ export function validateCreditNote(
     errors.push(returnRejection("ISSUED_IN_FUTURE", {}, "issuedAt"));
   if (errors.length === 0) ctx.numbersTaken.set(creditNoteNumberKey(doc.numberingId, doc.number), doc.id);
   return { errors, totals };
+}
+
+/**
+ * A credit note is its maker device's document (its NC block, its cashier's sign-in): the maker
+ * uploads it, or — once an admin revoked the maker — another device of the company that imported
+ * the maker's «Exportar pendientes» file. While the maker is active it still holds the note and is
+ * the one to send it or edit it when refused (the lead's rule: one live till owns a refund). The
+ * rest is checked against the maker, exactly as if it uploaded the note; exactly once is the id's.
+ */
+function uploadableBy(makerId: string, auth: AuthContext, ctx: CreditNoteContext): boolean {
+  if (!ctx.devices.has(makerId)) return false;
+  return makerId === auth.deviceId || ctx.revokedDevices.has(makerId);
 }
 
 function identityErrors(doc: CreditNoteDocument, ctx: CreditNoteContext): ReturnRejection[] {

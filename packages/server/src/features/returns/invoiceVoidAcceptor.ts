@@ -23,7 +23,9 @@ const rejected = (id: string, errors: ReturnRejection[]): VoidPushResult => ({ o
  * invoice as it stands (duplicate), since what the till wants is already true.
  *
  * 1. Parse each void alone (VOID_INVALID); copies of one id get the first one's answer.
- * 2. Who: the uploading device's own void, by a user active and signed in on it.
+ * 2. Who: the void's maker device — the uploader, or a revoked device of this company whose
+ *    «Exportar pendientes» file was imported here (see makerMayBeUploaded) — and a user active
+ *    and signed in on that maker device.
  * 3. In one transaction per void, under the invoice's row lock: found in this company, then
  *    voidRefusal (accepted, not electronic, no returns, an admin or within the invoice's open
  *    shift at the time of the void), then marked voided with a new version for its device.
@@ -54,8 +56,24 @@ export async function acceptVoidBatch(db: Database, auth: AuthContext, raws: unk
   return results;
 }
 
+/**
+ * The uploader's own void, or one made by a revoked device of this company (its export file
+ * imported on another till): the same rule as creditNoteValidator's uploadableBy. An active maker
+ * still holds the void and sends it itself. Revocation is never undone, so reading it outside the
+ * void's transaction cannot let through a void the rule refuses.
+ */
+async function makerMayBeUploaded(db: Database, auth: AuthContext, makerId: string): Promise<boolean> {
+  if (makerId === auth.deviceId) return true;
+  const rows = await db.query(
+    "SELECT 1 FROM devices WHERE company_id = $1 AND id = $2 AND (revoked_at IS NOT NULL OR NOT active)",
+    [auth.companyId, makerId],
+  );
+  return rows.length > 0;
+}
+
 async function decide(db: Database, auth: AuthContext, doc: InvoiceVoidDocument): Promise<VoidPushResult> {
-  if (doc.deviceId !== auth.deviceId) return rejected(doc.id, [returnRejection("DEVICE_MISMATCH", {}, "deviceId")]);
+  if (!(await makerMayBeUploaded(db, auth, doc.deviceId)))
+    return rejected(doc.id, [returnRejection("DEVICE_MISMATCH", {}, "deviceId")]);
   const users = await db.query(
     `SELECT u.role, u.active, u.terminal_ids, d.terminal_id,
             EXISTS (SELECT 1 FROM device_sign_ins s WHERE s.company_id = u.company_id AND s.device_id = d.id

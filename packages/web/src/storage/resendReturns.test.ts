@@ -1,0 +1,137 @@
+import "fake-indexeddb/auto";
+import type { InvoiceSummary } from "@mostrador/domain";
+import { afterEach, describe, expect, it } from "vitest";
+import * as demo from "../testing/demoCatalog";
+import { sampleDraft } from "../testing/sampleInvoices";
+import type { DexieLocalStore } from "./dexieLocalStore";
+import type { LocalInvoice } from "./localRecords";
+import { LocalStoreError } from "./localStoreErrors";
+import { openTestStore } from "./testDatabase";
+
+// «Sincronizar de nuevo» on a credit note or void in error: the same document goes up again unchanged
+// (an imported note refused with DEVICE_MISMATCH is accepted once an admin revokes the device that made it).
+
+let store: DexieLocalStore;
+afterEach(() => store?.close());
+
+const cash = demo.paymentMethods.find((m) => m.kind === "cash");
+const deviceMismatch = [{ code: "DEVICE_MISMATCH" as const, message: "other device", messageEs: "otro dispositivo" }];
+
+function summaryOf(invoice: LocalInvoice, extra: Partial<InvoiceSummary> = {}): InvoiceSummary {
+  return {
+    id: invoice.id,
+    revision: invoice.document.revision,
+    number: invoice.number,
+    prefix: invoice.prefix,
+    numberingId: invoice.numberingId,
+    status: "accepted",
+    terminalId: demo.caja1.id,
+    deviceId: demo.device.deviceId,
+    cashierId: demo.cashier.id,
+    clientId: invoice.clientId,
+    total: invoice.total,
+    issuedAt: invoice.issuedAt,
+    receivedAt: new Date().toISOString(),
+    errors: [],
+    version: 5,
+    returnStatus: "none",
+    returnedQuantities: [],
+    ...extra,
+  };
+}
+
+async function soldAndSynced(): Promise<LocalInvoice> {
+  store = openTestStore();
+  await store.applyPullPage(demo.returnsCatalogPage());
+  const invoice = await store.saveNewInvoice(sampleDraft());
+  await store.applyPushResults([
+    { outcome: "accepted", id: invoice.id, revision: 1, duplicate: false, invoice: summaryOf(invoice) },
+  ]);
+  return (await store.getInvoice(invoice.id)) as LocalInvoice;
+}
+
+async function codeOf(p: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await p;
+  } catch (e) {
+    return e instanceof LocalStoreError ? e.code : String(e);
+  }
+  return undefined;
+}
+
+describe("«Sincronizar de nuevo» of returns and voids in error", () => {
+  it("a credit note in error goes up again with the same revision and number; only a note in error", async () => {
+    const invoice = await soldAndSynced();
+    const note = await store.returns.saveCreditNote({
+      invoiceId: invoice.id,
+      picks: [{ invoiceLineIndex: 1, quantity: 1 }],
+      refund: { paymentMethodId: cash?.id ?? "", kind: "cash" },
+      reason: "El cliente lo devolvió",
+      terminalId: demo.caja1.id,
+      deviceId: demo.device.deviceId,
+      cashierId: demo.cashier.id,
+      shiftId: null,
+      receipt: null,
+    });
+    expect(await codeOf(store.returns.resendCreditNote(note.id))).toBe("NOT_EDITABLE");
+    await store.returns.applyCreditNotePushResults([
+      { outcome: "rejected", id: note.id, revision: 1, errors: deviceMismatch },
+    ]);
+    expect(await store.returns.listCreditNotesToPush(10)).toEqual([]);
+    const again = await store.returns.resendCreditNote(note.id);
+    expect(again).toMatchObject({ status: "pending", errors: [], number: note.number, document: note.document });
+    expect(await store.returns.listCreditNotesToPush(10, { invoiceOnServer: true })).toEqual([note.document]);
+    // Counted as returned here again until the server answers.
+    expect(await store.returns.returnedQuantities(invoice.id)).toEqual([0, 1]);
+    await store.returns.applyCreditNotePushResults([
+      {
+        outcome: "accepted",
+        id: note.id,
+        revision: 1,
+        duplicate: false,
+        creditNote: {
+          id: note.id,
+          revision: 1,
+          numberingId: note.numberingId,
+          prefix: note.prefix,
+          number: note.number,
+          invoiceId: invoice.id,
+          terminalId: demo.caja1.id,
+          deviceId: demo.device.deviceId,
+          cashierId: demo.cashier.id,
+          shiftId: null,
+          issuedAt: note.issuedAt,
+          reason: note.document.reason,
+          subtotal: note.document.totals.subtotal,
+          discount: note.document.totals.discount,
+          tax: note.document.totals.tax,
+          total: note.total,
+          lines: [{ invoiceLineIndex: 1, quantity: 1 }],
+          refunds: note.document.refunds,
+          receivedAt: new Date().toISOString(),
+          version: 7,
+        },
+        invoice: summaryOf(invoice, { returnStatus: "partially_returned", returnedQuantities: [0, 1], version: 8 }),
+      },
+    ]);
+    expect((await store.returns.getCreditNote(note.id))?.status).toBe("synced");
+  });
+
+  it("a void in error goes up again unchanged and the invoice shows «Anulada» meanwhile; only a void in error", async () => {
+    const invoice = await soldAndSynced();
+    const recorded = await store.returns.voidInvoice({
+      invoiceId: invoice.id,
+      deviceId: demo.device.deviceId,
+      voidedBy: demo.cashier.id,
+      role: "admin",
+      reason: "Registrada por error",
+    });
+    expect(await codeOf(store.returns.resendVoid(recorded.id))).toBe("NOT_EDITABLE");
+    await store.returns.applyVoidPushResults([{ outcome: "rejected", id: recorded.id, errors: deviceMismatch }]);
+    expect((await store.getInvoice(invoice.id))?.status).toBe("synced");
+    expect(await store.returns.listVoidsToPush(10)).toEqual([]);
+    await store.returns.resendVoid(recorded.id);
+    expect(await store.returns.listVoidsToPush(10)).toEqual([recorded.document]);
+    expect(await store.getInvoice(invoice.id)).toMatchObject({ status: "voided", pendingVoidId: recorded.id });
+  });
+});
