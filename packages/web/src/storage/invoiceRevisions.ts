@@ -5,7 +5,7 @@ import type { LocalDatabase } from "./localDatabase";
 import type { LocalInvoice, VoidedNumberRecord } from "./localRecords";
 import type { NewInvoiceDraft } from "./localStore";
 import { LocalStoreError } from "./localStoreErrors";
-import { keepClientCreatedAtTill } from "./tillClients";
+import { keepClientOfRevision } from "./tillClients";
 
 /**
  * Writes for invoices the server rejected ("Error"): a new revision after "Editar", the same
@@ -57,7 +57,7 @@ export async function saveInvoiceRevision(
       throw new LocalStoreError("INVALID_INVOICE", "the invoice does not pass validation", parsed.error.issues);
     }
     const document = parsed.data;
-    await keepClientCreatedAtTill(db, document);
+    await keepClientOfRevision(db, document);
     const now = new Date().toISOString();
     const voidedNumbers: VoidedNumberRecord[] = [...(local.voidedNumbers ?? [])];
     if (taken && local.number !== null && local.number !== number) {

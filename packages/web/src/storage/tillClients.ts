@@ -15,3 +15,15 @@ export function keepClientCreatedAtTill(db: LocalDatabase, document: InvoiceDocu
     .put({ ...client, searchWords: searchWords(client.name, client.idNumber), createdOffline: true })
     .then(() => undefined);
 }
+
+/**
+ * The same for a revision of a sale («Editar»): its document still carries the client it made, but once
+ * the server has sent that client back (version > 0) the server's row is the newer one (an admin may have
+ * corrected it) and the revision's copy would put the old fields back. Call inside a rw transaction on clients.
+ */
+export async function keepClientOfRevision(db: LocalDatabase, document: InvoiceDocument): Promise<void> {
+  if (!document.newClient) return;
+  const stored = await db.clients.get(document.newClient.id);
+  if (stored && (stored.version ?? 0) > 0) return;
+  await keepClientCreatedAtTill(db, document);
+}
