@@ -65,14 +65,29 @@ export async function applyChunkedChanges<T extends VersionedRow>(
 export async function listChunkedRows(db: LocalDatabase, entity: "products"): Promise<ProductRecord[]>;
 export async function listChunkedRows(db: LocalDatabase, entity: "clients"): Promise<ClientRecord[]>;
 export async function listChunkedRows(db: LocalDatabase, entity: ChunkedEntity): Promise<VersionedRow[]> {
+  return (await readChunkedRows(db, entity)).live;
+}
+
+/** The live rows, and how many rows the chunks hold in all and how many of those are still live. */
+export interface ChunkedRowsRead<T> {
+  live: T[];
+  chunkRows: number;
+  liveChunkRows: number;
+}
+
+export async function readChunkedRows(
+  db: LocalDatabase,
+  entity: ChunkedEntity,
+): Promise<ChunkedRowsRead<VersionedRow>> {
   const tables = tablesOf<VersionedRow>(db, entity);
   const [chunks, rows, tombstones] = await Promise.all([
     tables.chunks.toArray(),
     tables.rows.toArray(),
     tables.tombstones.toArray(),
   ]);
-  if (chunks.length === 0 && tombstones.length === 0) return rows; // a till that never loaded in chunks
-  return mergeCatalogRows(chunks, rows, tombstones);
+  // a till that never loaded in chunks
+  if (chunks.length === 0 && tombstones.length === 0) return { live: rows, chunkRows: 0, liveChunkRows: 0 };
+  return mergeRanked(chunks, rows, tombstones);
 }
 
 /** The merge rule (pure, for the property test): see the module's comment. */
@@ -81,6 +96,14 @@ export function mergeCatalogRows<T extends VersionedRow>(
   rows: readonly T[],
   tombstones: readonly CatalogTombstoneRecord[],
 ): T[] {
+  return mergeRanked(chunks, rows, tombstones).live;
+}
+
+function mergeRanked<T extends VersionedRow>(
+  chunks: readonly CatalogChunkRecord<T>[],
+  rows: readonly T[],
+  tombstones: readonly CatalogTombstoneRecord[],
+): ChunkedRowsRead<T> {
   // rank: the version, then the source (chunk 0 < overlay 1 < tombstone 2) at equal versions
   const best = new Map<string, { rank: number; row: T | null }>();
   const offer = (id: string, version: number | undefined, source: number, row: T | null) => {
@@ -88,13 +111,65 @@ export function mergeCatalogRows<T extends VersionedRow>(
     const held = best.get(id);
     if (!held || held.rank <= rank) best.set(id, { rank, row });
   };
-  for (const chunk of chunks) for (const row of chunk.rows) offer(row.id, row.version, 0, row);
+  let chunkRows = 0;
+  for (const chunk of chunks) {
+    chunkRows += chunk.rows.length;
+    for (const row of chunk.rows) offer(row.id, row.version, 0, row);
+  }
   for (const row of rows) offer(row.id, row.version, 1, row);
   for (const tombstone of tombstones) offer(tombstone.id, tombstone.version, 2, null);
   const live: T[] = [];
-  for (const { row } of best.values()) if (row) live.push(row);
-  if (!isSortedById(live)) live.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return live;
+  let liveChunkRows = 0;
+  for (const { rank, row } of best.values()) {
+    if (!row) continue;
+    live.push(row);
+    if (rank % 4 === 0) liveChunkRows += 1;
+  }
+  if (!isSortedById(live)) live.sort(byId);
+  return { live, chunkRows, liveChunkRows };
+}
+
+const byId = (a: VersionedRow, b: VersionedRow) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * Chunks are never rewritten when their rows change, so every big import of prices adds a full copy of the
+ * catalog that the till reads (and holds in memory while merging) at every start. Worth compacting once the
+ * superseded rows are at least half as many as the live ones (one full re-import doubles them) and a chunk's worth.
+ */
+export function chunksWorthCompacting(read: Pick<ChunkedRowsRead<unknown>, "chunkRows" | "liveChunkRows">): boolean {
+  const superseded = read.chunkRows - read.liveChunkRows;
+  return superseded >= CHUNK_SIZE && superseded * 2 >= read.liveChunkRows;
+}
+
+/**
+ * The chunks' rows that can still win the merge: per id the newest chunk row, unless a tombstone of the same or
+ * a later version deletes it. The overlay rows and the tombstones stay where they are, so merging the compacted
+ * chunks with them gives exactly what merging the old chunks gave (every row dropped is beaten by one kept).
+ */
+export function compactedChunkRows<T extends VersionedRow>(
+  chunks: readonly CatalogChunkRecord<T>[],
+  tombstones: readonly CatalogTombstoneRecord[],
+): T[] {
+  return mergeRanked(chunks, [], tombstones).live;
+}
+
+/**
+ * Rewrites the entity's chunks as their live rows, in one transaction that reads them again (a pull may have
+ * added chunks since the read that asked for it). Returns whether it rewrote anything.
+ */
+export async function compactChunks(db: LocalDatabase, entity: ChunkedEntity): Promise<boolean> {
+  const tables = tablesOf<VersionedRow>(db, entity);
+  return db.transaction("rw", [tables.chunks, tables.tombstones], async () => {
+    const [chunks, tombstones] = await Promise.all([tables.chunks.toArray(), tables.tombstones.toArray()]);
+    const kept = compactedChunkRows(chunks, tombstones);
+    const chunkRows = chunks.reduce((n, c) => n + c.rows.length, 0);
+    if (!chunksWorthCompacting({ chunkRows, liveChunkRows: kept.length })) return false;
+    await tables.chunks.bulkDelete(chunks.map((c) => c.id));
+    const fresh: CatalogChunkRecord<VersionedRow>[] = [];
+    for (let i = 0; i < kept.length; i += CHUNK_SIZE) fresh.push({ id: uuidv7(), rows: kept.slice(i, i + CHUNK_SIZE) });
+    await tables.chunks.bulkPut(fresh);
+    return true;
+  });
 }
 
 function isSortedById(rows: readonly VersionedRow[]): boolean {

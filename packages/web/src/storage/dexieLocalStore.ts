@@ -6,7 +6,7 @@ import type {
   ShiftDocument,
   ShiftPushResult,
 } from "@mostrador/domain";
-import { listChunkedRows } from "./catalogChunks";
+import { CatalogChunkCompactor } from "./catalogChunkCompactor";
 import { DexieReturnsStore } from "./dexieReturnsStore";
 import { countNumbersLeft } from "./invoiceNumbering";
 import { applyInvoicePushResultsInDb } from "./invoicePushResults";
@@ -79,9 +79,12 @@ export class DexieLocalStore implements LocalStore {
   readonly tillClients: DexieTillClientsStore;
   /** What the last save of each numbering saw: the next save's plan, checked inside its transaction. */
   private readonly numberingSnapshots: NumberingSnapshots = new Map();
+  /** Reads products and clients from their chunks, and compacts chunks that big imports left superseded. */
+  readonly catalogChunks: CatalogChunkCompactor;
 
   constructor(db: LocalDatabase = new LocalDatabase()) {
     this.db = db;
+    this.catalogChunks = new CatalogChunkCompactor(db);
     this.returns = new DexieReturnsStore(db);
     this.tillClients = new DexieTillClientsStore(db);
   }
@@ -94,11 +97,11 @@ export class DexieLocalStore implements LocalStore {
   }
 
   listProducts(): Promise<ProductRecord[]> {
-    return listChunkedRows(this.db, "products");
+    return this.catalogChunks.list("products");
   }
 
   listClients(): Promise<ClientRecord[]> {
-    return listChunkedRows(this.db, "clients");
+    return this.catalogChunks.list("clients");
   }
 
   listTaxes(): Promise<TaxRecord[]> {
