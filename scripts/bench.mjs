@@ -9,7 +9,7 @@
 //   npm run bench -- --skip-browser  no Chromium (the till and the anchors idb/pouch)
 // Each benchmark script prints one JSON line ({"bench":…}) as its last line; this reads it.
 import { execSync, spawn } from "node:child_process";
-import { accessSync, constants, cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { accessSync, constants, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -17,14 +17,33 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const { values: opts } = parseArgs({
-  options: {
-    quick: { type: "boolean", default: false },
-    anchors: { type: "boolean", default: false },
-    pglite: { type: "boolean", default: false },
-    "skip-browser": { type: "boolean", default: false },
-  },
-});
+/** This file's header comment: what --help prints, and what a wrong option is answered with. */
+const usage = () =>
+  readFileSync(fileURLToPath(import.meta.url), "utf8")
+    .split("\n")
+    .filter((line) => line.startsWith("//"))
+    .slice(0, 10)
+    .map((line) => line.replace(/^\/\/ ?/, ""))
+    .join("\n");
+const argv = process.argv.slice(2);
+if (argv.includes("--help") || argv.includes("-h")) {
+  console.log(usage());
+  process.exit(0);
+}
+let opts;
+try {
+  ({ values: opts } = parseArgs({
+    options: {
+      quick: { type: "boolean", default: false },
+      anchors: { type: "boolean", default: false },
+      pglite: { type: "boolean", default: false },
+      "skip-browser": { type: "boolean", default: false },
+    },
+  }));
+} catch (error) {
+  console.error(`${error.message}\n\n${usage()}`);
+  process.exit(2);
+}
 const log = (line) => process.stderr.write(`[bench] ${line}\n`);
 
 /** Runs a command, echoes its output to stderr, returns its stdout. */

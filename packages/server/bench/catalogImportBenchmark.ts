@@ -10,12 +10,12 @@
  * Usage: npx tsx packages/server/bench/catalogImportBenchmark.ts [--rows 20000]
  *        BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/<db> npx tsx packages/server/bench/catalogImportBenchmark.ts
  */
-import { parseArgs } from "node:util";
 import { startRuntime } from "../src/app/serverRuntime";
 import { seedDemoCompany } from "../src/demo/demoCompanySeeder";
+import { parseBenchArgs } from "../src/testing/benchArgs";
 import { productRows, productsCsv } from "../src/testing/catalogCsvFactory";
 
-const { values } = parseArgs({ options: { rows: { type: "string", default: "20000" } } });
+const { values } = parseBenchArgs(import.meta.url, { options: { rows: { type: "string", default: "20000" } } });
 const rows = Number(values.rows);
 const LIMIT_MS = 30_000;
 

@@ -10,10 +10,10 @@
  *   BASE=http://127.0.0.1:3640 npx tsx packages/server/bench/firstLoadPullBenchmark.ts [--runs 3] [--limit 5000]
  * The last line is one JSON object ({"bench":"firstLoadPull","totalsMs":[…]}).
  */
-import { parseArgs } from "node:util";
 import { SCHEMA_VERSION_HEADER, SYNC_SCHEMA_VERSION } from "@mostrador/domain";
+import { parseBenchArgs } from "../src/testing/benchArgs";
 
-const { values } = parseArgs({
+const { values } = parseBenchArgs(import.meta.url, {
   options: {
     runs: { type: "string", default: "3" },
     limit: { type: "string", default: "5000" },

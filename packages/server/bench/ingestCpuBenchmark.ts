@@ -15,7 +15,6 @@
  */
 import { writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
-import { parseArgs } from "node:util";
 import {
   applyTicketDiscount,
   type InvoiceDocument,
@@ -26,10 +25,11 @@ import { type AuthContext, resolveToken } from "../src/auth/authTokens";
 import type { Database, Queryable } from "../src/db/database";
 import { secretBoxOf } from "../src/features/dianCertificate/secretBox";
 import { acceptInvoiceGroup } from "../src/features/invoices/invoiceAcceptor";
+import { parseBenchArgs } from "../src/testing/benchArgs";
 import { buildInvoice, demoLine } from "../src/testing/invoiceFactory";
 import { startTestServer } from "../src/testing/testServer";
 
-const { values } = parseArgs({
+const { values } = parseBenchArgs(import.meta.url, {
   options: {
     invoices: { type: "string", default: "20000" },
     batch: { type: "string", default: "100" },

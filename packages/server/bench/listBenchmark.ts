@@ -7,11 +7,11 @@
  * Target: p95 < 100 ms for every scenario.
  * Usage: npx tsx packages/server/bench/listBenchmark.ts [--products 20000] [--clients 10000] [--runs 100]
  */
-import { parseArgs } from "node:util";
 import { startRuntime } from "../src/app/serverRuntime";
 import { addGeneratedCatalog, seedDemoCompany } from "../src/demo/demoCompanySeeder";
+import { parseBenchArgs } from "../src/testing/benchArgs";
 
-const { values } = parseArgs({
+const { values } = parseBenchArgs(import.meta.url, {
   options: {
     products: { type: "string", default: "20000" },
     clients: { type: "string", default: "10000" },

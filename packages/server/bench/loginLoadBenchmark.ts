@@ -13,15 +13,15 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import bcrypt from "bcryptjs";
 import { migrate } from "../src/db/migrator";
 import { openDatabase } from "../src/db/openDatabase";
 import { seedDemoCompany } from "../src/demo/demoCompanySeeder";
+import { parseBenchArgs } from "../src/testing/benchArgs";
 import { freePort } from "../src/testing/freePort";
 import { startServerProcess } from "../src/testing/serverProcess";
 
-const { values } = parseArgs({ options: { pg: { type: "boolean", default: false } } });
+const { values } = parseBenchArgs(import.meta.url, { options: { pg: { type: "boolean", default: false } } });
 const USERS = 16;
 const PASSWORD = "clave-de-prueba-2026";
 

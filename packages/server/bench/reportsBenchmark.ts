@@ -5,13 +5,13 @@
  *   BENCH_DATABASE_URL=postgres://… npx tsx packages/server/bench/reportsBenchmark.ts [--runs 200]
  * Prints p50/p95 of the dashboard (month and year), the Impuestos and Productos tables, and Ventas' first page.
  */
-import { parseArgs } from "node:util";
 import { addDays, localDate } from "@mostrador/domain";
 import { openDatabase } from "../src/db/openDatabase";
+import { parseBenchArgs } from "../src/testing/benchArgs";
 import { freePort } from "../src/testing/freePort";
 import { startServerProcess } from "../src/testing/serverProcess";
 
-const { values } = parseArgs({ options: { runs: { type: "string", default: "200" } } });
+const { values } = parseBenchArgs(import.meta.url, { options: { runs: { type: "string", default: "200" } } });
 const runs = Number(values.runs);
 const databaseUrl = process.env.BENCH_DATABASE_URL;
 if (!databaseUrl) throw new Error("set BENCH_DATABASE_URL to a database seeded with npm run seed -- --invoices N");

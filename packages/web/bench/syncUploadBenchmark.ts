@@ -11,7 +11,7 @@ import { execSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
+import { parseBenchArgs } from "@mostrador/server/testing/benchArgs";
 import { freePort } from "@mostrador/server/testing/freePort";
 import { startServerProcess } from "@mostrador/server/testing/serverProcess";
 import { FetchServerTransport } from "../src/api/fetchServerTransport";
@@ -19,7 +19,7 @@ import { PUSH_BATCH_SIZE } from "../src/sync/pushPlan";
 import { seededRandom } from "../src/sync/testing/faultInjectingFetch";
 import { startSimulatedTill } from "../src/sync/testing/simulatedTill";
 
-const { values } = parseArgs({
+const { values } = parseBenchArgs(import.meta.url, {
   options: { pglite: { type: "boolean", default: false }, runs: { type: "string", default: "3" } },
 });
 execSync("node scripts/build-if-needed.mjs server", { cwd: join(import.meta.dirname, "../../.."), stdio: "inherit" });
