@@ -99,7 +99,7 @@ describe("the pending file carries every unsynced kind", () => {
     expect(await store.countUnsynced()).toEqual({
       invoices: { pending: 1, error: 0 },
       creditNotes: { pending: 1, error: 0 },
-      voids: 1,
+      voids: { pending: 1, error: 0 },
       shifts: { pending: 1, error: 0 },
       clients: 1,
     });

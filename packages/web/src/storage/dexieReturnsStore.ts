@@ -21,6 +21,7 @@ import { countNumbersLeft } from "./invoiceNumbering";
 import { applyServerInvoiceState, localInvoiceFromDocument } from "./invoiceRecords";
 import {
   applyVoidPushResultsInDb,
+  discardVoidInDb,
   listVoidsToPushInDb,
   localVoidRefusal,
   type NewInvoiceVoid,
@@ -90,18 +91,6 @@ export class DexieReturnsStore implements ReturnsStore {
     return countNumbersLeft(this.db, numberingId, "creditNotes");
   }
 
-  countOutstanding(): Promise<{ pending: number; error: number }> {
-    const { db } = this;
-    return db.transaction("r", [db.creditNotes, db.invoiceVoids], async () => {
-      const [notes, voids, error] = await Promise.all([
-        db.creditNotes.where("status").equals("pending").count(),
-        db.invoiceVoids.where("status").equals("pending").count(),
-        db.creditNotes.where("status").equals("error").count(),
-      ]);
-      return { pending: notes + voids, error };
-    });
-  }
-
   listCreditNotesToPush(limit: number, options?: { invoiceOnServer?: boolean }): Promise<CreditNoteDocument[]> {
     return listCreditNotesToPushInDb(this.db, limit, options);
   }
@@ -112,6 +101,10 @@ export class DexieReturnsStore implements ReturnsStore {
 
   resendVoid(id: string): Promise<LocalInvoiceVoid> {
     return resendVoidInDb(this.db, id).catch(rethrow);
+  }
+
+  discardVoid(id: string): Promise<LocalInvoiceVoid> {
+    return discardVoidInDb(this.db, id).catch(rethrow);
   }
 
   voidInvoice(input: NewInvoiceVoid): Promise<LocalInvoiceVoid> {
