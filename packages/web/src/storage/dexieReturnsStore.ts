@@ -33,11 +33,14 @@ import type { LocalDatabase } from "./localDatabase";
 import type { LocalCreditNote, LocalInvoice, LocalInvoiceVoid } from "./localRecords";
 import type { ApplyPushResult } from "./localStore";
 import { LocalStoreError, toLocalStoreError } from "./localStoreErrors";
+import type { ReturnInError } from "./returnsInError";
 import type { ReturnsStore } from "./returnsStore";
 import type { TicketAnnulmentDraft } from "./ticketAnnulmentRecords";
 
 // «Anular» of a DIAN ticket is only reached from the invoice detail (a lazy screen): its own chunk.
 const ticketAnnulment = () => import("./ticketAnnulmentRecords");
+// The history's «Con error» view (a lazy screen) is its only reader.
+const returnsInError = () => import("./returnsInError");
 
 const rethrow = (error: unknown): never => {
   throw toLocalStoreError(error);
@@ -101,6 +104,11 @@ export class DexieReturnsStore implements ReturnsStore {
 
   resendVoid(id: string): Promise<LocalInvoiceVoid> {
     return resendVoidInDb(this.db, id).catch(rethrow);
+  }
+
+  async listReturnsInError(): Promise<ReturnInError[]> {
+    const { listReturnsInErrorInDb } = await returnsInError();
+    return listReturnsInErrorInDb(this.db);
   }
 
   discardVoid(id: string): Promise<LocalInvoiceVoid> {

@@ -10,6 +10,7 @@ import type { CreditNoteChoice, NewCreditNoteDraft } from "./creditNoteRecords";
 import type { NewInvoiceVoid } from "./invoiceVoidRecords";
 import type { LocalCreditNote, LocalInvoice, LocalInvoiceVoid } from "./localRecords";
 import type { ApplyPushResult } from "./localStore";
+import type { ReturnInError } from "./returnsInError";
 import type { TicketAnnulmentDraft } from "./ticketAnnulmentRecords";
 
 /**
@@ -44,6 +45,8 @@ export interface ReturnsStore {
   listInvoiceVoids(invoiceId: string): Promise<LocalInvoiceVoid[]>;
   /** «Sincronizar de nuevo» on a void in error: pending again, the invoice "Anulada" meanwhile. */
   resendVoid(id: string): Promise<LocalInvoiceVoid>;
+  /** Credit notes and voids in error, with their invoice's number when known: the history's «Con error» view. */
+  listReturnsInError(): Promise<ReturnInError[]>;
   /** «Descartar» a void in error: never sent again (the sign-out check stops counting it). */
   discardVoid(id: string): Promise<LocalInvoiceVoid>;
   /**
