@@ -28,12 +28,14 @@ describe.skipIf(!runBrowserTests)("a return or void in error whose invoice is no
       await till.waitForSyncIndicator(maker.page, "Sincronizado 100%");
       const [invoice] = (await till.serverInvoices(suite.url, suite.token)).items;
       if (!invoice) throw new Error("the sale did not reach the server");
-      const me = await api<{ user: { id: string }; company: { id: string } }>(
-        suite.url,
-        suite.token,
-        "GET",
-        "/api/auth/me",
-      );
+      // The void is the cashier's, who signed in on Caja 1 and voids within the sale's open shift.
+      const login = await fetch(`${suite.url}/api/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(demoLogins.cashier),
+      });
+      const { token } = (await login.json()) as { token: string };
+      const me = await api<{ user: { id: string }; company: { id: string } }>(suite.url, token, "GET", "/api/auth/me");
       // Caja 1's file with a void made there (as "Exportar pendientes" writes it).
       const file = {
         format: "mostrador.pending-invoices",

@@ -86,7 +86,7 @@ export function countUnsyncedInDb(db: LocalDatabase): Promise<UnsyncedCounts> {
 
 /**
  * Every kind but invoices, counted as countUnsyncedInDb counts them: the sync indicator's live query
- * (a sale writes invoices only, so it does not re-run this one).
+ * (a sale writes none of its four tables, unless it makes a client: it does not re-run this one).
  */
 export function countUnsyncedBesideInvoicesInDb(db: LocalDatabase): Promise<UnsyncedBesideInvoices> {
   return db.transaction("r", [db.creditNotes, db.invoiceVoids, db.shifts, db.tillClients], () =>
