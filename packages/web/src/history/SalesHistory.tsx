@@ -10,6 +10,7 @@ import { importResultText } from "../pending/unsyncedSummary";
 import { usePendingInvoicesFile } from "../pending/usePendingInvoicesFile";
 import { formatInvoiceNumber } from "../receipt/invoiceNumber";
 import { ReceiptLookup } from "../returns/ReceiptLookup";
+import { ReturnsInErrorList } from "../returns/ReturnsInErrorList";
 import { useAppServices } from "../services/appServices";
 import type { LocalInvoice, ReceiptContext } from "../storage/localRecords";
 import { InvoiceCards } from "./InvoiceCards";
@@ -44,7 +45,18 @@ export default function SalesHistory({
   );
 
   const phone = usePhoneLayout();
-  const errorCount = useLiveQuery(async () => (await store.countInvoicesByStatus()).error, [store], 0);
+  // Everything in error the «Con error» view lists: invoices, and the credit notes and voids below them.
+  const errorCount = useLiveQuery(
+    async () => {
+      const [invoices, others] = await Promise.all([
+        store.countInvoicesByStatus(),
+        store.countUnsyncedBesideInvoices(),
+      ]);
+      return invoices.error + others.creditNotes.error + others.voids.error;
+    },
+    [store],
+    0,
+  );
 
   if (openId) {
     return <InvoiceDetail invoiceId={openId} fallbackContext={fallbackContext} onBack={() => setOpenId(null)} />;
@@ -167,6 +179,7 @@ export default function SalesHistory({
         </tbody>
       </table>
       {invoices.length === 0 && <p className="muted">{t("history.empty")}</p>}
+      {status === "error" && <ReturnsInErrorList onOpenInvoice={setOpenId} />}
       {allSalesPath && (
         <a
           href={allSalesPath}

@@ -1,11 +1,12 @@
 import "fake-indexeddb/auto";
-import type { InvoiceSummary, NewClient } from "@mostrador/domain";
+import type { NewClient } from "@mostrador/domain";
 import { afterEach, describe, expect, it } from "vitest";
 import type { DexieLocalStore } from "../storage/dexieLocalStore";
-import type { DeviceIdentity, LocalInvoice, SessionUser } from "../storage/localRecords";
+import type { DeviceIdentity, SessionUser } from "../storage/localRecords";
 import { openTestStore } from "../storage/testDatabase";
 import * as demo from "../testing/demoCatalog";
 import { sampleDraft } from "../testing/sampleInvoices";
+import { sellAndSync } from "../testing/syncedSale";
 import { buildPendingFile, checkFileCompany, PendingFileError, parsePendingInvoicesFile } from "./pendingInvoicesFile";
 
 // "Exportar pendientes" carries every record the sign-out check counts (invoices, credit notes, voids,
@@ -29,36 +30,6 @@ async function till(device: DeviceIdentity, user: SessionUser): Promise<DexieLoc
   return store;
 }
 
-function accepted(invoice: LocalInvoice): InvoiceSummary {
-  return {
-    id: invoice.id,
-    revision: invoice.document.revision,
-    number: invoice.number,
-    prefix: invoice.prefix,
-    numberingId: invoice.numberingId,
-    status: "accepted",
-    terminalId: demo.caja1.id,
-    deviceId: demo.device.deviceId,
-    cashierId: demo.cashier.id,
-    clientId: invoice.clientId,
-    total: invoice.total,
-    issuedAt: invoice.issuedAt,
-    receivedAt: new Date().toISOString(),
-    errors: [],
-    version: 5,
-    returnStatus: "none",
-    returnedQuantities: [],
-  };
-}
-
-async function synced(store: DexieLocalStore): Promise<LocalInvoice> {
-  const invoice = await store.saveNewInvoice(sampleDraft());
-  await store.applyPushResults([
-    { outcome: "accepted", id: invoice.id, revision: 1, duplicate: false, invoice: accepted(invoice) },
-  ]);
-  return (await store.getInvoice(invoice.id)) as LocalInvoice;
-}
-
 const luzMarina: NewClient = {
   id: demo.fixtureId(4242),
   name: "Luz Marina Cárdenas",
@@ -73,8 +44,8 @@ const luzMarina: NewClient = {
 /** Caja 1 on the first device with one unsynced record of every kind (the shift closed offline). */
 async function revokedTill() {
   const store = await till(demo.device, demo.cashier);
-  const returned = await synced(store);
-  const voided = await synced(store);
+  const returned = await sellAndSync(store);
+  const voided = await sellAndSync(store);
   await store.tillClients.saveClient(luzMarina);
   const shift = await store.openShift({
     terminalId: demo.caja1.id,
@@ -128,7 +99,7 @@ describe("the pending file carries every unsynced kind", () => {
     expect(await store.countUnsynced()).toEqual({
       invoices: { pending: 1, error: 0 },
       creditNotes: { pending: 1, error: 0 },
-      voids: 1,
+      voids: { pending: 1, error: 0 },
       shifts: { pending: 1, error: 0 },
       clients: 1,
     });

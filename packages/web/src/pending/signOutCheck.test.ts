@@ -6,6 +6,7 @@ import type { DexieLocalStore } from "../storage/dexieLocalStore";
 import { openTestStore } from "../storage/testDatabase";
 import { noUnsynced } from "../storage/unsyncedRecords";
 import * as demo from "../testing/demoCatalog";
+import { sellAndSync } from "../testing/syncedSale";
 
 // «Cerrar sesión» is refused while anything exists only here, every kind counted (not only invoices),
 // and what is pending is offered to the server first.
@@ -69,5 +70,35 @@ describe("the sign-out check counts every unsynced kind", () => {
     expect(await signOut(delivering)).toEqual({ ok: true });
     expect(delivering.transport.retireDevice).toHaveBeenCalledTimes(1);
     expect(await store.getMeta("device")).toBeUndefined();
+  });
+
+  it("a void the server refused (it can be sent again) is refused at sign-out, not wiped", async () => {
+    store = openTestStore();
+    await store.applyPullPage(demo.returnsCatalogPage());
+    await store.setMeta("device", demo.device);
+    const invoice = await sellAndSync(store);
+    const recorded = await store.returns.voidInvoice({
+      invoiceId: invoice.id,
+      deviceId: demo.device.deviceId,
+      voidedBy: demo.cashier.id,
+      role: "admin",
+      reason: "Registrada por error",
+    });
+    await store.returns.applyVoidPushResults([
+      {
+        outcome: "rejected",
+        id: recorded.id,
+        errors: [{ code: "DEVICE_MISMATCH", message: "other device", messageEs: "otro dispositivo" }],
+      },
+    ]);
+    const online = services(async () => ({ ok: true }));
+    expect(await signOut(online)).toEqual({
+      ok: false,
+      pending: 0,
+      errors: 0,
+      unsynced: { ...noUnsynced, voids: { pending: 0, error: 1 } },
+    });
+    expect(await store.returns.listInvoiceVoids(invoice.id)).toHaveLength(1);
+    expect(online.transport.retireDevice).not.toHaveBeenCalled();
   });
 });

@@ -19,7 +19,7 @@ describe("what exists only on this device, in words", () => {
     const all = counts({
       invoices: { pending: 1, error: 0 },
       creditNotes: { pending: 1, error: 1 },
-      voids: 1,
+      voids: { pending: 1, error: 0 },
       shifts: { pending: 0, error: 1 },
       clients: 1,
     });
@@ -40,9 +40,12 @@ describe("what exists only on this device, in words", () => {
 
   it("the revoked-device notice says what the file carries: «2 facturas» as before, other kinds after", () => {
     expect(exportedWhat(i18nOf("es-CO"), counts({ invoices: { pending: 2, error: 0 } }))).toBe("2 facturas");
-    expect(exportedWhat(i18nOf("es-CO"), counts({ invoices: { pending: 1, error: 0 }, voids: 2, clients: 1 }))).toBe(
-      "1 factura, 2 anulaciones y 1 cliente nuevo",
-    );
+    expect(
+      exportedWhat(
+        i18nOf("es-CO"),
+        counts({ invoices: { pending: 1, error: 0 }, voids: { pending: 2, error: 0 }, clients: 1 }),
+      ),
+    ).toBe("1 factura, 2 anulaciones y 1 cliente nuevo");
     expect(exportedWhat(i18nOf("en"), counts({ shifts: { pending: 1, error: 0 } }))).toBe("1 cash shift");
   });
 

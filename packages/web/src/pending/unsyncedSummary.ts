@@ -22,7 +22,7 @@ function counted(i18n: Texts, entries: readonly [PluralKey, number][]): string[]
 function otherKinds(c: UnsyncedCounts): [PluralKey, number][] {
   return [
     ["unsynced.creditNotes", c.creditNotes.pending + c.creditNotes.error],
-    ["unsynced.voids", c.voids],
+    ["unsynced.voids", c.voids.pending + c.voids.error],
     ["unsynced.shifts", c.shifts.pending + c.shifts.error],
     ["unsynced.clients", c.clients],
   ];

@@ -12,7 +12,7 @@ export function exportedCounts(file: ReturnType<typeof buildPendingFile>): Unsyn
   return {
     invoices: { pending: file.invoices.length, error: 0 },
     creditNotes: { pending: file.creditNotes.length, error: 0 },
-    voids: file.voids.length,
+    voids: { pending: file.voids.length, error: 0 },
     shifts: { pending: file.shifts.length, error: 0 },
     clients: file.clients.length,
   };

@@ -102,6 +102,13 @@ export function InvoiceReturnsPanel(props: {
           {t("void.rejected", { reasons: lastVoid.errors.map((e) => e.messageEs).join(" ") })}{" "}
           <button type="button" className="button" onClick={() => void resendVoid(lastVoid.id)}>
             {t("returns.resend")}
+          </button>{" "}
+          <button
+            type="button"
+            className="button button--danger"
+            onClick={() => void store.returns.discardVoid(lastVoid.id)}
+          >
+            {t("void.discard")}
           </button>
         </p>
       )}

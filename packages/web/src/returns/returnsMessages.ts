@@ -69,6 +69,15 @@ export const returnsMessagesEs = {
     "El documento ya tiene devoluciones: no se puede anular en un paso. Devuelve lo que queda con «Devolución».",
   "annul.annulledBy": "Anulado por la nota {number}",
   "annul.annulledByPending": "Anulado por la nota {number} (pendiente de sincronizar)",
+  "void.discard": "Descartar anulación",
+  "returns.inError.title": "Devoluciones y anulaciones con error",
+  "returns.inError.hint":
+    "«Sincronizar de nuevo» la envía otra vez cuando la causa ya se corrigió (p. ej. un administrador revocó en «Dispositivos» el dispositivo que la hizo); «Anular nota crédito» o «Descartar anulación» la deja sin enviar.",
+  "returns.inError.note": "Nota crédito {number} de la factura {invoice}",
+  "returns.inError.void": "Anulación de la factura {invoice}",
+  "returns.inError.voidElsewhere": "Anulación de una factura que no está en este dispositivo",
+  "returns.inError.notHere": "La factura no está en este dispositivo: llegó en un archivo de pendientes.",
+  "returns.inError.open": "Abrir factura {invoice}",
 } as const;
 
 export const returnsMessagesEn: Record<keyof typeof returnsMessagesEs, string> = {
@@ -141,4 +150,13 @@ export const returnsMessagesEn: Record<keyof typeof returnsMessagesEs, string> =
     "The document already has returns: it cannot be annulled in one step. Return what is left with «Return».",
   "annul.annulledBy": "Annulled by note {number}",
   "annul.annulledByPending": "Annulled by note {number} (waiting to be synchronized)",
+  "void.discard": "Discard void",
+  "returns.inError.title": "Returns and voids with errors",
+  "returns.inError.hint":
+    "“Sync again” sends it once more when the cause was fixed (e.g. an admin revoked, in “Devices”, the device that made it); “Annul credit note” or “Discard void” leaves it unsent.",
+  "returns.inError.note": "Credit note {number} of invoice {invoice}",
+  "returns.inError.void": "Void of invoice {invoice}",
+  "returns.inError.voidElsewhere": "Void of an invoice that is not on this device",
+  "returns.inError.notHere": "The invoice is not on this device: it came in a pending file.",
+  "returns.inError.open": "Open invoice {invoice}",
 };

@@ -2,7 +2,7 @@ import type { Terminal } from "@mostrador/domain";
 import { topUpNumberBlocks } from "../numbering/numberBlockTopUp";
 import type { AppServices } from "../services/appServices";
 import type { DeviceIdentity, SessionInfo } from "../storage/localRecords";
-import { totalUnsynced, type UnsyncedCounts } from "../storage/unsyncedRecords";
+import { pendingUnsynced, totalUnsynced, type UnsyncedCounts } from "../storage/unsyncedRecords";
 import type { PullProgress, SyncEngine } from "../sync/syncEngine";
 
 /** Bigger pages on the first load: fewer round trips and transactions for a 20,000-product catalog. */
@@ -122,13 +122,7 @@ export async function signOut(
 ): Promise<SignOutResult> {
   const { store } = services;
   let unsynced = await store.countUnsynced();
-  const anyPending =
-    unsynced.invoices.pending +
-    unsynced.creditNotes.pending +
-    unsynced.voids +
-    unsynced.shifts.pending +
-    unsynced.clients;
-  if (anyPending > 0) {
+  if (pendingUnsynced(unsynced) > 0) {
     await services.syncEngine.syncNow();
     unsynced = await store.countUnsynced();
   }

@@ -1,8 +1,9 @@
 import "fake-indexeddb/auto";
-import { computeInvoiceTotals, type InvoiceSummary, type PushResult } from "@mostrador/domain";
+import { computeInvoiceTotals } from "@mostrador/domain";
 import { afterEach, describe, expect, it } from "vitest";
 import * as demo from "../testing/demoCatalog";
 import { sampleDraft } from "../testing/sampleInvoices";
+import { acceptedSummary, sellAndSync } from "../testing/syncedSale";
 import type { DexieLocalStore } from "./dexieLocalStore";
 import type { LocalInvoice } from "./localRecords";
 import { LocalStoreError } from "./localStoreErrors";
@@ -13,42 +14,10 @@ afterEach(() => store?.close());
 
 const cash = demo.paymentMethods.find((m) => m.kind === "cash")!;
 
-function summaryOf(invoice: LocalInvoice, extra: Partial<InvoiceSummary> = {}): InvoiceSummary {
-  return {
-    id: invoice.id,
-    revision: invoice.document.revision,
-    number: invoice.number,
-    prefix: invoice.prefix,
-    numberingId: invoice.numberingId,
-    status: "accepted",
-    terminalId: demo.caja1.id,
-    deviceId: demo.device.deviceId,
-    cashierId: demo.cashier.id,
-    clientId: invoice.clientId,
-    total: invoice.total,
-    issuedAt: invoice.issuedAt,
-    receivedAt: new Date().toISOString(),
-    errors: [],
-    version: 5,
-    returnStatus: "none",
-    returnedQuantities: [],
-    ...extra,
-  };
-}
-
 async function soldAndSynced(): Promise<LocalInvoice> {
   store = openTestStore();
   await store.applyPullPage(demo.returnsCatalogPage());
-  const invoice = await store.saveNewInvoice(sampleDraft());
-  const accepted: PushResult = {
-    outcome: "accepted",
-    id: invoice.id,
-    revision: 1,
-    duplicate: false,
-    invoice: summaryOf(invoice),
-  };
-  await store.applyPushResults([accepted]);
-  return (await store.getInvoice(invoice.id))!;
+  return sellAndSync(store);
 }
 
 const draft = (invoiceId: string, quantity = 1, invoiceLineIndex = 1) => ({
@@ -124,7 +93,11 @@ describe("credit notes on the till", () => {
           refunds: note.document.refunds,
           version: 9,
         },
-        invoice: summaryOf(invoice, { returnStatus: "partially_returned", returnedQuantities: [0, 1], version: 9 }),
+        invoice: acceptedSummary(invoice, {
+          returnStatus: "partially_returned",
+          returnedQuantities: [0, 1],
+          version: 9,
+        }),
       },
     ]);
     expect(applied.synced).toBe(1);
@@ -177,11 +150,16 @@ describe("voids of synced invoices on the till", () => {
     expect(await store.returns.listVoidsToPush(10)).toEqual([recorded.document]);
     // A pull still saying "accepted" does not undo the void waiting here.
     await store.applyPullPage(
-      demo.pullPage([{ entity: "invoices", id: invoice.id, version: 6, data: { ...summaryOf(invoice) } }]),
+      demo.pullPage([{ entity: "invoices", id: invoice.id, version: 6, data: { ...acceptedSummary(invoice) } }]),
     );
     expect((await store.getInvoice(invoice.id))?.status).toBe("voided");
     await store.returns.applyVoidPushResults([
-      { outcome: "accepted", id: recorded.id, duplicate: false, invoice: summaryOf(invoice, { status: "voided" }) },
+      {
+        outcome: "accepted",
+        id: recorded.id,
+        duplicate: false,
+        invoice: acceptedSummary(invoice, { status: "voided" }),
+      },
     ]);
     const after = await store.getInvoice(invoice.id);
     expect(after).toMatchObject({ status: "voided", voidReason: "Registrada por error" });

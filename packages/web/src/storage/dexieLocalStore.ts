@@ -65,9 +65,11 @@ import { type TakeOverShiftInput, takeOverShiftInDb } from "./shiftTakeover";
 import { readTillStockFrom, type TillStockSnapshot } from "./stockRecords";
 import { DexieTillClientsStore } from "./tillClientRecords";
 import {
+  countUnsyncedBesideInvoicesInDb,
   countUnsyncedInDb,
   listUnsyncedRecordsInDb,
   totalUnsynced,
+  type UnsyncedBesideInvoices,
   type UnsyncedCounts,
   type UnsyncedRecords,
 } from "./unsyncedRecords";
@@ -260,6 +262,10 @@ export class DexieLocalStore implements LocalStore {
 
   countUnsynced(): Promise<UnsyncedCounts> {
     return countUnsyncedInDb(this.db);
+  }
+
+  countUnsyncedBesideInvoices(): Promise<UnsyncedBesideInvoices> {
+    return countUnsyncedBesideInvoicesInDb(this.db);
   }
 
   listUnsyncedRecords(): Promise<UnsyncedRecords> {

@@ -21,6 +21,7 @@ import { countNumbersLeft } from "./invoiceNumbering";
 import { applyServerInvoiceState, localInvoiceFromDocument } from "./invoiceRecords";
 import {
   applyVoidPushResultsInDb,
+  discardVoidInDb,
   listVoidsToPushInDb,
   localVoidRefusal,
   type NewInvoiceVoid,
@@ -32,11 +33,14 @@ import type { LocalDatabase } from "./localDatabase";
 import type { LocalCreditNote, LocalInvoice, LocalInvoiceVoid } from "./localRecords";
 import type { ApplyPushResult } from "./localStore";
 import { LocalStoreError, toLocalStoreError } from "./localStoreErrors";
+import type { ReturnInError } from "./returnsInError";
 import type { ReturnsStore } from "./returnsStore";
 import type { TicketAnnulmentDraft } from "./ticketAnnulmentRecords";
 
 // «Anular» of a DIAN ticket is only reached from the invoice detail (a lazy screen): its own chunk.
 const ticketAnnulment = () => import("./ticketAnnulmentRecords");
+// The history's «Con error» view (a lazy screen) is its only reader.
+const returnsInError = () => import("./returnsInError");
 
 const rethrow = (error: unknown): never => {
   throw toLocalStoreError(error);
@@ -90,18 +94,6 @@ export class DexieReturnsStore implements ReturnsStore {
     return countNumbersLeft(this.db, numberingId, "creditNotes");
   }
 
-  countOutstanding(): Promise<{ pending: number; error: number }> {
-    const { db } = this;
-    return db.transaction("r", [db.creditNotes, db.invoiceVoids], async () => {
-      const [notes, voids, error] = await Promise.all([
-        db.creditNotes.where("status").equals("pending").count(),
-        db.invoiceVoids.where("status").equals("pending").count(),
-        db.creditNotes.where("status").equals("error").count(),
-      ]);
-      return { pending: notes + voids, error };
-    });
-  }
-
   listCreditNotesToPush(limit: number, options?: { invoiceOnServer?: boolean }): Promise<CreditNoteDocument[]> {
     return listCreditNotesToPushInDb(this.db, limit, options);
   }
@@ -112,6 +104,15 @@ export class DexieReturnsStore implements ReturnsStore {
 
   resendVoid(id: string): Promise<LocalInvoiceVoid> {
     return resendVoidInDb(this.db, id).catch(rethrow);
+  }
+
+  async listReturnsInError(): Promise<ReturnInError[]> {
+    const { listReturnsInErrorInDb } = await returnsInError();
+    return listReturnsInErrorInDb(this.db);
+  }
+
+  discardVoid(id: string): Promise<LocalInvoiceVoid> {
+    return discardVoidInDb(this.db, id).catch(rethrow);
   }
 
   voidInvoice(input: NewInvoiceVoid): Promise<LocalInvoiceVoid> {

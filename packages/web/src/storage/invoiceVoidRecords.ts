@@ -118,6 +118,22 @@ export async function resendVoidInDb(db: LocalDatabase, id: string): Promise<Loc
   });
 }
 
+/**
+ * «Descartar» a void in error: given up on this till, never sent again (the invoice stays as the
+ * server has it). Like "Anular" of a credit note in error: the cashier's decision, so the sign-out
+ * check stops counting it.
+ */
+export async function discardVoidInDb(db: LocalDatabase, id: string): Promise<LocalInvoiceVoid> {
+  return db.transaction("rw", db.invoiceVoids, async () => {
+    const local = await db.invoiceVoids.get(id);
+    if (!local) throw new LocalStoreError("NOT_FOUND", `no void ${id} on this device`);
+    if (local.status !== "error") throw new LocalStoreError("NOT_EDITABLE", "only a void in error is discarded");
+    const record: LocalInvoiceVoid = { ...local, status: "discarded", updatedAt: new Date().toISOString() };
+    await db.invoiceVoids.put(record);
+    return record;
+  });
+}
+
 export async function listVoidsToPushInDb(db: LocalDatabase, limit: number): Promise<InvoiceVoidDocument[]> {
   const pending = await db.invoiceVoids.where("status").equals("pending").toArray();
   return pending

@@ -252,11 +252,14 @@ export function creditNoteHasUnsentChanges(note: LocalCreditNote): boolean {
   return note.document.revision > note.serverRevision;
 }
 
+/** A void's sync status; "discarded": a void in error given up on this till (never sent again). */
+export type LocalInvoiceVoidStatus = "pending" | "synced" | "error" | "discarded";
+
 /** A void ("Anular") of a synced invoice made on this till, synced like a document. */
 export interface LocalInvoiceVoid {
   id: string;
   invoiceId: string;
-  status: "pending" | "synced" | "error";
+  status: LocalInvoiceVoidStatus;
   document: InvoiceVoidDocument;
   errors: ReturnRejection[];
   createdAt: string;

@@ -32,7 +32,7 @@ import type { CashMovementInput, CloseShiftInput, OpenShiftInput } from "./shift
 import type { TakeOverShiftInput } from "./shiftTakeover";
 import type { TillStockSnapshot } from "./stockRecords";
 import type { TillClientsStore } from "./tillClientRecords";
-import type { UnsyncedCounts, UnsyncedRecords } from "./unsyncedRecords";
+import type { UnsyncedBesideInvoices, UnsyncedCounts, UnsyncedRecords } from "./unsyncedRecords";
 
 /** What the till fills in; the store adds the number, prefix and revision atomically. */
 export type NewInvoiceDraft = Omit<InvoiceDocumentInput, "number" | "prefix" | "revision"> & {
@@ -177,6 +177,8 @@ export interface LocalStore {
   importInvoices(documents: readonly unknown[]): Promise<ImportResult>;
   /** What exists only here, per kind (the sign-out check, the revoked-device notice); a live query. */
   countUnsynced(): Promise<UnsyncedCounts>;
+  /** The same counts but invoices': the sync indicator's live query beside countInvoicesByStatus. */
+  countUnsyncedBesideInvoices(): Promise<UnsyncedBesideInvoices>;
   /** Every record countUnsynced counts, as the push uploads it: "Exportar pendientes". */
   listUnsyncedRecords(): Promise<UnsyncedRecords>;
   /**

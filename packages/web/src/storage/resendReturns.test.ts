@@ -1,8 +1,7 @@
 import "fake-indexeddb/auto";
-import type { InvoiceSummary } from "@mostrador/domain";
 import { afterEach, describe, expect, it } from "vitest";
 import * as demo from "../testing/demoCatalog";
-import { sampleDraft } from "../testing/sampleInvoices";
+import { acceptedSummary, sellAndSync } from "../testing/syncedSale";
 import type { DexieLocalStore } from "./dexieLocalStore";
 import type { LocalInvoice } from "./localRecords";
 import { LocalStoreError } from "./localStoreErrors";
@@ -17,37 +16,10 @@ afterEach(() => store?.close());
 const cash = demo.paymentMethods.find((m) => m.kind === "cash");
 const deviceMismatch = [{ code: "DEVICE_MISMATCH" as const, message: "other device", messageEs: "otro dispositivo" }];
 
-function summaryOf(invoice: LocalInvoice, extra: Partial<InvoiceSummary> = {}): InvoiceSummary {
-  return {
-    id: invoice.id,
-    revision: invoice.document.revision,
-    number: invoice.number,
-    prefix: invoice.prefix,
-    numberingId: invoice.numberingId,
-    status: "accepted",
-    terminalId: demo.caja1.id,
-    deviceId: demo.device.deviceId,
-    cashierId: demo.cashier.id,
-    clientId: invoice.clientId,
-    total: invoice.total,
-    issuedAt: invoice.issuedAt,
-    receivedAt: new Date().toISOString(),
-    errors: [],
-    version: 5,
-    returnStatus: "none",
-    returnedQuantities: [],
-    ...extra,
-  };
-}
-
 async function soldAndSynced(): Promise<LocalInvoice> {
   store = openTestStore();
   await store.applyPullPage(demo.returnsCatalogPage());
-  const invoice = await store.saveNewInvoice(sampleDraft());
-  await store.applyPushResults([
-    { outcome: "accepted", id: invoice.id, revision: 1, duplicate: false, invoice: summaryOf(invoice) },
-  ]);
-  return (await store.getInvoice(invoice.id)) as LocalInvoice;
+  return sellAndSync(store);
 }
 
 async function codeOf(p: Promise<unknown>): Promise<string | undefined> {
@@ -111,7 +83,11 @@ describe("«Sincronizar de nuevo» of returns and voids in error", () => {
           receivedAt: new Date().toISOString(),
           version: 7,
         },
-        invoice: summaryOf(invoice, { returnStatus: "partially_returned", returnedQuantities: [0, 1], version: 8 }),
+        invoice: acceptedSummary(invoice, {
+          returnStatus: "partially_returned",
+          returnedQuantities: [0, 1],
+          version: 8,
+        }),
       },
     ]);
     expect((await store.returns.getCreditNote(note.id))?.status).toBe("synced");

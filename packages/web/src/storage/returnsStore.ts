@@ -10,6 +10,7 @@ import type { CreditNoteChoice, NewCreditNoteDraft } from "./creditNoteRecords";
 import type { NewInvoiceVoid } from "./invoiceVoidRecords";
 import type { LocalCreditNote, LocalInvoice, LocalInvoiceVoid } from "./localRecords";
 import type { ApplyPushResult } from "./localStore";
+import type { ReturnInError } from "./returnsInError";
 import type { TicketAnnulmentDraft } from "./ticketAnnulmentRecords";
 
 /**
@@ -34,8 +35,6 @@ export interface ReturnsStore {
   returnedQuantities(invoiceId: string, except?: string): Promise<number[]>;
   /** Credit-note numbers still available to this device in a numbering. */
   creditNoteNumbersLeft(numberingId: string): Promise<number>;
-  /** Credit notes and voids the server has not taken yet (pending) and notes in error: the sync indicator counts them. */
-  countOutstanding(): Promise<{ pending: number; error: number }>;
   listCreditNotesToPush(limit: number, options?: { invoiceOnServer?: boolean }): Promise<CreditNoteDocument[]>;
   applyCreditNotePushResults(results: readonly CreditNotePushResult[]): Promise<ApplyPushResult>;
 
@@ -46,6 +45,10 @@ export interface ReturnsStore {
   listInvoiceVoids(invoiceId: string): Promise<LocalInvoiceVoid[]>;
   /** «Sincronizar de nuevo» on a void in error: pending again, the invoice "Anulada" meanwhile. */
   resendVoid(id: string): Promise<LocalInvoiceVoid>;
+  /** Credit notes and voids in error, with their invoice's number when known: the history's «Con error» view. */
+  listReturnsInError(): Promise<ReturnInError[]>;
+  /** «Descartar» a void in error: never sent again (the sign-out check stops counting it). */
+  discardVoid(id: string): Promise<LocalInvoiceVoid>;
   /**
    * «Anular» of a synced electronic ticket (DEE POS or contingency), also offline: a credit note
    * giving back every line, refunded by the ticket's payment methods. Throws VOID_REFUSED

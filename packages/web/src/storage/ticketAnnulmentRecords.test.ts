@@ -1,11 +1,12 @@
 import "fake-indexeddb/auto";
-import { computeInvoiceTotals, type InvoiceSummary, returnsWholeTicket } from "@mostrador/domain";
+import { computeInvoiceTotals, returnsWholeTicket } from "@mostrador/domain";
 import { afterEach, describe, expect, it } from "vitest";
 import { cartTotals } from "../sale/cart";
 import { buildInvoiceDraft } from "../sale/invoiceDraft";
 import { addPayment } from "../sale/payment";
 import * as demo from "../testing/demoCatalog";
 import { saleContext, sampleCart } from "../testing/sampleInvoices";
+import { sellAndSync } from "../testing/syncedSale";
 import type { DexieLocalStore } from "./dexieLocalStore";
 import type { LocalInvoice } from "./localRecords";
 import { LocalStoreError } from "./localStoreErrors";
@@ -15,28 +16,6 @@ let store: DexieLocalStore;
 afterEach(() => store?.close());
 
 const [cash, debitCard] = [demo.cash, demo.debitCard];
-
-function summaryOf(invoice: LocalInvoice): InvoiceSummary {
-  return {
-    id: invoice.id,
-    revision: invoice.document.revision,
-    number: invoice.number,
-    prefix: invoice.prefix,
-    numberingId: invoice.numberingId,
-    status: "accepted",
-    terminalId: demo.caja1.id,
-    deviceId: demo.device.deviceId,
-    cashierId: demo.cashier.id,
-    clientId: invoice.clientId,
-    total: invoice.total,
-    issuedAt: invoice.issuedAt,
-    receivedAt: new Date().toISOString(),
-    errors: [],
-    version: 5,
-    returnStatus: "none",
-    returnedQuantities: [],
-  };
-}
 
 /**
  * A synced contingency ticket (the DIAN's kind of ticket that a till numbers itself), paid
@@ -52,10 +31,7 @@ async function syncedTicket(options: { dian?: boolean } = {}): Promise<LocalInvo
     p.kind === "cash" ? { ...p, amount: p.amount + 500_000 } : p,
   );
   const draft = buildInvoiceDraft({ cart, payments, context: saleContext, client: demo.walkInClient });
-  const invoice = await store.saveNewInvoice(draft);
-  await store.applyPushResults([
-    { outcome: "accepted", id: invoice.id, revision: 1, duplicate: false, invoice: summaryOf(invoice) },
-  ]);
+  const invoice = await sellAndSync(store, draft);
   if (options.dian !== false) {
     await store.db.numberings.update(demo.posNumbering.id, { kind: "contingency" });
     const saved = (await store.getInvoice(invoice.id))!;

@@ -9,38 +9,46 @@ import type { LocalInvoice } from "./localRecords";
  * check counts (issue: the file once carried invoices only, and a revoked till lost its returns).
  */
 
-/** Per kind: pending (the push would send it) and, where the server can refuse it for good, in error. */
+/** Per kind: pending (the push would send it) and, where the server can refuse it, in error. */
 export interface UnsyncedCounts {
   invoices: { pending: number; error: number };
   /** Credit notes (returns); "annulled" ones are given up on this till and never sent. */
   creditNotes: { pending: number; error: number };
-  /** Voids of synced invoices; a refused void put its invoice back, so only pending ones count. */
-  voids: number;
+  /**
+   * Voids of synced invoices. One in error was refused (its invoice is back to synced) but
+   * «Sincronizar de nuevo» may still upload it (an imported void refused with DEVICE_MISMATCH is
+   * taken once its maker is revoked), so it stays here until sent again or "discarded".
+   */
+  voids: { pending: number; error: number };
   /** Cash shifts whose current revision (opening, movements or closing) the server has not accepted. */
   shifts: { pending: number; error: number };
   /** Clients made here and not uploaded yet; one the server refused as malformed never will be. */
   clients: number;
 }
 
+/** Every kind but invoices: the sync indicator reads invoices by status apart (see useSyncStatus). */
+export type UnsyncedBesideInvoices = Omit<UnsyncedCounts, "invoices">;
+
 export const noUnsynced: UnsyncedCounts = {
   invoices: { pending: 0, error: 0 },
   creditNotes: { pending: 0, error: 0 },
-  voids: 0,
+  voids: { pending: 0, error: 0 },
   shifts: { pending: 0, error: 0 },
   clients: 0,
 };
 
+/** What the next push would send. */
+export function pendingUnsynced(c: UnsyncedBesideInvoices & Partial<Pick<UnsyncedCounts, "invoices">>): number {
+  return (c.invoices?.pending ?? 0) + c.creditNotes.pending + c.voids.pending + c.shifts.pending + c.clients;
+}
+
+/** What the server refused and a cashier can still fix, send again or give up. */
+export function errorUnsynced(c: UnsyncedBesideInvoices & Partial<Pick<UnsyncedCounts, "invoices">>): number {
+  return (c.invoices?.error ?? 0) + c.creditNotes.error + c.voids.error + c.shifts.error;
+}
+
 export function totalUnsynced(c: UnsyncedCounts): number {
-  return (
-    c.invoices.pending +
-    c.invoices.error +
-    c.creditNotes.pending +
-    c.creditNotes.error +
-    c.voids +
-    c.shifts.pending +
-    c.shifts.error +
-    c.clients
-  );
+  return pendingUnsynced(c) + errorUnsynced(c);
 }
 
 /** Records the push would send (and the ones in error), each as it would be uploaded. */
@@ -62,27 +70,46 @@ export const unsyncedTables = (db: LocalDatabase) => [
   db.tillClients,
 ];
 
-/** Counts by index only (a live query: it re-runs when any of the five tables changes). */
+/**
+ * Counts by index only (a live query: it re-runs when any of the five tables changes). Promise chains,
+ * no nested async functions: a live query's transaction (see countNumbersLeft).
+ */
 export function countUnsyncedInDb(db: LocalDatabase): Promise<UnsyncedCounts> {
-  return db.transaction("r", unsyncedTables(db), async () => {
-    const [ip, ie, np, ne, v, sp, se, c] = await Promise.all([
+  return db.transaction("r", unsyncedTables(db), () =>
+    Promise.all([
       db.invoices.where("status").equals("pending").count(),
       db.invoices.where("status").equals("error").count(),
-      db.creditNotes.where("status").equals("pending").count(),
-      db.creditNotes.where("status").equals("error").count(),
-      db.invoiceVoids.where("status").equals("pending").count(),
-      db.shifts.where("status").equals("pending").count(),
-      db.shifts.where("status").equals("error").count(),
-      db.tillClients.where("status").equals("pending").count(),
-    ]);
-    return {
-      invoices: { pending: ip, error: ie },
-      creditNotes: { pending: np, error: ne },
-      voids: v,
-      shifts: { pending: sp, error: se },
-      clients: c,
-    };
-  });
+      countBesideInvoices(db),
+    ]).then(([pending, error, others]) => ({ invoices: { pending, error }, ...others })),
+  );
+}
+
+/**
+ * Every kind but invoices, counted as countUnsyncedInDb counts them: the sync indicator's live query
+ * (a sale writes none of its four tables, unless it makes a client: it does not re-run this one).
+ */
+export function countUnsyncedBesideInvoicesInDb(db: LocalDatabase): Promise<UnsyncedBesideInvoices> {
+  return db.transaction("r", [db.creditNotes, db.invoiceVoids, db.shifts, db.tillClients], () =>
+    countBesideInvoices(db),
+  );
+}
+
+/** Inside a transaction over (at least) the four tables. */
+function countBesideInvoices(db: LocalDatabase): Promise<UnsyncedBesideInvoices> {
+  return Promise.all([
+    db.creditNotes.where("status").equals("pending").count(),
+    db.creditNotes.where("status").equals("error").count(),
+    db.invoiceVoids.where("status").equals("pending").count(),
+    db.invoiceVoids.where("status").equals("error").count(),
+    db.shifts.where("status").equals("pending").count(),
+    db.shifts.where("status").equals("error").count(),
+    db.tillClients.where("status").equals("pending").count(),
+  ]).then(([np, ne, vp, ve, sp, se, c]) => ({
+    creditNotes: { pending: np, error: ne },
+    voids: { pending: vp, error: ve },
+    shifts: { pending: sp, error: se },
+    clients: c,
+  }));
 }
 
 /** Everything countUnsyncedInDb counts, read in one transaction, oldest first per kind. */
@@ -91,7 +118,7 @@ export function listUnsyncedRecordsInDb(db: LocalDatabase): Promise<UnsyncedReco
     const [invoices, notes, voids, shifts, clients] = await Promise.all([
       listUnsyncedInvoicesInDb(db),
       db.creditNotes.where("status").anyOf("pending", "error").toArray(),
-      db.invoiceVoids.where("status").equals("pending").toArray(),
+      db.invoiceVoids.where("status").anyOf("pending", "error").toArray(),
       db.shifts.where("status").anyOf("pending", "error").toArray(),
       db.tillClients.where("status").equals("pending").toArray(),
     ]);

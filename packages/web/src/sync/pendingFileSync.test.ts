@@ -1,14 +1,12 @@
 import "fake-indexeddb/auto";
 import { type NewClient, shiftDetailSchema } from "@mostrador/domain";
-import { startTestServer, type TestServer } from "@mostrador/server/testing/testServer";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FetchServerTransport } from "../api/fetchServerTransport";
+import { describe, expect, it } from "vitest";
 import { buildPendingFile, buildPendingInvoicesFile, parsePendingInvoicesFile } from "../pending/pendingInvoicesFile";
 import { shiftClosingFigures } from "../shifts/shiftFigures";
 import type { LocalCreditNote, LocalInvoice } from "../storage/localRecords";
 import { noUnsynced } from "../storage/unsyncedRecords";
+import { useTillTestServer } from "../testing/tillTestServer";
 import { seededRandom } from "./testing/faultInjectingFetch";
-import { injectFetch } from "./testing/injectFetch";
 import { type SimulatedTill, startSimulatedTill } from "./testing/simulatedTill";
 
 // "Exportar pendientes" → "Importar pendientes" on another device of the terminal, through the real
@@ -16,15 +14,7 @@ import { type SimulatedTill, startSimulatedTill } from "./testing/simulatedTill"
 // device that imports its file uploads all of it once, and a second import (same device, or a third one)
 // adds nothing. The server takes another device's credit note or void only once its maker is revoked.
 describe("a revoked till's pending file, imported on another device of its terminal", () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  }, 60_000);
-  afterAll(async () => {
-    await server.close();
-  });
-
-  const online = () => new FetchServerTransport({ fetch: injectFetch(() => server.app) });
+  const { server, online } = useTillTestServer();
   const openTill = (email: string, password: string) =>
     startSimulatedTill({
       setupTransport: online(),
@@ -52,7 +42,7 @@ describe("a revoked till's pending file, imported on another device of its termi
   }
 
   async function onServer(companyId: string) {
-    const q = (sql: string) => server.db.query<Record<string, unknown>>(sql, [companyId]);
+    const q = (sql: string) => server().db.query<Record<string, unknown>>(sql, [companyId]);
     return {
       invoices: await q("SELECT id, status, device_id FROM invoices WHERE company_id = $1 ORDER BY id"),
       invoiceRevisions: (await q("SELECT 1 FROM invoice_revisions WHERE company_id = $1")).length,
@@ -81,7 +71,7 @@ describe("a revoked till's pending file, imported on another device of its termi
    * asked of the server rather than assumed.
    */
   async function trackedLines(companyId: string, productIds: readonly string[]): Promise<number> {
-    const rows = await server.db.query<{ id: string }>(
+    const rows = await server().db.query<{ id: string }>(
       "SELECT id FROM products WHERE company_id = $1 AND track_stock AND id = ANY($2::uuid[])",
       [companyId, [...productIds]],
     );
@@ -93,14 +83,14 @@ describe("a revoked till's pending file, imported on another device of its termi
 
   /** What «Revocar» in «Dispositivos» writes (deviceRoutes); the tills here never see a cached token of it. */
   async function revokeDevice(companyId: string, deviceId: string) {
-    await server.db.query("UPDATE devices SET active = false, revoked_at = now() WHERE company_id = $1 AND id = $2", [
+    await server().db.query("UPDATE devices SET active = false, revoked_at = now() WHERE company_id = $1 AND id = $2", [
       companyId,
       deviceId,
     ]);
   }
 
   it("uploads the invoices, the client they name, the closed shift and the return once", async () => {
-    const demo = await server.newCompany();
+    const demo = await server().newCompany();
     const a = await openTill(demo.cashierEmail, demo.password);
     const random = seededRandom(17);
     const returnable = await a.sell(random);
@@ -114,7 +104,7 @@ describe("a revoked till's pending file, imported on another device of its termi
     await a.store.addCashMovement(shift.id, { kind: "out", amount: 1_000_000, reason: "Retiro", by: demo.cashierId });
     const note = await a.returnOne(returnable.id, random);
     const closed = await a.closeShift(9_000_000);
-    await server.db.query("UPDATE devices SET active = false, revoked_at = now() WHERE company_id = $1 AND id = $2", [
+    await server().db.query("UPDATE devices SET active = false, revoked_at = now() WHERE company_id = $1 AND id = $2", [
       demo.companyId,
       a.deviceId,
     ]);
@@ -172,7 +162,7 @@ describe("a revoked till's pending file, imported on another device of its termi
   }, 120_000);
 
   it("an offline sale and its return on a revoked Caja 1: another Caja 1 device uploads the invoice, then the note, once", async () => {
-    const demo = await server.newCompany();
+    const demo = await server().newCompany();
     const a = await openTill(demo.cashierEmail, demo.password);
     expect((await a.engine.syncNow()).ok).toBe(true);
     const random = seededRandom(31);
@@ -205,7 +195,7 @@ describe("a revoked till's pending file, imported on another device of its termi
   }, 120_000);
 
   it("while the maker is active its return and void show in error with what to do; after its revocation «Sincronizar de nuevo» uploads them", async () => {
-    const demo = await server.newCompany();
+    const demo = await server().newCompany();
     const a = await openTill(demo.adminEmail, demo.password);
     const random = seededRandom(37);
     const returnable = await a.sell(random);
@@ -253,7 +243,7 @@ describe("a revoked till's pending file, imported on another device of its termi
   }, 120_000);
 
   it("an open shift is taken over by the importing device; its closing counts every sale of the shift once", async () => {
-    const demo = await server.newCompany();
+    const demo = await server().newCompany();
     const a = await openTill(demo.cashierEmail, demo.password);
     const random = seededRandom(23);
     const shift = await a.openShift(5_000_000);
@@ -296,7 +286,7 @@ describe("a revoked till's pending file, imported on another device of its termi
   }, 120_000);
 
   it("a file of invoices only (version 1) leaves the client behind: the sale naming it is refused", async () => {
-    const demo = await server.newCompany();
+    const demo = await server().newCompany();
     const a = await openTill(demo.cashierEmail, demo.password);
     expect((await a.engine.syncNow()).ok).toBe(true);
     const client = luzMarina();

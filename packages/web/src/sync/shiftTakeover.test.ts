@@ -1,11 +1,9 @@
 import "fake-indexeddb/auto";
 import { shiftDocumentSchema, zReport } from "@mostrador/domain";
-import { startTestServer, type TestServer } from "@mostrador/server/testing/testServer";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FetchServerTransport } from "../api/fetchServerTransport";
+import { describe, expect, it } from "vitest";
 import { shiftClosingFigures } from "../shifts/shiftFigures";
+import { useTillTestServer } from "../testing/tillTestServer";
 import { seededRandom } from "./testing/faultInjectingFetch";
-import { injectFetch } from "./testing/injectFetch";
 import { startSimulatedTill } from "./testing/simulatedTill";
 
 // Issue 12: "Signing out does not close a shift; another cashier allowed on the terminal may take
@@ -13,32 +11,18 @@ import { startSimulatedTill } from "./testing/simulatedTill";
 // device of Caja 1 (a new cashier, or the same on a new browser) learns of the shift from the
 // pull, takes it over and closes it with the sales of both.
 describe("Tomar turno through the sync engine", () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  }, 60_000);
-  afterAll(async () => {
-    await server.close();
-  });
-
-  const online = () => new FetchServerTransport({ fetch: injectFetch(() => server.app) });
-  const offline = () =>
-    new FetchServerTransport({
-      fetch: async () => {
-        throw new TypeError("offline");
-      },
-    });
+  const { server, online, offline } = useTillTestServer();
 
   async function shiftOnServer(companyId: string) {
-    const rows = await server.db.query<Record<string, unknown>>(
+    const rows = await server().db.query<Record<string, unknown>>(
       "SELECT s.status, s.device_id, s.revision, s.till_expected_cash, s.counted_cash, r.document FROM shifts s JOIN shift_revisions r ON r.company_id = s.company_id AND r.shift_id = s.id AND r.revision = s.revision WHERE s.company_id = $1",
       [companyId],
     );
-    const revisions = await server.db.query<{ revision: number; device_id: string }>(
+    const revisions = await server().db.query<{ revision: number; device_id: string }>(
       "SELECT revision, device_id FROM shift_revisions WHERE company_id = $1 ORDER BY revision",
       [companyId],
     );
-    const invoices = await server.db.query<{ device_id: string; shift_id: string }>(
+    const invoices = await server().db.query<{ device_id: string; shift_id: string }>(
       "SELECT device_id, shift_id FROM invoices WHERE company_id = $1",
       [companyId],
     );
@@ -46,7 +30,7 @@ describe("Tomar turno through the sync engine", () => {
   }
 
   it("learnt from the pull: taken over, sold in, closed with both cashiers' sales; the old device is refused", async () => {
-    const demo = await server.newCompany();
+    const demo = await server().newCompany();
     const transport = online();
     const a = await startSimulatedTill({
       setupTransport: transport,
@@ -127,7 +111,7 @@ describe("Tomar turno through the sync engine", () => {
   });
 
   it("offline: taken over, sold in and closed without a connection; synced later exactly once", async () => {
-    const demo = await server.newCompany();
+    const demo = await server().newCompany();
     const transport = online();
     const a = await startSimulatedTill({
       setupTransport: transport,
@@ -169,7 +153,7 @@ describe("Tomar turno through the sync engine", () => {
       { revision: 3, device_id: b.deviceId },
     ]);
     expect(onServer.invoices).toHaveLength(3);
-    const detail = await server.db.query<{ n: number }>(
+    const detail = await server().db.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM shifts WHERE company_id = $1 AND status = 'open'",
       [demo.companyId],
     );

@@ -1,4 +1,5 @@
 import type { InvoiceStatusCounts } from "../storage/localStore";
+import { errorUnsynced, pendingUnsynced, type UnsyncedBesideInvoices } from "../storage/unsyncedRecords";
 import type { SyncEngineState } from "../sync/syncEngine";
 
 export interface SyncStatusSummary {
@@ -11,6 +12,19 @@ export interface SyncStatusSummary {
   fullySynced: boolean;
   lastSyncAt: string | null;
   lastFailureMessage: string | null;
+}
+
+/**
+ * The indicator's counts: this device's invoices by status, plus every other kind the sign-out check
+ * counts (unsyncedRecords, the one definition) as pending or in error: credit notes, voids, shift
+ * revisions and clients made here.
+ */
+export function indicatorCounts(invoices: InvoiceStatusCounts, others: UnsyncedBesideInvoices): InvoiceStatusCounts {
+  return {
+    ...invoices,
+    pending: invoices.pending + pendingUnsynced(others),
+    error: invoices.error + errorUnsynced(others),
+  };
 }
 
 export function summarizeSyncStatus(counts: InvoiceStatusCounts, engine: SyncEngineState): SyncStatusSummary {

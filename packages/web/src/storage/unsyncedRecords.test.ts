@@ -1,0 +1,70 @@
+import "fake-indexeddb/auto";
+import { afterEach, describe, expect, it } from "vitest";
+import * as demo from "../testing/demoCatalog";
+import { sellAndSync } from "../testing/syncedSale";
+import type { DexieLocalStore } from "./dexieLocalStore";
+import { LocalStoreError } from "./localStoreErrors";
+import { openTestStore } from "./testDatabase";
+import { noUnsynced, totalUnsynced } from "./unsyncedRecords";
+
+// A void the server refused stays only on this device until it is sent again or given up: the sign-out
+// check, the wipe and «Exportar pendientes» all count it (one definition), as they count a credit note in error.
+
+let store: DexieLocalStore;
+afterEach(() => store?.close());
+
+const deviceMismatch = [{ code: "DEVICE_MISMATCH" as const, message: "other device", messageEs: "otro dispositivo" }];
+
+async function refusedVoid() {
+  store = openTestStore();
+  await store.applyPullPage(demo.returnsCatalogPage());
+  const invoice = await sellAndSync(store);
+  const recorded = await store.returns.voidInvoice({
+    invoiceId: invoice.id,
+    deviceId: demo.device.deviceId,
+    voidedBy: demo.cashier.id,
+    role: "admin",
+    reason: "Registrada por error",
+  });
+  await store.returns.applyVoidPushResults([{ outcome: "rejected", id: recorded.id, errors: deviceMismatch }]);
+  return recorded;
+}
+
+describe("a void in error exists only here", () => {
+  it("is counted by the sign-out check, kept by the wipe and carried by the file", async () => {
+    const recorded = await refusedVoid();
+    expect(totalUnsynced(await store.countUnsynced())).toBe(1);
+    expect((await store.listUnsyncedRecords()).voids).toEqual([recorded.document]);
+    expect(await store.clearAllIfSynced()).toBe(false);
+    expect(await store.returns.listInvoiceVoids(recorded.invoiceId)).toHaveLength(1);
+    expect(await store.countUnsynced()).toEqual({ ...noUnsynced, voids: { pending: 0, error: 1 } });
+  });
+
+  it("«Descartar» gives it up: no longer counted, never sent; only a void in error is discarded", async () => {
+    const recorded = await refusedVoid();
+    const discarded = await store.returns.discardVoid(recorded.id);
+    expect(discarded.status).toBe("discarded");
+    expect(await store.countUnsynced()).toEqual(noUnsynced);
+    expect((await store.listUnsyncedRecords()).voids).toEqual([]);
+    expect(await store.returns.listVoidsToPush(10)).toEqual([]);
+    expect(await codeOf(store.returns.resendVoid(recorded.id))).toBe("NOT_EDITABLE");
+    expect(await codeOf(store.returns.discardVoid(recorded.id))).toBe("NOT_EDITABLE");
+    expect((await store.getInvoice(recorded.invoiceId))?.status).toBe("synced");
+    expect(await store.clearAllIfSynced()).toBe(true);
+  });
+
+  it("sent again, it is pending: counted as pending until the server answers", async () => {
+    const recorded = await refusedVoid();
+    await store.returns.resendVoid(recorded.id);
+    expect(await store.countUnsynced()).toEqual({ ...noUnsynced, voids: { pending: 1, error: 0 } });
+  });
+});
+
+async function codeOf(p: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await p;
+  } catch (e) {
+    return e instanceof LocalStoreError ? e.code : String(e);
+  }
+  return undefined;
+}

@@ -1,0 +1,44 @@
+import type { InvoiceSummary } from "@mostrador/domain";
+import type { DexieLocalStore } from "../storage/dexieLocalStore";
+import type { LocalInvoice } from "../storage/localRecords";
+import type { NewInvoiceDraft } from "../storage/localStore";
+import * as demo from "./demoCatalog";
+import { sampleDraft } from "./sampleInvoices";
+
+/** The server's summary of an accepted invoice of Caja 1 on the demo device (`extra` overrides fields). */
+export function acceptedSummary(invoice: LocalInvoice, extra: Partial<InvoiceSummary> = {}): InvoiceSummary {
+  return {
+    id: invoice.id,
+    revision: invoice.document.revision,
+    number: invoice.number,
+    prefix: invoice.prefix,
+    numberingId: invoice.numberingId,
+    status: "accepted",
+    terminalId: demo.caja1.id,
+    deviceId: demo.device.deviceId,
+    cashierId: demo.cashier.id,
+    clientId: invoice.clientId,
+    total: invoice.total,
+    issuedAt: invoice.issuedAt,
+    receivedAt: new Date().toISOString(),
+    errors: [],
+    version: 5,
+    returnStatus: "none",
+    returnedQuantities: [],
+    ...extra,
+  };
+}
+
+/** A sale saved here and accepted by the server (as the push's answer writes it): the till's invoice after. */
+export async function sellAndSync(
+  store: DexieLocalStore,
+  draft: NewInvoiceDraft = sampleDraft(),
+): Promise<LocalInvoice> {
+  const invoice = await store.saveNewInvoice(draft);
+  await store.applyPushResults([
+    { outcome: "accepted", id: invoice.id, revision: 1, duplicate: false, invoice: acceptedSummary(invoice) },
+  ]);
+  const synced = await store.getInvoice(invoice.id);
+  if (!synced) throw new Error(`invoice ${invoice.id} vanished`);
+  return synced;
+}
