@@ -13,7 +13,7 @@
  * fetch, the earlier client, which also serialized each body inside the timed loop; the requests are the same).
  * On PostgreSQL the one-per-request phase also reports the CPU time per push of this process, the server
  * and PostgreSQL (phaseCpu.ts); --count-statements adds the statements and transactions per push.
- * Usage: npx tsx packages/server/bench/ingestBenchmark.ts [--pglite] [--invoices 20000] [--singles 2000]
+ * Usage: npx tsx packages/server/bench/ingestBenchmark.ts [--pglite] [--invoices 20000 (0: singles only)] [--singles 2000]
  *        [--untracked] [--tsx] [--cpu-prof DIR] [--client http|fetch] [--count-statements]
  */
 import { execSync } from "node:child_process";
@@ -211,8 +211,10 @@ const work = devices.map((d) => {
     bodies.push(JSON.stringify({ invoices: invoices.slice(s, s + BATCH) }));
   return { d, bodies };
 });
-// Warm up (JIT, connection pool) with one batch per device, not counted.
-await Promise.all(work.map(({ d }) => post("/api/sync/push", { invoices: d.make(BATCH) }, d.token)));
+// Warm up (JIT, connection pool) with one batch per device, not counted. With --invoices 0 (no batched
+// phase) one invoice per device instead: the server then only ever sees single pushes, as with online tills
+// (PostgreSQL's plan cache decides custom or generic plans from a named statement's first five runs).
+await Promise.all(work.map(({ d }) => post("/api/sync/push", { invoices: d.make(total > 0 ? BATCH : 1) }, d.token)));
 let t0 = performance.now();
 const accepted = await Promise.all(
   work.map(async ({ d, bodies }) => {

@@ -20,6 +20,22 @@ export const TAKEN_SQL = `SELECT coalesce(json_agg(json_build_array(t.id, n.numb
          AND i.status IN ('accepted', 'voided') AND i.claims_number LIMIT 1) t`;
 
 /**
+ * "Number not leased to this device": the (device, numbering, number) triples of the batch ($13, $11, $9,
+ * index by index) that lie in a block the device holds (up to where it released it). One probe per numbered
+ * invoice (a LATERAL with LIMIT, as TAKEN_SQL), of the blocks whose end is at or past the number, in the
+ * order of number_blocks_device_range (migration 023; the ORDER BY keeps a plan made from the statistics
+ * from scanning the table in the hope of an early match):
+ * neither the answer nor the probe grows with the device's history of leases (before, every block the device
+ * ever leased on the batch's numberings came back and was scanned for each invoice).
+ */
+export const LEASED_SQL = `SELECT coalesce(json_agg(json_build_array(n.device_id, n.numbering_id, n.number)), '[]')
+     FROM unnest($13::uuid[], $11::uuid[], $9::bigint[]) AS n(device_id, numbering_id, number)
+     CROSS JOIN LATERAL (SELECT 1 FROM number_blocks b
+       WHERE b.company_id = $1 AND b.device_id = n.device_id AND b.numbering_id = n.numbering_id
+         AND b.range_to >= n.number AND b.range_from <= n.number AND COALESCE(b.released_from - 1, b.range_to) >= n.number
+       ORDER BY b.range_to LIMIT 1) b`;
+
+/**
  * The invoices of the batch the server already has ($12: their ids), with the document of their
  * current revision (step 3 of the acceptor), one primary-key probe per id.
  */
@@ -52,8 +68,7 @@ SELECT
      FROM numberings WHERE company_id = $1 AND id = ANY($6::uuid[])) AS numberings,
   (SELECT coalesce(json_agg(json_build_array(id, active, role, terminal_ids)), '[]') FROM users
      WHERE company_id = $1 AND id = ANY($7::uuid[])) AS cashiers,
-  (SELECT coalesce(json_agg(json_build_array(device_id, numbering_id, range_from, COALESCE(released_from - 1, range_to))), '[]')
-     FROM number_blocks WHERE company_id = $1 AND device_id = ANY($8::uuid[]) AND numbering_id = ANY($6::uuid[])) AS blocks,
+  (${LEASED_SQL}) AS leased,
   (SELECT coalesce(json_agg(json_build_array(id, terminal_id)), '[]') FROM devices WHERE company_id = $1 AND id = ANY($8::uuid[])) AS devices,
   (SELECT coalesce(json_agg(json_build_array(device_id, user_id)), '[]') FROM device_sign_ins
      WHERE company_id = $1 AND device_id = ANY($8::uuid[]) AND user_id = ANY($7::uuid[])) AS sign_ins,
@@ -123,19 +138,21 @@ async function queryContext(
     uniq(docs.flatMap((d) => d.lines.map((l) => l.taxId))),
     numbered.map((d) => d.numberingId),
     withStored ? uniq(docs.map((d) => d.id)) : [],
+    numbered.map((d) => d.deviceId),
   ]);
   return rows[0] ?? {};
 }
 
+const leasedKey = (deviceId: string, numberingId: string, number: number) => `${deviceId}#${numberingId}#${number}`;
+
 function contextFrom(r: ContextRow, now: Date): ValidationContext {
   const list = (k: string) => (r[k] as unknown[][] | null) ?? [];
   const c = (r.company as Row | null) ?? {};
-  const blocks = list("blocks").map(([deviceId, numberingId, from, to]) => ({
-    deviceId: String(deviceId),
-    numberingId: String(numberingId),
-    from: Number(from),
-    to: Number(to),
-  }));
+  const leased = new Set(
+    list("leased").map(([deviceId, numberingId, number]) =>
+      leasedKey(String(deviceId), String(numberingId), Number(number)),
+    ),
+  );
   return {
     now,
     company: {
@@ -188,16 +205,7 @@ function contextFrom(r: ContextRow, now: Date): ValidationContext {
     ),
     devices: new Map(list("devices").map(([id, terminalId]) => [String(id), String(terminalId)])),
     signIns: new Set(list("sign_ins").map(([deviceId, userId]) => `${deviceId}#${userId}`)),
-    isNumberLeased: (doc) =>
-      doc.number !== null &&
-      blocks.some(
-        (b) =>
-          b.deviceId === doc.deviceId &&
-          b.numberingId === doc.numberingId &&
-          doc.number !== null &&
-          doc.number >= b.from &&
-          doc.number <= b.to,
-      ),
+    isNumberLeased: (doc) => doc.number !== null && leased.has(leasedKey(doc.deviceId, doc.numberingId, doc.number)),
     numbersTaken: new Map(
       list("taken").map(([id, numberingId, number]) => [numberKey(String(numberingId), Number(number)), String(id)]),
     ),
