@@ -21,17 +21,17 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { SCHEMA_VERSION_HEADER, SYNC_SCHEMA_VERSION, uuidv7 } from "@mostrador/domain";
 import { migrate } from "../src/db/migrator";
 import { openDatabase } from "../src/db/openDatabase";
 import { seedDemoCompany } from "../src/demo/demoCompanySeeder";
+import { parseBenchArgs } from "../src/testing/benchArgs";
 import { freePort } from "../src/testing/freePort";
 import { buildInvoice } from "../src/testing/invoiceFactory";
 import { startServerProcess } from "../src/testing/serverProcess";
 import { phaseCpu } from "./phaseCpu";
 
-const { values } = parseArgs({
+const { values } = parseBenchArgs(import.meta.url, {
   options: {
     pglite: { type: "boolean", default: false },
     invoices: { type: "string", default: "20000" },
