@@ -2,6 +2,7 @@ import { type ReturnRejectionCode, returnableQuantities, returnStatusOf, returns
 import { useLiveQuery } from "dexie-react-hooks";
 import { useState } from "react";
 import { type MessageKey, useI18n } from "../i18n/i18n";
+import { rejectionText } from "../invoiceError/rejectionText";
 import { formatInvoiceNumber } from "../receipt/invoiceNumber";
 import type { SellingData } from "../sale/useSellingData";
 import { useAppServices } from "../services/appServices";
@@ -36,7 +37,7 @@ export function InvoiceReturnsPanel(props: {
   onView: (view: ReturnView) => void;
 }) {
   const { store, syncEngine } = useAppServices();
-  const { t, money, number: formatNumber } = useI18n();
+  const { t, money, number: formatNumber, locale } = useI18n();
   const { invoice, data } = props;
   const [voiding, setVoiding] = useState(false);
   const [annulling, setAnnulling] = useState(false);
@@ -99,7 +100,7 @@ export function InvoiceReturnsPanel(props: {
       )}
       {lastVoid?.status === "error" && invoice.status !== "voided" && (
         <p className="message message--error">
-          {t("void.rejected", { reasons: lastVoid.errors.map((e) => e.messageEs).join(" ") })}{" "}
+          {t("void.rejected", { reasons: lastVoid.errors.map((e) => rejectionText(e, locale)).join(" ") })}{" "}
           <button type="button" className="button" onClick={() => void resendVoid(lastVoid.id)}>
             {t("returns.resend")}
           </button>{" "}
@@ -132,7 +133,7 @@ export function InvoiceReturnsPanel(props: {
                 {note.status === "error" && (
                   <div className="history__reasons">
                     {note.errors.map((e) => (
-                      <p key={`${e.code}-${e.field ?? ""}`}>{e.messageEs}</p>
+                      <p key={`${e.code}-${e.field ?? ""}`}>{rejectionText(e, locale)}</p>
                     ))}
                     <button
                       type="button"

@@ -4,6 +4,7 @@ import { useI18n } from "../i18n/i18n";
 import type { LocalShift } from "../storage/localRecords";
 import type { TillNames } from "./MovementSlip";
 import "./shifts.css";
+import { rejectionText } from "../invoiceError/rejectionText";
 
 // What the bar opens (cash movements, closing, the slip) is its own chunk: the sale does not need it.
 const CashMovementForm = lazy(() => import("./CashMovementForm").then((m) => ({ default: m.CashMovementForm })));
@@ -19,7 +20,7 @@ export function ShiftBar(props: {
   startClosing?: boolean;
   onClosed: (shiftId: string) => void;
 }) {
-  const { t, money, dateTime } = useI18n();
+  const { t, money, dateTime, locale } = useI18n();
   const [panel, setPanel] = useState<"none" | "movement" | "close" | "slip">(props.startClosing ? "close" : "none");
   const [notice, setNotice] = useState<string | null>(null);
   /** The last Ingreso/Retiro recorded here, for "Imprimir comprobante". */
@@ -40,7 +41,7 @@ export function ShiftBar(props: {
         </div>
         {rejection && (
           <p className="message message--error" role="alert">
-            {t("shift.barError", { message: rejection.messageEs })}
+            {t("shift.barError", { message: rejectionText(rejection, locale) })}
           </p>
         )}
         {notice && panel === "none" && (
