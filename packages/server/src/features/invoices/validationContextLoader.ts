@@ -1,5 +1,5 @@
 import type { InvoiceDocument, TaxKind } from "@mostrador/domain";
-import type { Queryable } from "../../db/database";
+import { PLAN_EACH_CALL, type Queryable } from "../../db/database";
 import { INVOICE_SUMMARY_COLUMNS } from "./invoicePresenter";
 import { numberKey, type ValidationContext } from "./invoiceValidator";
 
@@ -52,7 +52,8 @@ const STORED_SQL = `SELECT coalesce(json_agg(s), '[]') FROM unnest($12::uuid[]) 
  * than the checks themselves): each table's rows come back as a JSON array. Also returns the
  * numbers other accepted invoices already hold, and the invoices of the batch already stored.
  */
-const CONTEXT_SQL = `
+// Planned for each call (PLAN_EACH_CALL): its arrays' lengths and the invoices table's size decide the plan.
+const CONTEXT_SQL = `${PLAN_EACH_CALL}
 SELECT
   (SELECT row_to_json(c) FROM (SELECT max_offline_age_days, clock_skew_seconds, identified_client_threshold, time_zone
      FROM companies WHERE id = $1) c) AS company,

@@ -98,6 +98,18 @@ describe.skipIf(!databaseUrl)("the validation context query on PostgreSQL", () =
     expect(ctx.isNumberLeased({ ...invoice(7), number: null })).toBe(false);
   });
 
+  it("is planned for each call's values, also on a connection that began with a big batch (never a frozen generic plan)", async () => {
+    // A named statement switches to a generic plan after five calls when it looks no dearer; after batches of
+    // 100 it does, and would keep a plan made from the statistics of that moment for the connection's life.
+    const batch = Array.from({ length: 100 }, (_, i) => invoice(20_001 + i));
+    for (let i = 0; i < 6; i++) await loadIngestContext(db, demo.companyId, batch, new Date());
+    for (let i = 0; i < 6; i++) await loadIngestContext(db, demo.companyId, [invoice(7 + i)], new Date());
+    const prepared = await db.query<{ generic_plans: number; custom_plans: number }>(
+      "SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE statement LIKE '%max_offline_age_days%' AND statement NOT LIKE '%pg_prepared_statements%'",
+    );
+    expect(prepared).toEqual([]); // sent unnamed (PLAN_EACH_CALL): nothing cached on the connection
+  });
+
   for (const mode of ["force_custom_plan", "force_generic_plan"] as const)
     it(`probes one block per numbered invoice, however many the device leased before (${mode})`, async () => {
       await db.exec(
