@@ -7,6 +7,7 @@ import { buildInvoiceDraft } from "../sale/invoiceDraft";
 import { initialPayments } from "../sale/payment";
 import * as demo from "../testing/demoCatalog";
 import { saleContext, sampleDraft } from "../testing/sampleInvoices";
+import { acceptedSummary } from "../testing/syncedSale";
 import type { DexieLocalStore } from "./dexieLocalStore";
 import type { LocalInvoice } from "./localRecords";
 import { LocalStoreError } from "./localStoreErrors";
@@ -59,7 +60,13 @@ describe("saveRevision", () => {
     expect(await store.numbersLeft(demo.posNumbering.id)).toBe(49);
     // The server's answer for revision 2 settles it.
     await store.applyPushResults([
-      { outcome: "accepted", id: invoice.id, revision: 2, duplicate: false, invoice: summaryOf(saved) },
+      {
+        outcome: "accepted",
+        id: invoice.id,
+        revision: 2,
+        duplicate: false,
+        invoice: acceptedSummary(saved, { receivedAt: saved.issuedAt, version: 9 }),
+      },
     ]);
     expect((await store.getInvoice(invoice.id))?.status).toBe("synced");
   });
@@ -110,7 +117,12 @@ describe("saveRevision", () => {
   it("a pull does not overwrite the new revision before the server answers it", async () => {
     const { store, invoice } = await storeWithRejected();
     const saved = await store.saveRevision(invoice.id, fixedDraft(invoice), { newNumber: false });
-    const serverRow = { ...summaryOf(invoice), status: "rejected", errors: [inactive], document: invoice.document };
+    const serverRow = {
+      ...acceptedSummary(invoice, { receivedAt: invoice.issuedAt, version: 9 }),
+      status: "rejected",
+      errors: [inactive],
+      document: invoice.document,
+    };
     const applied = await store.applyPullPage(demo.pullPage([demo.change("invoices", serverRow)]));
     expect(applied.keptLocalInvoices).toEqual([invoice.id]);
     expect(await store.getInvoice(invoice.id)).toEqual(saved);
@@ -139,25 +151,3 @@ describe("resendInvoice and markInvoiceVoided", () => {
     expect(await store.clearAllIfSynced()).toBe(true);
   });
 });
-
-function summaryOf(invoice: LocalInvoice) {
-  return {
-    id: invoice.id,
-    revision: invoice.document.revision,
-    number: invoice.number ?? 0,
-    prefix: invoice.prefix,
-    numberingId: invoice.numberingId,
-    status: "accepted" as const,
-    terminalId: demo.caja1.id,
-    deviceId: demo.device.deviceId,
-    cashierId: demo.cashier.id,
-    clientId: invoice.clientId,
-    total: invoice.total,
-    issuedAt: invoice.issuedAt,
-    receivedAt: invoice.issuedAt,
-    errors: [],
-    version: 9,
-    returnStatus: "none" as const,
-    returnedQuantities: [],
-  };
-}
