@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createScratchDatabase, type ScratchDatabase } from "../testing/scratchDatabase";
 import { type Database, finishTransactionWith } from "./database";
-import { openPostgresDatabase } from "./postgresDatabase";
 
 /**
  * The pipelined transaction (issue 17): BEGIN travels with the first statement and COMMIT with the
@@ -9,32 +9,17 @@ import { openPostgresDatabase } from "./postgresDatabase";
 const databaseUrl = process.env.TEST_DATABASE_URL;
 
 describe.skipIf(!databaseUrl)("transactions on a pipelined PostgreSQL connection", () => {
-  let admin: Database;
+  let scratch: ScratchDatabase | undefined;
   let db: Database;
-  let name: string;
 
   beforeAll(async () => {
-    admin = await openPostgresDatabase(databaseUrl as string, 1);
-    name = `mostrador_perfserver_pipeline_${process.pid}_${Date.now()}`;
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(databaseUrl as string);
-    url.pathname = `/${name}`;
-    db = await openPostgresDatabase(url.toString(), 4);
+    scratch = await createScratchDatabase(databaseUrl as string, "perfserver_pipeline", 4);
+    db = scratch.db;
     await db.exec("CREATE TABLE t (id int PRIMARY KEY, note text NOT NULL)");
   });
 
   afterAll(async () => {
-    await db?.close();
-    // The pool's connections close just after close() resolves: wait for them rather than cut them off.
-    for (let i = 0; name && i < 50; i++) {
-      const dropped = await admin.query(`DROP DATABASE IF EXISTS ${name}`).then(
-        () => true,
-        () => false,
-      );
-      if (dropped) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    await admin?.close();
+    await scratch?.drop();
   });
 
   const ids = async () => (await db.query<{ id: number }>("SELECT id FROM t ORDER BY id")).map((r) => r.id);

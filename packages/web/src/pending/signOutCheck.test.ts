@@ -6,7 +6,7 @@ import type { DexieLocalStore } from "../storage/dexieLocalStore";
 import { openTestStore } from "../storage/testDatabase";
 import { noUnsynced } from "../storage/unsyncedRecords";
 import * as demo from "../testing/demoCatalog";
-import { sellAndSync } from "../testing/syncedSale";
+import { refusedVoid, sellAndSync } from "../testing/syncedSale";
 
 // «Cerrar sesión» is refused while anything exists only here, every kind counted (not only invoices),
 // and what is pending is offered to the server first.
@@ -77,20 +77,7 @@ describe("the sign-out check counts every unsynced kind", () => {
     await store.applyPullPage(demo.returnsCatalogPage());
     await store.setMeta("device", demo.device);
     const invoice = await sellAndSync(store);
-    const recorded = await store.returns.voidInvoice({
-      invoiceId: invoice.id,
-      deviceId: demo.device.deviceId,
-      voidedBy: demo.cashier.id,
-      role: "admin",
-      reason: "Registrada por error",
-    });
-    await store.returns.applyVoidPushResults([
-      {
-        outcome: "rejected",
-        id: recorded.id,
-        errors: [{ code: "DEVICE_MISMATCH", message: "other device", messageEs: "otro dispositivo" }],
-      },
-    ]);
+    await refusedVoid(store, invoice);
     const online = services(async () => ({ ok: true }));
     expect(await signOut(online)).toEqual({
       ok: false,

@@ -1,7 +1,7 @@
 import "fake-indexeddb/auto";
 import { afterEach, describe, expect, it } from "vitest";
 import * as demo from "../testing/demoCatalog";
-import { acceptedSummary, sellAndSync } from "../testing/syncedSale";
+import { acceptedSummary, deviceMismatch, sellAndSync, voidOf } from "../testing/syncedSale";
 import type { DexieLocalStore } from "./dexieLocalStore";
 import type { LocalInvoice } from "./localRecords";
 import { LocalStoreError } from "./localStoreErrors";
@@ -14,7 +14,6 @@ let store: DexieLocalStore;
 afterEach(() => store?.close());
 
 const cash = demo.paymentMethods.find((m) => m.kind === "cash");
-const deviceMismatch = [{ code: "DEVICE_MISMATCH" as const, message: "other device", messageEs: "otro dispositivo" }];
 
 async function soldAndSynced(): Promise<LocalInvoice> {
   store = openTestStore();
@@ -95,13 +94,7 @@ describe("«Sincronizar de nuevo» of returns and voids in error", () => {
 
   it("a void in error goes up again unchanged and the invoice shows «Anulada» meanwhile; only a void in error", async () => {
     const invoice = await soldAndSynced();
-    const recorded = await store.returns.voidInvoice({
-      invoiceId: invoice.id,
-      deviceId: demo.device.deviceId,
-      voidedBy: demo.cashier.id,
-      role: "admin",
-      reason: "Registrada por error",
-    });
+    const recorded = await voidOf(store, invoice);
     expect(await codeOf(store.returns.resendVoid(recorded.id))).toBe("NOT_EDITABLE");
     await store.returns.applyVoidPushResults([{ outcome: "rejected", id: recorded.id, errors: deviceMismatch }]);
     expect((await store.getInvoice(invoice.id))?.status).toBe("synced");

@@ -1,7 +1,7 @@
 import "fake-indexeddb/auto";
 import { afterEach, describe, expect, it } from "vitest";
 import * as demo from "../testing/demoCatalog";
-import { sellAndSync } from "../testing/syncedSale";
+import { deviceMismatch, refusedVoid, sellAndSync, voidOf } from "../testing/syncedSale";
 import type { DexieLocalStore } from "./dexieLocalStore";
 import type { DeviceIdentity } from "./localRecords";
 import { openTestStore } from "./testDatabase";
@@ -15,7 +15,6 @@ afterEach(() => {
   for (const s of stores.splice(0)) s.close();
 });
 
-const deviceMismatch = [{ code: "DEVICE_MISMATCH" as const, message: "other device", messageEs: "otro dispositivo" }];
 const otherDevice: DeviceIdentity = { ...demo.device, deviceId: demo.fixtureId(93) };
 
 async function till(device: DeviceIdentity) {
@@ -42,13 +41,7 @@ describe("returns in error, whether or not their invoice is here", () => {
       shiftId: null,
       receipt: null,
     });
-    const voidRecord = await maker.returns.voidInvoice({
-      invoiceId: voided.id,
-      deviceId: demo.device.deviceId,
-      voidedBy: demo.cashier.id,
-      role: "admin",
-      reason: "Registrada por error",
-    });
+    const voidRecord = await voidOf(maker, voided);
 
     const here = await till(otherDevice);
     await here.importPendingFile({
@@ -101,14 +94,7 @@ describe("returns in error, whether or not their invoice is here", () => {
   it("a void in error of an invoice on this device names it and says it is here", async () => {
     const store = await till(demo.device);
     const invoice = await sellAndSync(store);
-    const recorded = await store.returns.voidInvoice({
-      invoiceId: invoice.id,
-      deviceId: demo.device.deviceId,
-      voidedBy: demo.cashier.id,
-      role: "admin",
-      reason: "Registrada por error",
-    });
-    await store.returns.applyVoidPushResults([{ outcome: "rejected", id: recorded.id, errors: deviceMismatch }]);
+    const recorded = await refusedVoid(store, invoice);
     expect(await store.returns.listReturnsInError()).toMatchObject([
       { kind: "void", id: recorded.id, invoice: { prefix: invoice.prefix, number: invoice.number }, invoiceHere: true },
     ]);

@@ -1,7 +1,7 @@
 import "fake-indexeddb/auto";
 import { afterEach, describe, expect, it } from "vitest";
 import * as demo from "../testing/demoCatalog";
-import { sellAndSync } from "../testing/syncedSale";
+import { refusedVoid, sellAndSync } from "../testing/syncedSale";
 import type { DexieLocalStore } from "./dexieLocalStore";
 import { LocalStoreError } from "./localStoreErrors";
 import { openTestStore } from "./testDatabase";
@@ -13,26 +13,15 @@ import { noUnsynced, totalUnsynced } from "./unsyncedRecords";
 let store: DexieLocalStore;
 afterEach(() => store?.close());
 
-const deviceMismatch = [{ code: "DEVICE_MISMATCH" as const, message: "other device", messageEs: "otro dispositivo" }];
-
-async function refusedVoid() {
+async function tillWithRefusedVoid() {
   store = openTestStore();
   await store.applyPullPage(demo.returnsCatalogPage());
-  const invoice = await sellAndSync(store);
-  const recorded = await store.returns.voidInvoice({
-    invoiceId: invoice.id,
-    deviceId: demo.device.deviceId,
-    voidedBy: demo.cashier.id,
-    role: "admin",
-    reason: "Registrada por error",
-  });
-  await store.returns.applyVoidPushResults([{ outcome: "rejected", id: recorded.id, errors: deviceMismatch }]);
-  return recorded;
+  return refusedVoid(store, await sellAndSync(store));
 }
 
 describe("a void in error exists only here", () => {
   it("is counted by the sign-out check, kept by the wipe and carried by the file", async () => {
-    const recorded = await refusedVoid();
+    const recorded = await tillWithRefusedVoid();
     expect(totalUnsynced(await store.countUnsynced())).toBe(1);
     expect((await store.listUnsyncedRecords()).voids).toEqual([recorded.document]);
     expect(await store.clearAllIfSynced()).toBe(false);
@@ -41,7 +30,7 @@ describe("a void in error exists only here", () => {
   });
 
   it("«Descartar» gives it up: no longer counted, never sent; only a void in error is discarded", async () => {
-    const recorded = await refusedVoid();
+    const recorded = await tillWithRefusedVoid();
     const discarded = await store.returns.discardVoid(recorded.id);
     expect(discarded.status).toBe("discarded");
     expect(await store.countUnsynced()).toEqual(noUnsynced);
@@ -54,7 +43,7 @@ describe("a void in error exists only here", () => {
   });
 
   it("sent again, it is pending: counted as pending until the server answers", async () => {
-    const recorded = await refusedVoid();
+    const recorded = await tillWithRefusedVoid();
     await store.returns.resendVoid(recorded.id);
     expect(await store.countUnsynced()).toEqual({ ...noUnsynced, voids: { pending: 1, error: 0 } });
   });

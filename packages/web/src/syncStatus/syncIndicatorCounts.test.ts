@@ -6,7 +6,7 @@ import type { DexieLocalStore } from "../storage/dexieLocalStore";
 import { openTestStore } from "../storage/testDatabase";
 import { totalUnsynced } from "../storage/unsyncedRecords";
 import * as demo from "../testing/demoCatalog";
-import { sellAndSync } from "../testing/syncedSale";
+import { refusedVoid, sellAndSync } from "../testing/syncedSale";
 import { indicatorCounts, summarizeSyncStatus, syncLabelParts } from "./syncStatusSummary";
 
 // The indicator counts what the sign-out check counts (unsyncedRecords): a shift revision not yet on
@@ -50,20 +50,7 @@ describe("the sync indicator counts what the sign-out check counts", () => {
       openingFloat: 0,
     });
     expect(await indicatorLabel()).toBe("1 pendiente");
-    const recorded = await store.returns.voidInvoice({
-      invoiceId: invoice.id,
-      deviceId: demo.device.deviceId,
-      voidedBy: demo.cashier.id,
-      role: "admin",
-      reason: "Registrada por error",
-    });
-    await store.returns.applyVoidPushResults([
-      {
-        outcome: "rejected",
-        id: recorded.id,
-        errors: [{ code: "DEVICE_MISMATCH", message: "other device", messageEs: "otro dispositivo" }],
-      },
-    ]);
+    await refusedVoid(store, invoice);
     expect(await indicatorLabel()).toBe("1 pendiente, 1 con error");
     const counts = indicatorCounts(await store.countInvoicesByStatus(), await store.countUnsyncedBesideInvoices());
     expect(counts.pending + counts.error).toBe(totalUnsynced(await store.countUnsynced()));

@@ -1,6 +1,6 @@
 import type { InvoiceSummary } from "@mostrador/domain";
 import type { DexieLocalStore } from "../storage/dexieLocalStore";
-import type { LocalInvoice } from "../storage/localRecords";
+import type { LocalInvoice, LocalInvoiceVoid } from "../storage/localRecords";
 import type { NewInvoiceDraft } from "../storage/localStore";
 import * as demo from "./demoCatalog";
 import { sampleDraft } from "./sampleInvoices";
@@ -41,4 +41,27 @@ export async function sellAndSync(
   const synced = await store.getInvoice(invoice.id);
   if (!synced) throw new Error(`invoice ${invoice.id} vanished`);
   return synced;
+}
+
+/** The server's refusal of a return made by another (still active) device. */
+export const deviceMismatch = [
+  { code: "DEVICE_MISMATCH" as const, message: "other device", messageEs: "otro dispositivo" },
+];
+
+/** «Anular» of a synced invoice on the demo device (the demo cashier, as an admin). */
+export function voidOf(store: DexieLocalStore, invoice: LocalInvoice): Promise<LocalInvoiceVoid> {
+  return store.returns.voidInvoice({
+    invoiceId: invoice.id,
+    deviceId: demo.device.deviceId,
+    voidedBy: demo.cashier.id,
+    role: "admin",
+    reason: "Registrada por error",
+  });
+}
+
+/** A void of `invoice` the server refused (DEVICE_MISMATCH): in error here, the invoice synced again. */
+export async function refusedVoid(store: DexieLocalStore, invoice: LocalInvoice): Promise<LocalInvoiceVoid> {
+  const recorded = await voidOf(store, invoice);
+  await store.returns.applyVoidPushResults([{ outcome: "rejected", id: recorded.id, errors: deviceMismatch }]);
+  return recorded;
 }

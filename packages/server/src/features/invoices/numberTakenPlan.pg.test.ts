@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/database";
 import { migrate } from "../../db/migrator";
-import { openPostgresDatabase } from "../../db/postgresDatabase";
 import { seedDemoCompany } from "../../demo/demoCompanySeeder";
+import { createScratchDatabase, type ScratchDatabase } from "../../testing/scratchDatabase";
 import { TAKEN_SQL } from "./validationContextLoader";
 
 /**
@@ -30,20 +30,15 @@ interface PlanNode {
 const nodesOf = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodesOf)];
 
 describe.skipIf(!databaseUrl)("the number-taken check on a large table with stale statistics", () => {
-  let admin: Database;
+  let scratch: ScratchDatabase | undefined;
   let db: Database;
-  let name: string;
   let companyId: string;
   let numberingId: string;
 
   beforeAll(async () => {
-    admin = await openPostgresDatabase(databaseUrl as string, 1);
-    name = `mostrador_perfserver_plan_${process.pid}_${Date.now()}`;
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(databaseUrl as string);
-    url.pathname = `/${name}`;
     // One connection: the session settings below apply to every statement of the test.
-    db = await openPostgresDatabase(url.toString(), 1);
+    scratch = await createScratchDatabase(databaseUrl as string, "perfserver_plan", 1);
+    db = scratch.db;
     await migrate(db);
     const demo = await seedDemoCompany(db, { emailDomain: "plan.test" });
     companyId = demo.companyId;
@@ -60,17 +55,7 @@ describe.skipIf(!databaseUrl)("the number-taken check on a large table with stal
   }, 300_000);
 
   afterAll(async () => {
-    await db?.close();
-    // The pool's connections close just after close() resolves: wait for them rather than cut them off.
-    for (let i = 0; name && i < 50; i++) {
-      const dropped = await admin.query(`DROP DATABASE IF EXISTS ${name}`).then(
-        () => true,
-        () => false,
-      );
-      if (dropped) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    await admin?.close();
+    await scratch?.drop();
   });
 
   /** The check's plan for three numbers (two taken, one free), as the pushes run it. */

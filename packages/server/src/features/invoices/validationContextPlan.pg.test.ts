@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/database";
 import { migrate } from "../../db/migrator";
-import { openPostgresDatabase } from "../../db/postgresDatabase";
 import { type DemoCompany, seedDemoCompany } from "../../demo/demoCompanySeeder";
 import { buildInvoice } from "../../testing/invoiceFactory";
+import { createScratchDatabase, type ScratchDatabase } from "../../testing/scratchDatabase";
 import { LEASED_SQL, loadIngestContext } from "./validationContextLoader";
 
 /**
@@ -27,21 +27,16 @@ interface PlanNode {
 const nodesOf = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodesOf)];
 
 describe.skipIf(!databaseUrl)("the validation context query on PostgreSQL", () => {
-  let admin: Database;
+  let scratch: ScratchDatabase | undefined;
   let db: Database;
-  let name: string;
   let demo: DemoCompany;
   const deviceId = randomUUID();
   const otherDevice = randomUUID();
 
   beforeAll(async () => {
-    admin = await openPostgresDatabase(databaseUrl as string, 1);
-    name = `mostrador_ctxplan_${process.pid}_${Date.now()}`;
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(databaseUrl as string);
-    url.pathname = `/${name}`;
     // One connection: its named statements are the ones pg_prepared_statements lists.
-    db = await openPostgresDatabase(url.toString(), 1);
+    scratch = await createScratchDatabase(databaseUrl as string, "ctxplan", 1);
+    db = scratch.db;
     await migrate(db);
     demo = await seedDemoCompany(db, { emailDomain: "ctxplan.test" });
     // A long history of leases of 10 numbers each (1 … 30,000), then the one in use, released from 30,006 on;
@@ -61,16 +56,7 @@ describe.skipIf(!databaseUrl)("the validation context query on PostgreSQL", () =
   }, 120_000);
 
   afterAll(async () => {
-    await db?.close();
-    for (let i = 0; name && i < 50; i++) {
-      const dropped = await admin.query(`DROP DATABASE IF EXISTS ${name}`).then(
-        () => true,
-        () => false,
-      );
-      if (dropped) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    await admin?.close();
+    await scratch?.drop();
   });
 
   const invoice = (number: number, device = deviceId) =>
