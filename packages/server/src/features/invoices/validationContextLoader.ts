@@ -52,8 +52,7 @@ const STORED_SQL = `SELECT coalesce(json_agg(s), '[]') FROM unnest($12::uuid[]) 
  * than the checks themselves): each table's rows come back as a JSON array. Also returns the
  * numbers other accepted invoices already hold, and the invoices of the batch already stored.
  */
-// Planned for each call (PLAN_EACH_CALL): its arrays' lengths and the invoices table's size decide the plan.
-const CONTEXT_SQL = `${PLAN_EACH_CALL}
+const CONTEXT_SQL = `
 SELECT
   (SELECT row_to_json(c) FROM (SELECT max_offline_age_days, clock_skew_seconds, identified_client_threshold, time_zone
      FROM companies WHERE id = $1) c) AS company,
@@ -77,6 +76,19 @@ SELECT
      WHERE company_id = $1 AND id = ANY($10::uuid[])) AS taxes,
   (${TAKEN_SQL}) AS taken,
   (${STORED_SQL}) AS stored`;
+
+/**
+ * Which text of the context query a group sends. A small group (what online tills push: 1–8 invoices) runs it as a
+ * named statement: parsed once per connection, and PostgreSQL keeps planning it for each call's values, because
+ * its generic plan (which assumes 10 elements per array) never looks cheaper than those. A bigger batch sends it
+ * unnamed (PLAN_EACH_CALL): were it named, five batches of 100 would make the generic plan look cheap, and the
+ * connection would keep one made from that moment's statistics for its life, for the single pushes too (issue 17,
+ * session 11). Parsing and planning once per batch costs little per invoice; unnamed for single pushes too, it
+ * cost 250–600 µs more of PostgreSQL's CPU per push (docs/benchmarks.md).
+ */
+export const SMALL_GROUP = 8;
+const BATCH_CONTEXT_SQL = `${PLAN_EACH_CALL}${CONTEXT_SQL}`;
+const contextSqlFor = (invoices: number) => (invoices <= SMALL_GROUP ? CONTEXT_SQL : BATCH_CONTEXT_SQL);
 
 /** What the acceptor needs before deciding: the stored invoices (by id) and the validation context. */
 export interface IngestContext {
@@ -126,7 +138,7 @@ async function queryContext(
 ): Promise<ContextRow> {
   const uniq = (xs: string[]) => [...new Set(xs)];
   const numbered = docs.filter((d) => d.number !== null);
-  const rows = await db.query<ContextRow>(CONTEXT_SQL, [
+  const rows = await db.query<ContextRow>(contextSqlFor(docs.length), [
     companyId,
     uniq(docs.flatMap((d) => d.lines.map((l) => l.productId))),
     uniq(docs.map((d) => d.clientId)),

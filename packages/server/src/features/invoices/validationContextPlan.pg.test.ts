@@ -5,7 +5,7 @@ import { migrate } from "../../db/migrator";
 import { type DemoCompany, seedDemoCompany } from "../../demo/demoCompanySeeder";
 import { buildInvoice } from "../../testing/invoiceFactory";
 import { createScratchDatabase, type ScratchDatabase } from "../../testing/scratchDatabase";
-import { LEASED_SQL, loadIngestContext } from "./validationContextLoader";
+import { LEASED_SQL, loadIngestContext, SMALL_GROUP } from "./validationContextLoader";
 
 /**
  * "Number leased to this device" in the validation context query (issue 17): one probe per numbered invoice
@@ -84,16 +84,23 @@ describe.skipIf(!databaseUrl)("the validation context query on PostgreSQL", () =
     expect(ctx.isNumberLeased({ ...invoice(7), number: null })).toBe(false);
   });
 
-  it("is planned for each call's values, also on a connection that began with a big batch (never a frozen generic plan)", async () => {
+  it("is planned for each call's values, also on a connection that began with big batches (never a frozen generic plan)", async () => {
     // A named statement switches to a generic plan after five calls when it looks no dearer; after batches of
     // 100 it does, and would keep a plan made from the statistics of that moment for the connection's life.
     const batch = Array.from({ length: 100 }, (_, i) => invoice(20_001 + i));
     for (let i = 0; i < 6; i++) await loadIngestContext(db, demo.companyId, batch, new Date());
-    for (let i = 0; i < 6; i++) await loadIngestContext(db, demo.companyId, [invoice(7 + i)], new Date());
-    const prepared = await db.query<{ generic_plans: number; custom_plans: number }>(
+    // Then what online tills push: groups of 1 to SMALL_GROUP invoices.
+    for (let i = 0; i < 16; i++) {
+      const group = Array.from({ length: 1 + (i % SMALL_GROUP) }, (_, k) => invoice(21_001 + i * 10 + k));
+      await loadIngestContext(db, demo.companyId, group, new Date());
+    }
+    const cached = await db.query<{ generic_plans: number; custom_plans: number }>(
       "SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE statement LIKE '%max_offline_age_days%' AND statement NOT LIKE '%pg_prepared_statements%'",
     );
-    expect(prepared).toEqual([]); // sent unnamed (PLAN_EACH_CALL): nothing cached on the connection
+    // The batches' text is sent unnamed (nothing cached); the small groups' statement is planned for every call.
+    expect(cached).toHaveLength(1);
+    expect(cached[0]?.generic_plans).toBe(0);
+    expect(cached[0]?.custom_plans).toBeGreaterThanOrEqual(16); // the earlier tests' calls count too
   });
 
   for (const mode of ["force_custom_plan", "force_generic_plan"] as const)
