@@ -182,6 +182,30 @@ function postText(path: string, text: string, token?: string): Promise<Answer> {
     req.end(text);
   });
 }
+/** GETs `path` with the phase's client (as postText): the answer's text and headers. */
+async function getText(path: string, token: string): Promise<{ text: string; headers: [string, string][] }> {
+  if (values.client === "fetch") {
+    const r = await fetch(`${server.url}${path}`, { headers: headers(token) });
+    return { text: await r.text(), headers: [...r.headers] };
+  }
+  return new Promise((resolve, reject) => {
+    const req = http.get(
+      { host: serverUrl.hostname, port: serverUrl.port, path, agent, headers: headers(token) },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          const raw = res.rawHeaders;
+          const pairs: [string, string][] = [];
+          for (let i = 0; i < raw.length; i += 2) pairs.push([raw[i] as string, raw[i + 1] as string]);
+          resolve({ text: Buffer.concat(chunks).toString("utf8"), headers: pairs });
+        });
+        res.on("error", reject);
+      },
+    );
+    req.on("error", reject);
+  });
+}
 async function post(path: string, body: unknown, token?: string): Promise<Answer> {
   return postText(path, JSON.stringify(body), token);
 }
@@ -315,12 +339,9 @@ async function idlePulls(n: number): Promise<{ p: (q: number) => string; times: 
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
     const s = performance.now();
-    const r = await fetch(`${server.url}/api/sync/pull?cursor=${cursor}&invoiceCursor=${invoiceCursor}&${stock}`, {
-      headers: headers(first.token),
-    });
-    const text = await r.text();
+    const r = await getText(`/api/sync/pull?cursor=${cursor}&invoiceCursor=${invoiceCursor}&${stock}`, first.token);
     times.push(performance.now() - s);
-    bytes = Buffer.byteLength(text) + [...r.headers].reduce((n, [k, v]) => n + k.length + v.length + 4, 0);
+    bytes = Buffer.byteLength(r.text) + r.headers.reduce((n, [k, v]) => n + k.length + v.length + 4, 0);
   }
   const sorted = [...times].sort((a, b) => a - b);
   return { p: (q) => (sorted[Math.floor(q * (sorted.length - 1))] as number).toFixed(2), times };
