@@ -10,7 +10,7 @@ const statementNames = new Map<string, string>();
  * Named statements are parsed once per connection instead of on every call (and may keep a generic plan);
  * a statement that starts with PLAN_EACH_CALL stays unnamed: planned for every call's values.
  */
-function named(sql: string, params?: readonly unknown[]) {
+export function namedStatement(sql: string, params?: readonly unknown[]) {
   if (sql.startsWith(PLAN_EACH_CALL)) return { text: sql, values: params as unknown[] | undefined };
   let name = statementNames.get(sql);
   if (!name) {
@@ -36,7 +36,7 @@ export async function openPostgresDatabase(connectionString: string, maxConnecti
   client.release();
   return {
     kind: "postgres",
-    query: async (sql, params) => (await pool.query(named(sql, params))).rows,
+    query: async (sql, params) => (await pool.query(namedStatement(sql, params))).rows,
     exec: async (sql) => {
       await pool.query(sql);
     },
@@ -58,7 +58,7 @@ export async function openPostgresDatabase(connectionString: string, maxConnecti
         const tail: Promise<unknown>[] = [];
         let tailError: { reason: unknown } | null = null;
         const q: Queryable = {
-          query: async (sql, params) => (await conn.query(named(sql, params))).rows,
+          query: async (sql, params) => (await conn.query(namedStatement(sql, params))).rows,
           exec: async (sql) => {
             await conn.query(sql);
           },

@@ -4,6 +4,8 @@ import { openPostgresDatabase } from "../db/postgresDatabase";
 /** A fresh PostgreSQL database beside the one `adminUrl` names, for one test file (the *.pg.test.ts files). */
 export interface ScratchDatabase {
   db: Database;
+  /** Its connection string (for a test's own client, e.g. one that listens to notices). */
+  url: string;
   /** Closes `db` and drops the database. */
   drop(): Promise<void>;
 }
@@ -21,6 +23,7 @@ export async function createScratchDatabase(
   const db = await openPostgresDatabase(url.toString(), connections);
   return {
     db,
+    url: url.toString(),
     drop: async () => {
       await db.close();
       // The pool's connections close just after close() resolves: wait for them rather than cut them off.

@@ -4,32 +4,24 @@ import type { Database } from "../../db/database";
 import { migrate } from "../../db/migrator";
 import { type DemoCompany, seedDemoCompany } from "../../demo/demoCompanySeeder";
 import { growCatalog } from "../../testing/catalogCopies";
+import { openPlanRecorder, type PlanNode, planNodes, rowsRead } from "../../testing/planRecorder";
 import { createScratchDatabase, type ScratchDatabase } from "../../testing/scratchDatabase";
+import { readChanges } from "./changeFeed";
 import { idleProbeSql } from "./idlePull";
 
 /**
- * The idle pull's one statement (issue 17) on a shop with a real catalog: whatever plan PostgreSQL makes of it
- * — planned for the call's cursors, or the generic plan a named statement switches to after five calls — it
- * reads at most one row of each big table to learn that nothing is new. (Its EXISTS form's generic plan read
- * every product on every pull.)
+ * A till's pulls (issue 17) on a shop with a real catalog: whatever plan PostgreSQL makes of their statements
+ * — planned for the call's cursors, or the generic plan a named statement switches to after five calls — what
+ * they read does not grow with the catalog. The idle pull reads at most one row of each big table to learn that
+ * nothing is new (its EXISTS form's generic plan read every product on every pull); a pull of a few changes
+ * reads about a page.
  */
 const databaseUrl = process.env.TEST_DATABASE_URL;
 const PRODUCTS = 20_000;
 const CLIENTS = 10_000;
 const BLOCKS = 2_000;
 
-interface PlanNode {
-  "Node Type": string;
-  "Relation Name"?: string;
-  "Index Name"?: string;
-  "Actual Rows"?: number;
-  "Actual Loops"?: number;
-  "Rows Removed by Filter"?: number;
-  Plans?: PlanNode[];
-}
-const nodesOf = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodesOf)];
-
-describe.skipIf(!databaseUrl)("the idle pull's statement on PostgreSQL", () => {
+describe.skipIf(!databaseUrl)("a till's pulls on PostgreSQL, with 20,000 products", () => {
   let scratch: ScratchDatabase | undefined;
   let db: Database;
   let demo: DemoCompany;
@@ -81,7 +73,7 @@ describe.skipIf(!databaseUrl)("the idle pull's statement on PostgreSQL", () => {
         );
         const plan = rows[0]?.["QUERY PLAN"][0]?.Plan as PlanNode;
         for (const table of ["products", "clients", "number_blocks"]) {
-          const scans = nodesOf(plan).filter((n) => n["Relation Name"] === table);
+          const scans = planNodes(plan).filter((n) => n["Relation Name"] === table);
           expect(scans.length, table).toBeGreaterThan(0);
           const read = scans.reduce((sum, n) => sum + (n["Actual Rows"] ?? 0) + (n["Rows Removed by Filter"] ?? 0), 0);
           expect(read, `${table}: ${scans.map((n) => n["Node Type"]).join(", ")}`).toBeLessThanOrEqual(1);
@@ -101,6 +93,45 @@ describe.skipIf(!databaseUrl)("the idle pull's statement on PostgreSQL", () => {
     } finally {
       await db.exec("RESET plan_cache_mode");
       await db.exec("DEALLOCATE idle_probe");
+    }
+  });
+
+  for (const mode of ["force_custom_plan", "force_generic_plan"] as const)
+    it(`reads about a page of each big table for a pull of a few changes (${mode})`, async () => {
+      const recorder = await openPlanRecorder(scratch?.url as string, mode);
+      try {
+        const limit = 50;
+        // The last five versions are the last copies of clients (growCatalog gives each copy its own version).
+        const page = await readChanges(
+          recorder.db,
+          demo.companyId,
+          deviceId,
+          { cursor: cursor - 5, invoiceCursor: 0 },
+          limit,
+          false,
+        );
+        expect(page.changes.map((c) => c.entity)).toEqual(Array(5).fill("clients"));
+        expect(page.hasMore).toBe(false);
+        expect(recorder.plans.length).toBeGreaterThan(0);
+        for (const { query, plan } of recorder.plans)
+          for (const table of ["products", "clients", "number_blocks"])
+            expect(rowsRead(plan, table), `${table} in ${query.slice(0, 120)}`).toBeLessThanOrEqual(limit + 1);
+      } finally {
+        await recorder.close();
+      }
+    });
+
+  it("would see a statement whose generic plan reads the whole catalog (the harness can fail)", async () => {
+    const recorder = await openPlanRecorder(scratch?.url as string, "force_generic_plan");
+    try {
+      await recorder.db.query("SELECT EXISTS (SELECT 1 FROM products WHERE company_id = $1 AND version > $2)", [
+        demo.companyId,
+        cursor,
+      ]);
+      expect(recorder.plans).toHaveLength(1);
+      expect(rowsRead(recorder.plans[0]?.plan as PlanNode, "products")).toBeGreaterThan(PRODUCTS / 2);
+    } finally {
+      await recorder.close();
     }
   });
 });
