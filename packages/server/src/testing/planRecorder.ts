@@ -1,5 +1,5 @@
 import pg from "pg";
-import type { Queryable } from "../db/database";
+import type { Database, Queryable } from "../db/database";
 import { namedStatement } from "../db/postgresDatabase";
 
 /** A node of PostgreSQL's JSON plan, with EXPLAIN ANALYZE's counts. */
@@ -39,7 +39,7 @@ export function rowsRead(plan: PlanNode, table: string): number {
 export async function openPlanRecorder(
   url: string,
   mode: "force_generic_plan" | "force_custom_plan",
-): Promise<{ db: Queryable; plans: RecordedPlan[]; close(): Promise<void> }> {
+): Promise<{ db: Database; plans: RecordedPlan[]; close(): Promise<void> }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const plans: RecordedPlan[] = [];
@@ -61,12 +61,29 @@ export async function openPlanRecorder(
     queue = result.catch(() => undefined);
     return result;
   };
+  const queryable: Queryable = {
+    query: async (sql, params) => (await run(sql, params)).rows as never[],
+    exec: async (sql) => {
+      await run(sql);
+    },
+  };
   return {
     db: {
-      query: async (sql, params) => (await run(sql, params)).rows,
-      exec: async (sql) => {
-        await run(sql);
+      ...queryable,
+      kind: "postgres",
+      // The connection is the recorder's own: a transaction is BEGIN … COMMIT on it.
+      transaction: async (fn) => {
+        await run("BEGIN");
+        try {
+          const result = await fn(queryable);
+          await run("COMMIT");
+          return result;
+        } catch (error) {
+          await run("ROLLBACK");
+          throw error;
+        }
       },
+      close: () => client.end(),
     },
     plans,
     close: () => client.end(),

@@ -28,10 +28,12 @@ export async function startTestServer(
     secretKey?: RuntimeOptions["secretKey"];
     /** Off unless asked: tests send with app.electronicDocuments.runNow(). */
     dianSending?: RuntimeOptions["dianSending"];
+    /** A PostgreSQL database of the test's own (a scratch database) instead of TEST_DATABASE_URL. */
+    databaseUrl?: string;
   } = {},
 ) {
   const { app, db } = await startRuntime({
-    databaseUrl: process.env.TEST_DATABASE_URL || undefined,
+    databaseUrl: options.databaseUrl ?? (process.env.TEST_DATABASE_URL || undefined),
     dataDir: null,
     webDist: options.webDist ?? null,
     checkResponses: true,
