@@ -6,7 +6,7 @@ import type { DeviceIdentity, SessionUser } from "../storage/localRecords";
 import { openTestStore } from "../storage/testDatabase";
 import * as demo from "../testing/demoCatalog";
 import { sampleDraft } from "../testing/sampleInvoices";
-import { sellAndSync } from "../testing/syncedSale";
+import { returnOf, sellAndSync } from "../testing/syncedSale";
 import { buildPendingFile, checkFileCompany, PendingFileError, parsePendingInvoicesFile } from "./pendingInvoicesFile";
 
 // "Exportar pendientes" carries every record the sign-out check counts (invoices, credit notes, voids,
@@ -60,17 +60,7 @@ async function revokedTill() {
     counted: [{ kind: "cash", amount: 9_950_000 }],
     expected: [{ kind: "cash", amount: 9_950_000 }],
   });
-  const note = await store.returns.saveCreditNote({
-    invoiceId: returned.id,
-    picks: [{ invoiceLineIndex: 1, quantity: 1 }],
-    refund: { paymentMethodId: demo.cash.id, kind: "cash" },
-    reason: "El cliente lo devolvió",
-    terminalId: demo.caja1.id,
-    deviceId: demo.device.deviceId,
-    cashierId: demo.cashier.id,
-    shiftId: null,
-    receipt: null,
-  });
+  const note = await returnOf(store, returned);
   const voidRecord = await store.returns.voidInvoice({
     invoiceId: voided.id,
     deviceId: demo.device.deviceId,
