@@ -1,11 +1,10 @@
 import "fake-indexeddb/auto";
-import type { NewClient } from "@mostrador/domain";
 import { afterEach, describe, expect, it } from "vitest";
 import type { DexieLocalStore } from "../storage/dexieLocalStore";
 import type { DeviceIdentity, SessionUser } from "../storage/localRecords";
 import { openTestStore } from "../storage/testDatabase";
 import * as demo from "../testing/demoCatalog";
-import { sampleDraft } from "../testing/sampleInvoices";
+import { buildNewClient, sampleDraft } from "../testing/sampleInvoices";
 import { returnOf, sellAndSync } from "../testing/syncedSale";
 import { buildPendingFile, checkFileCompany, PendingFileError, parsePendingInvoicesFile } from "./pendingInvoicesFile";
 
@@ -30,16 +29,7 @@ async function till(device: DeviceIdentity, user: SessionUser): Promise<DexieLoc
   return store;
 }
 
-const luzMarina: NewClient = {
-  id: demo.fixtureId(4242),
-  name: "Luz Marina Cárdenas",
-  idType: "CC",
-  idNumber: "52123456",
-  email: null,
-  phone: null,
-  address: null,
-  active: true,
-};
+const luzMarina = buildNewClient({ id: demo.fixtureId(4242), name: "Luz Marina Cárdenas" });
 
 /** Caja 1 on the first device with one unsynced record of every kind (the shift closed offline). */
 async function revokedTill() {
