@@ -1,12 +1,11 @@
 import "fake-indexeddb/auto";
-import type { NewClient } from "@mostrador/domain";
 import { afterEach, describe, expect, it } from "vitest";
 import type { DexieLocalStore } from "../storage/dexieLocalStore";
 import type { DeviceIdentity, SessionUser } from "../storage/localRecords";
 import { openTestStore } from "../storage/testDatabase";
 import * as demo from "../testing/demoCatalog";
-import { sampleDraft } from "../testing/sampleInvoices";
-import { sellAndSync } from "../testing/syncedSale";
+import { buildNewClient, sampleDraft } from "../testing/sampleInvoices";
+import { returnOf, sellAndSync } from "../testing/syncedSale";
 import { buildPendingFile, checkFileCompany, PendingFileError, parsePendingInvoicesFile } from "./pendingInvoicesFile";
 
 // "Exportar pendientes" carries every record the sign-out check counts (invoices, credit notes, voids,
@@ -30,16 +29,7 @@ async function till(device: DeviceIdentity, user: SessionUser): Promise<DexieLoc
   return store;
 }
 
-const luzMarina: NewClient = {
-  id: demo.fixtureId(4242),
-  name: "Luz Marina Cárdenas",
-  idType: "CC",
-  idNumber: "52123456",
-  email: null,
-  phone: null,
-  address: null,
-  active: true,
-};
+const luzMarina = buildNewClient({ id: demo.fixtureId(4242), name: "Luz Marina Cárdenas" });
 
 /** Caja 1 on the first device with one unsynced record of every kind (the shift closed offline). */
 async function revokedTill() {
@@ -60,17 +50,7 @@ async function revokedTill() {
     counted: [{ kind: "cash", amount: 9_950_000 }],
     expected: [{ kind: "cash", amount: 9_950_000 }],
   });
-  const note = await store.returns.saveCreditNote({
-    invoiceId: returned.id,
-    picks: [{ invoiceLineIndex: 1, quantity: 1 }],
-    refund: { paymentMethodId: demo.cash.id, kind: "cash" },
-    reason: "El cliente lo devolvió",
-    terminalId: demo.caja1.id,
-    deviceId: demo.device.deviceId,
-    cashierId: demo.cashier.id,
-    shiftId: null,
-    receipt: null,
-  });
+  const note = await returnOf(store, returned);
   const voidRecord = await store.returns.voidInvoice({
     invoiceId: voided.id,
     deviceId: demo.device.deviceId,

@@ -6,6 +6,7 @@ import type { DexieLocalStore } from "../storage/dexieLocalStore";
 import { openTestStore } from "../storage/testDatabase";
 import { noUnsynced } from "../storage/unsyncedRecords";
 import * as demo from "../testing/demoCatalog";
+import { buildNewClient } from "../testing/sampleInvoices";
 import { refusedVoid, sellAndSync } from "../testing/syncedSale";
 
 // «Cerrar sesión» is refused while anything exists only here, every kind counted (not only invoices),
@@ -51,16 +52,7 @@ describe("the sign-out check counts every unsynced kind", () => {
     store = openTestStore();
     await store.applyPullPage(demo.fullCatalogPage());
     await store.setMeta("device", demo.device);
-    await store.tillClients.saveClient({
-      id: demo.fixtureId(4343),
-      name: "Luz Marina Cárdenas",
-      idType: "CC",
-      idNumber: "52123456",
-      email: null,
-      phone: null,
-      address: null,
-      active: true,
-    });
+    await store.tillClients.saveClient(buildNewClient({ id: demo.fixtureId(4343), name: "Luz Marina Cárdenas" }));
     const delivering = services(async () => {
       await store.tillClients.applyClientPushResults([
         { outcome: "accepted", id: demo.fixtureId(4343), duplicate: false },

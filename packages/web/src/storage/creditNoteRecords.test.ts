@@ -3,7 +3,7 @@ import { computeInvoiceTotals } from "@mostrador/domain";
 import { afterEach, describe, expect, it } from "vitest";
 import * as demo from "../testing/demoCatalog";
 import { sampleDraft } from "../testing/sampleInvoices";
-import { acceptedSummary, sellAndSync } from "../testing/syncedSale";
+import { acceptedSummary, returnOf, sellAndSync } from "../testing/syncedSale";
 import type { DexieLocalStore } from "./dexieLocalStore";
 import type { LocalInvoice } from "./localRecords";
 import { LocalStoreError } from "./localStoreErrors";
@@ -20,17 +20,8 @@ async function soldAndSynced(): Promise<LocalInvoice> {
   return sellAndSync(store);
 }
 
-const draft = (invoiceId: string, quantity = 1, invoiceLineIndex = 1) => ({
-  invoiceId,
-  picks: [{ invoiceLineIndex, quantity }],
-  refund: { paymentMethodId: cash.id, kind: "cash" as const },
-  reason: "El cliente lo devolvió",
-  terminalId: demo.caja1.id,
-  deviceId: demo.device.deviceId,
-  cashierId: demo.cashier.id,
-  shiftId: null,
-  receipt: null,
-});
+/** Both units of line 1 of the sale: more than is left once one of them is returned. */
+const bothUnits = { picks: [{ invoiceLineIndex: 1, quantity: 2 }] };
 
 async function codeOf(p: Promise<unknown>): Promise<string | undefined> {
   try {
@@ -45,7 +36,7 @@ describe("credit notes on the till", () => {
   it("a return takes the next NC number, is pending, and counts against what is left of the line", async () => {
     const invoice = await soldAndSynced();
     // Line 1 sold 2 units: return 1.
-    const note = await store.returns.saveCreditNote(draft(invoice.id));
+    const note = await returnOf(store, invoice);
     expect(note).toMatchObject({ status: "pending", prefix: "NC", number: 1, invoiceId: invoice.id });
     expect(note.document.lines).toMatchObject([{ invoiceLineIndex: 1, quantity: 1, returnedBefore: 0 }]);
     expect(note.document.refunds).toEqual([{ paymentMethodId: cash.id, kind: "cash", amount: note.total }]);
@@ -53,9 +44,9 @@ describe("credit notes on the till", () => {
     expect(await store.returns.returnedQuantities(invoice.id)).toEqual([0, 1]);
     expect(await store.returns.creditNoteNumbersLeft(demo.ncNumbering.id)).toBe(9);
     // What is left: 1 of line 1; 2 would be too many, and nothing is written nor numbered.
-    expect(await codeOf(store.returns.saveCreditNote(draft(invoice.id, 2)))).toBe("INVALID_CREDIT_NOTE");
+    expect(await codeOf(returnOf(store, invoice, bothUnits))).toBe("INVALID_CREDIT_NOTE");
     expect(await store.db.creditNotes.count()).toBe(1);
-    const second = await store.returns.saveCreditNote(draft(invoice.id, 1));
+    const second = await returnOf(store, invoice);
     expect(second).toMatchObject({ number: 2 });
     expect(second.document.lines[0]).toMatchObject({ returnedBefore: 1 });
     // Both notes together refund exactly what line 1 cost.
@@ -67,14 +58,14 @@ describe("credit notes on the till", () => {
     store = openTestStore();
     await store.applyPullPage(demo.returnsCatalogPage());
     const invoice = await store.saveNewInvoice(sampleDraft());
-    await store.returns.saveCreditNote(draft(invoice.id));
+    await returnOf(store, invoice);
     expect(await store.returns.listCreditNotesToPush(10, { invoiceOnServer: true })).toEqual([]);
     expect(await store.returns.listCreditNotesToPush(10)).toHaveLength(1);
   });
 
   it("accepted: synced, and the invoice takes the server's returned quantities (not counted twice)", async () => {
     const invoice = await soldAndSynced();
-    const note = await store.returns.saveCreditNote(draft(invoice.id));
+    const note = await returnOf(store, invoice);
     const applied = await store.returns.applyCreditNotePushResults([
       {
         outcome: "accepted",
@@ -113,7 +104,7 @@ describe("credit notes on the till", () => {
 
   it("rejected: error with reasons; Editar sends a new revision, Anular gives it up", async () => {
     const invoice = await soldAndSynced();
-    const note = await store.returns.saveCreditNote(draft(invoice.id, 2));
+    const note = await returnOf(store, invoice, bothUnits);
     const errors = [{ code: "RETURN_EXCEEDS_SOLD" as const, message: "too many", messageEs: "demasiado" }];
     await store.returns.applyCreditNotePushResults([{ outcome: "rejected", id: note.id, revision: 1, errors }]);
     expect(await store.returns.getCreditNote(note.id)).toMatchObject({ status: "error", errors });
@@ -181,7 +172,7 @@ describe("voids of synced invoices on the till", () => {
     expect(await store.returns.voidRefusal(invoice.id, { role: "cashier", at: new Date().toISOString() })).toBe(
       "VOID_NOT_ALLOWED",
     );
-    await store.returns.saveCreditNote(draft(invoice.id));
+    await returnOf(store, invoice);
     expect(await codeOf(store.returns.voidInvoice(voidInput(invoice.id)))).toBe("VOID_REFUSED");
     expect(await store.returns.voidRefusal(invoice.id, { role: "admin", at: new Date().toISOString() })).toBe(
       "INVOICE_HAS_RETURNS",

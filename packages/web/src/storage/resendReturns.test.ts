@@ -1,7 +1,7 @@
 import "fake-indexeddb/auto";
 import { afterEach, describe, expect, it } from "vitest";
 import * as demo from "../testing/demoCatalog";
-import { acceptedSummary, deviceMismatch, sellAndSync, voidOf } from "../testing/syncedSale";
+import { acceptedSummary, deviceMismatch, returnOf, sellAndSync, voidOf } from "../testing/syncedSale";
 import type { DexieLocalStore } from "./dexieLocalStore";
 import type { LocalInvoice } from "./localRecords";
 import { LocalStoreError } from "./localStoreErrors";
@@ -12,8 +12,6 @@ import { openTestStore } from "./testDatabase";
 
 let store: DexieLocalStore;
 afterEach(() => store?.close());
-
-const cash = demo.paymentMethods.find((m) => m.kind === "cash");
 
 async function soldAndSynced(): Promise<LocalInvoice> {
   store = openTestStore();
@@ -33,17 +31,7 @@ async function codeOf(p: Promise<unknown>): Promise<string | undefined> {
 describe("«Sincronizar de nuevo» of returns and voids in error", () => {
   it("a credit note in error goes up again with the same revision and number; only a note in error", async () => {
     const invoice = await soldAndSynced();
-    const note = await store.returns.saveCreditNote({
-      invoiceId: invoice.id,
-      picks: [{ invoiceLineIndex: 1, quantity: 1 }],
-      refund: { paymentMethodId: cash?.id ?? "", kind: "cash" },
-      reason: "El cliente lo devolvió",
-      terminalId: demo.caja1.id,
-      deviceId: demo.device.deviceId,
-      cashierId: demo.cashier.id,
-      shiftId: null,
-      receipt: null,
-    });
+    const note = await returnOf(store, invoice);
     expect(await codeOf(store.returns.resendCreditNote(note.id))).toBe("NOT_EDITABLE");
     await store.returns.applyCreditNotePushResults([
       { outcome: "rejected", id: note.id, revision: 1, errors: deviceMismatch },

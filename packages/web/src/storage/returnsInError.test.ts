@@ -1,7 +1,7 @@
 import "fake-indexeddb/auto";
 import { afterEach, describe, expect, it } from "vitest";
 import * as demo from "../testing/demoCatalog";
-import { deviceMismatch, refusedVoid, sellAndSync, voidOf } from "../testing/syncedSale";
+import { deviceMismatch, refusedVoid, returnOf, sellAndSync, voidOf } from "../testing/syncedSale";
 import type { DexieLocalStore } from "./dexieLocalStore";
 import type { DeviceIdentity } from "./localRecords";
 import { openTestStore } from "./testDatabase";
@@ -30,17 +30,7 @@ describe("returns in error, whether or not their invoice is here", () => {
     const maker = await till(demo.device);
     const returned = await sellAndSync(maker);
     const voided = await sellAndSync(maker);
-    const note = await maker.returns.saveCreditNote({
-      invoiceId: returned.id,
-      picks: [{ invoiceLineIndex: 1, quantity: 1 }],
-      refund: { paymentMethodId: demo.cash.id, kind: "cash" },
-      reason: "El cliente lo devolvió",
-      terminalId: demo.caja1.id,
-      deviceId: demo.device.deviceId,
-      cashierId: demo.cashier.id,
-      shiftId: null,
-      receipt: null,
-    });
+    const note = await returnOf(maker, returned);
     const voidRecord = await voidOf(maker, voided);
 
     const here = await till(otherDevice);

@@ -6,7 +6,7 @@ import { cartTotals } from "../sale/cart";
 import { buildInvoiceDraft } from "../sale/invoiceDraft";
 import { initialPayments } from "../sale/payment";
 import * as demo from "../testing/demoCatalog";
-import { saleContext, sampleDraft } from "../testing/sampleInvoices";
+import { buildNewClient, saleContext, sampleDraft } from "../testing/sampleInvoices";
 import type { DexieLocalStore } from "./dexieLocalStore";
 import type { LocalInvoice } from "./localRecords";
 import { openTestStore } from "./testDatabase";
@@ -16,16 +16,7 @@ afterEach(() => {
   for (const s of stores.splice(0)) s.close();
 });
 
-const anaFields = {
-  id: demo.fixtureId(998),
-  name: "Ana Gómez",
-  idType: "CC" as const,
-  idNumber: "52123456",
-  email: null,
-  phone: null,
-  address: null,
-  active: true,
-};
+const anaFields = buildNewClient();
 
 /** A sale that made client Ana at the till, refused by the server (its product went inactive). */
 async function rejectedSaleWithNewClient() {

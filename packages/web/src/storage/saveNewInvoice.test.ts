@@ -1,7 +1,7 @@
 import "fake-indexeddb/auto";
 import { afterEach, describe, expect, it } from "vitest";
 import * as demo from "../testing/demoCatalog";
-import { saleContext, sampleDraft } from "../testing/sampleInvoices";
+import { buildNewClient, saleContext, sampleDraft } from "../testing/sampleInvoices";
 import type { DexieLocalStore } from "./dexieLocalStore";
 import { LocalStoreError } from "./localStoreErrors";
 import { openTestStore } from "./testDatabase";
@@ -74,16 +74,7 @@ describe("saveNewInvoice", () => {
   it("stores a client created at the till with the invoice", async () => {
     const store = track(openTestStore());
     await store.applyPullPage(demo.fullCatalogPage());
-    const newClient = {
-      id: demo.fixtureId(999),
-      name: "Ana Gómez",
-      idType: "CC" as const,
-      idNumber: "52123456",
-      email: null,
-      phone: null,
-      address: null,
-      active: true,
-    };
+    const newClient = buildNewClient();
     const draft = { ...sampleDraft(), clientId: newClient.id, newClient };
     const invoice = await store.saveNewInvoice(draft);
     expect(invoice.document.newClient?.name).toBe("Ana Gómez");

@@ -48,6 +48,17 @@ export interface SyncEngineState {
   lastFailure: SyncFailure | null;
 }
 
+/** A new engine's state: not syncing, never synced, nothing failed (the saved last sync is read after). */
+export const idleSyncState: Readonly<SyncEngineState> = {
+  running: false,
+  phase: "idle",
+  pull: null,
+  pushed: 0,
+  toPush: 0,
+  lastSyncAt: null,
+  lastFailure: null,
+};
+
 export interface SyncOutcome {
   ok: boolean;
   push: ApplyPushResult;
@@ -103,15 +114,7 @@ export class SyncEngineError extends Error {
 
 /** Pull all pages, push pending invoices in batches of PUSH_BATCH_SIZE, apply per-invoice results. */
 export class MinimalSyncEngine implements SyncEngine {
-  private state: SyncEngineState = {
-    running: false,
-    phase: "idle",
-    pull: null,
-    pushed: 0,
-    toPush: 0,
-    lastSyncAt: null,
-    lastFailure: null,
-  };
+  private state: SyncEngineState = idleSyncState;
   private readonly listeners = new Set<(state: SyncEngineState) => void>();
   private running: Promise<SyncOutcome> | null = null;
 

@@ -5,6 +5,7 @@ import { catalogs } from "../messages";
 import type { DexieLocalStore } from "../storage/dexieLocalStore";
 import { openTestStore } from "../storage/testDatabase";
 import { totalUnsynced } from "../storage/unsyncedRecords";
+import { idleSyncState } from "../sync/syncEngine";
 import * as demo from "../testing/demoCatalog";
 import { refusedVoid, sellAndSync } from "../testing/syncedSale";
 import { indicatorCounts, summarizeSyncStatus, syncLabelParts } from "./syncStatusSummary";
@@ -15,20 +16,10 @@ import { indicatorCounts, summarizeSyncStatus, syncLabelParts } from "./syncStat
 let store: DexieLocalStore;
 afterEach(() => store?.close());
 
-const idle = {
-  running: false,
-  phase: "idle",
-  pull: null,
-  pushed: 0,
-  toPush: 0,
-  lastSyncAt: null,
-  lastFailure: null,
-} as const;
-
 /** The indicator's label as useSyncStatus computes it from its two live queries. */
 async function indicatorLabel(): Promise<string> {
   const counts = indicatorCounts(await store.countInvoicesByStatus(), await store.countUnsyncedBesideInvoices());
-  return syncLabelParts(summarizeSyncStatus(counts, idle))
+  return syncLabelParts(summarizeSyncStatus(counts, idleSyncState))
     .map((part) =>
       part.key === "sync.pending" || part.key === "sync.errors"
         ? translate(catalogs, "es-CO", `${part.key}.${part.count === 1 ? "one" : "other"}`, { count: part.count })

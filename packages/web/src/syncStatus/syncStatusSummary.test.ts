@@ -1,20 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { translate } from "../i18n/i18n";
 import { catalogs } from "../messages";
-import type { SyncEngineState } from "../sync/syncEngine";
+import { idleSyncState } from "../sync/syncEngine";
 import { summarizeSyncStatus, syncLabelParts } from "./syncStatusSummary";
 
-const idle: SyncEngineState = {
-  running: false,
-  phase: "idle",
-  pull: null,
-  pushed: 0,
-  toPush: 0,
-  lastSyncAt: null,
-  lastFailure: null,
-};
-
-function label(counts: { pending: number; synced: number; error: number; voided?: number }, engine = idle) {
+function label(counts: { pending: number; synced: number; error: number; voided?: number }, engine = idleSyncState) {
   const summary = summarizeSyncStatus({ voided: 0, ...counts }, engine);
   return syncLabelParts(summary)
     .map((part) => {
@@ -35,7 +25,7 @@ describe("sync status", () => {
   it("reads 100% only when nothing is pending or in error", () => {
     expect(label({ pending: 0, synced: 0, error: 0 })).toBe("Sincronizado 100%");
     expect(label({ pending: 0, synced: 12, error: 0, voided: 1 })).toBe("Sincronizado 100%");
-    expect(summarizeSyncStatus({ pending: 1, synced: 999, error: 0, voided: 0 }, idle).percent).toBe(99);
+    expect(summarizeSyncStatus({ pending: 1, synced: 999, error: 0, voided: 0 }, idleSyncState).percent).toBe(99);
   });
 
   it("counts pending and errors", () => {
@@ -46,7 +36,7 @@ describe("sync status", () => {
   });
 
   it("shows upload progress while syncing", () => {
-    const running = { ...idle, running: true, phase: "pushing" as const, pushed: 40, toPush: 100 };
+    const running = { ...idleSyncState, running: true, phase: "pushing" as const, pushed: 40, toPush: 100 };
     expect(label({ pending: 100, synced: 0, error: 0 }, running)).toBe("Sincronizando 40%");
   });
 });

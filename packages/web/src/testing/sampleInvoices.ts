@@ -1,3 +1,4 @@
+import type { NewClient } from "@mostrador/domain";
 import { addProduct, type Cart, cartTotals, emptyCart, setClient } from "../sale/cart";
 import { buildInvoiceDraft, type SaleContext } from "../sale/invoiceDraft";
 import { initialPayments } from "../sale/payment";
@@ -29,4 +30,22 @@ export function sampleDraft(context: SaleContext = saleContext, now = new Date()
     client: demo.walkInClient,
     now,
   });
+}
+
+/**
+ * A client the cashier makes at the till with a sale («Cliente nuevo»): the invoice draft carries it as
+ * `newClient` until the server has it. `overrides` change its fields.
+ */
+export function buildNewClient(overrides: Partial<NewClient> = {}): NewClient {
+  return {
+    id: demo.fixtureId(999),
+    name: "Ana Gómez",
+    idType: "CC",
+    idNumber: "52123456",
+    email: null,
+    phone: null,
+    address: null,
+    active: true,
+    ...overrides,
+  };
 }

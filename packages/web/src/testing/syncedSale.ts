@@ -1,6 +1,7 @@
 import type { InvoiceSummary } from "@mostrador/domain";
+import type { NewCreditNoteDraft } from "../storage/creditNoteRecords";
 import type { DexieLocalStore } from "../storage/dexieLocalStore";
-import type { LocalInvoice, LocalInvoiceVoid } from "../storage/localRecords";
+import type { LocalCreditNote, LocalInvoice, LocalInvoiceVoid } from "../storage/localRecords";
 import type { NewInvoiceDraft } from "../storage/localStore";
 import * as demo from "./demoCatalog";
 import { sampleDraft } from "./sampleInvoices";
@@ -47,6 +48,30 @@ export async function sellAndSync(
 export const deviceMismatch = [
   { code: "DEVICE_MISMATCH" as const, message: "other device", messageEs: "otro dispositivo" },
 ];
+
+/**
+ * «Devolución» of one of the two units of line 1 of `invoice` (a sampleDraft sale) on Caja 1 of the demo
+ * device, refunded in cash, outside a shift: the saved note, pending. `overrides` change fields of the draft
+ * (more units, another reason) where a test is about them.
+ */
+export function returnOf(
+  store: DexieLocalStore,
+  invoice: LocalInvoice,
+  overrides: Partial<NewCreditNoteDraft> = {},
+): Promise<LocalCreditNote> {
+  return store.returns.saveCreditNote({
+    invoiceId: invoice.id,
+    picks: [{ invoiceLineIndex: 1, quantity: 1 }],
+    refund: { paymentMethodId: demo.cash.id, kind: "cash" },
+    reason: "El cliente lo devolvió",
+    terminalId: demo.caja1.id,
+    deviceId: demo.device.deviceId,
+    cashierId: demo.cashier.id,
+    shiftId: null,
+    receipt: null,
+    ...overrides,
+  });
+}
 
 /** «Anular» of a synced invoice on the demo device (the demo cashier, as an admin). */
 export function voidOf(store: DexieLocalStore, invoice: LocalInvoice): Promise<LocalInvoiceVoid> {
