@@ -82,8 +82,11 @@ export const deviceRowSchema = z.object({
   name: z.string(),
   createdAt: isoInstant,
   lastSeenAt: isoInstant.nullable(),
+  /** What the till's last report counted: every kind of record not uploaded (sales, returns, voids, shifts, clients). */
   pending: z.number().int(),
+  /** Records the server refused and the till has not fixed, sent again or given up. */
   errors: z.number().int(),
+  /** Since when the oldest pending record waits. */
   oldestPendingAt: isoInstant.nullable(),
   oldestPendingAgeSeconds: z.number().int().nullable(),
   appVersion: z.string().nullable(),

@@ -114,7 +114,11 @@ export const taxFiguresSchema = z.object({
 export type TaxFigures = z.infer<typeof taxFiguresSchema>;
 
 /** Devices whose last report still had invoices to upload: the figures may still change. */
-export const pendingUploadsSchema = z.object({ devices: z.number().int(), invoices: z.number().int() });
+/**
+ * Live tills whose last report still had records to upload, and how many in all: sales, returns, voids, shifts
+ * and clients made at the till (the till's report counts every kind, as its sync indicator does).
+ */
+export const pendingUploadsSchema = z.object({ devices: z.number().int(), documents: z.number().int() });
 
 export const salesDashboardSchema = z.object({
   range: reportRangeSchema,

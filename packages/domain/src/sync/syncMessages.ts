@@ -27,7 +27,10 @@ export {
   syncedEntities,
 } from "./syncConstants";
 
-/** What a till says about its queue; bounded like every other input (it is stored on the device's row). */
+/**
+ * What a till says about its queue (every kind of record not uploaded, not invoices alone); bounded like every
+ * other input (it is stored on the device's row).
+ */
 export const deviceReportSchema = z.strictObject({
   pending: z.number().int().min(0).max(10_000_000),
   errors: z.number().int().min(0).max(10_000_000),

@@ -6,7 +6,7 @@ import "./devices.css";
 
 /**
  * Admin screen "Dispositivos": every registered till with its last contact, queue, versions and
- * report age; tills silent too long with pending invoices are highlighted first. "Revocar" ends one.
+ * report age; tills silent too long with anything pending (sales, returns, shifts) are highlighted first. "Revocar" ends one.
  */
 export default function DeviceAdmin({ userToken, timeZone }: { userToken: string; timeZone: string }) {
   const { t } = useI18n();

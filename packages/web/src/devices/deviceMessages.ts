@@ -3,7 +3,7 @@ export const deviceMessagesEs = {
   "devices.admin.open": "Dispositivos",
   "devices.admin.title": "Dispositivos",
   "devices.admin.hint":
-    "Cada navegador registrado como caja. Revocar un dispositivo (perdido, robado o retirado) le impide sincronizar para siempre; sus facturas pendientes se exportan desde esa caja y se cargan en otra.",
+    "Cada navegador registrado como caja. Revocar un dispositivo (perdido, robado o retirado) le impide sincronizar para siempre; lo que tenga pendiente (ventas, devoluciones, turnos) se exporta desde esa caja y se carga en otra.",
   "devices.admin.loading": "Cargando dispositivos…",
   "devices.admin.none": "Aún no hay dispositivos registrados.",
   "devices.admin.failed": "No se pudo completar: {message}",
@@ -19,7 +19,7 @@ export const deviceMessagesEs = {
   "devices.admin.revoked": "Revocado el {date}",
   "devices.admin.revoke": "Revocar",
   "devices.admin.confirmRevoke":
-    "¿Revocar el dispositivo {name} de {terminal}? No podrá volver a sincronizar; sus facturas pendientes deberán exportarse desde esa caja.",
+    "¿Revocar el dispositivo {name} de {terminal}? No podrá volver a sincronizar; lo que tenga pendiente deberá exportarse desde esa caja.",
   "devices.admin.revokedResult": "Dispositivo {name} revocado.",
   "devices.admin.reload": "Actualizar",
   "devices.admin.oldestPending": "Pendiente más antigua",
@@ -29,13 +29,13 @@ export const deviceMessagesEs = {
   "devices.admin.notReported": "Sin reporte",
   "devices.admin.silent": "Silenciosa, con pendientes",
   "devices.admin.silentSummary":
-    "Cajas sin contacto y con facturas pendientes: {count}. Revise su conexión: sus ventas aún no están en el servidor.",
+    "Cajas sin contacto y con documentos pendientes: {count}. Revise su conexión: sus ventas, devoluciones o turnos aún no están en el servidor.",
   "devices.terminal.title": "Dispositivos de {terminal}",
   "devices.terminal.none": "Esta caja no tiene dispositivos registrados.",
   "devices.terminal.release": "Liberar números sin usar",
   "devices.terminal.retire": "Dar de baja dispositivo",
   "devices.terminal.confirmRetire":
-    "¿Dar de baja el dispositivo {name} de {terminal}? No podrá volver a sincronizar; sus facturas pendientes deberán exportarse desde ese dispositivo.",
+    "¿Dar de baja el dispositivo {name} de {terminal}? No podrá volver a sincronizar; lo que tenga pendiente deberá exportarse desde ese dispositivo.",
   "devices.revoked.title": "Este dispositivo fue revocado por un administrador",
   "devices.revoked.body":
     "Ya no puede sincronizar. Lo que esta caja no llegó a enviar al servidor ({what}) sigue guardado aquí: exporta el archivo de pendientes y entrégalo a un administrador para cargarlo desde otra caja.",
@@ -49,7 +49,7 @@ export const deviceMessagesEn: Record<keyof typeof deviceMessagesEs, string> = {
   "devices.admin.open": "Devices",
   "devices.admin.title": "Devices",
   "devices.admin.hint":
-    "Every browser registered as a till. Revoking a device (lost, stolen or retired) stops it from ever syncing again; its pending invoices are exported on that till and uploaded on another.",
+    "Every browser registered as a till. Revoking a device (lost, stolen or retired) stops it from ever syncing again; whatever it has pending (sales, returns, shifts) is exported on that till and uploaded on another.",
   "devices.admin.loading": "Loading devices…",
   "devices.admin.none": "No devices registered yet.",
   "devices.admin.failed": "Could not complete: {message}",
@@ -65,7 +65,7 @@ export const deviceMessagesEn: Record<keyof typeof deviceMessagesEs, string> = {
   "devices.admin.revoked": "Revoked on {date}",
   "devices.admin.revoke": "Revoke",
   "devices.admin.confirmRevoke":
-    "Revoke device {name} of {terminal}? It will never sync again; its pending invoices must be exported on that till.",
+    "Revoke device {name} of {terminal}? It will never sync again; whatever it has pending must be exported on that till.",
   "devices.admin.revokedResult": "Device {name} revoked.",
   "devices.admin.reload": "Refresh",
   "devices.admin.oldestPending": "Oldest pending",
@@ -75,13 +75,13 @@ export const deviceMessagesEn: Record<keyof typeof deviceMessagesEs, string> = {
   "devices.admin.notReported": "No report",
   "devices.admin.silent": "Silent, with pending",
   "devices.admin.silentSummary":
-    "Tills out of contact with pending invoices: {count}. Check their connection: their sales are not on the server yet.",
+    "Tills out of contact with pending records: {count}. Check their connection: their sales, returns or shifts are not on the server yet.",
   "devices.terminal.title": "Devices of {terminal}",
   "devices.terminal.none": "This till has no registered devices.",
   "devices.terminal.release": "Release unused numbers",
   "devices.terminal.retire": "Retire device",
   "devices.terminal.confirmRetire":
-    "Retire device {name} of {terminal}? It will never sync again; its pending invoices must be exported on that device.",
+    "Retire device {name} of {terminal}? It will never sync again; whatever it has pending must be exported on that device.",
   "devices.revoked.title": "An admin revoked this device",
   "devices.revoked.body":
     "It can no longer sync. What this till did not get to the server ({what}) is still stored here: export the pending file and give it to an admin to upload from another till.",

@@ -12,7 +12,6 @@ import { countNumbersLeft } from "./invoiceNumbering";
 import { applyInvoicePushResultsInDb } from "./invoicePushResults";
 import {
   countInvoicesByStatusInDb,
-  deviceReportFromDb,
   listInvoicesInDb,
   listInvoicesToPushInDb,
   listUnsyncedInvoicesInDb,
@@ -67,6 +66,7 @@ import { DexieTillClientsStore } from "./tillClientRecords";
 import {
   countUnsyncedBesideInvoicesInDb,
   countUnsyncedInDb,
+  deviceReportFromDb,
   listUnsyncedRecordsInDb,
   totalUnsynced,
   type UnsyncedBesideInvoices,

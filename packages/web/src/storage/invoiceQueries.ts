@@ -1,4 +1,4 @@
-import type { DeviceReport, InvoiceDocument } from "@mostrador/domain";
+import type { InvoiceDocument } from "@mostrador/domain";
 import { normalizeForSearch } from "../text/searchText";
 import type { LocalDatabase } from "./localDatabase";
 import { hasUnsentChanges, type LocalInvoice } from "./localRecords";
@@ -6,7 +6,7 @@ import type { InvoiceListQuery, InvoiceStatusCounts } from "./localStore";
 
 /**
  * The reads of this till's invoices (the sales history, the sync queue, the counts the sync indicator
- * and the device report show), for DexieLocalStore. Writes live in invoiceRevisions and the store.
+ * shows), for DexieLocalStore. Writes live in invoiceRevisions and the store.
  */
 
 /** The documents the next push uploads: pending invoices with unsent changes, oldest first. */
@@ -25,14 +25,6 @@ export function countInvoicesByStatusInDb(db: LocalDatabase): Promise<InvoiceSta
     );
     return { pending: pending ?? 0, synced: synced ?? 0, error: error ?? 0, voided: voided ?? 0 };
   });
-}
-
-/** What the till reports about its queue after each push and pull. */
-export async function deviceReportFromDb(db: LocalDatabase): Promise<DeviceReport> {
-  const counts = await countInvoicesByStatusInDb(db);
-  const pending = await db.invoices.where("status").equals("pending").toArray();
-  const oldest = pending.reduce<string | null>((min, i) => (min === null || i.issuedAt < min ? i.issuedAt : min), null);
-  return { pending: counts.pending, errors: counts.error, oldestPendingAt: oldest };
 }
 
 /** "Historial de ventas": newest first, by status and by number or client name. */

@@ -143,6 +143,7 @@ export interface LocalStore {
   /** accepted → synced, rejected → error (with the errors), retry → stays pending. */
   applyPushResults(results: readonly PushResult[]): Promise<ApplyPushResult>;
   countInvoicesByStatus(): Promise<InvoiceStatusCounts>;
+  /** What the till tells the server about everything it has not uploaded (see unsyncedRecords.deviceReportFromDb). */
   deviceReport(): Promise<DeviceReport>;
 
   /**

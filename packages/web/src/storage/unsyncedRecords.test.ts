@@ -1,7 +1,7 @@
 import "fake-indexeddb/auto";
 import { afterEach, describe, expect, it } from "vitest";
 import * as demo from "../testing/demoCatalog";
-import { refusedVoid, sellAndSync } from "../testing/syncedSale";
+import { refusedVoid, returnOf, sellAndSync } from "../testing/syncedSale";
 import type { DexieLocalStore } from "./dexieLocalStore";
 import { LocalStoreError } from "./localStoreErrors";
 import { openTestStore } from "./testDatabase";
@@ -46,6 +46,31 @@ describe("a void in error exists only here", () => {
     const recorded = await tillWithRefusedVoid();
     await store.returns.resendVoid(recorded.id);
     expect(await store.countUnsynced()).toEqual({ ...noUnsynced, voids: { pending: 1, error: 0 } });
+  });
+});
+
+describe("the device report (the back office's fleet)", () => {
+  it("counts every kind not uploaded, as the sync indicator does, dated by the oldest", async () => {
+    store = openTestStore();
+    await store.applyPullPage(demo.returnsCatalogPage());
+    const invoice = await sellAndSync(store);
+    expect(await store.deviceReport()).toEqual({ pending: 0, errors: 0, oldestPendingAt: null });
+    // A return of a synced sale, then a shift opened: no invoice pending, yet the till holds two records.
+    const note = await returnOf(store, invoice);
+    const shift = await store.openShift({
+      terminalId: demo.caja1.id,
+      deviceId: demo.device.deviceId,
+      openedBy: demo.cashier.id,
+      openingFloat: 0,
+    });
+    expect(await store.countInvoicesByStatus()).toMatchObject({ pending: 0, error: 0 });
+    const oldest = [note.issuedAt, shift.updatedAt].sort()[0];
+    expect(await store.deviceReport()).toEqual({ pending: 2, errors: 0, oldestPendingAt: oldest });
+    // A void of another sale that the server refused: in error, as the indicator shows it.
+    await refusedVoid(store, await sellAndSync(store));
+    expect(await store.deviceReport()).toEqual({ pending: 2, errors: 1, oldestPendingAt: oldest });
+    const counts = await store.countUnsynced();
+    expect(totalUnsynced(counts)).toBe(3);
   });
 });
 

@@ -1,4 +1,10 @@
-import type { CreditNoteDocument, InvoiceVoidDocument, NewClient, ShiftDocument } from "@mostrador/domain";
+import type {
+  CreditNoteDocument,
+  DeviceReport,
+  InvoiceVoidDocument,
+  NewClient,
+  ShiftDocument,
+} from "@mostrador/domain";
 import { listUnsyncedInvoicesInDb } from "./invoiceQueries";
 import type { LocalDatabase } from "./localDatabase";
 import type { LocalInvoice } from "./localRecords";
@@ -130,5 +136,35 @@ export function listUnsyncedRecordsInDb(db: LocalDatabase): Promise<UnsyncedReco
       // Clients first in the push too: an invoice naming one finds it on the server.
       clients: clients.sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map((c) => c.client),
     };
+  });
+}
+
+/**
+ * What the till reports about its queue after each push and pull (the back office's fleet: "Pendientes",
+ * "Con error", "Pendiente más antigua", and the silent tills with something pending): every kind the sync
+ * indicator and the sign-out check count, not invoices alone — a till out of contact with a return or a
+ * shift's closing not uploaded is as much at risk as one with a sale. The oldest pending record is dated
+ * by when its unsent state was made: a sale or return by its issue, a void or a client by its creation, a
+ * shift by its last change (its closing, a cash movement).
+ */
+export function deviceReportFromDb(db: LocalDatabase): Promise<DeviceReport> {
+  return db.transaction("r", unsyncedTables(db), async () => {
+    const [counts, invoices, notes, voids, shifts, clients] = await Promise.all([
+      countUnsyncedInDb(db),
+      db.invoices.where("status").equals("pending").toArray(),
+      db.creditNotes.where("status").equals("pending").toArray(),
+      db.invoiceVoids.where("status").equals("pending").toArray(),
+      db.shifts.where("status").equals("pending").toArray(),
+      db.tillClients.where("status").equals("pending").toArray(),
+    ]);
+    const since = [
+      ...invoices.map((i) => i.issuedAt),
+      ...notes.map((n) => n.issuedAt),
+      ...voids.map((v) => v.createdAt),
+      ...shifts.map((s) => s.updatedAt),
+      ...clients.map((c) => c.createdAt),
+    ];
+    const oldest = since.reduce<string | null>((min, at) => (min === null || at < min ? at : min), null);
+    return { pending: pendingUnsynced(counts), errors: errorUnsynced(counts), oldestPendingAt: oldest };
   });
 }

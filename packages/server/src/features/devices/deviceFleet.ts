@@ -31,8 +31,9 @@ export function presentDevice(r: Row): DeviceRow {
 
 /**
  * The company's devices (or one terminal's, or one device), most recently heard from first.
- * Silent: a live device with pending invoices that has not called for longer than the company's
- * deviceSilentMinutes — the till that is about to lose sales if nobody looks at it.
+ * Silent: a live device with records pending (sales, returns, shifts: what its last report counted) that
+ * has not called for longer than the company's deviceSilentMinutes — the till that is about to lose sales
+ * if nobody looks at it.
  */
 export async function loadFleet(
   db: Queryable,

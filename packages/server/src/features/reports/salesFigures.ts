@@ -220,12 +220,12 @@ export async function taxFigures(q: Queryable, companyId: string, range: DayRang
     );
 }
 
-/** Live devices whose last report still had invoices to upload (the fleet's reported queues). */
-export async function pendingUploads(q: Queryable, companyId: string): Promise<{ devices: number; invoices: number }> {
+/** Live devices whose last report still had records to upload (the fleet's reported queues). */
+export async function pendingUploads(q: Queryable, companyId: string): Promise<{ devices: number; documents: number }> {
   const rows = await q.query(
-    `SELECT count(*)::int AS devices, coalesce(sum(reported_pending), 0)::int AS invoices
+    `SELECT count(*)::int AS devices, coalesce(sum(reported_pending), 0)::int AS documents
        FROM devices WHERE company_id = $1 AND active AND reported_pending > 0`,
     [companyId],
   );
-  return { devices: n(rows[0]?.devices), invoices: n(rows[0]?.invoices) };
+  return { devices: n(rows[0]?.devices), documents: n(rows[0]?.documents) };
 }

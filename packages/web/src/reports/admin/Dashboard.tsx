@@ -36,7 +36,7 @@ export function Dashboard({ userToken, query }: { userToken: string; query: stri
       <p className="muted">{t("reports.range", { ...range })}</p>
       {data.pending.devices > 0 && (
         <p className="message message--warning" role="status">
-          {t("reports.pending", { devices: data.pending.devices, invoices: data.pending.invoices })}
+          {t("reports.pending", { devices: data.pending.devices, documents: data.pending.documents })}
         </p>
       )}
       <ul className="report-kpis">

@@ -18,7 +18,8 @@ export const reportMessagesEs = {
   "reports.range": "Del {from} al {to} · comparado con {previousFrom} a {previousTo}",
   "reports.loading": "Cargando…",
   "reports.failed": "No se pudo cargar el reporte: {message}",
-  "reports.pending": "{devices} cajas tienen {invoices} facturas sin sincronizar: las cifras pueden cambiar",
+  "reports.pending":
+    "{devices} cajas tienen {documents} documentos sin sincronizar (ventas, devoluciones, turnos): las cifras pueden cambiar",
   "reports.grossSales": "Ventas brutas",
   "reports.discounts": "Descuentos",
   "reports.returns": "Devoluciones",
@@ -116,7 +117,8 @@ export const reportMessagesEn: Record<ReportMessageKey, string> = {
   "reports.range": "{from} to {to} · compared with {previousFrom} to {previousTo}",
   "reports.loading": "Loading…",
   "reports.failed": "The report could not be loaded: {message}",
-  "reports.pending": "{devices} tills have {invoices} invoices not yet synced: the figures may change",
+  "reports.pending":
+    "{devices} tills have {documents} records not yet synced (sales, returns, shifts): the figures may change",
   "reports.grossSales": "Gross sales",
   "reports.discounts": "Discounts",
   "reports.returns": "Returns",
