@@ -57,12 +57,15 @@ export async function openPlanRecorder(
   // One statement at a time, as a pool connection runs them (pg's Client warns when given several at once).
   let queue: Promise<unknown> = Promise.resolve();
   const run = (sql: string, params?: readonly unknown[]) => {
-    const result = queue.then(() => client.query(namedStatement(sql, params)));
+    // Statements named as the pool names them; scripts, BEGIN and COMMIT as the pool sends them (simple protocol).
+    const result = queue.then(() =>
+      params === undefined ? client.query(sql) : client.query(namedStatement(sql, params)),
+    );
     queue = result.catch(() => undefined);
     return result;
   };
   const queryable: Queryable = {
-    query: async (sql, params) => (await run(sql, params)).rows as never[],
+    query: async (sql, params) => (await run(sql, params ?? [])).rows as never[],
     exec: async (sql) => {
       await run(sql);
     },

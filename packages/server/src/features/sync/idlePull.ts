@@ -38,7 +38,7 @@ interface ProbeRow {
  * statement is named, so after five calls PostgreSQL may plan it once for any cursor, and a generic
  * EXISTS (version > $3) expects a third of the rows to match and an early hit in any scan: with 20,000
  * products it read them all on every pull (a sequential scan, 3.6–5.7 ms). The highest version is one
- * step down the (company, version) index whatever the plan and the statistics (idlePullPlan.pg.test).
+ * step down the (company, version) index whatever the plan and the statistics (pullPlans.pg.test).
  */
 export function idleProbeSql(): string {
   const above = changeFeedTables().map(({ table, companyColumn, cursor, deviceScoped }) => {
