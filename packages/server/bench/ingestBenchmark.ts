@@ -22,7 +22,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { SCHEMA_VERSION_HEADER, SYNC_SCHEMA_VERSION, uuidv7 } from "@mostrador/domain";
+import { SCHEMA_VERSION_HEADER, SYNC_SCHEMA_VERSION } from "@mostrador/domain";
 import { migrate } from "../src/db/migrator";
 import { openDatabase } from "../src/db/openDatabase";
 import { seedDemoCompany } from "../src/demo/demoCompanySeeder";
@@ -31,6 +31,7 @@ import { growCatalog } from "../src/testing/catalogCopies";
 import { freePort } from "../src/testing/freePort";
 import { buildInvoice } from "../src/testing/invoiceFactory";
 import { startServerProcess } from "../src/testing/serverProcess";
+import { measureIdlePulls } from "./idlePullPhase";
 import { phaseCpu } from "./phaseCpu";
 
 const { values } = parseBenchArgs(import.meta.url, {
@@ -298,64 +299,12 @@ const statementsPerPush =
       }
     : null;
 
-// 3. Incremental pull with nothing new, from a till whose terminal has an open shift (a till in use
-// always has one: the pull then carries it, with who opened and holds it).
-const first = devices[0] as (typeof devices)[number];
-const shift = {
-  id: uuidv7(),
-  revision: 1,
-  terminalId: first.terminalId,
-  deviceId: first.deviceId,
-  openedBy: demo.cashierId,
-  openedAt: new Date().toISOString(),
-  openingFloat: 10_000_000,
-  status: "open",
-};
-const opened = await post("/api/sync/push", { invoices: [], shifts: [shift] }, first.token);
-if (opened.shiftResults?.[0]?.outcome !== "accepted") throw new Error(`shift: ${JSON.stringify(opened)}`);
-let cursor = 0;
-let invoiceCursor = 0;
-// The stock section's cursor, followed as the till does (issue 14).
-let stock = "stockCursor=0";
-for (;;) {
-  const r = await fetch(
-    `${server.url}/api/sync/pull?cursor=${cursor}&invoiceCursor=${invoiceCursor}&${stock}&limit=5000`,
-    { headers: headers(first.token) },
-  );
-  const page = (await r.json()) as {
-    cursor: number;
-    invoiceCursor: number;
-    hasMore: boolean;
-    stock?: { cursor: number; warehouseId: string };
-  };
-  cursor = page.cursor;
-  invoiceCursor = page.invoiceCursor;
-  if (page.stock) stock = `stockCursor=${page.stock.cursor}&stockWarehouseId=${page.stock.warehouseId}`;
-  if (!page.hasMore) break;
-}
-let bytes = 0;
-/** Times `n` pulls with nothing new, one after another, as a till polls. */
-async function idlePulls(n: number): Promise<{ p: (q: number) => string; times: number[] }> {
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const s = performance.now();
-    const r = await getText(`/api/sync/pull?cursor=${cursor}&invoiceCursor=${invoiceCursor}&${stock}`, first.token);
-    times.push(performance.now() - s);
-    bytes = Buffer.byteLength(r.text) + r.headers.reduce((n, [k, v]) => n + k.length + v.length + 4, 0);
-    // Timed only while it is what it claims to be: an answer with nothing new.
-    const answer = JSON.parse(r.text) as { changes?: unknown[]; hasMore?: boolean };
-    if (answer.changes?.length !== 0 || answer.hasMore !== false) throw new Error(`not an idle pull: ${r.text}`);
-  }
-  const sorted = [...times].sort((a, b) => a - b);
-  return { p: (q) => (sorted[Math.floor(q * (sorted.length - 1))] as number).toFixed(2), times };
-}
-// The first pulls with nothing new a server answers run its idle-pull path cold (first calls of its
-// functions, before V8 optimizes them: 5–17 ms for the first ~15): measured as before (`cold`), then
-// again after 50 more, as a server of a fleet always answers them (`warm`, the figure beside the target;
-// the ingest phases are warmed the same way).
-const cold = await idlePulls(200);
-await idlePulls(50);
-const warm = await idlePulls(200);
+// 3. Incremental pull with nothing new (idlePullPhase.ts).
+const { cold, warm, bytes } = await measureIdlePulls(
+  { post, getText },
+  devices[0] as (typeof devices)[number],
+  demo.cashierId,
+);
 if (values["pull-times"])
   console.log(
     `idle pull times, cold then warm (ms): ${cold.times.map((t) => t.toFixed(1)).join(" ")} | ${warm.times.map((t) => t.toFixed(1)).join(" ")}`,
