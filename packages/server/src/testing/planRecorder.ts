@@ -7,6 +7,7 @@ export interface PlanNode {
   "Node Type": string;
   "Relation Name"?: string;
   "Index Name"?: string;
+  "Index Cond"?: string;
   "Actual Rows"?: number;
   "Actual Loops"?: number;
   "Rows Removed by Filter"?: number;
@@ -39,7 +40,7 @@ export function rowsRead(plan: PlanNode, table: string): number {
 export async function openPlanRecorder(
   url: string,
   mode: "force_generic_plan" | "force_custom_plan",
-): Promise<{ db: Database; plans: RecordedPlan[]; close(): Promise<void> }> {
+): Promise<{ db: Database; plans: RecordedPlan[] }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const plans: RecordedPlan[] = [];
@@ -86,9 +87,9 @@ export async function openPlanRecorder(
           throw error;
         }
       },
+      // Ends the recorder's connection.
       close: () => client.end(),
     },
     plans,
-    close: () => client.end(),
   };
 }

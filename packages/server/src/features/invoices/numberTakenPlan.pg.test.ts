@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/database";
 import { migrate } from "../../db/migrator";
 import { seedDemoCompany } from "../../demo/demoCompanySeeder";
+import { type PlanNode, planNodes } from "../../testing/planRecorder";
 import { createScratchDatabase, type ScratchDatabase } from "../../testing/scratchDatabase";
 import { TAKEN_SQL } from "./validationContextLoader";
 
@@ -17,17 +18,6 @@ import { TAKEN_SQL } from "./validationContextLoader";
  */
 const databaseUrl = process.env.TEST_DATABASE_URL;
 const HISTORY = Number(process.env.PLAN_TEST_INVOICES ?? 200_000);
-
-interface PlanNode {
-  "Node Type": string;
-  "Relation Name"?: string;
-  "Index Name"?: string;
-  "Index Cond"?: string;
-  "Actual Rows"?: number;
-  "Actual Loops"?: number;
-  Plans?: PlanNode[];
-}
-const nodesOf = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodesOf)];
 
 describe.skipIf(!databaseUrl)("the number-taken check on a large table with stale statistics", () => {
   let scratch: ScratchDatabase | undefined;
@@ -90,7 +80,7 @@ describe.skipIf(!databaseUrl)("the number-taken check on a large table with stal
     it(`is a probe of invoices_number_once per number (${mode})`, async () => {
       const plan = await planOf(mode);
       if (process.env.PLAN_TEST_PRINT) console.log(JSON.stringify(plan, null, 1));
-      const onInvoices = nodesOf(plan.Plan).filter((n) => n["Relation Name"] === "invoices");
+      const onInvoices = planNodes(plan.Plan).filter((n) => n["Relation Name"] === "invoices");
       expect(onInvoices.length).toBe(1);
       const scan = onInvoices[0] as PlanNode;
       expect(scan["Node Type"]).toBe("Index Scan");
@@ -101,7 +91,7 @@ describe.skipIf(!databaseUrl)("the number-taken check on a large table with stal
       expect(scan["Index Cond"]).toMatch(/number = /);
       // Inside a nested loop over the numbers: run once per number, each finding at most its one
       // invoice (the old plan read all of the company's invoices once, 200,000 rows here).
-      expect(nodesOf(plan.Plan).map((n) => n["Node Type"])).toContain("Nested Loop");
+      expect(planNodes(plan.Plan).map((n) => n["Node Type"])).toContain("Nested Loop");
       expect(scan["Actual Loops"]).toBe(3);
       expect(scan["Actual Rows"]).toBeLessThanOrEqual(1);
       expect(plan["Execution Time"]).toBeLessThan(50);

@@ -83,7 +83,7 @@ describe.skipIf(!databaseUrl)("an online till's push on PostgreSQL, with 20,000 
           for (const table of ["products", "clients", "invoices", "invoice_revisions", "number_blocks", "stock_moves"])
             expect(rowsRead(plan, table), `${table} in ${query.slice(0, 160)}`).toBeLessThanOrEqual(READS_PER_TABLE);
       } finally {
-        await recorder.close();
+        await recorder.db.close();
       }
     });
 });

@@ -4,6 +4,7 @@ import type { Database } from "../../db/database";
 import { migrate } from "../../db/migrator";
 import { type DemoCompany, seedDemoCompany } from "../../demo/demoCompanySeeder";
 import { buildInvoice } from "../../testing/invoiceFactory";
+import { type PlanNode, planNodes } from "../../testing/planRecorder";
 import { createScratchDatabase, type ScratchDatabase } from "../../testing/scratchDatabase";
 import { LEASED_SQL, loadIngestContext, SMALL_GROUP } from "./validationContextLoader";
 
@@ -15,16 +16,6 @@ import { LEASED_SQL, loadIngestContext, SMALL_GROUP } from "./validationContextL
  */
 const databaseUrl = process.env.TEST_DATABASE_URL;
 const BLOCKS = 3000;
-
-interface PlanNode {
-  "Node Type": string;
-  "Relation Name"?: string;
-  "Index Name"?: string;
-  "Actual Rows"?: number;
-  "Actual Loops"?: number;
-  Plans?: PlanNode[];
-}
-const nodesOf = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodesOf)];
 
 describe.skipIf(!databaseUrl)("the validation context query on PostgreSQL", () => {
   let scratch: ScratchDatabase | undefined;
@@ -116,7 +107,7 @@ describe.skipIf(!databaseUrl)("the validation context query on PostgreSQL", () =
            '{${deviceId},${deviceId},${deviceId}}')`,
         );
         const plan = rows[0]?.["QUERY PLAN"][0]?.Plan as PlanNode;
-        const scans = nodesOf(plan).filter((n) => n["Relation Name"] === "number_blocks");
+        const scans = planNodes(plan).filter((n) => n["Relation Name"] === "number_blocks");
         expect(scans.map((s) => [s["Node Type"], s["Index Name"]])).toEqual([
           ["Index Scan", "number_blocks_device_range"],
         ]);

@@ -117,7 +117,7 @@ describe.skipIf(!databaseUrl)("a till's pulls on PostgreSQL, with 20,000 product
           for (const table of ["products", "clients", "number_blocks"])
             expect(rowsRead(plan, table), `${table} in ${query.slice(0, 120)}`).toBeLessThanOrEqual(limit + 1);
       } finally {
-        await recorder.close();
+        await recorder.db.close();
       }
     });
 
@@ -131,7 +131,7 @@ describe.skipIf(!databaseUrl)("a till's pulls on PostgreSQL, with 20,000 product
       expect(recorder.plans).toHaveLength(1);
       expect(rowsRead(recorder.plans[0]?.plan as PlanNode, "products")).toBeGreaterThan(PRODUCTS / 2);
     } finally {
-      await recorder.close();
+      await recorder.db.close();
     }
   });
 });
