@@ -118,7 +118,15 @@ export type TaxFigures = z.infer<typeof taxFiguresSchema>;
  * Live tills whose last report still had records to upload, and how many in all: sales, returns, voids, shifts
  * and clients made at the till (the till's report counts every kind, as its sync indicator does).
  */
-export const pendingUploadsSchema = z.object({ devices: z.number().int(), documents: z.number().int() });
+export const pendingUploadsSchema = z.object({
+  devices: z.number().int(),
+  documents: z.number().int(),
+  /**
+   * Deprecated: the same count under its name before session 12 (`documents`). Sent for one more version so a
+   * back office still cached from before (it requires `invoices`) shows the dashboard until it reloads.
+   */
+  invoices: z.number().int().optional(),
+});
 
 export const salesDashboardSchema = z.object({
   range: reportRangeSchema,

@@ -221,11 +221,16 @@ export async function taxFigures(q: Queryable, companyId: string, range: DayRang
 }
 
 /** Live devices whose last report still had records to upload (the fleet's reported queues). */
-export async function pendingUploads(q: Queryable, companyId: string): Promise<{ devices: number; documents: number }> {
+export async function pendingUploads(
+  q: Queryable,
+  companyId: string,
+): Promise<{ devices: number; documents: number; invoices: number }> {
   const rows = await q.query(
     `SELECT count(*)::int AS devices, coalesce(sum(reported_pending), 0)::int AS documents
        FROM devices WHERE company_id = $1 AND active AND reported_pending > 0`,
     [companyId],
   );
-  return { devices: n(rows[0]?.devices), documents: n(rows[0]?.documents) };
+  const documents = n(rows[0]?.documents);
+  // `invoices`: the deprecated name, for a back office cached from before the rename (pendingUploadsSchema).
+  return { devices: n(rows[0]?.devices), documents, invoices: documents };
 }
