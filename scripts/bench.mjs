@@ -130,7 +130,9 @@ async function tillBenchmark(products, clients) {
       { env },
     );
     const port = await freePort();
-    server = spawn("node", ["dist/main.js"], {
+    // As `npm start` runs it: the server package's start script (node <flags> dist/main.js).
+    const start = JSON.parse(readFileSync(join(root, "packages/server/package.json"), "utf8")).scripts.start;
+    server = spawn("node", start.trim().split(/\s+/).slice(1), {
       cwd: join(root, "packages/server"),
       env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" },
       stdio: ["ignore", "ignore", "inherit"],

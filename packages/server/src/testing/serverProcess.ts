@@ -1,8 +1,23 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const serverRoot = join(dirname(fileURLToPath(import.meta.url)), "../..");
+
+/**
+ * The node flags production starts the server with: those of the server package's `start` script
+ * (`node <flags> dist/main.js`), read from it so benchmarks and browser tests run the server as `npm start`
+ * does and the flags are written in one place.
+ */
+export function productionNodeFlags(
+  startScript: string = JSON.parse(readFileSync(join(serverRoot, "package.json"), "utf8")).scripts.start,
+): string[] {
+  const words = startScript.trim().split(/\s+/);
+  if (words[0] !== "node" || words.at(-1) !== "dist/main.js")
+    throw new Error(`the server's start script is not "node [flags] dist/main.js": ${startScript}`);
+  return words.slice(1, -1);
+}
 
 export interface ServerProcess {
   url: string;
@@ -26,7 +41,10 @@ export interface ServerProcessOptions {
   seedDemo?: boolean;
   webDist?: boolean;
   env?: Record<string, string>;
-  /** Run the compiled server (dist/main.js, as production does) instead of the TypeScript sources through tsx. */
+  /**
+   * Run the compiled server as production does (dist/main.js with the start script's node flags) instead of
+   * the TypeScript sources through tsx.
+   */
   compiled?: boolean;
   /** Extra node flags for the server process (e.g. --cpu-prof). */
   nodeOptions?: string[];
@@ -53,7 +71,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
   let child: ChildProcess | null = null;
   let log = "";
   const start = async () => {
-    const entry = options.compiled ? ["dist/main.js"] : ["--import", "tsx", "src/main.ts"];
+    const entry = options.compiled ? [...productionNodeFlags(), "dist/main.js"] : ["--import", "tsx", "src/main.ts"];
     child = spawn(process.execPath, [...(options.nodeOptions ?? []), ...entry], {
       cwd: serverRoot,
       env: {
