@@ -1,8 +1,7 @@
-import { existsSync, mkdirSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync } from "node:fs";
 import { PGlite, types } from "@electric-sql/pglite";
 import type { Database, Queryable } from "./database";
-import { DurableNodeFS, durableStartParams, syncFolderTree } from "./pgliteDurableFs";
+import { DurableNodeFS, durableStartParams, folderSyncedOnce, syncNewDataFolder } from "./pgliteDurableFs";
 
 /** int8 as JS number: our bigints (money, versions) stay far below 2^53. */
 const parsers = { [types.INT8]: (v: string) => Number(v), [types.NUMERIC]: (v: string) => Number(v) };
@@ -15,21 +14,26 @@ const parsers = { [types.INT8]: (v: string) => Number(v), [types.NUMERIC]: (v: s
  */
 export const PGLITE_SHARED_BUFFERS = process.env.PGLITE_SHARED_BUFFERS || "32MB";
 
-export async function openPgliteDatabase(dataDir?: string): Promise<Database> {
+export interface PgliteOptions {
+  /** The host's fsync of a native descriptor (tests count them); fsyncSync by default. */
+  syncDescriptor?: (fd: number) => void;
+}
+
+export async function openPgliteDatabase(dataDir?: string, options: PgliteOptions = {}): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const creating = dataDir !== undefined && !existsSync(join(dataDir, "PG_VERSION"));
+  const synced = dataDir !== undefined && folderSyncedOnce(dataDir);
   const sharedBuffers = ["-c", `shared_buffers=${PGLITE_SHARED_BUFFERS}`];
   // On disk, commits are fsynced (pgliteDurableFs.ts); in memory (tests) there is no disk to sync.
   const pg = dataDir
     ? new PGlite({
         parsers,
-        fs: new DurableNodeFS(dataDir),
+        fs: new DurableNodeFS(dataDir, options.syncDescriptor),
         startParams: [...durableStartParams(PGlite.defaultStartParams), ...sharedBuffers],
       })
     : new PGlite({ parsers, startParams: [...PGlite.defaultStartParams, ...sharedBuffers] });
   await pg.waitReady;
-  // A new folder's cluster was written by PGlite's initdb with nothing synced: once, all of it.
-  if (dataDir && creating) syncFolderTree(dataDir);
+  // A new folder's cluster was written by PGlite's initdb with nothing synced: once, all of it (pgliteDurableFs).
+  if (dataDir && !synced) syncNewDataFolder(dataDir, options.syncDescriptor);
   const run = async <T>(q: { query: PGlite["query"] }, sql: string, params?: readonly unknown[]) =>
     (await q.query<T>(sql, params as unknown[] | undefined)).rows;
   return {

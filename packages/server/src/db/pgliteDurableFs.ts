@@ -1,5 +1,5 @@
-import { closeSync, fsyncSync, openSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, writeFileSync, writeSync } from "node:fs";
+import { dirname, join } from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import { NodeFS } from "@electric-sql/pglite/nodefs";
 
@@ -19,15 +19,17 @@ type PostgresModule = Parameters<NonNullable<ModuleOptions["preRun"]>[number]>[0
 export class DurableNodeFS extends NodeFS {
   constructor(
     dataDir: string,
-    /** The host's fsync of a native descriptor (a test counts them). */
+    /** The host's fsync of a native descriptor (a test counts them, or makes one fail). */
     private readonly syncDescriptor: (fd: number) => void = fsyncSync,
+    /** What a failed fsync does: by default the process stops at once (`stopAfterFailedFsync`). */
+    private readonly onFailedSync: (error: unknown, fd: number) => never = stopAfterFailedFsync,
   ) {
     super(dataDir);
   }
 
   override async init(pg: PGlite, opts: ModuleOptions) {
     const { emscriptenOpts } = await super.init(pg, opts);
-    const withHostSync = (mod: PostgresModule) => addHostFsync(mod, this.syncDescriptor);
+    const withHostSync = (mod: PostgresModule) => addHostFsync(mod, this.syncDescriptor, this.onFailedSync);
     // First: NODEFS is patched before the data folder is mounted with it.
     return { emscriptenOpts: { ...emscriptenOpts, preRun: [withHostSync, ...(emscriptenOpts.preRun ?? [])] } };
   }
@@ -50,15 +52,48 @@ interface Nodefs {
 const S_IFMT = 0o170000;
 const S_IFDIR = 0o040000;
 
-function addHostFsync(mod: PostgresModule, syncDescriptor: (fd: number) => void): void {
+/** The exit status of a server stopped by a failed fsync (EX_IOERR). */
+export const FAILED_FSYNC_EXIT_CODE = 74;
+
+/**
+ * A failed fsync stops the process before PostgreSQL's call returns, so nothing it was flushing is acknowledged.
+ * After a failed fsync the operating system may have dropped the data it could not write, so the only safe
+ * continuation is PostgreSQL's own: PANIC, then recovery from the WAL at the next start. PGlite cannot do that in
+ * the process: an exception from this hook is swallowed by Emscripten's fsync and PGlite's main loop (the commit
+ * is answered as if it were durable), and after a PANIC its next query spins for ever (both seen in a review,
+ * session 14). A till that got no answer sends its invoices again when the server is back (idempotent ids).
+ */
+export function stopAfterFailedFsync(error: unknown, fd: number): never {
+  const reason = error instanceof Error ? error.message : String(error);
+  const msg = `the embedded database could not fsync its data (descriptor ${fd}): ${reason}; stopping so that nothing unsynced is acknowledged. Check the disk: at the next start PostgreSQL recovers from its WAL.`;
+  const line = `${JSON.stringify({ level: 60, time: Date.now(), msg })}\n`;
+  try {
+    writeSync(2, line);
+  } finally {
+    process.exit(FAILED_FSYNC_EXIT_CODE);
+  }
+}
+
+function addHostFsync(
+  mod: PostgresModule,
+  syncDescriptor: (fd: number) => void,
+  onFailedSync: (error: unknown, fd: number) => never,
+): void {
   const nodefs = mod.NODEFS as unknown as Nodefs;
+  const sync = (fd: number) => {
+    try {
+      syncDescriptor(fd);
+    } catch (error) {
+      onFailedSync(error, fd);
+    }
+  };
   nodefs.stream_ops.fsync = (stream) => {
     if (typeof stream.nfd === "number") {
-      syncDescriptor(stream.nfd);
+      sync(stream.nfd);
     } else if ((stream.node.mode & S_IFMT) === S_IFDIR) {
       // A folder opened without a native descriptor: its entries (a renamed or new WAL segment) are synced
       // through one of our own.
-      syncPath(nodefs.realPath(stream.node), syncDescriptor);
+      syncPath(nodefs.realPath(stream.node), sync);
     }
     return 0;
   };
@@ -75,6 +110,27 @@ export function syncFolderTree(dir: string, syncDescriptor: (fd: number) => void
     else if (entry.isFile()) syncPath(path, syncDescriptor);
   }
   syncPath(dir, syncDescriptor);
+}
+
+/** Written in a data folder once all of it has been synced (below), so a folder cut short before is synced again. */
+export const FOLDER_SYNCED_MARKER = "mostrador-synced";
+
+export function folderSyncedOnce(dataDir: string): boolean {
+  return existsSync(join(dataDir, FOLDER_SYNCED_MARKER));
+}
+
+/**
+ * Syncs a data folder whole (after PGlite's initdb, which syncs nothing), then records it with the marker, and
+ * syncs the folder that holds it (its entry may be new too). Until the marker is on disk, the next start does it
+ * again: a power cut right after the folder was created cannot leave it half on disk and taken as synced.
+ */
+export function syncNewDataFolder(dataDir: string, syncDescriptor: (fd: number) => void = fsyncSync): void {
+  syncFolderTree(dataDir, syncDescriptor);
+  const marker = join(dataDir, FOLDER_SYNCED_MARKER);
+  writeFileSync(marker, "every file of this folder was fsynced once after it was created\n");
+  syncPath(marker, syncDescriptor);
+  syncPath(dataDir, syncDescriptor);
+  syncPath(dirname(dataDir), syncDescriptor);
 }
 
 function syncPath(path: string, syncDescriptor: (fd: number) => void): void {
