@@ -21,15 +21,13 @@ export class DurableNodeFS extends NodeFS {
     dataDir: string,
     /** The host's fsync of a native descriptor (a test counts them, or makes one fail). */
     private readonly syncDescriptor: (fd: number) => void = fsyncSync,
-    /** What a failed fsync does: by default the process stops at once (`stopAfterFailedFsync`). */
-    private readonly onFailedSync: (error: unknown, fd: number) => never = stopAfterFailedFsync,
   ) {
     super(dataDir);
   }
 
   override async init(pg: PGlite, opts: ModuleOptions) {
     const { emscriptenOpts } = await super.init(pg, opts);
-    const withHostSync = (mod: PostgresModule) => addHostFsync(mod, this.syncDescriptor, this.onFailedSync);
+    const withHostSync = (mod: PostgresModule) => addHostFsync(mod, this.syncDescriptor);
     // First: NODEFS is patched before the data folder is mounted with it.
     return { emscriptenOpts: { ...emscriptenOpts, preRun: [withHostSync, ...(emscriptenOpts.preRun ?? [])] } };
   }
@@ -74,17 +72,14 @@ export function stopAfterFailedFsync(error: unknown, fd: number): never {
   }
 }
 
-function addHostFsync(
-  mod: PostgresModule,
-  syncDescriptor: (fd: number) => void,
-  onFailedSync: (error: unknown, fd: number) => never,
-): void {
+/** NODEFS's fsync made the host's; one that fails stops the process (`stopAfterFailedFsync`). */
+function addHostFsync(mod: PostgresModule, syncDescriptor: (fd: number) => void): void {
   const nodefs = mod.NODEFS as unknown as Nodefs;
   const sync = (fd: number) => {
     try {
       syncDescriptor(fd);
     } catch (error) {
-      onFailedSync(error, fd);
+      stopAfterFailedFsync(error, fd);
     }
   };
   nodefs.stream_ops.fsync = (stream) => {
