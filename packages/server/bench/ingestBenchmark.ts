@@ -255,6 +255,7 @@ const work = devices.map((d) => {
 // phase) one invoice per device instead: the server then only ever sees single pushes, as with online tills
 // (PostgreSQL's plan cache decides custom or generic plans from a named statement's first five runs).
 await Promise.all(work.map(({ d }) => post("/api/sync/push", { invoices: d.make(total > 0 ? BATCH : 1) }, d.token)));
+const batchedCpu = databaseUrl && total > 0 ? await phaseCpu(databaseUrl, server.pid() as number) : null;
 let t0 = performance.now();
 const accepted = await Promise.all(
   work.map(async ({ d, bodies }) => {
@@ -266,6 +267,7 @@ const accepted = await Promise.all(
 const batchedSeconds = (performance.now() - t0) / 1000;
 const batchedCount = accepted.reduce((a, b) => a + b, 0);
 const batchedRate = batchedCount / batchedSeconds;
+const batchedCpuPerInvoice = batchedCpu ? (await batchedCpu.stop()).perUnit(batchedCount) : null;
 
 // 2. One invoice per request, 16 concurrent clients.
 const singles = Number(values.singles);
@@ -319,6 +321,10 @@ console.log(
 console.log(
   `- one invoice per request, 16 clients: ${Math.round(singleRate)} invoices/s (batched is ${(batchedRate / singleRate).toFixed(1)}x; ${singleStartIso}–${singleEndIso})`,
 );
+if (batchedCpuPerInvoice)
+  console.log(
+    `- CPU per invoice (batched): this client ${batchedCpuPerInvoice.clientUs.toFixed(0)} µs, server ${batchedCpuPerInvoice.serverUs.toFixed(0)} µs (system ${batchedCpuPerInvoice.serverSystemUs.toFixed(0)}), PostgreSQL backends ${batchedCpuPerInvoice.postgresBackendsUs.toFixed(0)} µs, PostgreSQL shared processes ${batchedCpuPerInvoice.postgresSharedUs.toFixed(0)} µs`,
+  );
 if (singleCpuPerPush)
   console.log(
     `- CPU per push (one per request): this client ${singleCpuPerPush.clientUs.toFixed(0)} µs, server ${singleCpuPerPush.serverUs.toFixed(0)} µs (system ${singleCpuPerPush.serverSystemUs.toFixed(0)}), PostgreSQL backends ${singleCpuPerPush.postgresBackendsUs.toFixed(0)} µs, PostgreSQL shared processes ${singleCpuPerPush.postgresSharedUs.toFixed(0)} µs (client: ${values.client})`,
@@ -349,6 +355,9 @@ console.log(
     idlePullBytes: bytes,
     rssIdleMb: rssIdle === null ? null : Math.round(rssIdle),
     rssPeakMb: Math.round(rssPeak),
+    batchedCpuUsPerInvoice: batchedCpuPerInvoice
+      ? Object.fromEntries(Object.entries(batchedCpuPerInvoice).map(([k, v]) => [k, Math.round(v)]))
+      : null,
     singleCpuUsPerPush: singleCpuPerPush
       ? Object.fromEntries(Object.entries(singleCpuPerPush).map(([k, v]) => [k, Math.round(v)]))
       : null,
