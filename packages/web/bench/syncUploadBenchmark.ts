@@ -1,27 +1,98 @@
 /**
- * Issue 4 benchmark: 1,000 invoices stored offline on one device (the app's storage module on
- * fake-indexeddb, the app's sync engine), then uploaded to the real server over loopback:
- * time until every invoice is acknowledged and marked synced locally.
+ * Issue 4 benchmark: 1,000 invoices stored offline on one device (the app's storage module, the app's sync
+ * engine), then uploaded to the real server over loopback: time until every invoice is acknowledged and marked
+ * synced locally (uploadRuns.ts). The till runs in this Node process on fake-indexeddb, or with --browser in
+ * headless Chromium on its real IndexedDB, as a till does (the page is uploadRunsPage.ts bundled by esbuild and
+ * served on the server's origin; the PouchDB anchor's push also runs in Chromium).
  * The server runs compiled (node dist/main.js, built first when its sources changed), as in production.
  * The last line is one JSON object ({"bench":"upload1000",...}) that `npm run bench` reads.
- * Usage: npx tsx packages/web/bench/syncUploadBenchmark.ts [--pglite] [--runs 3]
+ * Usage: npx tsx packages/web/bench/syncUploadBenchmark.ts [--pglite] [--runs 3] [--browser [--cpu-prof DIR]]
  */
 import "fake-indexeddb/auto";
 import { execSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseBenchArgs } from "@mostrador/server/testing/benchArgs";
 import { freePort } from "@mostrador/server/testing/freePort";
 import { startServerProcess } from "@mostrador/server/testing/serverProcess";
-import { FetchServerTransport } from "../src/api/fetchServerTransport";
 import { PUSH_BATCH_SIZE } from "../src/sync/pushPlan";
-import { seededRandom } from "../src/sync/testing/faultInjectingFetch";
-import { startSimulatedTill } from "../src/sync/testing/simulatedTill";
+import { measureUploads } from "./uploadRuns";
 
 const { values } = parseBenchArgs(import.meta.url, {
-  options: { pglite: { type: "boolean", default: false }, runs: { type: "string", default: "3" } },
+  options: {
+    pglite: { type: "boolean", default: false },
+    runs: { type: "string", default: "3" },
+    browser: { type: "boolean", default: false },
+    // With --browser: the page's CPU profile of each timed push, written into this folder (DevTools format).
+    "cpu-prof": { type: "string" },
+  },
 });
+const CHROMIUM_FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+/** The same runs in headless Chromium: the till's code bundled into a page served on the server's origin. */
+async function measureUploadsInChromium(baseUrl: string, runs: number): Promise<number[]> {
+  const { build } = await import("esbuild");
+  const bundle = await build({
+    entryPoints: [join(import.meta.dirname, "uploadRunsPage.ts")],
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    write: false,
+    logLevel: "silent",
+  });
+  const script = bundle.outputFiles[0]?.text ?? "";
+  const { chromium } = await import("playwright-core");
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: CHROMIUM_FLAGS,
+  });
+  try {
+    const page = await browser.newPage();
+    const profileDir = values["cpu-prof"];
+    if (profileDir) {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send("Profiler.enable");
+      let n = 0;
+      await page.exposeFunction("benchProfile", async (step: string) => {
+        if (step === "start") return void (await cdp.send("Profiler.start"));
+        const { profile } = await cdp.send("Profiler.stop");
+        mkdirSync(profileDir, { recursive: true });
+        writeFileSync(join(profileDir, `upload-push-${++n}.cpuprofile`), JSON.stringify(profile));
+      });
+    }
+    // Only the page and its script are answered here; the API calls go to the server.
+    await page.route(`${baseUrl}/upload-bench/**`, (route) =>
+      route.request().url().endsWith(".js")
+        ? route.fulfill({ contentType: "text/javascript", body: script })
+        : route.fulfill({
+            contentType: "text/html",
+            body: '<!doctype html><meta charset="utf-8"><script type="module" src="/upload-bench/page.js"></script>',
+          }),
+    );
+    page.on("pageerror", (error) => console.error(`page error: ${error.message}`));
+    await page.goto(`${baseUrl}/upload-bench/`);
+    await page.waitForFunction(() => "measureUploadsInPage" in globalThis, undefined, { timeout: 30_000 });
+    type InPage = { measureUploadsInPage: (u: string, r: number, p: boolean) => Promise<number[]> };
+    return await page.evaluate(([url, n, p]) => (globalThis as unknown as InPage).measureUploadsInPage(url, n, p), [
+      baseUrl,
+      runs,
+      Boolean(profileDir),
+    ] as [string, number, boolean]);
+  } finally {
+    await browser.close();
+  }
+}
+
 execSync("node scripts/build-if-needed.mjs server", { cwd: join(import.meta.dirname, "../../.."), stdio: "inherit" });
 let databaseUrl: string | undefined;
 let dataDir: string | undefined;
@@ -42,47 +113,23 @@ const server = await startServerProcess({
   compiled: true,
 });
 try {
-  const transport = new FetchServerTransport({ baseUrl: server.url });
-  const till = await startSimulatedTill({
-    setupTransport: transport,
-    transport,
-    credentials: { email: "caja@ejemplar.co", password: "ejemplar2026" },
-    terminalName: "Caja 1",
-  });
-  const device = await till.store.getMeta("device");
-  const numberingId = (await till.store.getTerminal(device?.terminalId ?? ""))?.numberingId ?? "";
-  // The device leases 3,000 numbers at once: over the default per-device limit of two blocks.
-  const admin = await transport.login({ email: "admin@ejemplar.co", password: "ejemplar2026" });
-  await fetch(`${server.url}/api/numberings/${numberingId}`, {
-    method: "PATCH",
-    headers: { "content-type": "application/json", authorization: `Bearer ${admin.token}` },
-    // 3,000 more than the block the till leased when it registered.
-    body: JSON.stringify({ maxUnusedPerDevice: 3500 }),
-  });
-  const block = await transport.leaseNumberBlock(device?.deviceToken ?? "", { numberingId, size: 3000 });
-  await till.store.putNumberBlocks([{ ...block, numberingId }]);
-
-  const random = seededRandom(7);
-  const results: { seconds: number; perSecond: number }[] = [];
-  for (let run = 0; run < Number(values.runs); run++) {
-    for (let i = 0; i < 1000; i++) await till.sell(random); // offline: nothing is sent while selling
-    const t0 = performance.now();
-    const pushed = await till.engine.pushPending();
-    const seconds = (performance.now() - t0) / 1000;
-    if (pushed.synced !== 1000) throw new Error(`expected 1000 synced, got ${JSON.stringify(pushed)}`);
-    results.push({ seconds, perSecond: 1000 / seconds });
-  }
+  const runs = Number(values.runs);
+  const seconds = values.browser
+    ? await measureUploadsInChromium(server.url, runs)
+    : await measureUploads(server.url, runs);
   const label = values.pglite ? "PGlite (embedded)" : "PostgreSQL 15";
-  console.log(`\n## 1,000 offline invoices uploaded from one device, ${label}`);
-  for (const [i, r] of results.entries())
+  const till = values.browser ? "the till in Chromium" : "the till in Node on fake-indexeddb";
+  console.log(`\n## 1,000 offline invoices uploaded from one device, ${label}, ${till}`);
+  for (const [i, s] of seconds.entries())
     console.log(
-      `- run ${i + 1}: ${r.seconds.toFixed(3)} s (${Math.round(r.perSecond)} invoices/s), batches of ${PUSH_BATCH_SIZE}`,
+      `- run ${i + 1}: ${s.toFixed(3)} s (${Math.round(1000 / s)} invoices/s), batches of ${PUSH_BATCH_SIZE}`,
     );
   console.log(
     JSON.stringify({
       bench: "upload1000",
       database: values.pglite ? "pglite" : "postgres",
-      seconds: results.map((r) => Number(r.seconds.toFixed(3))),
+      till: values.browser ? "chromium" : "node",
+      seconds: seconds.map((s) => Number(s.toFixed(3))),
     }),
   );
 } finally {
