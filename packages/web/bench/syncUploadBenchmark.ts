@@ -79,6 +79,8 @@ async function measureUploadsInChromium(baseUrl: string, runs: number): Promise<
             body: '<!doctype html><meta charset="utf-8"><script type="module" src="/upload-bench/page.js"></script>',
           }),
     );
+    // PAGE_LOG=1: the page's console here (a diagnostic added to uploadRuns.ts prints there).
+    if (process.env.PAGE_LOG) page.on("console", (m) => console.log(m.text()));
     page.on("pageerror", (error) => console.error(`page error: ${error.message}`));
     await page.goto(`${baseUrl}/upload-bench/`);
     await page.waitForFunction(() => "measureUploadsInPage" in globalThis, undefined, { timeout: 30_000 });
