@@ -69,11 +69,11 @@ export const STORED_SQL = `SELECT coalesce(json_agg(s), '[]') FROM ${each("$12")
        FROM invoices i
       WHERE i.company_id = $1 AND i.id >= k.id AND i.id <= k.id ORDER BY i.id LIMIT 1) s`;
 
-/** The device sign-ins of the batch's (device, cashier) pairs ($14, $15, index by index): a primary-key probe per pair. */
-const SIGN_INS_SQL = `SELECT coalesce(json_agg(json_build_array(p.device_id, s.user_id)), '[]')
-     FROM unnest((SELECT $14::uuid[]), (SELECT $15::uuid[])) AS p(device_id, user_id)
+/** The device sign-ins of the batch's (device, cashier) pairs: a primary-key probe per pair. */
+const SIGN_INS_SQL = `SELECT coalesce(json_agg(json_build_array(d.id, s.user_id)), '[]')
+     FROM ${each("$8")} AS d(id) CROSS JOIN ${each("$7")} AS u(id)
      CROSS JOIN LATERAL (SELECT x.user_id FROM device_sign_ins x
-       WHERE x.company_id = $1 AND x.device_id = p.device_id AND x.user_id >= p.user_id AND x.user_id <= p.user_id
+       WHERE x.company_id = $1 AND x.device_id = d.id AND x.user_id >= u.id AND x.user_id <= u.id
        ORDER BY x.user_id LIMIT 1) s`;
 
 /**
@@ -147,7 +147,6 @@ async function queryContext(
 ): Promise<ContextRow> {
   const uniq = (xs: string[]) => [...new Set(xs)];
   const numbered = docs.filter((d) => d.number !== null);
-  const signIns = [...new Map(docs.map((d) => [`${d.deviceId}#${d.cashierId}`, d])).values()];
   const rows = await db.query<ContextRow>(CONTEXT_SQL, [
     companyId,
     uniq(docs.flatMap((d) => d.lines.map((l) => l.productId))),
@@ -162,8 +161,6 @@ async function queryContext(
     numbered.map((d) => d.numberingId),
     withStored ? uniq(docs.map((d) => d.id)) : [],
     numbered.map((d) => d.deviceId),
-    signIns.map((d) => d.deviceId),
-    signIns.map((d) => d.cashierId),
   ]);
   return rows[0] ?? {};
 }
