@@ -15,6 +15,15 @@ export interface Queryable {
   finishWith?(statements: Promise<unknown>[]): Promise<void>;
 }
 
+/**
+ * Put first in a statement whose best plan depends on its parameters (arrays of any length) and on tables that
+ * grow: the PostgreSQL implementation sends it unnamed, so it is planned for each call's values and today's
+ * statistics. A named statement may switch to a generic plan after five calls and keep it for the connection's
+ * life: made from the statistics of a small table (a new company, a fresh server) it can read a big one through
+ * the wrong index later (issue 17: the validation context query after a connection began with batch uploads).
+ */
+export const PLAN_EACH_CALL = "/* plan each call */";
+
 /** Ends a transaction's work with statements made at once (see Queryable.finishWith). */
 export async function finishTransactionWith(tx: Queryable, statements: Promise<unknown>[]): Promise<void> {
   if (tx.finishWith) return tx.finishWith(statements);

@@ -1,5 +1,5 @@
 import pg from "pg";
-import type { Database, Queryable } from "./database";
+import { type Database, PLAN_EACH_CALL, type Queryable } from "./database";
 import { coalesceSocketWrites } from "./socketWriteCoalescing";
 
 pg.types.setTypeParser(20, (v) => Number(v)); // int8
@@ -7,11 +7,11 @@ pg.types.setTypeParser(1700, (v) => Number(v)); // numeric
 
 const statementNames = new Map<string, string>();
 /**
- * Named statements are parsed once per connection instead of on every call, and PostgreSQL may run them on a
- * generic plan after five calls: a statement whose plan must not depend on the statistics of the moment is
- * written so that every plan probes the intended index (validationContextLoader).
+ * Named statements are parsed once per connection instead of on every call (and may keep a generic plan);
+ * a statement that starts with PLAN_EACH_CALL stays unnamed: planned for every call's values.
  */
 export function namedStatement(sql: string, params?: readonly unknown[]) {
+  if (sql.startsWith(PLAN_EACH_CALL)) return { text: sql, values: params as unknown[] | undefined };
   let name = statementNames.get(sql);
   if (!name) {
     name = `s${statementNames.size + 1}`;
