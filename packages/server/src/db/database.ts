@@ -15,15 +15,6 @@ export interface Queryable {
   finishWith?(statements: Promise<unknown>[]): Promise<void>;
 }
 
-/**
- * Put first in a statement whose best plan depends on its parameters (arrays of any length) and on tables that
- * grow: the PostgreSQL implementation sends it unnamed, so it is planned for each call's values and today's
- * statistics. A named statement may switch to a generic plan after five calls and keep it for the connection's
- * life: made from the statistics of a small table (a new company, a fresh server) it can read a big one through
- * the wrong index later (issue 17: the validation context query after a connection began with batch uploads).
- */
-export const PLAN_EACH_CALL = "/* plan each call */";
-
 /** Ends a transaction's work with statements made at once (see Queryable.finishWith). */
 export async function finishTransactionWith(tx: Queryable, statements: Promise<unknown>[]): Promise<void> {
   if (tx.finishWith) return tx.finishWith(statements);
@@ -33,6 +24,15 @@ export async function finishTransactionWith(tx: Queryable, statements: Promise<u
 
 export interface Database extends Queryable {
   readonly kind: "pglite" | "postgres";
+  /**
+   * Where a statement runs whose every part must stay a probe of its key's index in every state of the tables'
+   * statistics (the validation context query). On PostgreSQL: connections whose planner may use no sequential
+   * scan, bitmap scan or sort, so the generic plan PostgreSQL keeps for a named statement after five calls is the
+   * key-index plan even when it was made on small or never-analyzed tables (where a scan looks cheaper and would
+   * then read every row of a grown table until the next ANALYZE). Absent (PGlite): the database itself, which
+   * plans every call for the tables' current size.
+   */
+  readonly keyProbes?: Queryable;
   /** Runs fn in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -7,7 +7,8 @@ import { openPostgresDatabase } from "./postgresDatabase";
  * restarted, an admin terminated the backend, idle_in_transaction_session_timeout, the network. The
  * transaction must fail like any failed transaction (the caller answers 5xx or takes each push alone)
  * and the process must keep serving: pg emits "error" on a checked-out client, which has no listener
- * of the pool's while it is checked out.
+ * of the pool's while it is checked out. The same when the connection was idle in the pool: the pool then
+ * emits "error" itself, which ended the process while nothing listened.
  */
 const databaseUrl = process.env.TEST_DATABASE_URL;
 
@@ -42,5 +43,21 @@ describe.skipIf(!databaseUrl)("a connection lost inside a transaction", () => {
     expect(uncaught).toEqual([]);
     const again = await db.transaction((tx) => tx.query<{ one: number }>("SELECT 1 AS one"));
     expect(again).toEqual([{ one: 1 }]);
+  });
+
+  it("an idle pooled connection the server ends is dropped: no uncaught error, the next query opens another", async () => {
+    // Both pools hold an idle connection: the statements' and the key probes' (Database.keyProbes).
+    await db.query("SELECT 1 AS one");
+    await db.keyProbes?.query("SELECT 1 AS one");
+    const [{ n } = { n: 0 }] = await admin.query<{ n: number }>(
+      `SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity
+        WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'idle'
+          AND application_name = '' AND backend_type = 'client backend'`,
+    );
+    expect(n).toBeGreaterThanOrEqual(2);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(uncaught).toEqual([]);
+    expect(await db.query<{ one: number }>("SELECT 1 AS one")).toEqual([{ one: 1 }]);
+    expect(await db.keyProbes?.query<{ one: number }>("SELECT 1 AS one")).toEqual([{ one: 1 }]);
   });
 });

@@ -1,5 +1,5 @@
 import pg from "pg";
-import { type Database, PLAN_EACH_CALL, type Queryable } from "./database";
+import type { Database, Queryable } from "./database";
 import { coalesceSocketWrites } from "./socketWriteCoalescing";
 
 pg.types.setTypeParser(20, (v) => Number(v)); // int8
@@ -7,11 +7,11 @@ pg.types.setTypeParser(1700, (v) => Number(v)); // numeric
 
 const statementNames = new Map<string, string>();
 /**
- * Named statements are parsed once per connection instead of on every call (and may keep a generic plan);
- * a statement that starts with PLAN_EACH_CALL stays unnamed: planned for every call's values.
+ * Named statements are parsed once per connection instead of on every call, and PostgreSQL may run them on a
+ * generic plan after five calls: a statement whose plan must not depend on the statistics of the moment is
+ * written so that every plan probes the intended index (validationContextLoader).
  */
 export function namedStatement(sql: string, params?: readonly unknown[]) {
-  if (sql.startsWith(PLAN_EACH_CALL)) return { text: sql, values: params as unknown[] | undefined };
   let name = statementNames.get(sql);
   if (!name) {
     name = `s${statementNames.size + 1}`;
@@ -20,22 +20,42 @@ export function namedStatement(sql: string, params?: readonly unknown[]) {
   return { name, text: sql, values: params as unknown[] | undefined };
 }
 
+/** Database.keyProbes' connections: only index paths that need no sort are cheap to the planner. */
+export const KEY_PROBE_SETTINGS = "-c enable_seqscan=off -c enable_bitmapscan=off -c enable_sort=off";
+
+function openPool(connectionString: string, max: number, options?: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max, pipeline: true, ...(options ? { options } : {}) } as pg.PoolConfig);
+  // The messages of the statements made in one tick (a transaction's BEGIN, statements and COMMIT) leave in
+  // one socket write instead of one write per protocol message. Applied once the client is connected: its
+  // stream is then the one it keeps (after a TLS upgrade too).
+  pool.on("connect", (client) => coalesceSocketWrites((client as pg.Client).connection.stream));
+  // An idle connection that PostgreSQL ends (a restart, idle_session_timeout, the network) is already out of
+  // the pool when the pool emits "error"; with no listener that event ended the process. The next query
+  // opens a new connection, and one that cannot be opened fails that query.
+  pool.on("error", () => undefined);
+  return pool;
+}
+
 export async function openPostgresDatabase(connectionString: string, maxConnections = 10): Promise<Database> {
   // Pipeline mode (pg ≥ 8.21): a query is written to the socket as soon as it is made, without waiting
   // for the answer of the one before on the same connection. A transaction's BEGIN travels with its
   // first statement, and statements a caller runs concurrently in one transaction share a round trip.
   // Each statement still gets its own answer (and its own error); an error inside a transaction aborts
   // it as before, and every statement after it fails, so nothing after an error is committed.
-  const pool = new pg.Pool({ connectionString, max: maxConnections, pipeline: true } as pg.PoolConfig);
-  // The messages of the statements made in one tick (a transaction's BEGIN, statements and COMMIT) leave in
-  // one socket write instead of one write per protocol message. Applied once the client is connected: its
-  // stream is then the one it keeps (after a TLS upgrade too).
-  pool.on("connect", (client) => coalesceSocketWrites((client as pg.Client).connection.stream));
+  const pool = openPool(connectionString, maxConnections);
+  // Database.keyProbes: the planner settings are the connections' own, so nothing else runs with them.
+  const probePool = openPool(connectionString, Math.max(1, Math.ceil(maxConnections / 2)), KEY_PROBE_SETTINGS);
   // Fail fast with a clear message when the server is not there.
   const client = await pool.connect();
   client.release();
   return {
     kind: "postgres",
+    keyProbes: {
+      query: async (sql, params) => (await probePool.query(namedStatement(sql, params))).rows,
+      exec: async (sql) => {
+        await probePool.query(sql);
+      },
+    },
     query: async (sql, params) => (await pool.query(namedStatement(sql, params))).rows,
     exec: async (sql) => {
       await pool.query(sql);
@@ -92,6 +112,8 @@ export async function openPostgresDatabase(connectionString: string, maxConnecti
         conn.release(lost);
       }
     },
-    close: () => pool.end(),
+    close: async () => {
+      await Promise.all([pool.end(), probePool.end()]);
+    },
   };
 }

@@ -5,7 +5,7 @@ import { newShop, type Shop } from "../../../test/support/company";
 import { type Pushing, pushingTills } from "../../../test/support/pushingTills";
 import { balanceOf, expectLedgerMatchesBalance } from "../../../test/support/stock";
 import { useTestServer } from "../../../test/support/testServer";
-import type { Database } from "../../db/database";
+import type { Database, Queryable } from "../../db/database";
 import { secretBoxOf } from "../dianCertificate/secretBox";
 import { acceptInvoiceGroup, type InvoiceUpload } from "./invoiceAcceptor";
 import { pushGroupCommit } from "./pushGroupCommit";
@@ -49,15 +49,17 @@ function heldFirstTransaction(db: Database) {
     acceptGroup: (d: Database, uploads: InvoiceUpload[]) => {
       groups.push(uploads.length);
       let first = true;
-      const watched: Database = {
-        ...d,
+      // The context is the group's first query, on the key-probe connections where there are some.
+      const watch = (q: Queryable): Queryable => ({
+        ...q,
         query: async <T>(sql: string, params?: readonly unknown[]) => {
-          const rows = await d.query<T>(sql, params);
+          const rows = await q.query<T>(sql, params);
           if (first) seen();
           first = false;
           return rows;
         },
-      };
+      });
+      const watched: Database = { ...d, ...watch(d), ...(d.keyProbes ? { keyProbes: watch(d.keyProbes) } : {}) };
       return acceptInvoiceGroup(watched, secrets, uploads);
     },
   });

@@ -1,35 +1,58 @@
 import type { InvoiceDocument, TaxKind } from "@mostrador/domain";
-import { PLAN_EACH_CALL, type Queryable } from "../../db/database";
+import type { Database, Queryable } from "../../db/database";
 import { INVOICE_SUMMARY_COLUMNS } from "./invoicePresenter";
 import { numberKey, type ValidationContext } from "./invoiceValidator";
 
 type Row = Record<string, unknown>;
 
 /**
- * "Number already used": one probe of the unique index invoices_number_once per (numbering, number)
- * the batch holds. The LATERAL subquery is run once per pair with all three key columns equal (its
- * LIMIT keeps the planner from flattening it into a join it would plan from the statistics), so the
- * plan is a nested loop over the pairs with an index probe inside whatever the table's statistics say (before, `numbering_id = ANY(…) AND number = ANY(…)` was planned from the
- * statistics, and on a table that grew since its last ANALYZE it read every invoice of the company).
- * $11 and $9 are the pairs' numbering ids and numbers, index by index.
+ * Every part of the context query is a probe of one index, whatever the tables' statistics say, so the
+ * statement can run on the generic plan PostgreSQL keeps for a named statement (planning it for every call
+ * cost ≈ 250 µs of PostgreSQL's CPU per single push, issue 17) without that plan ever reading a big table
+ * through the wrong index. A generic plan is made once, from the statistics of that moment. On tables never
+ * analyzed the planner costs every index of a table alike, and an equality probe `id = k.id` ties with an
+ * index on `company_id` alone that reads all of the company's rows (it took products_barcode,
+ * clients_id_number, invoices_client_issued); on small analyzed tables a sequential scan and a sort look
+ * cheapest. So each probe asks for the key's last column as a one-value range, `>= k AND <= k` (for these
+ * types the same rows as `=`), ordered by that column with LIMIT 1, and the statement runs on connections that
+ * allow no sequential scan, bitmap scan or sort (Database.keyProbes): only the key's own index returns the rows
+ * in that order without a sort, so it is the plan in every state of the statistics
+ * (tests: validationContextPlan.pg.test.ts).
+ * `arr` is the array parameter; every one is wrapped in a subquery, so a call's plan is costed the same for
+ * one invoice as for a hundred, and PostgreSQL switches to the generic plan after five calls of any size.
+ */
+const each = (param: string, type = "uuid") => `unnest((SELECT ${param}::${type}[]))`;
+
+/** The rows of a (company_id, id) table whose ids are in `param`, one primary-key probe each, as JSON arrays. */
+const byIds = (table: string, param: string, columns: string) => `SELECT coalesce(json_agg(json_build_array(${columns
+  .split(", ")
+  .map((c) => `t.${c}`)
+  .join(", ")})), '[]')
+     FROM ${each(param)} AS k(id)
+     CROSS JOIN LATERAL (SELECT ${columns} FROM ${table} r
+       WHERE r.company_id = $1 AND r.id >= k.id AND r.id <= k.id ORDER BY r.id LIMIT 1) t`;
+
+/**
+ * "Number already used": one probe of the unique index invoices_number_once per (numbering, number) the
+ * batch holds ($11 and $9, index by index), whatever the table's statistics say (before, `numbering_id =
+ * ANY(…) AND number = ANY(…)` was planned from the statistics, and on a table that grew since its last
+ * ANALYZE it read every invoice of the company).
  */
 export const TAKEN_SQL = `SELECT coalesce(json_agg(json_build_array(t.id, n.numbering_id, n.number)), '[]')
-     FROM unnest($11::uuid[], $9::bigint[]) AS n(numbering_id, number)
+     FROM unnest((SELECT $11::uuid[]), (SELECT $9::bigint[])) AS n(numbering_id, number)
      CROSS JOIN LATERAL (SELECT i.id FROM invoices i
-       WHERE i.company_id = $1 AND i.numbering_id = n.numbering_id AND i.number = n.number
-         AND i.status IN ('accepted', 'voided') AND i.claims_number LIMIT 1) t`;
+       WHERE i.company_id = $1 AND i.numbering_id = n.numbering_id AND i.number >= n.number AND i.number <= n.number
+         AND i.status IN ('accepted', 'voided') AND i.claims_number ORDER BY i.number LIMIT 1) t`;
 
 /**
  * "Number not leased to this device": the (device, numbering, number) triples of the batch ($13, $11, $9,
  * index by index) that lie in a block the device holds (up to where it released it). One probe per numbered
- * invoice (a LATERAL with LIMIT, as TAKEN_SQL), of the blocks whose end is at or past the number, in the
- * order of number_blocks_device_range (migration 023; the ORDER BY keeps a plan made from the statistics
- * from scanning the table in the hope of an early match):
- * neither the answer nor the probe grows with the device's history of leases (before, every block the device
- * ever leased on the batch's numberings came back and was scanned for each invoice).
+ * invoice, of the blocks whose end is at or past the number, in the order of number_blocks_device_range
+ * (migration 023): neither the answer nor the probe grows with the device's history of leases (before, every
+ * block the device ever leased on the batch's numberings came back and was scanned for each invoice).
  */
 export const LEASED_SQL = `SELECT coalesce(json_agg(json_build_array(n.device_id, n.numbering_id, n.number)), '[]')
-     FROM unnest($13::uuid[], $11::uuid[], $9::bigint[]) AS n(device_id, numbering_id, number)
+     FROM unnest((SELECT $13::uuid[]), (SELECT $11::uuid[]), (SELECT $9::bigint[])) AS n(device_id, numbering_id, number)
      CROSS JOIN LATERAL (SELECT 1 FROM number_blocks b
        WHERE b.company_id = $1 AND b.device_id = n.device_id AND b.numbering_id = n.numbering_id
          AND b.range_to >= n.number AND b.range_from <= n.number AND COALESCE(b.released_from - 1, b.range_to) >= n.number
@@ -37,58 +60,46 @@ export const LEASED_SQL = `SELECT coalesce(json_agg(json_build_array(n.device_id
 
 /**
  * The invoices of the batch the server already has ($12: their ids), with the document of their
- * current revision (step 3 of the acceptor), one primary-key probe per id.
+ * current revision (step 3 of the acceptor): a primary-key probe per id, then one of its revision.
  */
-const STORED_SQL = `SELECT coalesce(json_agg(s), '[]') FROM unnest($12::uuid[]) AS k(id)
+export const STORED_SQL = `SELECT coalesce(json_agg(s), '[]') FROM ${each("$12")} AS k(id)
      CROSS JOIN LATERAL (SELECT ${INVOICE_SUMMARY_COLUMNS.split(", ")
        .map((c) => `i.${c}`)
-       .join(", ")}, r.document
+       .join(", ")}, (SELECT r.document FROM invoice_revisions r
+           WHERE r.company_id = i.company_id AND r.invoice_id = i.id AND r.revision >= i.revision AND r.revision <= i.revision
+           ORDER BY r.revision LIMIT 1) AS document
        FROM invoices i
-       LEFT JOIN invoice_revisions r ON r.company_id = i.company_id AND r.invoice_id = i.id AND r.revision = i.revision
-      WHERE i.company_id = $1 AND i.id = k.id LIMIT 1) s`;
+      WHERE i.company_id = $1 AND i.id >= k.id AND i.id <= k.id ORDER BY i.id LIMIT 1) s`;
+
+/** The device sign-ins of the batch's (device, cashier) pairs ($14, $15, index by index): a primary-key probe per pair. */
+const SIGN_INS_SQL = `SELECT coalesce(json_agg(json_build_array(p.device_id, s.user_id)), '[]')
+     FROM unnest((SELECT $14::uuid[]), (SELECT $15::uuid[])) AS p(device_id, user_id)
+     CROSS JOIN LATERAL (SELECT x.user_id FROM device_sign_ins x
+       WHERE x.company_id = $1 AND x.device_id = p.device_id AND x.user_id >= p.user_id AND x.user_id <= p.user_id
+       ORDER BY x.user_id LIMIT 1) s`;
 
 /**
  * Everything a batch of invoices refers to, in ONE round trip (a query per table costs more
  * than the checks themselves): each table's rows come back as a JSON array. Also returns the
  * numbers other accepted invoices already hold, and the invoices of the batch already stored.
+ * A named statement: after five calls PostgreSQL runs it on its generic plan, safe as said above.
  */
-const CONTEXT_SQL = `
+export const CONTEXT_SQL = `
 SELECT
   (SELECT row_to_json(c) FROM (SELECT max_offline_age_days, clock_skew_seconds, identified_client_threshold, time_zone
      FROM companies WHERE id = $1) c) AS company,
-  (SELECT coalesce(json_agg(json_build_array(id, name, active)), '[]') FROM products
-     WHERE company_id = $1 AND id = ANY($2::uuid[])) AS products,
-  (SELECT coalesce(json_agg(json_build_array(id, name, active, id_number)), '[]') FROM clients
-     WHERE company_id = $1 AND id = ANY($3::uuid[])) AS clients,
-  (SELECT coalesce(json_agg(json_build_array(id, name, active)), '[]') FROM payment_methods
-     WHERE company_id = $1 AND id = ANY($4::uuid[])) AS methods,
-  (SELECT coalesce(json_agg(json_build_array(id, active, payment_method_ids)), '[]') FROM terminals
-     WHERE company_id = $1 AND id = ANY($5::uuid[])) AS terminals,
-  (SELECT coalesce(json_agg(json_build_array(id, name, range_from, range_to, valid_from, valid_until, electronic, next_number, kind)), '[]')
-     FROM numberings WHERE company_id = $1 AND id = ANY($6::uuid[])) AS numberings,
-  (SELECT coalesce(json_agg(json_build_array(id, active, role, terminal_ids)), '[]') FROM users
-     WHERE company_id = $1 AND id = ANY($7::uuid[])) AS cashiers,
+  (${byIds("products", "$2", "id, name, active")}) AS products,
+  (${byIds("clients", "$3", "id, name, active, id_number")}) AS clients,
+  (${byIds("payment_methods", "$4", "id, name, active")}) AS methods,
+  (${byIds("terminals", "$5", "id, active, payment_method_ids")}) AS terminals,
+  (${byIds("numberings", "$6", "id, name, range_from, range_to, valid_from, valid_until, electronic, next_number, kind")}) AS numberings,
+  (${byIds("users", "$7", "id, active, role, terminal_ids")}) AS cashiers,
   (${LEASED_SQL}) AS leased,
-  (SELECT coalesce(json_agg(json_build_array(id, terminal_id)), '[]') FROM devices WHERE company_id = $1 AND id = ANY($8::uuid[])) AS devices,
-  (SELECT coalesce(json_agg(json_build_array(device_id, user_id)), '[]') FROM device_sign_ins
-     WHERE company_id = $1 AND device_id = ANY($8::uuid[]) AND user_id = ANY($7::uuid[])) AS sign_ins,
-  (SELECT coalesce(json_agg(json_build_array(id, kind, rate_bp)), '[]') FROM taxes
-     WHERE company_id = $1 AND id = ANY($10::uuid[])) AS taxes,
+  (${byIds("devices", "$8", "id, terminal_id")}) AS devices,
+  (${SIGN_INS_SQL}) AS sign_ins,
+  (${byIds("taxes", "$10", "id, kind, rate_bp")}) AS taxes,
   (${TAKEN_SQL}) AS taken,
   (${STORED_SQL}) AS stored`;
-
-/**
- * Which text of the context query a group sends. A small group (what online tills push: 1–8 invoices) runs it as a
- * named statement: parsed once per connection, and PostgreSQL keeps planning it for each call's values, because
- * its generic plan (which assumes 10 elements per array) never looks cheaper than those. A bigger batch sends it
- * unnamed (PLAN_EACH_CALL): were it named, five batches of 100 would make the generic plan look cheap, and the
- * connection would keep one made from that moment's statistics for its life, for the single pushes too (issue 17,
- * session 11). Parsing and planning once per batch costs little per invoice; unnamed for single pushes too, it
- * cost 250–600 µs more of PostgreSQL's CPU per push (docs/benchmarks.md).
- */
-export const SMALL_GROUP = 8;
-const BATCH_CONTEXT_SQL = `${PLAN_EACH_CALL}${CONTEXT_SQL}`;
-const contextSqlFor = (invoices: number) => (invoices <= SMALL_GROUP ? CONTEXT_SQL : BATCH_CONTEXT_SQL);
 
 /** What the acceptor needs before deciding: the stored invoices (by id) and the validation context. */
 export interface IngestContext {
@@ -138,7 +149,9 @@ async function queryContext(
 ): Promise<ContextRow> {
   const uniq = (xs: string[]) => [...new Set(xs)];
   const numbered = docs.filter((d) => d.number !== null);
-  const rows = await db.query<ContextRow>(contextSqlFor(docs.length), [
+  const signIns = [...new Map(docs.map((d) => [`${d.deviceId}#${d.cashierId}`, d])).values()];
+  // On the connections that plan only key-index probes (Database.keyProbes): see above.
+  const rows = await ((db as Partial<Database>).keyProbes ?? db).query<ContextRow>(CONTEXT_SQL, [
     companyId,
     uniq(docs.flatMap((d) => d.lines.map((l) => l.productId))),
     uniq(docs.map((d) => d.clientId)),
@@ -152,6 +165,8 @@ async function queryContext(
     numbered.map((d) => d.numberingId),
     withStored ? uniq(docs.map((d) => d.id)) : [],
     numbered.map((d) => d.deviceId),
+    signIns.map((d) => d.deviceId),
+    signIns.map((d) => d.cashierId),
   ]);
   return rows[0] ?? {};
 }
