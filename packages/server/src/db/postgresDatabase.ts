@@ -20,11 +20,22 @@ export function namedStatement(sql: string, params?: readonly unknown[]) {
   return { name, text: sql, values: params as unknown[] | undefined };
 }
 
-/** Database.keyProbes' connections: only index paths that need no sort are cheap to the planner. */
-export const KEY_PROBE_SETTINGS = "-c enable_seqscan=off -c enable_bitmapscan=off -c enable_sort=off";
+/**
+ * Database.keyProbes' connections: only index paths that need no sort are cheap to the planner. Set by a statement
+ * on each new connection, before anything else runs on it (not as a startup option, which `options` in the
+ * connection string would replace, and which would drop PGOPTIONS for that pool only).
+ */
+export const KEY_PROBE_SETTINGS_SQL =
+  "SELECT set_config('enable_seqscan', 'off', false), set_config('enable_bitmapscan', 'off', false), set_config('enable_sort', 'off', false)";
 
-function openPool(connectionString: string, max: number, options?: string): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max, pipeline: true, ...(options ? { options } : {}) } as pg.PoolConfig);
+function openPool(connectionString: string, max: number, firstStatement?: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max, pipeline: true } as pg.PoolConfig);
+  // Queued on the new client before the pool hands it out, so it runs before the first caller's statement; a
+  // connection that cannot take it is closed (its queries fail) rather than used without it.
+  if (firstStatement)
+    pool.on("connect", (client) => {
+      client.query(firstStatement).catch(() => client.end().catch(() => undefined));
+    });
   // The messages of the statements made in one tick (a transaction's BEGIN, statements and COMMIT) leave in
   // one socket write instead of one write per protocol message. Applied once the client is connected: its
   // stream is then the one it keeps (after a TLS upgrade too).
@@ -44,7 +55,7 @@ export async function openPostgresDatabase(connectionString: string, maxConnecti
   // it as before, and every statement after it fails, so nothing after an error is committed.
   const pool = openPool(connectionString, maxConnections);
   // Database.keyProbes: the planner settings are the connections' own, so nothing else runs with them.
-  const probePool = openPool(connectionString, Math.max(1, Math.ceil(maxConnections / 2)), KEY_PROBE_SETTINGS);
+  const probePool = openPool(connectionString, Math.max(1, Math.ceil(maxConnections / 2)), KEY_PROBE_SETTINGS_SQL);
   // Fail fast with a clear message when the server is not there.
   const client = await pool.connect();
   client.release();

@@ -1,5 +1,5 @@
 import type { InvoiceDocument, TaxKind } from "@mostrador/domain";
-import type { Database, Queryable } from "../../db/database";
+import type { Database } from "../../db/database";
 import { INVOICE_SUMMARY_COLUMNS } from "./invoicePresenter";
 import { numberKey, type ValidationContext } from "./invoiceValidator";
 
@@ -112,7 +112,8 @@ export interface IngestContext {
  * in one round trip. A stored row reads as loadStoredInvoices' (timestamps as Dates, numbers as numbers).
  */
 export async function loadIngestContext(
-  db: Queryable,
+  /** A Database, not a transaction: the query runs on its key-probe connections (see above). */
+  db: Database,
   companyId: string,
   docs: InvoiceDocument[],
   now: Date,
@@ -129,29 +130,14 @@ export async function loadIngestContext(
   return { stored, ctx: contextFrom(r, now) };
 }
 
-/** The validation context alone (the batch's stored invoices not asked for). */
-export async function loadValidationContext(
-  db: Queryable,
-  companyId: string,
-  docs: InvoiceDocument[],
-  now: Date,
-): Promise<ValidationContext> {
-  return contextFrom(await queryContext(db, companyId, docs, false), now);
-}
-
 type ContextRow = Record<string, unknown[] | Row | null>;
 
-async function queryContext(
-  db: Queryable,
-  companyId: string,
-  docs: InvoiceDocument[],
-  withStored = true,
-): Promise<ContextRow> {
+async function queryContext(db: Database, companyId: string, docs: InvoiceDocument[]): Promise<ContextRow> {
   const uniq = (xs: string[]) => [...new Set(xs)];
   const numbered = docs.filter((d) => d.number !== null);
   const signIns = [...new Map(docs.map((d) => [`${d.deviceId}#${d.cashierId}`, d])).values()];
   // On the connections that plan only key-index probes (Database.keyProbes): see above.
-  const rows = await ((db as Partial<Database>).keyProbes ?? db).query<ContextRow>(CONTEXT_SQL, [
+  const rows = await (db.keyProbes ?? db).query<ContextRow>(CONTEXT_SQL, [
     companyId,
     uniq(docs.flatMap((d) => d.lines.map((l) => l.productId))),
     uniq(docs.map((d) => d.clientId)),
@@ -163,7 +149,7 @@ async function queryContext(
     numbered.map((d) => d.number),
     uniq(docs.flatMap((d) => d.lines.map((l) => l.taxId))),
     numbered.map((d) => d.numberingId),
-    withStored ? uniq(docs.map((d) => d.id)) : [],
+    uniq(docs.map((d) => d.id)),
     numbered.map((d) => d.deviceId),
     signIns.map((d) => d.deviceId),
     signIns.map((d) => d.cashierId),

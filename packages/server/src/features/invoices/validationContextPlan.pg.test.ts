@@ -3,7 +3,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Queryable } from "../../db/database";
 import { migrate } from "../../db/migrator";
-import { KEY_PROBE_SETTINGS } from "../../db/postgresDatabase";
+import { KEY_PROBE_SETTINGS_SQL } from "../../db/postgresDatabase";
 import { type DemoCompany, seedDemoCompany } from "../../demo/demoCompanySeeder";
 import { buildInvoice } from "../../testing/invoiceFactory";
 import { type PlanNode, planNodes } from "../../testing/planRecorder";
@@ -100,6 +100,21 @@ describe.skipIf(!databaseUrl)("the validation context query on PostgreSQL", () =
     expect(cached[0]?.generic_plans).toBeGreaterThanOrEqual(17);
   });
 
+  it("runs on connections set for key probes, and no other statement does", async () => {
+    const setting = (q: Queryable) =>
+      q.query<{ seq: string; bitmap: string; sort: string }>(
+        "SELECT current_setting('enable_seqscan') AS seq, current_setting('enable_bitmapscan') AS bitmap, current_setting('enable_sort') AS sort",
+      );
+    expect(await setting(db.keyProbes as Queryable)).toEqual([{ seq: "off", bitmap: "off", sort: "off" }]);
+    expect(await setting(db)).toEqual([{ seq: "on", bitmap: "on", sort: "on" }]);
+    // The plan the server's context query gets there, made now (the tables analyzed while small).
+    const plan = await (db.keyProbes as Queryable).query<{ "QUERY PLAN": { Plan: PlanNode }[] }>(
+      `EXPLAIN (FORMAT JSON) ${CONTEXT_SQL}`,
+      [demo.companyId, ...Array(7).fill([]), [], [], [], [], [], [], []],
+    );
+    expectKeyProbes(plan[0]?.["QUERY PLAN"][0]?.Plan as PlanNode, "the server's key-probe connection");
+  });
+
   for (const mode of ["force_custom_plan", "force_generic_plan"] as const)
     it(`probes one block per numbered invoice, however many the device leased before (${mode})`, async () => {
       await db.exec(
@@ -181,11 +196,12 @@ describe.skipIf(!databaseUrl)("the validation context query's generic plan, in e
   const storedId = randomUUID();
   const none = "'{}'";
 
-  /** A connection of its own: as the server's key-probe connections (default), or with the planner's defaults. */
-  async function connect(settings: string | null = KEY_PROBE_SETTINGS) {
-    const client = new pg.Client({ connectionString: scratch?.url, ...(settings ? { options: settings } : {}) });
+  /** A connection of its own: set as the server's key-probe connections are (default), or with the planner's defaults. */
+  async function connect(keyProbes = true) {
+    const client = new pg.Client({ connectionString: scratch?.url });
     await client.connect();
     clients.push(client);
+    if (keyProbes) await client.query(KEY_PROBE_SETTINGS_SQL);
     await client.query("SET plan_cache_mode = force_generic_plan");
     return client;
   }
@@ -219,7 +235,7 @@ describe.skipIf(!databaseUrl)("the validation context query's generic plan, in e
     demo = await seedDemoCompany(db, { emailDomain: "ctxstats.test" });
     await db.exec("ANALYZE");
     // Without the key-probe settings the planner takes scans and sorts here (what made a plan read every row).
-    const plain = await prepare(await connect(null), "ctx_plain");
+    const plain = await prepare(await connect(false), "ctx_plain");
     expect(planNodes(plain.Plan).map((n) => n["Node Type"])).toContain("Seq Scan");
     const probes = await connect();
     const small = await prepare(probes, "ctx_small");
