@@ -104,25 +104,22 @@ if (opts.pglite)
       "ingest",
     ),
   );
-results.upload = await attempt("upload 1,000", async () =>
-  jsonLine(
-    await run(tsx[0], [tsx[1], "packages/web/bench/syncUploadBenchmark.ts", "--runs", opts.quick ? "2" : "3"]),
-    "upload1000",
-  ),
-);
-if (!opts["skip-browser"])
-  results.uploadChromium = await attempt("upload 1,000, till in Chromium", async () =>
+/** The upload of 1,000 offline invoices, the till's sync engine in Node or (extra: --browser) in Chromium. */
+const uploadRuns = (label, extra) =>
+  attempt(label, async () =>
     jsonLine(
       await run(tsx[0], [
         tsx[1],
         "packages/web/bench/syncUploadBenchmark.ts",
-        "--browser",
+        ...extra,
         "--runs",
         opts.quick ? "2" : "3",
       ]),
       "upload1000",
     ),
   );
+results.upload = await uploadRuns("upload 1,000", []);
+if (!opts["skip-browser"]) results.uploadChromium = await uploadRuns("upload 1,000, till in Chromium", ["--browser"]);
 
 /** The till in Chromium against a compiled server on a freshly seeded embedded database. */
 async function tillBenchmark(products, clients) {
@@ -241,8 +238,6 @@ const fmt = (v, unit) =>
       `${v >= 100 ? Math.round(v).toLocaleString("en-US") : Math.round(v * 1000) / 1000} ${unit}`;
 const a = (script, label) => anchors[script]?.[label];
 const { ingest, ingestPglite, upload, uploadChromium, till20k, till100k } = results;
-const uploadBest = upload ? Math.min(...upload.seconds) : undefined;
-const uploadChromiumBest = uploadChromium ? Math.min(...uploadChromium.seconds) : undefined;
 /** [what, ours, unit, target text, met?, peer label, peer value, ratio = ours/peer (higher is better for rates)] */
 const rows = [
   [
@@ -265,26 +260,19 @@ const rows = [
     a("http", "100 invoices/request, concurrency 16 — invoices/s"),
     "rate",
   ],
-  [
-    "upload 1,000 offline invoices, till in Node (best run)",
-    uploadBest,
+  ...[
+    ["Node", upload],
+    ["Chromium", uploadChromium],
+  ].map(([till, result]) => [
+    `upload 1,000 offline invoices, till in ${till} (best run)`,
+    result ? Math.min(...result.seconds) : undefined,
     "s",
     "≤ 0.25 s",
     (v) => v <= 0.25,
     "PouchDB push 1,000",
     (a("pouch", "push 1,000 invoices browser->server (defaults) — total") ?? NaN) / 1000,
     "time",
-  ],
-  [
-    "upload 1,000 offline invoices, till in Chromium (best run)",
-    uploadChromiumBest,
-    "s",
-    "≤ 0.25 s",
-    (v) => v <= 0.25,
-    "PouchDB push 1,000",
-    (a("pouch", "push 1,000 invoices browser->server (defaults) — total") ?? NaN) / 1000,
-    "time",
-  ],
+  ]),
   [
     "first load 20k products + 10k clients",
     till20k && till20k.firstLoad / 1000,

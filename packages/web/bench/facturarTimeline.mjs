@@ -9,6 +9,7 @@ import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
+import { chromiumArgs, chromiumPath } from "../e2e/support/chromiumLaunch.mjs";
 
 const base = process.env.BASE ?? "http://127.0.0.1:3000";
 const invoices = Number(process.env.INVOICES ?? 40);
@@ -20,10 +21,10 @@ const sum = (v) =>
   `p50 ${pct(v, 50)?.toFixed(1)} p95 ${pct(v, 95)?.toFixed(1)} mean ${(v.reduce((a, b) => a + b, 0) / v.length).toFixed(1)}`;
 const profile = join(tmpdir(), `fact-diag-${Date.now()}`);
 const context = await chromium.launchPersistentContext(profile, {
-  executablePath: "/usr/bin/chromium",
+  executablePath: chromiumPath,
   headless: true,
   viewport: { width: 1366, height: 768 },
-  args: ["--no-sandbox", ...(process.env.EXTRA_ARGS ? process.env.EXTRA_ARGS.split(" ") : [])],
+  args: [...chromiumArgs, ...(process.env.EXTRA_ARGS ? process.env.EXTRA_ARGS.split(" ") : [])],
 });
 await context.addInitScript(() => {
   const log = [];

@@ -10,12 +10,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
+import { chromiumArgs, chromiumPath } from "../e2e/support/chromiumLaunch.mjs";
 
 const base = process.env.BASE ?? "http://127.0.0.1:3000";
 const email = process.env.EMAIL ?? "caja@bench.co";
 const password = process.env.PASSWORD ?? "ejemplar2026";
 const invoices = Number(process.env.INVOICES ?? 60);
-const chromiumPath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
 function percentile(values, p) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -47,7 +47,7 @@ const context = await chromium.launchPersistentContext(profile, {
   executablePath: chromiumPath,
   headless: true,
   viewport: { width: 1366, height: 768 },
-  args: ["--no-sandbox"],
+  args: [...chromiumArgs],
 });
 const page = context.pages()[0] ?? (await context.newPage());
 try {

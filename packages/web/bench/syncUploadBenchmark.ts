@@ -16,6 +16,7 @@ import { join } from "node:path";
 import { parseBenchArgs } from "@mostrador/server/testing/benchArgs";
 import { freePort } from "@mostrador/server/testing/freePort";
 import { startServerProcess } from "@mostrador/server/testing/serverProcess";
+import { chromiumArgs, chromiumPath } from "../e2e/support/chromiumLaunch.mjs";
 import { PUSH_BATCH_SIZE } from "../src/sync/pushPlan";
 import { measureUploads } from "./uploadRuns";
 
@@ -28,16 +29,6 @@ const { values } = parseBenchArgs(import.meta.url, {
     "cpu-prof": { type: "string" },
   },
 });
-const CHROMIUM_FLAGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
-
 /** The same runs in headless Chromium: the till's code bundled into a page served on the server's origin. */
 async function measureUploadsInChromium(baseUrl: string, runs: number): Promise<number[]> {
   const { build } = await import("esbuild");
@@ -53,8 +44,8 @@ async function measureUploadsInChromium(baseUrl: string, runs: number): Promise<
   const script = bundle.outputFiles[0]?.text ?? "";
   const { chromium } = await import("playwright-core");
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: CHROMIUM_FLAGS,
+    executablePath: chromiumPath,
+    args: [...chromiumArgs],
   });
   try {
     const page = await browser.newPage();

@@ -7,6 +7,7 @@ import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
+import { chromiumArgs, chromiumPath } from "../e2e/support/chromiumLaunch.mjs";
 
 const base = process.env.BASE ?? "http://127.0.0.1:3000";
 const email = process.env.EMAIL ?? "caja@bench.co";
@@ -48,10 +49,10 @@ function print(title, profile, perAction) {
 
 const profileDir = join(tmpdir(), `mostrador-profile-${Date.now()}`);
 const context = await chromium.launchPersistentContext(profileDir, {
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  executablePath: chromiumPath,
   headless: true,
   viewport: { width: 1366, height: 768 },
-  args: ["--no-sandbox"],
+  args: [...chromiumArgs],
 });
 const page = context.pages()[0] ?? (await context.newPage());
 try {

@@ -5,8 +5,9 @@ import { join } from "node:path";
 import { freePort } from "@mostrador/server/testing/freePort";
 import { type ServerProcess, startServerProcess } from "@mostrador/server/testing/serverProcess";
 import { type Browser, type BrowserContext, chromium, type LaunchOptions } from "playwright-core";
+import { chromiumArgs, chromiumPath } from "./chromiumLaunch.mjs";
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export { chromiumPath };
 export const browserAvailable = existsSync(chromiumPath);
 /** Browser tests need the embedded database of their own server process; the PostgreSQL pass skips them. */
 export const runBrowserTests = browserAvailable && !process.env.TEST_DATABASE_URL;
@@ -19,17 +20,7 @@ if (!browserAvailable) {
   console.warn("[e2e] SKIPPED in the PostgreSQL pass: browser tests ran against the embedded database");
 }
 
-const launchArgs = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
-
-export const launchOptions: LaunchOptions = { executablePath: chromiumPath, headless: true, args: launchArgs };
+export const launchOptions: LaunchOptions = { executablePath: chromiumPath, headless: true, args: [...chromiumArgs] };
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch(launchOptions);
