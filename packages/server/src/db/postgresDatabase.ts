@@ -47,6 +47,16 @@ function openPool(connectionString: string, max: number, firstStatement?: string
   return pool;
 }
 
+/** Statements on a pool (each on any of its connections) or on one checked-out connection. */
+function queryableOf(on: pg.Pool | pg.PoolClient): Pick<Queryable, "query" | "exec"> {
+  return {
+    query: async (sql, params) => (await on.query(namedStatement(sql, params))).rows,
+    exec: async (sql) => {
+      await on.query(sql);
+    },
+  };
+}
+
 export async function openPostgresDatabase(connectionString: string, maxConnections = 10): Promise<Database> {
   // Pipeline mode (pg ≥ 8.21): a query is written to the socket as soon as it is made, without waiting
   // for the answer of the one before on the same connection. A transaction's BEGIN travels with its
@@ -61,16 +71,8 @@ export async function openPostgresDatabase(connectionString: string, maxConnecti
   client.release();
   return {
     kind: "postgres",
-    keyProbes: {
-      query: async (sql, params) => (await probePool.query(namedStatement(sql, params))).rows,
-      exec: async (sql) => {
-        await probePool.query(sql);
-      },
-    },
-    query: async (sql, params) => (await pool.query(namedStatement(sql, params))).rows,
-    exec: async (sql) => {
-      await pool.query(sql);
-    },
+    keyProbes: queryableOf(probePool),
+    ...queryableOf(pool),
     transaction: async (fn) => {
       const conn = await pool.connect();
       // While a client is checked out the pool's own "error" listener is off: a connection lost meanwhile
@@ -89,10 +91,7 @@ export async function openPostgresDatabase(connectionString: string, maxConnecti
         const tail: Promise<unknown>[] = [];
         let tailError: { reason: unknown } | null = null;
         const q: Queryable = {
-          query: async (sql, params) => (await conn.query(namedStatement(sql, params))).rows,
-          exec: async (sql) => {
-            await conn.query(sql);
-          },
+          ...queryableOf(conn),
           finishWith: async (statements) => {
             for (const statement of statements) {
               tail.push(statement);
