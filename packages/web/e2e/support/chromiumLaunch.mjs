@@ -2,8 +2,8 @@
 // side effects (browserHarness.ts, which e2e suites import, checks and warns at import time). Plain JavaScript
 // so the benchmarks run by plain `node` (posBenchmark.mjs, …) import it as well as the TypeScript ones.
 
-/** The system Chromium (apt-get install -y chromium); CHROMIUM_PATH overrides it. */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/** The system Chromium (apt-get install -y chromium); CHROMIUM_PATH (or CHROMIUM, the benchmarks' older name) overrides it. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? process.env.CHROMIUM ?? "/usr/bin/chromium";
 
 /** No sandbox (root in a container), no GPU, and nothing that reaches the internet on its own. */
 export const chromiumArgs = [
