@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { countRows } from "./support/company";
 import { useTestServer } from "./support/testServer";
 
 const server = useTestServer();
@@ -60,12 +61,7 @@ describe("stock rows name an existing warehouse of their own company (migration 
       else expect(error?.constraint).toMatch(key);
     }
 
-    const count = async (table: string, companyId: string) =>
-      Number(
-        (
-          await server.db.query<{ n: string }>(`SELECT count(*) AS n FROM ${table} WHERE company_id = $1`, [companyId])
-        )[0]?.n,
-      );
+    const count = (table: string, companyId: string) => countRows(server, table, companyId);
     expect(await count("stock_movements", unknownCompany)).toBe(0);
     expect(await count("stock_balances", unknownCompany)).toBe(0);
     expect(await count("stock_counters", unknownCompany)).toBe(0);
