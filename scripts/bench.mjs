@@ -326,7 +326,7 @@ const rows = [
     : []),
 ];
 const lines = [
-  `\n## npm run bench${opts.quick ? " --quick" : ""}${opts.anchors ? " --anchors" : ""} — ${new Date().toISOString()}, ${((Date.now() - started) / 1000).toFixed(0)} s, load average ${execSync("cat /proc/loadavg").toString().split(" ").slice(0, 3).join(" ")}`,
+  `\n## npm run bench${opts.quick ? " --quick" : ""}${opts.anchors ? " --anchors" : ""} — ${new Date().toISOString()}, ${((Date.now() - started) / 1000).toFixed(0)} s, Node ${process.version}, load average ${execSync("cat /proc/loadavg").toString().split(" ").slice(0, 3).join(" ")}`,
   "",
   `| what | Mostrador | target | met |${opts.anchors ? " peer / bare (same run) | ours ÷ peer |" : ""}`,
   `|---|---|---|---|${opts.anchors ? "---|---|" : ""}`,
@@ -350,4 +350,4 @@ if (opts.anchors && anchors.pg)
     `bare PostgreSQL (pg.mjs, same run): 1 tx/invoice ${fmt(a("pg", "pg (a') 1 tx/invoice, lines in 1 multi-row INSERT (4 RT) — invoices/s"), "/s")}, 100 invoices/tx ${fmt(a("pg", "pg (b) 100 invoices/tx, multi-row INSERTs — invoices/s"), "/s")}`,
   );
 console.log(lines.join("\n"));
-console.log(JSON.stringify({ bench: "all", results, anchors }));
+console.log(JSON.stringify({ bench: "all", node: process.version, results, anchors }));
