@@ -102,6 +102,8 @@ const server = await startServerProcess({
   nodeOptions: [
     ...(values["cpu-prof"] ? [`--cpu-prof`, `--cpu-prof-dir=${values["cpu-prof"]}`] : []),
     ...(values["count-statements"] ? ["--import", join(import.meta.dirname, "pgStatementCounter.mjs")] : []),
+    // Node/V8 flags for the server only (the GC's settings, say), not for this client.
+    ...(process.env.BENCH_SERVER_NODE_OPTIONS?.split(/\s+/).filter(Boolean) ?? []),
   ],
   env: { STATEMENT_COUNT_FILE: statementCountFile },
 });
