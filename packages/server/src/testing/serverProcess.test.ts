@@ -26,8 +26,9 @@ describe("productionNodeFlags", () => {
       const out = spawnSync(process.execPath, [...flags, "-e", probe], { encoding: "utf8", timeout: 30_000 });
       return Number(out.stdout.trim()) / 2 ** 20;
     };
-    // Two semi-spaces of 16 MB (V8 counts one more page on some versions).
-    expect(run(productionNodeFlags())).toBeLessThanOrEqual(34);
+    // Two semi-spaces of 16 MB: 32 MB (32.0–33.0 seen). V8 doubles a semi-space when it grows, so its next size
+    // would make 64 MB: anything below that is the cap holding.
+    expect(run(productionNodeFlags())).toBeLessThan(48);
     // The probe does grow the young generation to its cap: without the flag the cap is the runtime's own.
     expect(run(["--max-semi-space-size=64"])).toBeGreaterThan(64);
   });
