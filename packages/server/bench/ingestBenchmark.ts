@@ -16,6 +16,7 @@
  * Usage: npx tsx packages/server/bench/ingestBenchmark.ts [--pglite] [--invoices 20000 (0: singles only)] [--singles 2000]
  *        [--untracked] [--tsx] [--cpu-prof DIR] [--client http|fetch] [--count-statements] [--pull-times]
  *        [--catalog 20000 (products; half as many clients; 0: the demo's)]
+ *        BENCH_SERVER_NODE_OPTIONS="--max-semi-space-size=8 …" adds node flags to the server's process only.
  */
 import { execSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";

@@ -61,24 +61,23 @@ describe("stock rows name an existing warehouse of their own company (migration 
       else expect(error?.constraint).toMatch(key);
     }
 
-    const count = (table: string, companyId: string) => countRows(server, table, companyId);
-    expect(await count("stock_movements", unknownCompany)).toBe(0);
-    expect(await count("stock_balances", unknownCompany)).toBe(0);
-    expect(await count("stock_counters", unknownCompany)).toBe(0);
+    expect(await countRows(server, "stock_movements", unknownCompany)).toBe(0);
+    expect(await countRows(server, "stock_balances", unknownCompany)).toBe(0);
+    expect(await countRows(server, "stock_counters", unknownCompany)).toBe(0);
 
     // The control: the same rows with the warehouse's own company are taken.
-    const movementsBefore = await count("stock_movements", a.companyId);
+    const movementsBefore = await countRows(server, "stock_movements", a.companyId);
     await movement(a.companyId, a.warehouseId, productA);
-    expect(await count("stock_movements", a.companyId)).toBe(movementsBefore + 1);
+    expect(await countRows(server, "stock_movements", a.companyId)).toBe(movementsBefore + 1);
     // A warehouse of its own, so the counter is a new row (the demo's warehouse may have one already).
     const secondWarehouse = randomUUID();
     await server.db.query("INSERT INTO warehouses (company_id, id, name, version) VALUES ($1, $2, 'Bodega 2', 0)", [
       a.companyId,
       secondWarehouse,
     ]);
-    const countersBefore = await count("stock_counters", a.companyId);
+    const countersBefore = await countRows(server, "stock_counters", a.companyId);
     await counter(a.companyId, secondWarehouse);
-    expect(await count("stock_counters", a.companyId)).toBe(countersBefore + 1);
+    expect(await countRows(server, "stock_counters", a.companyId)).toBe(countersBefore + 1);
     const withoutBalance = await server.db.query<{ id: string }>(
       `SELECT id FROM products p WHERE company_id = $1
           AND NOT EXISTS (SELECT 1 FROM stock_balances b WHERE b.company_id = p.company_id AND b.product_id = p.id)
@@ -87,9 +86,9 @@ describe("stock rows name an existing warehouse of their own company (migration 
     );
     const product = withoutBalance[0]?.id as string;
     expect(product).toBeDefined();
-    const balancesBefore = await count("stock_balances", a.companyId);
+    const balancesBefore = await countRows(server, "stock_balances", a.companyId);
     await balance(a.companyId, a.warehouseId, product);
-    expect(await count("stock_balances", a.companyId)).toBe(balancesBefore + 1);
+    expect(await countRows(server, "stock_balances", a.companyId)).toBe(balancesBefore + 1);
   });
 
   it("keeps the warehouse and product keys and has no key of its own to companies", async () => {
