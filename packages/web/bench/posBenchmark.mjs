@@ -17,8 +17,8 @@ const email = process.env.EMAIL ?? "caja@bench.co";
 const password = process.env.PASSWORD ?? "ejemplar2026";
 const invoices = Number(process.env.INVOICES ?? 60);
 /**
- * How long «Facturar» is held down, as a person's click (press to release ≈ 80–150 ms; Playwright's default is
- * 0 ms, press and release in one frame). After a discrete input Chromium holds back the page's IndexedDB
+ * How long «Facturar» is held down: a person's click holds the button far longer than a frame (typically around
+ * 100 ms); Playwright's default is 0 ms, press and release in one frame. After a discrete input Chromium holds back the page's IndexedDB
  * answers until the frame that input asked for is drawn (DeferRendererTasksAfterInput): with 0 ms the release
  * waits for the frame the press asked for, a case no hand produces. It is still measured, on ONE_FRAME_CLICKS
  * more sales (default 20), and reported beside the target's figure.
