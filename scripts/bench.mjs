@@ -242,6 +242,8 @@ const fmt = (v, unit) =>
     : // below 100: three significant decimals at most (a sum of milliseconds ÷ 1000 is not 8.472700000000001)
       `${v >= 100 ? Math.round(v).toLocaleString("en-US") : Math.round(v * 1000) / 1000} ${unit}`;
 const a = (script, label) => anchors[script]?.[label];
+/** "a / b / c" of three CPU figures of a benchmark's JSON (the machine's two cores are shared by all three). */
+const cpuTriple = (cpu, ...keys) => (cpu ? keys.map((k) => cpu[k] ?? "—").join(" / ") : undefined);
 const { ingest, ingestPglite, upload, uploadChromium, till20k, till100k } = results;
 /** [what, ours, unit, target text, met?, peer label, peer value, ratio = ours/peer (higher is better for rates)] */
 const rows = [
@@ -277,6 +279,31 @@ const rows = [
     "PouchDB push 1,000",
     (a("pouch", "push 1,000 invoices browser->server (defaults) — total") ?? NaN) / 1000,
     "time",
+  ]),
+  [
+    "CPU per push, one per push: client / server / PostgreSQL",
+    cpuTriple(ingest?.singleCpuUsPerPush, "clientUs", "serverUs", "postgresBackendsUs"),
+    "µs",
+    "report",
+    null,
+  ],
+  [
+    "CPU per invoice, batched: client / server / PostgreSQL",
+    cpuTriple(ingest?.batchedCpuUsPerInvoice, "clientUs", "serverUs", "postgresBackendsUs"),
+    "µs",
+    "report",
+    null,
+  ],
+  ...[
+    ["Node", upload],
+    ["Chromium", uploadChromium],
+  ].map(([till, result]) => [
+    `CPU of the best upload, till in ${till}: till / server / PostgreSQL`,
+    result?.cpuMs &&
+      cpuTriple(result.cpuMs[result.seconds.indexOf(Math.min(...result.seconds))], "till", "server", "postgres"),
+    "ms",
+    "report",
+    null,
   ]),
   [
     "first load 20k products + 10k clients",

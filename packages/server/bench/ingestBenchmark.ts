@@ -318,17 +318,22 @@ const p = warm.p;
 
 const label = values.pglite ? "PGlite (embedded)" : "PostgreSQL 15";
 console.log(`\n## Server ingest on ${label}`);
+// A phase given 0 invoices (--invoices 0, --singles 0) is said to be skipped, not printed as 0/s or NaN.
 console.log(
-  `- batched: ${batchedCount} invoices from ${DEVICES} devices (100 per request) in ${batchedSeconds.toFixed(2)} s = ${Math.round(batchedRate)} invoices/s`,
+  batchedCount > 0
+    ? `- batched: ${batchedCount} invoices from ${DEVICES} devices (100 per request) in ${batchedSeconds.toFixed(2)} s = ${Math.round(batchedRate)} invoices/s`
+    : "- batched: skipped (--invoices 0)",
 );
 console.log(
-  `- one invoice per request, 16 clients: ${Math.round(singleRate)} invoices/s (batched is ${(batchedRate / singleRate).toFixed(1)}x; ${singleStartIso}–${singleEndIso})`,
+  singleCount > 0
+    ? `- one invoice per request, 16 clients: ${Math.round(singleRate)} invoices/s (${batchedCount > 0 ? `batched is ${(batchedRate / singleRate).toFixed(1)}x; ` : ""}${singleStartIso}–${singleEndIso})`
+    : "- one invoice per request: skipped (--singles 0)",
 );
-if (batchedCpuPerInvoice)
+if (batchedCpuPerInvoice && batchedCount > 0)
   console.log(
     `- CPU per invoice (batched): this client ${batchedCpuPerInvoice.clientUs.toFixed(0)} µs, server ${batchedCpuPerInvoice.serverUs.toFixed(0)} µs (system ${batchedCpuPerInvoice.serverSystemUs.toFixed(0)}), PostgreSQL backends ${batchedCpuPerInvoice.postgresBackendsUs.toFixed(0)} µs, PostgreSQL shared processes ${batchedCpuPerInvoice.postgresSharedUs.toFixed(0)} µs`,
   );
-if (singleCpuPerPush)
+if (singleCpuPerPush && singleCount > 0)
   console.log(
     `- CPU per push (one per request): this client ${singleCpuPerPush.clientUs.toFixed(0)} µs, server ${singleCpuPerPush.serverUs.toFixed(0)} µs (system ${singleCpuPerPush.serverSystemUs.toFixed(0)}), PostgreSQL backends ${singleCpuPerPush.postgresBackendsUs.toFixed(0)} µs, PostgreSQL shared processes ${singleCpuPerPush.postgresSharedUs.toFixed(0)} µs (client: ${values.client})`,
   );

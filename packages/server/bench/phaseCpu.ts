@@ -27,6 +27,47 @@ function processCpuUs(pid: number): number | null {
   return t && t.user + t.system;
 }
 
+/** The processes descended from `rootPid` (children, their children, …), read from /proc now. */
+export function descendantPids(rootPid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc")) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const found: number[] = [];
+  const queue = [...(children.get(rootPid) ?? [])];
+  while (queue.length > 0) {
+    const pid = queue.shift() as number;
+    found.push(pid);
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return found;
+}
+
+/** utime + stime in µs of each of these processes still alive, by pid. */
+export function cpuOfProcesses(pids: readonly number[]): Map<number, number> {
+  const times = new Map<number, number>();
+  for (const pid of pids) {
+    const us = processCpuUs(pid);
+    if (us !== null) times.set(pid, us);
+  }
+  return times;
+}
+
+/** µs of CPU the processes spent between two readings of cpuOfProcesses (one started meanwhile counts from 0). */
+export function cpuSpentUs(after: ReadonlyMap<number, number>, before: ReadonlyMap<number, number>): number {
+  let us = 0;
+  for (const [pid, end] of after) us += end - (before.get(pid) ?? 0);
+  return us;
+}
+
 /** PostgreSQL's processes that serve no database (background writer, WAL writer, checkpointer, …). */
 function sharedPostgresPids(backendPids: ReadonlySet<number>): number[] {
   const pids: number[] = [];
@@ -95,14 +136,9 @@ export async function phaseCpu(databaseUrl: string, serverPid: number) {
     async stop(): Promise<PhaseCpu> {
       const after = await snapshot();
       await admin.end();
-      const sumDelta = (a: Map<number, number>, b: Map<number, number>) => {
-        let us = 0;
-        // A backend that started during the phase counts from 0; one that ended is lost (rare: the pool keeps them).
-        for (const [pid, end] of a) us += end - (b.get(pid) ?? 0);
-        return us;
-      };
-      const backendUs = sumDelta(after.backends, before.backends);
-      const sharedUs = sumDelta(after.shared, before.shared);
+      // A backend that started during the phase counts from 0; one that ended is lost (rare: the pool keeps them).
+      const backendUs = cpuSpentUs(after.backends, before.backends);
+      const sharedUs = cpuSpentUs(after.shared, before.shared);
       return {
         perUnit(units) {
           return {

@@ -5,6 +5,8 @@
  * headless Chromium on its real IndexedDB, as a till does (the page is uploadRunsPage.ts bundled by esbuild and
  * served on the server's origin; the PouchDB anchor's push also runs in Chromium).
  * The server runs compiled (node dist/main.js, built first when its sources changed), as in production.
+ * Each run also reports the CPU its push took in the till's processes (this one, or Chromium's), the server and
+ * PostgreSQL's backends: the three share the machine's two cores, so their sum bounds the upload's time.
  * The last line is one JSON object ({"bench":"upload1000",...}) that `npm run bench` reads.
  * Usage: npx tsx packages/web/bench/syncUploadBenchmark.ts [--pglite] [--runs 3] [--browser [--cpu-prof DIR]]
  */
@@ -13,6 +15,7 @@ import { execSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { cpuOfProcesses, cpuSpentUs, descendantPids, phaseCpu } from "@mostrador/server/bench/phaseCpu";
 import { parseBenchArgs } from "@mostrador/server/testing/benchArgs";
 import { freePort } from "@mostrador/server/testing/freePort";
 import { startServerProcess } from "@mostrador/server/testing/serverProcess";
@@ -29,8 +32,48 @@ const { values } = parseBenchArgs(import.meta.url, {
     "cpu-prof": { type: "string" },
   },
 });
+/** The CPU one timed upload took, in ms: the till's processes, the server's, PostgreSQL's backends. */
+interface UploadCpu {
+  till: number;
+  server: number;
+  postgres: number | null;
+}
+const uploadCpu: UploadCpu[] = [];
+
+/**
+ * Reads the CPU of the till, the server and PostgreSQL around each timed push (the two cores are shared by
+ * all three, so an upload's time is bounded by their sum): `tillCpuUs` reads the till's processes.
+ */
+function cpuAround(serverPid: number, databaseUrl: string | undefined, tillCpuUs: () => Map<number, number>) {
+  let started: {
+    till: Map<number, number>;
+    server: Map<number, number>;
+    pg: Awaited<ReturnType<typeof phaseCpu>> | null;
+  };
+  return {
+    async start() {
+      started = {
+        pg: databaseUrl ? await phaseCpu(databaseUrl, serverPid) : null,
+        till: tillCpuUs(),
+        server: cpuOfProcesses([serverPid]),
+      };
+    },
+    async stop() {
+      const till = cpuSpentUs(tillCpuUs(), started.till);
+      const server = cpuSpentUs(cpuOfProcesses([serverPid]), started.server);
+      const pg = started.pg ? (await started.pg.stop()).perUnit(1).postgresBackendsUs : null;
+      uploadCpu.push({ till: till / 1000, server: server / 1000, postgres: pg === null ? null : pg / 1000 });
+    },
+  };
+}
+
 /** The same runs in headless Chromium: the till's code bundled into a page served on the server's origin. */
-async function measureUploadsInChromium(baseUrl: string, runs: number): Promise<number[]> {
+async function measureUploadsInChromium(
+  baseUrl: string,
+  runs: number,
+  serverPid: number,
+  around: (tillCpuUs: () => Map<number, number>) => ReturnType<typeof cpuAround>,
+): Promise<number[]> {
   const { build } = await import("esbuild");
   const bundle = await build({
     entryPoints: [join(import.meta.dirname, "uploadRunsPage.ts")],
@@ -50,17 +93,24 @@ async function measureUploadsInChromium(baseUrl: string, runs: number): Promise<
   try {
     const page = await browser.newPage();
     const profileDir = values["cpu-prof"];
-    if (profileDir) {
-      const cdp = await page.context().newCDPSession(page);
-      await cdp.send("Profiler.enable");
-      let n = 0;
-      await page.exposeFunction("benchProfile", async (step: string) => {
-        if (step === "start") return void (await cdp.send("Profiler.start"));
-        const { profile } = await cdp.send("Profiler.stop");
-        mkdirSync(profileDir, { recursive: true });
-        writeFileSync(join(profileDir, `upload-push-${++n}.cpuprofile`), JSON.stringify(profile));
-      });
-    }
+    const cdp = profileDir ? await page.context().newCDPSession(page) : null;
+    await cdp?.send("Profiler.enable");
+    let n = 0;
+    // The till is Chromium: every process this one started, but the server's.
+    const serverPids = () => new Set([serverPid, ...descendantPids(serverPid)]);
+    const chromiumCpu = () => cpuOfProcesses(descendantPids(process.pid).filter((pid) => !serverPids().has(pid)));
+    const cpu = around(chromiumCpu);
+    await page.exposeFunction("benchAround", async (step: "start" | "stop") => {
+      if (step === "start") {
+        await cdp?.send("Profiler.start");
+        return cpu.start();
+      }
+      await cpu.stop();
+      if (!cdp || !profileDir) return;
+      const { profile } = await cdp.send("Profiler.stop");
+      mkdirSync(profileDir, { recursive: true });
+      writeFileSync(join(profileDir, `upload-push-${++n}.cpuprofile`), JSON.stringify(profile));
+    });
     // Only the page and its script are answered here; the API calls go to the server.
     await page.route(`${baseUrl}/upload-bench/**`, (route) =>
       route.request().url().endsWith(".js")
@@ -78,12 +128,11 @@ async function measureUploadsInChromium(baseUrl: string, runs: number): Promise<
     // With a route registered, Playwright pauses every request of the page (the timed pushes too) and lets it go
     // from Node; the page and its script are loaded now, so the pushes travel as a till's do.
     await page.unrouteAll();
-    type InPage = { measureUploadsInPage: (u: string, r: number, p: boolean) => Promise<number[]> };
-    return await page.evaluate(([url, n, p]) => (globalThis as unknown as InPage).measureUploadsInPage(url, n, p), [
+    type InPage = { measureUploadsInPage: (u: string, r: number) => Promise<number[]> };
+    return await page.evaluate(([url, runs]) => (globalThis as unknown as InPage).measureUploadsInPage(url, runs), [
       baseUrl,
       runs,
-      Boolean(profileDir),
-    ] as [string, number, boolean]);
+    ] as [string, number]);
   } finally {
     await browser.close();
   }
@@ -110,22 +159,41 @@ const server = await startServerProcess({
 });
 try {
   const runs = Number(values.runs);
+  const around = (tillCpuUs: () => Map<number, number>) => cpuAround(server.pid() as number, databaseUrl, tillCpuUs);
+  const ownCpu = () => {
+    const { user, system } = process.cpuUsage();
+    return new Map([[process.pid, user + system]]);
+  };
+  const nodeCpu = around(ownCpu);
   const seconds = values.browser
-    ? await measureUploadsInChromium(server.url, runs)
-    : await measureUploads(server.url, runs);
+    ? await measureUploadsInChromium(server.url, runs, server.pid() as number, around)
+    : await measureUploads(server.url, runs, async (push) => {
+        await nodeCpu.start();
+        await push();
+        await nodeCpu.stop();
+      });
   const label = values.pglite ? "PGlite (embedded)" : "PostgreSQL 15";
   const till = values.browser ? "the till in Chromium" : "the till in Node on fake-indexeddb";
   console.log(`\n## 1,000 offline invoices uploaded from one device, ${label}, ${till}`);
-  for (const [i, s] of seconds.entries())
+  const ms = (v: number | null | undefined) => (v === null || v === undefined ? "—" : `${Math.round(v)} ms`);
+  for (const [i, s] of seconds.entries()) {
+    const cpu = uploadCpu[i];
     console.log(
-      `- run ${i + 1}: ${s.toFixed(3)} s (${Math.round(1000 / s)} invoices/s), batches of ${PUSH_BATCH_SIZE}`,
+      `- run ${i + 1}: ${s.toFixed(3)} s (${Math.round(1000 / s)} invoices/s), batches of ${PUSH_BATCH_SIZE}; CPU: till ${ms(cpu?.till)}, server ${ms(cpu?.server)}, PostgreSQL ${ms(cpu?.postgres)}`,
     );
+  }
   console.log(
     JSON.stringify({
       bench: "upload1000",
       database: values.pglite ? "pglite" : "postgres",
       till: values.browser ? "chromium" : "node",
       seconds: seconds.map((s) => Number(s.toFixed(3))),
+      // Per run, ms of CPU: the till's processes (this one, or Chromium's), the server's, PostgreSQL's backends.
+      cpuMs: uploadCpu.map((c) => ({
+        till: Math.round(c.till),
+        server: Math.round(c.server),
+        postgres: c.postgres === null ? null : Math.round(c.postgres),
+      })),
     }),
   );
 } finally {

@@ -1,18 +1,15 @@
 // The page of `syncUploadBenchmark.ts --browser`: the upload's till side in Chromium, on the page's IndexedDB.
-// With `profile`, each timed push is wrapped by calls to the host's exposed `benchProfile` (start/stop).
+// Each timed push is wrapped by calls to the host's exposed `benchAround` (start/stop): the host reads the
+// processes' CPU there, and records the page's CPU profile when asked to (`--cpu-prof`).
 import { measureUploads } from "./uploadRuns";
 
-type Host = { benchProfile?: (step: "start" | "stop") => Promise<void> };
+type Host = { benchAround?: (step: "start" | "stop") => Promise<void> };
 
-(globalThis as { measureUploadsInPage?: unknown }).measureUploadsInPage = (
-  baseUrl: string,
-  runs: number,
-  profile: boolean,
-) => {
+(globalThis as { measureUploadsInPage?: unknown }).measureUploadsInPage = (baseUrl: string, runs: number) => {
   const host = globalThis as Host;
   return measureUploads(baseUrl, runs, async (push) => {
-    if (profile) await host.benchProfile?.("start");
+    await host.benchAround?.("start");
     await push();
-    if (profile) await host.benchProfile?.("stop");
+    await host.benchAround?.("stop");
   });
 };
