@@ -97,8 +97,10 @@ async function measureUploadsInChromium(
     await cdp?.send("Profiler.enable");
     let n = 0;
     // The till is Chromium: every process this one started, but the server's.
-    const serverPids = () => new Set([serverPid, ...descendantPids(serverPid)]);
-    const chromiumCpu = () => cpuOfProcesses(descendantPids(process.pid).filter((pid) => !serverPids().has(pid)));
+    const chromiumCpu = () => {
+      const serverPids = new Set([serverPid, ...descendantPids(serverPid)]);
+      return cpuOfProcesses(descendantPids(process.pid).filter((pid) => !serverPids.has(pid)));
+    };
     const cpu = around(chromiumCpu);
     await page.exposeFunction("benchAround", async (step: "start" | "stop") => {
       if (step === "start") {
