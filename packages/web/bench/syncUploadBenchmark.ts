@@ -8,7 +8,7 @@
  * Each run also reports the CPU its push took in the till's processes (this one, or Chromium's), the server and
  * PostgreSQL's backends: the three share the machine's two cores, so their sum bounds the upload's time.
  * The last line is one JSON object ({"bench":"upload1000",...}) that `npm run bench` reads.
- * Usage: npx tsx packages/web/bench/syncUploadBenchmark.ts [--pglite] [--runs 3] [--browser [--cpu-prof DIR]]
+ * Usage: npx tsx packages/web/bench/syncUploadBenchmark.ts [--pglite] [--runs 3] [--browser] [--cpu-prof DIR]
  */
 import "fake-indexeddb/auto";
 import { execSync } from "node:child_process";
@@ -21,6 +21,7 @@ import { freePort } from "@mostrador/server/testing/freePort";
 import { startServerProcess } from "@mostrador/server/testing/serverProcess";
 import { chromiumArgs, chromiumPath } from "../e2e/support/chromiumLaunch.mjs";
 import { PUSH_BATCH_SIZE } from "../src/sync/pushPlan";
+import { evaluateInPage, launchChromiumPipe, newPageSession } from "./chromiumPipe";
 import { measureUploads } from "./uploadRuns";
 
 const { values } = parseBenchArgs(import.meta.url, {
@@ -28,7 +29,8 @@ const { values } = parseBenchArgs(import.meta.url, {
     pglite: { type: "boolean", default: false },
     runs: { type: "string", default: "3" },
     browser: { type: "boolean", default: false },
-    // With --browser: the page's CPU profile of each timed push, written into this folder (DevTools format).
+    // The till's CPU profile of each timed push (the page's with --browser), written into this folder
+    // (DevTools format).
     "cpu-prof": { type: "string" },
   },
 });
@@ -67,7 +69,10 @@ function cpuAround(serverPid: number, databaseUrl: string | undefined, tillCpuUs
   };
 }
 
-/** The same runs in headless Chromium: the till's code bundled into a page served on the server's origin. */
+/**
+ * The same runs in headless Chromium: the till's code bundled into a page served on the server's origin. Chromium
+ * is driven over its DevTools pipe with no Network domain (chromiumPipe.ts says why Playwright is not used here).
+ */
 async function measureUploadsInChromium(
   baseUrl: string,
   runs: number,
@@ -85,16 +90,15 @@ async function measureUploadsInChromium(
     logLevel: "silent",
   });
   const script = bundle.outputFiles[0]?.text ?? "";
-  const { chromium } = await import("playwright-core");
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [...chromiumArgs],
-  });
+  // The page's benchAround calls the binding and waits for the host's acknowledgement (one step at a time).
+  const html = `<!doctype html><meta charset="utf-8"><script>
+globalThis.benchAround = (step) => new Promise((resolve) => { globalThis.benchAroundDone = resolve; benchAroundBinding(step); });
+</script><script type="module" src="/upload-bench/page.js"></script>`;
+  const browser = launchChromiumPipe(chromiumPath, chromiumArgs);
   try {
-    const page = await browser.newPage();
+    const session = await newPageSession(browser);
     const profileDir = values["cpu-prof"];
-    const cdp = profileDir ? await page.context().newCDPSession(page) : null;
-    await cdp?.send("Profiler.enable");
+    if (profileDir) await browser.send("Profiler.enable", {}, session);
     let n = 0;
     // The till is Chromium: every process this one started, but the server's.
     const chromiumCpu = () => {
@@ -102,42 +106,84 @@ async function measureUploadsInChromium(
       return cpuOfProcesses(descendantPids(process.pid).filter((pid) => !serverPids.has(pid)));
     };
     const cpu = around(chromiumCpu);
-    await page.exposeFunction("benchAround", async (step: "start" | "stop") => {
+    const onStep = async (step: string) => {
       if (step === "start") {
-        await cdp?.send("Profiler.start");
-        return cpu.start();
+        if (profileDir) await browser.send("Profiler.start", {}, session);
+        await cpu.start();
+        return;
       }
       await cpu.stop();
-      if (!cdp || !profileDir) return;
-      const { profile } = await cdp.send("Profiler.stop");
+      if (!profileDir) return;
+      const { profile } = await browser.send("Profiler.stop", {}, session);
       mkdirSync(profileDir, { recursive: true });
       writeFileSync(join(profileDir, `upload-push-${++n}.cpuprofile`), JSON.stringify(profile));
+    };
+    browser.on("Runtime.bindingCalled", (params) => {
+      if (params.name !== "benchAroundBinding") return;
+      void onStep(String(params.payload))
+        .then(() => evaluateInPage(browser, session, "globalThis.benchAroundDone()"))
+        .catch((error: unknown) => console.error(`benchAround: ${String(error)}`));
     });
-    // Only the page and its script are answered here; the API calls go to the server.
-    await page.route(`${baseUrl}/upload-bench/**`, (route) =>
-      route.request().url().endsWith(".js")
-        ? route.fulfill({ contentType: "text/javascript", body: script })
-        : route.fulfill({
-            contentType: "text/html",
-            body: '<!doctype html><meta charset="utf-8"><script type="module" src="/upload-bench/page.js"></script>',
-          }),
+    // Only the page and its script are answered here; the API calls go to the server, with nothing in between.
+    browser.on("Fetch.requestPaused", (params) => {
+      const { requestId, request } = params as { requestId: string; request: { url: string } };
+      const js = request.url.endsWith(".js");
+      void browser.send(
+        "Fetch.fulfillRequest",
+        {
+          requestId,
+          responseCode: 200,
+          responseHeaders: [{ name: "content-type", value: js ? "text/javascript" : "text/html" }],
+          body: Buffer.from(js ? script : html).toString("base64"),
+        },
+        session,
+      );
+    });
+    await browser.send("Fetch.enable", { patterns: [{ urlPattern: `${baseUrl}/upload-bench/*` }] }, session);
+    // PAGE_LOG=1: the page's console and errors here (the Runtime domain is enabled only then).
+    if (process.env.PAGE_LOG) {
+      browser.on("Runtime.consoleAPICalled", (params) => {
+        const args = params.args as { value?: unknown; description?: string }[];
+        console.log(args.map((a) => String(a.value ?? a.description ?? "")).join(" "));
+      });
+      browser.on("Runtime.exceptionThrown", (params) => console.error(`page error: ${JSON.stringify(params)}`));
+      await browser.send("Runtime.enable", {}, session);
+    }
+    await browser.send("Page.navigate", { url: `${baseUrl}/upload-bench/` }, session);
+    const loadedBy = Date.now() + 30_000;
+    while (!(await evaluateInPage<boolean>(browser, session, `"measureUploadsInPage" in globalThis`))) {
+      if (Date.now() > loadedBy) throw new Error("the upload page did not load in 30 s");
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await browser.send("Fetch.disable", {}, session);
+    // Added to the loaded page's context: without the Runtime domain enabled, a binding added before the
+    // navigation is not installed in the new document.
+    await browser.send("Runtime.addBinding", { name: "benchAroundBinding" }, session);
+    return await evaluateInPage<number[]>(
+      browser,
+      session,
+      `globalThis.measureUploadsInPage(${JSON.stringify(baseUrl)}, ${runs})`,
     );
-    // PAGE_LOG=1: the page's console here (a diagnostic added to uploadRuns.ts prints there).
-    if (process.env.PAGE_LOG) page.on("console", (m) => console.log(m.text()));
-    page.on("pageerror", (error) => console.error(`page error: ${error.message}`));
-    await page.goto(`${baseUrl}/upload-bench/`);
-    await page.waitForFunction(() => "measureUploadsInPage" in globalThis, undefined, { timeout: 30_000 });
-    // With a route registered, Playwright pauses every request of the page (the timed pushes too) and lets it go
-    // from Node; the page and its script are loaded now, so the pushes travel as a till's do.
-    await page.unrouteAll();
-    type InPage = { measureUploadsInPage: (u: string, r: number) => Promise<number[]> };
-    return await page.evaluate(([url, runs]) => (globalThis as unknown as InPage).measureUploadsInPage(url, runs), [
-      baseUrl,
-      runs,
-    ] as [string, number]);
   } finally {
     await browser.close();
   }
+}
+
+/** The Node till's CPU profile of each timed push, through this process's own inspector. */
+async function nodeTillProfiler(profileDir: string) {
+  const { Session } = await import("node:inspector/promises");
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  let n = 0;
+  return {
+    start: () => session.post("Profiler.start"),
+    async stop() {
+      const { profile } = await session.post("Profiler.stop");
+      mkdirSync(profileDir, { recursive: true });
+      writeFileSync(join(profileDir, `upload-push-${++n}.cpuprofile`), JSON.stringify(profile));
+    },
+  };
 }
 
 execSync("node scripts/build-if-needed.mjs server", { cwd: join(import.meta.dirname, "../../.."), stdio: "inherit" });
@@ -167,11 +213,14 @@ try {
     return new Map([[process.pid, user + system]]);
   };
   const nodeCpu = around(ownCpu);
+  const nodeProfiler = values["cpu-prof"] ? await nodeTillProfiler(values["cpu-prof"]) : null;
   const seconds = values.browser
     ? await measureUploadsInChromium(server.url, runs, server.pid() as number, around)
     : await measureUploads(server.url, runs, async (push) => {
         await nodeCpu.start();
+        await nodeProfiler?.start();
         await push();
+        await nodeProfiler?.stop();
         await nodeCpu.stop();
       });
   const label = values.pglite ? "PGlite (embedded)" : "PostgreSQL 15";
