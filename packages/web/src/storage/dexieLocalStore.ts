@@ -14,6 +14,7 @@ import {
   countInvoicesByStatusInDb,
   listInvoicesInDb,
   listInvoicesToPushInDb,
+  listInvoicesToPushPageInDb,
   listUnsyncedInvoicesInDb,
 } from "./invoiceQueries";
 import { markVoided, resendInvoiceInError, saveInvoiceRevision } from "./invoiceRevisions";
@@ -42,6 +43,8 @@ import type {
   LocalStore,
   NewInvoiceDraft,
   PullCursors,
+  PushQueuePage,
+  PushQueuePosition,
   TerminalSetup,
 } from "./localStore";
 import { toLocalStoreError } from "./localStoreErrors";
@@ -191,6 +194,10 @@ export class DexieLocalStore implements LocalStore {
 
   listInvoicesToPush(limit: number): Promise<InvoiceDocument[]> {
     return listInvoicesToPushInDb(this.db, limit);
+  }
+
+  listInvoicesToPushPage(size: number, after?: PushQueuePosition): Promise<PushQueuePage> {
+    return listInvoicesToPushPageInDb(this.db, size, after);
   }
 
   applyPushResults(results: readonly PushResult[]): Promise<ApplyPushResult> {

@@ -1,21 +1,55 @@
 import type { InvoiceDocument } from "@mostrador/domain";
+import Dexie from "dexie";
 import { normalizeForSearch } from "../text/searchText";
 import type { LocalDatabase } from "./localDatabase";
 import { hasUnsentChanges, type LocalInvoice } from "./localRecords";
-import type { InvoiceListQuery, InvoiceStatusCounts } from "./localStore";
+import type { InvoiceListQuery, InvoiceStatusCounts, PushQueuePage, PushQueuePosition } from "./localStore";
 
 /**
  * The reads of this till's invoices (the sales history, the sync queue, the counts the sync indicator
  * shows), for DexieLocalStore. Writes live in invoiceRevisions and the store.
  */
 
+/**
+ * The push queue in its order: pending invoices by issuedAt, then id ([status+issuedAt+id], v10), after `after`
+ * when given. A plain key range, so Dexie reads it with getAll: no cursor, no sorting in memory.
+ */
+function pushQueue(db: LocalDatabase, after?: PushQueuePosition) {
+  return (
+    db.invoices
+      .where("[status+issuedAt+id]")
+      // ["pending"] sorts before every pending entry and ["pending", maxKey] after them (an array's shorter prefix
+      // comes first). Not ["pending", maxKey, maxKey]: one array twice in a key is invalid ("seen" in IndexedDB's
+      // key conversion).
+      .between(after ? ["pending", after.issuedAt, after.id] : ["pending"], ["pending", Dexie.maxKey], !after, true)
+  );
+}
+
 /** The documents the next push uploads: pending invoices with unsent changes, oldest first. */
 export async function listInvoicesToPushInDb(db: LocalDatabase, limit: number): Promise<InvoiceDocument[]> {
-  const pending = await db.invoices.where("status").equals("pending").sortBy("issuedAt");
+  const pending = await pushQueue(db).toArray();
   return pending
     .filter(hasUnsentChanges)
     .slice(0, limit)
     .map((invoice) => invoice.document);
+}
+
+/**
+ * A page of the push queue: up to `size` pending invoices after `after`, read with one bounded getAll. Rows whose
+ * revision the server already answered are read but not sent, so a page may hold fewer documents than `size`
+ * and still not be the last.
+ */
+export async function listInvoicesToPushPageInDb(
+  db: LocalDatabase,
+  size: number,
+  after?: PushQueuePosition,
+): Promise<PushQueuePage> {
+  const rows = await pushQueue(db, after).limit(size).toArray();
+  const last = rows.at(-1);
+  return {
+    documents: rows.filter(hasUnsentChanges).map((invoice) => invoice.document),
+    next: last && rows.length === size ? { issuedAt: last.issuedAt, id: last.id } : null,
+  };
 }
 
 export function countInvoicesByStatusInDb(db: LocalDatabase): Promise<InvoiceStatusCounts> {

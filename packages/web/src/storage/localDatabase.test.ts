@@ -20,7 +20,7 @@ describe("LocalDatabase schema upgrades", () => {
 
     const db = new LocalDatabase(name);
     await db.open();
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBe(10);
     expect(await db.productChunks.count()).toBe(0); // v8: the catalog in chunks (issue 17)
     expect(await db.stock.count()).toBe(0); // v6: inventory balances (issue 14)
     expect(await db.tillClients.count()).toBe(0); // v7: clients made at the till (issue 16)
@@ -45,10 +45,45 @@ describe("LocalDatabase schema upgrades", () => {
 
     const db = new LocalDatabase(name);
     await db.open();
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBe(10);
     expect((await db.invoices.where("serverVersion").above(3).primaryKeys()).sort()).toEqual(["a", "c"]);
     expect(await db.invoices.where("serverVersion").above(4).primaryKeys()).toEqual(["c"]);
     expect(await db.invoices.count()).toBe(3);
+    db.close();
+  });
+
+  it("v10 orders the push queue by [status+issuedAt+id] over a v9 database's invoices, and drops the clientId index", async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    const v9 = new Dexie(name);
+    v9.version(9).stores({
+      invoices: "id, status, issuedAt, number, [numberingId+number], clientId, document.shiftId, serverVersion",
+    });
+    const row = (id: string, status: string, issuedAt: string) => ({
+      id,
+      status,
+      issuedAt,
+      document: { shiftId: null },
+    });
+    await v9
+      .table("invoices")
+      .bulkPut([
+        row("b", "pending", "2026-12-01T10:00:00.000Z"),
+        row("a", "pending", "2026-12-01T10:00:00.000Z"),
+        row("c", "synced", "2026-12-01T09:00:00.000Z"),
+        row("d", "pending", "2026-12-01T08:00:00.000Z"),
+      ]);
+    v9.close();
+
+    const db = new LocalDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(10);
+    const queue = await db.invoices
+      .where("[status+issuedAt+id]")
+      .between(["pending"], ["pending", Dexie.maxKey])
+      .primaryKeys();
+    expect(queue).toEqual(["d", "a", "b"]);
+    expect(db.invoices.schema.indexes.map((i) => i.name)).not.toContain("clientId");
+    expect(await db.invoices.count()).toBe(4);
     db.close();
   });
 });

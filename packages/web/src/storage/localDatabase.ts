@@ -115,6 +115,13 @@ export class LocalDatabase extends Dexie {
     this.version(9).stores({
       invoices: "id, status, issuedAt, number, [numberingId+number], clientId, document.shiftId, serverVersion",
     });
+    // v10 (issue 17): the push reads its queue a page at a time, oldest first (storage/invoiceQueries.ts), and sends
+    // the first page while it reads the next: [status+issuedAt+id] orders it, and its last entry is where the next
+    // page starts, also among invoices of the same instant. clientId was never queried: one index less per write.
+    this.version(10).stores({
+      invoices:
+        "id, status, issuedAt, number, [numberingId+number], document.shiftId, serverVersion, [status+issuedAt+id]",
+    });
   }
 
   /** Tables filled by the sync download (everything but meta and invoices). */

@@ -56,6 +56,18 @@ export interface InvoiceListQuery {
 
 export type InvoiceStatusCounts = Record<LocalInvoiceStatus, number>;
 
+/** Where a page of the push queue ended: the last pending invoice it read (the queue's order is issuedAt, id). */
+export interface PushQueuePosition {
+  issuedAt: string;
+  id: string;
+}
+
+/** A page of the push queue: its documents to send, and where the next page starts (null: the queue ends here). */
+export interface PushQueuePage {
+  documents: InvoiceDocument[];
+  next: PushQueuePosition | null;
+}
+
 export interface ApplyPullResult {
   /** Cursors stored with the page. */
   cursor: number;
@@ -140,6 +152,11 @@ export interface LocalStore {
 
   /** Invoices whose current revision the server has not answered for, oldest first. */
   listInvoicesToPush(limit: number): Promise<InvoiceDocument[]>;
+  /**
+   * The same queue a page at a time: up to `size` pending invoices after `after` (from the start without it),
+   * of which those with unsent changes are the page's documents. The push sends a page while it reads the next.
+   */
+  listInvoicesToPushPage(size: number, after?: PushQueuePosition): Promise<PushQueuePage>;
   /** accepted → synced, rejected → error (with the errors), retry → stays pending. */
   applyPushResults(results: readonly PushResult[]): Promise<ApplyPushResult>;
   countInvoicesByStatus(): Promise<InvoiceStatusCounts>;

@@ -142,4 +142,40 @@ describe("MinimalSyncEngine", () => {
     await Promise.all([engine.syncNow(), engine.syncNow(), engine.syncNow()]);
     expect(pushes).toHaveLength(1);
   });
+
+  it("sends the queue's first page while it reads the next: every invoice once, oldest first, progress within 100 %", async () => {
+    await readyStore();
+    const saved: { id: string; issuedAt: string }[] = [];
+    for (let i = 0; i < 2 * PUSH_BATCH_SIZE + 30; i++) saved.push(await store.saveNewInvoice(sampleDraft()));
+    // The queue's order: issuedAt, then id (sales of the same millisecond).
+    const ids = saved
+      .sort((a, b) => a.issuedAt.localeCompare(b.issuedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((i) => i.id);
+    const { transport, pushes } = fakeTransport([], () => "accepted");
+    const events: string[] = [];
+    const readPage = store.listInvoicesToPushPage.bind(store);
+    store.listInvoicesToPushPage = async (size, after) => {
+      events.push("read");
+      const page = await readPage(size, after);
+      events.push("read done");
+      return page;
+    };
+    const push = transport.push.bind(transport);
+    transport.push = (token, request) => {
+      events.push("push");
+      return push(token, request);
+    };
+    const engine = new MinimalSyncEngine({ store, transport });
+    const percents: number[] = [];
+    engine.subscribe((state) => {
+      if (state.phase === "pushing") percents.push(Math.floor((state.pushed / state.toPush) * 100));
+    });
+    expect((await engine.syncNow()).push).toEqual({ synced: ids.length, rejected: 0, retry: 0, ignored: 0 });
+    // Page 1 read, then its request leaves before page 2's read has finished.
+    expect(events.slice(0, 2)).toEqual(["read", "read done"]);
+    expect(events.indexOf("push")).toBeLessThan(events.indexOf("read done", 2));
+    expect(pushes.flatMap((p) => p.invoices.map((d) => d.id))).toEqual(ids);
+    expect(percents.every((p) => p >= 0 && p <= 100)).toBe(true);
+    expect(percents.at(-1)).toBe(100);
+  });
 });

@@ -3,9 +3,10 @@ import type { ServerTransport } from "../api/serverTransport";
 import { isTransportError, type TransportErrorKind } from "../api/transportErrors";
 import { markEnd, markStart } from "../perf/performanceMarks";
 import { hasUnsentChanges } from "../storage/localRecords";
-import type { ApplyPushResult, LocalStore, PullCursors } from "../storage/localStore";
+import type { ApplyPushResult, LocalStore, PullCursors, PushQueuePage } from "../storage/localStore";
 import { askWhenAnnounced, confirmedOrAborted, nextCursors, type PageRequest, requestPage } from "./pageRequests";
-import { type PushRequestPlan, planPushRequests, pushBodyOf } from "./pushPlan";
+import { PUSH_BATCH_SIZE, type PushRequestPlan, planPushRequests, pushBodyOf } from "./pushPlan";
+import { PushRequestStream, pushQueueStream } from "./pushRequestStream";
 
 export {
   PUSH_BATCH_MAX_BYTES,
@@ -221,9 +222,12 @@ export class MinimalSyncEngine implements SyncEngine {
 
   async pushPending(options: { ids?: readonly string[] } = {}): Promise<ApplyPushResult> {
     const { store } = this.options;
-    const documents = options.ids
-      ? await this.documentsFor(options.ids)
-      : await store.listInvoicesToPush(Number.MAX_SAFE_INTEGER);
+    // The queue a page at a time (given ids: those invoices only); pages with nothing to send are skipped.
+    let page: PushQueuePage = options.ids
+      ? { documents: await this.documentsFor(options.ids), next: null }
+      : await store.listInvoicesToPushPage(PUSH_BATCH_SIZE);
+    while (page.documents.length === 0 && page.next)
+      page = await store.listInvoicesToPushPage(PUSH_BATCH_SIZE, page.next);
     // Pending shift revisions always go along: they are few, and a closing should not wait.
     const shifts = await store.listShiftsToPush(Number.MAX_SAFE_INTEGER);
     // Credit notes whose invoice the server has, and voids, ride along too (few, and a refund should not wait).
@@ -231,17 +235,25 @@ export class MinimalSyncEngine implements SyncEngine {
     const voids = await store.returns.listVoidsToPush(Number.MAX_SAFE_INTEGER);
     // Clients made here go first, in the first requests: an invoice naming one then finds it.
     const clients = await store.tillClients.listClientsToPush(Number.MAX_SAFE_INTEGER);
-    if (documents.length + shifts.length + creditNotes.length + voids.length + clients.length === 0) return emptyPush;
+    if (page.documents.length + shifts.length + creditNotes.length + voids.length + clients.length === 0)
+      return emptyPush;
     const token = await this.deviceToken();
-    this.update({ phase: "pushing", pushed: 0, toPush: documents.length });
+    const stream = pushQueueStream(store, page, { shifts, creditNotes, voids, clients }, PUSH_CONCURRENCY);
+    // Until the queue is read to its end, the progress counts every pending invoice.
+    const pending = stream.complete ? 0 : (await store.countInvoicesByStatus()).pending;
+    const toPush = () => (stream.complete ? stream.plannedInvoices : Math.max(pending, stream.plannedInvoices));
+    this.update({ phase: "pushing", pushed: 0, toPush: toPush() });
     try {
-      let pushed = await this.pushBatches(token, planPushRequests(documents, shifts, creditNotes, voids, clients));
+      let pushed = await this.pushBatches(token, stream, toPush);
       // Credit notes of invoices this push just delivered: after them, never beside them in a parallel request.
       const sent = new Set(creditNotes.map((n) => `${n.id}#${n.revision}`));
       const after = (
         await store.returns.listCreditNotesToPush(Number.MAX_SAFE_INTEGER, { invoiceOnServer: true })
       ).filter((n) => !sent.has(`${n.id}#${n.revision}`));
-      if (after.length > 0) pushed = addPush(pushed, await this.pushBatches(token, planPushRequests([], [], after)));
+      if (after.length > 0) {
+        const notes = PushRequestStream.of(planPushRequests([], [], after));
+        pushed = addPush(pushed, await this.pushBatches(token, notes, () => this.state.toPush));
+      }
       await this.reportQueue(token);
       return pushed;
     } finally {
@@ -250,11 +262,12 @@ export class MinimalSyncEngine implements SyncEngine {
   }
 
   /**
-   * Two batches in flight: the server answers per document, and the idempotency key makes order
-   * irrelevant, so the next request travels while the previous answer is written locally. Shift,
-   * credit-note and void results count in the same totals as invoice results.
+   * Two requests in flight: the server answers per document, and the idempotency key makes order
+   * irrelevant, so the next request travels while the previous answer is written locally (and the
+   * stream reads the queue's next page). Shift, credit-note and void results count in the same totals
+   * as invoice results.
    */
-  private async pushBatches(token: string, batches: readonly PushRequestPlan[]): Promise<ApplyPushResult> {
+  private async pushBatches(token: string, stream: PushRequestStream, toPush: () => number): Promise<ApplyPushResult> {
     const { store, transport } = this.options;
     let total = emptyPush;
     let pushed = 0;
@@ -274,18 +287,17 @@ export class MinimalSyncEngine implements SyncEngine {
         applied.push(await this.storage(() => store.returns.applyVoidPushResults(response.voidResults ?? [])));
       total = applied.reduce(addPush, total); // after the awaits: the other worker also adds to it
       pushed += batch.invoices.length;
-      this.update({ pushed });
+      this.update({ pushed, toPush: toPush() });
     };
+    const next = () => this.storage(() => stream.next());
     // Clients made here ride in the first requests, and a later request's invoices may name them (only the
     // sale that made a client carries it): those requests are answered, one at a time, before any other is
     // sent; beside them, another request could be decided first and its invoice refused (CLIENT_NOT_FOUND).
-    const withClients = batches.findIndex((b) => b.clients.length === 0);
-    let next = withClients === -1 ? batches.length : withClients;
-    for (const batch of batches.slice(0, next)) await send(batch);
+    while ((stream.peek()?.clients.length ?? 0) > 0) await send((await next()) as PushRequestPlan);
     const worker = async () => {
-      while (next < batches.length) await send(batches[next++] as PushRequestPlan);
+      for (let batch = await next(); batch; batch = await next()) await send(batch);
     };
-    await Promise.all(Array.from({ length: Math.min(PUSH_CONCURRENCY, batches.length - next) }, worker));
+    await Promise.all(Array.from({ length: PUSH_CONCURRENCY }, worker));
     return total;
   }
 
