@@ -78,7 +78,7 @@ describe("resendInvoice", () => {
   it("puts the invoice back in the upload queue and asks for a sync", async () => {
     const { store, invoice, syncEngine, services } = await setup(async () => ({}) as never);
     await resendInvoice(services, invoice);
-    expect((await store.listInvoicesToPush(10)).map((d) => d.id)).toEqual([invoice.id]);
+    expect((await store.listInvoicesToPushPage(10)).documents.map((d) => d.id)).toEqual([invoice.id]);
     expect(syncEngine.requestSync).toHaveBeenCalled();
   });
 });

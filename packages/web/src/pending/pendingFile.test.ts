@@ -71,7 +71,7 @@ describe("the pending file carries every unsynced kind", () => {
     const { store, text } = await revokedTill();
     const file = JSON.parse(text);
     expect(file).toMatchObject({ format: "mostrador.pending-invoices", version: 2 });
-    expect(file.invoices).toEqual(await store.listInvoicesToPush(100));
+    expect(file.invoices).toEqual((await store.listInvoicesToPushPage(100)).documents);
     expect(file.creditNotes).toEqual(await store.returns.listCreditNotesToPush(100));
     expect(file.voids).toEqual(await store.returns.listVoidsToPush(100));
     expect(file.shifts).toEqual(await store.listShiftsToPush(100));
@@ -99,7 +99,7 @@ describe("the pending file carries every unsynced kind", () => {
     expect(result.refused).toEqual([]);
     // Its normal push sends them: the client first, the invoice as made on the first device.
     expect(await target.tillClients.listClientsToPush(10)).toEqual([luzMarina]);
-    expect(await target.listInvoicesToPush(10)).toEqual([sale.document]);
+    expect((await target.listInvoicesToPushPage(10)).documents).toEqual([sale.document]);
     expect((await target.db.clients.get(luzMarina.id))?.name).toBe("Luz Marina Cárdenas");
     const [pushed] = await target.listShiftsToPush(10);
     const original = JSON.parse(text).shifts[0];
@@ -213,7 +213,7 @@ describe("files of the first version and bad files", () => {
     const result = await target.importPendingFile(parsed);
     expect(result.invoices).toEqual({ imported: 1, alreadyPresent: 0, invalid: 0 });
     expect(result.refused).toEqual([]);
-    expect(await target.listInvoicesToPush(10)).toEqual([sale.document]);
+    expect((await target.listInvoicesToPushPage(10)).documents).toEqual([sale.document]);
   });
 
   it("a file that is not an export, is newer, has a section that is not a list or is of another company is refused whole", () => {

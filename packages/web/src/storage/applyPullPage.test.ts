@@ -152,7 +152,7 @@ describe("applyPullPage and local invoices", () => {
     const local = await store.getInvoice(saved.id);
     expect(local?.status).toBe("synced");
     expect(local?.document).toEqual(saved.document);
-    expect(await store.listInvoicesToPush(100)).toEqual([]);
+    expect((await store.listInvoicesToPushPage(100)).documents).toEqual([]);
   });
 
   it("does not rewrite an invoice the pull brings back as the push answer left it; a change is still written", async () => {

@@ -13,7 +13,6 @@ import { applyInvoicePushResultsInDb } from "./invoicePushResults";
 import {
   countInvoicesByStatusInDb,
   listInvoicesInDb,
-  listInvoicesToPushInDb,
   listInvoicesToPushPageInDb,
   listUnsyncedInvoicesInDb,
 } from "./invoiceQueries";
@@ -190,10 +189,6 @@ export class DexieLocalStore implements LocalStore {
     } catch (error) {
       throw toLocalStoreError(error);
     }
-  }
-
-  listInvoicesToPush(limit: number): Promise<InvoiceDocument[]> {
-    return listInvoicesToPushInDb(this.db, limit);
   }
 
   listInvoicesToPushPage(size: number, after?: PushQueuePosition): Promise<PushQueuePage> {

@@ -25,15 +25,6 @@ function pushQueue(db: LocalDatabase, after?: PushQueuePosition) {
   );
 }
 
-/** The documents the next push uploads: pending invoices with unsent changes, oldest first. */
-export async function listInvoicesToPushInDb(db: LocalDatabase, limit: number): Promise<InvoiceDocument[]> {
-  const pending = await pushQueue(db).toArray();
-  return pending
-    .filter(hasUnsentChanges)
-    .slice(0, limit)
-    .map((invoice) => invoice.document);
-}
-
 /**
  * A page of the push queue: up to `size` pending invoices after `after`, read with one bounded getAll. Rows whose
  * revision the server already answered are read but not sent, so a page may hold fewer documents than `size`

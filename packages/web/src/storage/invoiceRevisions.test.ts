@@ -56,7 +56,7 @@ describe("saveRevision", () => {
     expect(saved.clientName).toBe("Pedro Osorio");
     expect(saved.voidedNumbers).toBeUndefined();
     expect(await store.db.invoices.count()).toBe(1);
-    expect(await store.listInvoicesToPush(10)).toEqual([saved.document]);
+    expect((await store.listInvoicesToPushPage(10)).documents).toEqual([saved.document]);
     expect(await store.numbersLeft(demo.posNumbering.id)).toBe(49);
     // The server's answer for revision 2 settles it.
     await store.applyPushResults([
@@ -132,11 +132,11 @@ describe("saveRevision", () => {
 describe("resendInvoice and markInvoiceVoided", () => {
   it("sends the same revision again", async () => {
     const { store, invoice } = await storeWithRejected();
-    expect(await store.listInvoicesToPush(10)).toEqual([]);
+    expect((await store.listInvoicesToPushPage(10)).documents).toEqual([]);
     const resent = await store.resendInvoice(invoice.id);
     expect(resent).toMatchObject({ status: "pending", errors: [], number: invoice.number });
     expect(resent.document).toEqual(invoice.document);
-    expect(await store.listInvoicesToPush(10)).toEqual([invoice.document]);
+    expect((await store.listInvoicesToPushPage(10)).documents).toEqual([invoice.document]);
     // Rejected again: back to error with the new reasons.
     await store.applyPushResults([{ outcome: "rejected", id: invoice.id, revision: 1, errors: [inactive] }]);
     expect(await store.getInvoice(invoice.id)).toMatchObject({ status: "error", errors: [inactive] });
@@ -147,7 +147,7 @@ describe("resendInvoice and markInvoiceVoided", () => {
     const voided = await store.markInvoiceVoided(invoice.id, "Cliente desistió");
     expect(voided).toMatchObject({ status: "voided", voidReason: "Cliente desistió", number: invoice.number });
     expect(await store.countInvoicesByStatus()).toEqual({ pending: 0, synced: 0, error: 0, voided: 1 });
-    expect(await store.listInvoicesToPush(10)).toEqual([]);
+    expect((await store.listInvoicesToPushPage(10)).documents).toEqual([]);
     expect(await store.clearAllIfSynced()).toBe(true);
   });
 });

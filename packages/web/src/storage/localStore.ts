@@ -150,11 +150,10 @@ export interface LocalStore {
    */
   applyPullPage(page: PullResponse): Promise<ApplyPullResult>;
 
-  /** Invoices whose current revision the server has not answered for, oldest first. */
-  listInvoicesToPush(limit: number): Promise<InvoiceDocument[]>;
   /**
-   * The same queue a page at a time: up to `size` pending invoices after `after` (from the start without it),
-   * of which those with unsent changes are the page's documents. The push sends a page while it reads the next.
+   * The push queue, invoices whose current revision the server has not answered for, oldest first, a page at a
+   * time: up to `size` pending invoices after `after` (from the start without it), of which those with unsent
+   * changes are the page's documents. The push sends a page while it reads the next.
    */
   listInvoicesToPushPage(size: number, after?: PushQueuePosition): Promise<PushQueuePage>;
   /** accepted → synced, rejected → error (with the errors), retry → stays pending. */

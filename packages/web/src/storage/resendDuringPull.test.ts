@@ -59,7 +59,7 @@ describe("«Sincronizar de nuevo» during the pull after the push", () => {
     // …and then the pull's page is written.
     await store.applyPullPage(page);
     expect(await store.getInvoice(sale.id)).toMatchObject({ status: "pending", errors: [] });
-    expect((await store.listInvoicesToPush(10)).map((d) => d.id)).toEqual([sale.id]);
+    expect((await store.listInvoicesToPushPage(10)).documents.map((d) => d.id)).toEqual([sale.id]);
   });
 
   it("the server's later answer still settles it (rejected again → Error)", async () => {

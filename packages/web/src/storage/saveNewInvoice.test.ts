@@ -23,7 +23,7 @@ describe("saveNewInvoice", () => {
     expect(invoice).toMatchObject({ status: "pending", number: 101, prefix: "POS", serverRevision: 0 });
     expect(invoice.document.revision).toBe(1);
     expect(await store.getInvoice(invoice.id)).toEqual(invoice);
-    expect(await store.listInvoicesToPush(100)).toEqual([invoice.document]);
+    expect((await store.listInvoicesToPushPage(100)).documents).toEqual([invoice.document]);
     expect(await store.numbersLeft(demo.posNumbering.id)).toBe(49);
   });
 
@@ -129,7 +129,7 @@ describe("push results", () => {
     expect(await store.getInvoice(b.id)).toMatchObject({ status: "error", errors: [rejection] });
     expect((await store.getInvoice(c.id))?.status).toBe("pending");
     expect(await store.countInvoicesByStatus()).toEqual({ pending: 1, synced: 1, error: 1, voided: 0 });
-    expect((await store.listInvoicesToPush(10)).map((d) => d.id)).toEqual([c.id]);
+    expect((await store.listInvoicesToPushPage(10)).documents.map((d) => d.id)).toEqual([c.id]);
     expect((await store.deviceReport()).pending).toBe(1);
   });
 
@@ -147,7 +147,7 @@ describe("push results", () => {
       invalid: 1,
     });
     expect(await target.importInvoices(exported)).toEqual({ imported: 0, alreadyPresent: 2, invalid: 0 });
-    expect(await target.listInvoicesToPush(10)).toHaveLength(2);
+    expect((await target.listInvoicesToPushPage(10)).documents).toHaveLength(2);
   });
 });
 

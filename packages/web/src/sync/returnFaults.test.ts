@@ -158,7 +158,7 @@ describe("credit notes and voids under injected faults", () => {
         for (let round = 0; round < 6; round++) {
           await till.engine.syncNow();
           const left =
-            (await till.store.listInvoicesToPush(1)).length +
+            (await till.store.listInvoicesToPushPage(1000)).documents.length +
             (await till.store.returns.listCreditNotesToPush(1)).length +
             (await till.store.returns.listVoidsToPush(1)).length;
           if (left === 0) break;
