@@ -15,7 +15,7 @@
  * and PostgreSQL (phaseCpu.ts); --count-statements adds the statements and transactions per push.
  * Usage: npx tsx packages/server/bench/ingestBenchmark.ts [--pglite] [--invoices 20000 (0: singles only)] [--singles 2000]
  *        [--untracked] [--tsx] [--cpu-prof DIR] [--client http|fetch] [--count-statements] [--pull-times]
- *        [--catalog 20000 (products; half as many clients; 0: the demo's)]
+ *        [--catalog 20000 (products; half as many clients; 0: the demo's)] [--sale-report carried|separate|none]
  *        BENCH_SERVER_NODE_OPTIONS="--max-semi-space-size=8 …" adds node flags to the server's process only.
  */
 import { execSync } from "node:child_process";
@@ -51,8 +51,17 @@ const { values } = parseBenchArgs(import.meta.url, {
     catalog: { type: "string", default: "20000" },
     client: { type: "string", default: "http" },
     "count-statements": { type: "boolean", default: false },
+    // What an online till says about its queue with each sale's push: "carried" in the push (as the till
+    // does since session 21), "separate" (a report request after each push, as it did before), "none".
+    "sale-report": { type: "string", default: "carried" },
   },
 });
+const saleReport = values["sale-report"];
+if (!["carried", "separate", "none"].includes(saleReport))
+  throw new Error(`--sale-report: carried, separate or none, not ${saleReport}`);
+/** The queue an online till reports after its sale was pushed: nothing left. */
+const queueReport = { pending: 0, errors: 0, oldestPendingAt: null, appVersion: "bench" };
+const queueReportText = JSON.stringify(queueReport);
 const total = Number(values.invoices);
 const compiled = !values.tsx;
 if (compiled)
@@ -277,7 +286,11 @@ const singles = Number(values.singles);
 const singleDevices = devices.slice(0, 16);
 const singleWork = singleDevices.map((d) => ({
   d,
-  bodies: d.make(Math.ceil(singles / 16)).map((inv) => JSON.stringify({ invoices: [inv] })),
+  bodies: d
+    .make(Math.ceil(singles / 16))
+    .map((inv) =>
+      JSON.stringify(saleReport === "carried" ? { invoices: [inv], report: queueReport } : { invoices: [inv] }),
+    ),
 }));
 const statementsBefore = values["count-statements"] ? await statementCounts() : null;
 const singleCpu = databaseUrl ? await phaseCpu(databaseUrl, server.pid() as number) : null;
@@ -286,7 +299,12 @@ t0 = performance.now();
 const singleAccepted = await Promise.all(
   singleWork.map(async ({ d, bodies }) => {
     let n = 0;
-    for (const body of bodies) n += count((await postText("/api/sync/push", body, d.token)).results);
+    for (const body of bodies) {
+      n += count((await postText("/api/sync/push", body, d.token)).results);
+      if (saleReport !== "separate") continue;
+      const answer = await postText("/api/devices/current/report", queueReportText, d.token);
+      if (!answer.reportedAt) throw new Error(`report refused: ${JSON.stringify(answer)}`);
+    }
     return n;
   }),
 );
@@ -326,7 +344,7 @@ console.log(
 );
 console.log(
   singleCount > 0
-    ? `- one invoice per request, 16 clients: ${Math.round(singleRate)} invoices/s (${batchedCount > 0 ? `batched is ${(batchedRate / singleRate).toFixed(1)}x; ` : ""}${singleStartIso}–${singleEndIso})`
+    ? `- one invoice per request, 16 clients, the queue's report ${saleReport}: ${Math.round(singleRate)} invoices/s (${batchedCount > 0 ? `batched is ${(batchedRate / singleRate).toFixed(1)}x; ` : ""}${singleStartIso}–${singleEndIso})`
     : "- one invoice per request: skipped (--singles 0)",
 );
 if (batchedCpuPerInvoice && batchedCount > 0)

@@ -1,11 +1,4 @@
-import type {
-  DeviceReport,
-  InvoiceDocument,
-  PullResponse,
-  PushResult,
-  ShiftDocument,
-  ShiftPushResult,
-} from "@mostrador/domain";
+import type { DeviceReport, PullResponse, PushResult, ShiftDocument, ShiftPushResult } from "@mostrador/domain";
 import { CatalogChunkCompactor } from "./catalogChunkCompactor";
 import { DexieReturnsStore } from "./dexieReturnsStore";
 import { countNumbersLeft } from "./invoiceNumbering";
@@ -70,6 +63,7 @@ import {
   countUnsyncedInDb,
   deviceReportFromDb,
   listUnsyncedRecordsInDb,
+  type RecordsInRequest,
   totalUnsynced,
   type UnsyncedBesideInvoices,
   type UnsyncedCounts,
@@ -203,8 +197,8 @@ export class DexieLocalStore implements LocalStore {
     return countInvoicesByStatusInDb(this.db);
   }
 
-  deviceReport(): Promise<DeviceReport> {
-    return deviceReportFromDb(this.db);
+  deviceReport(besides?: RecordsInRequest): Promise<DeviceReport> {
+    return deviceReportFromDb(this.db, besides);
   }
 
   /** "Facturar": see newInvoiceSave (one round of requests in one strict transaction). */

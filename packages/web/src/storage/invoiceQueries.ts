@@ -1,4 +1,3 @@
-import type { InvoiceDocument } from "@mostrador/domain";
 import Dexie from "dexie";
 import { normalizeForSearch } from "../text/searchText";
 import type { LocalDatabase } from "./localDatabase";
