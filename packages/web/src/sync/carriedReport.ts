@@ -10,22 +10,20 @@ import type { PushRequestPlan } from "./pushPlan";
  * instead of two.
  */
 export function recordsInRequest(plan: PushRequestPlan): RecordsInRequest {
+  const ids = (records: readonly { id: string }[]) => records.map((r) => r.id);
   return {
-    invoices: plan.invoices.map((d) => d.id),
-    creditNotes: plan.creditNotes.map((d) => d.id),
-    voids: plan.voids.map((d) => d.id),
-    shifts: plan.shifts.map((d) => d.id),
-    clients: plan.clients.map((c) => c.id),
+    invoices: ids(plan.invoices),
+    creditNotes: ids(plan.creditNotes),
+    voids: ids(plan.voids),
+    shifts: ids(plan.shifts),
+    clients: ids(plan.clients),
   };
 }
 
-/** The server holds `said` already and it tells what `now` tells: sending `now` would change nothing. */
+/**
+ * The server holds `said` already and it tells what `now` tells: sending `now` would change nothing. Both come
+ * from the engine's queueReport, so their keys are in the same order.
+ */
 export function saysTheSame(said: DeviceReport | null, now: DeviceReport): boolean {
-  return (
-    said !== null &&
-    said.pending === now.pending &&
-    said.errors === now.errors &&
-    said.oldestPendingAt === now.oldestPendingAt &&
-    said.appVersion === now.appVersion
-  );
+  return said !== null && JSON.stringify(said) === JSON.stringify(now);
 }
