@@ -63,7 +63,6 @@ import {
   countUnsyncedInDb,
   deviceReportFromDb,
   listUnsyncedRecordsInDb,
-  type RecordsInRequest,
   totalUnsynced,
   type UnsyncedBesideInvoices,
   type UnsyncedCounts,
@@ -197,8 +196,8 @@ export class DexieLocalStore implements LocalStore {
     return countInvoicesByStatusInDb(this.db);
   }
 
-  deviceReport(besides?: RecordsInRequest): Promise<DeviceReport> {
-    return deviceReportFromDb(this.db, besides);
+  deviceReport(): Promise<DeviceReport> {
+    return deviceReportFromDb(this.db);
   }
 
   /** "Facturar": see newInvoiceSave (one round of requests in one strict transaction). */

@@ -32,7 +32,7 @@ import type { CashMovementInput, CloseShiftInput, OpenShiftInput } from "./shift
 import type { TakeOverShiftInput } from "./shiftTakeover";
 import type { TillStockSnapshot } from "./stockRecords";
 import type { TillClientsStore } from "./tillClientRecords";
-import type { RecordsInRequest, UnsyncedBesideInvoices, UnsyncedCounts, UnsyncedRecords } from "./unsyncedRecords";
+import type { UnsyncedBesideInvoices, UnsyncedCounts, UnsyncedRecords } from "./unsyncedRecords";
 
 /** What the till fills in; the store adds the number, prefix and revision atomically. */
 export type NewInvoiceDraft = Omit<InvoiceDocumentInput, "number" | "prefix" | "revision"> & {
@@ -159,11 +159,8 @@ export interface LocalStore {
   /** accepted → synced, rejected → error (with the errors), retry → stays pending. */
   applyPushResults(results: readonly PushResult[]): Promise<ApplyPushResult>;
   countInvoicesByStatus(): Promise<InvoiceStatusCounts>;
-  /**
-   * What the till tells the server about everything it has not uploaded (see unsyncedRecords.deviceReportFromDb);
-   * `besides` a push request: the queue once the server has accepted that request.
-   */
-  deviceReport(besides?: RecordsInRequest): Promise<DeviceReport>;
+  /** What the till tells the server about everything it has not uploaded (see unsyncedRecords.deviceReportFromDb). */
+  deviceReport(): Promise<DeviceReport>;
 
   /**
    * Takes the next number of the device's blocks and stores the invoice as pending, in one

@@ -1,7 +1,6 @@
 import "fake-indexeddb/auto";
 import { afterEach, describe, expect, it } from "vitest";
 import * as demo from "../testing/demoCatalog";
-import { sampleDraft } from "../testing/sampleInvoices";
 import { refusedVoid, returnOf, sellAndSync } from "../testing/syncedSale";
 import type { DexieLocalStore } from "./dexieLocalStore";
 import { LocalStoreError } from "./localStoreErrors";
@@ -72,28 +71,6 @@ describe("the device report (the back office's fleet)", () => {
     expect(await store.deviceReport()).toEqual({ pending: 2, errors: 1, oldestPendingAt: oldest });
     const counts = await store.countUnsynced();
     expect(totalUnsynced(counts)).toBe(3);
-  });
-
-  it("besides a push request: its pending records left out of the count and the date, the others kept", async () => {
-    store = openTestStore();
-    await store.applyPullPage(demo.returnsCatalogPage());
-    const note = await returnOf(store, await sellAndSync(store));
-    const shift = await store.openShift({
-      terminalId: demo.caja1.id,
-      deviceId: demo.device.deviceId,
-      openedBy: demo.cashier.id,
-      openingFloat: 0,
-    });
-    const sale = await store.saveNewInvoice(sampleDraft());
-    const none = { invoices: [], creditNotes: [], voids: [], shifts: [], clients: [] };
-    const all = [note.issuedAt, shift.updatedAt, sale.issuedAt].sort();
-    expect(await store.deviceReport(none)).toEqual({ pending: 3, errors: 0, oldestPendingAt: all[0] });
-    // The request of the note and the sale: the shift is what is left.
-    const request = { ...none, invoices: [sale.id], creditNotes: [note.id] };
-    expect(await store.deviceReport(request)).toEqual({ pending: 1, errors: 0, oldestPendingAt: shift.updatedAt });
-    // Ids of records that are not pending (or unknown) change nothing.
-    const stale = { ...none, invoices: ["0190d000-0000-7000-8000-000000000000"], shifts: [] };
-    expect(await store.deviceReport(stale)).toEqual(await store.deviceReport());
   });
 });
 

@@ -139,15 +139,6 @@ export function listUnsyncedRecordsInDb(db: LocalDatabase): Promise<UnsyncedReco
   });
 }
 
-/** Records of one push request, by kind (their ids): a report "besides" them leaves them out. */
-export interface RecordsInRequest {
-  invoices: readonly string[];
-  creditNotes: readonly string[];
-  voids: readonly string[];
-  shifts: readonly string[];
-  clients: readonly string[];
-}
-
 /**
  * What the till reports about its queue after each push and pull (the back office's fleet: "Pendientes",
  * "Con error", "Pendiente más antigua", and the silent tills with something pending): every kind the sync
@@ -155,10 +146,8 @@ export interface RecordsInRequest {
  * shift's closing not uploaded is as much at risk as one with a sale. The oldest pending record is dated
  * by when its unsent state was made: a sale or return by its issue, a void or a client by its creation, a
  * shift by its last change (its closing, a cash movement).
- * With `besides`, the queue as it will stand once the server has accepted that request: its pending
- * records are left out of the count and of the oldest date (the report a push request carries).
  */
-export function deviceReportFromDb(db: LocalDatabase, besides?: RecordsInRequest): Promise<DeviceReport> {
+export function deviceReportFromDb(db: LocalDatabase): Promise<DeviceReport> {
   return db.transaction("r", unsyncedTables(db), async () => {
     const [counts, invoices, notes, voids, shifts, clients] = await Promise.all([
       countUnsyncedInDb(db),
@@ -168,22 +157,14 @@ export function deviceReportFromDb(db: LocalDatabase, besides?: RecordsInRequest
       db.shifts.where("status").equals("pending").toArray(),
       db.tillClients.where("status").equals("pending").toArray(),
     ]);
-    let leftOut = 0;
-    const rest = <T extends { id: string }>(records: T[], ids: readonly string[] | undefined): T[] => {
-      if (!ids || ids.length === 0) return records;
-      const inRequest = new Set(ids);
-      const kept = records.filter((r) => !inRequest.has(r.id));
-      leftOut += records.length - kept.length;
-      return kept;
-    };
     const since = [
-      ...rest(invoices, besides?.invoices).map((i) => i.issuedAt),
-      ...rest(notes, besides?.creditNotes).map((n) => n.issuedAt),
-      ...rest(voids, besides?.voids).map((v) => v.createdAt),
-      ...rest(shifts, besides?.shifts).map((s) => s.updatedAt),
-      ...rest(clients, besides?.clients).map((c) => c.createdAt),
+      ...invoices.map((i) => i.issuedAt),
+      ...notes.map((n) => n.issuedAt),
+      ...voids.map((v) => v.createdAt),
+      ...shifts.map((s) => s.updatedAt),
+      ...clients.map((c) => c.createdAt),
     ];
     const oldest = since.reduce<string | null>((min, at) => (min === null || at < min ? at : min), null);
-    return { pending: pendingUnsynced(counts) - leftOut, errors: errorUnsynced(counts), oldestPendingAt: oldest };
+    return { pending: pendingUnsynced(counts), errors: errorUnsynced(counts), oldestPendingAt: oldest };
   });
 }

@@ -1,6 +1,5 @@
 import {
   type CreditNoteDocument,
-  type DeviceReport,
   type InvoiceDocument,
   type InvoiceVoidDocument,
   MAX_PUSH_BATCH,
@@ -77,14 +76,13 @@ export function planPushRequests(
   return plans;
 }
 
-/** The request body of a plan: the optional sections only when they carry something (carriedReport: the report). */
-export function pushBodyOf(plan: PushRequestPlan, report?: DeviceReport): PushRequest {
+/** The request body of a plan: the optional sections only when they carry something. */
+export function pushBodyOf(plan: PushRequestPlan): PushRequest {
   return {
     ...(plan.clients.length > 0 ? { clients: plan.clients } : {}),
     invoices: plan.invoices,
     ...(plan.shifts.length > 0 ? { shifts: plan.shifts } : {}),
     ...(plan.creditNotes.length > 0 ? { creditNotes: plan.creditNotes } : {}),
     ...(plan.voids.length > 0 ? { voids: plan.voids } : {}),
-    ...(report ? { report } : {}),
   };
 }

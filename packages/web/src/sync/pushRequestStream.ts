@@ -51,11 +51,6 @@ export class PushRequestStream {
     return plan;
   }
 
-  /** The push's one request, when everything is read and it is all (it then carries the till's report). */
-  get onlyRequest(): PushRequestPlan | undefined {
-    return this.done && this.waiting.length === 1 ? this.waiting[0] : undefined;
-  }
-
   /** Everything read and planned: the stream's total is final (the push's progress uses it). */
   get complete(): boolean {
     return this.done;

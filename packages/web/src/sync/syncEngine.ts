@@ -1,11 +1,9 @@
-import type { DeviceReport, InvoiceDocument, PullResponse, SyncedEntity } from "@mostrador/domain";
+import type { InvoiceDocument, PullResponse, SyncedEntity } from "@mostrador/domain";
 import type { ServerTransport } from "../api/serverTransport";
 import { isTransportError, type TransportErrorKind } from "../api/transportErrors";
 import { markEnd, markStart } from "../perf/performanceMarks";
 import { hasUnsentChanges } from "../storage/localRecords";
 import type { ApplyPushResult, LocalStore, PullCursors, PushQueuePage } from "../storage/localStore";
-import type { RecordsInRequest } from "../storage/unsyncedRecords";
-import { recordsInRequest, saysTheSame } from "./carriedReport";
 import { askWhenAnnounced, confirmedOrAborted, nextCursors, type PageRequest, requestPage } from "./pageRequests";
 import { PUSH_BATCH_SIZE, type PushRequestPlan, planPushRequests, pushBodyOf } from "./pushPlan";
 import { PushRequestStream, pushQueueStream } from "./pushRequestStream";
@@ -120,8 +118,6 @@ export class MinimalSyncEngine implements SyncEngine {
   private state: SyncEngineState = idleSyncState;
   private readonly listeners = new Set<(state: SyncEngineState) => void>();
   private running: Promise<SyncOutcome> | null = null;
-  /** The report the server holds from this sync run (carriedReport): the pull does not send it again. */
-  private saidInRun: DeviceReport | null = null;
 
   constructor(private readonly options: MinimalSyncEngineOptions) {
     void options.store.getMeta("syncState").then((saved) => {
@@ -157,9 +153,8 @@ export class MinimalSyncEngine implements SyncEngine {
     this.update({ phase: "pulling", pull: progress });
     try {
       const pulled = await this.pullPages(token, cursors, progress, options);
-      // A pull can change the queue too (an invoice voided or accepted elsewhere); unchanged since the
-      // push of the same sync run said it, it is not said twice.
-      await this.reportQueue(token, this.state.running ? this.saidInRun : null);
+      // A pull can change the queue too (an invoice voided or accepted elsewhere).
+      await this.reportQueue(token);
       return pulled;
     } finally {
       if (!this.state.running) this.update({ phase: "idle" });
@@ -249,11 +244,7 @@ export class MinimalSyncEngine implements SyncEngine {
     const toPush = () => (stream.complete ? stream.plannedInvoices : Math.max(pending, stream.plannedInvoices));
     this.update({ phase: "pushing", pushed: 0, toPush: toPush() });
     try {
-      // A push of one request carries the report (carriedReport); reading it failed, the report goes after.
-      const only = stream.onlyRequest;
-      const report = only ? await this.queueReport(recordsInRequest(only)).catch(() => undefined) : undefined;
-      const carried = only && report ? { plan: only, report } : null;
-      let pushed = await this.pushBatches(token, stream, toPush, carried);
+      let pushed = await this.pushBatches(token, stream, toPush);
       // Credit notes of invoices this push just delivered: after them, never beside them in a parallel request.
       const sent = new Set(creditNotes.map((n) => `${n.id}#${n.revision}`));
       const after = (
@@ -263,7 +254,7 @@ export class MinimalSyncEngine implements SyncEngine {
         const notes = PushRequestStream.of(planPushRequests([], [], after));
         pushed = addPush(pushed, await this.pushBatches(token, notes, () => this.state.toPush));
       }
-      await this.reportQueue(token, carried?.report ?? null);
+      await this.reportQueue(token);
       return pushed;
     } finally {
       if (!this.state.running) this.update({ phase: "idle" });
@@ -276,18 +267,12 @@ export class MinimalSyncEngine implements SyncEngine {
    * stream reads the queue's next page). Shift, credit-note and void results count in the same totals
    * as invoice results.
    */
-  private async pushBatches(
-    token: string,
-    stream: PushRequestStream,
-    toPush: () => number,
-    carrying: { plan: PushRequestPlan; report: DeviceReport } | null = null,
-  ): Promise<ApplyPushResult> {
+  private async pushBatches(token: string, stream: PushRequestStream, toPush: () => number): Promise<ApplyPushResult> {
     const { store, transport } = this.options;
     let total = emptyPush;
     let pushed = 0;
     const send = async (batch: PushRequestPlan) => {
-      const report = batch === carrying?.plan ? carrying.report : undefined;
-      const response = await this.call(() => transport.push(token, pushBodyOf(batch, report)));
+      const response = await this.call(() => transport.push(token, pushBodyOf(batch)));
       const applied: ApplyPushResult[] = [];
       if (batch.clients.length > 0)
         applied.push(await this.storage(() => store.tillClients.applyClientPushResults(response.clientResults ?? [])));
@@ -320,29 +305,21 @@ export class MinimalSyncEngine implements SyncEngine {
    * Tells the server the queue as it stands now, after a push or a pull: a report made before the
    * push would still count what that push delivered, and the admin's device list would show
    * invoices as pending that the server already has. It is information, not data: when it fails
-   * the sync still succeeded, and the next push or pull reports again. Not sent when the server holds
-   * a report that says the same (`said`: the one the push carried, or the push's own in a sync run).
+   * the sync still succeeded, and the next push or pull reports again.
    */
-  private async reportQueue(token: string, said: DeviceReport | null): Promise<void> {
+  private async reportQueue(token: string): Promise<void> {
+    const { store, transport, appVersion } = this.options;
     try {
-      const report = await this.queueReport();
-      if (!saysTheSame(said, report)) await this.options.transport.reportDevice(token, report);
-      if (this.state.running) this.saidInRun = report;
+      const report = { ...(await store.deviceReport()), ...(appVersion ? { appVersion } : {}) };
+      await transport.reportDevice(token, report);
     } catch {
       // Best effort by design (see above); the sync's own requests report real failures.
     }
   }
 
-  /** The queue's report (`besides` a push request: as it stands once the server accepted that request). */
-  private async queueReport(besides?: RecordsInRequest): Promise<DeviceReport> {
-    const { store, appVersion } = this.options;
-    return { ...(await store.deviceReport(besides)), ...(appVersion ? { appVersion } : {}) };
-  }
-
   private async runSync(): Promise<SyncOutcome> {
     const now = () => (this.options.now?.() ?? new Date()).toISOString();
     this.update({ running: true, pushed: 0, toPush: 0, pull: null });
-    this.saidInRun = null;
     let push = emptyPush;
     let pulledPages = 0;
     try {
