@@ -15,7 +15,7 @@
  * and PostgreSQL (phaseCpu.ts); --count-statements adds the statements and transactions per push.
  * Usage: npx tsx packages/server/bench/ingestBenchmark.ts [--pglite] [--invoices 20000 (0: singles only)] [--singles 2000]
  *        [--untracked] [--tsx] [--cpu-prof DIR] [--client http|fetch] [--count-statements] [--pull-times]
- *        [--catalog 20000 (products; half as many clients; 0: the demo's)] [--sale-report carried|separate|none]
+ *        [--catalog 20000 (products; half as many clients; 0: the demo's)] [--sale-report none|separate|carried]
  *        BENCH_SERVER_NODE_OPTIONS="--max-semi-space-size=8 …" adds node flags to the server's process only.
  */
 import { execSync } from "node:child_process";
@@ -289,9 +289,7 @@ const singleWork = singleDevices.map((d) => ({
   d,
   bodies: d
     .make(Math.ceil(singles / 16))
-    .map((inv) =>
-      JSON.stringify(saleReport === "carried" ? { invoices: [inv], report: queueReport } : { invoices: [inv] }),
-    ),
+    .map((inv) => JSON.stringify({ invoices: [inv], ...(saleReport === "carried" ? { report: queueReport } : {}) })),
 }));
 const statementsBefore = values["count-statements"] ? await statementCounts() : null;
 const singleCpu = databaseUrl ? await phaseCpu(databaseUrl, server.pid() as number) : null;
