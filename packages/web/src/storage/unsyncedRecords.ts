@@ -140,7 +140,7 @@ export function listUnsyncedRecordsInDb(db: LocalDatabase): Promise<UnsyncedReco
 }
 
 /**
- * What the till reports about its queue after each push and pull (the back office's fleet: "Pendientes",
+ * What the till reports about its queue after a sync or a push (sync/queueReporter; the back office's fleet: "Pendientes",
  * "Con error", "Pendiente más antigua", and the silent tills with something pending): every kind the sync
  * indicator and the sign-out check count, not invoices alone — a till out of contact with a return or a
  * shift's closing not uploaded is as much at risk as one with a sale. The oldest pending record is dated

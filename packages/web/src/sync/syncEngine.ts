@@ -7,6 +7,7 @@ import type { ApplyPushResult, LocalStore, PullCursors, PushQueuePage } from "..
 import { askWhenAnnounced, confirmedOrAborted, nextCursors, type PageRequest, requestPage } from "./pageRequests";
 import { PUSH_BATCH_SIZE, type PushRequestPlan, planPushRequests, pushBodyOf } from "./pushPlan";
 import { PushRequestStream, pushQueueStream } from "./pushRequestStream";
+import { QueueReporter } from "./queueReporter";
 
 export {
   PUSH_BATCH_MAX_BYTES,
@@ -118,8 +119,10 @@ export class MinimalSyncEngine implements SyncEngine {
   private state: SyncEngineState = idleSyncState;
   private readonly listeners = new Set<(state: SyncEngineState) => void>();
   private running: Promise<SyncOutcome> | null = null;
+  private readonly reporter: QueueReporter;
 
   constructor(private readonly options: MinimalSyncEngineOptions) {
+    this.reporter = new QueueReporter(options);
     void options.store.getMeta("syncState").then((saved) => {
       if (saved && !this.state.lastSyncAt) this.update({ lastSyncAt: saved.lastSyncAt });
     });
@@ -146,16 +149,22 @@ export class MinimalSyncEngine implements SyncEngine {
   async pullAll(
     options: { counts?: boolean; onProgress?: (p: PullProgress) => void; pageSize?: number } = {},
   ): Promise<PullProgress> {
-    const { store } = this.options;
     const token = await this.deviceToken();
+    const pulled = await this.pullWithoutReport(token, options);
+    // A pull can change the queue too (an invoice voided or accepted elsewhere).
+    await this.reporter.report(token);
+    return pulled;
+  }
+
+  private async pullWithoutReport(
+    token: string,
+    options: { counts?: boolean; onProgress?: (p: PullProgress) => void; pageSize?: number } = {},
+  ): Promise<PullProgress> {
     const progress: PullProgress = { pages: 0, loadedByEntity: {}, totalByEntity: {}, done: false };
-    const cursors = await store.getCursors();
+    const cursors = await this.options.store.getCursors();
     this.update({ phase: "pulling", pull: progress });
     try {
-      const pulled = await this.pullPages(token, cursors, progress, options);
-      // A pull can change the queue too (an invoice voided or accepted elsewhere).
-      await this.reportQueue(token);
-      return pulled;
+      return await this.pullPages(token, cursors, progress, options);
     } finally {
       if (!this.state.running) this.update({ phase: "idle" });
     }
@@ -221,6 +230,17 @@ export class MinimalSyncEngine implements SyncEngine {
   }
 
   async pushPending(options: { ids?: readonly string[] } = {}): Promise<ApplyPushResult> {
+    const pushed = await this.pushWithoutReport(options, () => this.deviceToken());
+    // The queue after the push (a report made before it would still count what it delivered).
+    if (pushed.token) await this.reporter.report(pushed.token);
+    return pushed.result;
+  }
+
+  /** The push; `token` is asked for only when there is something to send (then it is answered back). */
+  private async pushWithoutReport(
+    options: { ids?: readonly string[] },
+    deviceToken: () => Promise<string>,
+  ): Promise<{ result: ApplyPushResult; token: string | null }> {
     const { store } = this.options;
     // The queue a page at a time (given ids: those invoices only); pages with nothing to send are skipped.
     let page: PushQueuePage = options.ids
@@ -236,8 +256,8 @@ export class MinimalSyncEngine implements SyncEngine {
     // Clients made here go first, in the first requests: an invoice naming one then finds it.
     const clients = await store.tillClients.listClientsToPush(Number.MAX_SAFE_INTEGER);
     if (page.documents.length + shifts.length + creditNotes.length + voids.length + clients.length === 0)
-      return emptyPush;
-    const token = await this.deviceToken();
+      return { result: emptyPush, token: null };
+    const token = await deviceToken();
     const stream = pushQueueStream(store, page, { shifts, creditNotes, voids, clients }, PUSH_CONCURRENCY);
     // Until the queue is read to its end, the progress counts every pending invoice.
     const pending = stream.complete ? 0 : (await store.countInvoicesByStatus()).pending;
@@ -254,8 +274,7 @@ export class MinimalSyncEngine implements SyncEngine {
         const notes = PushRequestStream.of(planPushRequests([], [], after));
         pushed = addPush(pushed, await this.pushBatches(token, notes, () => this.state.toPush));
       }
-      await this.reportQueue(token);
-      return pushed;
+      return { result: pushed, token };
     } finally {
       if (!this.state.running) this.update({ phase: "idle" });
     }
@@ -301,30 +320,25 @@ export class MinimalSyncEngine implements SyncEngine {
     return total;
   }
 
-  /**
-   * Tells the server the queue as it stands now, after a push or a pull: a report made before the
-   * push would still count what that push delivered, and the admin's device list would show
-   * invoices as pending that the server already has. It is information, not data: when it fails
-   * the sync still succeeded, and the next push or pull reports again.
-   */
-  private async reportQueue(token: string): Promise<void> {
-    const { store, transport, appVersion } = this.options;
-    try {
-      const report = { ...(await store.deviceReport()), ...(appVersion ? { appVersion } : {}) };
-      await transport.reportDevice(token, report);
-    } catch {
-      // Best effort by design (see above); the sync's own requests report real failures.
-    }
-  }
-
   private async runSync(): Promise<SyncOutcome> {
     const now = () => (this.options.now?.() ?? new Date()).toISOString();
     this.update({ running: true, pushed: 0, toPush: 0, pull: null });
     let push = emptyPush;
     let pulledPages = 0;
+    // One report per sync run, after its pull: the queue as the run leaves it. The device token is read once.
+    let token: Promise<string> | null = null;
+    const deviceToken = () => (token ??= this.deviceToken());
     try {
-      push = await this.pushPending();
-      pulledPages = (await this.pullAll()).pages;
+      const pushed = await this.pushWithoutReport({}, deviceToken);
+      push = pushed.result;
+      try {
+        pulledPages = (await this.pullWithoutReport(await deviceToken())).pages;
+        await this.reporter.report(await deviceToken());
+      } catch (error) {
+        // The push delivered: the server is told what it left, though the pull failed.
+        if (pushed.token) await this.reporter.report(pushed.token);
+        throw error;
+      }
       const at = now();
       await this.options.store.setMeta("syncState", { lastSyncAt: at, lastAttemptAt: at, lastError: null });
       this.update({ running: false, phase: "idle", lastSyncAt: at, lastFailure: null });
