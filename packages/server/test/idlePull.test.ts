@@ -190,4 +190,49 @@ describe("a pull with nothing new (sync/idlePull)", () => {
     expect(moved.stock.full).toBe(true);
     expect(moved.stock.balances.length).toBeGreaterThan(0);
   });
+
+  // An online till pulls after every sale: before session 22 the full pull read again the heads, the open
+  // shift and the contact that the probe had just read (five more statements per sale).
+  it("a pull after a sale starts from the probe's row: the same answer without reading the heads again", async () => {
+    const shop = await newShop(server);
+    const holder = await openTill(shop);
+    const shift = openShift(shop, holder);
+    await pushShiftsTo(server, holder, [shift], [cashSale(shop, holder, shift.id)]);
+    const till = await openTill(shop); // the same terminal: the shift is held elsewhere, with sales there
+    const c = await catchUp(till);
+    const invoice = till.invoice();
+    await pushOk(till, [invoice]);
+    const { result, statements } = await statementsOf(() => pull(till, c));
+    expect(result.changes.map((x: Json) => x.id)).toEqual([invoice.id]);
+    expect(result.stock.balances.length).toBeGreaterThan(0);
+    expect(result.terminalShift?.document.id).toBe(shift.id);
+    expect(withoutTime(result)).toEqual(withoutTime(await fullPull(shop, till, c)));
+    const rereads = [
+      /FROM change_counters WHERE company_id = \$1$/,
+      /SELECT invoice_version AS v FROM devices/,
+      /SELECT t\.warehouse_id, c\.version AS head/,
+      /SELECT r\.document, s\.id\s+FROM devices d/,
+      /UPDATE devices SET last_seen_at/,
+    ];
+    expect(statements.filter((sql) => rereads.some((re) => re.test(sql.trim())))).toEqual([]);
+    // The probe's statement is the first; its heads are the page's (the cursors end where it read them).
+    expect(statements[0]).toMatch(/AS invoice_head/);
+    expect(result.invoiceCursor).toBe(c.invoiceCursor + 1);
+  });
+
+  it("a pull after a sale records the contact when it is due, and only then", async () => {
+    const shop = await newShop(server);
+    const till = await openTill(shop);
+    const c = await catchUp(till);
+    await pushOk(till, [till.invoice()]);
+    await server.db.query(
+      "UPDATE devices SET last_seen_at = now() - interval '10 minutes' WHERE company_id = $1 AND id = $2",
+      [shop.demo.companyId, till.deviceId],
+    );
+    const due = await statementsOf(() => pull(till, c));
+    expect(due.statements.filter((sql) => sql.includes("UPDATE devices SET last_seen_at"))).toHaveLength(1);
+    const fresh = await statementsOf(() => pull(till, c));
+    expect(fresh.statements.filter((sql) => sql.includes("UPDATE devices SET last_seen_at"))).toHaveLength(0);
+    expect(withoutTime(fresh.result)).toEqual(withoutTime(due.result));
+  });
 });

@@ -15,16 +15,12 @@ export async function readStockChanges(
   deviceId: string,
   since: { cursor: number; warehouseId: string | undefined; reset: boolean; invoiceVersion: number },
   limit: number,
+  /** The warehouse and its head, when the pull's probe read them already (in one snapshot with the invoice head). */
+  known?: { warehouseId: string; head: number },
 ): Promise<PullStock | undefined> {
-  const rows = await db.query<{ warehouse_id: string; head: string | null }>(
-    `SELECT t.warehouse_id, c.version AS head
-       FROM devices d
-       JOIN terminals t ON t.company_id = d.company_id AND t.id = d.terminal_id
-       LEFT JOIN stock_counters c ON c.company_id = t.company_id AND c.warehouse_id = t.warehouse_id
-      WHERE d.company_id = $1 AND d.id = $2`,
-    [companyId, deviceId],
-  );
-  const row = rows[0];
+  const row = known
+    ? { warehouse_id: known.warehouseId, head: known.head }
+    : await readWarehouseHead(db, companyId, deviceId);
   if (!row) return undefined;
   const head = Number(row.head ?? 0);
   const full = since.reset || since.warehouseId !== row.warehouse_id || since.cursor > head;
@@ -64,4 +60,17 @@ export function stockSince(
     reset: page.reset,
     invoiceVersion: page.invoiceCursor,
   };
+}
+
+/** The device's terminal's warehouse and that warehouse's stock counter. */
+async function readWarehouseHead(db: Queryable, companyId: string, deviceId: string) {
+  const rows = await db.query<{ warehouse_id: string; head: string | null }>(
+    `SELECT t.warehouse_id, c.version AS head
+       FROM devices d
+       JOIN terminals t ON t.company_id = d.company_id AND t.id = d.terminal_id
+       LEFT JOIN stock_counters c ON c.company_id = t.company_id AND c.warehouse_id = t.warehouse_id
+      WHERE d.company_id = $1 AND d.id = $2`,
+    [companyId, deviceId],
+  );
+  return rows[0];
 }

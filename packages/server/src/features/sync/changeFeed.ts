@@ -56,14 +56,8 @@ function whereFor(s: Source): string {
  * Versions are unique per company and commit in order (see changeVersions), so
  * "version > cursor" never skips a row.
  */
-export async function readChanges(
-  db: Queryable,
-  companyId: string,
-  deviceId: string,
-  cursors: { cursor: number; invoiceCursor: number },
-  limit: number,
-  withCounts: boolean,
-): Promise<PullPage> {
+/** The company's change counter (head, and the oldest cursor still served) and the device's invoice head. */
+async function readHeads(db: Queryable, companyId: string, deviceId: string) {
   const [counter, device] = await Promise.all([
     db.query<{ version: number; min_cursor: number }>(
       "SELECT version, min_cursor FROM change_counters WHERE company_id = $1",
@@ -74,9 +68,24 @@ export async function readChanges(
       deviceId,
     ]),
   ]);
-  const head = counter[0]?.version ?? 0;
-  const minCursor = counter[0]?.min_cursor ?? 0;
-  const invoiceHead = device[0]?.v ?? 0;
+  return {
+    head: Number(counter[0]?.version ?? 0),
+    minCursor: Number(counter[0]?.min_cursor ?? 0),
+    invoiceHead: Number(device[0]?.v ?? 0),
+  };
+}
+
+export async function readChanges(
+  db: Queryable,
+  companyId: string,
+  deviceId: string,
+  cursors: { cursor: number; invoiceCursor: number },
+  limit: number,
+  withCounts: boolean,
+  /** The heads, when the pull's probe read them already (idlePull.probedHeads): not read again. */
+  known?: { head: number; minCursor: number; invoiceHead: number },
+): Promise<PullPage> {
+  const { head, minCursor, invoiceHead } = known ?? (await readHeads(db, companyId, deviceId));
   const { cursor } = cursors;
   // A cursor from the future means the server's data was restored: the till reloads everything.
   // (A till whose local data predates its own schema version resets its cursor itself.)

@@ -12,7 +12,8 @@ export interface PullQuery {
   stockWarehouseId?: string | undefined;
 }
 
-interface ProbeRow {
+/** What the probe read (one statement): the heads, the terminal's open shift, whether anything is new. */
+export interface PullProbe {
   head: string | number | null;
   min_cursor: string | number | null;
   invoice_head: string | number | null;
@@ -66,46 +67,76 @@ export function idleProbeSql(): string {
 
 let probe: string | null = null;
 
-/**
- * idlePull: the answer to a pull with nothing new for the till — the most frequent request of a
- * fleet (every till, every 30 s) — from one statement instead of the full pull's dozen. Null when
- * anything is new, a cursor needs a reset, the stock section would carry balances or start over:
- * then the full pull answers, unchanged. The answer is the one the full pull gives in that state
- * (idlePull.pg.test compares them).
- */
-export async function readIdlePull(
+/** The probe's one statement (null for a token without a device). */
+export async function probePull(
   db: Queryable,
   auth: AuthContext,
   q: PullQuery,
   schemaVersion: number | null,
-): Promise<PullResponse | null> {
-  const deviceId = auth.deviceId;
-  if (!deviceId) return null;
+): Promise<PullProbe | null> {
+  if (!auth.deviceId) return null;
   probe ??= idleProbeSql();
-  const [row] = await db.query<ProbeRow>(probe, [
+  const [row] = await db.query<PullProbe>(probe, [
     auth.companyId,
-    deviceId,
+    auth.deviceId,
     q.cursor,
     q.invoiceCursor,
     schemaVersion,
     CONTACT_PRECISION_SECONDS,
   ]);
-  if (!row || row.changed) return null;
-  const head = Number(row.head ?? 0);
-  const caughtUp =
-    head === q.cursor &&
-    Number(row.invoice_head ?? 0) === q.invoiceCursor &&
-    !(q.cursor > 0 && q.cursor < Number(row.min_cursor ?? 0));
+  return row ?? null;
+}
+
+/**
+ * The heads a full pull reads first (changeFeed.readChanges, stockFeed.readStockChanges), as the probe read
+ * them in one snapshot: a pull after a sale (something new) then needs none of those lookups again.
+ */
+export function probedHeads(row: PullProbe) {
+  return {
+    head: Number(row.head ?? 0),
+    minCursor: Number(row.min_cursor ?? 0),
+    invoiceHead: Number(row.invoice_head ?? 0),
+    // The probe joins the terminal as the stock feed does; without a warehouse row, the feed's own lookup.
+    stock: row.warehouse_id === null ? undefined : { warehouseId: row.warehouse_id, head: Number(row.stock_head ?? 0) },
+  };
+}
+
+/** The terminal's open shift as the probe read it (with its facts: no further query in the usual case). */
+export function probedTerminalShift(db: Queryable, auth: AuthContext, row: PullProbe) {
+  return terminalShiftOf(
+    db,
+    auth.companyId,
+    auth.deviceId as string,
+    row.shift_id === null ? undefined : { document: row.shift_document },
+    row.shift_id === null
+      ? undefined
+      : {
+          names: row.shift_names,
+          salesElsewhere: row.shift_sales_elsewhere === true,
+        },
+  );
+}
+
+/** The idle answer from the probe's row, or null when the full pull must answer. */
+async function idleAnswer(
+  db: Queryable,
+  auth: AuthContext,
+  q: PullQuery,
+  schemaVersion: number | null,
+  row: PullProbe,
+): Promise<PullResponse | null> {
+  if (row.changed) return null;
+  const { head, minCursor, invoiceHead, stock: stockHead } = probedHeads(row);
+  const caughtUp = head === q.cursor && invoiceHead === q.invoiceCursor && !(q.cursor > 0 && q.cursor < minCursor);
   if (!caughtUp) return null;
   let stock: PullStock | undefined;
   if (q.stockCursor !== undefined) {
-    const stockHead = Number(row.stock_head ?? 0);
-    if (row.warehouse_id === null || row.warehouse_id !== q.stockWarehouseId || stockHead !== q.stockCursor) {
+    if (!stockHead || stockHead.warehouseId !== q.stockWarehouseId || stockHead.head !== q.stockCursor) {
       return null; // balances to send, or the whole warehouse: the full pull
     }
     stock = {
-      warehouseId: row.warehouse_id,
-      cursor: stockHead,
+      warehouseId: stockHead.warehouseId,
+      cursor: stockHead.head,
       hasMore: false,
       full: false,
       invoiceVersion: q.invoiceCursor,
@@ -120,19 +151,28 @@ export async function readIdlePull(
     changes: [],
     serverTime: new Date().toISOString(),
   };
-  page.terminalShift = await terminalShiftOf(
-    db,
-    auth.companyId,
-    deviceId,
-    row.shift_id === null ? undefined : { document: row.shift_document },
-    row.shift_id === null
-      ? undefined
-      : {
-          names: row.shift_names,
-          salesElsewhere: row.shift_sales_elsewhere === true,
-        },
-  );
+  page.terminalShift = await probedTerminalShift(db, auth, row);
   if (stock) page.stock = stock;
   if (row.contact_due) await recordDeviceContact(db, auth, schemaVersion);
   return page;
+}
+
+/**
+ * idlePull: the answer to a pull with nothing new for the till — the most frequent request of a
+ * fleet (every till, every 30 s) — from one statement instead of the full pull's dozen. When anything
+ * is new, a cursor needs a reset, the stock section would carry balances or start over, the full pull
+ * answers, unchanged, from the probe's row (its heads, the open shift, whether contact is due: a pull
+ * after a sale then reads none of them again). The idle answer is the one the full pull gives in that
+ * state (idlePull.test compares them). Null for a token without a device.
+ */
+export async function probeOrIdle(
+  db: Queryable,
+  auth: AuthContext,
+  q: PullQuery,
+  schemaVersion: number | null,
+): Promise<{ idle: PullResponse } | { probe: PullProbe } | null> {
+  const row = await probePull(db, auth, q, schemaVersion);
+  if (!row) return null;
+  const idle = await idleAnswer(db, auth, q, schemaVersion, row);
+  return idle ? { idle } : { probe: row };
 }

@@ -36,7 +36,7 @@ import { acceptShiftBatch } from "../shifts/shiftAcceptor";
 import { readTerminalShift } from "../shifts/terminalShiftReader";
 import { acceptClientBatch } from "../tillClients/tillClientAcceptor";
 import { readChanges } from "./changeFeed";
-import { readIdlePull } from "./idlePull";
+import { probedHeads, probedTerminalShift, probeOrIdle } from "./idlePull";
 import { nextPullQuery, pullAnswerJson } from "./pullAnswerJson";
 
 // Invoices are parsed one by one by the acceptor, so one malformed invoice is rejected alone;
@@ -168,21 +168,22 @@ export function registerSyncRoutes(
       const q = req.query;
       const schemaVersion = requestSchemaVersion(req);
       // Nothing new (the most frequent pull): one statement answers (counts=1 always takes the full pull).
-      const idle = q.counts === "1" ? null : await readIdlePull(db, auth, q, schemaVersion ?? null);
-      if (idle) return idle;
-      const page = await readChanges(
-        db,
-        auth.companyId,
-        auth.deviceId as string,
-        { cursor: q.cursor, invoiceCursor: q.invoiceCursor },
-        q.limit,
-        q.counts === "1",
-      );
+      // Something new (a pull after a sale): the full pull starts from what that statement read.
+      const probed = q.counts === "1" ? null : await probeOrIdle(db, auth, q, schemaVersion ?? null);
+      if (probed && "idle" in probed) return probed.idle;
+      const probe = probed?.probe;
+      const heads = probe ? probedHeads(probe) : undefined;
+      const deviceId = auth.deviceId as string;
+      const cursors = { cursor: q.cursor, invoiceCursor: q.invoiceCursor };
       // "Tomar turno": every page says which shift is open on the device's terminal, whoever holds it.
-      page.terminalShift = await readTerminalShift(db, auth.companyId, auth.deviceId as string);
+      const [page, terminalShift] = await Promise.all([
+        readChanges(db, auth.companyId, deviceId, cursors, q.limit, q.counts === "1", heads),
+        probe ? probedTerminalShift(db, auth, probe) : readTerminalShift(db, auth.companyId, deviceId),
+      ]);
+      page.terminalShift = terminalShift;
       if (q.stockCursor !== undefined)
-        page.stock = await readStockChanges(db, auth.companyId, auth.deviceId as string, stockSince(q, page), q.limit);
-      await recordDeviceContact(db, auth, schemaVersion ?? null);
+        page.stock = await readStockChanges(db, auth.companyId, deviceId, stockSince(q, page), q.limit, heads?.stock);
+      if (!probe || probe.contact_due) await recordDeviceContact(db, auth, schemaVersion ?? null);
       if (page.hasMore) reply.header(NEXT_PULL_HEADER, nextPullQuery(page));
       // The catalog rows are JSON text from PostgreSQL: spliced into the answer, never parsed here.
       return preSerialized<PullResponse>(pullAnswerJson(page));
