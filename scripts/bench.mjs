@@ -118,6 +118,13 @@ const uploadRuns = (label, extra) =>
       "upload1000",
     ),
   );
+/** Online tills: each sale made by the app's code, then the sync the scheduler runs after it (push, pull, report). */
+results.onlineSales = await attempt("online tills", async () =>
+  jsonLine(
+    await run(tsx[0], [tsx[1], "packages/web/bench/onlineSalesBenchmark.ts", ...(opts.quick ? ["--sales", "40"] : [])]),
+    "onlineSales",
+  ),
+);
 results.upload = await uploadRuns("upload 1,000", []);
 if (!opts["skip-browser"]) results.uploadChromium = await uploadRuns("upload 1,000, till in Chromium", ["--browser"]);
 
@@ -244,7 +251,7 @@ const fmt = (v, unit) =>
 const a = (script, label) => anchors[script]?.[label];
 /** "a / b / c" of three CPU figures of a benchmark's JSON (the machine's two cores are shared by all three). */
 const cpuTriple = (cpu, ...keys) => (cpu ? keys.map((k) => cpu[k] ?? "—").join(" / ") : undefined);
-const { ingest, ingestPglite, upload, uploadChromium, till20k, till100k } = results;
+const { ingest, ingestPglite, onlineSales, upload, uploadChromium, till20k, till100k } = results;
 /** [what, ours, unit, target text, met?, peer label, peer value, ratio = ours/peer (higher is better for rates)] */
 const rows = [
   [
@@ -332,6 +339,20 @@ const rows = [
     "Facturar → receipt, p95 (20k; press and release in one frame)",
     till20k?.invoiceOneFrameClickP95,
     "ms",
+    "report",
+    null,
+  ],
+  [
+    "online tills, sale + the sync after it (6 tills in Node), PostgreSQL",
+    onlineSales && `${onlineSales.salesPerSecond} sales/s, ${onlineSales.requestsPerSale} requests per sale`,
+    "",
+    "report",
+    null,
+  ],
+  [
+    "its CPU per sale: server / PostgreSQL",
+    onlineSales && `${onlineSales.serverUsPerSale} / ${onlineSales.postgresUsPerSale}`,
+    "µs",
     "report",
     null,
   ],

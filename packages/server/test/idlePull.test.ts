@@ -213,11 +213,36 @@ describe("a pull with nothing new (sync/idlePull)", () => {
       /SELECT t\.warehouse_id, c\.version AS head/,
       /SELECT r\.document, s\.id\s+FROM devices d/,
       /UPDATE devices SET last_seen_at/,
+      // Nothing new in the catalog, the device's shifts or credit notes: their pages are not looked for.
+      /UNION ALL/,
+      /FROM (shifts|credit_notes) WHERE company_id = \$1 AND device_id = \$2/,
     ];
-    expect(statements.filter((sql) => rereads.some((re) => re.test(sql.trim())))).toEqual([]);
     // The probe's statement is the first; its heads are the page's (the cursors end where it read them).
     expect(statements[0]).toMatch(/AS invoice_head/);
+    expect(statements.slice(1).filter((sql) => rereads.some((re) => re.test(sql.trim())))).toEqual([]);
     expect(result.invoiceCursor).toBe(c.invoiceCursor + 1);
+  });
+
+  it("a pull after a shift's or a return's change still reads that table, as the full pull does", async () => {
+    const shop = await newShop(server);
+    const till = await openTill(shop);
+    const c = await catchUp(till);
+    const shift = openShift(shop, till);
+    await pushShiftsTo(server, till, [shift], [cashSale(shop, till, shift.id)]);
+    const { result, statements } = await statementsOf(() => pull(till, c));
+    expect(result.changes.map((x: Json) => x.entity).sort()).toEqual(["invoices", "shifts"]);
+    const shiftsRead = statements
+      .slice(1)
+      .filter((sql) => /FROM shifts WHERE company_id = \$1 AND device_id/.test(sql));
+    expect(shiftsRead).toHaveLength(1);
+    expect(withoutTime(result)).toEqual(withoutTime(await fullPull(shop, till, c)));
+    const productId = shop.demo.productIds[3] as string;
+    const c2 = await catchUp(till);
+    await shop.http.patch(`/api/products/${productId}`, { price: 430_000 }, { token: shop.admin });
+    await pushOk(till, [till.invoice()]);
+    const both = await pull(till, c2); // the catalog and the device's invoices both moved
+    expect(both.changes.map((x: Json) => x.entity).sort()).toEqual(["invoices", "products"]);
+    expect(withoutTime(both)).toEqual(withoutTime(await fullPull(shop, till, c2)));
   });
 
   it("a pull after a sale records the contact when it is due, and only then", async () => {

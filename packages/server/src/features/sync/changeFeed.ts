@@ -82,8 +82,11 @@ export async function readChanges(
   cursors: { cursor: number; invoiceCursor: number },
   limit: number,
   withCounts: boolean,
-  /** The heads, when the pull's probe read them already (idlePull.probedHeads): not read again. */
-  known?: { head: number; minCursor: number; invoiceHead: number },
+  /**
+   * The heads, when the pull's probe read them already (idlePull.probedHeads): not read again; and the
+   * device's tables it saw nothing new in above the till's invoice cursor (`quiet`): not read.
+   */
+  known?: { head: number; minCursor: number; invoiceHead: number; quiet?: readonly string[] },
 ): Promise<PullPage> {
   const { head, minCursor, invoiceHead } = known ?? (await readHeads(db, companyId, deviceId));
   const { cursor } = cursors;
@@ -100,10 +103,12 @@ export async function readChanges(
   const deviceRowsSql = (table: string) =>
     `SELECT * FROM ${table} WHERE company_id = $1 AND device_id = $2 AND version > $3 AND version <= $5 ORDER BY version LIMIT $4`;
   const deviceParams = [companyId, deviceId, invoiceFrom, limit + 1, invoiceHead];
+  const deviceRows = (table: string) =>
+    !reset && known?.quiet?.includes(table) ? Promise.resolve([]) : db.query(deviceRowsSql(table), deviceParams);
   const [invoiceRows, shiftRows, creditNoteRows] = await Promise.all([
-    db.query(deviceRowsSql("invoices"), deviceParams),
-    db.query(deviceRowsSql("shifts"), deviceParams),
-    db.query(deviceRowsSql("credit_notes"), deviceParams),
+    deviceRows("invoices"),
+    deviceRows("shifts"),
+    deviceRows("credit_notes"),
   ]);
   // DEE POS and contingency sales carry their electronic document (CUDE, QR, state: issue 19).
   const invoiceSummaries = await withElectronicDocuments(db, companyId, invoiceRows.map(presentInvoiceSummary));
@@ -205,6 +210,8 @@ async function pageEnd(
     ...sources.map((s) => `(SELECT version FROM ${s.table} WHERE ${whereFor(s)} ORDER BY version LIMIT $3)`),
     "(SELECT version FROM tombstones WHERE company_id = $1 AND version > $2 AND version <= $4 ORDER BY version LIMIT $3)",
   ];
+  // Caught up with the catalog (a pull after a sale: only the device's rows and stock are new): no row can match.
+  if (from >= head) return { end: head, hasMore: false };
   const rows = await db.query<{ version: number }>(
     `SELECT version FROM (${branches.join(" UNION ALL ")}) AS page ORDER BY version OFFSET $6 LIMIT 2`,
     [companyId, from, limit + 1, head, deviceId, limit - 1],

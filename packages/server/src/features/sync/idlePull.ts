@@ -24,7 +24,10 @@ export interface PullProbe {
   shift_names: Record<string, string> | null;
   shift_sales_elsewhere: boolean | null;
   contact_due: boolean;
+  /** A row above the cursors in any table but the device's shifts and credit notes (said apart). */
   changed: boolean;
+  shifts_above: boolean;
+  credit_notes_above: boolean;
 }
 
 /**
@@ -41,17 +44,24 @@ export interface PullProbe {
  * products it read them all on every pull (a sequential scan, 3.6–5.7 ms). The highest version is one
  * step down the (company, version) index whatever the plan and the statistics (pullPlans.pg.test).
  */
+const SAID_APART = ["shifts", "credit_notes"];
+
 export function idleProbeSql(): string {
-  const above = changeFeedTables().map(({ table, companyColumn, cursor, deviceScoped }) => {
+  const tables = changeFeedTables();
+  const aboveOf = ({ table, companyColumn, cursor, deviceScoped }: (typeof tables)[number]) => {
     const device = deviceScoped ? " AND device_id = $2" : "";
     return `COALESCE((SELECT max(version) FROM ${table} WHERE ${companyColumn} = $1${device}), 0) > ${cursor === "cursor" ? "$3" : "$4"}`;
-  });
+  };
+  // The device's shifts and credit notes seldom change: said apart, so a pull after a sale skips them.
+  const above = tables.filter((t) => !SAID_APART.includes(t.table)).map(aboveOf);
+  const apart = tables.filter((t) => SAID_APART.includes(t.table)).map((t) => `${aboveOf(t)} AS ${t.table}_above`);
   return `SELECT c.version AS head, c.min_cursor, d.invoice_version AS invoice_head,
                  t.warehouse_id, sc.version AS stock_head, os.id AS shift_id, os.document AS shift_document,
                  os.shift_names, os.shift_sales_elsewhere,
                  (d.last_seen_at IS NULL OR d.last_seen_at < now() - make_interval(secs => $6)
                   OR d.schema_version IS DISTINCT FROM COALESCE($5::int, d.schema_version)) AS contact_due,
-                 (${above.join("\n                  OR ")}) AS changed
+                 (${above.join("\n                  OR ")}) AS changed,
+                 ${apart.join(",\n                 ")}
             FROM devices d
             LEFT JOIN change_counters c ON c.company_id = d.company_id
             LEFT JOIN terminals t ON t.company_id = d.company_id AND t.id = d.terminal_id
@@ -96,6 +106,8 @@ export function probedHeads(row: PullProbe) {
     head: Number(row.head ?? 0),
     minCursor: Number(row.min_cursor ?? 0),
     invoiceHead: Number(row.invoice_head ?? 0),
+    // The device's tables with nothing above the till's invoice cursor: not read (unless the pull resets).
+    quiet: [...(row.shifts_above ? [] : ["shifts"]), ...(row.credit_notes_above ? [] : ["credit_notes"])],
     // The probe joins the terminal as the stock feed does; without a warehouse row, the feed's own lookup.
     stock: row.warehouse_id === null ? undefined : { warehouseId: row.warehouse_id, head: Number(row.stock_head ?? 0) },
   };
@@ -125,7 +137,7 @@ async function idleAnswer(
   schemaVersion: number | null,
   row: PullProbe,
 ): Promise<PullResponse | null> {
-  if (row.changed) return null;
+  if (row.changed || row.shifts_above || row.credit_notes_above) return null;
   const { head, minCursor, invoiceHead, stock: stockHead } = probedHeads(row);
   const caughtUp = head === q.cursor && invoiceHead === q.invoiceCursor && !(q.cursor > 0 && q.cursor < minCursor);
   if (!caughtUp) return null;
