@@ -168,6 +168,25 @@ describe("a pull with nothing new (sync/idlePull)", () => {
     expect((await seen())?.schema_version).toBe(1);
   });
 
+  // The scheduler polls every 30 s from the end of the last sync: a precision of 30 s wrote the contact at
+  // nearly every idle poll (an UPDATE and a commit each).
+  it("does not write the contact of a till that polls every 30 s and was last seen a minute ago", async () => {
+    const shop = await newShop(server);
+    const till = await openTill(shop);
+    const c = await catchUp(till);
+    const lastSeen = (ago: string) =>
+      server.db.query(`UPDATE devices SET last_seen_at = now() - interval '${ago}' WHERE company_id = $1 AND id = $2`, [
+        shop.demo.companyId,
+        till.deviceId,
+      ]);
+    await lastSeen("31 seconds");
+    expect((await statementsOf(() => pull(till, c))).statements).toHaveLength(1);
+    await lastSeen("65 seconds");
+    expect((await statementsOf(() => pull(till, c))).statements).toHaveLength(1);
+    await lastSeen("121 seconds");
+    expect((await statementsOf(() => pull(till, c))).statements).toHaveLength(2); // due: written
+  });
+
   it("leaves anything new to the full pull: a changed product, the device's invoices, another warehouse", async () => {
     const shop = await newShop(server);
     const till = await openTill(shop);

@@ -130,8 +130,12 @@ export async function recordDeviceActivity(
  * changed or the last contact is older than CONTACT_PRECISION_SECONDS. A till polling with nothing
  * new then changes no row, and its request commits nothing (no WAL flush per idle pull); "silent"
  * devices are judged in minutes (at least 5), so the last contact loses nothing that is shown.
+ * Two minutes: the till polls every 30 s counted from the end of its last sync, so at 30 s the
+ * contact was due at nearly every poll (an UPDATE and a commit each, session 22); now one poll in
+ * four or five writes it, and a till in contact is never more than ≈ 2.5 min behind on "Última
+ * conexión", half the smallest silent threshold.
  */
-export const CONTACT_PRECISION_SECONDS = 30;
+export const CONTACT_PRECISION_SECONDS = 120;
 export async function recordDeviceContact(q: Queryable, auth: AuthContext, schemaVersion: number | null) {
   if (!auth.deviceId) return;
   await q.query(
