@@ -18,17 +18,37 @@ export async function electronicDocumentsOfInvoices(
       WHERE company_id = $1 AND invoice_id = ANY($2::uuid[]) AND kind = 'dee_pos'`,
     [companyId, [...new Set(invoiceIds)]],
   );
-  return new Map(
-    rows.map((r) => [
-      String(r.invoice_id),
-      {
-        state: String(r.state) as InvoiceElectronicDocument["state"],
-        cude: r.cude == null ? null : String(r.cude),
-        qrText: r.qr_text == null ? null : String(r.qr_text),
-        contingency: Boolean(r.contingency),
-      },
-    ]),
-  );
+  return new Map(rows.map((r) => [String(r.invoice_id), presentElectronicDocument(r)]));
+}
+
+/** An electronic_documents row (state, cude, qr_text, contingency) as the till sees it. */
+export function presentElectronicDocument(r: Record<string, unknown>): InvoiceElectronicDocument {
+  return {
+    state: String(r.state) as InvoiceElectronicDocument["state"],
+    cude: r.cude == null ? null : String(r.cude),
+    qrText: r.qr_text == null ? null : String(r.qr_text),
+    contingency: Boolean(r.contingency),
+  };
+}
+
+/**
+ * The columns of an invoice's ticket document for a query where `i` is the invoice (LEFT JOIN
+ * ELECTRONIC_DOCUMENT_JOIN): read with the invoices, no lookup of their own (the pull's invoice rows).
+ */
+export const ELECTRONIC_DOCUMENT_COLUMNS =
+  "e.invoice_id AS e_invoice_id, e.state AS e_state, e.cude AS e_cude, e.qr_text AS e_qr_text, e.contingency AS e_contingency";
+export const ELECTRONIC_DOCUMENT_JOIN =
+  "LEFT JOIN electronic_documents e ON e.company_id = i.company_id AND e.invoice_id = i.id AND e.kind = 'dee_pos'";
+
+/** An invoice row read with ELECTRONIC_DOCUMENT_COLUMNS: its ticket document, when it has one. */
+export function electronicDocumentOfRow(r: Record<string, unknown>): InvoiceElectronicDocument | undefined {
+  if (r.e_invoice_id == null) return undefined;
+  return presentElectronicDocument({
+    state: r.e_state,
+    cude: r.e_cude,
+    qr_text: r.e_qr_text,
+    contingency: r.e_contingency,
+  });
 }
 
 /** The invoice summaries with their electronic document, where they have one. */

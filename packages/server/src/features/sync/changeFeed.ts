@@ -4,7 +4,11 @@ import { presentCompany } from "../auth/userPresenter";
 import type { ResourceDefinition } from "../catalog/resourceDefinition";
 import { catalogResources } from "../catalog/resourceDefinitions";
 import { presentRow } from "../catalog/resourceStore";
-import { withElectronicDocuments } from "../electronicDocument/invoiceElectronicDocuments";
+import {
+  ELECTRONIC_DOCUMENT_COLUMNS,
+  ELECTRONIC_DOCUMENT_JOIN,
+  electronicDocumentOfRow,
+} from "../electronicDocument/invoiceElectronicDocuments";
 import { presentCreditNote } from "../invoices/creditNotePresenter";
 import { presentInvoiceSummary } from "../invoices/invoicePresenter";
 import { presentWindow } from "../maintenance/maintenanceSchedule";
@@ -103,15 +107,23 @@ export async function readChanges(
   const deviceRowsSql = (table: string) =>
     `SELECT * FROM ${table} WHERE company_id = $1 AND device_id = $2 AND version > $3 AND version <= $5 ORDER BY version LIMIT $4`;
   const deviceParams = [companyId, deviceId, invoiceFrom, limit + 1, invoiceHead];
+  // The invoices come with their ticket's electronic document (DEE POS and contingency sales, issue 19), joined.
+  const invoiceRowsSql = `SELECT i.*, ${ELECTRONIC_DOCUMENT_COLUMNS} FROM invoices i ${ELECTRONIC_DOCUMENT_JOIN}
+     WHERE i.company_id = $1 AND i.device_id = $2 AND i.version > $3 AND i.version <= $5 ORDER BY i.version LIMIT $4`;
   const deviceRows = (table: string) =>
-    !reset && known?.quiet?.includes(table) ? Promise.resolve([]) : db.query(deviceRowsSql(table), deviceParams);
+    !reset && known?.quiet?.includes(table)
+      ? Promise.resolve([])
+      : db.query(table === "invoices" ? invoiceRowsSql : deviceRowsSql(table), deviceParams);
   const [invoiceRows, shiftRows, creditNoteRows] = await Promise.all([
     deviceRows("invoices"),
     deviceRows("shifts"),
     deviceRows("credit_notes"),
   ]);
   // DEE POS and contingency sales carry their electronic document (CUDE, QR, state: issue 19).
-  const invoiceSummaries = await withElectronicDocuments(db, companyId, invoiceRows.map(presentInvoiceSummary));
+  const invoiceSummaries = invoiceRows.map((r) => {
+    const electronicDocument = electronicDocumentOfRow(r);
+    return electronicDocument ? { ...presentInvoiceSummary(r), electronicDocument } : presentInvoiceSummary(r);
+  });
   const deviceChanges = [
     ...invoiceSummaries.map(
       (invoice): PullChange => ({
