@@ -26,7 +26,9 @@ const nextElectronic = async (companyId: string, numberingId: string) =>
 function refusing(db: Database, marker: string): Database {
   const guard = (q: Queryable): Queryable => ({
     query: (sql, params) => {
-      if (JSON.stringify(params ?? []).includes(marker) && /INSERT INTO invoices/.test(sql))
+      // The documents travel as one binary parameter (invoiceBatchWriter's DocumentBytes): read as text.
+      const text = (params ?? []).map((p) => (Buffer.isBuffer(p) ? p.toString("utf8") : JSON.stringify(p))).join();
+      if (text.includes(marker) && /INSERT INTO invoices/.test(sql))
         return Promise.reject(Object.assign(new Error("invalid byte sequence"), { code: "22021" }));
       return q.query(sql, params);
     },

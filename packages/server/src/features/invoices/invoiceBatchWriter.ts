@@ -140,7 +140,8 @@ const COLUMN_NAMES = RECORD_COLUMNS.split(",")
 /**
  * ONE statement writes a transaction's invoices, in one round trip (BEGIN travels with it on a
  * pipelined connection): the devices' version counters and the uploading tills' activity (`dev`,
- * deviceActivity), the invoices with their versions, their revisions (the documents), the attempts,
+ * deviceActivity), the invoices with their versions, their revisions (the documents: JSON text in one
+ * binary parameter, $3, each row's bytes at doc_at; see documentBytes), the attempts,
  * and the stock movements of the invoices it wrote as accepted (`mv`, inventory/stockForDocuments).
  * Who uploaded each invoice (by_user, by_device) travels in its row, as one group may hold several
  * tills' pushes. The first row answered also carries the number of devices counted and the
@@ -160,8 +161,10 @@ const WRITE_SQL = `WITH ${deviceVersionsSql(4)}, inv AS (
     RETURNING ${INVOICE_SUMMARY_COLUMNS}
   ), rev AS (
     INSERT INTO invoice_revisions (company_id, invoice_id, revision, document, user_id, device_id)
-    SELECT $1, x.id, x.revision, x.document, x.by_user, x.by_device
-      FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, revision int, document jsonb, by_user uuid, by_device uuid)
+    SELECT $1, x.id, x.revision, convert_from(substring($3::bytea FROM x.doc_at FOR x.doc_bytes), 'UTF8')::json,
+           x.by_user, x.by_device
+      FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, revision int, doc_at int, doc_bytes int, by_user uuid,
+                                              by_device uuid)
     ON CONFLICT DO NOTHING
   ), att AS (
     INSERT INTO invoice_attempts (company_id, invoice_id, revision, outcome, errors, notices, user_id, device_id)
@@ -177,6 +180,29 @@ const WRITE_SQL = `WITH ${deviceVersionsSql(4)}, inv AS (
              FROM (SELECT warehouse_id, product_id, sum(quantity) AS quantity FROM mv GROUP BY 1, 2) moved
          ) END AS stock_moved
     FROM inv`;
+
+/**
+ * The revisions' documents as JSON text, one after the other in one buffer, sent as a binary (bytea)
+ * parameter: PostgreSQL then only checks each one's JSON syntax for the json column, where a jsonb
+ * parameter was parsed into a tree and its keys sorted (≈ a tenth of PostgreSQL's CPU per batched
+ * invoice; docs/benchmarks.md, "Session 23"). Offsets are 1-based, as substring counts.
+ */
+class DocumentBytes {
+  private readonly parts: Buffer[] = [];
+  private next = 1;
+
+  add(document: InvoiceDocument): { doc_at: number; doc_bytes: number } {
+    const part = Buffer.from(JSON.stringify(document));
+    this.parts.push(part);
+    const slot = { doc_at: this.next, doc_bytes: part.length };
+    this.next += part.length;
+    return slot;
+  }
+
+  bytes(): Buffer {
+    return Buffer.concat(this.parts);
+  }
+}
 
 /** One till's push inside a write: its decided invoices, the numbers they give up, its activity. */
 export interface UploadDecisions {
@@ -228,9 +254,8 @@ export async function writeInvoiceUploads(
   const numberOf = (doc: InvoiceDocument) => assigned.get(doc.id) ?? doc.number;
   await insertNewClients(tx, companyId, newClientsOf(accepted));
   const takes = versionTakes(uploads);
-  const records: ReturnType<typeof invoiceRecord>[] = [];
-  const documents: { id: string; revision: number; document: InvoiceDocument; by_user: string; by_device?: string }[] =
-    [];
+  const records: (ReturnType<typeof invoiceRecord> & { doc_at: number; doc_bytes: number })[] = [];
+  const documents = new DocumentBytes();
   const seqOf = new Map<string, number>();
   for (const { auth, decisions: own } of uploads) {
     // Who uploaded: the till's device, else (a user's token) the first invoice's device, as before.
@@ -239,15 +264,9 @@ export async function writeInvoiceUploads(
       const seq = seqOf.get(d.doc.deviceId) ?? 0;
       seqOf.set(d.doc.deviceId, seq + 1);
       const number = numberOf(d.doc);
-      records.push(invoiceRecord(d, seq, number, auth.userId, byDevice));
-      documents.push({
-        id: d.doc.id,
-        revision: d.doc.revision,
-        // A copy only when the server gave the number (the same JSON: the key keeps its place).
-        document: number === d.doc.number ? d.doc : { ...d.doc, number },
-        by_user: auth.userId,
-        by_device: byDevice,
-      });
+      // A copy only when the server gave the number (the same JSON: the key keeps its place).
+      const slot = documents.add(number === d.doc.number ? d.doc : { ...d.doc, number });
+      records.push({ ...invoiceRecord(d, seq, number, auth.userId, byDevice), ...slot });
     }
   }
   if (records.length === 0) {
@@ -260,7 +279,7 @@ export async function writeInvoiceUploads(
   const written = tx.query(WRITE_SQL, [
     companyId,
     JSON.stringify(records),
-    JSON.stringify(documents),
+    documents.bytes(),
     deviceVersionTakes(takes),
     JSON.stringify(saleMovementsOf(accepted)),
   ]);

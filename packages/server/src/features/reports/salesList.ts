@@ -81,7 +81,7 @@ export async function salesList(
     add(
       `EXISTS (SELECT 1 FROM invoice_revisions pr WHERE pr.company_id = i.company_id AND pr.invoice_id = i.id
                   AND pr.revision = i.revision
-                  AND pr.document -> 'payments' @> jsonb_build_array(jsonb_build_object('paymentMethodId', ?::text)))`,
+                  AND (pr.document -> 'payments')::jsonb @> jsonb_build_array(jsonb_build_object('paymentMethodId', ?::text)))`,
       filters.paymentMethodId,
     );
   const w = where.join(" AND ");

@@ -25,7 +25,7 @@ const WITH_SERVER_FIGURES = `
     FROM shifts s
     LEFT JOIN LATERAL (
       SELECT count(*)::int AS n,
-             sum(COALESCE((SELECT sum((p->>'amount')::bigint) FROM jsonb_array_elements(r.document->'payments') p
+             sum(COALESCE((SELECT sum((p->>'amount')::bigint) FROM json_array_elements(r.document->'payments') p
                             WHERE p->>'kind' = 'cash'), 0) - i.change) AS cash
         FROM invoices i
         JOIN invoice_revisions r ON r.company_id = i.company_id AND r.invoice_id = i.id AND r.revision = i.revision
