@@ -148,11 +148,13 @@ const COLUMN_NAMES = RECORD_COLUMNS.split(",")
  * movements written, summed per warehouse and product (on one row only: a batch's movements repeated
  * on each of its 100 rows made its answer megabytes long); the caller removes both.
  */
-const WRITE_SQL = `WITH ${deviceVersionsSql(4)}, inv AS (
+const WRITE_SQL = `WITH ${deviceVersionsSql(4)}, x AS MATERIALIZED (
+    SELECT * FROM jsonb_to_recordset($2::jsonb) AS x(${RECORD_COLUMNS}, notices jsonb, by_user uuid, by_device uuid,
+                                                     doc_at int, doc_bytes int)
+  ), inv AS (
     INSERT INTO invoices (company_id, ${COLUMN_NAMES.join(", ")})
     SELECT $1, ${COLUMN_NAMES.map((c) => (c === "version" ? "dev.first + x.seq" : `x.${c}`)).join(", ")}
-      FROM jsonb_to_recordset($2::jsonb) AS x(${RECORD_COLUMNS})
-      JOIN dev ON dev.id = x.device_id
+      FROM x JOIN dev ON dev.id = x.device_id
     ON CONFLICT (company_id, id) DO UPDATE SET
       ${COLUMN_NAMES.filter((c) => c !== "id")
         .map((c) => `${c} = EXCLUDED.${c}`)
@@ -163,14 +165,12 @@ const WRITE_SQL = `WITH ${deviceVersionsSql(4)}, inv AS (
     INSERT INTO invoice_revisions (company_id, invoice_id, revision, document, user_id, device_id)
     SELECT $1, x.id, x.revision, convert_from(substring($3::bytea FROM x.doc_at FOR x.doc_bytes), 'UTF8')::json,
            x.by_user, x.by_device
-      FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, revision int, doc_at int, doc_bytes int, by_user uuid,
-                                              by_device uuid)
+      FROM x
     ON CONFLICT DO NOTHING
   ), att AS (
     INSERT INTO invoice_attempts (company_id, invoice_id, revision, outcome, errors, notices, user_id, device_id)
     SELECT $1, x.id, x.revision, x.status, x.errors, x.notices, x.by_user, x.by_device
-      FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, revision int, status text, errors jsonb, notices jsonb,
-                                              by_user uuid, by_device uuid)
+      FROM x
   ), mv AS (${invoiceSaleMovementsSql(5, "inv")})
   SELECT inv.*,
          CASE WHEN row_number() OVER () = 1 THEN (SELECT count(*) FROM dev WHERE n > 0) END AS devices_counted,
