@@ -1,6 +1,6 @@
 import { type InvoiceDocument, invoiceDocumentSchema } from "@mostrador/domain";
 
-/** JSON with object keys sorted: jsonb does not keep the key order the till sent. */
+/** JSON with object keys sorted: the server stores its own key order (and revisions stored as jsonb before migration 025 have theirs sorted). */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
   if (value && typeof value === "object")
@@ -12,7 +12,7 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** The same document, whatever the key order (a stored jsonb against a parsed request). */
+/** The same document, whatever the key order (a stored document against a parsed request). */
 export function sameDocumentContent(stored: unknown, sent: unknown): boolean {
   return canonical(stored) === canonical(sent);
 }
