@@ -8,8 +8,14 @@ import { askWhenAnnounced, confirmedOrAborted, nextCursors, type PageRequest, re
 import { PUSH_BATCH_SIZE, type PushRequestPlan, planPushRequests, pushBodyOf } from "./pushPlan";
 import { PushRequestStream, pushQueueStream } from "./pushRequestStream";
 import { QueueReporter } from "./queueReporter";
-import type { PullProgress, SyncEngine, SyncEngineState, SyncFailure, SyncOutcome } from "./syncEngineContract";
-import { idleSyncState } from "./syncEngineContract";
+import {
+  idleSyncState,
+  type PullProgress,
+  type SyncEngine,
+  type SyncEngineState,
+  type SyncFailure,
+  type SyncOutcome,
+} from "./syncEngineContract";
 
 export {
   PUSH_BATCH_MAX_BYTES,

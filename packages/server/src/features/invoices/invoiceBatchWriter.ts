@@ -141,7 +141,7 @@ const COLUMN_NAMES = RECORD_COLUMNS.split(",")
  * ONE statement writes a transaction's invoices, in one round trip (BEGIN travels with it on a
  * pipelined connection): the devices' version counters and the uploading tills' activity (`dev`,
  * deviceActivity), the invoices with their versions, their revisions (the documents: JSON text in one
- * binary parameter, $3, each row's bytes at doc_at; see documentBytes), the attempts,
+ * binary parameter, $3, each row's bytes at doc_at: DocumentBytes), the attempts,
  * and the stock movements of the invoices it wrote as accepted (`mv`, inventory/stockForDocuments).
  * Who uploaded each invoice (by_user, by_device) travels in its row, as one group may hold several
  * tills' pushes. The first row answered also carries the number of devices counted and the
@@ -254,7 +254,7 @@ export async function writeInvoiceUploads(
   const numberOf = (doc: InvoiceDocument) => assigned.get(doc.id) ?? doc.number;
   await insertNewClients(tx, companyId, newClientsOf(accepted));
   const takes = versionTakes(uploads);
-  const records: (ReturnType<typeof invoiceRecord> & { doc_at: number; doc_bytes: number })[] = [];
+  const records: (ReturnType<typeof invoiceRecord> & ReturnType<DocumentBytes["add"]>)[] = [];
   const documents = new DocumentBytes();
   const seqOf = new Map<string, number>();
   for (const { auth, decisions: own } of uploads) {
