@@ -36,11 +36,26 @@ export interface IdlePullFigures {
   bytes: number;
 }
 
-/** Opens a shift on `till`'s terminal, walks its cursors to the end, then times idle pulls. */
+/**
+ * Sales made in the open shift on another device of the same terminal (a second till sharing the
+ * cash drawer): each pull of `till` then carries what they sold ("soldElsewhere").
+ */
+export interface SalesElsewhere {
+  till: IdlePullTill;
+  /** `n` new invoices of `till`'s device (accepted as they are, in the shift `shiftId`). */
+  make(n: number, shiftId: string): unknown[];
+  count: number;
+}
+
+/**
+ * Opens a shift on `till`'s terminal (with `elsewhere.count` sales in it from another device), walks
+ * its cursors to the end, then times idle pulls.
+ */
 export async function measureIdlePulls(
   client: IdlePullClient,
   till: IdlePullTill,
   cashierId: string,
+  elsewhere?: SalesElsewhere,
 ): Promise<IdlePullFigures> {
   const shift = {
     id: uuidv7(),
@@ -54,6 +69,12 @@ export async function measureIdlePulls(
   };
   const opened = await client.post("/api/sync/push", { invoices: [], shifts: [shift] }, till.token);
   if (opened.shiftResults?.[0]?.outcome !== "accepted") throw new Error(`shift: ${JSON.stringify(opened)}`);
+  for (let sold = 0; elsewhere && sold < elsewhere.count; sold += 200) {
+    const invoices = elsewhere.make(Math.min(200, elsewhere.count - sold), shift.id);
+    const answer = await client.post("/api/sync/push", { invoices }, elsewhere.till.token);
+    const refused = (answer.results as { outcome: string }[] | undefined)?.find((r) => r.outcome !== "accepted");
+    if (!answer.results || refused) throw new Error(`sales elsewhere: ${JSON.stringify(refused ?? answer)}`);
+  }
 
   let cursor = 0;
   let invoiceCursor = 0;

@@ -16,6 +16,7 @@
  * Usage: npx tsx packages/server/bench/ingestBenchmark.ts [--pglite] [--invoices 20000 (0: singles only)] [--singles 2000]
  *        [--untracked] [--tsx] [--cpu-prof DIR] [--client http|fetch] [--count-statements] [--pull-times]
  *        [--catalog 20000 (products; half as many clients; 0: the demo's)] [--sale-report none|separate|carried]
+ *        [--shift-sales-elsewhere 0 (sales in the idle pulls' open shift from another device of its terminal)]
  *        BENCH_SERVER_NODE_OPTIONS="--max-semi-space-size=8 …" adds node flags to the server's process only.
  */
 import { execSync } from "node:child_process";
@@ -55,6 +56,8 @@ const { values } = parseBenchArgs(import.meta.url, {
     // "separate" (a report request after each push: what the till does), "carried" (the report in the push body,
     // which the server writes with the invoice: measured in session 21, not what the till does).
     "sale-report": { type: "string", default: "none" },
+    // Sales made in the idle pulls' open shift on another device of the same terminal (0: none).
+    "shift-sales-elsewhere": { type: "string", default: "0" },
   },
 });
 const saleReport = values["sale-report"];
@@ -234,15 +237,19 @@ async function newDevice(i: number) {
     reg.deviceToken,
   );
   let next = lease.rangeFrom as number;
-  const make = (n: number) =>
+  const make = (n: number, shiftId?: string) =>
     Array.from({ length: n }, () =>
-      buildInvoice(demo, {
-        deviceId: reg.device.id,
-        terminalId,
-        cashierId: demo.cashierId,
-        numberingId: demo.numberings.pos,
-        number: next++,
-      }),
+      buildInvoice(
+        demo,
+        {
+          deviceId: reg.device.id,
+          terminalId,
+          cashierId: demo.cashierId,
+          numberingId: demo.numberings.pos,
+          number: next++,
+        },
+        shiftId ? { shiftId } : {},
+      ),
     );
   return { token: reg.deviceToken as string, deviceId: reg.device.id as string, terminalId, make };
 }
@@ -326,6 +333,12 @@ const { cold, warm, bytes } = await measureIdlePulls(
   { post, getText },
   devices[0] as (typeof devices)[number],
   demo.cashierId,
+  // devices[2] is on devices[0]'s terminal (Caja 1).
+  {
+    till: devices[2] as (typeof devices)[number],
+    make: (devices[2] as (typeof devices)[number]).make,
+    count: Number(values["shift-sales-elsewhere"]),
+  },
 );
 if (values["pull-times"])
   console.log(

@@ -6,6 +6,7 @@ import { readChanges } from "../src/features/sync/changeFeed";
 import { newShop, openTill, pushOk, type Shop, type Till } from "./support/company";
 import type { Json } from "./support/http";
 import { at, cashSale, openShift, pushShiftsTo } from "./support/shifts";
+import { statementsOf as statementsSent } from "./support/statements";
 import { useTestServer } from "./support/testServer";
 
 vi.mock("../src/auth/passwordHasher", () => import("./support/fastPasswordHasher"));
@@ -58,20 +59,8 @@ async function fullPull(shop: Shop, till: Till, c: Cursors) {
   return JSON.parse(JSON.stringify(page));
 }
 
-/** The SQL statements a call sends (the route uses server.db). */
-async function statementsOf<T>(call: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
-  const statements: string[] = [];
-  const original = server.db.query.bind(server.db);
-  server.db.query = (async (sql: string, params?: readonly unknown[]) => {
-    statements.push(sql);
-    return original(sql, params);
-  }) as typeof server.db.query;
-  try {
-    return { result: await call(), statements };
-  } finally {
-    server.db.query = original;
-  }
-}
+/** The SQL statements a call sends. */
+const statementsOf = <T>(call: () => Promise<T>) => statementsSent(server, call);
 
 const withoutTime = ({ serverTime: _, ...rest }: Json) => rest;
 

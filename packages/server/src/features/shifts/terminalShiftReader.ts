@@ -6,6 +6,10 @@ import {
   type TerminalShift,
 } from "@mostrador/domain";
 import type { Queryable } from "../../db/database";
+import { SoldElsewhereMemo, salesFingerprint } from "./soldElsewhereMemo";
+
+/** Shared by every pull of this process (its keys name the company, the shift and the device). */
+const soldElsewhereMemo = new SoldElsewhereMemo();
 
 /**
  * terminalShiftReader: the open shift of the device's terminal, for the pull ("Tomar turno"):
@@ -30,26 +34,30 @@ export async function readTerminalShift(
 
 /**
  * What a statement that read the open shift can also have read (the idle pull's one statement): the
- * names of who opened and who holds it, and whether another device has sales in it. Without it, two
- * more queries; with it and no sales elsewhere (a terminal with one device: the usual case), none.
+ * names of who opened and who holds it, and the fingerprint of the sales other devices made in it.
+ * Without it, two more queries; with it, none when no other device sold in the shift (a terminal with
+ * one device: the usual case) or when those sales are as the last pull of this device found them.
  */
 export interface ShiftFactsRead {
   /** User id → name, for openedBy and the last handover's holder (see shiftFactsSql). */
   names: Record<string, string> | null;
-  salesElsewhere: boolean;
+  /** soldElsewhereMemo's fingerprint of the sales on other devices; null: there are none. */
+  salesElsewhere: string | null;
 }
 
 /**
  * SQL columns `shift_names` and `shift_sales_elsewhere` for a query where `s` is the open shift, `r`
- * its current revision and `d` the asking device (ShiftFactsRead, read in the same snapshot).
+ * its current revision and `d` the asking device (ShiftFactsRead, read in the same snapshot). The
+ * fingerprint reads the shift's invoice rows, not their documents (the invoices_shift index).
  */
 export const shiftFactsSql = `(SELECT json_object_agg(u.id, u.name) FROM users u
                    WHERE u.company_id = s.company_id
                      AND u.id IN ((r.document->>'openedBy')::uuid, (r.document->'handovers'->-1->>'by')::uuid)
                  ) AS shift_names,
-                 EXISTS (SELECT 1 FROM invoices i
-                          WHERE i.company_id = s.company_id AND i.shift_id = s.id
-                            AND i.status IN ('accepted', 'voided') AND i.device_id <> d.id) AS shift_sales_elsewhere`;
+                 (SELECT count(*) || ':' || sum(i.version) FROM invoices i
+                   WHERE i.company_id = s.company_id AND i.shift_id = s.id
+                     AND i.status IN ('accepted', 'voided') AND i.device_id <> d.id
+                  HAVING count(*) > 0) AS shift_sales_elsewhere`;
 
 /** The pull's terminalShift from the open shift's current revision (none: null). */
 export async function terminalShiftOf(
@@ -65,22 +73,16 @@ export async function terminalShiftOf(
   const document = parsed.data;
   const last: ShiftHandover | undefined = document.handovers?.[document.handovers.length - 1];
   const heldBy = last?.by ?? document.openedBy;
-  const [names, invoices] = await Promise.all([
+  const [names, soldElsewhere] = await Promise.all([
     facts
       ? Object.entries(facts.names ?? {}).map(([id, name]) => ({ id, name }))
       : db.query("SELECT id, name FROM users WHERE company_id = $1 AND id = ANY($2::uuid[])", [
           companyId,
           [document.openedBy, heldBy],
         ]),
-    facts && !facts.salesElsewhere
-      ? []
-      : db.query<{ document: InvoiceDocument; status: string }>(
-          `SELECT r.document, i.status
-             FROM invoices i
-             JOIN invoice_revisions r ON r.company_id = i.company_id AND r.invoice_id = i.id AND r.revision = i.revision
-            WHERE i.company_id = $1 AND i.shift_id = $2 AND i.status IN ('accepted', 'voided') AND i.device_id <> $3`,
-          [companyId, document.id, deviceId],
-        ),
+    facts && facts.salesElsewhere === null
+      ? soldElsewhereOf([])
+      : readSoldElsewhere(db, companyId, document.id, deviceId, facts?.salesElsewhere ?? undefined),
   ]);
   const nameOf = (id: string) => String(names.find((u) => String(u.id) === id)?.name ?? "");
   return {
@@ -89,7 +91,33 @@ export async function terminalShiftOf(
     heldBy,
     heldByName: nameOf(heldBy),
     heldSince: last?.at ?? document.openedAt,
-    // The same sums as the Z report (shared code), over the invoices the server holds.
-    soldElsewhere: soldElsewhereOf(invoices.map((i) => ({ invoice: i.document, voided: i.status === "voided" }))),
+    soldElsewhere,
   };
+}
+
+/**
+ * What the shift's invoices on other devices sold: the same sums as the Z report (shared code), over
+ * the invoices the server holds; remembered under their fingerprint (soldElsewhereMemo).
+ */
+async function readSoldElsewhere(
+  db: Queryable,
+  companyId: string,
+  shiftId: string,
+  deviceId: string,
+  fingerprint: string | undefined,
+) {
+  const key = `${companyId}:${shiftId}:${deviceId}`;
+  const known = fingerprint === undefined ? undefined : soldElsewhereMemo.get(key, fingerprint);
+  if (known) return known;
+  const invoices = await db.query<{ document: InvoiceDocument; status: string; version: number | string }>(
+    `SELECT r.document, i.status, i.version
+       FROM invoices i
+       JOIN invoice_revisions r ON r.company_id = i.company_id AND r.invoice_id = i.id AND r.revision = i.revision
+      WHERE i.company_id = $1 AND i.shift_id = $2 AND i.status IN ('accepted', 'voided') AND i.device_id <> $3`,
+    [companyId, shiftId, deviceId],
+  );
+  const sums = soldElsewhereOf(invoices.map((i) => ({ invoice: i.document, voided: i.status === "voided" })));
+  // Kept under the fingerprint of the rows read (this statement's snapshot), not the caller's.
+  if (invoices.length > 0) soldElsewhereMemo.set(key, salesFingerprint(invoices.map((i) => i.version)), sums);
+  return sums;
 }

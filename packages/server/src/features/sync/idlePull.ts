@@ -22,7 +22,7 @@ export interface PullProbe {
   shift_id: string | null;
   shift_document: unknown;
   shift_names: Record<string, string> | null;
-  shift_sales_elsewhere: boolean | null;
+  shift_sales_elsewhere: string | null;
   contact_due: boolean;
   /** A row above the cursors in any table but the device's shifts and credit notes (said apart). */
   changed: boolean;
@@ -36,7 +36,8 @@ export interface PullProbe {
  * version index holds a row above the till's cursors (the same evidence the full pull's page end
  * reads, in the same snapshot as the heads), the terminal's open shift and whether the device's last
  * contact is due (recordDeviceContact's rule); of the open shift also its people's names and whether
- * another device sold in it (terminalShiftReader.shiftFactsSql: no second round trip in the usual case).
+ * the fingerprint of what other devices sold in it (terminalShiftReader.shiftFactsSql: no second round trip
+ * in the usual case, nor while those sales are unchanged).
  *
  * "A row above the cursor" is asked as the highest version compared with the cursor, not as EXISTS: the
  * statement is named, so after five calls PostgreSQL may plan it once for any cursor, and a generic
@@ -124,7 +125,7 @@ export function probedTerminalShift(db: Queryable, auth: AuthContext, row: PullP
       ? undefined
       : {
           names: row.shift_names,
-          salesElsewhere: row.shift_sales_elsewhere === true,
+          salesElsewhere: row.shift_sales_elsewhere,
         },
   );
 }
