@@ -37,10 +37,10 @@ export interface IdlePullFigures {
 }
 
 /**
- * Sales made in the open shift on another device of the same terminal (a second till sharing the
- * cash drawer): each pull of `till` then carries what they sold ("soldElsewhere").
+ * Sales made in the open shift by a till of its terminal: the pulling till's own, or another
+ * device's (a second till sharing the cash drawer: each pull then carries what it sold, "soldElsewhere").
  */
-export interface SalesElsewhere {
+export interface ShiftSales {
   till: IdlePullTill;
   /** `n` new invoices of `till`'s device (accepted as they are, in the shift `shiftId`). */
   make(n: number, shiftId: string): unknown[];
@@ -48,14 +48,14 @@ export interface SalesElsewhere {
 }
 
 /**
- * Opens a shift on `till`'s terminal (with `elsewhere.count` sales in it from another device), walks
- * its cursors to the end, then times idle pulls.
+ * Opens a shift on `till`'s terminal (with `shiftSales` in it), walks its cursors to the end, then times
+ * idle pulls.
  */
 export async function measureIdlePulls(
   client: IdlePullClient,
   till: IdlePullTill,
   cashierId: string,
-  elsewhere?: SalesElsewhere,
+  shiftSales: ShiftSales[] = [],
 ): Promise<IdlePullFigures> {
   const shift = {
     id: uuidv7(),
@@ -69,12 +69,13 @@ export async function measureIdlePulls(
   };
   const opened = await client.post("/api/sync/push", { invoices: [], shifts: [shift] }, till.token);
   if (opened.shiftResults?.[0]?.outcome !== "accepted") throw new Error(`shift: ${JSON.stringify(opened)}`);
-  for (let sold = 0; elsewhere && sold < elsewhere.count; sold += 200) {
-    const invoices = elsewhere.make(Math.min(200, elsewhere.count - sold), shift.id);
-    const answer = await client.post("/api/sync/push", { invoices }, elsewhere.till.token);
-    const refused = (answer.results as { outcome: string }[] | undefined)?.find((r) => r.outcome !== "accepted");
-    if (!answer.results || refused) throw new Error(`sales elsewhere: ${JSON.stringify(refused ?? answer)}`);
-  }
+  for (const sales of shiftSales)
+    for (let sold = 0; sold < sales.count; sold += 200) {
+      const invoices = sales.make(Math.min(200, sales.count - sold), shift.id);
+      const answer = await client.post("/api/sync/push", { invoices }, sales.till.token);
+      const refused = (answer.results as { outcome: string }[] | undefined)?.find((r) => r.outcome !== "accepted");
+      if (!answer.results || refused) throw new Error(`shift sales: ${JSON.stringify(refused ?? answer)}`);
+    }
 
   let cursor = 0;
   let invoiceCursor = 0;

@@ -17,6 +17,7 @@
  *        [--untracked] [--tsx] [--cpu-prof DIR] [--client http|fetch] [--count-statements] [--pull-times]
  *        [--catalog 20000 (products; half as many clients; 0: the demo's)] [--sale-report none|separate|carried]
  *        [--shift-sales-elsewhere 0 (sales in the idle pulls' open shift from another device of its terminal)]
+ *        [--shift-sales-own 0 (sales in that shift from the pulling till itself)]
  *        BENCH_SERVER_NODE_OPTIONS="--max-semi-space-size=8 …" adds node flags to the server's process only.
  */
 import { execSync } from "node:child_process";
@@ -58,6 +59,8 @@ const { values } = parseBenchArgs(import.meta.url, {
     "sale-report": { type: "string", default: "none" },
     // Sales made in the idle pulls' open shift on another device of the same terminal (0: none).
     "shift-sales-elsewhere": { type: "string", default: "0" },
+    // Sales made in that shift by the pulling till itself (0: none).
+    "shift-sales-own": { type: "string", default: "0" },
   },
 });
 const saleReport = values["sale-report"];
@@ -329,17 +332,11 @@ const statementsPerPush =
     : null;
 
 // 3. Incremental pull with nothing new (idlePullPhase.ts).
-const { cold, warm, bytes } = await measureIdlePulls(
-  { post, getText },
-  devices[0] as (typeof devices)[number],
-  demo.cashierId,
-  // devices[2] is on devices[0]'s terminal (Caja 1).
-  {
-    till: devices[2] as (typeof devices)[number],
-    make: (devices[2] as (typeof devices)[number]).make,
-    count: Number(values["shift-sales-elsewhere"]),
-  },
-);
+const [puller, neighbour] = [devices[0], devices[2]] as [(typeof devices)[number], (typeof devices)[number]]; // both on Caja 1
+const { cold, warm, bytes } = await measureIdlePulls({ post, getText }, puller, demo.cashierId, [
+  { till: puller, make: puller.make, count: Number(values["shift-sales-own"]) },
+  { till: neighbour, make: neighbour.make, count: Number(values["shift-sales-elsewhere"]) },
+]);
 if (values["pull-times"])
   console.log(
     `idle pull times, cold then warm (ms): ${cold.times.map((t) => t.toFixed(1)).join(" ")} | ${warm.times.map((t) => t.toFixed(1)).join(" ")}`,

@@ -48,15 +48,22 @@ export interface ShiftFactsRead {
 /**
  * SQL columns `shift_names` and `shift_sales_elsewhere` for a query where `s` is the open shift, `r`
  * its current revision and `d` the asking device (ShiftFactsRead, read in the same snapshot). The
- * fingerprint reads the shift's invoice rows, not their documents (the invoices_shift index).
+ * fingerprint reads the other devices' invoice rows, not their documents nor the asking till's own rows:
+ * `device_id <> d.id` written as the two ranges around it of the invoices_shift_device index (migration 026;
+ * an OR of the two let the planner read the whole shift and filter).
  */
 export const shiftFactsSql = `(SELECT json_object_agg(u.id, u.name) FROM users u
                    WHERE u.company_id = s.company_id
                      AND u.id IN ((r.document->>'openedBy')::uuid, (r.document->'handovers'->-1->>'by')::uuid)
                  ) AS shift_names,
-                 (SELECT count(*) || ':' || sum(i.version) FROM invoices i
-                   WHERE i.company_id = s.company_id AND i.shift_id = s.id
-                     AND i.status IN ('accepted', 'voided') AND i.device_id <> d.id
+                 (SELECT count(*) || ':' || sum(e.version)
+                    FROM (SELECT i.version FROM invoices i
+                           WHERE i.company_id = s.company_id AND i.shift_id = s.id AND i.device_id < d.id
+                             AND i.status IN ('accepted', 'voided')
+                          UNION ALL
+                          SELECT i.version FROM invoices i
+                           WHERE i.company_id = s.company_id AND i.shift_id = s.id AND i.device_id > d.id
+                             AND i.status IN ('accepted', 'voided')) e
                   HAVING count(*) > 0) AS shift_sales_elsewhere`;
 
 /** The pull's terminalShift from the open shift's current revision (none: null). */

@@ -59,6 +59,81 @@ describe.skipIf(!databaseUrl)("a till's pulls on PostgreSQL, with 20,000 product
     await scratch?.drop();
   });
 
+  const [OTHER_SALES, SHIFT_OWN, SHIFT_ELSEWHERE] = [20_000, 2_000, 3];
+  /**
+   * Caja 2's open shift, held by `holder`, with SHIFT_OWN of its sales among OTHER_SALES sales outside any shift,
+   * and SHIFT_ELSEWHERE sales of `neighbour` (another device of Caja 2) in the shift. Returns the fingerprint the
+   * probe must read for `holder` (what the neighbour sold: their count and the sum of their versions).
+   */
+  async function sharedShift(holder: string, neighbour: string): Promise<string> {
+    const shiftId = randomUUID();
+    for (const id of [holder, neighbour])
+      await db.query(
+        "INSERT INTO devices (company_id, id, terminal_id, user_id, name) VALUES ($1, $2, $3, $4, 'Caja 2 de prueba')",
+        [demo.companyId, id, demo.terminals.caja2, demo.cashierId],
+      );
+    await db.query(
+      `INSERT INTO shifts (company_id, id, revision, status, terminal_id, device_id, opened_by, opened_at,
+                           opening_float, movements_net, version)
+       VALUES ($1, $2, 1, 'open', $3, $4, $5, now(), 0, 0, 1)`,
+      [demo.companyId, shiftId, demo.terminals.caja2, holder, demo.cashierId],
+    );
+    await db.query(
+      `INSERT INTO shift_revisions (company_id, shift_id, revision, document, user_id, device_id)
+       VALUES ($1, $2, 1, jsonb_build_object('id', $5::text, 'openedBy', $6::text), $3, $4)`,
+      [demo.companyId, shiftId, demo.cashierId, holder, shiftId, demo.cashierId],
+    );
+    const sales = (device: string, shift: string | null, from: number, count: number) =>
+      db.query(
+        `INSERT INTO invoices (company_id, id, revision, status, numbering_id, prefix, number, terminal_id, device_id,
+                               cashier_id, client_id, issued_at, subtotal, discount, tax, total, paid, change,
+                               version, shift_id)
+         SELECT $1, gen_random_uuid(), 1, 'accepted', $2, 'POS', n, $3, $4, $5, $6, now(), 100, 0, 19, 119, 119, 0, n, $7
+           FROM generate_series($8::int, $8::int + $9::int - 1) AS n`,
+        [
+          demo.companyId,
+          demo.numberings.pos,
+          demo.terminals.caja2,
+          device,
+          demo.cashierId,
+          demo.clients.walkIn,
+          shift,
+          from,
+          count,
+        ],
+      );
+    await sales(holder, null, 1, OTHER_SALES);
+    await sales(holder, shiftId, OTHER_SALES + 1, SHIFT_OWN);
+    await sales(neighbour, shiftId, OTHER_SALES + SHIFT_OWN + 1, SHIFT_ELSEWHERE);
+    await db.exec("ANALYZE invoices");
+    const first = OTHER_SALES + SHIFT_OWN + 1;
+    return `${SHIFT_ELSEWHERE}:${(SHIFT_ELSEWHERE * (2 * first + SHIFT_ELSEWHERE - 1)) / 2}`;
+  }
+  // The probe says what other devices sold in the open shift (their fingerprint, soldElsewhereMemo) on every pull:
+  // through invoices_shift_device (migration 026) it reads those devices' rows, never the asking till's own.
+  it("reads only the other devices' sales of a long shared shift (custom and generic plans)", async () => {
+    const [holder, neighbour] = [randomUUID(), randomUUID()];
+    const fingerprint = await sharedShift(holder, neighbour);
+    await db.exec(`PREPARE idle_probe (uuid, uuid, bigint, bigint, int, int) AS ${idleProbeSql()}`);
+    try {
+      for (const mode of ["force_custom_plan", "force_generic_plan"]) {
+        await db.exec(`SET plan_cache_mode = ${mode}`);
+        const execute = `EXECUTE idle_probe ('${demo.companyId}', '${holder}', ${cursor}, ${OTHER_SALES + SHIFT_OWN}, NULL, 30)`;
+        const [answer] = await db.query<{ shift_sales_elsewhere: string | null }>(execute);
+        expect(answer?.shift_sales_elsewhere, mode).toBe(fingerprint);
+        const rows = await db.query<{ "QUERY PLAN": { Plan: PlanNode }[] }>(
+          `EXPLAIN (ANALYZE, FORMAT JSON) ${execute}`,
+        );
+        const plan = rows[0]?.["QUERY PLAN"][0]?.Plan as PlanNode;
+        // The neighbour's sales, and one step down the device's version index.
+        expect(rowsRead(plan, "invoices"), mode).toBeLessThanOrEqual(SHIFT_ELSEWHERE + 1);
+      }
+    } finally {
+      await db.exec("RESET plan_cache_mode");
+      await db.exec("DEALLOCATE idle_probe");
+    }
+  });
+
   for (const mode of ["force_custom_plan", "force_generic_plan"] as const)
     it(`learns that nothing is new from at most one row of each big table (${mode})`, async () => {
       await db.exec(`PREPARE idle_probe (uuid, uuid, bigint, bigint, int, int) AS ${idleProbeSql()}`);
