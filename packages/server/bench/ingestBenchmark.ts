@@ -22,10 +22,8 @@
  */
 import { execSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
-import http from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { SCHEMA_VERSION_HEADER, SYNC_SCHEMA_VERSION } from "@mostrador/domain";
 import { migrate } from "../src/db/migrator";
 import { openDatabase } from "../src/db/openDatabase";
 import { seedDemoCompany } from "../src/demo/demoCompanySeeder";
@@ -34,6 +32,7 @@ import { growCatalog } from "../src/testing/catalogCopies";
 import { freePort } from "../src/testing/freePort";
 import { buildInvoice } from "../src/testing/invoiceFactory";
 import { startServerProcess } from "../src/testing/serverProcess";
+import { type BenchAnswer, benchHttpClient } from "./benchHttpClient";
 import { measureIdlePulls } from "./idlePullPhase";
 import { phaseCpu } from "./phaseCpu";
 
@@ -159,73 +158,8 @@ let rssPeak = rssIdle ?? 0;
 const rssTimer = setInterval(() => {
   rssPeak = Math.max(rssPeak, serverRssMb() ?? 0);
 }, 100);
-const headers = (token?: string) => ({
-  "content-type": "application/json",
-  [SCHEMA_VERSION_HEADER]: String(SYNC_SCHEMA_VERSION),
-  ...(token ? { authorization: `Bearer ${token}` } : {}),
-});
-// biome-ignore lint/suspicious/noExplicitAny: a benchmark reads a few known fields of the JSON answers
-type Answer = Record<string, any>;
-// The anchor's client: node:http, one keep-alive agent (a socket per concurrent till).
-const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
-const serverUrl = new URL(server.url);
-/** POSTs a body already serialized; the answer's JSON. */
-function postText(path: string, text: string, token?: string): Promise<Answer> {
-  if (values.client === "fetch")
-    return fetch(`${server.url}${path}`, { method: "POST", headers: headers(token), body: text }).then(
-      (r) => r.json() as Promise<Answer>,
-    );
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: serverUrl.hostname,
-        port: serverUrl.port,
-        path,
-        method: "POST",
-        agent,
-        headers: { ...headers(token), "content-length": Buffer.byteLength(text) },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => {
-          try {
-            resolve(JSON.parse(Buffer.concat(chunks).toString("utf8")));
-          } catch (err) {
-            reject(err);
-          }
-        });
-        res.on("error", reject);
-      },
-    );
-    req.on("error", reject);
-    req.end(text);
-  });
-}
-/** GETs `path` with the phase's client (as postText): the answer's text and headers. */
-async function getText(path: string, token: string): Promise<{ text: string; headers: [string, string][] }> {
-  if (values.client === "fetch") {
-    const r = await fetch(`${server.url}${path}`, { headers: headers(token) });
-    return { text: await r.text(), headers: [...r.headers] };
-  }
-  return new Promise((resolve, reject) => {
-    const req = http.get(
-      { host: serverUrl.hostname, port: serverUrl.port, path, agent, headers: headers(token) },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => {
-          const raw = res.rawHeaders;
-          const pairs: [string, string][] = [];
-          for (let i = 0; i < raw.length; i += 2) pairs.push([raw[i] as string, raw[i + 1] as string]);
-          resolve({ text: Buffer.concat(chunks).toString("utf8"), headers: pairs });
-        });
-        res.on("error", reject);
-      },
-    );
-    req.on("error", reject);
-  });
-}
+const { agent, postText, getText } = benchHttpClient(server.url, values.client === "fetch" ? "fetch" : "http");
+type Answer = BenchAnswer;
 async function post(path: string, body: unknown, token?: string): Promise<Answer> {
   return postText(path, JSON.stringify(body), token);
 }
