@@ -1,8 +1,8 @@
 // `npm run bench`: every benchmark of docs/benchmarks.md's issue-17 table in one run, one table at the end with
 // the targets beside the figures. Not part of `npm test` (minutes long, and its figures depend on the machine).
 //   npm run bench                    server ingest (batched, one per request, idle pull; PostgreSQL), upload of
-//                                    1,000 offline invoices (till in Node and in Chromium), the till in Chromium
-//                                    at 20k and 100k products
+//                                    1,000 offline invoices (till in Node and in Chromium; and that upload's
+//                                    IndexedDB work in raw IndexedDB), the till in Chromium at 20k and 100k products
 //   npm run bench -- --quick         shorter runs (fewer invoices, only the 20k till)
 //   npm run bench -- --anchors       also ../shared/anchors (http, pg, idb, pouch) in the same run: peer / bare
 //                                    figures and our/peer ratios (skipped with a message when the folder is absent)
@@ -138,6 +138,14 @@ results.onlineSales = await attempt("online tills", async () =>
 );
 results.upload = await uploadRuns("upload 1,000", []);
 if (!opts["skip-browser"]) results.uploadChromium = await uploadRuns("upload 1,000, till in Chromium", ["--browser"]);
+/** What the Chromium upload's IndexedDB work costs with no app code: raw reads and rewrites of 1,000 (idbUploadFloor). */
+if (!opts["skip-browser"])
+  results.idbUploadFloor = await attempt("IndexedDB floor of an upload", async () =>
+    jsonLine(
+      await run("node", ["packages/web/bench/idbUploadFloor.mjs", "--rounds", opts.quick ? "2" : "5"]),
+      "idbUploadFloor",
+    ),
+  );
 
 /** The till in Chromium against a compiled server on a freshly seeded embedded database. */
 async function tillBenchmark(products, clients) {
@@ -262,7 +270,8 @@ const fmt = (v, unit) =>
 const a = (script, label) => anchors[script]?.[label];
 /** "a / b / c" of three CPU figures of a benchmark's JSON (the machine's two cores are shared by all three). */
 const cpuTriple = (cpu, ...keys) => (cpu ? keys.map((k) => cpu[k] ?? "—").join(" / ") : undefined);
-const { ingest, ingestPglite, sharedShift, onlineSales, upload, uploadChromium, till20k, till100k } = results;
+const { ingest, ingestPglite, sharedShift, onlineSales, upload, uploadChromium, idbUploadFloor, till20k, till100k } =
+  results;
 /** [what, ours, unit, target text, met?, peer label, peer value, ratio = ours/peer (higher is better for rates)] */
 const rows = [
   [
@@ -298,6 +307,14 @@ const rows = [
     (a("pouch", "push 1,000 invoices browser->server (defaults) — total") ?? NaN) / 1000,
     "time",
   ]),
+  [
+    "raw IndexedDB in Chromium, no app code: the queue's reads + 1,000 rewrites as synced / one record per answer instead",
+    idbUploadFloor &&
+      `${idbUploadFloor.queueMedianMs} + ${idbUploadFloor.rewriteMedianMs} / ${idbUploadFloor.ackLogMedianMs}`,
+    "ms",
+    "report",
+    null,
+  ],
   [
     "CPU per push, one per push: client / server / PostgreSQL",
     cpuTriple(ingest?.singleCpuUsPerPush, "clientUs", "serverUs", "postgresBackendsUs"),
