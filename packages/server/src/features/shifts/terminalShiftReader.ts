@@ -66,6 +66,21 @@ export const shiftFactsSql = `(SELECT json_object_agg(u.id, u.name) FROM users u
                              AND i.status IN ('accepted', 'voided')) e
                   HAVING count(*) > 0) AS shift_sales_elsewhere`;
 
+/**
+ * The documents of what other devices ($3: the asking one) sold in shift $2, when their fingerprint changed:
+ * the same two ranges of invoices_shift_device as the fingerprint, so a till with thousands of its own sales
+ * in the shift does not have them read and filtered out each time a neighbour sells; each document one probe
+ * of the revisions' key (as a join, the generic plan could hash the company's whole revisions table).
+ */
+export const soldElsewhereDocumentsSql = `SELECT (SELECT r.document FROM invoice_revisions r
+                WHERE r.company_id = $1 AND r.invoice_id = e.id AND r.revision = e.revision) AS document,
+             e.status, e.version
+       FROM (SELECT i.id, i.revision, i.status, i.version FROM invoices i
+              WHERE i.company_id = $1 AND i.shift_id = $2 AND i.device_id < $3 AND i.status IN ('accepted', 'voided')
+             UNION ALL
+             SELECT i.id, i.revision, i.status, i.version FROM invoices i
+              WHERE i.company_id = $1 AND i.shift_id = $2 AND i.device_id > $3 AND i.status IN ('accepted', 'voided')) e`;
+
 /** The pull's terminalShift from the open shift's current revision (none: null). */
 export async function terminalShiftOf(
   db: Queryable,
@@ -117,10 +132,7 @@ async function readSoldElsewhere(
   const known = fingerprint === undefined ? undefined : soldElsewhereMemo.get(key, fingerprint);
   if (known) return known;
   const invoices = await db.query<{ document: InvoiceDocument; status: string; version: number | string }>(
-    `SELECT r.document, i.status, i.version
-       FROM invoices i
-       JOIN invoice_revisions r ON r.company_id = i.company_id AND r.invoice_id = i.id AND r.revision = i.revision
-      WHERE i.company_id = $1 AND i.shift_id = $2 AND i.status IN ('accepted', 'voided') AND i.device_id <> $3`,
+    soldElsewhereDocumentsSql,
     [companyId, shiftId, deviceId],
   );
   const sums = soldElsewhereOf(invoices.map((i) => ({ invoice: i.document, voided: i.status === "voided" })));

@@ -6,6 +6,7 @@ import { type DemoCompany, seedDemoCompany } from "../../demo/demoCompanySeeder"
 import { growCatalog } from "../../testing/catalogCopies";
 import { openPlanRecorder, type PlanNode, planNodes, rowsRead } from "../../testing/planRecorder";
 import { createScratchDatabase, type ScratchDatabase } from "../../testing/scratchDatabase";
+import { soldElsewhereDocumentsSql } from "../shifts/terminalShiftReader";
 import { readChanges } from "./changeFeed";
 import { idleProbeSql } from "./idlePull";
 
@@ -65,18 +66,23 @@ describe.skipIf(!databaseUrl)("a till's pulls on PostgreSQL, with 20,000 product
    * and SHIFT_ELSEWHERE sales of `neighbour` (another device of Caja 2) in the shift. Returns the fingerprint the
    * probe must read for `holder` (what the neighbour sold: their count and the sum of their versions).
    */
-  async function sharedShift(holder: string, neighbour: string): Promise<string> {
+  async function sharedShift(
+    holder: string,
+    neighbour: string,
+    /** Each shift on a terminal of its own (one open per terminal), its numbers after `base`. */
+    { terminal, base }: { terminal: string; base: number },
+  ): Promise<{ fingerprint: string; shiftId: string }> {
     const shiftId = randomUUID();
     for (const id of [holder, neighbour])
       await db.query(
         "INSERT INTO devices (company_id, id, terminal_id, user_id, name) VALUES ($1, $2, $3, $4, 'Caja 2 de prueba')",
-        [demo.companyId, id, demo.terminals.caja2, demo.cashierId],
+        [demo.companyId, id, terminal, demo.cashierId],
       );
     await db.query(
       `INSERT INTO shifts (company_id, id, revision, status, terminal_id, device_id, opened_by, opened_at,
                            opening_float, movements_net, version)
        VALUES ($1, $2, 1, 'open', $3, $4, $5, now(), 0, 0, 1)`,
-      [demo.companyId, shiftId, demo.terminals.caja2, holder, demo.cashierId],
+      [demo.companyId, shiftId, terminal, holder, demo.cashierId],
     );
     await db.query(
       `INSERT INTO shift_revisions (company_id, shift_id, revision, document, user_id, device_id)
@@ -93,7 +99,7 @@ describe.skipIf(!databaseUrl)("a till's pulls on PostgreSQL, with 20,000 product
         [
           demo.companyId,
           demo.numberings.pos,
-          demo.terminals.caja2,
+          terminal,
           device,
           demo.cashierId,
           demo.clients.walkIn,
@@ -102,18 +108,18 @@ describe.skipIf(!databaseUrl)("a till's pulls on PostgreSQL, with 20,000 product
           count,
         ],
       );
-    await sales(holder, null, 1, OTHER_SALES);
-    await sales(holder, shiftId, OTHER_SALES + 1, SHIFT_OWN);
-    await sales(neighbour, shiftId, OTHER_SALES + SHIFT_OWN + 1, SHIFT_ELSEWHERE);
+    await sales(holder, null, base + 1, OTHER_SALES);
+    await sales(holder, shiftId, base + OTHER_SALES + 1, SHIFT_OWN);
+    await sales(neighbour, shiftId, base + OTHER_SALES + SHIFT_OWN + 1, SHIFT_ELSEWHERE);
     await db.exec("ANALYZE invoices");
-    const first = OTHER_SALES + SHIFT_OWN + 1;
-    return `${SHIFT_ELSEWHERE}:${(SHIFT_ELSEWHERE * (2 * first + SHIFT_ELSEWHERE - 1)) / 2}`;
+    const first = base + OTHER_SALES + SHIFT_OWN + 1;
+    return { fingerprint: `${SHIFT_ELSEWHERE}:${(SHIFT_ELSEWHERE * (2 * first + SHIFT_ELSEWHERE - 1)) / 2}`, shiftId };
   }
   // The probe says what other devices sold in the open shift (their fingerprint, soldElsewhereMemo) on every pull:
   // through invoices_shift_device (migration 026) it reads those devices' rows, never the asking till's own.
   it("reads only the other devices' sales of a long shared shift (custom and generic plans)", async () => {
     const [holder, neighbour] = [randomUUID(), randomUUID()];
-    const fingerprint = await sharedShift(holder, neighbour);
+    const { fingerprint } = await sharedShift(holder, neighbour, { terminal: demo.terminals.caja2, base: 0 });
     await db.exec(`PREPARE idle_probe (uuid, uuid, bigint, bigint, int, int) AS ${idleProbeSql()}`);
     try {
       for (const mode of ["force_custom_plan", "force_generic_plan"]) {
@@ -158,6 +164,38 @@ describe.skipIf(!databaseUrl)("a till's pulls on PostgreSQL, with 20,000 product
         await db.exec("DEALLOCATE idle_probe");
       }
     });
+
+  // When that fingerprint changed, the documents are read through the same two ranges: the asking till's own
+  // sales of the shift are not read and filtered out (terminalShiftReader.soldElsewhereDocumentsSql).
+  it("reads only the other devices' documents when a neighbour sold (custom and generic plans)", async () => {
+    const [holder, neighbour] = [randomUUID(), randomUUID()];
+    const { shiftId } = await sharedShift(holder, neighbour, { terminal: demo.terminals.caja1, base: 100_000 });
+    // Every invoice with its revision, as stored invoices have (a small revisions table is joined the other way).
+    await db.query(
+      `INSERT INTO invoice_revisions (company_id, invoice_id, revision, document, user_id, device_id)
+       SELECT company_id, id, revision, '{"lines":[]}', cashier_id, device_id FROM invoices WHERE company_id = $1
+       ON CONFLICT DO NOTHING`,
+      [demo.companyId],
+    );
+    await db.exec("ANALYZE invoice_revisions");
+    await db.exec(`PREPARE sold_elsewhere (uuid, uuid, uuid) AS ${soldElsewhereDocumentsSql}`);
+    try {
+      for (const mode of ["force_custom_plan", "force_generic_plan"]) {
+        await db.exec(`SET plan_cache_mode = ${mode}`);
+        const execute = `EXECUTE sold_elsewhere ('${demo.companyId}', '${shiftId}', '${holder}')`;
+        expect(await db.query(execute), mode).toHaveLength(SHIFT_ELSEWHERE);
+        const rows = await db.query<{ "QUERY PLAN": { Plan: PlanNode }[] }>(
+          `EXPLAIN (ANALYZE, FORMAT JSON) ${execute}`,
+        );
+        const plan = rows[0]?.["QUERY PLAN"][0]?.Plan as PlanNode;
+        expect(rowsRead(plan, "invoices"), mode).toBeLessThanOrEqual(SHIFT_ELSEWHERE);
+        expect(rowsRead(plan, "invoice_revisions"), mode).toBeLessThanOrEqual(SHIFT_ELSEWHERE);
+      }
+    } finally {
+      await db.exec("RESET plan_cache_mode");
+      await db.exec("DEALLOCATE sold_elsewhere");
+    }
+  });
 
   it("sees a change above the cursor in a big table", async () => {
     await db.exec(`PREPARE idle_probe (uuid, uuid, bigint, bigint, int, int) AS ${idleProbeSql()}`);
