@@ -1,3 +1,4 @@
+import type { LocalInvoiceStatus } from "@mostrador/domain";
 import Dexie from "dexie";
 import { normalizeForSearch } from "../text/searchText";
 import type { LocalDatabase } from "./localDatabase";
@@ -25,6 +26,14 @@ function pushQueue(db: LocalDatabase, after?: PushQueuePosition) {
 }
 
 /**
+ * This till's invoices of the given statuses, by [status+issuedAt+id] (within a status oldest first): v11 dropped
+ * the plain status index, so every write of an invoice (the sale, each answer of a push) keeps one index less.
+ */
+export function invoicesWithStatus(db: LocalDatabase, ...statuses: LocalInvoiceStatus[]) {
+  return db.invoices.where("[status+issuedAt+id]").inAnyRange(statuses.map((s) => [[s], [s, Dexie.maxKey]]));
+}
+
+/**
  * A page of the push queue: up to `size` pending invoices after `after`, read with one bounded getAll. Rows whose
  * revision the server already answered are read but not sent, so a page may hold fewer documents than `size`
  * and still not be the last.
@@ -45,7 +54,7 @@ export async function listInvoicesToPushPageInDb(
 export function countInvoicesByStatusInDb(db: LocalDatabase): Promise<InvoiceStatusCounts> {
   return db.transaction("r", db.invoices, async () => {
     const [pending, synced, error, voided] = await Promise.all(
-      (["pending", "synced", "error", "voided"] as const).map((s) => db.invoices.where("status").equals(s).count()),
+      (["pending", "synced", "error", "voided"] as const).map((s) => invoicesWithStatus(db, s).count()),
     );
     return { pending: pending ?? 0, synced: synced ?? 0, error: error ?? 0, voided: voided ?? 0 };
   });
@@ -55,7 +64,7 @@ export function countInvoicesByStatusInDb(db: LocalDatabase): Promise<InvoiceSta
 export async function listInvoicesInDb(db: LocalDatabase, query: InvoiceListQuery = {}): Promise<LocalInvoice[]> {
   const { status, limit = 500 } = query;
   const text = normalizeForSearch(query.text ?? "");
-  const collection = status ? db.invoices.where("status").equals(status) : db.invoices.orderBy("issuedAt").reverse();
+  const collection = status ? invoicesWithStatus(db, status) : db.invoices.orderBy("issuedAt").reverse();
   const matches = (invoice: LocalInvoice) => !text || invoiceMatchesText(invoice, text);
   if (status) {
     const rows = await collection.filter(matches).toArray();
@@ -66,7 +75,7 @@ export async function listInvoicesInDb(db: LocalDatabase, query: InvoiceListQuer
 
 /** Pending and in error, oldest first ("Exportar pendientes", the sign-out check). */
 export async function listUnsyncedInvoicesInDb(db: LocalDatabase): Promise<LocalInvoice[]> {
-  const rows = await db.invoices.where("status").anyOf("pending", "error").toArray();
+  const rows = await invoicesWithStatus(db, "pending", "error").toArray();
   return rows.sort((a, b) => a.issuedAt.localeCompare(b.issuedAt));
 }
 

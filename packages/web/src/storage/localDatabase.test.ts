@@ -2,6 +2,12 @@ import "fake-indexeddb/auto";
 import Dexie from "dexie";
 import { describe, expect, it } from "vitest";
 import * as demo from "../testing/demoCatalog";
+import {
+  countInvoicesByStatusInDb,
+  invoicesWithStatus,
+  listInvoicesInDb,
+  listUnsyncedInvoicesInDb,
+} from "./invoiceQueries";
 import { LocalDatabase } from "./localDatabase";
 
 describe("LocalDatabase schema upgrades", () => {
@@ -20,7 +26,7 @@ describe("LocalDatabase schema upgrades", () => {
 
     const db = new LocalDatabase(name);
     await db.open();
-    expect(db.verno).toBe(10);
+    expect(db.verno).toBe(11);
     expect(await db.productChunks.count()).toBe(0); // v8: the catalog in chunks (issue 17)
     expect(await db.stock.count()).toBe(0); // v6: inventory balances (issue 14)
     expect(await db.tillClients.count()).toBe(0); // v7: clients made at the till (issue 16)
@@ -45,7 +51,7 @@ describe("LocalDatabase schema upgrades", () => {
 
     const db = new LocalDatabase(name);
     await db.open();
-    expect(db.verno).toBe(10);
+    expect(db.verno).toBe(11);
     expect((await db.invoices.where("serverVersion").above(3).primaryKeys()).sort()).toEqual(["a", "c"]);
     expect(await db.invoices.where("serverVersion").above(4).primaryKeys()).toEqual(["c"]);
     expect(await db.invoices.count()).toBe(3);
@@ -76,7 +82,7 @@ describe("LocalDatabase schema upgrades", () => {
 
     const db = new LocalDatabase(name);
     await db.open();
-    expect(db.verno).toBe(10);
+    expect(db.verno).toBeGreaterThanOrEqual(10);
     const queue = await db.invoices
       .where("[status+issuedAt+id]")
       .between(["pending"], ["pending", Dexie.maxKey])
@@ -84,6 +90,42 @@ describe("LocalDatabase schema upgrades", () => {
     expect(queue).toEqual(["d", "a", "b"]);
     expect(db.invoices.schema.indexes.map((i) => i.name)).not.toContain("clientId");
     expect(await db.invoices.count()).toBe(4);
+    db.close();
+  });
+
+  it("v11 drops the status index of a v10 database; its invoices are still read by status", async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    const v10 = new Dexie(name);
+    v10.version(10).stores({
+      invoices:
+        "id, status, issuedAt, number, [numberingId+number], document.shiftId, serverVersion, [status+issuedAt+id]",
+    });
+    const row = (id: string, status: string, issuedAt: string) => ({
+      id,
+      status,
+      issuedAt,
+      document: { shiftId: null },
+    });
+    await v10
+      .table("invoices")
+      .bulkPut([
+        row("p2", "pending", "2026-12-01T10:00:00.000Z"),
+        row("e1", "error", "2026-12-01T09:30:00.000Z"),
+        row("s1", "synced", "2026-12-01T09:00:00.000Z"),
+        row("p1", "pending", "2026-12-01T08:00:00.000Z"),
+        row("v1", "voided", "2026-12-01T07:00:00.000Z"),
+      ]);
+    v10.close();
+
+    const db = new LocalDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(11);
+    expect(db.invoices.schema.indexes.map((i) => i.name)).not.toContain("status");
+    expect(await invoicesWithStatus(db, "pending").primaryKeys()).toEqual(["p1", "p2"]);
+    expect(await invoicesWithStatus(db, "pending", "error").primaryKeys()).toEqual(["e1", "p1", "p2"]);
+    expect(await countInvoicesByStatusInDb(db)).toEqual({ pending: 2, synced: 1, error: 1, voided: 1 });
+    expect((await listUnsyncedInvoicesInDb(db)).map((i) => i.id)).toEqual(["p1", "e1", "p2"]);
+    expect((await listInvoicesInDb(db, { status: "pending" })).map((i) => i.id)).toEqual(["p2", "p1"]);
     db.close();
   });
 });

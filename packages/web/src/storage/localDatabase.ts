@@ -122,6 +122,11 @@ export class LocalDatabase extends Dexie {
       invoices:
         "id, status, issuedAt, number, [numberingId+number], document.shiftId, serverVersion, [status+issuedAt+id]",
     });
+    // v11 (issue 17): invoices by status are read through [status+issuedAt+id] (invoiceQueries.invoicesWithStatus);
+    // the plain status index is dropped: six indexes to keep on each write of an invoice instead of seven.
+    this.version(11).stores({
+      invoices: "id, issuedAt, number, [numberingId+number], document.shiftId, serverVersion, [status+issuedAt+id]",
+    });
   }
 
   /** Tables filled by the sync download (everything but meta and invoices). */

@@ -5,7 +5,7 @@ import type {
   NewClient,
   ShiftDocument,
 } from "@mostrador/domain";
-import { listUnsyncedInvoicesInDb } from "./invoiceQueries";
+import { invoicesWithStatus, listUnsyncedInvoicesInDb } from "./invoiceQueries";
 import type { LocalDatabase } from "./localDatabase";
 import type { LocalInvoice } from "./localRecords";
 
@@ -83,8 +83,8 @@ export const unsyncedTables = (db: LocalDatabase) => [
 export function countUnsyncedInDb(db: LocalDatabase): Promise<UnsyncedCounts> {
   return db.transaction("r", unsyncedTables(db), () =>
     Promise.all([
-      db.invoices.where("status").equals("pending").count(),
-      db.invoices.where("status").equals("error").count(),
+      invoicesWithStatus(db, "pending").count(),
+      invoicesWithStatus(db, "error").count(),
       countBesideInvoices(db),
     ]).then(([pending, error, others]) => ({ invoices: { pending, error }, ...others })),
   );
@@ -151,7 +151,7 @@ export function deviceReportFromDb(db: LocalDatabase): Promise<DeviceReport> {
   return db.transaction("r", unsyncedTables(db), async () => {
     const [counts, invoices, notes, voids, shifts, clients] = await Promise.all([
       countUnsyncedInDb(db),
-      db.invoices.where("status").equals("pending").toArray(),
+      invoicesWithStatus(db, "pending").toArray(),
       db.creditNotes.where("status").equals("pending").toArray(),
       db.invoiceVoids.where("status").equals("pending").toArray(),
       db.shifts.where("status").equals("pending").toArray(),
