@@ -26,11 +26,21 @@ function pushQueue(db: LocalDatabase, after?: PushQueuePosition) {
 }
 
 /**
- * This till's invoices of the given statuses, by [status+issuedAt+id] (within a status oldest first): v11 dropped
- * the plain status index, so every write of an invoice (the sale, each answer of a push) keeps one index less.
+ * This till's invoices of one status, oldest first: a plain key range of [status+issuedAt+id], so IndexedDB
+ * counts it and reads it with one getAll. v11 dropped the plain status index: every write of an invoice (the
+ * sale, each answer of a push) keeps one index less.
  */
-export function invoicesWithStatus(db: LocalDatabase, ...statuses: LocalInvoiceStatus[]) {
-  return db.invoices.where("[status+issuedAt+id]").inAnyRange(statuses.map((s) => [[s], [s, Dexie.maxKey]]));
+export function invoicesWithStatus(db: LocalDatabase, status: LocalInvoiceStatus) {
+  // Same bounds as the push queue (see pushQueue).
+  return db.invoices.where("[status+issuedAt+id]").between([status], [status, Dexie.maxKey], true, true);
+}
+
+/**
+ * The invoices of several statuses, one range each (Dexie's inAnyRange would walk a cursor over them instead).
+ * A promise chain, not an async function: also called inside live queries' transactions.
+ */
+export function invoicesWithStatuses(db: LocalDatabase, statuses: LocalInvoiceStatus[]): Promise<LocalInvoice[]> {
+  return Promise.all(statuses.map((s) => invoicesWithStatus(db, s).toArray())).then((parts) => parts.flat());
 }
 
 /**
@@ -75,7 +85,7 @@ export async function listInvoicesInDb(db: LocalDatabase, query: InvoiceListQuer
 
 /** Pending and in error, oldest first ("Exportar pendientes", the sign-out check). */
 export async function listUnsyncedInvoicesInDb(db: LocalDatabase): Promise<LocalInvoice[]> {
-  const rows = await invoicesWithStatus(db, "pending", "error").toArray();
+  const rows = await invoicesWithStatuses(db, ["pending", "error"]);
   return rows.sort((a, b) => a.issuedAt.localeCompare(b.issuedAt));
 }
 

@@ -1,5 +1,5 @@
 import type { PullResponse } from "@mostrador/domain";
-import { invoicesWithStatus } from "./invoiceQueries";
+import { invoicesWithStatuses } from "./invoiceQueries";
 import type { LocalDatabase } from "./localDatabase";
 import type { StockBalanceRecord, StockInvoice, StockPullState } from "./localRecords";
 
@@ -47,7 +47,7 @@ export async function readTillStockFrom(db: LocalDatabase): Promise<TillStockSna
     const state = stateRecord?.value as StockPullState | undefined;
     if (balances.length === 0) return { balances, state, invoices: [] };
     const [unsent, syncedLater] = await Promise.all([
-      invoicesWithStatus(db, "pending", "error").toArray(),
+      invoicesWithStatuses(db, ["pending", "error"]),
       db.invoices
         .where("serverVersion")
         .above(state?.invoiceVersion ?? 0)
