@@ -107,93 +107,55 @@ async function rewrite(db, { read }) {
     await finished(tx);
   }
 }
-const variants = {
-  async queue() {
-    const db = await openFresh({ withDocument: true, indexes: "v11" });
-    const t0 = performance.now();
-    let after = ["pending", ""], read = 0;
-    for (let page = 0; page < N / PAGE; page++) {
-      const tx = db.transaction(["invoices"], "readonly");
-      const range = IDBKeyRange.bound(after, ["pending", "\uffff"], true, false);
-      const rows = await done(tx.objectStore("invoices").index("queue").getAll(range, PAGE));
-      read += rows.length;
-      const last = rows[rows.length - 1];
-      after = ["pending", last.issuedAt, last.id];
-    }
-    const ms = performance.now() - t0;
-    if (read !== N) throw new Error("queue read " + read);
-    db.close();
-    return ms;
-  },
-  async rewrite() {
-    const db = await openFresh({ withDocument: true, indexes: "v11" });
-    const t0 = performance.now();
-    await rewrite(db, { read: true });
-    const ms = performance.now() - t0;
-    db.close();
-    return ms;
-  },
-  async rewriteV10() {
-    const db = await openFresh({ withDocument: true, indexes: "v10" });
-    const t0 = performance.now();
-    await rewrite(db, { read: true });
-    const ms = performance.now() - t0;
-    db.close();
-    return ms;
-  },
-  async putOnly() {
-    const db = await openFresh({ withDocument: true, indexes: "v11" });
-    const t0 = performance.now();
-    await rewrite(db, { read: false });
-    const ms = performance.now() - t0;
-    db.close();
-    return ms;
-  },
-  async noDoc() {
-    const db = await openFresh({ withDocument: false, indexes: "v11" });
-    const t0 = performance.now();
-    await rewrite(db, { read: true });
-    const ms = performance.now() - t0;
-    db.close();
-    return ms;
-  },
-  async noIndex() {
-    const db = await openFresh({ withDocument: true, indexes: false });
-    const t0 = performance.now();
-    await rewrite(db, { read: true });
-    const ms = performance.now() - t0;
-    db.close();
-    return ms;
-  },
-  async ackLog() {
-    const db = await openFresh({ withDocument: true, indexes: "v11" });
-    const t0 = performance.now();
-    for (let page = 0; page < N / PAGE; page++) {
-      const tx = db.transaction(["acks"], "readwrite", { durability: "strict" });
-      const states = idsOf(page).map((id, k) => ({ id, status: "synced", version: 100 + k, revision: 1 }));
-      tx.objectStore("acks").put({ at: page, states });
-      await finished(tx);
-    }
-    const ms = performance.now() - t0;
-    db.close();
-    return ms;
-  },
-};
-async function perAnswer(storeName, write) {
-  const db = await openFresh({ withDocument: true, indexes: "v11" });
+/** Milliseconds of body on a fresh database of the given layout (its filling not timed). */
+async function timed(layout, body) {
+  const db = await openFresh(layout);
   const t0 = performance.now();
-  for (let page = 0; page < N / PAGE; page++) {
-    const tx = db.transaction([storeName], "readwrite", { durability: "strict" });
-    const store = tx.objectStore(storeName);
-    idsOf(page).forEach((id, k) => write(store, id, k));
-    await finished(tx);
-  }
+  await body(db);
   const ms = performance.now() - t0;
   db.close();
   return ms;
 }
-variants.states = () => perAnswer("states", (store, id, k) => store.put({ id, status: "synced", version: 100 + k, revision: 1, number: 5000 + k }));
-variants.outbox = () => perAnswer("outbox", (store, id) => store.delete(id));
+const v11 = { withDocument: true, indexes: "v11" };
+/** One strict read-write transaction per answer of 200 on storeName, write called for each of its ids. */
+const perAnswer = (storeName, write) =>
+  timed(v11, async (db) => {
+    for (let page = 0; page < N / PAGE; page++) {
+      const tx = db.transaction([storeName], "readwrite", { durability: "strict" });
+      const store = tx.objectStore(storeName);
+      write(store, idsOf(page), page);
+      await finished(tx);
+    }
+  });
+const variants = {
+  queue: () =>
+    timed(v11, async (db) => {
+      let after = ["pending", ""], read = 0;
+      for (let page = 0; page < N / PAGE; page++) {
+        const tx = db.transaction(["invoices"], "readonly");
+        const range = IDBKeyRange.bound(after, ["pending", "\uffff"], true, false);
+        const rows = await done(tx.objectStore("invoices").index("queue").getAll(range, PAGE));
+        read += rows.length;
+        const last = rows[rows.length - 1];
+        after = ["pending", last.issuedAt, last.id];
+      }
+      if (read !== N) throw new Error("queue read " + read);
+    }),
+  rewrite: () => timed(v11, (db) => rewrite(db, { read: true })),
+  rewriteV10: () => timed({ withDocument: true, indexes: "v10" }, (db) => rewrite(db, { read: true })),
+  putOnly: () => timed(v11, (db) => rewrite(db, { read: false })),
+  noDoc: () => timed({ withDocument: false, indexes: "v11" }, (db) => rewrite(db, { read: true })),
+  noIndex: () => timed({ withDocument: true, indexes: false }, (db) => rewrite(db, { read: true })),
+  ackLog: () =>
+    perAnswer("acks", (store, ids, page) =>
+      store.put({ at: page, states: ids.map((id, k) => ({ id, status: "synced", version: 100 + k, revision: 1 })) }),
+    ),
+  states: () =>
+    perAnswer("states", (store, ids) =>
+      ids.forEach((id, k) => store.put({ id, status: "synced", version: 100 + k, revision: 1, number: 5000 + k })),
+    ),
+  outbox: () => perAnswer("outbox", (store, ids) => ids.forEach((id) => store.delete(id))),
+};
 window.runVariant = (name) => variants[name]();
 `;
 
