@@ -1,6 +1,6 @@
 import "fake-indexeddb/auto";
 import { afterEach, describe, expect, it } from "vitest";
-import { listInvoicesToPushPageInDb } from "./invoiceQueries";
+import { countInvoicesByStatusInDb, invoicesWithStatuses, listInvoicesToPushPageInDb } from "./invoiceQueries";
 import { LocalDatabase } from "./localDatabase";
 import type { LocalInvoice } from "./localRecords";
 
@@ -55,5 +55,62 @@ describe("the push queue, a page at a time", () => {
   it("an empty queue is one empty last page", async () => {
     db = new LocalDatabase(`queue-${crypto.randomUUID()}`);
     expect(await listInvoicesToPushPageInDb(db, 200)).toEqual({ documents: [], next: null });
+  });
+});
+
+/**
+ * The sync indicator's counts re-run after every write of an invoice (a live query): one status's count must be
+ * IndexedDB's own count over the index, not a cursor over every invoice of that status. fake-indexeddb returns the
+ * same rows either way, so the test watches which IndexedDB calls are made (f0e776d's inAnyRange walked a cursor:
+ * only the upload benchmark saw it, at 1.1–7.7 s against 0.42 s).
+ */
+describe("reads by status: IndexedDB's own count and getAll, never a cursor", () => {
+  function watchIndexedDbCalls() {
+    const calls: string[] = [];
+    const restore: (() => void)[] = [];
+    for (const [owner, name] of [
+      [IDBIndex.prototype, "IDBIndex"],
+      [IDBObjectStore.prototype, "IDBObjectStore"],
+    ] as const)
+      for (const method of ["openCursor", "openKeyCursor", "count", "getAll", "getAllKeys"] as const) {
+        const original = owner[method] as (...args: unknown[]) => unknown;
+        (owner as unknown as Record<string, unknown>)[method] = function (this: unknown, ...args: unknown[]) {
+          calls.push(`${name}.${method}`);
+          return original.apply(this, args);
+        };
+        restore.push(() => {
+          (owner as unknown as Record<string, unknown>)[method] = original;
+        });
+      }
+    return {
+      calls,
+      stop: () => {
+        for (const r of restore) r();
+      },
+    };
+  }
+
+  it("counts each status with one count call, reads statuses and the queue with getAll", async () => {
+    db = new LocalDatabase(`counts-${crypto.randomUUID()}`);
+    const t = (s: number) => `2026-12-01T10:00:0${s}.000Z`;
+    await db.invoices.bulkPut([
+      buildQueuedInvoice("p1", t(1)),
+      buildQueuedInvoice("p2", t(2)),
+      buildQueuedInvoice("s1", t(3), "synced"),
+      buildQueuedInvoice("e1", t(4), "error"),
+    ]);
+    const watch = watchIndexedDbCalls();
+    try {
+      expect(await countInvoicesByStatusInDb(db)).toEqual({ pending: 2, synced: 1, error: 1, voided: 0 });
+      expect(watch.calls).toEqual(Array(4).fill("IDBIndex.count"));
+      watch.calls.length = 0;
+      expect((await invoicesWithStatuses(db, ["pending", "error"])).map((i) => i.id)).toEqual(["p1", "p2", "e1"]);
+      expect(watch.calls).toEqual(["IDBIndex.getAll", "IDBIndex.getAll"]);
+      watch.calls.length = 0;
+      expect((await listInvoicesToPushPageInDb(db, 200)).documents.map((d) => d.id)).toEqual(["p1", "p2"]);
+      expect(watch.calls).toEqual(["IDBIndex.getAll"]);
+    } finally {
+      watch.stop();
+    }
   });
 });
