@@ -21,7 +21,7 @@
  *        BENCH_SERVER_NODE_OPTIONS="--max-semi-space-size=8 …" adds node flags to the server's process only.
  */
 import { execSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { migrate } from "../src/db/migrator";
@@ -35,6 +35,7 @@ import { startServerProcess } from "../src/testing/serverProcess";
 import { type BenchAnswer, benchHttpClient } from "./benchHttpClient";
 import { measureIdlePulls } from "./idlePullPhase";
 import { phaseCpu } from "./phaseCpu";
+import { StatementCounter, statementsPerUnit } from "./statementCounts";
 
 const { values } = parseBenchArgs(import.meta.url, {
   options: {
@@ -108,7 +109,7 @@ console.log(
 );
 console.log(`stock tracking: ${values.untracked ? "off (--untracked)" : "on (two tracked lines per invoice)"}`);
 await db.close(); // PGlite allows one process on a data folder: hand it to the server
-const statementCountFile = join(tmpdir(), `mostrador-statements-${process.pid}.json`);
+const statementCounter = values["count-statements"] ? new StatementCounter() : null;
 const server = await startServerProcess({
   port: process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await freePort(),
   databaseUrl,
@@ -117,32 +118,12 @@ const server = await startServerProcess({
   compiled,
   nodeOptions: [
     ...(values["cpu-prof"] ? [`--cpu-prof`, `--cpu-prof-dir=${values["cpu-prof"]}`] : []),
-    ...(values["count-statements"] ? ["--import", join(import.meta.dirname, "pgStatementCounter.mjs")] : []),
+    ...(statementCounter?.nodeOptions ?? []),
     // Node/V8 flags for the server only (the GC's settings, say), not for this client.
     ...(process.env.BENCH_SERVER_NODE_OPTIONS?.split(/\s+/).filter(Boolean) ?? []),
   ],
-  env: { STATEMENT_COUNT_FILE: statementCountFile },
+  env: statementCounter?.env ?? {},
 });
-/** The server's statement counts (pgStatementCounter.mjs), written on SIGUSR2. */
-async function statementCounts(): Promise<{ statements: number; begin: number; commit: number }> {
-  const before = (() => {
-    try {
-      return statSync(statementCountFile).mtimeMs;
-    } catch {
-      return 0;
-    }
-  })();
-  process.kill(server.pid() as number, "SIGUSR2");
-  for (let i = 0; i < 100; i++) {
-    await new Promise((r) => setTimeout(r, 20));
-    try {
-      if (statSync(statementCountFile).mtimeMs !== before) return JSON.parse(readFileSync(statementCountFile, "utf8"));
-    } catch {
-      // not written yet
-    }
-  }
-  throw new Error("the server did not write its statement counts");
-}
 /** The server process's resident set (KiB → MB), read from /proc; null where there is none. */
 function serverRssMb(): number | null {
   try {
@@ -235,7 +216,7 @@ const singleWork = singleDevices.map((d) => ({
     .make(Math.ceil(singles / 16))
     .map((inv) => JSON.stringify({ invoices: [inv], ...(saleReport === "carried" ? { report: queueReport } : {}) })),
 }));
-const statementsBefore = values["count-statements"] ? await statementCounts() : null;
+const statementsBefore = statementCounter ? await statementCounter.read(server.pid() as number) : null;
 const singleCpu = databaseUrl ? await phaseCpu(databaseUrl, server.pid() as number) : null;
 const singleStartIso = new Date().toISOString();
 t0 = performance.now();
@@ -256,13 +237,12 @@ const singleEndIso = new Date().toISOString();
 const singleCount = singleAccepted.reduce((a, b) => a + b, 0);
 const singleRate = singleCount / singleSeconds;
 const singleCpuPerPush = singleCpu ? (await singleCpu.stop()).perUnit(singleCount) : null;
-const statementsAfter = statementsBefore ? await statementCounts() : null;
+const statementsAfter = statementCounter ? await statementCounter.read(server.pid() as number) : null;
 const statementsPerPush =
   statementsBefore && statementsAfter
-    ? {
-        statements: (statementsAfter.statements - statementsBefore.statements) / singleCount,
-        transactions: (statementsAfter.begin - statementsBefore.begin) / singleCount,
-      }
+    ? (({ statements, transactions }) => ({ statements, transactions }))(
+        statementsPerUnit(statementsBefore, statementsAfter, singleCount),
+      )
     : null;
 
 // 3. Incremental pull with nothing new (idlePullPhase.ts).
@@ -335,5 +315,5 @@ console.log(
 );
 await (values["cpu-prof"] ? server.stop() : server.kill());
 if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-rmSync(statementCountFile, { force: true });
+statementCounter?.remove();
 if (dropDb) execSync(`psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE ${dropDb} WITH (FORCE)"`);

@@ -6,12 +6,16 @@
  * server and PostgreSQL's backends: what a fleet of online tills costs the server, request by request, which
  * the ingest benchmark's one-invoice pushes leave out (a till also pulls and reports).
  * The tills' own CPU is this process's (Node on fake-indexeddb, not a browser): reported, not the point.
+ * --count-statements prints the statements the server sent PostgreSQL per sale, by kind; --cpu-prof DIR writes the
+ * server's V8 CPU profile there when it stops.
  * Usage: npx tsx packages/web/bench/onlineSalesBenchmark.ts [--tills 6] [--sales 100] (sales per till, at most 190: a device holds at most 200 numbers)
+ *        [--count-statements] [--cpu-prof DIR]
  */
 import "fake-indexeddb/auto";
 import { execSync } from "node:child_process";
 import { join } from "node:path";
 import { phaseCpu } from "@mostrador/server/bench/phaseCpu";
+import { StatementCounter, statementsPerUnit } from "@mostrador/server/bench/statementCounts";
 import { parseBenchArgs } from "@mostrador/server/testing/benchArgs";
 import { freePort } from "@mostrador/server/testing/freePort";
 import { startServerProcess } from "@mostrador/server/testing/serverProcess";
@@ -23,6 +27,8 @@ const { values } = parseBenchArgs(import.meta.url, {
   options: {
     tills: { type: "string", default: "6" },
     sales: { type: "string", default: "100" },
+    "count-statements": { type: "boolean", default: false },
+    "cpu-prof": { type: "string" },
   },
 });
 const tills = Number(values.tills);
@@ -34,13 +40,18 @@ execSync("node scripts/build-if-needed.mjs server", { cwd: join(import.meta.dirn
 const database = `${process.env.BENCH_DB_PREFIX ?? "mostrador"}_onlinesales_${Date.now()}`;
 execSync(`psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE ${database}"`);
 const databaseUrl = `postgres://postgres@127.0.0.1:5432/${database}`;
+const statementCounter = values["count-statements"] ? new StatementCounter() : null;
 const server = await startServerProcess({
   port: await freePort(),
   databaseUrl,
   seedDemo: true,
   webDist: false,
   compiled: true,
-  env: { MAX_DEVICES_PER_TERMINAL: String(Math.ceil(tills / terminals.length) + 1) },
+  env: { MAX_DEVICES_PER_TERMINAL: String(Math.ceil(tills / terminals.length) + 1), ...statementCounter?.env },
+  nodeOptions: [
+    ...(values["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${values["cpu-prof"]}`] : []),
+    ...(statementCounter?.nodeOptions ?? []),
+  ],
 });
 try {
   /** Requests of the timed phase, by method and path (query left out). */
@@ -79,6 +90,7 @@ try {
     await transport.leaseNumberBlock(device.deviceToken, { numberingId, size: 100 });
     await till.engine.syncNow();
   }
+  const statementsBefore = await statementCounter?.read(server.pid() as number);
   const cpu = await phaseCpu(databaseUrl, server.pid() as number);
   const ownBefore = process.cpuUsage();
   counting = true;
@@ -97,6 +109,7 @@ try {
   counting = false;
   const sales = tills * salesPerTill;
   const own = process.cpuUsage(ownBefore);
+  const statementsAfter = await statementCounter?.read(server.pid() as number);
   const perSale = (await cpu.stop()).perUnit(sales);
   for (const till of started) {
     const counts = await till.store.countInvoicesByStatus();
@@ -110,6 +123,11 @@ try {
   console.log(
     `- CPU per sale: server ${perSale.serverUs.toFixed(0)} µs, PostgreSQL backends ${perSale.postgresBackendsUs.toFixed(0)} µs, shared ${perSale.postgresSharedUs.toFixed(0)} µs; the tills (this process, fake-indexeddb) ${((own.user + own.system) / sales).toFixed(0)} µs`,
   );
+  if (statementsBefore && statementsAfter) {
+    const per = statementsPerUnit(statementsBefore, statementsAfter, sales);
+    console.log(`- statements per sale: ${per.statements.toFixed(2)}, transactions ${per.transactions.toFixed(2)}`);
+    for (const [text, n] of per.byText.slice(0, 15)) console.log(`  ${n.toFixed(2)}  ${text}`);
+  }
   console.log(
     JSON.stringify({
       bench: "onlineSales",
@@ -123,6 +141,7 @@ try {
     }),
   );
 } finally {
-  await server.kill();
+  await (values["cpu-prof"] ? server.stop() : server.kill());
+  statementCounter?.remove();
   execSync(`psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE ${database} WITH (FORCE)"`);
 }
