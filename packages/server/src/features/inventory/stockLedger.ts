@@ -55,27 +55,37 @@ export function movementsSql(src: string): string {
  * (after the sales summaries), so a warehouse's counter, which every sale of that warehouse needs,
  * is held only from here to the commit; concurrent batches then wait on each other for this short
  * statement, not for their whole movement inserts.
+ * Its parts over `d` (warehouse_id, product_id, quantity: one row per warehouse and product): the CTEs
+ * `stock_prod` and `stock_ctr`, and the INSERT into the balances that reads them, so a larger statement can
+ * make them its last CTEs (invoiceOneTripWriter) and BALANCES_SQL makes them a statement of its own.
  */
-const BALANCES_SQL = `WITH d AS (
-    SELECT x."warehouseId" AS warehouse_id, x."productId" AS product_id, x.quantity
-      FROM jsonb_to_recordset($2::jsonb) AS x("warehouseId" uuid, "productId" uuid, quantity bigint)
-  ), prod AS (
+export function stockBalancesParts(d: string): { ctes: string; insert: string } {
+  return {
+    ctes: `stock_prod AS (
     SELECT warehouse_id, product_id, quantity,
            row_number() OVER (PARTITION BY warehouse_id ORDER BY product_id) AS rn,
            count(*) OVER (PARTITION BY warehouse_id) AS n
-      FROM d
-  ), ctr AS (
+      FROM (${d}) d
+  ), stock_ctr AS (
     INSERT INTO stock_counters AS c (company_id, warehouse_id, version)
-    SELECT $1, warehouse_id, max(n) FROM prod GROUP BY warehouse_id ORDER BY warehouse_id
+    SELECT $1, warehouse_id, max(n) FROM stock_prod GROUP BY warehouse_id ORDER BY warehouse_id
     ON CONFLICT (company_id, warehouse_id) DO UPDATE SET version = c.version + EXCLUDED.version
     RETURNING warehouse_id, version
-  )
-  INSERT INTO stock_balances AS b (company_id, warehouse_id, product_id, quantity, version)
+  )`,
+    insert: `INSERT INTO stock_balances AS b (company_id, warehouse_id, product_id, quantity, version)
   SELECT $1, p.warehouse_id, p.product_id, p.quantity, c.version - p.n + p.rn
-    FROM prod p JOIN ctr c ON c.warehouse_id = p.warehouse_id
+    FROM stock_prod p JOIN stock_ctr c ON c.warehouse_id = p.warehouse_id
    ORDER BY p.warehouse_id, p.product_id
   ON CONFLICT (company_id, warehouse_id, product_id)
-    DO UPDATE SET quantity = b.quantity + EXCLUDED.quantity, version = EXCLUDED.version, updated_at = now()`;
+    DO UPDATE SET quantity = b.quantity + EXCLUDED.quantity, version = EXCLUDED.version, updated_at = now()`,
+  };
+}
+
+const BALANCES_PARTS =
+  stockBalancesParts(`SELECT x."warehouseId" AS warehouse_id, x."productId" AS product_id, x.quantity
+      FROM jsonb_to_recordset($2::jsonb) AS x("warehouseId" uuid, "productId" uuid, quantity bigint)`);
+const BALANCES_SQL = `WITH ${BALANCES_PARTS.ctes}
+  ${BALANCES_PARTS.insert}`;
 
 /** The written movements summed per warehouse and product (one balance row each). */
 export function stockDeltasOf(rows: readonly Record<string, unknown>[]): StockDelta[] {

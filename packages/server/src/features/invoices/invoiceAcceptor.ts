@@ -17,9 +17,9 @@ import {
   loadStoredInvoices,
   type VoidedNumber,
   writeInvoiceBatch,
-  writeInvoiceUploads,
 } from "./invoiceBatchWriter";
 import { sameInvoiceContent } from "./invoiceContent";
+import { writeUploadsInTransaction } from "./invoiceOneTripWriter";
 import { presentInvoiceSummary } from "./invoicePresenter";
 import { type ValidationContext, validateInvoice } from "./invoiceValidator";
 import { loadIngestContext } from "./validationContextLoader";
@@ -102,19 +102,17 @@ export async function acceptInvoiceGroup(
 ): Promise<InvoicePushAnswer[]> {
   const companyId = (uploads[0] as InvoiceUpload).auth.companyId;
   const { decided, ctx } = await decideUploads(db, uploads, now);
-  const rows = await db.transaction((tx) =>
-    writeInvoiceUploads(
-      tx,
-      companyId,
-      secrets,
-      decided.map((d) => ({
-        auth: d.upload.auth,
-        decisions: d.decisions,
-        voided: d.voided,
-        activity: d.upload.activity,
-      })),
-      ctx.company.timeZone,
-    ),
+  const rows = await writeUploadsInTransaction(
+    db,
+    companyId,
+    secrets,
+    decided.map((d) => ({
+      auth: d.upload.auth,
+      decisions: d.decisions,
+      voided: d.voided,
+      activity: d.upload.activity,
+    })),
+    ctx.company.timeZone,
   );
   return answerUploads(db, decided, rows, ctx);
 }
@@ -314,7 +312,13 @@ async function writeDecisions(
     return new Map();
   }
   try {
-    return await db.transaction((tx) => writeInvoiceBatch(tx, auth, secrets, decisions, voided, activity, timeZone));
+    return await writeUploadsInTransaction(
+      db,
+      auth.companyId,
+      secrets,
+      [{ auth, decisions, voided, activity }],
+      timeZone,
+    );
   } catch (err) {
     if (isNumberConflict(err)) return new Map(decisions.map((d) => [d.doc.id, "retry" as const]));
     if (!isDataError(err)) throw err;

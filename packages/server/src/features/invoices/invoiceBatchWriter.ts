@@ -88,7 +88,7 @@ async function recordVoidedNumbers(tx: Queryable, companyId: string, numbers: Vo
 }
 
 /** Clients created at the till travel with their first accepted invoice (also pushed on their own). */
-function newClientsOf(docs: InvoiceDocument[]) {
+export function newClientsOf(docs: InvoiceDocument[]) {
   return docs.flatMap((d) => (d.newClient && d.newClient.id === d.clientId ? [d.newClient] : []));
 }
 
@@ -138,17 +138,15 @@ const COLUMN_NAMES = RECORD_COLUMNS.split(",")
   .map((c) => (c === "seq" ? "version" : c));
 
 /**
- * ONE statement writes a transaction's invoices, in one round trip (BEGIN travels with it on a
- * pipelined connection): the devices' version counters and the uploading tills' activity (`dev`,
+ * The CTEs of ONE statement that writes a transaction's invoices, in one round trip (BEGIN travels with
+ * it on a pipelined connection): the devices' version counters and the uploading tills' activity (`dev`,
  * deviceActivity), the invoices with their versions, their revisions (the documents: JSON text in one
  * binary parameter, $3, each row's bytes at doc_at: DocumentBytes), the attempts,
  * and the stock movements of the invoices it wrote as accepted (`mv`, inventory/stockForDocuments).
  * Who uploaded each invoice (by_user, by_device) travels in its row, as one group may hold several
- * tills' pushes. The first row answered also carries the number of devices counted and the
- * movements written, summed per warehouse and product (on one row only: a batch's movements repeated
- * on each of its 100 rows made its answer megabytes long); the caller removes both.
+ * tills' pushes. Parameters: invoiceWriteParams. WRITE_SQL reads them, and so does invoiceOneTripWriter.
  */
-const WRITE_SQL = `WITH ${deviceVersionsSql(4)}, x AS MATERIALIZED (
+export const INVOICE_WRITE_CTES = `${deviceVersionsSql(4)}, x AS MATERIALIZED (
     SELECT * FROM jsonb_to_recordset($2::jsonb) AS x(${RECORD_COLUMNS}, notices jsonb, by_user uuid, by_device uuid,
                                                      doc_at int, doc_bytes int)
   ), inv AS (
@@ -167,11 +165,20 @@ const WRITE_SQL = `WITH ${deviceVersionsSql(4)}, x AS MATERIALIZED (
            x.by_user, x.by_device
       FROM x
     ON CONFLICT DO NOTHING
+    RETURNING 1
   ), att AS (
     INSERT INTO invoice_attempts (company_id, invoice_id, revision, outcome, errors, notices, user_id, device_id)
     SELECT $1, x.id, x.revision, x.status, x.errors, x.notices, x.by_user, x.by_device
       FROM x
-  ), mv AS (${invoiceSaleMovementsSql(5, "inv")})
+    RETURNING 1
+  ), mv AS (${invoiceSaleMovementsSql(5, "inv")})`;
+/**
+ * The write that answers before the transaction goes on: the first row answered also carries the number
+ * of devices counted and the movements written, summed per warehouse and product (on one row only: a
+ * batch's movements repeated on each of its 100 rows made its answer megabytes long); the caller removes
+ * both.
+ */
+const WRITE_SQL = `WITH ${INVOICE_WRITE_CTES}
   SELECT inv.*,
          CASE WHEN row_number() OVER () = 1 THEN (SELECT count(*) FROM dev WHERE n > 0) END AS devices_counted,
          CASE WHEN row_number() OVER () = 1 THEN (
@@ -253,36 +260,15 @@ export async function writeInvoiceUploads(
   const assigned = await assignElectronicNumbers(tx, companyId, accepted);
   const numberOf = (doc: InvoiceDocument) => assigned.get(doc.id) ?? doc.number;
   await insertNewClients(tx, companyId, newClientsOf(accepted));
-  const takes = versionTakes(uploads);
-  const records: (ReturnType<typeof invoiceRecord> & ReturnType<DocumentBytes["add"]>)[] = [];
-  const documents = new DocumentBytes();
-  const seqOf = new Map<string, number>();
-  for (const { auth, decisions: own } of uploads) {
-    // Who uploaded: the till's device, else (a user's token) the first invoice's device, as before.
-    const byDevice = auth.deviceId ?? own[0]?.doc.deviceId;
-    for (const d of own) {
-      const seq = seqOf.get(d.doc.deviceId) ?? 0;
-      seqOf.set(d.doc.deviceId, seq + 1);
-      const number = numberOf(d.doc);
-      // A copy only when the server gave the number (the same JSON: the key keeps its place).
-      const slot = documents.add(number === d.doc.number ? d.doc : { ...d.doc, number });
-      records.push({ ...invoiceRecord(d, seq, number, auth.userId, byDevice), ...slot });
-    }
-  }
-  if (records.length === 0) {
+  const { params, takes, invoices } = invoiceWriteParams(companyId, uploads, accepted, numberOf);
+  if (invoices === 0) {
     // Nothing to write but the tills' activity.
     await Promise.all(takes.map((t) => takeInvoiceVersions(tx, companyId, t.deviceId, 0, t.activity)));
     return new Map();
   }
   // The electronic numberings are looked up together with the write (one round trip on a pipelined
   // connection): nothing the write changes decides which numberings those are.
-  const written = tx.query(WRITE_SQL, [
-    companyId,
-    JSON.stringify(records),
-    documents.bytes(),
-    deviceVersionTakes(takes),
-    JSON.stringify(saleMovementsOf(accepted)),
-  ]);
+  const written = tx.query(WRITE_SQL, params);
   const electronicNumberings =
     accepted.length > 0
       ? electronicNumberingsOf(
@@ -322,6 +308,43 @@ export async function writeInvoiceUploads(
     applyStockBalances(tx, companyId, stock),
   ]);
   return rows;
+}
+
+/**
+ * The parameters $1–$5 of INVOICE_WRITE_CTES: the invoices' records, their documents, the devices' version
+ * takes and the accepted invoices' lines for the stock movements. `numberOf`: an invoice's number (the
+ * server's, on an electronic numbering). `invoices`: how many records (none: nothing to write).
+ */
+export function invoiceWriteParams(
+  companyId: string,
+  uploads: UploadDecisions[],
+  accepted: InvoiceDocument[],
+  numberOf: (doc: InvoiceDocument) => number | null,
+) {
+  const takes = versionTakes(uploads);
+  const records: (ReturnType<typeof invoiceRecord> & ReturnType<DocumentBytes["add"]>)[] = [];
+  const documents = new DocumentBytes();
+  const seqOf = new Map<string, number>();
+  for (const { auth, decisions: own } of uploads) {
+    // Who uploaded: the till's device, else (a user's token) the first invoice's device, as before.
+    const byDevice = auth.deviceId ?? own[0]?.doc.deviceId;
+    for (const d of own) {
+      const seq = seqOf.get(d.doc.deviceId) ?? 0;
+      seqOf.set(d.doc.deviceId, seq + 1);
+      const number = numberOf(d.doc);
+      // A copy only when the server gave the number (the same JSON: the key keeps its place).
+      const slot = documents.add(number === d.doc.number ? d.doc : { ...d.doc, number });
+      records.push({ ...invoiceRecord(d, seq, number, auth.userId, byDevice), ...slot });
+    }
+  }
+  const params = [
+    companyId,
+    JSON.stringify(records),
+    documents.bytes(),
+    deviceVersionTakes(takes),
+    JSON.stringify(saleMovementsOf(accepted)),
+  ];
+  return { params, takes, invoices: records.length };
 }
 
 /**

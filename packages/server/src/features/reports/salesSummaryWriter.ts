@@ -9,7 +9,8 @@ import { SalesSummaryDelta, type SummaryTableName, summaryTables } from "./sales
 
 type Row = Record<string, unknown>;
 
-function upsertSql(table: SummaryTableName, param: number): string {
+/** The upsert of one summary table from the rows in parameter `param`; `gate`: a condition the rows pass. */
+function upsertSql(table: SummaryTableName, param: number, gate?: string): string {
   const def = summaryTables[table];
   const keyNames = def.keys.map(([k]) => k);
   const columns = [...keyNames, ...def.counters, ...def.texts];
@@ -23,7 +24,12 @@ function upsertSql(table: SummaryTableName, param: number): string {
     ...def.texts.map((c) => `${c} = EXCLUDED.${c}`),
   ];
   return `INSERT INTO ${def.name} (company_id, ${columns.join(", ")})
-    SELECT $1, ${columns.join(", ")} FROM jsonb_to_recordset($${param}::jsonb) AS x(${types.join(", ")})
+    SELECT $1, ${columns.join(", ")} FROM jsonb_to_recordset($${param}::jsonb) AS x(${types.join(", ")})${
+      gate
+        ? `
+     WHERE ${gate}`
+        : ""
+    }
     ON CONFLICT (company_id, ${keyNames.join(", ")}) DO UPDATE SET ${updates.join(", ")}`;
 }
 
@@ -32,10 +38,27 @@ const TABLES = Object.keys(summaryTables) as SummaryTableName[];
 const WRITE_SQL = `WITH ${TABLES.map((t, i) => `w_${t} AS (${upsertSql(t, i + 2)})`).join(",\n")}
   SELECT 1`;
 
+/**
+ * The four upserts as CTEs of a larger statement (invoiceOneTripWriter), named `sums_<table>` and each
+ * returning a row per summary row written, from the parameters `firstParam`… (summaryDeltaParams), the
+ * rows passing `gate`. `settled`: a condition true once all four are written (to order what follows them).
+ */
+export function summaryUpsertCtes(firstParam: number, gate: string): { ctes: string; settled: string } {
+  return {
+    ctes: TABLES.map((t, i) => `sums_${t} AS (${upsertSql(t, firstParam + i, gate)} RETURNING 1)`).join(",\n  "),
+    settled: `(${TABLES.map((t) => `(SELECT count(*) FROM sums_${t})`).join(" + ")}) >= 0`,
+  };
+}
+
+/** The parameters of summaryUpsertCtes (and of WRITE_SQL after the company): each table's rows of the delta. */
+export function summaryDeltaParams(delta: SalesSummaryDelta): string[] {
+  return TABLES.map((t) => JSON.stringify(delta.rowsOf(t)));
+}
+
 /** Writes what the documents added, in the caller's transaction. */
 export async function writeSummaryDelta(tx: Queryable, companyId: string, delta: SalesSummaryDelta) {
   if (delta.isEmpty) return;
-  await tx.query(WRITE_SQL, [companyId, ...TABLES.map((t) => JSON.stringify(delta.rowsOf(t)))]);
+  await tx.query(WRITE_SQL, [companyId, ...summaryDeltaParams(delta)]);
 }
 
 /** The company's IANA zone: the local day and hour a document is counted in. */
