@@ -34,19 +34,32 @@ function upsertSql(table: SummaryTableName, param: number, gate?: string): strin
 }
 
 const TABLES = Object.keys(summaryTables) as SummaryTableName[];
-/** One statement adds a delta to the four summary tables (one round trip per push). */
-const WRITE_SQL = `WITH ${TABLES.map((t, i) => `w_${t} AS (${upsertSql(t, i + 2)})`).join(",\n")}
-  SELECT 1`;
+
+/**
+ * True once the four upserts named `<prefix><table>` have run, and what makes them run in ONE order in every
+ * statement that writes summaries: the first of TABLES first. Each is a scalar subquery PostgreSQL runs when
+ * the expression first reads it, left to right; upserts nothing reads would run at the statement's end in
+ * the reverse order of their writing, and two writers locking the same summary rows in opposite orders
+ * deadlock (a one-trip sale against a credit note or a batch of the same terminal did, before this).
+ */
+function summariesWrittenInOrder(prefix: string): string {
+  return `(${TABLES.map((t) => `(SELECT count(*) FROM ${prefix}${t})`).join(" + ")}) >= 0`;
+}
+
+/** One statement adds a delta to the four summary tables (one round trip per push), in TABLES' order. */
+const WRITE_SQL = `WITH ${TABLES.map((t, i) => `w_${t} AS (${upsertSql(t, i + 2)} RETURNING 1)`).join(",\n")}
+  SELECT ${summariesWrittenInOrder("w_")}`;
 
 /**
  * The four upserts as CTEs of a larger statement (invoiceOneTripWriter), named `sums_<table>` and each
  * returning a row per summary row written, from the parameters `firstParam`… (summaryDeltaParams), the
- * rows passing `gate`. `settled`: a condition true once all four are written (to order what follows them).
+ * rows passing `gate`. `settled`: a condition true once all four are written, in the order every summary
+ * writer keeps (and to order what follows them).
  */
 export function summaryUpsertCtes(firstParam: number, gate: string): { ctes: string; settled: string } {
   return {
     ctes: TABLES.map((t, i) => `sums_${t} AS (${upsertSql(t, firstParam + i, gate)} RETURNING 1)`).join(",\n  "),
-    settled: `(${TABLES.map((t) => `(SELECT count(*) FROM sums_${t})`).join(" + ")}) >= 0`,
+    settled: summariesWrittenInOrder("sums_"),
   };
 }
 
