@@ -43,6 +43,11 @@ export function isUniqueViolation(err: unknown): boolean {
   return typeof err === "object" && err !== null && (err as { code?: string }).code === "23505";
 }
 
+/** PostgreSQL broke a lock cycle (SQLSTATE 40P01) by rolling this transaction back: nothing of it is stored. */
+export function isDeadlock(err: unknown): boolean {
+  return typeof err === "object" && err !== null && (err as { code?: unknown }).code === "40P01";
+}
+
 /** A data exception (SQLSTATE class 22: a value PostgreSQL cannot store or convert), never a server fault. */
 export function isDataError(err: unknown): boolean {
   const code = typeof err === "object" && err !== null ? (err as { code?: unknown }).code : undefined;

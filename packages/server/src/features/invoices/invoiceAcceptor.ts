@@ -6,7 +6,7 @@ import {
   type PushResult,
 } from "@mostrador/domain";
 import type { AuthContext } from "../../auth/authTokens";
-import { type Database, isDataError, isUniqueViolation } from "../../db/database";
+import { type Database, isDataError, isDeadlock, isUniqueViolation } from "../../db/database";
 import { sortOutRevisions } from "../../http/batchRevisions";
 import { rawIdOf, rawRevisionOf } from "../../http/rawItem";
 import { type DeviceActivity, recordDeviceActivity } from "../devices/deviceActivity";
@@ -191,6 +191,7 @@ async function answerUploads(
       const outcome = written.get(doc.id);
       const decision = decisionOf.get(doc.id) as InvoiceDecision;
       if (outcome === "retry") results.set(index, retry(doc, "number conflict, retry"));
+      else if (outcome === "busy") results.set(index, retry(doc, "busy, retry"));
       else if (Array.isArray(outcome)) results.set(index, rejected(doc, outcome));
       else if (outcome)
         results.set(
@@ -295,7 +296,8 @@ function voidedNumbersOf(decisions: InvoiceDecision[], stored: Map<string, Row>)
   });
 }
 
-type WriteOutcome = Row | "retry" | InvoiceRejection[];
+/** "retry": a number taken meanwhile; "busy": PostgreSQL broke a lock cycle (40P01); nothing stored either way. */
+type WriteOutcome = Row | "retry" | "busy" | InvoiceRejection[];
 
 /** Step 5: all in one transaction; only when the database refuses a value, each invoice alone. */
 async function writeDecisions(
@@ -321,6 +323,7 @@ async function writeDecisions(
     );
   } catch (err) {
     if (isNumberConflict(err)) return new Map(decisions.map((d) => [d.doc.id, "retry" as const]));
+    if (isDeadlock(err)) return new Map(decisions.map((d) => [d.doc.id, "busy" as const]));
     if (!isDataError(err)) throw err;
   }
   const outcomes = new Map<string, WriteOutcome>();
@@ -334,6 +337,7 @@ async function writeDecisions(
       if (row) outcomes.set(id, row);
     } catch (err) {
       if (isNumberConflict(err)) outcomes.set(id, "retry");
+      else if (isDeadlock(err)) outcomes.set(id, "busy");
       else if (isDataError(err))
         outcomes.set(id, [
           invoiceRejection("INVOICE_INVALID", { detail: `the database refused a value (${dataErrorText(err)})` }),

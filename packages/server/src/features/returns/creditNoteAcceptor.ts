@@ -6,7 +6,7 @@ import {
   returnRejection,
 } from "@mostrador/domain";
 import type { AuthContext } from "../../auth/authTokens";
-import { type Database, isDataError, isUniqueViolation } from "../../db/database";
+import { type Database, isDataError, isDeadlock, isUniqueViolation } from "../../db/database";
 import { sortOutRevisions } from "../../http/batchRevisions";
 import { rawIdOf, rawRevisionOf } from "../../http/rawItem";
 import type { SecretBox } from "../dianCertificate/secretBox";
@@ -15,7 +15,7 @@ import { sameDocumentContent } from "../invoices/invoiceContent";
 import { INVOICE_SUMMARY_COLUMNS, presentInvoiceSummary } from "../invoices/invoicePresenter";
 import { loadCreditNoteContext } from "./creditNoteContext";
 import { validateCreditNote } from "./creditNoteValidator";
-import { isDeadlock, writeCreditNote } from "./creditNoteWriter";
+import { writeCreditNote } from "./creditNoteWriter";
 
 type Row = Record<string, unknown>;
 interface Item {

@@ -19,10 +19,6 @@ import { recordCreditNoteSales } from "../reports/salesSummaryWriter";
 
 type Row = Record<string, unknown>;
 
-/** PostgreSQL broke a lock cycle (SQLSTATE 40P01) by rolling this transaction back. */
-export const isDeadlock = (err: unknown) =>
-  typeof err === "object" && err !== null && (err as { code?: unknown }).code === "40P01";
-
 export type CreditNoteWrite =
   | { kind: "written"; creditNote: Row; invoice: Row }
   /** Another request stored this credit note first: answer from what is stored. */

@@ -7,12 +7,11 @@ import {
   voidRefusal,
 } from "@mostrador/domain";
 import type { AuthContext } from "../../auth/authTokens";
-import { type Database, isDataError } from "../../db/database";
+import { type Database, isDataError, isDeadlock } from "../../db/database";
 import { rawIdOf } from "../../http/rawItem";
 import { sameDocumentContent } from "../invoices/invoiceContent";
 import { presentInvoiceSummary } from "../invoices/invoicePresenter";
 import { lockInvoiceForVoid, markInvoiceVoided } from "../invoices/invoiceVoidWriter";
-import { isDeadlock } from "./creditNoteWriter";
 
 const rejected = (id: string, errors: ReturnRejection[]): VoidPushResult => ({ outcome: "rejected", id, errors });
 
