@@ -263,10 +263,20 @@ export class MinimalSyncEngine implements SyncEngine {
     // sale that made a client carries it): those requests are answered, one at a time, before any other is
     // sent; beside them, another request could be decided first and its invoice refused (CLIENT_NOT_FOUND).
     while ((stream.peek()?.clients.length ?? 0) > 0) await send((await next()) as PushRequestPlan);
+    // When one request fails the run fails, and the other worker sends nothing more: the run answers only once
+    // its requests are all answered, so the retry the scheduler makes next never sends an invoice beside a
+    // request of this run still in flight (two answers of one revision could then come back in either order).
+    let failure: [unknown] | undefined; // the first error
     const worker = async () => {
-      for (let batch = await next(); batch; batch = await next()) await send(batch);
+      try {
+        // Checked after each read: the other worker may have failed meanwhile.
+        for (let batch = await next(); batch && !failure; batch = await next()) await send(batch);
+      } catch (error) {
+        failure ??= [error];
+      }
     };
     await Promise.all(Array.from({ length: PUSH_CONCURRENCY }, worker));
+    if (failure) throw failure[0];
     return total;
   }
 
