@@ -38,7 +38,8 @@ export class QueueReporter {
       // Both made here, by the same code: equal JSON is an equal report.
       const json = JSON.stringify(report);
       const said = this.said;
-      if (said?.token === token && said.json === json && +now() - said.at < REPORT_REFRESH_MS) return;
+      // Either way: a clock set back an hour would otherwise hold the refresh for 65 minutes.
+      if (said?.token === token && said.json === json && Math.abs(+now() - said.at) < REPORT_REFRESH_MS) return;
       await transport.reportDevice(token, report);
       this.said = { token, json, at: +now() };
     } catch {
