@@ -18,7 +18,7 @@ import { pwaMessagesEn, pwaMessagesEs } from "./pwa/pwaMessages";
 import { receiptMessagesEn, receiptMessagesEs } from "./receipt/receiptMessages";
 import type { ReportMessageKey } from "./reports/admin/reportMessages";
 import { reportLinkMessagesEn, reportLinkMessagesEs } from "./reports/reportLinkMessages";
-import { returnsMessagesEn, returnsMessagesEs } from "./returns/returnsMessages";
+import type { returnsMessagesEs } from "./returns/returnsMessages";
 import { saleMessagesEn, saleMessagesEs } from "./sale/saleMessages";
 import { sessionMessagesEn, sessionMessagesEs } from "./session/sessionMessages";
 import { shiftMessagesEn, shiftMessagesEs } from "./shifts/shiftMessages";
@@ -43,7 +43,6 @@ const es = {
   ...pwaMessagesEs,
   ...deviceMessagesEs,
   ...shiftMessagesEs,
-  ...returnsMessagesEs,
   ...reportLinkMessagesEs,
   ...tillStockMessagesEs,
 };
@@ -62,7 +61,6 @@ const en: Record<keyof typeof es, string> = {
   ...pwaMessagesEn,
   ...deviceMessagesEn,
   ...shiftMessagesEn,
-  ...returnsMessagesEn,
   ...reportLinkMessagesEn,
   ...tillStockMessagesEn,
 };
@@ -77,7 +75,9 @@ type LazyMessageKey =
   | ElectronicDocumentsMessageKey
   | NumberingFormMessageKey
   // The sign-out dialog's and the pending file's texts (pending/registerPendingMessages.ts).
-  | keyof typeof pendingMessagesEs;
+  | keyof typeof pendingMessagesEs
+  // The returns' screens, all loaded from the history (returns/registerReturnsMessages.ts).
+  | keyof typeof returnsMessagesEs;
 type AppMessages = Record<keyof typeof es | LazyMessageKey, string>;
 
 declare module "./i18n/i18n" {

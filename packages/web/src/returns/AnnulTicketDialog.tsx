@@ -1,4 +1,5 @@
 import { useI18n } from "../i18n/i18n";
+import "./registerReturnsMessages";
 import { VoidReasonDialog } from "../invoiceError/VoidReasonDialog";
 import type { SellingData } from "../sale/useSellingData";
 import { useAppServices } from "../services/appServices";

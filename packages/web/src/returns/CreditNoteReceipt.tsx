@@ -1,4 +1,5 @@
 import { computeCreditNoteTotals } from "@mostrador/domain";
+import "./registerReturnsMessages";
 import { useI18n } from "../i18n/i18n";
 import { formatInvoiceNumber } from "../receipt/invoiceNumber";
 import { ReceiptTenders, ReceiptTotals } from "../receipt/ReceiptTotals";

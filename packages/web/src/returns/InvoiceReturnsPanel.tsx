@@ -1,4 +1,5 @@
 import { type ReturnRejectionCode, returnableQuantities, returnStatusOf, returnsWholeTicket } from "@mostrador/domain";
+import "./registerReturnsMessages";
 import { useLiveQuery } from "dexie-react-hooks";
 import { useState } from "react";
 import { type MessageKey, useI18n } from "../i18n/i18n";

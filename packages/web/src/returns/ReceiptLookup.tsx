@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from "react";
+import "./registerReturnsMessages";
 import { isTransportError } from "../api/transportErrors";
 import { useI18n } from "../i18n/i18n";
 import { useAppServices } from "../services/appServices";

@@ -6,6 +6,7 @@ import {
   returnableQuantities,
 } from "@mostrador/domain";
 import { type FormEvent, useState } from "react";
+import "./registerReturnsMessages";
 import { useI18n } from "../i18n/i18n";
 import type { CreditNoteChoice } from "../storage/creditNoteRecords";
 import type { LocalInvoice } from "../storage/localRecords";

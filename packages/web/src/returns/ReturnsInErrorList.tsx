@@ -1,4 +1,5 @@
 import { useLiveQuery } from "dexie-react-hooks";
+import "./registerReturnsMessages";
 import { useState } from "react";
 import { useI18n } from "../i18n/i18n";
 import { rejectionText } from "../invoiceError/rejectionText";
