@@ -111,4 +111,46 @@ describe("what other devices sold in the terminal's shift, in a pull", () => {
     expect(body.terminalShift.soldElsewhere.salesCount).toBe(0);
     expect(body.terminalShift.soldElsewhere).toEqual(await readFresh(shop, till));
   });
+
+  // Found by a review (session 28): a database brought back to an earlier point while the server runs (a
+  // restore, a failover to a standby that missed the last commits) sets a device's counter back, and its next
+  // sale takes a lost sale's version: with count and versions alone the fingerprint was the lost set's again.
+  it("changes when the database went back in time and another sale took a lost sale's version", async () => {
+    const shop = await newShop(server);
+    const holder = await openTill(shop);
+    const shift = openShift(shop, holder);
+    const lost = cashSale(shop, holder, shift.id);
+    await pushShiftsTo(server, holder, [shift], [cashSale(shop, holder, shift.id)]);
+    await pushShiftsTo(server, holder, [], [lost]);
+    const till = await openTill(shop);
+    const q = await caughtUp(till);
+    const before = (await idlePull(till, q)).body.terminalShift.soldElsewhere;
+    expect(before.salesCount).toBe(2);
+
+    // The database as before `lost` was committed: its rows gone, the holder's counter back.
+    const c = shop.demo.companyId;
+    const [row] = await server.db.query<{ version: number }>(
+      "SELECT version FROM invoices WHERE company_id = $1 AND id = $2",
+      [c, lost.id],
+    );
+    for (const [table, key] of [
+      ["stock_movements", "document_id"],
+      ["invoice_attempts", "invoice_id"],
+      ["invoice_revisions", "invoice_id"],
+      ["invoices", "id"],
+    ])
+      await server.db.query(`DELETE FROM ${table} WHERE company_id = $1 AND ${key} = $2`, [c, lost.id]);
+    await server.db.query("UPDATE devices SET invoice_version = $3 WHERE company_id = $1 AND id = $2", [
+      c,
+      holder.deviceId,
+      Number(row?.version) - 1,
+    ]);
+    // Another sale (overpaid in cash: change given) takes the lost one's version.
+    await pushShiftsTo(server, holder, [], [cashSale(shop, holder, shift.id, 5_000_00)]);
+
+    const served = (await till.pull(q)).body.terminalShift.soldElsewhere;
+    const fresh = await readFresh(shop, till);
+    expect(fresh.changeGiven).not.toEqual(before.changeGiven);
+    expect(served).toEqual(fresh);
+  });
 });

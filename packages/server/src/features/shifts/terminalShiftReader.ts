@@ -56,12 +56,12 @@ export const shiftFactsSql = `(SELECT json_object_agg(u.id, u.name) FROM users u
                    WHERE u.company_id = s.company_id
                      AND u.id IN ((r.document->>'openedBy')::uuid, (r.document->'handovers'->-1->>'by')::uuid)
                  ) AS shift_names,
-                 (SELECT count(*) || ':' || sum(e.version)
-                    FROM (SELECT i.version FROM invoices i
+                 (SELECT count(*) || ':' || sum(e.version) || ':' || sum(('x' || right(e.id::text, 12))::bit(48)::bigint)
+                    FROM (SELECT i.id, i.version FROM invoices i
                            WHERE i.company_id = s.company_id AND i.shift_id = s.id AND i.device_id < d.id
                              AND i.status IN ('accepted', 'voided')
                           UNION ALL
-                          SELECT i.version FROM invoices i
+                          SELECT i.id, i.version FROM invoices i
                            WHERE i.company_id = s.company_id AND i.shift_id = s.id AND i.device_id > d.id
                              AND i.status IN ('accepted', 'voided')) e
                   HAVING count(*) > 0) AS shift_sales_elsewhere`;
@@ -74,7 +74,7 @@ export const shiftFactsSql = `(SELECT json_object_agg(u.id, u.name) FROM users u
  */
 export const soldElsewhereDocumentsSql = `SELECT (SELECT r.document FROM invoice_revisions r
                 WHERE r.company_id = $1 AND r.invoice_id = e.id AND r.revision = e.revision) AS document,
-             e.status, e.version
+             e.id, e.status, e.version
        FROM (SELECT i.id, i.revision, i.status, i.version FROM invoices i
               WHERE i.company_id = $1 AND i.shift_id = $2 AND i.device_id < $3 AND i.status IN ('accepted', 'voided')
              UNION ALL
@@ -131,12 +131,12 @@ async function readSoldElsewhere(
   const key = `${companyId}:${shiftId}:${deviceId}`;
   const known = fingerprint === undefined ? undefined : soldElsewhereMemo.get(key, fingerprint);
   if (known) return known;
-  const invoices = await db.query<{ document: InvoiceDocument; status: string; version: number | string }>(
+  const invoices = await db.query<{ document: InvoiceDocument; id: string; status: string; version: number | string }>(
     soldElsewhereDocumentsSql,
     [companyId, shiftId, deviceId],
   );
   const sums = soldElsewhereOf(invoices.map((i) => ({ invoice: i.document, voided: i.status === "voided" })));
   // Kept under the fingerprint of the rows read (this statement's snapshot), not the caller's.
-  if (invoices.length > 0) soldElsewhereMemo.set(key, salesFingerprint(invoices.map((i) => i.version)), sums);
+  if (invoices.length > 0) soldElsewhereMemo.set(key, salesFingerprint(invoices), sums);
   return sums;
 }
