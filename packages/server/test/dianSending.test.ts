@@ -8,7 +8,7 @@ import { retryDelayMs, validationWaitMs } from "../src/features/electronicDocume
 import { sendPendingElectronicDocuments } from "../src/features/electronicDocument/electronicDocumentSender";
 import { validateAgainstSchema } from "../src/features/electronicDocument/schemaValidator";
 import { makeTestPkcs12 } from "../src/features/electronicDocument/testCertificate";
-import { newShop, type Shop } from "./support/company";
+import { newShop, type Shop, schemaHeader } from "./support/company";
 import { openDeePosTill } from "./support/dian";
 import { expectApiError, type Json } from "./support/http";
 import { useTestServer } from "./support/testServer";
@@ -129,6 +129,19 @@ describe("sending the outbox to the DIAN (stub)", () => {
       acceptedAt: null,
     });
     expectApiError(await shop.http.post(`/api/electronic-documents/${id}/resend`, {}, { token: shop.cashier }), 403);
+    // The till that sold it has learned the rejection; its next pull has nothing new until the resend.
+    const tillPull = async (cursor: number) => {
+      const res = await shop.http.get(`/api/sync/pull?cursor=0&invoiceCursor=${cursor}`, {
+        token: till.token,
+        headers: schemaHeader,
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      const row = (res.body.changes as Json[]).find((c) => c.entity === "invoices" && c.id === id);
+      return { cursor: Number(res.body.invoiceCursor), electronicDocument: row?.data.electronicDocument };
+    };
+    const learned = await tillPull(0);
+    expect(learned.electronicDocument).toMatchObject({ state: "rejected" });
+    expect((await tillPull(learned.cursor)).electronicDocument).toBeUndefined();
     // The admin corrects the company's address; the document is built again with it.
     await shop.http.patch("/api/company", { address: "Carrera 7 # 71-21, Bogotá" }, { token: shop.admin });
     const resent = await shop.http.post(`/api/electronic-documents/${id}/resend`, {}, { token: shop.admin });
@@ -136,6 +149,8 @@ describe("sending the outbox to the DIAN (stub)", () => {
     expect(resent.body).toMatchObject({ state: "generated", signedXml: null, sentAt: null, attempts: 1 });
     expect(resent.body.xml).toContain("Carrera 7 # 71-21");
     expect(resent.body.createdAt).toBe(rejected.createdAt);
+    // ... and the till learns it on its next pull (found by a review: it kept showing the rejection).
+    expect((await tillPull(learned.cursor)).electronicDocument).toMatchObject({ state: "generated" });
     await server.app.electronicDocuments.runNow(shop.demo.companyId);
     const again = await detail(shop, id as string);
     expect(again).toMatchObject({ state: "accepted", dianRuleCodes: [], attempts: 2 });

@@ -4,6 +4,7 @@ import { ApiError, notFound } from "../../http/apiError";
 import type { SecretBox } from "../dianCertificate/secretBox";
 import { recordReturnAdjustmentNote } from "./adjustmentNoteRecorder";
 import { recordElectronicDocuments } from "./electronicDocumentRecorder";
+import { letTillsLearnElectronicDocumentStates } from "./electronicDocumentStateToTills";
 
 type Row = Record<string, unknown>;
 const parsed = <T>(v: unknown): T => (typeof v === "string" ? JSON.parse(v) : v) as T;
@@ -26,6 +27,17 @@ export async function resendElectronicDocument(
   /** Opens the company's software PIN (sealed at rest) to build the document again. */
   secrets: SecretBox,
 ): Promise<void> {
+  const target = await tx.query<{ invoice_id: string }>(
+    "SELECT invoice_id FROM electronic_documents WHERE company_id = $1 AND document_id = $2",
+    [companyId, documentId],
+  );
+  if (!target[0]) throw notFound("electronic document");
+  // The till that sold it learns the document built again (its state, a new CUDE and QR) on its next pull, as
+  // it learns the sender's verdicts: else it kept the rejection until a verdict came, and none comes for a
+  // document that could not be built (found by a review). Taken before the document's row: a return's
+  // adjustment note takes the device counters before its ticket's document, so this order never meets it in
+  // a circle. (Undone with the rest when the resend is refused.)
+  await letTillsLearnElectronicDocumentStates(tx, companyId, [String(target[0].invoice_id)]);
   const rows = await tx.query(
     `SELECT kind, invoice_id, note_reason, state, created_at, attempts FROM electronic_documents
       WHERE company_id = $1 AND document_id = $2 FOR UPDATE`,
