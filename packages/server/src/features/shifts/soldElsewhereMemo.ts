@@ -6,8 +6,8 @@ import type { SoldElsewhere } from "@mostrador/domain";
  * long shift again while nothing in it changed (two tills sharing a drawer: 500 sales elsewhere made
  * each idle pull 5.7 ms at p50; docs/benchmarks.md, "Session 24").
  *
- * The fingerprint is the number of those invoices, the sum of their versions and the sum of their ids'
- * random tails. Each one enters the set once (accepted, or voided after that, is final; its shift and
+ * The fingerprint (terminalShiftReader's salesFingerprintSql) is the number of those invoices, the sum of
+ * their versions and the sum of their ids' hashes. Each one enters the set once (accepted, or voided after that, is final; its shift and
  * device never change) and every change to a stored invoice gives it a new, higher version from its
  * device's counter (voids, returns, the electronic document's state): any change to the set or to a
  * member changes the fingerprint, and no fingerprint comes back. A stale entry is therefore never
@@ -38,18 +38,4 @@ export class SoldElsewhereMemo {
   get size(): number {
     return this.entries.size;
   }
-}
-
-/**
- * The fingerprint of a set of invoices from their versions and ids (as shiftFactsSql computes it in SQL): an
- * id's tail is its last 12 hex digits (48 random bits of a UUIDv7) read as a number.
- */
-export function salesFingerprint(invoices: readonly { id: string; version: number | string | bigint }[]): string {
-  let versions = 0n;
-  let tails = 0n;
-  for (const { id, version } of invoices) {
-    versions += BigInt(version);
-    tails += BigInt(`0x${id.slice(-12)}`);
-  }
-  return `${invoices.length}:${versions}:${tails}`;
 }

@@ -6,7 +6,7 @@ import {
   type TerminalShift,
 } from "@mostrador/domain";
 import type { Queryable } from "../../db/database";
-import { SoldElsewhereMemo, salesFingerprint } from "./soldElsewhereMemo";
+import { SoldElsewhereMemo } from "./soldElsewhereMemo";
 
 /** Shared by every pull of this process (its keys name the company, the shift and the device). */
 const soldElsewhereMemo = new SoldElsewhereMemo();
@@ -52,11 +52,20 @@ export interface ShiftFactsRead {
  * `device_id <> d.id` written as the two ranges around it of the invoices_shift_device index (migration 026;
  * an OR of the two let the planner read the whole shift and filter).
  */
+/**
+ * soldElsewhereMemo's fingerprint of the invoices `e` (id, version) as SQL: how many, the sum of their versions,
+ * the sum of their ids' hashes (`over`: "" as an aggregate, " OVER ()" beside each row). Computed by PostgreSQL
+ * both where the probe reads it and where the documents are read, so the two always agree.
+ */
+function salesFingerprintSql(over: string): string {
+  return `count(*)${over} || ':' || sum(e.version)${over} || ':' || sum(uuid_hash(e.id))${over}`;
+}
+
 export const shiftFactsSql = `(SELECT json_object_agg(u.id, u.name) FROM users u
                    WHERE u.company_id = s.company_id
                      AND u.id IN ((r.document->>'openedBy')::uuid, (r.document->'handovers'->-1->>'by')::uuid)
                  ) AS shift_names,
-                 (SELECT count(*) || ':' || sum(e.version) || ':' || sum(('x' || right(e.id::text, 12))::bit(48)::bigint)
+                 (SELECT ${salesFingerprintSql("")}
                     FROM (SELECT i.id, i.version FROM invoices i
                            WHERE i.company_id = s.company_id AND i.shift_id = s.id AND i.device_id < d.id
                              AND i.status IN ('accepted', 'voided')
@@ -74,7 +83,7 @@ export const shiftFactsSql = `(SELECT json_object_agg(u.id, u.name) FROM users u
  */
 export const soldElsewhereDocumentsSql = `SELECT (SELECT r.document FROM invoice_revisions r
                 WHERE r.company_id = $1 AND r.invoice_id = e.id AND r.revision = e.revision) AS document,
-             e.id, e.status, e.version
+             e.status, ${salesFingerprintSql(" OVER ()")} AS fingerprint
        FROM (SELECT i.id, i.revision, i.status, i.version FROM invoices i
               WHERE i.company_id = $1 AND i.shift_id = $2 AND i.device_id < $3 AND i.status IN ('accepted', 'voided')
              UNION ALL
@@ -131,12 +140,12 @@ async function readSoldElsewhere(
   const key = `${companyId}:${shiftId}:${deviceId}`;
   const known = fingerprint === undefined ? undefined : soldElsewhereMemo.get(key, fingerprint);
   if (known) return known;
-  const invoices = await db.query<{ document: InvoiceDocument; id: string; status: string; version: number | string }>(
+  const invoices = await db.query<{ document: InvoiceDocument; status: string; fingerprint: string }>(
     soldElsewhereDocumentsSql,
     [companyId, shiftId, deviceId],
   );
   const sums = soldElsewhereOf(invoices.map((i) => ({ invoice: i.document, voided: i.status === "voided" })));
   // Kept under the fingerprint of the rows read (this statement's snapshot), not the caller's.
-  if (invoices.length > 0) soldElsewhereMemo.set(key, salesFingerprint(invoices), sums);
+  if (invoices[0]) soldElsewhereMemo.set(key, invoices[0].fingerprint, sums);
   return sums;
 }
