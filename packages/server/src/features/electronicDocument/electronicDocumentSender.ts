@@ -203,6 +203,9 @@ function answerColumns(answer: DianAnswer) {
   };
 }
 
+/** Thrown inside finish's transaction when another sender took the document meanwhile: nothing is kept. */
+const claimLost = new Error("the document's claim was lost");
+
 async function finish(
   db: Database,
   doc: ClaimedDocument,
@@ -211,8 +214,11 @@ async function finish(
   at: Date,
 ): Promise<keyof SendReport> {
   // With the verdict, the invoice takes a new version: the till that sold it learns it on its next
-  // pull (its receipt stops saying "Validación DIAN pendiente").
+  // pull (its receipt stops saying "Validación DIAN pendiente"). Taken before the document's row, in the
+  // order a return's adjustment note takes them (the invoice, its device's counter, then the ticket's
+  // document); a claim lost meanwhile rolls it back.
   const held = await db.transaction(async (tx) => {
+    await letTillsLearnElectronicDocumentStates(tx, doc.companyId, [doc.invoiceId]);
     const written = await updateClaimed(
       tx,
       doc,
@@ -225,8 +231,11 @@ async function finish(
       },
       at,
     );
-    if (written) await letTillsLearnElectronicDocumentStates(tx, doc.companyId, [doc.invoiceId]);
+    if (!written) throw claimLost;
     return written;
+  }).catch((error: unknown) => {
+    if (error === claimLost) return false;
+    throw error;
   });
   return held ? verdict : "waiting";
 }

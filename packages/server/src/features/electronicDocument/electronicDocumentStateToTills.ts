@@ -6,7 +6,9 @@ import { takeInvoiceVersions } from "../devices/deviceActivity";
  * sender's doing), their invoices take a new version from the counter of the device that sold them,
  * in the caller's transaction, so that device's next pull brings the invoice row again with its
  * `electronicDocument` — and the receipt stops saying "Validación DIAN pendiente" once accepted.
- * Devices are taken in id order (as invoiceBatchWriter does), so two callers never deadlock.
+ * The invoice rows are locked first, then their devices' counters in id order (as invoiceBatchWriter takes
+ * them): every change to a stored invoice — a return, a void — takes its row before its device's counter, and
+ * the other order could meet one of them in a circle.
  */
 export async function letTillsLearnElectronicDocumentStates(
   tx: Queryable,
@@ -15,7 +17,7 @@ export async function letTillsLearnElectronicDocumentStates(
 ): Promise<number> {
   if (invoiceIds.length === 0) return 0;
   const rows = await tx.query<{ id: string; device_id: string }>(
-    "SELECT id, device_id FROM invoices WHERE company_id = $1 AND id = ANY($2::uuid[]) ORDER BY device_id, id",
+    "SELECT id, device_id FROM invoices WHERE company_id = $1 AND id = ANY($2::uuid[]) ORDER BY device_id, id FOR UPDATE",
     [companyId, [...new Set(invoiceIds)]],
   );
   const byDevice = new Map<string, string[]>();
