@@ -217,26 +217,28 @@ async function finish(
   // pull (its receipt stops saying "Validación DIAN pendiente"). Taken before the document's row, in the
   // order a return's adjustment note takes them (the invoice, its device's counter, then the ticket's
   // document); a claim lost meanwhile rolls it back.
-  const held = await db.transaction(async (tx) => {
-    await letTillsLearnElectronicDocumentStates(tx, doc.companyId, [doc.invoiceId]);
-    const written = await updateClaimed(
-      tx,
-      doc,
-      {
-        ...answerColumns(answer),
-        state: verdict,
-        accepted_at: verdict === "accepted" ? at.toISOString() : null,
-        next_attempt_at: null,
-        send_error: null,
-      },
-      at,
-    );
-    if (!written) throw claimLost;
-    return written;
-  }).catch((error: unknown) => {
-    if (error === claimLost) return false;
-    throw error;
-  });
+  const held = await db
+    .transaction(async (tx) => {
+      await letTillsLearnElectronicDocumentStates(tx, doc.companyId, [doc.invoiceId]);
+      const written = await updateClaimed(
+        tx,
+        doc,
+        {
+          ...answerColumns(answer),
+          state: verdict,
+          accepted_at: verdict === "accepted" ? at.toISOString() : null,
+          next_attempt_at: null,
+          send_error: null,
+        },
+        at,
+      );
+      if (!written) throw claimLost;
+      return written;
+    })
+    .catch((error: unknown) => {
+      if (error === claimLost) return false;
+      throw error;
+    });
   return held ? verdict : "waiting";
 }
 
