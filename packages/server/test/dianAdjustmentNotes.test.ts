@@ -1,4 +1,4 @@
-import { type InvoiceDocument, nitCheckDigit } from "@mostrador/domain";
+import type { InvoiceDocument } from "@mostrador/domain";
 import { DOMParser } from "@xmldom/xmldom";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { returnsWholeTicket } from "../src/features/electronicDocument/adjustmentNoteRecorder";
@@ -7,7 +7,7 @@ import { validateAgainstSchema } from "../src/features/electronicDocument/schema
 import { makeTestPkcs12 } from "../src/features/electronicDocument/testCertificate";
 import { lockInvoiceForVoid, markInvoiceVoided } from "../src/features/invoices/invoiceVoidWriter";
 import { newShop, openTill, pushOk, type Shop, type Till } from "./support/company";
-import { openDeePosTill } from "./support/dian";
+import { openDeePosTill, sendToDian } from "./support/dian";
 import type { Json } from "./support/http";
 import { codesOf, pushDocs, withCreditNotes } from "./support/returns";
 import { useTestServer } from "./support/testServer";
@@ -32,19 +32,8 @@ let nits = 0;
 async function soldOnDeePos() {
   const shop = await newShop(server);
   const deePos = await openDeePosTill(shop);
-  const base = String(700_000_000 + process.pid * 100 + ++nits);
-  const settings = await shop.http.patch(
-    "/api/company",
-    { nit: `${base}-${nitCheckDigit(base)}`, dian: { serviceUrl: stub.url, testSetId: null } },
-    { token: shop.admin },
-  );
-  expect(settings.status, JSON.stringify(settings.body)).toBe(200);
-  const cert = await shop.http.put(
-    "/api/company/dian-certificate",
-    { pkcs12Base64: p12, password: "notas" },
-    { token: shop.admin },
-  );
-  expect(cert.status, JSON.stringify(cert.body)).toBe(200);
+  const nitBase = String(700_000_000 + process.pid * 100 + ++nits);
+  await sendToDian(shop, { serviceUrl: stub.url, nitBase, pkcs12Base64: p12, password: "notas" });
   const till = await withCreditNotes(shop, deePos as unknown as Till);
   const sale = deePos.invoice();
   const [result] = await pushOk(till, [sale]);

@@ -1,9 +1,10 @@
-import { type InvoiceDocument, nitCheckDigit } from "@mostrador/domain";
+import type { InvoiceDocument } from "@mostrador/domain";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type DianStub, startDianStub } from "../src/features/electronicDocument/dianStub/dianStubServer";
 import { makeTestPkcs12 } from "../src/features/electronicDocument/testCertificate";
 import { newShop, openTill, pushOk, type Till } from "./support/company";
-import { openDeePosTill } from "./support/dian";
+import { openDeePosTill, sendToDian } from "./support/dian";
+import { holdRowLocks, sessionsWaitingOnLocks } from "./support/lockWaits";
 import { pushDocs, withCreditNotes } from "./support/returns";
 import { useTestServer } from "./support/testServer";
 
@@ -32,19 +33,8 @@ describe.skipIf(!databaseUrl)("a DIAN verdict and a return of its ticket on Post
   it("both go through: the return is accepted and the ticket's acceptance recorded", async () => {
     const shop = await newShop(server);
     const deePos = await openDeePosTill(shop);
-    const base = String(600_000_000 + process.pid * 10);
-    const settings = await shop.http.patch(
-      "/api/company",
-      { nit: `${base}-${nitCheckDigit(base)}`, dian: { serviceUrl: stub.url, testSetId: null } },
-      { token: shop.admin },
-    );
-    expect(settings.status, JSON.stringify(settings.body)).toBe(200);
-    const cert = await shop.http.put(
-      "/api/company/dian-certificate",
-      { pkcs12Base64: p12, password: "orden" },
-      { token: shop.admin },
-    );
-    expect(cert.status, JSON.stringify(cert.body)).toBe(200);
+    const nitBase = String(600_000_000 + process.pid * 10);
+    await sendToDian(shop, { serviceUrl: stub.url, nitBase, pkcs12Base64: p12, password: "orden" });
     const sale = deePos.invoice();
     const [result] = await pushOk(deePos as unknown as Till, [sale]);
     const invoice = { ...sale, number: result?.invoice?.number } as InvoiceDocument;
@@ -52,43 +42,19 @@ describe.skipIf(!databaseUrl)("a DIAN verdict and a return of its ticket on Post
     const returning = await withCreditNotes(shop, await openTill(shop));
     const note = returning.creditNote(invoice, [{ invoiceLineIndex: 0, quantity: 1 }]);
 
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let held!: () => void;
-    const holding = new Promise<void>((resolve) => {
-      held = resolve;
-    });
-    const holder = server.db.transaction(async (tx) => {
-      await tx.query("SELECT 1 FROM devices WHERE company_id = $1 AND id = $2 FOR UPDATE", [
-        shop.demo.companyId,
-        deePos.deviceId,
-      ]);
-      held();
-      await released;
-    });
-    await holding;
-    const waitingOnLocks = async (n: number) => {
-      for (let i = 0; ; i++) {
-        const waiting = await server.db.query<{ pid: number }>(
-          `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-        );
-        if (waiting.length >= n) return;
-        if (i > 400) throw new Error(`${n} never waited on a lock (${waiting.length} waiting)`);
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
-    };
+    const held = await holdRowLocks(server.db, "SELECT 1 FROM devices WHERE company_id = $1 AND id = $2 FOR UPDATE", [
+      shop.demo.companyId,
+      deePos.deviceId,
+    ]);
     // The verdict first, up to the seller's counter; then the return, up to what the verdict holds or the counter.
     const sent = server.app.electronicDocuments.runNow(shop.demo.companyId);
     let returned: ReturnType<typeof pushDocs> | undefined;
     try {
-      await waitingOnLocks(1);
+      await sessionsWaitingOnLocks(server.db, 1);
       returned = pushDocs(shop, returning, { creditNotes: [note] });
-      await waitingOnLocks(2);
+      await sessionsWaitingOnLocks(server.db, 2);
     } finally {
-      release();
-      await holder;
+      await held.release();
     }
     expect((await (returned as ReturnType<typeof pushDocs>)).creditNoteResults.map((r) => r.outcome)).toEqual([
       "accepted",

@@ -1,4 +1,3 @@
-import { nitCheckDigit } from "@mostrador/domain";
 import { DOMParser } from "@xmldom/xmldom";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { SignedXml } from "xml-crypto";
@@ -9,7 +8,7 @@ import { sendPendingElectronicDocuments } from "../src/features/electronicDocume
 import { validateAgainstSchema } from "../src/features/electronicDocument/schemaValidator";
 import { makeTestPkcs12 } from "../src/features/electronicDocument/testCertificate";
 import { newShop, type Shop, schemaHeader } from "./support/company";
-import { openDeePosTill } from "./support/dian";
+import { openDeePosTill, sendToDian } from "./support/dian";
 import { expectApiError, type Json } from "./support/http";
 import { useTestServer } from "./support/testServer";
 
@@ -35,22 +34,8 @@ let nits = 0;
 async function sendingShop(options: { testSet?: boolean } = {}) {
   const shop = await newShop(server);
   const till = await openDeePosTill(shop);
-  const base = String(800_000_000 + process.pid * 100 + ++nits);
-  const settings = await shop.http.patch(
-    "/api/company",
-    {
-      nit: `${base}-${nitCheckDigit(base)}`,
-      dian: { serviceUrl: stub.url, ...(options.testSet ? {} : { testSetId: null }) },
-    },
-    { token: shop.admin },
-  );
-  expect(settings.status, JSON.stringify(settings.body)).toBe(200);
-  const cert = await shop.http.put(
-    "/api/company/dian-certificate",
-    { pkcs12Base64: p12, password: "firma" },
-    { token: shop.admin },
-  );
-  expect(cert.status, JSON.stringify(cert.body)).toBe(200);
+  const nitBase = String(800_000_000 + process.pid * 100 + ++nits);
+  await sendToDian(shop, { serviceUrl: stub.url, nitBase, pkcs12Base64: p12, password: "firma", ...options });
   return { shop, till };
 }
 
@@ -302,17 +287,8 @@ describe("a server that sends after each push", () => {
   it("sends what a push generated without making the push wait for the DIAN", async () => {
     const shop = await newShop(sending);
     const till = await openDeePosTill(shop);
-    const base = String(700_000_000 + process.pid);
-    await shop.http.patch(
-      "/api/company",
-      { nit: `${base}-${nitCheckDigit(base)}`, dian: { serviceUrl: stub.url, testSetId: null } },
-      { token: shop.admin },
-    );
-    await shop.http.put(
-      "/api/company/dian-certificate",
-      { pkcs12Base64: p12, password: "firma" },
-      { token: shop.admin },
-    );
+    const nitBase = String(700_000_000 + process.pid);
+    await sendToDian(shop, { serviceUrl: stub.url, nitBase, pkcs12Base64: p12, password: "firma" });
     stub.delayMs = 1500;
     try {
       const started = Date.now();

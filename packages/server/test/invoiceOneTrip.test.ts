@@ -12,7 +12,7 @@ import { secretBoxOf } from "../src/features/dianCertificate/secretBox";
 import type { UploadDecisions } from "../src/features/invoices/invoiceBatchWriter";
 import { ONE_TRIP_MAX_INVOICES, writeUploadsInTransaction } from "../src/features/invoices/invoiceOneTripWriter";
 import type { TestServer } from "../src/testing/testServer";
-import { newShop, openTill, pushOk, type Shop, type Till } from "./support/company";
+import { newShop, openTill, pushOk, type Shop, type Till, tillAuth } from "./support/company";
 import { openContingencyTill } from "./support/dian";
 import { useTestServer } from "./support/testServer";
 
@@ -88,14 +88,7 @@ async function shopTotals(s: TestServer, shop: Shop) {
 /** Writes one invoice decided with `errors` (none: accepted) as the till's push, straight through the writer. */
 function writeDecided(shop: Shop, till: Till, doc: InvoiceDocument, errors: InvoiceRejection[]) {
   const upload: UploadDecisions = {
-    auth: {
-      companyId: shop.demo.companyId,
-      userId: shop.demo.cashierId,
-      role: "cashier",
-      terminalIds: [till.terminalId],
-      deviceId: till.deviceId,
-      deviceTerminalId: till.terminalId,
-    },
+    auth: tillAuth(shop, till),
     decisions: [{ doc, verdict: { errors, notices: [], totals: computeInvoiceTotals(doc.lines), storable: true } }],
     voided: [],
     activity: {},

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { newShop, openTill, pushOk } from "./support/company";
+import { holdRowLocks, sessionsWaitingOnLocks } from "./support/lockWaits";
 import { useTestServer } from "./support/testServer";
 
 vi.mock("../src/auth/passwordHasher", () => import("./support/fastPasswordHasher"));
@@ -30,33 +31,13 @@ describe.skipIf(!databaseUrl)("invoiceOneTripWriter on PostgreSQL: the shared ro
     // The summary rows and the warehouse's counter exist once a first sale is stored.
     await pushOk(till, [till.invoice({ issuedAt })]);
 
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let held!: () => void;
-    const holding = new Promise<void>((resolve) => {
-      held = resolve;
-    });
-    const holder = server.db.transaction(async (tx) => {
-      await tx.query("SELECT 1 FROM sales_summary WHERE company_id = $1 FOR UPDATE", [company]);
-      held();
-      await released;
-    });
-    await holding;
-
+    const held = await holdRowLocks(server.db, "SELECT 1 FROM sales_summary WHERE company_id = $1 FOR UPDATE", [
+      company,
+    ]);
     const push = pushOk(till, [till.invoice({ issuedAt })]);
     try {
-      // The push's one statement waits for the summary row (pg_stat_activity keeps its first 1,024 bytes).
-      for (let i = 0; ; i++) {
-        const waiting = await server.db.query(
-          `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'
-              AND query LIKE 'WITH dev_take%'`,
-        );
-        if (waiting.length > 0) break;
-        if (i > 200) throw new Error("the push never waited for the summary row");
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
+      // The push's one statement waits for the summary row.
+      await sessionsWaitingOnLocks(server.db, 1, "WITH dev_take");
       // Its device row is already locked (the device counter comes first) …
       expect(
         await locksNow("SELECT 1 FROM devices WHERE company_id = $1 AND id = $2 FOR UPDATE NOWAIT", [
@@ -72,8 +53,7 @@ describe.skipIf(!databaseUrl)("invoiceOneTripWriter on PostgreSQL: the shared ro
         true,
       );
     } finally {
-      release();
-      await holder;
+      await held.release();
     }
     expect((await push).map((r) => r.outcome)).toEqual(["accepted"]);
     const [sales] = await server.db.query<{ n: string }>(

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
-import type { Database, Queryable } from "../src/db/database";
 import { secretBoxOf } from "../src/features/dianCertificate/secretBox";
 import { acceptInvoiceBatch } from "../src/features/invoices/invoiceAcceptor";
-import { countRows, pushOk, shopWithTill, type Till } from "./support/company";
+import { countRows, pushOk, shopWithTill, tillAuth } from "./support/company";
+import { faultyDatabase, pgError } from "./support/faultyDatabase";
 import type { Json } from "./support/http";
 import { useTestServer } from "./support/testServer";
 
@@ -11,38 +11,15 @@ vi.mock("../src/auth/passwordHasher", () => import("./support/fastPasswordHasher
 
 const server = useTestServer();
 
-/**
- * The server's database, where the first `times` writes of invoices end as PostgreSQL ends the loser of a
- * lock cycle (SQLSTATE 40P01, the transaction rolled back).
- */
-function deadlocking(db: Database, times: number): Database {
+/** The first `times` writes of invoices end as PostgreSQL ends the loser of a lock cycle (rolled back). */
+function deadlocking(times: number) {
   let left = times;
-  const guard = (q: Queryable): Queryable => ({
-    query: (sql, params) => {
-      if (left > 0 && /INSERT INTO invoices/.test(sql)) {
-        left--;
-        return Promise.reject(Object.assign(new Error("deadlock detected"), { code: "40P01" }));
-      }
-      return q.query(sql, params);
-    },
-    exec: (sql) => q.exec(sql),
+  return faultyDatabase(server.db, (sql) => {
+    if (left <= 0 || !/INSERT INTO invoices/.test(sql)) return undefined;
+    left--;
+    return pgError("deadlock detected", "40P01");
   });
-  return {
-    ...guard(db),
-    kind: db.kind,
-    close: () => db.close(),
-    transaction: (fn) => db.transaction((tx) => fn(guard(tx))),
-  };
 }
-
-const authOf = (shop: Awaited<ReturnType<typeof shopWithTill>>["shop"], till: Till) => ({
-  companyId: shop.demo.companyId,
-  userId: shop.demo.cashierId,
-  role: "cashier" as const,
-  terminalIds: [],
-  deviceId: till.deviceId,
-  deviceTerminalId: till.terminalId,
-});
 
 describe("an invoice push that loses a lock cycle", () => {
   it.each([
@@ -52,8 +29,8 @@ describe("an invoice push that loses a lock cycle", () => {
     const { shop, till } = await shopWithTill(server);
     const invoices = Array.from({ length: n }, () => till.invoice());
     const results = await acceptInvoiceBatch(
-      deadlocking(server.db, 1),
-      authOf(shop, till),
+      deadlocking(1),
+      tillAuth(shop, till),
       secretBoxOf(randomBytes(32)),
       invoices,
     );

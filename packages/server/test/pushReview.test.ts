@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
-import type { Database, Queryable } from "../src/db/database";
 import { secretBoxOf } from "../src/features/dianCertificate/secretBox";
 import { acceptInvoiceBatch } from "../src/features/invoices/invoiceAcceptor";
-import { newShop, openTill, pushOk, shopWithTill, type Till } from "./support/company";
+import { newShop, openTill, pushOk, shopWithTill, type Till, tillAuth } from "./support/company";
+import { faultyDatabase, pgError } from "./support/faultyDatabase";
 import { expectApiError, type Json } from "./support/http";
 import { useTestServer } from "./support/testServer";
 
@@ -22,25 +22,14 @@ const nextElectronic = async (companyId: string, numberingId: string) =>
     )[0]?.n,
   );
 
-/** The server's database, refusing (as PostgreSQL would, SQLSTATE 22021) any write that carries `marker`. */
-function refusing(db: Database, marker: string): Database {
-  const guard = (q: Queryable): Queryable => ({
-    query: (sql, params) => {
-      // The documents travel as one binary parameter (invoiceBatchWriter's DocumentBytes): read as text.
-      const text = (params ?? []).map((p) => (Buffer.isBuffer(p) ? p.toString("utf8") : JSON.stringify(p))).join();
-      if (text.includes(marker) && /INSERT INTO invoices/.test(sql))
-        return Promise.reject(Object.assign(new Error("invalid byte sequence"), { code: "22021" }));
-      return q.query(sql, params);
-    },
-    exec: (sql) => q.exec(sql),
+/** The server's database, refusing (as PostgreSQL would, SQLSTATE 22021) any write of invoices that carries `marker`. */
+const refusing = (marker: string) =>
+  faultyDatabase(server.db, (sql, params) => {
+    if (!/INSERT INTO invoices/.test(sql)) return undefined;
+    // The documents travel as one binary parameter (invoiceBatchWriter's DocumentBytes): read as text.
+    const text = params.map((p) => (Buffer.isBuffer(p) ? p.toString("utf8") : JSON.stringify(p))).join();
+    return text.includes(marker) ? pgError("invalid byte sequence", "22021") : undefined;
   });
-  return {
-    ...guard(db),
-    kind: db.kind,
-    close: () => db.close(),
-    transaction: (fn) => db.transaction((tx) => fn(guard(tx))),
-  };
-}
 
 describe("review fixes: electronic numbers", () => {
   it("an invoice the database refuses beside an electronic one: that one alone is rejected, the numbering goes on", async () => {
@@ -49,18 +38,12 @@ describe("review fixes: electronic numbers", () => {
     const electronic = till.invoice();
     const poisoned = till.invoice({ notes: "poison-marker" });
     const before = await nextElectronic(shop.demo.companyId, till.numberingId);
-    const auth = {
-      companyId: shop.demo.companyId,
-      userId: shop.demo.cashierId,
-      role: "cashier" as const,
-      terminalIds: [],
-      deviceId: till.deviceId,
-      deviceTerminalId: till.terminalId,
-    };
-    const results = await acceptInvoiceBatch(refusing(server.db, "poison-marker"), auth, secretBoxOf(randomBytes(32)), [
-      electronic,
-      poisoned,
-    ]);
+    const results = await acceptInvoiceBatch(
+      refusing("poison-marker"),
+      tillAuth(shop, till),
+      secretBoxOf(randomBytes(32)),
+      [electronic, poisoned],
+    );
     expect(results[0]).toMatchObject({ outcome: "accepted", invoice: { number: before } });
     expect(results[1]).toMatchObject({ outcome: "rejected", errors: [{ code: "INVOICE_INVALID" }] });
     expect(electronic.number).toBeNull(); // the sent document is never changed

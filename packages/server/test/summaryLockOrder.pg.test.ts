@@ -2,6 +2,7 @@ import type { InvoiceDocument } from "@mostrador/domain";
 import { describe, expect, it, vi } from "vitest";
 import { newShop, openTill, pushOk, schemaHeader } from "./support/company";
 import type { Json } from "./support/http";
+import { holdRowLocks, sessionsWaitingOnLocks } from "./support/lockWaits";
 import { withCreditNotes } from "./support/returns";
 import { useTestServer } from "./support/testServer";
 
@@ -23,33 +24,14 @@ describe.skipIf(!databaseUrl)("sales summaries on PostgreSQL: one lock order for
   const server = useTestServer();
 
   async function whileProductSummariesHeld<T>(companyId: string, start: () => Promise<T>): Promise<T> {
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let held!: () => void;
-    const holding = new Promise<void>((resolve) => {
-      held = resolve;
-    });
-    const holder = server.db.transaction(async (tx) => {
-      await tx.query("SELECT 1 FROM sales_product_summary WHERE company_id = $1 FOR UPDATE", [companyId]);
-      held();
-      await released;
-    });
-    await holding;
+    const held = await holdRowLocks(server.db, "SELECT 1 FROM sales_product_summary WHERE company_id = $1 FOR UPDATE", [
+      companyId,
+    ]);
     const running = start();
     try {
-      for (let i = 0; ; i++) {
-        const waiting = await server.db.query<{ pid: number }>(
-          `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-        );
-        if (waiting.length >= 2) break;
-        if (i > 400) throw new Error(`the two writers never both waited (${waiting.length} waiting)`);
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
+      await sessionsWaitingOnLocks(server.db, 2);
     } finally {
-      release();
-      await holder;
+      await held.release();
     }
     return running;
   }

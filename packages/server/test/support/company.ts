@@ -1,5 +1,6 @@
 import { SCHEMA_VERSION_HEADER, SYNC_SCHEMA_VERSION } from "@mostrador/domain";
 import { expect } from "vitest";
+import type { AuthContext } from "../../src/auth/authTokens";
 import type { DemoCompany } from "../../src/demo/demoCompanySeeder";
 import { buildInvoice, type InvoiceOverrides } from "../../src/testing/invoiceFactory";
 import type { TestServer } from "../../src/testing/testServer";
@@ -108,4 +109,16 @@ export async function countRows(server: TestServer, table: string, companyId: st
     companyId,
   ]);
   return rows[0]?.n ?? 0;
+}
+
+/** Who the till's device token identifies: for calling a command (the acceptor, a writer) straight, as its push would. */
+export function tillAuth(shop: Shop, till: Till): AuthContext {
+  return {
+    companyId: shop.demo.companyId,
+    userId: shop.demo.cashierId,
+    role: "cashier",
+    terminalIds: [till.terminalId],
+    deviceId: till.deviceId,
+    deviceTerminalId: till.terminalId,
+  };
 }

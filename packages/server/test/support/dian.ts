@@ -1,3 +1,4 @@
+import { nitCheckDigit } from "@mostrador/domain";
 import { expect } from "vitest";
 import { buildInvoice, type InvoiceOverrides } from "../../src/testing/invoiceFactory";
 import { leaseBlock, registerDevice, type Shop, schemaHeader } from "./company";
@@ -67,6 +68,24 @@ export async function openDeePosTill(
     push: (invoices: unknown[]) =>
       http.post("/api/sync/push", { invoices }, { token: deviceToken, headers: schemaHeader }),
   };
+}
+
+/**
+ * Points a shop at a DIAN service (the stub's URL) with a NIT of its own (the CUDE carries it: two shops never
+ * share a CUDE) and a signing certificate; SendBillSync unless `testSet` keeps the habilitación's test set.
+ */
+export async function sendToDian(
+  shop: Shop,
+  options: { serviceUrl: string; nitBase: string; pkcs12Base64: string; password: string; testSet?: boolean },
+) {
+  const { http, admin } = shop;
+  const nit = `${options.nitBase}-${nitCheckDigit(options.nitBase)}`;
+  const dian = { serviceUrl: options.serviceUrl, ...(options.testSet ? {} : { testSetId: null }) };
+  const settings = await http.patch("/api/company", { nit, dian }, { token: admin });
+  expect(settings.status, JSON.stringify(settings.body)).toBe(200);
+  const { pkcs12Base64, password } = options;
+  const cert = await http.put("/api/company/dian-certificate", { pkcs12Base64, password }, { token: admin });
+  expect(cert.status, JSON.stringify(cert.body)).toBe(200);
 }
 
 /** The contingency numbering the DIAN authorizes beside the DEE POS one (issue 19: tickets sold offline). */

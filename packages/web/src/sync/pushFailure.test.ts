@@ -1,5 +1,5 @@
 import "fake-indexeddb/auto";
-import type { PushRequest, PushResponse, PushResult } from "@mostrador/domain";
+import type { PushRequest, PushResponse } from "@mostrador/domain";
 import { afterEach, describe, expect, it } from "vitest";
 import type { ServerTransport } from "../api/serverTransport";
 import { TransportError } from "../api/transportErrors";
@@ -7,38 +7,12 @@ import type { DexieLocalStore } from "../storage/dexieLocalStore";
 import { openTestStore } from "../storage/testDatabase";
 import * as demo from "../testing/demoCatalog";
 import { sampleDraft } from "../testing/sampleInvoices";
+import { acceptedAsSent } from "../testing/syncedSale";
 import { MinimalSyncEngine, PUSH_BATCH_SIZE } from "./syncEngine";
 
 let store: DexieLocalStore;
 afterEach(() => store?.close());
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The server's answer to a pushed invoice: accepted as sent. */
-const accepted = (doc: PushRequest["invoices"][number]): PushResult => ({
-  outcome: "accepted",
-  id: doc.id,
-  revision: doc.revision,
-  duplicate: false,
-  invoice: {
-    id: doc.id,
-    revision: doc.revision,
-    number: doc.number ?? 1,
-    prefix: doc.prefix,
-    numberingId: doc.numberingId,
-    status: "accepted",
-    terminalId: doc.terminalId,
-    deviceId: doc.deviceId,
-    cashierId: doc.cashierId,
-    clientId: doc.clientId,
-    total: doc.totals.total,
-    issuedAt: doc.issuedAt,
-    receivedAt: doc.issuedAt,
-    errors: [],
-    version: 1,
-    returnStatus: "none",
-    returnedQuantities: [],
-  },
-});
 
 /**
  * Found by a review (session 28): when one of the push's two requests failed, the run answered at once while
@@ -74,7 +48,7 @@ describe("a sync run whose push fails", () => {
             throw new TransportError("network", "connection reset (injected)");
           }
           await sleep(60);
-          return { results: request.invoices.map(accepted), serverTime: new Date().toISOString() };
+          return { results: request.invoices.map(acceptedAsSent), serverTime: new Date().toISOString() };
         } finally {
           inFlightRequests--;
           for (const d of request.invoices) inFlight.set(d.id, (inFlight.get(d.id) ?? 1) - 1);

@@ -7,6 +7,7 @@ import type { DexieLocalStore } from "../storage/dexieLocalStore";
 import { openTestStore } from "../storage/testDatabase";
 import * as demo from "../testing/demoCatalog";
 import { sampleDraft } from "../testing/sampleInvoices";
+import { acceptedAsSent } from "../testing/syncedSale";
 import { MinimalSyncEngine, PUSH_BATCH_SIZE } from "./syncEngine";
 
 /** A server stand-in: serves pull pages from a list and answers pushes with `decide`. */
@@ -32,31 +33,7 @@ function fakeTransport(pages: PullResponse[], decide: (doc: PushRequest["invoice
             errors: [{ code: "PRODUCT_INACTIVE", message: "inactive", messageEs: "inactivo" }],
           };
         }
-        return {
-          outcome,
-          id: doc.id,
-          revision: doc.revision,
-          duplicate: false,
-          invoice: {
-            id: doc.id,
-            revision: doc.revision,
-            number: doc.number ?? 1,
-            prefix: doc.prefix,
-            numberingId: doc.numberingId,
-            status: "accepted",
-            terminalId: doc.terminalId,
-            deviceId: doc.deviceId,
-            cashierId: doc.cashierId,
-            clientId: doc.clientId,
-            total: doc.totals.total,
-            issuedAt: doc.issuedAt,
-            receivedAt: doc.issuedAt,
-            errors: [],
-            version: 1,
-            returnStatus: "none" as const,
-            returnedQuantities: [],
-          },
-        };
+        return acceptedAsSent(doc);
       });
       return { results, serverTime: new Date().toISOString() };
     },

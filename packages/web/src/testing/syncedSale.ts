@@ -1,4 +1,4 @@
-import type { InvoiceSummary } from "@mostrador/domain";
+import type { InvoiceSummary, PushRequest, PushResult } from "@mostrador/domain";
 import type { NewCreditNoteDraft } from "../storage/creditNoteRecords";
 import type { DexieLocalStore } from "../storage/dexieLocalStore";
 import type { LocalCreditNote, LocalInvoice, LocalInvoiceVoid } from "../storage/localRecords";
@@ -27,6 +27,35 @@ export function acceptedSummary(invoice: LocalInvoice, extra: Partial<InvoiceSum
     returnStatus: "none",
     returnedQuantities: [],
     ...extra,
+  };
+}
+
+/** The server's answer to a pushed invoice document: accepted as sent (the number it carries, else 1). */
+export function acceptedAsSent(doc: PushRequest["invoices"][number]): PushResult {
+  return {
+    outcome: "accepted",
+    id: doc.id,
+    revision: doc.revision,
+    duplicate: false,
+    invoice: {
+      id: doc.id,
+      revision: doc.revision,
+      number: doc.number ?? 1,
+      prefix: doc.prefix,
+      numberingId: doc.numberingId,
+      status: "accepted",
+      terminalId: doc.terminalId,
+      deviceId: doc.deviceId,
+      cashierId: doc.cashierId,
+      clientId: doc.clientId,
+      total: doc.totals.total,
+      issuedAt: doc.issuedAt,
+      receivedAt: doc.issuedAt,
+      errors: [],
+      version: 1,
+      returnStatus: "none",
+      returnedQuantities: [],
+    },
   };
 }
 
