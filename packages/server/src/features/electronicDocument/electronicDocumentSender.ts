@@ -233,7 +233,7 @@ async function finish(
         at,
       );
       if (!written) throw claimLost;
-      return written;
+      return true;
     })
     .catch((error: unknown) => {
       if (error === claimLost) return false;

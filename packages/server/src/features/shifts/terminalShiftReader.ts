@@ -46,13 +46,6 @@ export interface ShiftFactsRead {
 }
 
 /**
- * SQL columns `shift_names` and `shift_sales_elsewhere` for a query where `s` is the open shift, `r`
- * its current revision and `d` the asking device (ShiftFactsRead, read in the same snapshot). The
- * fingerprint reads the other devices' invoice rows, not their documents nor the asking till's own rows:
- * `device_id <> d.id` written as the two ranges around it of the invoices_shift_device index (migration 026;
- * an OR of the two let the planner read the whole shift and filter).
- */
-/**
  * soldElsewhereMemo's fingerprint of the invoices `e` (id, version) as SQL: how many, the sum of their versions,
  * the sum of their ids' hashes (`over`: "" as an aggregate, " OVER ()" beside each row). Computed by PostgreSQL
  * both where the probe reads it and where the documents are read, so the two always agree.
@@ -61,6 +54,13 @@ function salesFingerprintSql(over: string): string {
   return `count(*)${over} || ':' || sum(e.version)${over} || ':' || sum(uuid_hash(e.id))${over}`;
 }
 
+/**
+ * SQL columns `shift_names` and `shift_sales_elsewhere` for a query where `s` is the open shift, `r`
+ * its current revision and `d` the asking device (ShiftFactsRead, read in the same snapshot). The
+ * fingerprint reads the other devices' invoice rows, not their documents nor the asking till's own rows:
+ * `device_id <> d.id` written as the two ranges around it of the invoices_shift_device index (migration 026;
+ * an OR of the two let the planner read the whole shift and filter).
+ */
 export const shiftFactsSql = `(SELECT json_object_agg(u.id, u.name) FROM users u
                    WHERE u.company_id = s.company_id
                      AND u.id IN ((r.document->>'openedBy')::uuid, (r.document->'handovers'->-1->>'by')::uuid)
